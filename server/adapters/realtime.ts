@@ -1,0 +1,60 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server as SocketServer, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { AuthenticatedUser } from '../platform/http/route.ts';
+import type { Logger } from '../platform/logger.ts';
+
+/**
+ * socket.io on the API's HTTP server. With Redis configured, rooms span every API instance
+ * (and workers can emit through Redis), so a user's events reach them wherever they connected.
+ * Each authenticated socket joins the room `user:<id>`.
+ */
+export interface Realtime {
+  io: SocketServer;
+  emitToUser(userId: string, event: string, payload: unknown): void;
+  close(): Promise<void>;
+}
+
+export type SocketAuthenticator = (socket: Socket) => Promise<AuthenticatedUser | undefined>;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+
+export function attachRealtime(
+  httpServer: HttpServer,
+  options: { redisUrl: string | undefined; appOrigin: string; authenticate: SocketAuthenticator; logger: Logger },
+): Realtime {
+  const io = new SocketServer(httpServer, {
+    cors: { origin: options.appOrigin, credentials: true },
+    serveClient: false,
+  });
+  const redisClients: Redis[] = [];
+  if (options.redisUrl) {
+    const pub = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) client.on('error', (err) => options.logger.warn({ err: err.message }, 'realtime redis error'));
+    redisClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub));
+  }
+  io.use((socket, next) => {
+    options
+      .authenticate(socket)
+      .then((user) => {
+        if (!user) return next(new Error('UNAUTHENTICATED'));
+        socket.data.user = user;
+        void socket.join(userRoom(user.id));
+        next();
+      })
+      .catch(() => next(new Error('UNAUTHENTICATED')));
+  });
+  return {
+    io,
+    emitToUser(userId, event, payload) {
+      io.to(userRoom(userId)).emit(event, payload);
+    },
+    async close() {
+      await io.close();
+      for (const client of redisClients) client.disconnect();
+    },
+  };
+}

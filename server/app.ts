@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Request } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config/env.ts';
+import { redactUrl, type Logger } from './platform/logger.ts';
+import { mountRoutes } from './platform/http/mount.ts';
+import type { AnyRoute, AuthenticatedUser } from './platform/http/route.ts';
+import { apiNotFound, errorMiddleware } from './platform/http/error-middleware.ts';
+import { buildOpenApiDocument } from './platform/http/openapi.ts';
+import { docsRouter } from './platform/http/docs.ts';
+
+export interface AppOptions {
+  config: Pick<Config, 'trustProxy' | 'env'>;
+  logger: Logger;
+  routes: AnyRoute[];
+  authenticate: (req: Request) => Promise<AuthenticatedUser | undefined>;
+  /** Built SPA (web/dist); when absent, only the API is served. */
+  webDistDir?: string;
+  version: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+export const JSON_BODY_LIMIT = '256kb';
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.config.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Method, redacted path, status and timing only: never bodies, queries or headers.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: redactUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: options.config.env === 'production' ? [] : null,
+        },
+      },
+      strictTransportSecurity: options.config.env === 'production',
+    }),
+  );
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  const api = express.Router();
+  mountRoutes(api, options.routes, { authenticate: options.authenticate });
+  const openapi = buildOpenApiDocument(options.routes, { title: 'Medfolio API', version: options.version });
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  api.use('/api/docs', docsRouter('/api/openapi.json'));
+  api.use('/api', apiNotFound);
+  app.use(api);
+
+  if (options.webDistDir && fs.existsSync(path.join(options.webDistDir, 'index.html'))) {
+    const indexHtml = path.join(options.webDistDir, 'index.html');
+    app.use(express.static(options.webDistDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET that accepts HTML gets the app shell.
+    app.get(/^\/(?!api\/|s\/|socket\.io\/).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  }
+
+  app.use(errorMiddleware(options.logger));
+  return app;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env.ts';
+
+describe('loadConfig', () => {
+  it('selects the embedded defaults when no service variable is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.llm.mode).toBe('offline');
+    expect(config.appOrigin).toBe('http://localhost:3000');
+    expect(config.mail.smtpUrl).toBeUndefined();
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', REDIS_URL: '', PORT: '' });
+    expect(config.database.url).toBeUndefined();
+    expect(config.port).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LLM_BASE_URL: 'http://localhost:11434/v1' }, 'LLM_MODEL'],
+    [{ OPENAI_API_KEY: 'sk-test' }, 'LLM_MODEL'],
+    [{ DATA_ENCRYPTION_KEY: 'short' }, 'DATA_ENCRYPTION_KEY'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+  ])('names the variable when %o is invalid', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.some((p) => p.startsWith(variable))).toBe(true);
+    expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('chooses the LLM mode from the provider variables', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', LLM_MODEL: 'm' }).llm.mode).toBe('openai');
+    const compatible = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.1' });
+    expect(compatible.llm).toMatchObject({ mode: 'compatible', model: 'llama3.1', baseUrl: 'http://127.0.0.1:11434/v1' });
+  });
+});

@@ -1,0 +1,162 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a typed `Config`.
+ * Unset service variables select the embedded defaults (DESIGN.md section 2).
+ */
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url()
+      .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+        message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      })
+      .optional(),
+  );
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const ZEnv = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    PORT: intInRange(0, 65535, 3000),
+    APP_ORIGIN: optionalUrl(['http:', 'https:']),
+    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+    DATABASE_POOL_MAX: intInRange(1, 100, 10),
+    REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+    OPENAI_API_KEY: optionalString,
+    LLM_BASE_URL: optionalUrl(['http:', 'https:']),
+    LLM_MODEL: optionalString,
+    LLM_API_KEY: optionalString,
+    LLM_TIMEOUT_MS: intInRange(1000, 600_000, 60_000),
+    LLM_MAX_TOKENS: intInRange(64, 32_000, 2_000),
+    EMBEDDING_MODEL: optionalString,
+    EMBEDDING_DIMENSIONS: intInRange(8, 4096, 384),
+    SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Medfolio <no-reply@medfolio.local>')),
+    CHROMIUM_PATH: optionalString,
+    DATA_ENCRYPTION_KEY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+        .optional(),
+    ),
+    JOB_STUCK_AFTER_SECONDS: intInRange(5, 86_400, 300),
+    JOB_SWEEP_INTERVAL_SECONDS: intInRange(1, 3600, 30),
+    ERASURE_GRACE_DAYS: intInRange(0, 365, 30),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.LLM_BASE_URL || env.OPENAI_API_KEY) && !env.LLM_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'is required when OPENAI_API_KEY or LLM_BASE_URL is set' });
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  appOrigin: string;
+  trustProxy: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  dataDir: string;
+  database: { url: string | undefined; poolMax: number };
+  redisUrl: string | undefined;
+  llm: {
+    mode: 'openai' | 'compatible' | 'offline';
+    baseUrl: string | undefined;
+    apiKey: string | undefined;
+    model: string | undefined;
+    embeddingModel: string | undefined;
+    embeddingDimensions: number;
+    timeoutMs: number;
+    maxTokens: number;
+  };
+  mail: { smtpUrl: string | undefined; from: string };
+  chromiumPath: string | undefined;
+  dataEncryptionKey: string | undefined;
+  jobs: { stuckAfterMs: number; sweepIntervalMs: number };
+  erasureGraceDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const llmMode = env.LLM_BASE_URL ? 'compatible' : env.OPENAI_API_KEY ? 'openai' : 'offline';
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    appOrigin: (env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL,
+    dataDir: path.resolve(env.DATA_DIR),
+    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    redisUrl: env.REDIS_URL,
+    llm: {
+      mode: llmMode,
+      baseUrl: env.LLM_BASE_URL,
+      apiKey: env.LLM_API_KEY ?? env.OPENAI_API_KEY,
+      model: env.LLM_MODEL,
+      embeddingModel: env.EMBEDDING_MODEL,
+      embeddingDimensions: env.EMBEDDING_DIMENSIONS,
+      timeoutMs: env.LLM_TIMEOUT_MS,
+      maxTokens: env.LLM_MAX_TOKENS,
+    },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    chromiumPath: env.CHROMIUM_PATH,
+    dataEncryptionKey: env.DATA_ENCRYPTION_KEY,
+    jobs: { stuckAfterMs: env.JOB_STUCK_AFTER_SECONDS * 1000, sweepIntervalMs: env.JOB_SWEEP_INTERVAL_SECONDS * 1000 },
+    erasureGraceDays: env.ERASURE_GRACE_DAYS,
+  };
+}
+
+/** Loads `.env` from the working directory when present, without overriding the real environment. */
+export function loadDotEnvFile(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** Entry points: load `.env`, parse, and stop with a message naming the variable (exit 1). */
+export function loadConfigOrExit(): Config {
+  loadDotEnvFile();
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Logger } from '../logger.ts';
+import type { Database } from './types.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  pool: pg.Pool;
+  mode: 'postgres' | 'embedded';
+  /** Cheap liveness probe used by /api/ready. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Postgres returns int8 (counts, sums) as strings by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function wrap(pool: pg.Pool, mode: DatabaseHandle['mode'], onClose: () => Promise<void>): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    mode,
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await db.destroy(); // ends the pool
+      await onClose();
+    },
+  };
+}
+
+export async function openDatabase(
+  options: { url: string | undefined; poolMax: number; embeddedDir: string },
+  logger: Logger,
+): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax });
+    pool.on('error', (err) => logger.error({ err }, 'idle database client error'));
+    return wrap(pool, 'postgres', async () => {});
+  }
+  const embedded = await startEmbeddedPostgres(options.embeddedDir);
+  const pool = new pg.Pool({ ...embedded.connectionConfig, max: 1 });
+  pool.on('error', (err) => logger.error({ err }, 'idle database client error'));
+  return wrap(pool, 'embedded', () => embedded.close());
+}
+
+export const embeddedDatabaseDir = (dataDir: string) => path.join(dataDir, 'pg');

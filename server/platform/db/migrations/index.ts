@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_platform.ts';
+
+/**
+ * Forward-only, versioned migrations, applied in name order. Never edit one that has been
+ * released: add the next number. Listed here (not discovered on disk) so bundlers and tsx
+ * agree on what exists.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_platform': m0001,
+};

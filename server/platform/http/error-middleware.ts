@@ -1,0 +1,52 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger.ts';
+import { AppError, isAppError } from '../errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; details?: Record<string, unknown> };
+}
+
+/** Errors raised below Express (body parser, JSON syntax, size) arrive with a `type` or status. */
+function fromFrameworkError(err: unknown): AppError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { type?: string; status?: number; statusCode?: number; limit?: number };
+  switch (e.type) {
+    case 'entity.too.large':
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large', { limitBytes: e.limit });
+    case 'entity.parse.failed':
+      return new AppError('VALIDATION', 'The request body is not valid JSON', { issues: [{ path: 'body', message: 'Invalid JSON' }] });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request encoding is not supported');
+    default:
+      return undefined;
+  }
+}
+
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const requestId = String(req.id ?? '');
+    const appError = isAppError(err) ? err : fromFrameworkError(err);
+    if (!appError) {
+      // Log the error type and stack for operators; never echo the message to the client.
+      logger.error({ err, requestId }, 'unhandled error');
+      const body: ErrorBody = { error: { code: 'INTERNAL', message: 'Something went wrong', requestId } };
+      res.status(500).json(body);
+      return;
+    }
+    const { retryAfterSeconds, ...details } = appError.details;
+    if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
+    const body: ErrorBody = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        requestId,
+        ...(Object.keys(appError.details).length ? { details: { ...details, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) } } : {}),
+      },
+    };
+    res.status(appError.status).json(body);
+  };
+}
+
+/** Unknown /api paths answer a JSON 404 instead of falling through to the web app. */
+export const apiNotFound: RequestHandler = (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such endpoint'));

@@ -1,0 +1,94 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import type { Config } from './config/env.ts';
+import type { Logger } from './platform/logger.ts';
+import { openPlatform, describeModes, type Platform } from './platform/runtime.ts';
+import { createApp } from './app.ts';
+import { attachRealtime, type Realtime } from './adapters/realtime.ts';
+import { findChromium, CHROMIUM_HELP } from './adapters/browser.ts';
+import { systemRoutes } from './domains/system/routes.ts';
+import { createJobHandlers } from './jobs.ts';
+
+const packageVersion = (): string =>
+  (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface RunningServer {
+  url: string;
+  platform: Platform;
+  realtime: Realtime;
+  httpServer: http.Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires config -> platform (db, queue) -> services -> routes -> HTTP and sockets, and starts
+ * listening. In embedded mode the same process also runs the jobs.
+ */
+export async function startServer(config: Config, logger: Logger, options: { webDistDir?: string } = {}): Promise<RunningServer> {
+  const modes = describeModes(config);
+  logger.info(modes, 'starting Medfolio');
+  const chromiumPath = findChromium(config.chromiumPath);
+  if (!chromiumPath) logger.warn(CHROMIUM_HELP);
+
+  const platform = await openPlatform(config, logger);
+  const { database, queue } = platform;
+
+  // Until accounts exist nobody is authenticated; the accounts domain supplies these resolvers.
+  const authenticate = async () => undefined;
+
+  const routes = [
+    ...systemRoutes({
+      pingDatabase: () => database.ping(),
+      databaseMode: database.mode,
+      pingQueue: () => queue.ping(),
+      queueKind: queue.transportKind,
+      chromiumPath,
+      llmMode: config.llm.mode,
+    }),
+  ];
+
+  const app = createApp({
+    config,
+    logger,
+    routes,
+    authenticate,
+    version: packageVersion(),
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
+  });
+  const httpServer = http.createServer(app);
+  const realtime = attachRealtime(httpServer, { redisUrl: config.redisUrl, appOrigin: config.appOrigin, authenticate, logger });
+
+  if (queue.transportKind === 'in-process') {
+    await queue.startWorkers(createJobHandlers({}));
+    await queue.sweep({ soleWorker: true, graceMs: 0 });
+    queue.startSweeper(config.jobs.sweepIntervalMs);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info({ url, appOrigin: config.appOrigin }, 'Medfolio is listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    platform,
+    realtime,
+    httpServer,
+    close() {
+      closing ??= (async () => {
+        // Stop taking connections, let in-flight requests finish, then drain jobs and pools.
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        await realtime.close().catch(() => {});
+        await httpClosed;
+        await platform.close();
+      })();
+      return closing;
+    },
+  };
+}

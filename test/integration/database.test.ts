@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import pgvector from 'pgvector';
+import { openDatabase, type DatabaseHandle } from '../../server/platform/db/database.ts';
+import { migrateToLatest } from '../../server/platform/db/migrate.ts';
+import { migrations } from '../../server/platform/db/migrations/index.ts';
+import { createLogger } from '../../server/platform/logger.ts';
+import { createBlankPostgresDatabase } from '../support/db.ts';
+import { serviceEnv } from '../support/env.ts';
+
+const logger = createLogger({ level: 'silent' });
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function blankEmbedded(): Promise<DatabaseHandle> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-db-'));
+  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  return openDatabase({ url: undefined, poolMax: 1, embeddedDir: dir }, logger);
+}
+
+async function blankPostgres(): Promise<DatabaseHandle> {
+  const blank = await createBlankPostgresDatabase();
+  if (!blank) throw new Error('no DATABASE_URL');
+  cleanups.push(blank.cleanup);
+  return openDatabase({ url: blank.url, poolMax: 4, embeddedDir: '' }, logger);
+}
+
+const engines = [
+  { name: 'PGlite (embedded)', open: blankEmbedded, available: true },
+  { name: 'PostgreSQL + pgvector', open: blankPostgres, available: Boolean(serviceEnv.databaseUrl) },
+];
+
+describe.each(engines)('$name', ({ open, available }) => {
+  it.skipIf(!available)('applies every migration to a blank database, once', async () => {
+    const handle = await open();
+    try {
+      const applied = await migrateToLatest(handle.db, logger);
+      expect(applied).toEqual(Object.keys(migrations).sort());
+      expect(await migrateToLatest(handle.db, logger)).toEqual([]);
+      const ext = await sql<{ extname: string }>`SELECT extname FROM pg_extension WHERE extname = 'vector'`.execute(handle.db);
+      expect(ext.rows).toHaveLength(1);
+      const jobs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM jobs`.execute(handle.db);
+      expect(jobs.rows[0]?.n).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it.skipIf(!available)('round-trips vectors and ranks by cosine distance', async () => {
+    const handle = await open();
+    try {
+      await migrateToLatest(handle.db, logger);
+      await sql`CREATE TABLE probe (id int PRIMARY KEY, owner int NOT NULL, embedding vector(3) NOT NULL)`.execute(handle.db);
+      const rows: Array<[number, number, number[]]> = [
+        [1, 1, [1, 0, 0]],
+        [2, 1, [0.9, 0.1, 0]],
+        [3, 1, [0, 1, 0]],
+        [4, 2, [1, 0, 0]],
+      ];
+      for (const [id, owner, embedding] of rows) {
+        await sql`INSERT INTO probe VALUES (${id}, ${owner}, ${pgvector.toSql(embedding)}::vector)`.execute(handle.db);
+      }
+      const top = await sql<{ id: number; embedding: string; distance: number }>`
+        SELECT id, embedding::text AS embedding, embedding <=> ${pgvector.toSql([1, 0, 0])}::vector AS distance
+        FROM probe WHERE owner = 1 ORDER BY distance LIMIT 2`.execute(handle.db);
+      expect(top.rows.map((r) => r.id)).toEqual([1, 2]);
+      expect(pgvector.fromSql(top.rows[0]!.embedding)).toEqual([1, 0, 0]);
+      expect(top.rows[0]!.distance).toBeCloseTo(0, 6);
+      expect(top.rows[1]!.distance).toBeGreaterThan(0);
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe('embedded database persistence', () => {
+  it('reopens a data directory with its rows intact', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-db-'));
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const first = await openDatabase({ url: undefined, poolMax: 1, embeddedDir: dir }, logger);
+    await migrateToLatest(first.db, logger);
+    await first.db.insertInto('jobs').values({ name: 'probe.persist', payload: '{}', dedupe_key: null, max_attempts: 1 }).execute();
+    await first.close();
+    const second = await openDatabase({ url: undefined, poolMax: 1, embeddedDir: dir }, logger);
+    try {
+      expect(await migrateToLatest(second.db, logger)).toEqual([]);
+      const row = await second.db.selectFrom('jobs').select('name').executeTakeFirst();
+      expect(row?.name).toBe('probe.persist');
+    } finally {
+      await second.close();
+    }
+  });
+});
