@@ -1,4 +1,5 @@
 import type { AnyJobDefinition, JobHandlers } from './platform/queue/job.ts';
+import type { Platform } from './platform/runtime.ts';
 
 /**
  * Every background job the product defines, from server/domains/*\/jobs.ts. The API enqueues
@@ -6,7 +7,7 @@ import type { AnyJobDefinition, JobHandlers } from './platform/queue/job.ts';
  */
 export const jobDefinitions: AnyJobDefinition[] = [];
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function createJobHandlers(_deps: Record<string, never>): JobHandlers {
+/** Binds each job to its handler with the services it needs. */
+export function createJobHandlers(_platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue'>): JobHandlers {
   return {};
 }

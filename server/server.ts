@@ -60,7 +60,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
   const realtime = attachRealtime(httpServer, { redisUrl: config.redisUrl, appOrigin: config.appOrigin, authenticate, logger });
 
   if (queue.transportKind === 'in-process') {
-    await queue.startWorkers(createJobHandlers({}));
+    await queue.startWorkers(createJobHandlers(platform));
     await queue.sweep({ soleWorker: true, graceMs: 0 });
     queue.startSweeper(config.jobs.sweepIntervalMs);
   }

@@ -16,7 +16,7 @@ if (!config.redisUrl) {
 }
 try {
   const platform = await openPlatform(config, logger);
-  await platform.queue.startWorkers(createJobHandlers({}));
+  await platform.queue.startWorkers(createJobHandlers(platform));
   await platform.queue.sweep();
   platform.queue.startSweeper(config.jobs.sweepIntervalMs);
   logger.info('worker started');

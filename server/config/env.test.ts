@@ -46,3 +46,15 @@ describe('loadConfig', () => {
     expect(compatible.llm).toMatchObject({ mode: 'compatible', model: 'llama3.1', baseUrl: 'http://127.0.0.1:11434/v1' });
   });
 });
+
+describe('.env.example', () => {
+  it('lists every variable the configuration reads, and parses to a valid configuration', async () => {
+    const fs = await import('node:fs');
+    const { ENV_VARIABLES } = await import('./env.ts');
+    const text = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const listed = [...text.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual([...ENV_VARIABLES].sort());
+    const { parseEnv } = await import('node:util');
+    expect(() => loadConfig(parseEnv(text))).not.toThrow();
+  });
+});

@@ -160,3 +160,6 @@ export function loadConfigOrExit(): Config {
     throw err;
   }
 }
+
+/** Every variable Medfolio reads (the README's table and .env.example are checked against it). */
+export const ENV_VARIABLES = Object.keys(ZEnv.shape) as Array<keyof Env>;

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { serviceEnv } from '../support/env.ts';
+
+describe('API server on its own database', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(serviceEnv.redisUrl ? { REDIS_URL: serviceEnv.redisUrl } : {});
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('answers liveness', async () => {
+    const res = await fetch(app.url('/api/health'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports readiness of the database, the queue, the browser and the LLM mode', async () => {
+    const res = await fetch(app.url('/api/ready'));
+    const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail: string; mode?: string }> };
+    expect(body.checks.database).toEqual({
+      ok: true,
+      detail: app.database.kind === 'embedded' ? 'embedded PGlite with pgvector' : 'PostgreSQL',
+    });
+    expect(body.checks.queue).toEqual({ ok: true, detail: serviceEnv.redisUrl ? 'BullMQ on Redis' : 'in-process jobs' });
+    expect(body.checks.llm).toMatchObject({ ok: true, mode: 'offline' });
+    expect(['ready', 'degraded']).toContain(body.status);
+    expect(res.status).toBe(200);
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the routes, and a docs page', async () => {
+    const doc = (await (await fetch(app.url('/api/openapi.json'))).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/health']?.get?.responses['200']).toBeDefined();
+    expect(doc.paths['/api/ready']?.get).toBeDefined();
+    const docs = await fetch(app.url('/api/docs/'));
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger-ui-bundle.js');
+    expect((await fetch(app.url('/api/docs/swagger-ui-bundle.js'))).status).toBe(200);
+  });
+});
+
+describe('the process as a user runs it', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const run = (env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, exited, output: () => ({ stdout, stderr }) };
+  };
+
+  it('stops with exit code 1 and names the variable when the configuration is invalid', async () => {
+    const proc = run({ PORT: 'not-a-port', REDIS_URL: 'http://wrong' });
+    expect(await proc.exited).toBe(1);
+    const { stderr } = proc.output();
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('REDIS_URL');
+  });
+
+  it('starts on the embedded defaults, says so, serves the app and stops cleanly on SIGTERM', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-start-'));
+    const proc = run({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    try {
+      const deadline = Date.now() + 90_000;
+      let url: string | undefined;
+      while (!url && Date.now() < deadline) {
+        url = /"url":"(http:[^"]+)"/.exec(proc.output().stdout)?.[1];
+        if (!url) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(url, proc.output().stderr).toBeDefined();
+      const firstLines = proc.output().stdout.split('\n').slice(0, 6).join('\n');
+      expect(firstLines).toContain('embedded PGlite + pgvector');
+      expect(firstLines).toContain('in-process');
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      const home = await fetch(`${url}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('<div id="root">');
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      expect(proc.output().stdout).toContain('"msg":"stopped"');
+      expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(true);
+    } finally {
+      proc.child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
