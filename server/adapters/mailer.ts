@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Logger } from '../platform/logger.ts';
+
+/**
+ * Outgoing email behind one interface: SMTP when `SMTP_URL` is set, otherwise `.eml` files in
+ * the outbox so `npm start` works with nothing configured (DESIGN.md section 2). Callers
+ * render the message (server/emails); this adapter only delivers it.
+ */
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface Mailer {
+  readonly kind: 'smtp' | 'outbox';
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  close(): Promise<void>;
+}
+
+export interface MailerOptions {
+  smtpUrl: string | undefined;
+  from: string;
+  outboxDir: string;
+  logger: Logger;
+}
+
+/**
+ * SMTP errors often echo the recipient ("550 <a@b>: no such user") and the job queue stores
+ * and logs error messages, so only the codes leave this module.
+ */
+function sanitizedError(err: unknown): Error {
+  const { code, responseCode } = (err ?? {}) as { code?: unknown; responseCode?: unknown };
+  const parts = [typeof code === 'string' ? code : undefined, typeof responseCode === 'number' ? String(responseCode) : undefined];
+  const detail = parts.filter(Boolean).join(' ') || 'unknown';
+  const error = new Error(`email delivery failed (${detail})`);
+  error.name = 'MailerError';
+  return error;
+}
+
+export function createMailer(options: MailerOptions): Mailer {
+  const { smtpUrl, from, outboxDir, logger } = options;
+  // No `logger` option is given to nodemailer: its debug output contains addresses and bodies.
+  // Only { messageId, kind } is logged here, never recipient, subject or content.
+  if (smtpUrl) {
+    // Pooled: a burst of jobs reuses connections instead of a TCP+TLS handshake per email.
+    // Settings in the URL (e.g. ?pool=false) win over this default.
+    const transport = nodemailer.createTransport({ url: smtpUrl, pool: true }, { from });
+    return {
+      kind: 'smtp',
+      async send(email) {
+        let messageId: string;
+        try {
+          ({ messageId } = await transport.sendMail({ ...email }));
+        } catch (err) {
+          throw sanitizedError(err);
+        }
+        logger.info({ messageId, kind: 'smtp' }, 'email sent');
+        return { messageId };
+      },
+      async close() {
+        transport.close();
+      },
+    };
+  }
+
+  // Nodemailer builds the message (headers, encodings, multipart/alternative), so an outbox
+  // file is exactly what SMTP would have carried and opens in any mail client. CRLF line
+  // endings, as RFC 5322 requires.
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }, { from });
+  return {
+    kind: 'outbox',
+    async send(email) {
+      const info = await composer.sendMail({ ...email });
+      // The outbox holds personal data: readable by the server's user only.
+      await mkdir(outboxDir, { recursive: true, mode: 0o700 });
+      const stamp = new Date().toISOString().replaceAll(':', '');
+      const file = join(outboxDir, `${stamp}-${randomBytes(6).toString('hex')}.eml`);
+      // `wx`: never overwrite an earlier message, however unlikely the name clash.
+      await writeFile(file, info.message as Buffer, { mode: 0o600, flag: 'wx' });
+      logger.info({ messageId: info.messageId, kind: 'outbox' }, 'email sent');
+      return { messageId: info.messageId };
+    },
+    async close() {},
+  };
+}
