@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
+import cors from 'cors';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config/env.ts';
 import { redactUrl, type Logger } from './platform/logger.ts';
@@ -11,9 +12,10 @@ import type { AnyRoute, AuthenticatedUser } from './platform/http/route.ts';
 import { apiNotFound, errorMiddleware } from './platform/http/error-middleware.ts';
 import { buildOpenApiDocument } from './platform/http/openapi.ts';
 import { docsRouter } from './platform/http/docs.ts';
+import { csrfProtection } from './platform/http/csrf.ts';
 
 export interface AppOptions {
-  config: Pick<Config, 'trustProxy' | 'env'>;
+  config: Pick<Config, 'trustProxy' | 'env' | 'appOrigin'>;
   logger: Logger;
   routes: AnyRoute[];
   authenticate: (req: Request) => Promise<AuthenticatedUser | undefined>;
@@ -64,7 +66,10 @@ export function createApp(options: AppOptions): Express {
       strictTransportSecurity: options.config.env === 'production',
     }),
   );
+  // Only the app's own origin may make credentialed cross-origin calls (e.g. the Vite dev server).
+  app.use('/api', cors({ origin: options.config.appOrigin, credentials: true }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.use('/api', csrfProtection({ appOrigin: options.config.appOrigin }));
 
   const api = express.Router();
   mountRoutes(api, options.routes, { authenticate: options.authenticate });

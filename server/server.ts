@@ -8,6 +8,14 @@ import { createApp } from './app.ts';
 import { attachRealtime, type Realtime } from './adapters/realtime.ts';
 import { findChromium, CHROMIUM_HELP } from './adapters/browser.ts';
 import { systemRoutes } from './domains/system/routes.ts';
+import { accountRoutes } from './domains/accounts/routes.ts';
+import { createAccountLimits } from './domains/accounts/deps.ts';
+import { resolveSession } from './domains/accounts/sessions.ts';
+import { auditRoutes } from './domains/audit/routes.ts';
+import { organisationRoutes } from './domains/organisations/routes.ts';
+import { planRoutes } from './domains/plans/routes.ts';
+import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
+import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers } from './jobs.ts';
 
 const packageVersion = (): string =>
@@ -15,6 +23,7 @@ const packageVersion = (): string =>
 
 export interface RunningServer {
   url: string;
+  routes: AnyRoute[];
   platform: Platform;
   realtime: Realtime;
   httpServer: http.Server;
@@ -34,10 +43,19 @@ export async function startServer(config: Config, logger: Logger, options: { web
   const platform = await openPlatform(config, logger);
   const { database, queue } = platform;
 
-  // Until accounts exist nobody is authenticated; the accounts domain supplies these resolvers.
-  const authenticate = async () => undefined;
+  const db = database.db;
+  const authenticate = (req: { headers: { cookie?: string | undefined } }) =>
+    resolveSession(db, readCookie(req.headers.cookie, SESSION_COOKIE), new Date());
+  const accountsDeps = {
+    db,
+    queue,
+    secretBox: platform.secretBox,
+    limits: createAccountLimits(platform.createLimiter),
+    appOrigin: config.appOrigin,
+    env: config.env,
+  };
 
-  const routes = [
+  const routes: AnyRoute[] = [
     ...systemRoutes({
       pingDatabase: () => database.ping(),
       databaseMode: database.mode,
@@ -46,6 +64,10 @@ export async function startServer(config: Config, logger: Logger, options: { web
       chromiumPath,
       llmMode: config.llm.mode,
     }),
+    ...accountRoutes(accountsDeps),
+    ...auditRoutes({ db }),
+    ...organisationRoutes({ db }),
+    ...planRoutes({ db }),
   ];
 
   const app = createApp({
@@ -57,7 +79,17 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });
   const httpServer = http.createServer(app);
-  const realtime = attachRealtime(httpServer, { redisUrl: config.redisUrl, appOrigin: config.appOrigin, authenticate, logger });
+  const realtime = attachRealtime(httpServer, {
+    redisUrl: config.redisUrl,
+    appOrigin: config.appOrigin,
+    // The same session cookie as HTTP; a socket from another site's page is refused.
+    authenticate: async (socket) => {
+      const origin = socket.handshake.headers.origin;
+      if (origin !== undefined && origin !== config.appOrigin) return undefined;
+      return authenticate({ headers: { cookie: socket.handshake.headers.cookie } });
+    },
+    logger,
+  });
 
   if (queue.transportKind === 'in-process') {
     await queue.startWorkers(createJobHandlers(platform));
@@ -76,6 +108,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
   let closing: Promise<void> | undefined;
   return {
     url,
+    routes,
     platform,
     realtime,
     httpServer,

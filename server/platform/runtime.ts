@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { Logger } from './logger.ts';
 import { embeddedDatabaseDir, openDatabase, type DatabaseHandle } from './db/database.ts';
@@ -6,14 +7,24 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createJobQueue, type JobQueue } from './queue/queue.ts';
 import { createBullmqTransport } from './queue/bullmq-transport.ts';
 import { createInProcessTransport } from './queue/in-process-transport.ts';
+import { createLimiterFactory, type CreateLimiter } from './rate-limit.ts';
+import { loadMasterKey } from './crypto/master-key.ts';
+import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
+import { createMailer, type Mailer } from '../adapters/mailer.ts';
 import { jobDefinitions } from '../jobs.ts';
 
-/** The shared core of every process (API, worker, CLI): database, migrations and job queue. */
+/**
+ * The shared core of every process (API, worker, CLI): database and migrations, job queue,
+ * rate-limit store, mailer and the master key.
+ */
 export interface Platform {
   config: Config;
   logger: Logger;
   database: DatabaseHandle;
   queue: JobQueue;
+  mailer: Mailer;
+  secretBox: SecretBox;
+  createLimiter: CreateLimiter;
   close(): Promise<void>;
 }
 
@@ -38,21 +49,32 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     logger,
     stuckAfterMs: config.jobs.stuckAfterMs,
   });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : undefined;
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'rate-limit redis error'));
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: outboxDir(config), logger });
+  const secretBox = createSecretBox(loadMasterKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, logger }));
   return {
     config,
     logger,
     database,
     queue,
+    mailer,
+    secretBox,
+    createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis } : { kind: 'postgres', pool: database.pool }),
     async close() {
       await queue.close();
+      await mailer.close();
+      redis?.disconnect();
       await database.close();
     },
   };
 }
 
+export const outboxDir = (config: Config) => path.join(config.dataDir, 'outbox');
+
 export const describeModes = (config: Config) => ({
   database: config.database.url ? 'postgres' : `embedded PGlite + pgvector (${path.join(config.dataDir, 'pg')})`,
   jobs: config.redisUrl ? 'BullMQ on Redis (run `npm run worker`)' : 'in-process',
   llm: config.llm.mode === 'offline' ? 'offline composer' : config.llm.mode,
-  email: config.mail.smtpUrl ? 'SMTP' : `.eml files in ${path.join(config.dataDir, 'outbox')}`,
+  email: config.mail.smtpUrl ? 'SMTP' : `.eml files in ${outboxDir(config)}`,
 });

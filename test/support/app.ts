@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../../server/config/env.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import { startWorker } from '../../server/worker.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { TestClient } from './client.ts';
 
 /** A real server on a random port, on this file's own database. */
 export interface TestApp {
@@ -9,28 +14,40 @@ export interface TestApp {
   config: Config;
   database: TestDatabase;
   url(path: string): string;
+  client(): TestClient;
   close(): Promise<void>;
 }
 
+// A made-up client address per test client; nothing is sent to it, it only keys rate limits.
+const randomTestIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Files (outbox, master key, documents) always go to a private temporary directory.
+  const dataDir = database.env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
     ...database.env,
     ...env,
   });
   const logger = createLogger({ level: config.logLevel });
   const server = await startServer(config, logger);
+  // With Redis the API only enqueues: run a worker beside it, as production does.
+  const worker = config.redisUrl ? await startWorker(config, logger) : undefined;
   return {
     server,
     config,
     database,
-    url: (path) => `${server.url}${path}`,
+    url: (p) => `${server.url}${p}`,
+    client: () => new TestClient(server.url, config.appOrigin, config.trustProxy ? randomTestIp() : undefined),
     async close() {
+      await worker?.close();
       await server.close();
       await database.cleanup();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

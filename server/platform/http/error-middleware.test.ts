@@ -60,15 +60,21 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  const app = createApp({ config: { trustProxy: false, env: 'test' }, logger: capturing, routes, authenticate: async () => undefined, version: 't' });
+  const app = createApp({ config: { trustProxy: false, env: 'test', appOrigin: 'http://app.test' }, logger: capturing, routes, authenticate: async () => undefined, version: 't' });
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+// A same-origin request with its CSRF token, as the web app sends it.
+const csrf = 'test-csrf-token-0123456789';
 const post = (path: string, body: unknown, raw?: string) =>
-  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
+  fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://app.test', cookie: `medfolio_csrf=${csrf}`, 'x-csrf-token': csrf },
+    body: raw ?? JSON.stringify(body),
+  });
 
 describe('routes as data and the error middleware', () => {
   it('validates and shapes a good request', async () => {

@@ -64,7 +64,7 @@ export function createJobQueue(options: JobQueueOptions) {
 
   async function enqueue<P>(
     definition: JobDefinition<P>,
-    payload: P,
+    payload: NoInfer<P>,
     opts: { db?: DbOrTx; delayMs?: number } = {},
   ): Promise<EnqueueResult> {
     definitionOf(definition.name);

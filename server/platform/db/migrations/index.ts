@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.ts';
+import * as m0002 from './0002_accounts.ts';
+import * as m0003 from './0003_audit.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -8,4 +10,6 @@ import * as m0001 from './0001_platform.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
+  '0002_accounts': m0002,
+  '0003_audit': m0003,
 };

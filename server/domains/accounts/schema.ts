@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Request and response contracts of the accounts domain; the web app imports these. */
+
+const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be a valid email address' }));
+const ZName = z.string().trim().min(1, 'is required').max(200);
+// Policy (length, common passwords) is checked in the service, where the email is known.
+const ZNewPassword = z.string().min(1, 'is required').max(256);
+const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');
+/** A six-digit authenticator code, or a recovery code (xxxxx-xxxxx). */
+const ZSecondFactor = z
+  .string()
+  .trim()
+  .regex(/^(\d{6}|[a-z2-9]{5}-[a-z2-9]{5})$/i, 'must be a 6-digit code or a recovery code');
+
+export const ZRegisterRequest = z.object({ email: ZEmail, password: ZNewPassword, name: ZName });
+export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(256), totp: ZSecondFactor.optional() });
+export const ZVerifyEmailRequest = z.object({ token: ZToken });
+export const ZForgotPasswordRequest = z.object({ email: ZEmail });
+export const ZResetPasswordRequest = z.object({ token: ZToken, password: ZNewPassword });
+export const ZChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: ZNewPassword });
+export const ZTotpEnableRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from your app') });
+export const ZPasswordConfirmation = z.object({ password: z.string().min(1).max(256) });
+export const ZTotpDisableRequest = ZPasswordConfirmation.extend({ totp: ZSecondFactor });
+
+export const ZUpdateProfileRequest = z
+  .object({
+    name: ZName,
+    profession: z.enum(['doctor', 'nurse', 'midwife', 'ahp', 'other']).nullable(),
+    homeNation: z.enum(['england', 'scotland', 'wales', 'northern-ireland', 'other']).nullable(),
+    timeZone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/London'),
+  })
+  .partial();
+
+export const ZMe = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['clinician', 'platform_admin']),
+  profession: z.enum(['doctor', 'nurse', 'midwife', 'ahp', 'other']).nullable(),
+  homeNation: z.enum(['england', 'scotland', 'wales', 'northern-ireland', 'other']).nullable(),
+  timeZone: z.string(),
+  emailVerified: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  recoveryCodesRemaining: z.number().int(),
+  organisations: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['member', 'admin']) })),
+  createdAt: z.string(),
+});
+export type Me = z.infer<typeof ZMe>;
+
+export const ZSession = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  userAgent: z.string().nullable(),
+  ipPrefix: z.string().nullable().describe('Network prefix only (IPv4 /24, IPv6 /48)'),
+  current: z.boolean(),
+});
+export const ZSessionList = z.object({ sessions: z.array(ZSession) });
+export const ZIdParams = z.object({ id: z.uuid({ message: 'must be an id' }) });
+
+export const ZCsrfToken = z.object({ csrfToken: z.string() });
+export const ZAccepted = z.object({ status: z.literal('accepted'), message: z.string() });
+export const ZOk = z.object({ status: z.literal('ok') });
+
+export const ZTotpSetup = z.object({
+  otpauthUrl: z.string().describe('otpauth:// URI for authenticator apps'),
+  qrCodeDataUrl: z.string().describe('PNG data URL of the same URI'),
+  secret: z.string().describe('Base32 secret, for manual entry'),
+});
+export const ZRecoveryCodes = z.object({
+  recoveryCodes: z.array(z.string()).length(10).describe('Shown once: store them somewhere safe'),
+});

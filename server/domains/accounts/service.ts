@@ -1,0 +1,268 @@
+import { AppError, validationError } from '../../platform/errors.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { AuthenticatedUser } from '../../platform/http/route.ts';
+import { hashToken } from '../../platform/crypto/tokens.ts';
+import { recordAudit } from '../audit/service.ts';
+import { findMemberships } from '../organisations/repo.ts';
+import { subscribeUserToPlan } from '../plans/service.ts';
+import type { AccountsDeps } from './deps.ts';
+import { sendAccountEmailJob } from './jobs.ts';
+import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import * as repo from './repo.ts';
+import { createSession } from './sessions.ts';
+import { checkSecondFactor, secondFactorRequired, startTotpEnrolment, storeNewRecoveryCodes, consumeTotpCode } from './two-factor.ts';
+import type { z } from 'zod';
+import type { Me, ZUpdateProfileRequest } from './schema.ts';
+
+export interface RequestMeta {
+  ip: string;
+  ipPrefix: string | null;
+  userAgent: string | null;
+  requestId: string;
+  now: Date;
+}
+
+const INVALID_LOGIN = () => new AppError('UNAUTHENTICATED', 'The email or password is incorrect');
+
+function assertPasswordPolicy(password: string, context: { email?: string; name?: string }, field: string) {
+  const problem = passwordProblem(password, context);
+  if (problem) throw validationError([{ path: field, message: problem }], `The password ${problem}`);
+}
+
+const userAudit = (userId: string, meta: RequestMeta) => ({
+  chainId: userId,
+  actor: { type: 'user' as const, id: userId },
+  requestId: meta.requestId,
+  now: meta.now,
+});
+
+export async function register(deps: AccountsDeps, input: { email: string; password: string; name: string }, meta: RequestMeta) {
+  await deps.limits.registerPerIp.consume(meta.ip);
+  assertPasswordPolicy(input.password, input, 'body.password');
+  const passwordHash = await hashPassword(input.password);
+  const { user, session } = await inTransaction(deps.db, async (trx) => {
+    const user = await repo.insertUser(trx, { email: input.email, name: input.name, passwordHash });
+    if (!user) throw new AppError('CONFLICT', 'An account with this email address already exists: sign in or reset your password', { field: 'body.email' });
+    await subscribeUserToPlan(trx, user.id, 'free', meta.now);
+    const session = await createSession(trx, { userId: user.id, userAgent: meta.userAgent, ipPrefix: meta.ipPrefix, now: meta.now });
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'user.registered', subject: { type: 'user', id: user.id } });
+    await deps.queue.enqueue(sendAccountEmailJob, { userId: user.id, purpose: 'verify_email' }, { db: trx });
+    return { user, session };
+  });
+  return { userId: user.id, session };
+}
+
+export async function login(deps: AccountsDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
+  await deps.limits.loginPerIp.consume(meta.ip);
+  await deps.limits.loginPerAccount.assertNotBlocked(input.email);
+  const user = await repo.findUserByEmail(deps.db, input.email);
+  const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!user || !passwordOk) {
+    await deps.limits.loginPerAccount.consume(input.email);
+    if (user) await recordAudit(deps.db, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'password' } });
+    throw INVALID_LOGIN();
+  }
+  if (user.locked_at) throw new AppError('FORBIDDEN', 'This account is locked because its erasure was requested');
+  let secondFactor: 'totp' | 'recovery_code' | undefined;
+  if (user.totp_enabled_at) {
+    if (!input.totp) throw secondFactorRequired();
+    const used = await checkSecondFactor(deps.db, deps.secretBox, user, input.totp, meta.now);
+    if (!used) {
+      await deps.limits.loginPerAccount.consume(input.email);
+      await recordAudit(deps.db, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'second_factor' } });
+      throw new AppError('UNAUTHENTICATED', 'The two-factor code is not valid (or was already used)', { twoFactorRequired: true });
+    }
+    secondFactor = used;
+  }
+  await deps.limits.loginPerAccount.reset(input.email);
+  const session = await inTransaction(deps.db, async (trx) => {
+    const session = await createSession(trx, { userId: user.id, userAgent: meta.userAgent, ipPrefix: meta.ipPrefix, now: meta.now });
+    await recordAudit(trx, {
+      ...userAudit(user.id, meta),
+      action: 'session.created',
+      subject: { type: 'session', id: session.sessionId },
+      details: { secondFactor: secondFactor ?? 'none', ipPrefix: meta.ipPrefix },
+    });
+    return session;
+  });
+  return { userId: user.id, session };
+}
+
+export async function logout(deps: AccountsDeps, user: AuthenticatedUser, meta: RequestMeta) {
+  await inTransaction(deps.db, async (trx) => {
+    await repo.revokeSession(trx, user.id, user.sessionId, meta.now);
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'session.ended', subject: { type: 'session', id: user.sessionId } });
+  });
+}
+
+export async function revokeOwnSession(deps: AccountsDeps, user: AuthenticatedUser, sessionId: string, meta: RequestMeta) {
+  await inTransaction(deps.db, async (trx) => {
+    const revoked = await repo.revokeSession(trx, user.id, sessionId, meta.now);
+    if (!revoked) throw new AppError('NOT_FOUND', 'Session not found');
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'session.revoked', subject: { type: 'session', id: sessionId } });
+  });
+}
+
+export async function getMe(deps: AccountsDeps, userId: string): Promise<Me> {
+  const user = await repo.findUserById(deps.db, userId);
+  if (!user) throw new AppError('NOT_FOUND', 'Account not found');
+  const [organisations, recoveryCodesRemaining] = await Promise.all([
+    findMemberships(deps.db, userId),
+    user.totp_enabled_at ? repo.countUnusedRecoveryCodes(deps.db, userId) : Promise.resolve(0),
+  ]);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    profession: user.profession,
+    homeNation: user.home_nation,
+    timeZone: user.time_zone,
+    emailVerified: Boolean(user.email_verified_at),
+    twoFactorEnabled: Boolean(user.totp_enabled_at),
+    recoveryCodesRemaining,
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
+    createdAt: user.created_at.toISOString(),
+  };
+}
+
+export async function updateProfile(deps: AccountsDeps, userId: string, patch: z.infer<typeof ZUpdateProfileRequest>, meta: RequestMeta) {
+  await inTransaction(deps.db, async (trx) => {
+    const before = await repo.findUserById(trx, userId);
+    if (!before) throw new AppError('NOT_FOUND', 'Account not found');
+    await repo.updateUser(
+      trx,
+      userId,
+      {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.profession !== undefined ? { profession: patch.profession } : {}),
+        ...(patch.homeNation !== undefined ? { home_nation: patch.homeNation } : {}),
+        ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+      },
+      meta.now,
+    );
+    // Rectification: the previous values stay in the owner's audit trail.
+    await recordAudit(trx, {
+      ...userAudit(userId, meta),
+      action: 'profile.updated',
+      subject: { type: 'user', id: userId },
+      details: { before: { name: before.name, profession: before.profession, homeNation: before.home_nation, timeZone: before.time_zone }, changed: Object.keys(patch) },
+    });
+  });
+  return getMe(deps, userId);
+}
+
+export async function verifyEmail(deps: AccountsDeps, token: string, meta: RequestMeta) {
+  await inTransaction(deps.db, async (trx) => {
+    const used = await repo.consumeEmailToken(trx, 'verify_email', hashToken(token), meta.now);
+    if (!used) throw new AppError('GONE', 'This link has expired or was already used: request a new one from your account');
+    await repo.updateUser(trx, used.user_id, { email_verified_at: meta.now }, meta.now);
+    await recordAudit(trx, { ...userAudit(used.user_id, meta), action: 'email.verified', subject: { type: 'user', id: used.user_id } });
+  });
+}
+
+export async function resendVerification(deps: AccountsDeps, userId: string, meta: RequestMeta) {
+  await deps.limits.emailsPerIp.consume(meta.ip);
+  await deps.limits.emailsPerAccount.consume(userId);
+  await deps.queue.enqueue(sendAccountEmailJob, { userId, purpose: 'verify_email' });
+}
+
+/** Always answers the same way, whether or not the address has an account. */
+export async function requestPasswordReset(deps: AccountsDeps, email: string, meta: RequestMeta) {
+  await deps.limits.emailsPerIp.consume(meta.ip);
+  await deps.limits.emailsPerAccount.consume(email);
+  const user = await repo.findUserByEmail(deps.db, email);
+  if (user && !user.locked_at) {
+    await inTransaction(deps.db, async (trx) => {
+      await deps.queue.enqueue(sendAccountEmailJob, { userId: user.id, purpose: 'reset_password' }, { db: trx });
+      await recordAudit(trx, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'password.reset_requested', subject: { type: 'user', id: user.id } });
+    });
+  }
+}
+
+export async function resetPassword(deps: AccountsDeps, input: { token: string; password: string }, meta: RequestMeta) {
+  const email = await inTransaction(deps.db, async (trx) => {
+    const used = await repo.consumeEmailToken(trx, 'reset_password', hashToken(input.token), meta.now);
+    if (!used) throw new AppError('GONE', 'This link has expired or was already used: request a new one');
+    const user = await repo.findUserById(trx, used.user_id);
+    if (!user) throw new AppError('GONE', 'This link has expired or was already used: request a new one');
+    assertPasswordPolicy(input.password, user, 'body.password');
+    // Following the link proves control of the mailbox, so the address counts as verified.
+    await repo.updateUser(trx, user.id, { password_hash: await hashPassword(input.password), email_verified_at: user.email_verified_at ?? meta.now }, meta.now);
+    const revoked = await repo.revokeSessionsExcept(trx, user.id, null, meta.now);
+    await recordAudit(trx, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'password.reset', subject: { type: 'user', id: user.id }, details: { sessionsRevoked: revoked } });
+    return user.email;
+  });
+  // A new password ends any lockout earned with the old one.
+  await deps.limits.loginPerAccount.reset(email);
+}
+
+export async function changePassword(deps: AccountsDeps, user: AuthenticatedUser, input: { currentPassword: string; newPassword: string }, meta: RequestMeta) {
+  await deps.limits.twoFactorPerUser.consume(user.id);
+  const row = await repo.findUserById(deps.db, user.id);
+  if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
+    throw new AppError('VALIDATION', 'The current password is incorrect', { issues: [{ path: 'body.currentPassword', message: 'is incorrect' }] });
+  }
+  assertPasswordPolicy(input.newPassword, row, 'body.newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(deps.db, async (trx) => {
+    await repo.updateUser(trx, user.id, { password_hash: passwordHash }, meta.now);
+    const revoked = await repo.revokeSessionsExcept(trx, user.id, user.sessionId, meta.now);
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'password.changed', subject: { type: 'user', id: user.id }, details: { otherSessionsRevoked: revoked } });
+  });
+}
+
+async function assertPassword(deps: AccountsDeps, userId: string, password: string) {
+  await deps.limits.twoFactorPerUser.consume(userId);
+  const row = await repo.findUserById(deps.db, userId);
+  if (!row || !(await verifyPassword(row.password_hash, password))) {
+    throw new AppError('VALIDATION', 'The password is incorrect', { issues: [{ path: 'body.password', message: 'is incorrect' }] });
+  }
+  return row;
+}
+
+export async function beginTwoFactorSetup(deps: AccountsDeps, user: AuthenticatedUser, meta: RequestMeta) {
+  const row = await repo.findUserById(deps.db, user.id);
+  if (!row) throw new AppError('NOT_FOUND', 'Account not found');
+  if (row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is already on: turn it off first to enrol a new device');
+  return startTotpEnrolment(deps.db, deps.secretBox, row, meta.now);
+}
+
+export async function enableTwoFactor(deps: AccountsDeps, user: AuthenticatedUser, code: string, meta: RequestMeta) {
+  await deps.limits.twoFactorPerUser.consume(user.id);
+  const row = await repo.findUserById(deps.db, user.id);
+  if (!row?.totp_secret) throw new AppError('CONFLICT', 'Start two-factor set-up first');
+  if (row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+  if (!(await consumeTotpCode(deps.db, deps.secretBox, row, code, meta.now))) {
+    throw new AppError('VALIDATION', 'That code does not match: check the time on your phone and try the next code', { issues: [{ path: 'body.code', message: 'does not match' }] });
+  }
+  return inTransaction(deps.db, async (trx) => {
+    await repo.updateUser(trx, user.id, { totp_enabled_at: meta.now }, meta.now);
+    const recoveryCodes = await storeNewRecoveryCodes(trx, user.id);
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'two_factor.enabled', subject: { type: 'user', id: user.id } });
+    return { recoveryCodes };
+  });
+}
+
+export async function disableTwoFactor(deps: AccountsDeps, user: AuthenticatedUser, input: { password: string; totp: string }, meta: RequestMeta) {
+  const row = await assertPassword(deps, user.id, input.password);
+  if (!row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is not on');
+  if (!(await checkSecondFactor(deps.db, deps.secretBox, row, input.totp, meta.now))) {
+    throw new AppError('VALIDATION', 'The two-factor code is not valid', { issues: [{ path: 'body.totp', message: 'is not valid' }] });
+  }
+  await inTransaction(deps.db, async (trx) => {
+    await repo.updateUser(trx, user.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null }, meta.now);
+    await repo.replaceRecoveryCodes(trx, user.id, []);
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'two_factor.disabled', subject: { type: 'user', id: user.id } });
+  });
+}
+
+export async function regenerateRecoveryCodes(deps: AccountsDeps, user: AuthenticatedUser, password: string, meta: RequestMeta) {
+  const row = await assertPassword(deps, user.id, password);
+  if (!row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is not on');
+  return inTransaction(deps.db, async (trx) => {
+    const recoveryCodes = await storeNewRecoveryCodes(trx, user.id);
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'two_factor.recovery_codes_replaced', subject: { type: 'user', id: user.id } });
+    return { recoveryCodes };
+  });
+}

@@ -1,0 +1,67 @@
+import type { DbOrTx } from '../../platform/db/transaction.ts';
+
+export async function insertOrganisation(db: DbOrTx, org: { name: string; kind: 'trust' | 'practice' | 'agency' | 'other' }) {
+  return db.insertInto('organisations').values(org).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertMember(db: DbOrTx, member: { organisationId: string; userId: string; role: 'member' | 'admin' }) {
+  return db
+    .insertInto('organisation_members')
+    .values({ organisation_id: member.organisationId, user_id: member.userId, role: member.role })
+    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role: member.role }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteMember(db: DbOrTx, organisationId: string, userId: string) {
+  return db
+    .deleteFrom('organisation_members')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .returning('user_id')
+    .executeTakeFirst();
+}
+
+export async function findMembership(db: DbOrTx, organisationId: string, userId: string) {
+  return db
+    .selectFrom('organisation_members')
+    .innerJoin('organisations', 'organisations.id', 'organisation_members.organisation_id')
+    .select(['organisations.id', 'organisations.name', 'organisations.kind', 'organisations.created_at', 'organisation_members.role'])
+    .where('organisation_members.organisation_id', '=', organisationId)
+    .where('organisation_members.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function findMemberships(db: DbOrTx, userId: string) {
+  return db
+    .selectFrom('organisation_members')
+    .innerJoin('organisations', 'organisations.id', 'organisation_members.organisation_id')
+    .select(['organisations.id', 'organisations.name', 'organisations.kind', 'organisation_members.role'])
+    .where('organisation_members.user_id', '=', userId)
+    .orderBy('organisations.name')
+    .execute();
+}
+
+export async function findMembers(db: DbOrTx, organisationId: string) {
+  return db
+    .selectFrom('organisation_members')
+    .innerJoin('users', 'users.id', 'organisation_members.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'organisation_members.role', 'organisation_members.joined_at'])
+    .where('organisation_members.organisation_id', '=', organisationId)
+    .orderBy('users.name')
+    .execute();
+}
+
+export async function countAdmins(db: DbOrTx, organisationId: string): Promise<number> {
+  const rows = await db
+    .selectFrom('organisation_members')
+    .select('user_id')
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'admin')
+    .execute();
+  return rows.length;
+}
+
+export async function findOrganisation(db: DbOrTx, id: string) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}

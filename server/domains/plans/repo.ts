@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../platform/db/transaction.ts';
+import type { UsageMetric } from '../../platform/db/types.ts';
+
+export async function findPlans(db: DbOrTx) {
+  return db.selectFrom('plans').selectAll().orderBy('monthly_cv_generations').execute();
+}
+
+export async function findPlan(db: DbOrTx, id: string) {
+  return db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updatePlan(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<{
+    name: string;
+    monthly_assistant_messages: number;
+    monthly_cv_generations: number;
+    monthly_llm_tokens: number;
+    active_share_links: number;
+    conversation_retention_days: number;
+  }>,
+  now: Date,
+) {
+  return db.updateTable('plans').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Replaces the active subscription of a user or an organisation. */
+export async function replaceActiveSubscription(db: DbOrTx, owner: { userId: string } | { organisationId: string }, planId: string, now: Date) {
+  const column = 'userId' in owner ? 'user_id' : 'organisation_id';
+  const id = 'userId' in owner ? owner.userId : owner.organisationId;
+  await db.updateTable('subscriptions').set({ status: 'cancelled', cancelled_at: now }).where(column, '=', id).where('status', '=', 'active').execute();
+  await db
+    .insertInto('subscriptions')
+    .values({ plan_id: planId, user_id: 'userId' in owner ? owner.userId : null, organisation_id: 'organisationId' in owner ? owner.organisationId : null, started_at: now })
+    .execute();
+}
+
+/**
+ * The plans that apply to a user: their own, and those of organisations they belong to.
+ * The caller picks the most generous.
+ */
+export async function findApplicablePlans(db: DbOrTx, userId: string) {
+  const personal = db
+    .selectFrom('subscriptions')
+    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+    .selectAll('plans')
+    .select([sql<string | null>`null::uuid`.as('organisation_id'), sql<string | null>`null::text`.as('organisation_name')])
+    .where('subscriptions.user_id', '=', userId)
+    .where('subscriptions.status', '=', 'active');
+  const viaOrganisation = db
+    .selectFrom('subscriptions')
+    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+    .innerJoin('organisation_members', 'organisation_members.organisation_id', 'subscriptions.organisation_id')
+    .innerJoin('organisations', 'organisations.id', 'subscriptions.organisation_id')
+    .selectAll('plans')
+    .select(['organisations.id as organisation_id', 'organisations.name as organisation_name'])
+    .where('organisation_members.user_id', '=', userId)
+    .where('subscriptions.status', '=', 'active');
+  return personal.unionAll(viaOrganisation).execute();
+}
+
+/** Settled charges plus holds that are neither released nor expired, since `from`. */
+export async function sumUsage(db: DbOrTx, userId: string, from: Date, now: Date): Promise<Record<UsageMetric, number>> {
+  const rows = await db
+    .selectFrom('usage_ledger')
+    .select(['metric', sql<number>`coalesce(sum(amount), 0)::int`.as('total')])
+    .where('user_id', '=', userId)
+    .where('created_at', '>=', from)
+    .where((eb) =>
+      eb.or([
+        eb('kind', '=', 'charge'),
+        eb.and([eb('kind', '=', 'hold'), eb('released_at', 'is', null), eb('expires_at', '>', now)]),
+      ]),
+    )
+    .groupBy('metric')
+    .execute();
+  const totals: Record<UsageMetric, number> = { assistant_messages: 0, cv_generations: 0, llm_tokens: 0 };
+  for (const row of rows) totals[row.metric] = row.total;
+  return totals;
+}
