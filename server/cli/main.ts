@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
-import { embeddedDatabaseDir, openDatabase } from '../platform/db/database.ts';
+import { embeddedDatabaseDir, openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { createVerifiedUser, setPlatformAdmin } from '../domains/accounts/service.ts';
 
 /**
  * `npx medfolio <command>`: the same services the API uses, for people and scripts.
@@ -11,29 +14,70 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 const USAGE = `Usage: medfolio <command> [options]
 
 Commands:
-  migrate        apply pending database migrations (also done at start-up)
-  help           show this message
+  migrate                         apply pending database migrations (also done at start-up)
+  seed --demo [--fixtures DIR]    create a demo account for each example persona
+       [--password PASSWORD]      (default fixtures: ../shared/fixtures/personas)
+  admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
+  help                            show this message
 `;
 
-async function migrate() {
+const DEFAULT_DEMO_PASSWORD = 'medfolio-demo-passphrase';
+
+async function withDatabase<T>(fn: (database: DatabaseHandle) => Promise<T>): Promise<T> {
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: 'cli', destination: process.stderr });
-  const database = await openDatabase(
-    { url: config.database.url, poolMax: 1, embeddedDir: embeddedDatabaseDir(config.dataDir) },
-    logger,
-  );
+  const database = await openDatabase({ url: config.database.url, poolMax: 1, embeddedDir: embeddedDatabaseDir(config.dataDir) }, logger);
   try {
-    const applied = await migrateToLatest(database.db, logger);
-    process.stdout.write(`${JSON.stringify({ applied, database: database.mode })}\n`);
+    await migrateToLatest(database.db, logger);
+    return await fn(database);
   } finally {
     await database.close();
   }
 }
 
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   migrate: async (args) => {
     parseArgs({ args, options: {}, strict: true });
-    await migrate();
+    const config = loadConfigOrExit();
+    const logger = createLogger({ level: config.logLevel, name: 'cli', destination: process.stderr });
+    const database = await openDatabase({ url: config.database.url, poolMax: 1, embeddedDir: embeddedDatabaseDir(config.dataDir) }, logger);
+    try {
+      print({ applied: await migrateToLatest(database.db, logger), database: database.mode });
+    } finally {
+      await database.close();
+    }
+  },
+  seed: async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: { demo: { type: 'boolean' }, fixtures: { type: 'string' }, password: { type: 'string' } },
+      strict: true,
+    });
+    if (!values.demo) throw new Error('only `seed --demo` exists');
+    const dir = path.resolve(values.fixtures ?? path.join(import.meta.dirname, '../../../shared/fixtures/personas'));
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const password = values.password ?? DEFAULT_DEMO_PASSWORD;
+    const accounts = await withDatabase(async ({ db }) => {
+      const out = [];
+      for (const file of files) {
+        const resume = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { basics?: { name?: string; email?: string } };
+        const email = resume.basics?.email;
+        if (!email) throw new Error(`${file} has no basics.email`);
+        const id = await createVerifiedUser(db, { email, name: resume.basics?.name ?? email, password }, new Date());
+        out.push({ persona: file, email, created: Boolean(id) });
+      }
+      return out;
+    });
+    print({ password, accounts });
+  },
+  admin: async (args) => {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, revoke: { type: 'boolean' } }, strict: true });
+    if (!values.email) throw new Error('--email is required');
+    const email = values.email;
+    const userId = await withDatabase(({ db }) => setPlatformAdmin(db, email, !values.revoke, new Date()));
+    print({ userId, role: values.revoke ? 'clinician' : 'platform_admin' });
   },
   help: async () => {
     process.stdout.write(USAGE);

@@ -10,7 +10,7 @@ import { sendAccountEmailJob } from './jobs.ts';
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
 import { createSession } from './sessions.ts';
-import { checkSecondFactor, secondFactorRequired, startTotpEnrolment, storeNewRecoveryCodes, consumeTotpCode } from './two-factor.ts';
+import { checkSecondFactor, secondFactorRequired, startTotpEnrolment, newRecoveryCodes, consumeTotpCode } from './two-factor.ts';
 import type { z } from 'zod';
 import type { Me, ZUpdateProfileRequest } from './schema.ts';
 
@@ -236,11 +236,12 @@ export async function enableTwoFactor(deps: AccountsDeps, user: AuthenticatedUse
   if (!(await consumeTotpCode(deps.db, deps.secretBox, row, code, meta.now))) {
     throw new AppError('VALIDATION', 'That code does not match: check the time on your phone and try the next code', { issues: [{ path: 'body.code', message: 'does not match' }] });
   }
+  const recovery = await newRecoveryCodes();
   return inTransaction(deps.db, async (trx) => {
     await repo.updateUser(trx, user.id, { totp_enabled_at: meta.now }, meta.now);
-    const recoveryCodes = await storeNewRecoveryCodes(trx, user.id);
+    await repo.replaceRecoveryCodes(trx, user.id, recovery.hashes);
     await recordAudit(trx, { ...userAudit(user.id, meta), action: 'two_factor.enabled', subject: { type: 'user', id: user.id } });
-    return { recoveryCodes };
+    return { recoveryCodes: recovery.codes };
   });
 }
 
@@ -260,9 +261,38 @@ export async function disableTwoFactor(deps: AccountsDeps, user: AuthenticatedUs
 export async function regenerateRecoveryCodes(deps: AccountsDeps, user: AuthenticatedUser, password: string, meta: RequestMeta) {
   const row = await assertPassword(deps, user.id, password);
   if (!row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is not on');
+  const recovery = await newRecoveryCodes();
   return inTransaction(deps.db, async (trx) => {
-    const recoveryCodes = await storeNewRecoveryCodes(trx, user.id);
+    await repo.replaceRecoveryCodes(trx, user.id, recovery.hashes);
     await recordAudit(trx, { ...userAudit(user.id, meta), action: 'two_factor.recovery_codes_replaced', subject: { type: 'user', id: user.id } });
-    return { recoveryCodes };
+    return { recoveryCodes: recovery.codes };
+  });
+}
+
+/**
+ * Creates an account with a verified email, for operators (demo seeding, migrations of other
+ * systems). Returns undefined when the address is taken.
+ */
+export async function createVerifiedUser(db: AccountsDeps['db'], input: { email: string; name: string; password: string }, now: Date) {
+  assertPasswordPolicy(input.password, input, 'password');
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    const user = await repo.insertUser(trx, { email: input.email.trim().toLowerCase(), name: input.name, passwordHash });
+    if (!user) return undefined;
+    await repo.updateUser(trx, user.id, { email_verified_at: now }, now);
+    await subscribeUserToPlan(trx, user.id, 'free', now);
+    await recordAudit(trx, { chainId: user.id, actor: { type: 'system', id: null }, action: 'user.registered', subject: { type: 'user', id: user.id }, details: { by: 'operator' }, now });
+    return user.id;
+  });
+}
+
+/** Grants or removes the platform admin role; audited on the user's own timeline. */
+export async function setPlatformAdmin(db: AccountsDeps['db'], email: string, admin: boolean, now: Date) {
+  return inTransaction(db, async (trx) => {
+    const user = await repo.findUserByEmail(trx, email.trim().toLowerCase());
+    if (!user) throw new AppError('NOT_FOUND', 'No account uses that email address');
+    await repo.updateUser(trx, user.id, { role: admin ? 'platform_admin' : 'clinician' }, now);
+    await recordAudit(trx, { chainId: user.id, actor: { type: 'system', id: null }, action: admin ? 'role.granted' : 'role.revoked', subject: { type: 'user', id: user.id }, details: { role: 'platform_admin' }, now });
+    return user.id;
   });
 }

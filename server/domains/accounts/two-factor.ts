@@ -54,10 +54,10 @@ export function generateRecoveryCodes(): string[] {
   return Array.from({ length: 10 }, () => `${part()}-${part()}`);
 }
 
-export async function storeNewRecoveryCodes(db: DbOrTx, userId: string): Promise<string[]> {
+/** Ten new codes and their hashes; hash before opening a transaction (argon2 takes a while). */
+export async function newRecoveryCodes(): Promise<{ codes: string[]; hashes: string[] }> {
   const codes = generateRecoveryCodes();
-  await repo.replaceRecoveryCodes(db, userId, await Promise.all(codes.map((c) => hashPassword(c))));
-  return codes;
+  return { codes, hashes: await Promise.all(codes.map((c) => hashPassword(c))) };
 }
 
 export async function consumeRecoveryCode(db: DbOrTx, userId: string, code: string, now: Date): Promise<boolean> {
