@@ -30,6 +30,7 @@ export const JSON_BODY_LIMIT = '256kb';
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // A hop count, never `true`: trusting every X-Forwarded-For entry would let clients pick their IP.
   app.set('trust proxy', options.config.trustProxy);
 
   app.use(

@@ -53,6 +53,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     limits: createAccountLimits(platform.createLimiter),
     appOrigin: config.appOrigin,
     env: config.env,
+    logger,
   };
 
   const routes: AnyRoute[] = [
@@ -66,7 +67,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     }),
     ...accountRoutes(accountsDeps),
     ...auditRoutes({ db }),
-    ...organisationRoutes({ db }),
+    ...organisationRoutes({ db, membersPerAdmin: accountsDeps.limits.membersPerAdmin }),
     ...planRoutes({ db }),
   ];
 
@@ -81,6 +82,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
   const httpServer = http.createServer(app);
   const realtime = attachRealtime(httpServer, {
     redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
     appOrigin: config.appOrigin,
     // The same session cookie as HTTP; a socket from another site's page is refused.
     authenticate: async (socket) => {

@@ -22,7 +22,7 @@ export const userRoom = (userId: string) => `user:${userId}`;
 
 export function attachRealtime(
   httpServer: HttpServer,
-  options: { redisUrl: string | undefined; appOrigin: string; authenticate: SocketAuthenticator; logger: Logger },
+  options: { redisUrl: string | undefined; redisPrefix?: string; appOrigin: string; authenticate: SocketAuthenticator; logger: Logger },
 ): Realtime {
   const io = new SocketServer(httpServer, {
     cors: { origin: options.appOrigin, credentials: true },
@@ -34,7 +34,7 @@ export function attachRealtime(
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on('error', (err) => options.logger.warn({ err: err.message }, 'realtime redis error'));
     redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix ?? 'medfolio'}:socket.io` }));
   }
   io.use((socket, next) => {
     options

@@ -5,6 +5,7 @@ import { loadConfigOrExit } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
 import { embeddedDatabaseDir, openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { openPlatform } from '../platform/runtime.ts';
 import { createVerifiedUser, setPlatformAdmin } from '../domains/accounts/service.ts';
 
 /**
@@ -23,15 +24,15 @@ Commands:
 
 const DEFAULT_DEMO_PASSWORD = 'medfolio-demo-passphrase';
 
-async function withDatabase<T>(fn: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+/** The same platform as the API (database, master key, audit key), without serving anything. */
+async function withPlatform<T>(fn: (database: DatabaseHandle) => Promise<T>): Promise<T> {
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: 'cli', destination: process.stderr });
-  const database = await openDatabase({ url: config.database.url, poolMax: 1, embeddedDir: embeddedDatabaseDir(config.dataDir) }, logger);
+  const platform = await openPlatform(config, logger);
   try {
-    await migrateToLatest(database.db, logger);
-    return await fn(database);
+    return await fn(platform.database);
   } finally {
-    await database.close();
+    await platform.close();
   }
 }
 
@@ -59,7 +60,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const dir = path.resolve(values.fixtures ?? path.join(import.meta.dirname, '../../../shared/fixtures/personas'));
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
     const password = values.password ?? DEFAULT_DEMO_PASSWORD;
-    const accounts = await withDatabase(async ({ db }) => {
+    const accounts = await withPlatform(async ({ db }) => {
       const out = [];
       for (const file of files) {
         const resume = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { basics?: { name?: string; email?: string } };
@@ -76,7 +77,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, revoke: { type: 'boolean' } }, strict: true });
     if (!values.email) throw new Error('--email is required');
     const email = values.email;
-    const userId = await withDatabase(({ db }) => setPlatformAdmin(db, email, !values.revoke, new Date()));
+    const userId = await withPlatform(({ db }) => setPlatformAdmin(db, email, !values.revoke, new Date()));
     print({ userId, role: values.revoke ? 'clinician' : 'platform_admin' });
   },
   help: async () => {

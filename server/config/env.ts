@@ -28,7 +28,7 @@ const ZEnv = z
     HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
     PORT: intInRange(0, 65535, 3000),
     APP_ORIGIN: optionalUrl(['http:', 'https:']),
-    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    TRUST_PROXY: z.preprocess(emptyToUndefined, z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false')),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,6 +37,7 @@ const ZEnv = z
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
     DATABASE_POOL_MAX: intInRange(1, 100, 10),
     REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+    REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes').default('medfolio')),
     OPENAI_API_KEY: optionalString,
     LLM_BASE_URL: optionalUrl(['http:', 'https:']),
     LLM_MODEL: optionalString,
@@ -72,11 +73,14 @@ export interface Config {
   host: string;
   port: number;
   appOrigin: string;
-  trustProxy: boolean;
+  /** How many proxy hops in front of the API set X-Forwarded-For (0: none, trust nothing). */
+  trustProxy: number;
   logLevel: Env['LOG_LEVEL'];
   dataDir: string;
   database: { url: string | undefined; poolMax: number };
   redisUrl: string | undefined;
+  /** Namespace for every Redis key (queues, rate limits, socket.io), so deployments can share a server. */
+  redisPrefix: string;
   llm: {
     mode: 'openai' | 'compatible' | 'offline';
     baseUrl: string | undefined;
@@ -115,11 +119,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     port: env.PORT,
     appOrigin: (env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: env.TRUST_PROXY === 'true' ? 1 : env.TRUST_PROXY === 'false' ? 0 : env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     dataDir: path.resolve(env.DATA_DIR),
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
     redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
     llm: {
       mode: llmMode,
       baseUrl: env.LLM_BASE_URL,

@@ -9,7 +9,7 @@ import { AppError } from './errors.ts';
  * `rate_limits` table (never per-process memory). Keys are hashed, so no email address or IP
  * sits in the store.
  */
-export type RateLimitStore = { kind: 'redis'; client: Redis } | { kind: 'postgres'; pool: pg.Pool };
+export type RateLimitStore = { kind: 'redis'; client: Redis; prefix: string } | { kind: 'postgres'; pool: pg.Pool };
 
 export interface LimitPolicy {
   points: number;
@@ -32,7 +32,7 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('base64
 export function createLimiterFactory(store: RateLimitStore) {
   return function createLimiter(name: string, policy: LimitPolicy): Limiter {
     const common = {
-      keyPrefix: name,
+      keyPrefix: store.kind === 'redis' ? `${store.prefix}:rl:${name}` : name,
       points: policy.points,
       duration: policy.durationSeconds,
       blockDuration: policy.blockSeconds ?? 0,

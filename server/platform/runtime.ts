@@ -11,6 +11,7 @@ import { createLimiterFactory, type CreateLimiter } from './rate-limit.ts';
 import { loadMasterKey } from './crypto/master-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { createMailer, type Mailer } from '../adapters/mailer.ts';
+import { configureAuditKey } from '../domains/audit/chain.ts';
 import { jobDefinitions } from '../jobs.ts';
 
 /**
@@ -40,7 +41,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     throw err;
   }
   const transport = config.redisUrl
-    ? createBullmqTransport({ redisUrl: config.redisUrl, logger })
+    ? createBullmqTransport({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger })
     : createInProcessTransport();
   const queue = createJobQueue({
     db: database.db,
@@ -52,7 +53,9 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'rate-limit redis error'));
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: outboxDir(config), logger });
-  const secretBox = createSecretBox(loadMasterKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, logger }));
+  const masterKey = loadMasterKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, logger });
+  const secretBox = createSecretBox(masterKey);
+  configureAuditKey(masterKey);
   return {
     config,
     logger,
@@ -60,7 +63,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     queue,
     mailer,
     secretBox,
-    createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis } : { kind: 'postgres', pool: database.pool }),
+    createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix } : { kind: 'postgres', pool: database.pool }),
     async close() {
       await queue.close();
       await mailer.close();

@@ -42,8 +42,10 @@ describe('the account journey over HTTP', () => {
     const again = await client.post('/api/auth/verify-email', { token });
     expect(again.status).toBe(410);
 
-    // Enrol TOTP.
-    const setup = await client.post('/api/me/two-factor/setup');
+    // Enrol TOTP: re-authentication first; enabling signs out the other sessions.
+    const otherDevice = await signIn(app, email, STRONG_PASSWORD);
+    expect((await client.post('/api/me/two-factor/setup', { password: 'not-my-password-1' })).status).toBe(422);
+    const setup = await client.post('/api/me/two-factor/setup', { password: STRONG_PASSWORD });
     expect(setup.status).toBe(200);
     expect(setup.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Medfolio:/);
     expect(setup.body.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
@@ -53,6 +55,8 @@ describe('the account journey over HTTP', () => {
     const recoveryCodes: string[] = enabled.body.recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
+    expect((await otherDevice.get('/api/me')).status).toBe(401);
+    expect((await client.get('/api/me')).status).toBe(200);
     const stored = await sql<{ totp_secret: string }>`SELECT totp_secret FROM users WHERE email = ${email}`.execute(app.server.platform.database.db);
     expect(stored.rows[0]!.totp_secret).not.toContain(setup.body.secret);
 
@@ -85,7 +89,9 @@ describe('the account journey over HTTP', () => {
     const audit = await signedIn.get('/api/audit?limit=100');
     const actions: string[] = audit.body.events.map((e: { action: string }) => e.action);
     expect(actions.at(-1)).toBe('user.registered');
-    expect(actions).toEqual(expect.arrayContaining(['email.verified', 'two_factor.enabled', 'session.ended', 'login.failed', 'session.created']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['email.verified', 'password.check_failed', 'two_factor.setup_started', 'two_factor.enabled', 'session.ended', 'login.failed', 'session.created']),
+    );
   });
 
   it('refuses weak passwords and duplicate emails with clear errors', async () => {
@@ -95,6 +101,9 @@ describe('the account journey over HTTP', () => {
     expect(short.body.error.details.issues).toEqual([{ path: 'body.password', message: 'must be at least 12 characters' }]);
     const common = await client.post('/api/auth/register', { email: 'common@example.org', name: 'A', password: 'password1234' });
     expect(common.body.error.details.issues[0].message).toMatch(/too common/);
+    const control = await client.post('/api/auth/register', { email: 'nul@example.org', name: 'Dr \u0000 Null', password: STRONG_PASSWORD });
+    expect(control.status).toBe(422);
+    expect(control.body.error.details.issues[0]).toEqual({ path: 'body.name', message: 'must not contain control characters' });
     const bad = await client.post('/api/auth/register', { email: 'not-an-email', name: '', password: STRONG_PASSWORD });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.email', 'body.name']);
@@ -166,6 +175,16 @@ describe('abuse', () => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
     expect(locked.body.error).toMatchObject({ code: 'RATE_LIMITED' });
     expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(60);
+  });
+
+  it('counts parallel guesses too: at most five get a password check', async () => {
+    const { email } = await signUp(app);
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => app.client().post('/api/auth/login', { email, password: `parallel-guess-${i}x` })),
+    );
+    const statuses = attempts.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
 
   it('refuses cross-site state-changing requests', async () => {
@@ -241,6 +260,16 @@ describe('audit log', () => {
     await end.client.patch('/api/me', { profession: 'ahp' });
     await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${end.userId} AND seq = 2`);
     expect((await end.client.get('/api/audit/verify')).body).toEqual({ ok: false, events: 1, firstBroken: { seq: 2, reason: 'events after 1 were removed' } });
+
+    // Rewinding the head to the surviving event needs the key: its MAC no longer matches.
+    await tamper(sql`UPDATE audit_chain_heads SET last_seq = 1, last_hash = (SELECT hash FROM audit_events WHERE chain_id = ${end.userId} AND seq = 1) WHERE chain_id = ${end.userId}`);
+    expect((await end.client.get('/api/audit/verify')).body.firstBroken).toEqual({ seq: 1, reason: 'the chain head was altered' });
+
+    // Removing a whole timeline, head and all, is seen too.
+    const gone = await signUp(app);
+    await tamper(sql`DELETE FROM audit_events WHERE chain_id = ${gone.userId}`);
+    await tamper(sql`DELETE FROM audit_chain_heads WHERE chain_id = ${gone.userId}`);
+    expect((await gone.client.get('/api/audit/verify')).body).toEqual({ ok: false, events: 0, firstBroken: { seq: 1, reason: 'the chain head is missing' } });
   });
 });
 
@@ -274,6 +303,8 @@ describe('organisations and plans', () => {
     const added = await owner.client.post(`/api/organisations/${org.id}/members`, { email: colleague.email });
     expect(added.status).toBe(201);
     expect(added.body.members).toHaveLength(2);
+    expect((await owner.client.post(`/api/organisations/${org.id}/members`, { email: colleague.email, role: 'admin' })).status).toBe(409);
+    expect((await owner.client.post(`/api/organisations/${org.id}/members`, { email: owner.email, role: 'member' })).status).toBe(409);
     const colleagueView = await colleague.client.get(`/api/organisations/${org.id}`);
     expect(colleagueView.status).toBe(200);
     expect(colleagueView.body.members.every((m: { email: string | null }) => m.email === null)).toBe(true);

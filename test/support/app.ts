@@ -30,6 +30,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: dataDir,
+    // Each test app has its own Redis namespace: files run in parallel against one server.
+    REDIS_PREFIX: `mft-${Math.random().toString(36).slice(2, 10)}`,
     ...database.env,
     ...env,
   });

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { CreateLimiter, Limiter } from '../../platform/rate-limit.ts';
+import type { Logger } from '../../platform/logger.ts';
 
 /** What the accounts services need, and nothing more. */
 export interface AccountsDeps {
@@ -10,6 +11,7 @@ export interface AccountsDeps {
   secretBox: SecretBox;
   limits: AccountLimits;
   appOrigin: string;
+  logger: Logger;
 }
 
 export interface AccountLimits {
@@ -19,6 +21,7 @@ export interface AccountLimits {
   emailsPerAccount: Limiter;
   emailsPerIp: Limiter;
   twoFactorPerUser: Limiter;
+  membersPerAdmin: Limiter;
 }
 
 const MINUTE = 60;
@@ -38,5 +41,7 @@ export function createAccountLimits(createLimiter: CreateLimiter): AccountLimits
     emailsPerAccount: createLimiter('email-account', { points: 3, durationSeconds: HOUR, message: 'Too many emails requested for this account' }),
     emailsPerIp: createLimiter('email-ip', { points: 10, durationSeconds: HOUR, message: 'Too many emails requested from your network' }),
     twoFactorPerUser: createLimiter('2fa-user', { points: 10, durationSeconds: 15 * MINUTE, message: 'Too many two-factor attempts' }),
+    // Adding members looks people up by email: bounded so it cannot be used to probe addresses.
+    membersPerAdmin: createLimiter('org-members', { points: 30, durationSeconds: HOUR, message: 'Too many members added in a short time' }),
   };
 }

@@ -41,6 +41,19 @@ export async function updateUser(
   return db.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
+/** Turns on two-factor for exactly the secret that was checked (a concurrent set-up loses). */
+export async function enableTotp(db: DbOrTx, userId: string, sealedSecret: string, now: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ totp_enabled_at: now, updated_at: now })
+    .where('id', '=', userId)
+    .where('totp_secret', '=', sealedSecret)
+    .where('totp_enabled_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
 /** Records a TOTP step as used; false when this step (or a later one) was already used. */
 export async function useTotpStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
   const row = await db

@@ -21,6 +21,7 @@ import {
   ZTotpDisableRequest,
   ZTotpEnableRequest,
   ZTotpSetup,
+  ZTotpSetupRequest,
   ZUpdateProfileRequest,
   ZVerifyEmailRequest,
 } from './schema.ts';
@@ -198,11 +199,12 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
     defineRoute({
       method: 'post',
       path: '/api/me/two-factor/setup',
-      summary: 'Start two-factor enrolment: a new secret and its QR code',
+      summary: 'Start two-factor enrolment (needs your password): a new secret and its QR code',
       tags: ['account'],
       auth: 'user',
+      body: ZTotpSetupRequest,
       response: ZTotpSetup,
-      handler: ({ req, user, requestId, now }) => accounts.beginTwoFactorSetup(deps, user!, meta(req, requestId, now)),
+      handler: ({ req, user, body, requestId, now }) => accounts.beginTwoFactorSetup(deps, user!, body.password, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'post',

@@ -8,7 +8,10 @@ const ZEmail = z
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: 'must be a valid email address' }));
-const ZName = z.string().trim().min(1, 'is required').max(200);
+/** Text a person typed: no control characters (Postgres refuses NUL; the rest is never wanted). */
+// eslint-disable-next-line no-control-regex
+export const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value);
+const ZName = z.string().trim().min(1, 'is required').max(200).refine(noControlCharacters, 'must not contain control characters');
 // Policy (length, common passwords) is checked in the service, where the email is known.
 const ZNewPassword = z.string().min(1, 'is required').max(256);
 const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');
@@ -24,6 +27,7 @@ export const ZVerifyEmailRequest = z.object({ token: ZToken });
 export const ZForgotPasswordRequest = z.object({ email: ZEmail });
 export const ZResetPasswordRequest = z.object({ token: ZToken, password: ZNewPassword });
 export const ZChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: ZNewPassword });
+export const ZTotpSetupRequest = z.object({ password: z.string().min(1).max(256) });
 export const ZTotpEnableRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from your app') });
 export const ZPasswordConfirmation = z.object({ password: z.string().min(1).max(256) });
 export const ZTotpDisableRequest = ZPasswordConfirmation.extend({ totp: ZSecondFactor });

@@ -52,14 +52,28 @@ export async function register(deps: AccountsDeps, input: { email: string; passw
   return { userId: user.id, session };
 }
 
+/**
+ * Audits a refused sign-in off the request path, so a known account (audited) and an unknown
+ * one (nothing to audit) answer after the same work.
+ */
+function auditInBackground(deps: AccountsDeps, entry: Parameters<typeof recordAudit>[1]) {
+  void recordAudit(deps.db, entry).catch((err: unknown) => deps.logger.error({ err }, 'audit write failed'));
+}
+
 export async function login(deps: AccountsDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
   await deps.limits.loginPerIp.consume(meta.ip);
-  await deps.limits.loginPerAccount.assertNotBlocked(input.email);
   const user = await repo.findUserByEmail(deps.db, input.email);
+  // The attempt is counted before the password is checked, so parallel guesses cannot all slip
+  // in under the limit; a success gives the points back.
+  try {
+    await deps.limits.loginPerAccount.consume(input.email);
+  } catch (err) {
+    if (user) auditInBackground(deps, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.locked_out', subject: { type: 'user', id: user.id } });
+    throw err;
+  }
   const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !passwordOk) {
-    await deps.limits.loginPerAccount.consume(input.email);
-    if (user) await recordAudit(deps.db, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'password' } });
+    if (user) auditInBackground(deps, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'password' } });
     throw INVALID_LOGIN();
   }
   if (user.locked_at) throw new AppError('FORBIDDEN', 'This account is locked because its erasure was requested');
@@ -68,8 +82,7 @@ export async function login(deps: AccountsDeps, input: { email: string; password
     if (!input.totp) throw secondFactorRequired();
     const used = await checkSecondFactor(deps.db, deps.secretBox, user, input.totp, meta.now);
     if (!used) {
-      await deps.limits.loginPerAccount.consume(input.email);
-      await recordAudit(deps.db, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'second_factor' } });
+      auditInBackground(deps, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'second_factor' } });
       throw new AppError('UNAUTHENTICATED', 'The two-factor code is not valid (or was already used)', { twoFactorRequired: true });
     }
     secondFactor = used;
@@ -173,10 +186,11 @@ export async function requestPasswordReset(deps: AccountsDeps, email: string, me
   await deps.limits.emailsPerAccount.consume(email);
   const user = await repo.findUserByEmail(deps.db, email);
   if (user && !user.locked_at) {
-    await inTransaction(deps.db, async (trx) => {
+    // Off the request path, so a known address does not answer more slowly than an unknown one.
+    void inTransaction(deps.db, async (trx) => {
       await deps.queue.enqueue(sendAccountEmailJob, { userId: user.id, purpose: 'reset_password' }, { db: trx });
       await recordAudit(trx, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'password.reset_requested', subject: { type: 'user', id: user.id } });
-    });
+    }).catch((err: unknown) => deps.logger.error({ err }, 'password reset request failed'));
   }
 }
 
@@ -201,6 +215,7 @@ export async function changePassword(deps: AccountsDeps, user: AuthenticatedUser
   await deps.limits.twoFactorPerUser.consume(user.id);
   const row = await repo.findUserById(deps.db, user.id);
   if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
+    await recordAudit(deps.db, { ...userAudit(user.id, meta), action: 'password.check_failed', subject: { type: 'user', id: user.id }, details: { for: 'password_change' } });
     throw new AppError('VALIDATION', 'The current password is incorrect', { issues: [{ path: 'body.currentPassword', message: 'is incorrect' }] });
   }
   assertPasswordPolicy(input.newPassword, row, 'body.newPassword');
@@ -212,20 +227,24 @@ export async function changePassword(deps: AccountsDeps, user: AuthenticatedUser
   });
 }
 
-async function assertPassword(deps: AccountsDeps, userId: string, password: string) {
+/** Re-authentication before a sensitive change; a wrong password is audited. */
+async function assertPassword(deps: AccountsDeps, userId: string, password: string, purpose: string, meta: RequestMeta) {
   await deps.limits.twoFactorPerUser.consume(userId);
   const row = await repo.findUserById(deps.db, userId);
   if (!row || !(await verifyPassword(row.password_hash, password))) {
+    await recordAudit(deps.db, { ...userAudit(userId, meta), action: 'password.check_failed', subject: { type: 'user', id: userId }, details: { for: purpose } });
     throw new AppError('VALIDATION', 'The password is incorrect', { issues: [{ path: 'body.password', message: 'is incorrect' }] });
   }
   return row;
 }
 
-export async function beginTwoFactorSetup(deps: AccountsDeps, user: AuthenticatedUser, meta: RequestMeta) {
-  const row = await repo.findUserById(deps.db, user.id);
-  if (!row) throw new AppError('NOT_FOUND', 'Account not found');
+/** Needs the password: an unattended signed-in browser must not be able to enrol its own device. */
+export async function beginTwoFactorSetup(deps: AccountsDeps, user: AuthenticatedUser, password: string, meta: RequestMeta) {
+  const row = await assertPassword(deps, user.id, password, 'two_factor_setup', meta);
   if (row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is already on: turn it off first to enrol a new device');
-  return startTotpEnrolment(deps.db, deps.secretBox, row, meta.now);
+  const enrolment = await startTotpEnrolment(deps.db, deps.secretBox, row, meta.now);
+  await recordAudit(deps.db, { ...userAudit(user.id, meta), action: 'two_factor.setup_started', subject: { type: 'user', id: user.id } });
+  return enrolment;
 }
 
 export async function enableTwoFactor(deps: AccountsDeps, user: AuthenticatedUser, code: string, meta: RequestMeta) {
@@ -237,16 +256,21 @@ export async function enableTwoFactor(deps: AccountsDeps, user: AuthenticatedUse
     throw new AppError('VALIDATION', 'That code does not match: check the time on your phone and try the next code', { issues: [{ path: 'body.code', message: 'does not match' }] });
   }
   const recovery = await newRecoveryCodes();
+  const sealedSecret = row.totp_secret;
   return inTransaction(deps.db, async (trx) => {
-    await repo.updateUser(trx, user.id, { totp_enabled_at: meta.now }, meta.now);
+    if (!(await repo.enableTotp(trx, user.id, sealedSecret, meta.now))) {
+      throw new AppError('CONFLICT', 'Two-factor set-up changed meanwhile: start again');
+    }
     await repo.replaceRecoveryCodes(trx, user.id, recovery.hashes);
-    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'two_factor.enabled', subject: { type: 'user', id: user.id } });
+    // Sessions signed in with the password alone end: from now on each needs the second factor.
+    const revoked = await repo.revokeSessionsExcept(trx, user.id, user.sessionId, meta.now);
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'two_factor.enabled', subject: { type: 'user', id: user.id }, details: { otherSessionsRevoked: revoked } });
     return { recoveryCodes: recovery.codes };
   });
 }
 
 export async function disableTwoFactor(deps: AccountsDeps, user: AuthenticatedUser, input: { password: string; totp: string }, meta: RequestMeta) {
-  const row = await assertPassword(deps, user.id, input.password);
+  const row = await assertPassword(deps, user.id, input.password, 'two_factor_disable', meta);
   if (!row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is not on');
   if (!(await checkSecondFactor(deps.db, deps.secretBox, row, input.totp, meta.now))) {
     throw new AppError('VALIDATION', 'The two-factor code is not valid', { issues: [{ path: 'body.totp', message: 'is not valid' }] });
@@ -259,7 +283,7 @@ export async function disableTwoFactor(deps: AccountsDeps, user: AuthenticatedUs
 }
 
 export async function regenerateRecoveryCodes(deps: AccountsDeps, user: AuthenticatedUser, password: string, meta: RequestMeta) {
-  const row = await assertPassword(deps, user.id, password);
+  const row = await assertPassword(deps, user.id, password, 'recovery_codes', meta);
   if (!row.totp_enabled_at) throw new AppError('CONFLICT', 'Two-factor authentication is not on');
   const recovery = await newRecoveryCodes();
   return inTransaction(deps.db, async (trx) => {

@@ -25,12 +25,13 @@ export async function insertAuditEvent(
     prev_hash: string;
     hash: string;
   },
+  headMac: string,
 ): Promise<void> {
   await trx.insertInto('audit_events').values({ ...row, details: JSON.stringify(row.details) }).execute();
   await trx
     .insertInto('audit_chain_heads')
-    .values({ chain_id: row.chain_id, last_seq: row.seq, last_hash: row.hash })
-    .onConflict((oc) => oc.column('chain_id').doUpdateSet({ last_seq: row.seq, last_hash: row.hash }))
+    .values({ chain_id: row.chain_id, last_seq: row.seq, last_hash: row.hash, head_mac: headMac })
+    .onConflict((oc) => oc.column('chain_id').doUpdateSet({ last_seq: row.seq, last_hash: row.hash, head_mac: headMac }))
     .execute();
 }
 

@@ -22,7 +22,7 @@ export function auditRoutes(deps: { db: Db }) {
       tags: ['audit'],
       auth: 'user',
       response: ZAuditVerification,
-      handler: ({ user }) => verifyChain(deps.db, user!.id),
+      handler: ({ user }) => verifyChain(deps.db, user!.id, { mustExist: true }),
     }),
   ];
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type DbOrTx, type Tx } from '../../platform/db/transaction.ts';
 import type { AuditActorType } from '../../platform/db/types.ts';
-import { computeAuditHash, GENESIS_HASH } from './chain.ts';
+import { computeAuditHash, computeHeadMac, GENESIS_HASH, normaliseDetails } from './chain.ts';
 import * as repo from './repo.ts';
 import type { AuditEvent, AuditVerification } from './schema.ts';
 
@@ -32,10 +32,11 @@ async function append(trx: Tx, entry: AuditEntry): Promise<void> {
     action: entry.action,
     subjectType: entry.subject.type,
     subjectId: entry.subject.id,
-    details: entry.details ?? {},
+    details: normaliseDetails(entry.details ?? {}),
     requestId: entry.requestId ?? null,
     createdAt,
   };
+  const hash = computeAuditHash(prevHash, fields);
   await repo.insertAuditEvent(trx, {
     chain_id: fields.chainId,
     seq,
@@ -48,8 +49,8 @@ async function append(trx: Tx, entry: AuditEntry): Promise<void> {
     request_id: fields.requestId,
     created_at: createdAt,
     prev_hash: prevHash,
-    hash: computeAuditHash(prevHash, fields),
-  });
+    hash,
+  }, computeHeadMac(fields.chainId, seq, hash));
 }
 
 /**
@@ -78,39 +79,56 @@ export async function listTimeline(db: DbOrTx, userId: string, opts: { limit: nu
 
 const VERIFY_BATCH = 500;
 
-/** Recomputes the chain from its first event and reports the first link that does not hold. */
-export async function verifyChain(db: DbOrTx, chainId: string): Promise<AuditVerification> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let checked = 0;
-  for (;;) {
-    const batch = await repo.findChainBatch(db, chainId, expectedSeq - 1, VERIFY_BATCH);
-    for (const row of batch) {
-      const broken = (reason: string): AuditVerification => ({ ok: false, events: checked, firstBroken: { seq: expectedSeq, reason } });
-      if (row.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`);
-      if (row.prev_hash !== prevHash) return broken('does not link to the previous event');
-      const recomputed = computeAuditHash(prevHash, {
-        chainId: row.chain_id,
-        seq: row.seq,
-        actorType: row.actor_type,
-        actorId: row.actor_id,
-        action: row.action,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        details: row.details,
-        requestId: row.request_id,
-        createdAt: row.created_at,
-      });
-      if (recomputed !== row.hash) return broken('content was altered');
-      prevHash = row.hash;
-      expectedSeq++;
-      checked++;
-    }
-    if (batch.length < VERIFY_BATCH) break;
-  }
-  const head = await repo.findChainHead(db, chainId);
-  if (head && (head.last_seq !== checked || head.last_hash !== prevHash)) {
-    return { ok: false, events: checked, firstBroken: { seq: checked + 1, reason: `events after ${checked} were removed` } };
-  }
-  return { ok: true, events: checked, firstBroken: null };
+/**
+ * Recomputes the chain from its first event and reports the first link that does not hold.
+ * Runs on one snapshot, so events appended meanwhile do not look like tampering.
+ * `mustExist`: the owner exists, so an empty chain means it was removed.
+ */
+export async function verifyChain(db: Db, chainId: string, opts: { mustExist: boolean }): Promise<AuditVerification> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const head = await repo.findChainHead(trx, chainId);
+      if (!head) {
+        const anyEvent = await repo.findChainBatch(trx, chainId, 0, 1);
+        if (anyEvent.length || opts.mustExist) return { ok: false, events: 0, firstBroken: { seq: 1, reason: 'the chain head is missing' } };
+        return { ok: true, events: 0, firstBroken: null };
+      }
+      if (head.head_mac !== computeHeadMac(chainId, head.last_seq, head.last_hash)) {
+        return { ok: false, events: 0, firstBroken: { seq: head.last_seq, reason: 'the chain head was altered' } };
+      }
+      let prevHash = GENESIS_HASH;
+      let expectedSeq = 1;
+      let checked = 0;
+      while (expectedSeq <= head.last_seq) {
+        const batch = await repo.findChainBatch(trx, chainId, expectedSeq - 1, VERIFY_BATCH);
+        if (!batch.length) break;
+        for (const row of batch) {
+          const broken = (reason: string): AuditVerification => ({ ok: false, events: checked, firstBroken: { seq: expectedSeq, reason } });
+          if (row.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`);
+          if (row.prev_hash !== prevHash) return broken('does not link to the previous event');
+          const recomputed = computeAuditHash(prevHash, {
+            chainId: row.chain_id,
+            seq: row.seq,
+            actorType: row.actor_type,
+            actorId: row.actor_id,
+            action: row.action,
+            subjectType: row.subject_type,
+            subjectId: row.subject_id,
+            details: row.details,
+            requestId: row.request_id,
+            createdAt: row.created_at,
+          });
+          if (recomputed !== row.hash) return broken('content was altered');
+          prevHash = row.hash;
+          expectedSeq++;
+          checked++;
+        }
+      }
+      if (head.last_seq !== checked || head.last_hash !== prevHash) {
+        return { ok: false, events: checked, firstBroken: { seq: checked + 1, reason: `events after ${checked} were removed` } };
+      }
+      return { ok: true, events: checked, firstBroken: null };
+    });
 }

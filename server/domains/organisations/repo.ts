@@ -4,13 +4,19 @@ export async function insertOrganisation(db: DbOrTx, org: { name: string; kind: 
   return db.insertInto('organisations').values(org).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Adds a member; undefined when they already belong (their role is left as it is). */
 export async function insertMember(db: DbOrTx, member: { organisationId: string; userId: string; role: 'member' | 'admin' }) {
   return db
     .insertInto('organisation_members')
     .values({ organisation_id: member.organisationId, user_id: member.userId, role: member.role })
-    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role: member.role }))
+    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+}
+
+/** Serialises membership changes of one organisation (e.g. two admins removing each other). */
+export async function lockOrganisation(db: DbOrTx, organisationId: string) {
+  await db.selectFrom('organisations').select('id').where('id', '=', organisationId).forUpdate().execute();
 }
 
 export async function deleteMember(db: DbOrTx, organisationId: string, userId: string) {

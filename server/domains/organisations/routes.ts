@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineRoute } from '../../platform/http/route.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { ZAddMemberRequest, ZCreateOrganisationRequest, ZMemberParams, ZOrganisation, ZOrganisationList, ZOrganisationParams } from './schema.ts';
-import { addMember, createOrganisation, getOrganisation, listMyOrganisations, removeMember } from './service.ts';
+import { addMember, createOrganisation, getOrganisation, listMyOrganisations, removeMember, type OrganisationDeps } from './service.ts';
 
-export function organisationRoutes(deps: { db: Db }) {
+export function organisationRoutes(deps: OrganisationDeps) {
   return [
     defineRoute({
       method: 'post',
@@ -46,7 +45,7 @@ export function organisationRoutes(deps: { db: Db }) {
       body: ZAddMemberRequest,
       status: 201,
       response: ZOrganisation,
-      handler: ({ user, params, body, requestId, now }) => addMember(deps.db, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => addMember(deps, user!.id, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'delete',

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { noControlCharacters } from '../accounts/schema.ts';
 
 export const ZOrganisationKind = z.enum(['trust', 'practice', 'agency', 'other']);
-export const ZCreateOrganisationRequest = z.object({ name: z.string().trim().min(2).max(200), kind: ZOrganisationKind });
+export const ZCreateOrganisationRequest = z.object({
+  name: z.string().trim().min(2).max(200).refine(noControlCharacters, 'must not contain control characters'),
+  kind: ZOrganisationKind,
+});
 export const ZAddMemberRequest = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' })),
   role: z.enum(['member', 'admin']).default('member'),

@@ -5,6 +5,15 @@ import { recordAudit } from '../audit/service.ts';
 import { findUserByEmail } from '../accounts/repo.ts';
 import * as repo from './repo.ts';
 import type { Organisation } from './schema.ts';
+import type { Limiter } from '../../platform/rate-limit.ts';
+
+export interface OrganisationDeps {
+  db: Db;
+  membersPerAdmin: Limiter;
+}
+
+/** Chains are locked in id order so two requests touching the same two timelines cannot deadlock. */
+const chainsInLockOrder = (...ids: string[]) => [...new Set(ids)].sort();
 
 interface Meta {
   requestId: string;
@@ -58,8 +67,12 @@ export async function getOrganisation(db: DbOrTx, userId: string, organisationId
   };
 }
 
-export async function addMember(db: Db, adminId: string, organisationId: string, input: { email: string; role: 'member' | 'admin' }, meta: Meta) {
+export async function addMember(deps: OrganisationDeps, adminId: string, organisationId: string, input: { email: string; role: 'member' | 'admin' }, meta: Meta) {
+  const { db } = deps;
+  await assertOrganisationAdmin(db, organisationId, adminId);
+  await deps.membersPerAdmin.consume(adminId);
   await inTransaction(db, async (trx) => {
+    await repo.lockOrganisation(trx, organisationId);
     await assertOrganisationAdmin(trx, organisationId, adminId);
     const member = await findUserByEmail(trx, input.email);
     if (!member) {
@@ -67,9 +80,11 @@ export async function addMember(db: Db, adminId: string, organisationId: string,
         issues: [{ path: 'body.email', message: 'has no Medfolio account' }],
       });
     }
-    await repo.insertMember(trx, { organisationId, userId: member.id, role: input.role });
+    if (!(await repo.insertMember(trx, { organisationId, userId: member.id, role: input.role }))) {
+      throw new AppError('CONFLICT', 'That person is already a member');
+    }
     // The member's own timeline shows who added them, and the admin's shows what they did.
-    for (const chainId of new Set([member.id, adminId])) {
+    for (const chainId of chainsInLockOrder(member.id, adminId)) {
       await recordAudit(trx, {
         chainId,
         actor: { type: 'user', id: adminId },
@@ -85,6 +100,7 @@ export async function addMember(db: Db, adminId: string, organisationId: string,
 
 export async function removeMember(db: Db, adminId: string, organisationId: string, memberId: string, meta: Meta) {
   await inTransaction(db, async (trx) => {
+    await repo.lockOrganisation(trx, organisationId);
     await assertOrganisationAdmin(trx, organisationId, adminId);
     const target = await repo.findMembership(trx, organisationId, memberId);
     if (!target) throw new AppError('NOT_FOUND', 'Member not found');
@@ -92,7 +108,7 @@ export async function removeMember(db: Db, adminId: string, organisationId: stri
       throw new AppError('CONFLICT', 'An organisation needs at least one admin: make someone else admin first');
     }
     await repo.deleteMember(trx, organisationId, memberId);
-    for (const chainId of new Set([memberId, adminId])) {
+    for (const chainId of chainsInLockOrder(memberId, adminId)) {
       await recordAudit(trx, {
         chainId,
         actor: { type: 'user', id: adminId },

@@ -121,8 +121,10 @@ export async function assignPlan(
     if ('organisationId' in owner && !(await findOrganisation(trx, owner.organisationId))) throw new AppError('NOT_FOUND', 'Organisation not found');
     if ('userId' in owner && !(await findUserById(trx, owner.userId))) throw new AppError('NOT_FOUND', 'User not found');
     await repo.replaceActiveSubscription(trx, owner, planId, meta.now);
-    await recordAudit(trx, {
-      chainId: admin.id,
+    // On the admin's timeline, and on the user's when it is their own plan that changed.
+    const chains = [...new Set([admin.id, ...('userId' in owner ? [owner.userId] : [])])].sort();
+    for (const chainId of chains) await recordAudit(trx, {
+      chainId,
       actor: { type: 'admin', id: admin.id },
       action: 'subscription.assigned',
       subject: 'userId' in owner ? { type: 'user', id: owner.userId } : { type: 'organisation', id: owner.organisationId },

@@ -145,6 +145,7 @@ export interface AuditChainHeadsTable {
   chain_id: string;
   last_seq: number;
   last_hash: string;
+  head_mac: string;
 }
 
 export interface RateLimitsTable {

@@ -60,7 +60,7 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  const app = createApp({ config: { trustProxy: false, env: 'test', appOrigin: 'http://app.test' }, logger: capturing, routes, authenticate: async () => undefined, version: 't' });
+  const app = createApp({ config: { trustProxy: 0, env: 'test', appOrigin: 'http://app.test' }, logger: capturing, routes, authenticate: async () => undefined, version: 't' });
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

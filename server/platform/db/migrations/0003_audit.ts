@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The audit log: append-only and hash-chained per chain (a user's timeline). A trigger refuses
- * UPDATE, DELETE and TRUNCATE so no code path can edit history. The erasure job (privacy) is
- * the single exception: it may DELETE a user's chain after setting `medfolio.audit_erasure`
- * for its transaction. Only a superuser can get past the trigger otherwise.
+ * The audit log: append-only and chained per timeline (a user's). A trigger refuses UPDATE,
+ * DELETE and TRUNCATE so no code path edits history by accident; the erasure job (privacy)
+ * alone deletes a chain, after setting `medfolio.audit_erasure` for its transaction. The
+ * trigger is no defence against someone with SQL access: that is the job of the chain's
+ * HMAC (keyed from the master key, which the database does not hold), see domains/audit.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -29,7 +30,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE audit_chain_heads (
       chain_id  uuid PRIMARY KEY,
       last_seq  integer NOT NULL,
-      last_hash text NOT NULL
+      last_hash text NOT NULL,
+      head_mac  text NOT NULL
     )`.execute(db);
   await sql`
     CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
