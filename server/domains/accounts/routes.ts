@@ -37,6 +37,11 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
   const startSession = (res: Response, session: { token: string; expiresAt: Date }) => {
     appendCookie(res, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', ...cookieSecurity(deps.env), expires: session.expiresAt });
   };
+  /** Register and login both end by starting a session and handing over the CSRF token. */
+  const signedIn = async (req: Request, res: Response, result: { userId: string; session: { token: string; expiresAt: Date } }) => {
+    startSession(res, result.session);
+    return { user: await accounts.getMe(deps, result.userId), csrfToken: issueCsrfToken(req, res, deps.env) };
+  };
   const endSession = (res: Response) => {
     appendCookie(res, SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', ...cookieSecurity(deps.env), maxAge: 0 });
   };
@@ -60,11 +65,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       body: ZRegisterRequest,
       status: 201,
       response: ZSignedIn,
-      handler: async ({ req, res, body, requestId, now }) => {
-        const { userId, session } = await accounts.register(deps, body, meta(req, requestId, now));
-        startSession(res, session);
-        return { user: await accounts.getMe(deps, userId), csrfToken: issueCsrfToken(req, res, deps.env) };
-      },
+      handler: async ({ req, res, body, requestId, now }) => signedIn(req, res, await accounts.register(deps, body, meta(req, requestId, now))),
     }),
     defineRoute({
       method: 'post',
@@ -74,11 +75,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       auth: 'public',
       body: ZLoginRequest,
       response: ZSignedIn,
-      handler: async ({ req, res, body, requestId, now }) => {
-        const { userId, session } = await accounts.login(deps, body, meta(req, requestId, now));
-        startSession(res, session);
-        return { user: await accounts.getMe(deps, userId), csrfToken: issueCsrfToken(req, res, deps.env) };
-      },
+      handler: async ({ req, res, body, requestId, now }) => signedIn(req, res, await accounts.login(deps, body, meta(req, requestId, now))),
     }),
     defineRoute({
       method: 'post',
