@@ -14,6 +14,7 @@ import { resolveSession } from './domains/accounts/sessions.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
+import { recordRoutes } from './domains/record/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers } from './jobs.ts';
@@ -69,6 +70,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...auditRoutes({ db }),
     ...organisationRoutes({ db, membersPerAdmin: accountsDeps.limits.membersPerAdmin }),
     ...planRoutes({ db }),
+    ...recordRoutes({ db, queue }),
   ];
 
   const app = createApp({

@@ -58,6 +58,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     });
     if (!values.demo) throw new Error('only `seed --demo` exists');
     const dir = path.resolve(values.fixtures ?? path.join(import.meta.dirname, '../../../shared/fixtures/personas'));
+    if (!fs.existsSync(dir)) throw new Error(`no personas at ${dir}: pass --fixtures DIR (a folder of JSON Resume files)`);
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
     const password = values.password ?? DEFAULT_DEMO_PASSWORD;
     const accounts = await withPlatform(async ({ db }) => {

@@ -11,6 +11,7 @@ import { createLimiterFactory, type CreateLimiter } from './rate-limit.ts';
 import { loadMasterKey } from './crypto/master-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { createMailer, type Mailer } from '../adapters/mailer.ts';
+import { createHashingEmbedder, type Embedder } from '../adapters/embedder.ts';
 import { configureAuditKey } from '../domains/audit/chain.ts';
 import { jobDefinitions } from '../jobs.ts';
 
@@ -25,6 +26,7 @@ export interface Platform {
   queue: JobQueue;
   mailer: Mailer;
   secretBox: SecretBox;
+  embedder: Embedder;
   createLimiter: CreateLimiter;
   close(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     queue,
     mailer,
     secretBox,
+    embedder: createHashingEmbedder(config.llm.embeddingDimensions),
     createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix } : { kind: 'postgres', pool: database.pool }),
     async close() {
       await queue.close();

@@ -18,6 +18,9 @@ export interface DatabaseHandle {
 
 // Postgres returns int8 (counts, sums) as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A DATE is a calendar day: keep 'YYYY-MM-DD' rather than a Date at local midnight, which
+// shifts a day in time zones west of UTC.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 function wrap(pool: pg.Pool, mode: DatabaseHandle['mode'], onClose: () => Promise<void>): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

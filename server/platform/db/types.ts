@@ -154,6 +154,194 @@ export interface RateLimitsTable {
   expire: number | null;
 }
 
+type DateColumn = ColumnType<string, string, string>;
+type NullableDateColumn = ColumnType<string | null, string | null | undefined, string | null>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface ProfilesTable {
+  user_id: string;
+  label: string | null;
+  phone: string | null;
+  summary: string | null;
+  url: string | null;
+  location: Json<Record<string, string>>;
+  links: Json<Array<Record<string, string>>>;
+  extra_sections: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+export type PostContract = 'substantive' | 'bank' | 'agency' | 'locum' | 'fixed-term' | 'honorary' | 'other';
+
+export interface PostsTable {
+  id: Generated<string>;
+  user_id: string;
+  employer: string;
+  employer_ods_code: string | null;
+  site: string | null;
+  title: string;
+  grade: string | null;
+  specialty: string | null;
+  contract: PostContract;
+  start_date: DateColumn;
+  end_date: NullableDateColumn;
+  wte: ColumnType<string | null, number | null | undefined, number | null>;
+  supervisor: string | null;
+  summary: string | null;
+  achievements: Json<string[]>;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EducationTable {
+  id: Generated<string>;
+  user_id: string;
+  institution: string;
+  study_type: string | null;
+  area: string | null;
+  start_date: NullableDateColumn;
+  end_date: NullableDateColumn;
+  score: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegistrationsTable {
+  id: Generated<string>;
+  user_id: string;
+  body: string;
+  number: string;
+  jurisdiction: string | null;
+  status: string | null;
+  conditions: string | null;
+  renewal_date: NullableDateColumn;
+  revalidation_date: NullableDateColumn;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainingCatalogueTable {
+  id: string;
+  name: string;
+  validity_months: number;
+  end_of_month: boolean;
+  updated_at: Timestamp;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  user_id: string;
+  type: 'certificate' | 'registration' | 'dbs' | 'identity' | 'cv' | 'reference' | 'other';
+  filename: string;
+  mime_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  wrapped_key: string;
+  uploaded_at: Timestamp;
+}
+
+export interface TrainingTable {
+  id: Generated<string>;
+  user_id: string;
+  catalogue_id: string | null;
+  name: string;
+  provider: string | null;
+  completed_on: DateColumn;
+  expires_on: NullableDateColumn;
+  expiry_source: 'given' | 'catalogue' | 'none';
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DbsChecksTable {
+  id: Generated<string>;
+  user_id: string;
+  level: 'basic' | 'standard' | 'enhanced' | 'enhanced-barred';
+  workforce: 'child' | 'adult' | 'both' | 'other';
+  certificate_number: string;
+  issue_date: DateColumn;
+  update_service: boolean;
+  update_service_renewal_date: NullableDateColumn;
+  status_checks: Json<Array<{ checkedOn: string; result: string }>>;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type RecordType = 'post' | 'registration' | 'training' | 'dbs' | 'education' | 'timecard';
+
+export interface RecordDocumentsTable {
+  document_id: string;
+  user_id: string;
+  record_type: RecordType;
+  record_id: string;
+}
+
+export interface RecordEmbeddingsTable {
+  user_id: string;
+  record_type: string;
+  record_id: string;
+  model: string;
+  content_hash: string;
+  embedding: ColumnType<string, string, string>;
+  updated_at: Timestamp;
+}
+
+export type TimecardStatus = 'open' | 'submitted' | 'approved' | 'rejected';
+
+export interface TimecardsTable {
+  id: Generated<string>;
+  user_id: string;
+  employer: string;
+  site: string | null;
+  role: string;
+  clock_in: Timestamp;
+  clock_out: NullableTimestamp;
+  break_minutes: ColumnType<number, number | undefined, number>;
+  break_started_at: NullableTimestamp;
+  time_zone: string;
+  status: ColumnType<TimecardStatus, TimecardStatus | undefined, TimecardStatus>;
+  rejection_reason: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  notes: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type VerificationStatus = 'requested' | 'confirmed' | 'disputed' | 'expired' | 'cancelled';
+
+export interface VerificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  subject_type: 'post' | 'timecard';
+  subject_id: string;
+  verifier_name: string;
+  verifier_email: string;
+  relationship: string;
+  token_hash: string;
+  status: ColumnType<VerificationStatus, VerificationStatus | undefined, VerificationStatus>;
+  comment: string | null;
+  snapshot: Json<Record<string, unknown>>;
+  requested_at: Timestamp;
+  expires_at: Timestamp;
+  responded_at: NullableTimestamp;
+}
+
+export interface RemindersSentTable {
+  user_id: string;
+  item_type: string;
+  item_id: string;
+  threshold: '90' | '30' | '7' | 'expired';
+  item_date: DateColumn;
+  sent_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -168,4 +356,17 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
   rate_limits: RateLimitsTable;
+  profiles: ProfilesTable;
+  posts: PostsTable;
+  education: EducationTable;
+  registrations: RegistrationsTable;
+  training_catalogue: TrainingCatalogueTable;
+  documents: DocumentsTable;
+  training: TrainingTable;
+  dbs_checks: DbsChecksTable;
+  record_documents: RecordDocumentsTable;
+  record_embeddings: RecordEmbeddingsTable;
+  timecards: TimecardsTable;
+  verifications: VerificationsTable;
+  reminders_sent: RemindersSentTable;
 }

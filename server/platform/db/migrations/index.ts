@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.ts';
 import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_audit.ts';
+import * as m0004 from './0004_record.ts';
+import * as m0005 from './0005_timecards_verifications.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_accounts': m0002,
   '0003_audit': m0003,
+  '0004_record': m0004,
+  '0005_timecards_verifications': m0005,
 };

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import pgvector from 'pgvector';
+import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Embedder } from '../../adapters/embedder.ts';
+import { kindOfType } from './kinds.ts';
+import * as repo from './repo.ts';
+
+/**
+ * Keeps `record_embeddings` in step with the record: every change enqueues this job (de-duplicated
+ * per record), which embeds the record's own wording, or removes the vector of a deleted record.
+ */
+export const embedRecordJob = defineJob({
+  name: 'record.embed',
+  payload: z.object({ userId: z.uuid(), recordType: z.enum(['post', 'registration', 'training', 'dbs', 'education']), recordId: z.uuid() }),
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 2_000 },
+  dedupeKey: (p) => `${p.recordType}:${p.recordId}`,
+  concurrency: 4,
+});
+
+export function embedRecordHandler(deps: { db: Db; embedder: Embedder }): JobHandler<z.infer<typeof embedRecordJob.payload>> {
+  return async ({ userId, recordType, recordId }) => {
+    const kind = kindOfType(recordType)!;
+    const row = await repo.findRecord(deps.db, kind.table, userId, recordId);
+    if (!row) {
+      await repo.deleteRecordLinks(deps.db, kind.type, recordId);
+      return;
+    }
+    const text = kind.embedText(kind.fromRow(row));
+    const contentHash = createHash('sha256').update(`${deps.embedder.model}\n${text}`).digest('hex');
+    const existing = await repo.findEmbedding(deps.db, kind.type, recordId);
+    if (existing?.content_hash === contentHash) return;
+    const [vector] = await deps.embedder.embed([text]);
+    await repo.upsertEmbedding(deps.db, {
+      user_id: userId,
+      record_type: kind.type,
+      record_id: recordId,
+      model: deps.embedder.model,
+      content_hash: contentHash,
+      embedding: pgvector.toSql(vector) as string,
+    });
+  };
+}

@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../platform/db/transaction.ts';
+import type { RecordType } from '../../platform/db/types.ts';
+import type { RecordTable } from './kind.ts';
+
+/**
+ * SQL for the record kinds. The table name comes from a kind declaration (never from input),
+ * so the dynamic table below is a closed set.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const table = (db: DbOrTx, name: RecordTable) => db as any as import('kysely').Kysely<Record<RecordTable, Row>>;
+
+export async function findRecords(db: DbOrTx, name: RecordTable, userId: string): Promise<Row[]> {
+  return table(db, name).selectFrom(name).selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+}
+
+export async function findRecord(db: DbOrTx, name: RecordTable, userId: string, id: string): Promise<Row | undefined> {
+  return table(db, name).selectFrom(name).selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertRecord(db: DbOrTx, name: RecordTable, values: Row): Promise<Row> {
+  return table(db, name).insertInto(name).values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Insert, or update the row imported earlier under the same key. */
+export async function upsertImportedRecord(db: DbOrTx, name: RecordTable, values: Row & { user_id: string; import_key: string }, now: Date) {
+  const { user_id: _u, import_key: _k, ...rest } = values;
+  return table(db, name)
+    .insertInto(name)
+    .values(values)
+    .onConflict((oc) => oc.columns(['user_id', 'import_key']).where('import_key', 'is not', null).doUpdateSet({ ...rest, updated_at: now }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateRecord(db: DbOrTx, name: RecordTable, userId: string, id: string, values: Row, now: Date): Promise<Row | undefined> {
+  return table(db, name).updateTable(name).set({ ...values, updated_at: now }).where('user_id', '=', userId).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function deleteRecord(db: DbOrTx, name: RecordTable, userId: string, id: string): Promise<Row | undefined> {
+  return table(db, name).deleteFrom(name).where('user_id', '=', userId).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function deleteRecordLinks(db: DbOrTx, recordType: RecordType, recordId: string) {
+  await db.deleteFrom('record_documents').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+  await db.deleteFrom('record_embeddings').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+}
+
+export async function findDocumentLinks(db: DbOrTx, userId: string, recordType: RecordType) {
+  return db.selectFrom('record_documents').select(['record_id', 'document_id']).where('user_id', '=', userId).where('record_type', '=', recordType).execute();
+}
+
+export async function findCatalogue(db: DbOrTx) {
+  return db.selectFrom('training_catalogue').selectAll().orderBy('name').execute();
+}
+
+export async function updateCatalogueEntry(db: DbOrTx, id: string, patch: { validity_months?: number; end_of_month?: boolean }, now: Date) {
+  return db.updateTable('training_catalogue').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+
+export async function findEmbedding(db: DbOrTx, recordType: string, recordId: string) {
+  return db.selectFrom('record_embeddings').select(['content_hash', 'model']).where('record_type', '=', recordType).where('record_id', '=', recordId).executeTakeFirst();
+}
+
+export async function upsertEmbedding(
+  db: DbOrTx,
+  row: { user_id: string; record_type: string; record_id: string; model: string; content_hash: string; embedding: string },
+) {
+  await db
+    .insertInto('record_embeddings')
+    .values({ ...row, embedding: sql`${row.embedding}::vector` as unknown as string })
+    .onConflict((oc) =>
+      oc.columns(['record_type', 'record_id']).doUpdateSet({
+        model: row.model,
+        content_hash: row.content_hash,
+        embedding: sql`${row.embedding}::vector` as unknown as string,
+        updated_at: sql`now()` as unknown as Date,
+      }),
+    )
+    .execute();
+}
+
+export async function findUserTimeZone(db: DbOrTx, userId: string): Promise<string> {
+  const row = await db.selectFrom('users').select('time_zone').where('id', '=', userId).executeTakeFirst();
+  return row?.time_zone ?? 'Europe/London';
+}
+
+/** Records of a type with at least one confirmed verification (table created with verifications). */
+export async function findConfirmedRecordIds(db: DbOrTx, userId: string, type: RecordType): Promise<string[]> {
+  const rows = await sql<{ subject_id: string }>`
+    SELECT DISTINCT subject_id FROM verifications
+    WHERE user_id = ${userId} AND subject_type = ${type} AND status = 'confirmed'`.execute(db);
+  return rows.rows.map((r) => r.subject_id);
+}

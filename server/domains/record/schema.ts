@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { noControlCharacters } from '../accounts/schema.ts';
+import { ZIsoDate } from './dates.ts';
+import { REGISTRATION_BODIES } from './identifiers.ts';
+
+/** Contracts of the career record; the web app imports these. */
+
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max).refine(noControlCharacters, 'must not contain control characters');
+const optionalText = (max: number) => text(max).nullable().optional();
+
+export const ZEvidenceLevel = z.enum(['self-declared', 'document-backed', 'verifier-confirmed']).describe('The strongest evidence behind the record');
+
+export const ZRecordMeta = z.object({
+  id: z.uuid(),
+  evidence: ZEvidenceLevel,
+  documentIds: z.array(z.uuid()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ZIdParams = z.object({ id: z.uuid({ message: 'must be an id' }) });
+
+// ---- posts
+
+export const ZContract = z.enum(['substantive', 'bank', 'agency', 'locum', 'fixed-term', 'honorary', 'other']);
+export const ZPostInput = z.object({
+  employer: text(200).describe('Employer as named on the contract, e.g. an NHS trust or agency'),
+  employerOdsCode: z.string().trim().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as RR8').nullable().optional(),
+  site: optionalText(200),
+  title: text(200).describe('Job title as employed'),
+  grade: optionalText(60).describe('F1, F2, CT1-3, ST1-8, specialty doctor, consultant, Band 2-9, or free text'),
+  specialty: optionalText(120),
+  contract: ZContract,
+  startDate: ZIsoDate,
+  endDate: ZIsoDate.nullable().optional().describe('Empty while the post is current'),
+  wte: z.number().min(0.01).max(1.5).nullable().optional().describe('Whole-time equivalent'),
+  supervisor: optionalText(200),
+  summary: optionalText(4000),
+  achievements: z.array(text(600)).max(30).optional(),
+});
+export type PostInput = z.infer<typeof ZPostInput>;
+export const ZPostFields = z.object({
+  employer: z.string(),
+  employerOdsCode: z.string().nullable(),
+  site: z.string().nullable(),
+  title: z.string(),
+  grade: z.string().nullable(),
+  specialty: z.string().nullable(),
+  contract: ZContract,
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  wte: z.number().nullable(),
+  supervisor: z.string().nullable(),
+  summary: z.string().nullable(),
+  achievements: z.array(z.string()),
+});
+export type PostFields = z.infer<typeof ZPostFields>;
+
+// ---- registrations
+
+export const ZRegistrationBody = z.enum(REGISTRATION_BODIES);
+export const ZRegistrationInput = z.object({
+  body: ZRegistrationBody.describe('Regulator: GMC, NMC, HCPC, GDC, GPhC, a US state board, or NPI'),
+  number: z.string().trim().min(1, 'is required').max(30),
+  jurisdiction: optionalText(60).describe('For US state boards: the state'),
+  status: optionalText(300),
+  conditions: optionalText(2000),
+  renewalDate: ZIsoDate.nullable().optional(),
+  revalidationDate: ZIsoDate.nullable().optional(),
+});
+export type RegistrationInput = z.infer<typeof ZRegistrationInput>;
+export const ZRegistrationFields = z.object({
+  body: ZRegistrationBody,
+  number: z.string(),
+  jurisdiction: z.string().nullable(),
+  status: z.string().nullable(),
+  conditions: z.string().nullable(),
+  renewalDate: z.string().nullable(),
+  revalidationDate: z.string().nullable(),
+});
+export type RegistrationFields = z.infer<typeof ZRegistrationFields>;
+
+// ---- training
+
+export const ZTrainingInput = z.object({
+  name: text(200).describe('Course name as on the certificate'),
+  provider: optionalText(200),
+  completedOn: ZIsoDate,
+  expiresOn: ZIsoDate.nullable().optional().describe('Leave empty to compute it from the catalogue'),
+  catalogueId: z.string().regex(/^[a-z0-9-]{2,40}$/).nullable().optional().describe('Catalogue entry; matched from the name when empty'),
+});
+export type TrainingInput = z.infer<typeof ZTrainingInput>;
+export const ZTrainingFields = z.object({
+  name: z.string(),
+  provider: z.string().nullable(),
+  completedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  expirySource: z.enum(['given', 'catalogue', 'none']),
+  catalogueId: z.string().nullable(),
+});
+export type TrainingFields = z.infer<typeof ZTrainingFields>;
+
+// ---- DBS
+
+export const ZDbsLevel = z.enum(['basic', 'standard', 'enhanced', 'enhanced-barred']);
+export const ZDbsInput = z.object({
+  level: ZDbsLevel.describe('enhanced-barred: enhanced with barred list checks'),
+  workforce: z.enum(['child', 'adult', 'both', 'other']),
+  certificateNumber: z.string().trim().min(1, 'is required').max(20),
+  issueDate: ZIsoDate,
+  updateService: z.boolean().optional(),
+  updateServiceRenewalDate: ZIsoDate.nullable().optional(),
+  statusChecks: z
+    .array(z.object({ checkedOn: ZIsoDate, result: z.enum(['no-change', 'changed']) }))
+    .max(100)
+    .optional(),
+});
+export type DbsInput = z.infer<typeof ZDbsInput>;
+export const ZDbsFields = z.object({
+  level: ZDbsLevel,
+  workforce: z.enum(['child', 'adult', 'both', 'other']),
+  certificateNumber: z.string(),
+  issueDate: z.string(),
+  updateService: z.boolean(),
+  updateServiceRenewalDate: z.string().nullable(),
+  statusChecks: z.array(z.object({ checkedOn: z.string(), result: z.enum(['no-change', 'changed']) })),
+});
+export type DbsFields = z.infer<typeof ZDbsFields>;
+
+// ---- education
+
+export const ZEducationInput = z.object({
+  institution: text(200),
+  studyType: optionalText(120).describe('e.g. MBChB, BSc (Hons), PGCert'),
+  area: optionalText(200),
+  startDate: ZIsoDate.nullable().optional(),
+  endDate: ZIsoDate.nullable().optional(),
+  score: optionalText(60),
+});
+export type EducationInput = z.infer<typeof ZEducationInput>;
+export const ZEducationFields = z.object({
+  institution: z.string(),
+  studyType: z.string().nullable(),
+  area: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  score: z.string().nullable(),
+});
+export type EducationFields = z.infer<typeof ZEducationFields>;
+
+// ---- catalogue
+
+export const ZCatalogueEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  validityMonths: z.number().int(),
+  endOfMonth: z.boolean().describe('Valid to the end of the month it expires in (AHA cards)'),
+});
+export const ZCatalogue = z.object({ entries: z.array(ZCatalogueEntry) });
+export const ZUpdateCatalogueEntry = z.object({ validityMonths: z.number().int().min(1).max(240), endOfMonth: z.boolean() }).partial();

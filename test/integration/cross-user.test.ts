@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { signUp } from '../support/accounts.ts';
+import { expectCrossUserIsolation } from '../support/cross-user.ts';
+import type { TestClient } from '../support/client.ts';
+
+/**
+ * Every owner-scoped route with an id must answer 404 to another user. Each issue that adds
+ * such a route adds a factory here (the helper fails on a route without one).
+ */
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ TRUST_PROXY: 'true' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const created = async (client: TestClient, path: string, body: unknown) => {
+  const res = await client.post(path, body);
+  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+};
+
+const recordBodies: Record<string, unknown> = {
+  posts: { employer: 'Northgate University Hospitals NHS Foundation Trust', title: 'Specialty Registrar', contract: 'substantive', startDate: '2024-08-07' },
+  registrations: { body: 'GMC', number: '7654321', status: 'Full registration with a licence to practise' },
+  training: { name: 'Advanced Life Support (ALS)', completedOn: '2024-02-14' },
+  dbs: { level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2024-05-20' },
+  education: { institution: 'University of Sheffield', studyType: 'MBChB', endDate: '2019-07-10' },
+};
+
+describe('cross-user access', () => {
+  it("answers 404 to every route with an id when the resource is another user's", async () => {
+    const owner = await signUp(app);
+    const intruder = await signUp(app);
+    const colleague = await signUp(app);
+    const newOrg = async (client: TestClient) => created(client, '/api/organisations', { name: 'Owner Trust', kind: 'trust' });
+    const recordFactories = Object.fromEntries(
+      Object.entries(recordBodies).flatMap(([path, body]) =>
+        ['GET', 'PATCH', 'DELETE'].map((method) => [`${method} /api/${path}/:id`, async (client: TestClient) => ({ id: await created(client, `/api/${path}`, body) })]),
+      ),
+    );
+    await expectCrossUserIsolation({
+      routes: app.server.routes,
+      owner: owner.client,
+      intruder: intruder.client,
+      resources: {
+        'DELETE /api/me/sessions/:id': async (client) => ({ id: (await client.get('/api/me/sessions')).body.sessions[0].id }),
+        'GET /api/organisations/:id': async (client) => ({ id: await newOrg(client) }),
+        'POST /api/organisations/:id/members': async (client) => ({ id: await newOrg(client) }),
+        'DELETE /api/organisations/:id/members/:userId': async (client) => {
+          const id = await newOrg(client);
+          await client.post(`/api/organisations/${id}/members`, { email: colleague.email });
+          return { id, userId: colleague.userId };
+        },
+        ...recordFactories,
+      },
+      sampleBodies: {
+        'POST /api/organisations/:id/members': { email: 'x@example.org' },
+        'PATCH /api/posts/:id': { title: 'Taken over' },
+      },
+    });
+  });
+});

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { signUp } from '../support/accounts.ts';
+import { waitFor } from '../support/wait.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ TRUST_PROXY: 'true' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const issuesOf = (res: { body: any }) => Object.fromEntries((res.body.error?.details?.issues ?? []).map((i: { path: string; message: string }) => [i.path, i.message]));
+
+describe('the career record', () => {
+  it('creates, reads, corrects and deletes a post, keeping the old values in the audit trail', async () => {
+    const { client } = await signUp(app);
+    const created = await client.post('/api/posts', {
+      employer: 'Calder Valley Hospitals NHS Trust',
+      title: 'Specialty Registrar, Emergency Medicine',
+      grade: 'ST3',
+      specialty: 'Emergency Medicine',
+      contract: 'substantive',
+      startDate: '2024-08-07',
+      endDate: '2025-08-05',
+      achievements: ['Completed 40 procedural sedations logged in the e-portfolio'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ evidence: 'self-declared', documentIds: [], endDate: '2025-08-05', wte: null });
+    const id = created.body.id;
+
+    const corrected = await client.patch(`/api/posts/${id}`, { grade: 'ST4' });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ grade: 'ST4', achievements: ['Completed 40 procedural sedations logged in the e-portfolio'] });
+
+    const audit = await client.get('/api/audit?limit=20');
+    const update = audit.body.events.find((e: { action: string }) => e.action === 'post.updated');
+    expect(update.details).toEqual({ changed: ['grade'], before: { grade: 'ST3' } });
+
+    expect((await client.get('/api/posts')).body.items).toHaveLength(1);
+    expect((await client.delete(`/api/posts/${id}`)).status).toBe(204);
+    expect((await client.get(`/api/posts/${id}`)).status).toBe(404);
+  });
+
+  it('refuses invalid records with the field and the rule', async () => {
+    const { client } = await signUp(app);
+    const post = await client.post('/api/posts', { employer: 'X Trust', title: 'SHO', contract: 'locum', startDate: '2025-08-05', endDate: '2024-08-07' });
+    expect(post.status).toBe(422);
+    expect(issuesOf(post)).toEqual({ 'body.endDate': 'must not be before startDate' });
+    const far = await client.post('/api/posts', { employer: 'X Trust', title: 'SHO', contract: 'locum', startDate: '2099-01-01' });
+    expect(issuesOf(far)['body.startDate']).toMatch(/ahead/);
+    const gmc = await client.post('/api/registrations', { body: 'GMC', number: '123' });
+    expect(issuesOf(gmc)).toEqual({ 'body.number': 'a GMC number is 7 digits' });
+    const nmc = await client.post('/api/registrations', { body: 'NMC', number: '16I2345' });
+    expect(issuesOf(nmc)['body.number']).toMatch(/NMC PIN/);
+    const npi = await client.post('/api/registrations', { body: 'NPI', number: '1234567890' });
+    expect(issuesOf(npi)['body.number']).toMatch(/check digit/);
+    const board = await client.post('/api/registrations', { body: 'US-STATE-BOARD', number: 'A12345' });
+    expect(issuesOf(board)).toEqual({ 'body.jurisdiction': 'is required for a US state board' });
+    const dbs = await client.post('/api/dbs', { level: 'enhanced', workforce: 'adult', certificateNumber: '1234', issueDate: '2024-01-01' });
+    expect(issuesOf(dbs)).toEqual({ 'body.certificateNumber': 'a DBS certificate number is 12 digits' });
+    const future = await client.post('/api/training', { name: 'ALS', completedOn: '2099-01-01' });
+    expect(issuesOf(future)).toEqual({ 'body.completedOn': 'cannot be in the future' });
+    const badDate = await client.post('/api/training', { name: 'ALS', completedOn: '2024-02-30' });
+    expect(issuesOf(badDate)['body.completedOn']).toBe('is not a real calendar date');
+    const patchBreaks = await client.post('/api/posts', { employer: 'Y Trust', title: 'SHO', contract: 'bank', startDate: '2024-01-01', endDate: '2024-06-01' });
+    const broken = await client.patch(`/api/posts/${patchBreaks.body.id}`, { startDate: '2024-07-01' });
+    expect(issuesOf(broken)).toEqual({ 'body.endDate': 'must not be before startDate' });
+  });
+
+  it('normalises registration numbers and matches training to the catalogue with computed expiry', async () => {
+    const { client } = await signUp(app);
+    const reg = await client.post('/api/registrations', { body: 'NMC', number: '16i 2345e', revalidationDate: '2027-01-31' });
+    expect(reg.status).toBe(201);
+    expect(reg.body.number).toBe('16I2345E');
+    const als = await client.post('/api/training', { name: 'RCUK ALS provider', completedOn: '2024-02-14' });
+    expect(als.body).toMatchObject({ catalogueId: 'als', expiresOn: '2028-02-14', expirySource: 'catalogue' });
+    const given = await client.post('/api/training', { name: 'Advanced Life Support (ALS)', completedOn: '2024-02-14', expiresOn: '2027-02-14' });
+    expect(given.body).toMatchObject({ expiresOn: '2027-02-14', expirySource: 'given' });
+    const aha = await client.post('/api/training', { name: 'AHA ACLS Provider', completedOn: '2025-03-10' });
+    expect(aha.body).toMatchObject({ catalogueId: 'aha-acls', expiresOn: '2027-03-31' });
+    const unknown = await client.post('/api/training', { name: 'Falls prevention workshop', completedOn: '2025-03-10' });
+    expect(unknown.body).toMatchObject({ catalogueId: null, expiresOn: null, expirySource: 'none' });
+    const moved = await client.patch(`/api/training/${als.body.id}`, { completedOn: '2025-02-14' });
+    expect(moved.body.expiresOn).toBe('2029-02-14');
+    expect((await client.get('/api/training-catalogue')).body.entries).toHaveLength(10);
+  });
+
+  it('embeds each record for retrieval, and forgets the vector when the record goes', async () => {
+    const { client, userId } = await signUp(app);
+    const post = await client.post('/api/posts', { employer: 'Severnside NHS Foundation Trust', title: 'Charge Nurse, Adult ICU', grade: 'Band 6', contract: 'substantive', startDate: '2022-04-01' });
+    const db = app.server.platform.database.db;
+    const row = await waitFor('embedding', async () =>
+      (await sql<{ model: string; dims: number }>`SELECT model, vector_dims(embedding) AS dims FROM record_embeddings WHERE record_id = ${post.body.id} AND user_id = ${userId}`.execute(db)).rows[0],
+    );
+    expect(row).toEqual({ model: 'local-hash-v1-384', dims: 384 });
+    await client.delete(`/api/posts/${post.body.id}`);
+    const left = await sql<{ n: number }>`SELECT count(*)::int AS n FROM record_embeddings WHERE record_id = ${post.body.id}`.execute(db);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('lets a platform admin change a catalogue validity, and no one else', async () => {
+    const admin = await signUp(app);
+    const user = await signUp(app);
+    await sql`UPDATE users SET role = 'platform_admin' WHERE id = ${admin.userId}`.execute(app.server.platform.database.db);
+    expect((await user.client.patch('/api/admin/training-catalogue/bls', { validityMonths: 24 })).status).toBe(404);
+    const updated = await admin.client.patch('/api/admin/training-catalogue/bls', { validityMonths: 24 });
+    expect(updated.body).toMatchObject({ id: 'bls', validityMonths: 24 });
+    const bls = await user.client.post('/api/training', { name: 'Basic Life Support', completedOn: '2026-02-02' });
+    expect(bls.body.expiresOn).toBe('2028-02-02');
+  });
+});
