@@ -11,7 +11,7 @@ import type { RecordTable } from './kind.ts';
 type Row = Record<string, any>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const table = (db: DbOrTx, name: RecordTable) => db as any as import('kysely').Kysely<Record<RecordTable, Row>>;
+const table = (db: DbOrTx, _name: RecordTable) => db as any as import('kysely').Kysely<Record<RecordTable, Row>>;
 
 export async function findRecords(db: DbOrTx, name: RecordTable, userId: string): Promise<Row[]> {
   return table(db, name).selectFrom(name).selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
