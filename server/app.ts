@@ -70,6 +70,8 @@ export function createApp(options: AppOptions): Express {
   // Only the app's own origin may make credentialed cross-origin calls (e.g. the Vite dev server).
   app.use('/api', cors({ origin: options.config.appOrigin, credentials: true }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  // The verifier's and recruiter's server-rendered forms.
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use('/api', csrfProtection({ appOrigin: options.config.appOrigin }));
 
   const api = express.Router();

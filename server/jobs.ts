@@ -2,12 +2,13 @@ import type { AnyJobDefinition, JobHandlers } from './platform/queue/job.ts';
 import type { Platform } from './platform/runtime.ts';
 import { sendAccountEmailHandler, sendAccountEmailJob } from './domains/accounts/jobs.ts';
 import { embedRecordHandler, embedRecordJob } from './domains/record/embedding.ts';
+import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 
 /**
  * Every background job the product defines, from server/domains/*\/jobs.ts. The API enqueues
  * them; workers (or the in-process runner) execute them with the handlers bound below.
  */
-export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob];
+export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob];
 
 /** Binds each job to its handler with the services it needs. */
 export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder'>): JobHandlers {
@@ -15,5 +16,6 @@ export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' |
   return {
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [embedRecordJob.name]: embedRecordHandler({ db, embedder: platform.embedder }),
+    [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
   };
 }

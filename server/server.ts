@@ -15,6 +15,8 @@ import { auditRoutes } from './domains/audit/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { recordRoutes } from './domains/record/routes.ts';
+import { timecardRoutes } from './domains/timecards/routes.ts';
+import { verificationRoutes } from './domains/verifications/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers } from './jobs.ts';
@@ -57,6 +59,11 @@ export async function startServer(config: Config, logger: Logger, options: { web
     logger,
   };
 
+  // Realtime is attached to the HTTP server below; services get a notifier bound late to it.
+  const late: { realtime?: Realtime } = {};
+  const notify = (userId: string, event: string, payload: unknown) => late.realtime?.emitToUser(userId, event, payload);
+  const recordDeps = { db, queue, notify };
+
   const routes: AnyRoute[] = [
     ...systemRoutes({
       pingDatabase: () => database.ping(),
@@ -70,7 +77,13 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...auditRoutes({ db }),
     ...organisationRoutes({ db, membersPerAdmin: accountsDeps.limits.membersPerAdmin }),
     ...planRoutes({ db }),
-    ...recordRoutes({ db, queue }),
+    ...recordRoutes(recordDeps),
+    ...timecardRoutes(recordDeps),
+    ...verificationRoutes({
+      ...recordDeps,
+      verifierPerIp: platform.createLimiter('verifier-ip', { points: 60, durationSeconds: 15 * 60, message: 'Too many requests from your network' }),
+      requestsPerUser: platform.createLimiter('verification-requests', { points: 20, durationSeconds: 24 * 3600, message: 'Too many verification requests today' }),
+    }),
   ];
 
   const app = createApp({
@@ -110,6 +123,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
   logger.info({ url, appOrigin: config.appOrigin }, 'Medfolio is listening');
 
   let closing: Promise<void> | undefined;
+  late.realtime = realtime;
   return {
     url,
     routes,

@@ -5,7 +5,7 @@ import { Body, Container, Head, Hr, Html, Preview, Text } from '@react-email/com
  * The frame every account email shares. Plain and text-first: no images or remote fonts
  * (many clinical mail systems block them), and the plain-text part reads the same.
  */
-export function EmailLayout(props: { preview: string; children: ReactNode }) {
+export function EmailLayout(props: { preview: string; children: ReactNode; footer?: string }) {
   return (
     <Html lang="en">
       <Head />
@@ -15,7 +15,7 @@ export function EmailLayout(props: { preview: string; children: ReactNode }) {
           <Text style={styles.brand}>Medfolio</Text>
           {props.children}
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>You received this email because of an action on your Medfolio account.</Text>
+          <Text style={styles.footer}>{props.footer ?? 'You received this email because of an action on your Medfolio account.'}</Text>
         </Container>
       </Body>
     </Html>

@@ -2,6 +2,8 @@ import { createElement, type ReactElement } from 'react';
 import { render } from '@react-email/render';
 import { ResetPassword, type ResetPasswordProps } from './reset-password.tsx';
 import { VerifyEmail, type VerifyEmailProps } from './verify-email.tsx';
+import { VerificationRequest, type VerificationRequestProps } from './verification-request.tsx';
+import { ExpiryReminder, type ExpiryReminderProps } from './expiry-reminder.tsx';
 
 export interface RenderedEmail {
   subject: string;
@@ -31,3 +33,9 @@ export const verifyEmailMessage = (props: VerifyEmailProps) =>
 
 export const resetPasswordMessage = (props: ResetPasswordProps) =>
   renderEmail(ResetPassword, props, 'Reset your Medfolio password');
+
+export const verificationRequestMessage = (props: VerificationRequestProps) =>
+  renderEmail(VerificationRequest, props, `${props.clinicianName} asks you to ${props.kind === 'timecard' ? 'approve a shift' : 'confirm a post'} on Medfolio`);
+
+export const expiryReminderMessage = (props: ExpiryReminderProps) =>
+  renderEmail(ExpiryReminder, props, props.items.some((i) => i.expired) ? 'Something in your Medfolio record has expired' : 'Something in your Medfolio record expires soon');

@@ -35,6 +35,11 @@ describe('cross-user access', () => {
     const owner = await signUp(app);
     const intruder = await signUp(app);
     const colleague = await signUp(app);
+    let shiftDay = 1;
+    const newShift = async (client: TestClient) => {
+      const day = String(shiftDay++).padStart(2, '0');
+      return created(client, '/api/timecards', { employer: 'Owner Trust', role: 'SHO', start: `2026-09-${day}T08:00:00Z`, end: `2026-09-${day}T16:00:00Z` });
+    };
     const newOrg = async (client: TestClient) => created(client, '/api/organisations', { name: 'Owner Trust', kind: 'trust' });
     const recordFactories = Object.fromEntries(
       Object.entries(recordBodies).flatMap(([path, body]) =>
@@ -55,10 +60,27 @@ describe('cross-user access', () => {
           return { id, userId: colleague.userId };
         },
         ...recordFactories,
+        ...Object.fromEntries(
+          ['GET /api/timecards/:id', 'PATCH /api/timecards/:id', 'DELETE /api/timecards/:id', 'POST /api/timecards/:id/clock-out', 'POST /api/timecards/:id/break', 'POST /api/timecards/:id/submit'].map((key) => [
+            key,
+            async (client: TestClient) => ({ id: await newShift(client) }),
+          ]),
+        ),
+        ...Object.fromEntries(
+          ['GET /api/verifications/:id', 'DELETE /api/verifications/:id'].map((key) => [
+            key,
+            async (client: TestClient) => {
+              const post = await created(client, '/api/posts', recordBodies.posts);
+              return { id: await created(client, '/api/verifications', { subjectType: 'post', subjectId: post, verifierName: 'Ref', verifierEmail: 'ref@example.org', relationship: 'Supervisor' }) };
+            },
+          ]),
+        ),
       },
       sampleBodies: {
         'POST /api/organisations/:id/members': { email: 'x@example.org' },
         'PATCH /api/posts/:id': { title: 'Taken over' },
+        'POST /api/timecards/:id/break': { action: 'start' },
+        'POST /api/timecards/:id/submit': { supervisorName: 'Me', supervisorEmail: 'me@example.org' },
       },
     });
   });

@@ -8,6 +8,9 @@ import { embedRecordJob } from './embedding.ts';
 import { findEvidence } from './evidence.ts';
 import type { AnyRecordKind, KindContext } from './kind.ts';
 import * as repo from './repo.ts';
+import { supersedeConfirmations } from '../verifications/repo.ts';
+
+const VERIFIED_POST_FIELDS = new Set(['employer', 'title', 'grade', 'specialty', 'contract', 'startDate', 'endDate']);
 
 export interface RecordDeps {
   db: Db;
@@ -109,6 +112,8 @@ export async function updateRecord(deps: RecordDeps, kind: AnyRecordKind, userId
     const after = kind.fromRow(updated!);
     const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
     await recordAudit(trx, auditEntry(kind, userId, id, 'updated', meta, { changed, before: Object.fromEntries(changed.map((k) => [k, before[k]])) }));
+    // A referee confirmed the post as it was; once its facts change, that confirmation no longer holds.
+    if (kind.type === 'post' && changed.some((k) => VERIFIED_POST_FIELDS.has(k))) await supersedeConfirmations(trx, 'post', id, meta.now);
     await deps.queue.enqueue(embedRecordJob, { userId, recordType: kind.type, recordId: id }, { db: trx });
   });
   return getRecord(deps, kind, userId, id);

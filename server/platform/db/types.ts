@@ -314,7 +314,7 @@ export interface TimecardsTable {
   updated_at: Timestamp;
 }
 
-export type VerificationStatus = 'requested' | 'confirmed' | 'disputed' | 'expired' | 'cancelled';
+export type VerificationStatus = 'requested' | 'confirmed' | 'disputed' | 'expired' | 'cancelled' | 'superseded';
 
 export interface VerificationsTable {
   id: Generated<string>;

@@ -40,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       verifier_email text NOT NULL,
       relationship   text NOT NULL,
       token_hash     text NOT NULL UNIQUE,
-      status         text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'confirmed', 'disputed', 'expired', 'cancelled')),
+      status         text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'confirmed', 'disputed', 'expired', 'cancelled', 'superseded')),
       comment        text,
       snapshot       jsonb NOT NULL,
       requested_at   timestamptz NOT NULL DEFAULT now(),
