@@ -25,7 +25,8 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
-export const JSON_BODY_LIMIT = '256kb';
+// Large enough for a JSON Resume with years of time cards; uploads have their own limit.
+export const JSON_BODY_LIMIT = '2mb';
 
 export function createApp(options: AppOptions): Express {
   const app = express();

@@ -96,3 +96,8 @@ export async function findConfirmedRecordIds(db: DbOrTx, userId: string, type: R
     WHERE user_id = ${userId} AND subject_type = ${type} AND status = 'confirmed'`.execute(db);
   return rows.rows.map((r) => r.subject_id);
 }
+
+export async function findRecordIdByImportKey(db: DbOrTx, name: RecordTable, userId: string, importKey: string): Promise<string | undefined> {
+  const row = await table(db, name).selectFrom(name).select('id').where('user_id', '=', userId).where('import_key', '=', importKey).executeTakeFirst();
+  return row?.id as string | undefined;
+}

@@ -99,7 +99,7 @@ describe('routes as data and the error middleware', () => {
   it('answers 422 for malformed JSON and 413 for an oversized body', async () => {
     const bad = await post('/api/things/6f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10', undefined, '{"name": ');
     expect(bad.status).toBe(422);
-    const big = await post('/api/things/6f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10', { name: 'x'.repeat(300 * 1024), gmcNumber: '1234567' });
+    const big = await post('/api/things/6f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10', { name: 'x'.repeat(3 * 1024 * 1024), gmcNumber: '1234567' });
     expect(big.status).toBe(413);
     expect(((await big.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { validationError, type FieldIssue } from '../../platform/errors.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { recordAudit } from '../audit/service.ts';
+import { endOfMonth } from '../record/dates.ts';
+import { REGISTRATION_BODIES } from '../record/identifiers.ts';
+import type { AnyRecordKind, KindContext } from '../record/kind.ts';
+import { dbsKind, educationKind, postKind, registrationKind, trainingKind } from '../record/kinds.ts';
+import { findRecordIdByImportKey, findUserTimeZone } from '../record/repo.ts';
+import { loadKindContext, saveNewRecord, type Meta, type RecordDeps } from '../record/service.ts';
+import { importTimecard } from '../timecards/service.ts';
+import { findByImportKey as findTimecardByImportKey } from '../timecards/repo.ts';
+import * as repo from './repo.ts';
+import { KEPT_SECTIONS, type ImportReport, type JsonResume } from './schema.ts';
+
+/**
+ * Imports a JSON Resume (with or without the clinical extension) into a clinician's record.
+ * Idempotent: each item gets a key from what identifies it (employer, title and start for a
+ * post, body and number for a registration...), so importing the same file again updates the
+ * same rows. All or nothing: invalid values fail the whole import with every field named;
+ * items missing something Medfolio needs but JSON Resume makes optional are skipped and listed.
+ */
+
+interface PlannedItem {
+  kind: AnyRecordKind;
+  counter: keyof ImportReport['created'];
+  path: string;
+  input: Record<string, unknown>;
+  importKey: string;
+  /** Our field name -> the file's, for error paths. */
+  fieldMap?: Record<string, string>;
+}
+
+const key = (...parts: Array<string | null | undefined>) =>
+  createHash('sha256')
+    .update(parts.map((p) => (p ?? '').trim().toLowerCase()).join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+
+/** JSON Resume dates may be YYYY or YYYY-MM; a start becomes the first day, an end the last. */
+function completeDate(value: string | undefined, end: boolean, path: string, warnings: string[]): string | null {
+  if (!value) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  warnings.push(`${path}: "${value}" read as ${end ? 'the end' : 'the start'} of that ${value.length === 4 ? 'year' : 'month'}`);
+  if (value.length === 4) return end ? `${value}-12-31` : `${value}-01-01`;
+  return end ? endOfMonth(`${value}-01`) : `${value}-01`;
+}
+
+const CONTRACTS = ['substantive', 'bank', 'agency', 'locum', 'fixed-term', 'honorary', 'other'];
+function contractOf(w: { contract?: string | undefined; name?: string | undefined; position?: string | undefined }) {
+  const given = w.contract?.toLowerCase();
+  if (given && CONTRACTS.includes(given)) return given;
+  const text = `${w.name ?? ''} ${w.position ?? ''}`.toLowerCase();
+  if (/\blocum\b/.test(text)) return 'locum';
+  if (/\bbank\b/.test(text)) return 'bank';
+  if (/\bagency\b/.test(text)) return 'agency';
+  return 'other';
+}
+
+const DBS_LEVELS: Record<string, string> = { basic: 'basic', standard: 'standard', enhanced: 'enhanced', 'enhanced-barred': 'enhanced-barred', 'enhanced with barred lists': 'enhanced-barred', 'enhanced-with-barred-lists': 'enhanced-barred' };
+
+export function planImport(resume: JsonResume, ctx: KindContext) {
+  const items: PlannedItem[] = [];
+  const skipped: ImportReport['skipped'] = [];
+  const warnings: string[] = [];
+
+  resume.work?.forEach((w, i) => {
+    const path = `work.${i}`;
+    if (!w.name || !w.position || !w.startDate) {
+      skipped.push({ path, reason: `a post needs an employer (name), a position and a startDate` });
+      return;
+    }
+    items.push({
+      kind: postKind,
+      counter: 'posts',
+      path,
+      importKey: key('work', w.name, w.position, completeDate(w.startDate, false, path, [])),
+      fieldMap: { employer: 'name', title: 'position', achievements: 'highlights' },
+      input: {
+        employer: w.name,
+        title: w.position,
+        grade: w.grade ?? null,
+        specialty: w.specialty ?? null,
+        contract: contractOf(w),
+        startDate: completeDate(w.startDate, false, `${path}.startDate`, warnings),
+        endDate: completeDate(w.endDate, true, `${path}.endDate`, warnings),
+        site: w.site ?? w.location ?? null,
+        employerOdsCode: w.employerOdsCode ?? null,
+        wte: w.wte ?? null,
+        supervisor: w.supervisor ?? null,
+        summary: w.summary ?? w.description ?? null,
+        achievements: w.highlights ?? [],
+      },
+    });
+  });
+
+  resume.education?.forEach((e, i) => {
+    const path = `education.${i}`;
+    if (!e.institution) {
+      skipped.push({ path, reason: 'a qualification needs an institution' });
+      return;
+    }
+    items.push({
+      kind: educationKind,
+      counter: 'education',
+      path,
+      importKey: key('education', e.institution, e.studyType, e.area, e.startDate, e.endDate),
+      input: {
+        institution: e.institution,
+        studyType: e.studyType ?? null,
+        area: e.area ?? null,
+        startDate: completeDate(e.startDate, false, `${path}.startDate`, warnings),
+        endDate: completeDate(e.endDate, true, `${path}.endDate`, warnings),
+        score: e.score ?? null,
+      },
+    });
+  });
+
+  resume.certificates?.forEach((c, i) => {
+    const path = `certificates.${i}`;
+    if (!c.name || !c.date) {
+      skipped.push({ path, reason: 'training needs a name and the date it was completed' });
+      return;
+    }
+    items.push({
+      kind: trainingKind,
+      counter: 'training',
+      path,
+      importKey: key('certificate', c.name, c.date),
+      fieldMap: { provider: 'issuer', completedOn: 'date', expiresOn: 'expiryDate' },
+      input: {
+        name: c.name,
+        provider: c.issuer ?? null,
+        completedOn: completeDate(c.date, false, `${path}.date`, warnings),
+        expiresOn: completeDate(c.expiryDate, true, `${path}.expiryDate`, warnings),
+      },
+    });
+  });
+
+  resume.clinical?.registrations?.forEach((r, i) => {
+    const path = `clinical.registrations.${i}`;
+    const body = REGISTRATION_BODIES.find((b) => b.toLowerCase() === r.body.trim().toLowerCase()) ?? r.body;
+    items.push({
+      kind: registrationKind,
+      counter: 'registrations',
+      path,
+      importKey: key('registration', body, r.number.replace(/[\s-]/g, '')),
+      input: {
+        body,
+        number: r.number,
+        jurisdiction: r.jurisdiction ?? null,
+        status: r.status ?? null,
+        conditions: r.conditions ?? null,
+        renewalDate: completeDate(r.renewalDate, true, `${path}.renewalDate`, warnings),
+        revalidationDate: completeDate(r.revalidationDate, true, `${path}.revalidationDate`, warnings),
+      },
+    });
+  });
+
+  resume.clinical?.dbs?.forEach((d, i) => {
+    const path = `clinical.dbs.${i}`;
+    items.push({
+      kind: dbsKind,
+      counter: 'dbs',
+      path,
+      importKey: key('dbs', d.certificateNumber),
+      input: {
+        level: DBS_LEVELS[d.level.trim().toLowerCase()] ?? d.level,
+        workforce: d.workforce.trim().toLowerCase(),
+        certificateNumber: d.certificateNumber.trim(),
+        issueDate: completeDate(d.issueDate, false, `${path}.issueDate`, warnings),
+        updateService: d.updateService ?? false,
+        updateServiceRenewalDate: completeDate(d.updateServiceRenewalDate, true, `${path}.updateServiceRenewalDate`, warnings),
+      },
+    });
+  });
+
+  const issues: FieldIssue[] = [];
+  for (const item of items) {
+    const fileField = (field: string) => item.fieldMap?.[field] ?? field;
+    const parsed = item.kind.input.safeParse(item.input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push({ path: `body.${item.path}.${[fileField(String(issue.path[0])), ...issue.path.slice(1).map(String)].join('.')}`, message: issue.message });
+      continue;
+    }
+    item.input = parsed.data;
+    for (const issue of item.kind.check(parsed.data, ctx)) {
+      const field = issue.path.replace(/^body\./, '');
+      issues.push({ path: `body.${item.path}.${fileField(field)}`, message: issue.message });
+    }
+  }
+  return { items, skipped, warnings, issues };
+}
+
+const zeroCounts = (): ImportReport['created'] => ({ posts: 0, education: 0, training: 0, registrations: 0, dbs: 0, timecards: 0 });
+
+export async function importJsonResume(deps: RecordDeps, user: { id: string; name: string }, resume: JsonResume, meta: Meta): Promise<ImportReport> {
+  const ctx = await loadKindContext(deps.db, user.id, meta.now);
+  const plan = planImport(resume, ctx);
+  const timeZone = await findUserTimeZone(deps.db, user.id);
+  const timecards = (resume.clinical?.timecards ?? []).map((t, i) => ({ t, i, start: new Date(t.start), end: new Date(t.end) }));
+  for (const { t, i, start, end } of timecards) {
+    if (end <= start) plan.issues.push({ path: `body.clinical.timecards.${i}.end`, message: 'must be after the start' });
+    if (!t.role) plan.skipped.push({ path: `clinical.timecards.${i}`, reason: 'a shift needs a role' });
+  }
+  if (plan.issues.length) throw validationError(plan.issues, 'Some items in the file are not valid: nothing was imported');
+
+  const report: ImportReport = { created: zeroCounts(), updated: zeroCounts(), skipped: plan.skipped, warnings: plan.warnings };
+  if (resume.basics?.name && resume.basics.name.trim() !== user.name) {
+    report.warnings.push(`basics.name "${resume.basics.name}" differs from your account name; your account name is kept`);
+  }
+  await inTransaction(deps.db, async (trx) => {
+    for (const item of plan.items) {
+      const existed = await findRecordIdByImportKey(trx, item.kind.table, user.id, item.importKey);
+      await saveNewRecord(trx, deps, item.kind, user.id, item.input, ctx, meta, item.importKey);
+      (existed ? report.updated : report.created)[item.counter]++;
+    }
+    for (const { t, start, end } of timecards) {
+      if (!t.role) continue;
+      const importKey = key('timecard', start.toISOString(), t.employer);
+      const existed = await findTimecardByImportKey(trx, user.id, importKey);
+      await importTimecard(trx, user.id, { employer: t.employer, site: t.site ?? null, role: t.role, start, end, breakMinutes: t.breakMinutes ?? 0, status: t.status ?? 'open', timeZone }, importKey, meta);
+      (existed ? report.updated : report.created).timecards++;
+    }
+    const basics = resume.basics ?? {};
+    await repo.upsertProfile(
+      trx,
+      user.id,
+      {
+        label: basics.label ?? null,
+        phone: basics.phone ?? null,
+        summary: basics.summary ?? null,
+        url: basics.url ?? null,
+        location: (basics.location ?? {}) as Record<string, string>,
+        links: (basics.profiles ?? []) as Array<Record<string, string>>,
+        extraSections: Object.fromEntries(KEPT_SECTIONS.filter((s) => resume[s] !== undefined).map((s) => [s, resume[s]])),
+      },
+      meta.now,
+    );
+    await recordAudit(trx, {
+      chainId: user.id,
+      actor: { type: 'user', id: user.id },
+      action: 'record.imported',
+      subject: { type: 'user', id: user.id },
+      details: { format: 'json-resume', created: report.created, updated: report.updated, skipped: report.skipped.length },
+      requestId: meta.requestId,
+      now: meta.now,
+    });
+  });
+  return report;
+}

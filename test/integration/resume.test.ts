@@ -1,0 +1,113 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { signUp } from '../support/accounts.ts';
+import { personas } from '../support/fixtures.ts';
+
+const require = createRequire(import.meta.url);
+const { validate } = require('@jsonresume/schema') as { validate: (doc: unknown, cb: (errors: unknown, valid: boolean) => void) => void };
+const validateResume = (doc: unknown) => new Promise<{ valid: boolean; errors: unknown }>((resolve) => validate(doc, (errors, valid) => resolve({ valid, errors })));
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ TRUST_PROXY: 'true' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** What must survive a round trip: everything but the account-specific basics and the export time. */
+const comparable = (doc: any) => ({ ...doc, basics: { ...doc.basics, email: undefined }, meta: undefined });
+
+describe('JSON Resume import and export', () => {
+  for (const { file, resume } of personas()) {
+    it(`${file}: imports, exports a valid JSON Resume, and re-imports to the same record`, async () => {
+      const { client } = await signUp(app, { name: resume.basics.name });
+      const first = await client.post('/api/import/json-resume', resume);
+      expect(first.status).toBe(200);
+      expect(first.body.skipped).toEqual([]);
+      expect(first.body.created.posts).toBe(resume.work.length);
+      expect(first.body.created.training).toBe(resume.certificates.length);
+      expect(first.body.created.registrations).toBe(resume.clinical.registrations.length);
+      expect(first.body.created.timecards).toBe(resume.clinical.timecards?.length ?? 0);
+
+      const exported = (await client.get('/api/export/json-resume')).body;
+      const validation = await validateResume(exported);
+      expect(validation.errors).toBeNull();
+      expect(validation.valid).toBe(true);
+      // The export carries what the file said.
+      expect(exported.work.map((w: any) => [w.name, w.position, w.startDate, w.endDate ?? null, w.grade]).sort()).toEqual(
+        resume.work.map((w: any) => [w.name, w.position, w.startDate, w.endDate ?? null, w.grade]).sort(),
+      );
+      expect(exported.certificates.map((c: any) => [c.name, c.date, c.issuer]).sort()).toEqual(resume.certificates.map((c: any) => [c.name, c.date, c.issuer]).sort());
+      expect(exported.clinical.registrations).toEqual(resume.clinical.registrations);
+      expect(exported.clinical.dbs.map((d: any) => ({ ...d, statusChecks: undefined }))).toEqual(resume.clinical.dbs.map((d: any) => ({ ...d, statusChecks: undefined })));
+      expect(exported.clinical.timecards ?? []).toEqual(resume.clinical.timecards ?? []);
+      expect(exported.skills).toEqual(resume.skills);
+      expect(exported.basics).toMatchObject({ name: resume.basics.name, label: resume.basics.label, summary: resume.basics.summary });
+
+      // Importing the same file, or the export, again changes nothing and duplicates nothing.
+      const again = await client.post('/api/import/json-resume', resume);
+      expect(Object.values(again.body.created).every((n) => n === 0)).toBe(true);
+      const reimport = await client.post('/api/import/json-resume', exported);
+      expect(Object.values(reimport.body.created).every((n) => n === 0)).toBe(true);
+      const afterRoundTrip = (await client.get('/api/export/json-resume')).body;
+      expect(comparable(afterRoundTrip)).toEqual(comparable(exported));
+
+      // And into a fresh account, the export rebuilds the same record.
+      const other = await signUp(app, { name: resume.basics.name });
+      await other.client.post('/api/import/json-resume', exported);
+      expect(comparable((await other.client.get('/api/export/json-resume')).body)).toEqual(comparable(exported));
+    });
+  }
+
+  it('imports a plain JSON Resume with no clinical fields, mapping certificates to the catalogue', async () => {
+    const { client } = await signUp(app);
+    const plain = {
+      basics: { name: 'Alex Morgan', label: 'Paramedic', email: 'alex@example.org' },
+      work: [
+        { name: 'North West Ambulance Service NHS Trust', position: 'Paramedic', startDate: '2019-09', highlights: ['Cat 1 and 2 emergency response'] },
+        { name: 'Some Company', position: 'Volunteer' },
+      ],
+      education: [{ institution: 'University of Cumbria', studyType: 'BSc', area: 'Paramedic Science', startDate: '2016', endDate: '2019' }],
+      certificates: [{ name: 'ALS provider', date: '2024-06-01', issuer: 'RCUK' }, { name: 'First aid at work' }],
+      skills: [{ name: 'Clinical', keywords: ['cannulation', '12-lead ECG'] }],
+    };
+    const res = await client.post('/api/import/json-resume', plain);
+    expect(res.status).toBe(200);
+    expect(res.body.created).toMatchObject({ posts: 1, education: 1, training: 1 });
+    expect(res.body.skipped).toEqual([
+      { path: 'work.1', reason: 'a post needs an employer (name), a position and a startDate' },
+      { path: 'certificates.1', reason: 'training needs a name and the date it was completed' },
+    ]);
+    expect(res.body.warnings.join('\n')).toContain('work.0.startDate: "2019-09" read as the start of that month');
+    const training = (await client.get('/api/training')).body.items[0];
+    expect(training).toMatchObject({ catalogueId: 'als', completedOn: '2024-06-01', expiresOn: '2028-06-01', expirySource: 'catalogue' });
+    const post = (await client.get('/api/posts')).body.items[0];
+    expect(post).toMatchObject({ startDate: '2019-09-01', contract: 'other' });
+    const education = (await client.get('/api/education')).body.items[0];
+    expect(education).toMatchObject({ startDate: '2016-01-01', endDate: '2019-12-31' });
+  });
+
+  it('refuses a file with invalid values, naming each field in the file, and imports nothing', async () => {
+    const { client } = await signUp(app);
+    const res = await client.post('/api/import/json-resume', {
+      work: [{ name: 'A Trust', position: 'SHO', startDate: '2024-08-01', endDate: '2023-08-01' }],
+      certificates: [{ name: 'ALS', date: '2099-01-01' }],
+      clinical: { registrations: [{ body: 'GMC', number: '12345' }], dbs: [{ level: 'enhanced', workforce: 'adult', certificateNumber: 'abc', issueDate: '2024-01-01' }] },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'body.work.0.endDate', message: 'must not be before startDate' },
+        { path: 'body.certificates.0.date', message: 'cannot be in the future' },
+        { path: 'body.clinical.registrations.0.number', message: 'a GMC number is 7 digits' },
+        { path: 'body.clinical.dbs.0.certificateNumber', message: 'a DBS certificate number is 12 digits' },
+      ]),
+    );
+    expect((await client.get('/api/posts')).body.items).toEqual([]);
+    const bad = await client.post('/api/import/json-resume', { work: [{ name: 'A', position: 'B', startDate: '01/08/2024' }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.issues[0].path).toBe('body.work.0.startDate');
+  });
+});
