@@ -18,6 +18,7 @@ import { recordRoutes } from './domains/record/routes.ts';
 import { timecardRoutes } from './domains/timecards/routes.ts';
 import { verificationRoutes } from './domains/verifications/routes.ts';
 import { resumeRoutes } from './domains/resume/routes.ts';
+import { prescreenRoutes } from './domains/prescreen/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers } from './jobs.ts';
@@ -81,6 +82,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...recordRoutes(recordDeps),
     ...timecardRoutes(recordDeps),
     ...resumeRoutes(recordDeps),
+    ...prescreenRoutes(recordDeps),
     ...verificationRoutes({
       ...recordDeps,
       verifierPerIp: platform.createLimiter('verifier-ip', { points: 60, durationSeconds: 15 * 60, message: 'Too many requests from your network' }),

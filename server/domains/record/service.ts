@@ -59,7 +59,7 @@ const auditEntry = (kind: AnyRecordKind, userId: string, id: string, action: str
   now: meta.now,
 });
 
-export async function listRecords(deps: RecordDeps, kind: AnyRecordKind, userId: string) {
+export async function listRecords(deps: { db: DbOrTx }, kind: AnyRecordKind, userId: string) {
   const [rows, evidence] = await Promise.all([repo.findRecords(deps.db, kind.table, userId), findEvidence(deps.db, userId, kind.type)]);
   return rows.map((row) => toApi(kind, row, evidence(row.id)));
 }

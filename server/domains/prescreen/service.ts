@@ -1,0 +1,35 @@
+import { validationError } from '../../platform/errors.ts';
+import type { DbOrTx } from '../../platform/db/transaction.ts';
+import { findUserById } from '../accounts/repo.ts';
+import { todayIn } from '../record/dates.ts';
+import { dbsKind, postKind, registrationKind, trainingKind } from '../record/kinds.ts';
+import { listRecords, type RecordDeps } from '../record/service.ts';
+import { analyseRecord, type RecordView } from './analyse.ts';
+import { DEFAULT_ROLE_FOR_PROFESSION, ROLE_PROFILES } from './roles.ts';
+import type { Prescreen } from './schema.ts';
+
+export const PRESCREEN_NOTICE =
+  'These findings are advice to help you prepare for compliance checks. They are not a decision about you or your suitability for any role.';
+
+export async function loadRecordView(deps: { db: DbOrTx }, userId: string): Promise<RecordView> {
+  const [posts, training, registrations, dbs] = await Promise.all([postKind, trainingKind, registrationKind, dbsKind].map((kind) => listRecords(deps, kind, userId)));
+  return { posts, training, registrations, dbs } as RecordView;
+}
+
+export async function prescreen(db: DbOrTx, userId: string, query: { role?: string | undefined; asOf?: string | undefined }, now: Date): Promise<Prescreen> {
+  const user = await findUserById(db, userId);
+  const asOf = query.asOf ?? todayIn(user?.time_zone ?? 'Europe/London', now);
+  const roleId = query.role ?? (user?.profession ? DEFAULT_ROLE_FOR_PROFESSION[user.profession] : undefined);
+  const role = roleId ? ROLE_PROFILES.find((r) => r.id === roleId) : undefined;
+  if (query.role && !role) throw validationError([{ path: 'query.role', message: `must be one of ${ROLE_PROFILES.map((r) => r.id).join(', ')}` }]);
+  const findings = analyseRecord(await loadRecordView({ db }, userId), asOf, role);
+  const count = (kind: string) => findings.filter((f) => f.kind === kind).length;
+  return {
+    asOf,
+    role: role ? { id: role.id, name: role.name } : null,
+    notice: PRESCREEN_NOTICE,
+    findings,
+    summary: { gaps: count('gap'), overlaps: count('overlap'), expired: count('expired'), expiring: count('expiring'), unverified: count('unverified'), missing: count('missing') },
+    roles: ROLE_PROFILES.map((r) => ({ id: r.id, name: r.name })),
+  };
+}
