@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/transaction.ts';
 import { findUserById } from '../accounts/repo.ts';
 import { todayIn } from '../record/dates.ts';
 import { dbsKind, postKind, registrationKind, trainingKind } from '../record/kinds.ts';
-import { listRecords, type RecordDeps } from '../record/service.ts';
+import { listRecords } from '../record/service.ts';
 import { analyseRecord, type RecordView } from './analyse.ts';
 import { DEFAULT_ROLE_FOR_PROFESSION, ROLE_PROFILES } from './roles.ts';
 import type { Prescreen } from './schema.ts';
