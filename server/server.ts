@@ -19,6 +19,7 @@ import { timecardRoutes } from './domains/timecards/routes.ts';
 import { verificationRoutes } from './domains/verifications/routes.ts';
 import { resumeRoutes } from './domains/resume/routes.ts';
 import { prescreenRoutes } from './domains/prescreen/routes.ts';
+import { documentRoutes } from './domains/documents/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers } from './jobs.ts';
@@ -83,6 +84,12 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...timecardRoutes(recordDeps),
     ...resumeRoutes(recordDeps),
     ...prescreenRoutes(recordDeps),
+    ...documentRoutes({
+      db,
+      storage: platform.storage,
+      secretBox: platform.secretBox,
+      uploadsPerUser: platform.createLimiter('uploads', { points: 60, durationSeconds: 3600, message: 'Too many uploads in an hour' }),
+    }),
     ...verificationRoutes({
       ...recordDeps,
       verifierPerIp: platform.createLimiter('verifier-ip', { points: 60, durationSeconds: 15 * 60, message: 'Too many requests from your network' }),

@@ -12,6 +12,7 @@ import { loadMasterKey } from './crypto/master-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { createMailer, type Mailer } from '../adapters/mailer.ts';
 import { createHashingEmbedder, type Embedder } from '../adapters/embedder.ts';
+import { createLocalFileStorage, type FileStorage } from '../adapters/storage.ts';
 import { configureAuditKey } from '../domains/audit/chain.ts';
 import { jobDefinitions } from '../jobs.ts';
 
@@ -27,6 +28,7 @@ export interface Platform {
   mailer: Mailer;
   secretBox: SecretBox;
   embedder: Embedder;
+  storage: FileStorage;
   createLimiter: CreateLimiter;
   close(): Promise<void>;
 }
@@ -66,6 +68,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     mailer,
     secretBox,
     embedder: createHashingEmbedder(config.llm.embeddingDimensions),
+    storage: createLocalFileStorage(path.join(config.dataDir, 'files')),
     createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix } : { kind: 'postgres', pool: database.pool }),
     async close() {
       await queue.close();

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { expectCrossUserIsolation } from '../support/cross-user.ts';
 import type { TestClient } from '../support/client.ts';
+import { tinyPng, uploadDocument } from '../support/files.ts';
 
 /**
  * Every owner-scoped route with an id must answer 404 to another user. Each issue that adds
@@ -67,6 +68,17 @@ describe('cross-user access', () => {
           ]),
         ),
         ...Object.fromEntries(
+          ['GET /api/documents/:id', 'GET /api/documents/:id/content', 'DELETE /api/documents/:id', 'POST /api/documents/:id/links'].map((key) => [
+            key,
+            async (client: TestClient) => ({ id: (await uploadDocument(app, client, tinyPng(), 'evidence.png')).body.id }),
+          ]),
+        ),
+        'DELETE /api/documents/:id/links/:recordType/:recordId': async (client) => {
+          const recordId = await created(client, '/api/training', recordBodies.training);
+          const doc = await uploadDocument(app, client, tinyPng(), 'als.png', { recordType: 'training', recordId });
+          return { id: doc.body.id, recordType: 'training', recordId };
+        },
+        ...Object.fromEntries(
           ['GET /api/verifications/:id', 'DELETE /api/verifications/:id'].map((key) => [
             key,
             async (client: TestClient) => {
@@ -80,6 +92,7 @@ describe('cross-user access', () => {
         'POST /api/organisations/:id/members': { email: 'x@example.org' },
         'PATCH /api/posts/:id': { title: 'Taken over' },
         'POST /api/timecards/:id/break': { action: 'start' },
+        'POST /api/documents/:id/links': { recordType: 'post', recordId: '00000000-0000-4000-8000-000000000000' },
         'POST /api/timecards/:id/submit': { supervisorName: 'Me', supervisorEmail: 'me@example.org' },
       },
     });

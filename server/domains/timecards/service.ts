@@ -2,7 +2,7 @@ import { AppError, validationError } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import { recordAudit } from '../audit/service.ts';
-import { findUserTimeZone } from '../record/repo.ts';
+import { deleteRecordLinks, findUserTimeZone } from '../record/repo.ts';
 import * as repo from './repo.ts';
 import { workedHours, workingTimeWarnings, type Shift } from './rules.ts';
 import type { Timecard } from './schema.ts';
@@ -213,6 +213,7 @@ export async function deleteTimecard(deps: TimecardDeps, userId: string, id: str
     const row = await getTimecardRow(trx, userId, id);
     editable(row);
     await repo.deleteTimecard(trx, userId, id);
+    await deleteRecordLinks(trx, 'timecard', id);
     await audit(trx, userId, id, 'deleted', meta, { employer: row.employer, clockIn: row.clock_in.toISOString() });
   });
   deps.notify(userId, 'timecard:updated', { id, status: 'deleted', deleted: true });

@@ -1,0 +1,47 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Where file bytes live. Callers hand over bytes that are already encrypted (documents) or
+ * derived (PDFs); the store never sees plaintext. Local disk under DATA_DIR/files by default;
+ * an S3-compatible store can implement the same interface later.
+ */
+export interface FileStorage {
+  put(key: string, data: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  delete(key: string): Promise<void>;
+  /** Every key, for erasure completeness checks and orphan sweeps. */
+  list(): Promise<string[]>;
+}
+
+const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
+
+export function createLocalFileStorage(root: string): FileStorage {
+  const pathOf = (key: string) => {
+    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error('invalid storage key');
+    return path.join(root, key);
+  };
+  return {
+    async put(key, data) {
+      const file = pathOf(key);
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      // Write then rename, so a crash never leaves half a file under the final name.
+      const tmp = `${file}.tmp-${process.pid}`;
+      await fs.writeFile(tmp, data, { mode: 0o600 });
+      await fs.rename(tmp, file);
+    },
+    get: (key) => fs.readFile(pathOf(key)),
+    async delete(key) {
+      await fs.rm(pathOf(key), { force: true });
+    },
+    async list() {
+      try {
+        const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+        return entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+    },
+  };
+}

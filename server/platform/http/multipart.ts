@@ -1,0 +1,58 @@
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { AppError, validationError } from '../errors.ts';
+
+/**
+ * Reads a multipart/form-data request holding one file (field "file") and a few text fields,
+ * refusing early: 415 for another content type, 413 as soon as the file passes `maxBytes`.
+ */
+export interface Upload {
+  filename: string;
+  data: Buffer;
+  fields: Record<string, string>;
+}
+
+export function readSingleFileUpload(req: Request, options: { maxBytes: number }): Promise<Upload> {
+  if (!req.is('multipart/form-data')) {
+    return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file"'));
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  // The body also carries field names and boundaries: allow a little over the file limit.
+  if (declared > options.maxBytes + 64 * 1024) {
+    return Promise.reject(new AppError('PAYLOAD_TOO_LARGE', `Files can be at most ${Math.round(options.maxBytes / 1024 / 1024)} MB`, { limitBytes: options.maxBytes }));
+  }
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    const chunks: Buffer[] = [];
+    let filename: string | undefined;
+    let failed = false;
+    const fail = (err: Error) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      req.resume(); // drain what is left so the client gets the answer
+      reject(err);
+    };
+    const parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes, files: 1, fields: 10, fieldSize: 1024 } });
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file') {
+        stream.resume();
+        return;
+      }
+      filename = info.filename;
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => fail(new AppError('PAYLOAD_TOO_LARGE', `Files can be at most ${Math.round(options.maxBytes / 1024 / 1024)} MB`, { limitBytes: options.maxBytes })));
+    });
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    parser.on('filesLimit', () => fail(validationError([{ path: 'body.file', message: 'send one file at a time' }])));
+    parser.on('error', (err: Error) => fail(validationError([{ path: 'body', message: `is not valid multipart data (${err.message})` }])));
+    parser.on('close', () => {
+      if (failed) return;
+      if (!filename || !chunks.length) return fail(validationError([{ path: 'body.file', message: 'is required' }]));
+      resolve({ filename, data: Buffer.concat(chunks), fields });
+    });
+    req.pipe(parser);
+  });
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { signUp } from '../support/accounts.ts';
+import { pdfWith, tinyPng, uploadDocument } from '../support/files.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ TRUST_PROXY: 'true' });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('documents', () => {
+  it('encrypts uploads at rest and decrypts them on download', async () => {
+    const { client, userId } = await signUp(app);
+    const secret = 'GMC certificate for Dr Canary Plaintext 7654321';
+    const original = pdfWith(secret);
+    const res = await uploadDocument(app, client, original, 'gmc-certificate.pdf', { type: 'registration' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ type: 'registration', mimeType: 'application/pdf', filename: 'gmc-certificate.pdf', sizeBytes: original.length });
+
+    const stored = fs.readFileSync(path.join(app.config.dataDir, 'files', 'documents', userId, res.body.id));
+    expect(stored.includes(Buffer.from('Canary Plaintext'))).toBe(false);
+    expect(stored.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(stored.length).toBe(original.length + 32);
+
+    const download = await fetch(app.url(`/api/documents/${res.body.id}/content`), { headers: { cookie: client.cookieHeader() } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain('gmc-certificate.pdf');
+    expect(Buffer.from(await download.arrayBuffer()).equals(original)).toBe(true);
+  });
+
+  it('refuses files over 10 MB (413) and anything but PDF, PNG or JPEG (415), keeping nothing', async () => {
+    const { client, userId } = await signUp(app);
+    const big = Buffer.concat([pdfWith('big'), Buffer.alloc(10 * 1024 * 1024 + 1)]);
+    expect((await uploadDocument(app, client, big, 'big.pdf')).status).toBe(413);
+    const text = await uploadDocument(app, client, Buffer.from('just some text pretending to be a PDF'), 'fake.pdf');
+    expect(text.status).toBe(415);
+    expect(text.body.error.message).toContain('Only PDF, PNG and JPEG');
+    const gif = await uploadDocument(app, client, Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;', 'latin1'), 'photo.png');
+    expect(gif.status).toBe(415);
+    expect(gif.body.error.message).toContain('GIF');
+    const json = await client.post('/api/documents', { file: 'x' });
+    expect(json.status).toBe(415);
+    expect((await client.get('/api/documents')).body.documents).toEqual([]);
+    expect(fs.existsSync(path.join(app.config.dataDir, 'files', 'documents', userId))).toBe(false);
+  });
+
+  it('backs a record: the record becomes document-backed', async () => {
+    const { client } = await signUp(app);
+    const training = await client.post('/api/training', { name: 'Advanced Life Support (ALS)', completedOn: '2024-02-14' });
+    const res = await uploadDocument(app, client, tinyPng(), 'als.png', { type: 'certificate', recordType: 'training', recordId: training.body.id });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ mimeType: 'image/png', links: [{ recordType: 'training', recordId: training.body.id }] });
+    const backed = await client.get(`/api/training/${training.body.id}`);
+    expect(backed.body).toMatchObject({ evidence: 'document-backed', documentIds: [res.body.id] });
+
+    const other = await signUp(app);
+    const foreignPost = await other.client.post('/api/posts', { employer: 'X', title: 'Y', contract: 'bank', startDate: '2024-01-01' });
+    expect((await client.post(`/api/documents/${res.body.id}/links`, { recordType: 'post', recordId: foreignPost.body.id })).status).toBe(404);
+    expect((await uploadDocument(app, client, tinyPng(), 'x.png', { recordType: 'post', recordId: foreignPost.body.id })).status).toBe(404);
+
+    expect((await client.delete(`/api/documents/${res.body.id}/links/training/${training.body.id}`)).status).toBe(204);
+    expect((await client.get(`/api/training/${training.body.id}`)).body.evidence).toBe('self-declared');
+    expect((await client.delete(`/api/documents/${res.body.id}`)).status).toBe(204);
+    expect((await client.get(`/api/documents/${res.body.id}`)).status).toBe(404);
+  });
+});
