@@ -101,3 +101,52 @@ export async function findRecordIdByImportKey(db: DbOrTx, name: RecordTable, use
   const row = await table(db, name).selectFrom(name).select('id').where('user_id', '=', userId).where('import_key', '=', importKey).executeTakeFirst();
   return row?.id as string | undefined;
 }
+
+export interface DatedItem {
+  user_id: string;
+  email: string;
+  name: string;
+  time_zone: string;
+  item_type: string;
+  item_id: string;
+  label: string;
+  date: string;
+}
+
+/** Every dated compliance item due on or before `until`, for accounts that are not locked. */
+export async function findDatedItemsUntil(db: DbOrTx, until: string): Promise<DatedItem[]> {
+  const rows = await sql<DatedItem>`
+    SELECT u.id AS user_id, u.email, u.name, u.time_zone, i.item_type, i.item_id, i.label, i.date::text AS date
+    FROM (
+      SELECT user_id, 'training' AS item_type, id AS item_id, name AS label, expires_on AS date FROM training WHERE expires_on IS NOT NULL
+      UNION ALL
+      SELECT user_id, 'registration-renewal', id, body || ' registration renewal', renewal_date FROM registrations WHERE renewal_date IS NOT NULL
+      UNION ALL
+      SELECT user_id, 'registration-revalidation', id, body || ' revalidation', revalidation_date FROM registrations WHERE revalidation_date IS NOT NULL
+      UNION ALL
+      SELECT user_id, 'dbs-update-service', id, 'DBS Update Service subscription', update_service_renewal_date FROM dbs_checks WHERE update_service AND update_service_renewal_date IS NOT NULL
+    ) i
+    JOIN users u ON u.id = i.user_id
+    WHERE i.date <= ${until}::date AND u.locked_at IS NULL
+    ORDER BY u.id, i.date`.execute(db);
+  return rows.rows;
+}
+
+/** Records reminders as sent; returns only those not sent before (the rest are no-ops). */
+export async function claimReminders(db: DbOrTx, rows: Array<{ user_id: string; item_type: string; item_id: string; threshold: '90' | '30' | '7' | 'expired'; item_date: string }>) {
+  if (!rows.length) return [];
+  return db.insertInto('reminders_sent').values(rows).onConflict((oc) => oc.doNothing()).returning(['item_type', 'item_id', 'threshold', 'item_date']).execute();
+}
+
+export async function releaseReminders(db: DbOrTx, userId: string, rows: Array<{ item_type: string; item_id: string; threshold: string; item_date: string }>) {
+  for (const r of rows) {
+    await db
+      .deleteFrom('reminders_sent')
+      .where('user_id', '=', userId)
+      .where('item_type', '=', r.item_type)
+      .where('item_id', '=', r.item_id)
+      .where('threshold', '=', r.threshold as '90')
+      .where('item_date', '=', r.item_date)
+      .execute();
+  }
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { afterCommit, type DbOrTx } from '../db/transaction.ts';
+import { afterCommit, inTransaction, type DbOrTx } from '../db/transaction.ts';
 import type { Logger } from '../logger.ts';
 import { assertEveryJobHasHandler, backoffDelayMs, type AnyJobDefinition, type JobDefinition, type JobHandlers } from './job.ts';
 import * as repo from './repo.ts';
@@ -139,8 +139,33 @@ export function createJobQueue(options: JobQueueOptions) {
     return { requeued: requeued.length, redispatched: toDispatch.length };
   }
 
+  /**
+   * Enqueues `definition` once per UTC day, after `hourUtc`. Safe with many workers: the day's
+   * de-duplication key is checked and inserted under a lock, and kept after the job is done.
+   */
+  async function runDailyIfDue<P>(definition: JobDefinition<P>, payloadFor: (day: string) => P, hourUtc: number): Promise<boolean> {
+    const at = now();
+    if (at.getUTCHours() < hourUtc) return false;
+    const day = at.toISOString().slice(0, 10);
+    const payload = payloadFor(day);
+    const dedupeKey = definition.dedupeKey?.(payload);
+    if (!dedupeKey) throw new Error(`Daily job ${definition.name} needs a dedupeKey`);
+    return inTransaction(db, async (trx) => {
+      await repo.lockKey(trx, `daily:${definition.name}:${dedupeKey}`);
+      if (await repo.jobKeyExists(trx, definition.name, dedupeKey)) return false;
+      await enqueue(definition, payload, { db: trx });
+      return true;
+    });
+  }
+  const dailyJobs: Array<() => Promise<boolean>> = [];
+
   return {
     transportKind: transport.kind,
+    runDailyIfDue,
+    /** Registers a daily job, checked by the sweeper's timer. */
+    scheduleDaily<P>(definition: JobDefinition<P>, payloadFor: (day: string) => P, hourUtc: number) {
+      dailyJobs.push(() => runDailyIfDue(definition, payloadFor, hourUtc));
+    },
     enqueue,
     sweep,
     /** Starts consuming every defined job; refuses to start if any has no handler. */
@@ -153,8 +178,13 @@ export function createJobQueue(options: JobQueueOptions) {
       );
     },
     startSweeper(intervalMs: number) {
+      const tick = async () => {
+        await sweep();
+        for (const daily of dailyJobs) await daily();
+      };
+      void tick().catch((err) => logger.warn({ err: describeError(err) }, 'job sweep failed'));
       sweepTimer = setInterval(() => {
-        sweep().catch((err) => logger.warn({ err: describeError(err) }, 'job sweep failed'));
+        tick().catch((err) => logger.warn({ err: describeError(err) }, 'job sweep failed'));
       }, intervalMs);
       sweepTimer.unref();
     },

@@ -142,3 +142,13 @@ export async function findJobNames(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
   return db.selectFrom('jobs').select(['id', 'name']).where('id', 'in', ids).execute();
 }
+
+/** Whether a job with this de-duplication key was ever enqueued, in any state. */
+export async function jobKeyExists(db: DbOrTx, name: string, dedupeKey: string): Promise<boolean> {
+  const row = await db.selectFrom('jobs').select('id').where('name', '=', name).where('dedupe_key', '=', dedupeKey).limit(1).executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function lockKey(trx: DbOrTx, key: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
