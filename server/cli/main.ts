@@ -3,10 +3,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
-import { embeddedDatabaseDir, openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
+import { embeddedDatabaseDir, openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { openPlatform } from '../platform/runtime.ts';
 import { createVerifiedUser, setPlatformAdmin } from '../domains/accounts/service.ts';
+import { findUserByEmail } from '../domains/accounts/repo.ts';
+import { importJsonResume } from '../domains/resume/import.ts';
+import { ZJsonResume } from '../domains/resume/schema.ts';
+import { isAppError } from '../platform/errors.ts';
+import type { Platform } from '../platform/runtime.ts';
 
 /**
  * `npx medfolio <command>`: the same services the API uses, for people and scripts.
@@ -16,7 +21,8 @@ const USAGE = `Usage: medfolio <command> [options]
 
 Commands:
   migrate                         apply pending database migrations (also done at start-up)
-  seed --demo [--fixtures DIR]    create a demo account for each example persona
+  import FILE.json --email EMAIL  import a JSON Resume (plain or clinical) into an account
+  seed --demo [--fixtures DIR]    create a demo account for each example persona, with its record
        [--password PASSWORD]      (default fixtures: ../shared/fixtures/personas)
   admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
   help                            show this message
@@ -25,14 +31,33 @@ Commands:
 const DEFAULT_DEMO_PASSWORD = 'medfolio-demo-passphrase';
 
 /** The same platform as the API (database, master key, audit key), without serving anything. */
-async function withPlatform<T>(fn: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+async function withPlatform<T>(fn: (platform: Platform) => Promise<T>): Promise<T> {
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: 'cli', destination: process.stderr });
   const platform = await openPlatform(config, logger);
   try {
-    return await fn(platform.database);
+    return await fn(platform);
   } finally {
     await platform.close();
+  }
+}
+
+/** Reads and checks a JSON Resume file; a bad file names its problems the way the API does. */
+function readResume(file: string) {
+  const parsed = ZJsonResume.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not a JSON Resume: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/** Imports into an account; background work (embedding) runs when a worker or the API next runs. */
+async function importInto(platform: Platform, email: string, file: string) {
+  const user = await findUserByEmail(platform.database.db, email.trim().toLowerCase());
+  if (!user) throw new Error(`no account uses ${email}`);
+  try {
+    return await importJsonResume({ db: platform.database.db, queue: platform.queue }, { id: user.id, name: user.name }, readResume(file), { requestId: null, now: new Date() });
+  } catch (err) {
+    if (isAppError(err) && err.details.issues) throw new Error(`${err.message}:\n${err.details.issues.map((i) => `  ${i.path.replace(/^body\./, '')}: ${i.message}`).join('\n')}`);
+    throw err;
   }
 }
 
@@ -61,14 +86,16 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!fs.existsSync(dir)) throw new Error(`no personas at ${dir}: pass --fixtures DIR (a folder of JSON Resume files)`);
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
     const password = values.password ?? DEFAULT_DEMO_PASSWORD;
-    const accounts = await withPlatform(async ({ db }) => {
+    const accounts = await withPlatform(async (platform) => {
       const out = [];
       for (const file of files) {
-        const resume = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { basics?: { name?: string; email?: string } };
+        const resume = readResume(path.join(dir, file));
         const email = resume.basics?.email;
         if (!email) throw new Error(`${file} has no basics.email`);
-        const id = await createVerifiedUser(db, { email, name: resume.basics?.name ?? email, password }, new Date());
-        out.push({ persona: file, email, created: Boolean(id) });
+        const id = await createVerifiedUser(platform.database.db, { email, name: resume.basics?.name ?? email, password }, new Date());
+        // Importing is idempotent, so seeding again refreshes the record without duplicating it.
+        const report = await importInto(platform, email, path.join(dir, file));
+        out.push({ persona: file, email, created: Boolean(id), imported: report.created, updated: report.updated });
       }
       return out;
     });
@@ -78,8 +105,15 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, revoke: { type: 'boolean' } }, strict: true });
     if (!values.email) throw new Error('--email is required');
     const email = values.email;
-    const userId = await withPlatform(({ db }) => setPlatformAdmin(db, email, !values.revoke, new Date()));
+    const userId = await withPlatform(({ database }) => setPlatformAdmin(database.db, email, !values.revoke, new Date()));
     print({ userId, role: values.revoke ? 'clinician' : 'platform_admin' });
+  },
+  import: async (args) => {
+    const { values, positionals } = parseArgs({ args, options: { email: { type: 'string' } }, allowPositionals: true, strict: true });
+    const file = positionals[0];
+    if (!file || !values.email) throw new Error('usage: medfolio import FILE.json --email EMAIL');
+    const email = values.email;
+    print(await withPlatform((platform) => importInto(platform, email, file)));
   },
   help: async () => {
     process.stdout.write(USAGE);

@@ -35,8 +35,15 @@ describe('npx medfolio', () => {
     const first = JSON.parse((await medfolio('seed', '--demo')).stdout);
     expect(first.accounts).toHaveLength(personas.length);
     expect(first.accounts.every((a: { created: boolean }) => a.created)).toBe(true);
+    const st4 = JSON.parse(fs.readFileSync(path.join(root, '../shared/fixtures/personas/em-st4-locum.json'), 'utf8'));
+    expect(first.accounts.find((a: { persona: string }) => a.persona === 'em-st4-locum.json').imported).toMatchObject({ posts: st4.work.length, timecards: 2, registrations: 1 });
     const second = JSON.parse((await medfolio('seed', '--demo')).stdout);
     expect(second.accounts.every((a: { created: boolean }) => !a.created)).toBe(true);
+    expect(second.accounts.every((a: { imported: Record<string, number> }) => Object.values(a.imported).every((n) => n === 0))).toBe(true);
+
+    const bad = path.join(dataDir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ work: [{ name: 'A Trust', position: 'SHO', startDate: '2024-05-01', endDate: '2023-01-01' }] }));
+    await expect(medfolio('import', bad, '--email', first.accounts[0].email)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('work.0.endDate: must not be before startDate') });
 
     const admin = JSON.parse((await medfolio('admin', '--email', first.accounts[0].email)).stdout);
     expect(admin.role).toBe('platform_admin');
