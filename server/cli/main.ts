@@ -56,7 +56,9 @@ async function importInto(platform: Platform, email: string, file: string) {
   try {
     return await importJsonResume({ db: platform.database.db, queue: platform.queue }, { id: user.id, name: user.name }, readResume(file), { requestId: null, now: new Date() });
   } catch (err) {
-    if (isAppError(err) && err.details.issues) throw new Error(`${err.message}:\n${err.details.issues.map((i) => `  ${i.path.replace(/^body\./, '')}: ${i.message}`).join('\n')}`);
+    if (isAppError(err) && err.details.issues) {
+      throw new Error(`${err.message}:\n${err.details.issues.map((i) => `  ${i.path.replace(/^body\./, '')}: ${i.message}`).join('\n')}`, { cause: err });
+    }
     throw err;
   }
 }
