@@ -3,6 +3,7 @@ import type { Platform } from './platform/runtime.ts';
 import { sendAccountEmailHandler, sendAccountEmailJob } from './domains/accounts/jobs.ts';
 import { embedRecordHandler, embedRecordJob } from './domains/record/embedding.ts';
 import { sendRemindersHandler, sendRemindersJob } from './domains/record/reminders.ts';
+import { sweepHolds } from './domains/quotas/service.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 
 /**
@@ -11,9 +12,10 @@ import { sendVerificationRequestHandler, sendVerificationRequestJob } from './do
  */
 export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob];
 
-/** Jobs that run once a day (UTC hour), wherever jobs run. */
-export function scheduleDailyJobs(queue: Platform['queue']) {
-  queue.scheduleDaily(sendRemindersJob, (day) => ({ day }), 7);
+/** Work that recurs, registered wherever jobs run (the worker, or the API in embedded mode). */
+export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'database'>) {
+  platform.queue.scheduleDaily(sendRemindersJob, (day) => ({ day }), 7);
+  platform.queue.everySweep(() => sweepHolds(platform.database.db, new Date()));
 }
 
 /** Binds each job to its handler with the services it needs. */

@@ -22,7 +22,7 @@ import { prescreenRoutes } from './domains/prescreen/routes.ts';
 import { documentRoutes } from './domains/documents/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
-import { createJobHandlers, scheduleDailyJobs } from './jobs.ts';
+import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
 
 const packageVersion = (): string =>
   (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -122,7 +122,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
   if (queue.transportKind === 'in-process') {
     await queue.startWorkers(createJobHandlers(platform));
     await queue.sweep({ soleWorker: true, graceMs: 0 });
-    scheduleDailyJobs(queue);
+    schedulePeriodicWork(platform);
     queue.startSweeper(config.jobs.sweepIntervalMs);
   }
 

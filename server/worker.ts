@@ -1,7 +1,7 @@
 import type { Config } from './config/env.ts';
 import type { Logger } from './platform/logger.ts';
 import { openPlatform, type Platform } from './platform/runtime.ts';
-import { createJobHandlers, scheduleDailyJobs } from './jobs.ts';
+import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
 
 /**
  * A worker: its own platform (pool, queue consumer) running every defined job, and the
@@ -13,7 +13,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Platf
   try {
     await platform.queue.startWorkers(createJobHandlers(platform));
     await platform.queue.sweep();
-    scheduleDailyJobs(platform.queue);
+    schedulePeriodicWork(platform);
     platform.queue.startSweeper(config.jobs.sweepIntervalMs);
   } catch (err) {
     await platform.close();

@@ -113,6 +113,12 @@ export interface FakeOpenAIOptions {
   embeddingDimensions?: number;
   /** The text answered when nothing is scripted (default `DEFAULT_FAKE_REPLY`). */
   defaultContent?: string;
+  /**
+   * Like OpenAI, answer 400 when a `strict: true` json_schema (or strict tool) has an object whose
+   * `required` misses a property or lacks `additionalProperties: false` (default true; local
+   * servers such as Ollama or vLLM do not check this).
+   */
+  checkStrictSchemas?: boolean;
 }
 
 export interface ReplyOnceOptions {
@@ -134,7 +140,7 @@ export interface FakeOpenAI {
   reply(handler: ReplyHandler | FakeReply): void;
   /** Queues a one-shot reply, consumed before the standing one. */
   replyOnce(reply: ReplyHandler | FakeReply, options?: ReplyOnceOptions): void;
-  /** Forgets captured requests, queued replies and the standing reply. */
+  /** Forgets captured requests, queued replies and the standing reply; ids count from 1 again. */
   reset(): void;
   /** Closes the server and every socket, including hanging ones. */
   close(): Promise<void>;
@@ -246,6 +252,44 @@ export function exampleFromSchema(schema: any, defs: Record<string, any> = {}, d
   }
 }
 
+/**
+ * OpenAI's strict-mode rules for a schema: every object lists all its properties in `required`
+ * and sets `additionalProperties: false`. Returns the first violation, or undefined.
+ */
+export function strictSchemaViolation(schema: any, where = '(root)'): string | undefined {
+  if (!schema || typeof schema !== 'object') return undefined;
+  if (Array.isArray(schema)) {
+    for (const [i, sub] of schema.entries()) {
+      const found = strictSchemaViolation(sub, `${where}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const isObject = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
+  if (isObject) {
+    const keys = Object.keys(schema.properties ?? {});
+    const required: unknown[] = Array.isArray(schema.required) ? schema.required : [];
+    const missing = keys.filter((k) => !required.includes(k));
+    if (missing.length > 0) {
+      return `In context=${where}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing[0]}'.`;
+    }
+    if (schema.additionalProperties !== false) {
+      return `In context=${where}, 'additionalProperties' is required to be supplied and to be false.`;
+    }
+  }
+  for (const key of ['properties', '$defs', 'definitions']) {
+    for (const [name, sub] of Object.entries(schema[key] ?? {})) {
+      const found = strictSchemaViolation(sub, `${where}.${name}`);
+      if (found) return found;
+    }
+  }
+  for (const key of ['items', 'anyOf', 'oneOf', 'allOf']) {
+    const found = strictSchemaViolation(schema[key], `${where}.${key}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 interface Queued {
   reply: ReplyHandler | FakeReply;
   routes: FakeRoute[];
@@ -351,6 +395,21 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     if (standing && route !== 'models') {
       return typeof standing === 'function' ? await standing(body, captured) : standing;
+    }
+    return undefined;
+  }
+
+  function strictProblem(body: any): string | undefined {
+    const format = body?.response_format;
+    if (format?.type === 'json_schema' && format.json_schema?.strict === true) {
+      const found = strictSchemaViolation(format.json_schema.schema);
+      if (found) return `Invalid schema for response_format '${format.json_schema.name}': ${found}`;
+    }
+    for (const tool of Array.isArray(body?.tools) ? body.tools : []) {
+      if (tool?.function?.strict === true) {
+        const found = strictSchemaViolation(tool.function.parameters);
+        if (found) return `Invalid schema for function '${tool.function.name}': ${found}`;
+      }
     }
     return undefined;
   }
@@ -531,6 +590,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return;
     }
 
+    if (route === 'chat' && options.checkStrictSchemas !== false) {
+      const problem = strictProblem(body);
+      if (problem) {
+        sendJson(res, 400, { error: { message: problem, type: 'invalid_request_error', param: problem.startsWith('Invalid schema for response_format') ? 'response_format' : 'tools', code: null } });
+        return;
+      }
+    }
+
     let reply: FakeReply | undefined;
     try {
       reply = await pickReply(route, body, captured);
@@ -621,6 +688,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     reset() {
       requests.length = 0;
       queue = [];
+      counter = 0;
       standing = undefined;
     },
     async close() {

@@ -61,22 +61,10 @@ export async function findApplicablePlans(db: DbOrTx, userId: string) {
   return personal.unionAll(viaOrganisation).execute();
 }
 
-/** Settled charges plus holds that are neither released nor expired, since `from`. */
-export async function sumUsage(db: DbOrTx, userId: string, from: Date, now: Date): Promise<Record<UsageMetric, number>> {
-  const rows = await db
-    .selectFrom('usage_ledger')
-    .select(['metric', sql<number>`coalesce(sum(amount), 0)::int`.as('total')])
-    .where('user_id', '=', userId)
-    .where('created_at', '>=', from)
-    .where((eb) =>
-      eb.or([
-        eb('kind', '=', 'charge'),
-        eb.and([eb('kind', '=', 'hold'), eb('released_at', 'is', null), eb('expires_at', '>', now)]),
-      ]),
-    )
-    .groupBy('metric')
-    .execute();
+/** This period's use per metric: settled plus currently reserved (see domains/quotas). */
+export async function sumUsage(db: DbOrTx, userId: string, periodStart: string): Promise<Record<UsageMetric, number>> {
+  const rows = await db.selectFrom('usage_balances').select(['metric', 'used', 'held']).where('user_id', '=', userId).where('period_start', '=', periodStart).execute();
   const totals: Record<UsageMetric, number> = { assistant_messages: 0, cv_generations: 0, llm_tokens: 0 };
-  for (const row of rows) totals[row.metric] = row.total;
+  for (const row of rows) totals[row.metric] = row.used + row.held;
   return totals;
 }

@@ -54,7 +54,7 @@ export async function findEffectivePlan(db: DbOrTx, userId: string) {
 export async function getMyPlan(db: DbOrTx, userId: string, now: Date): Promise<MyPlan> {
   const { plan, organisation } = await findEffectivePlan(db, userId);
   const period = billingPeriod(now);
-  const usage = await repo.sumUsage(db, userId, period.start, now);
+  const usage = await repo.sumUsage(db, userId, period.start.toISOString().slice(0, 10));
   return {
     plan,
     source: organisation ? 'organisation' : 'personal',

@@ -121,6 +121,15 @@ export interface UsageLedgerTable {
   created_at: Timestamp;
   expires_at: NullableTimestamp;
   released_at: NullableTimestamp;
+  period_start: DateColumn;
+}
+
+export interface UsageBalancesTable {
+  user_id: string;
+  metric: UsageMetric;
+  period_start: DateColumn;
+  used: ColumnType<number, number | undefined, number>;
+  held: ColumnType<number, number | undefined, number>;
 }
 
 export type AuditActorType = 'user' | 'system' | 'verifier' | 'recruiter' | 'admin';
@@ -353,6 +362,7 @@ export interface Database {
   plans: PlansTable;
   subscriptions: SubscriptionsTable;
   usage_ledger: UsageLedgerTable;
+  usage_balances: UsageBalancesTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
   rate_limits: RateLimitsTable;

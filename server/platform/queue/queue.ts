@@ -157,14 +157,18 @@ export function createJobQueue(options: JobQueueOptions) {
       return true;
     });
   }
-  const dailyJobs: Array<() => Promise<boolean>> = [];
+  const periodicTasks: Array<() => Promise<unknown>> = [];
 
   return {
     transportKind: transport.kind,
     runDailyIfDue,
     /** Registers a daily job, checked by the sweeper's timer. */
     scheduleDaily<P>(definition: JobDefinition<P>, payloadFor: (day: string) => P, hourUtc: number) {
-      dailyJobs.push(() => runDailyIfDue(definition, payloadFor, hourUtc));
+      periodicTasks.push(() => runDailyIfDue(definition, payloadFor, hourUtc));
+    },
+    /** Housekeeping run on every sweep (cheap and idempotent, e.g. releasing stale quota holds). */
+    everySweep(task: () => Promise<unknown>) {
+      periodicTasks.push(task);
     },
     enqueue,
     sweep,
@@ -180,7 +184,7 @@ export function createJobQueue(options: JobQueueOptions) {
     startSweeper(intervalMs: number) {
       const tick = async () => {
         await sweep();
-        for (const daily of dailyJobs) await daily();
+        for (const task of periodicTasks) await task();
       };
       void tick().catch((err) => logger.warn({ err: describeError(err) }, 'job sweep failed'));
       sweepTimer = setInterval(() => {

@@ -4,6 +4,7 @@ import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_audit.ts';
 import * as m0004 from './0004_record.ts';
 import * as m0005 from './0005_timecards_verifications.ts';
+import * as m0006 from './0006_quotas.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0003_audit': m0003,
   '0004_record': m0004,
   '0005_timecards_verifications': m0005,
+  '0006_quotas': m0006,
 };

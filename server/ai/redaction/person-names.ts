@@ -1,0 +1,83 @@
+import { NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
+import { isTitle, TITLE_PATTERN } from './titles.ts';
+import type { Entity } from './types.ts';
+
+/*
+ * Free-text names without a model: only two shapes are trusted, because capitalised words in
+ * a CV are mostly job titles, specialties and organisations ("Specialty Registrar", "Northgate
+ * University Hospitals NHS Foundation Trust"):
+ *   - a title followed by a name ("Dr Sam Okafor", "Mrs Jones", "Mr. O'Neill");
+ *   - the word "patient" followed by a name of at least two words ("my patient, Jane Doe").
+ * The title itself is kept: it is not identifying, and "Dr [PERSON_1]" still tells the model
+ * who is a colleague. Anything that reads as a role or an organisation ends the name, and a
+ * name that would start with one is no name at all ("Nurse Practitioner", "Dr Who").
+ */
+
+// A capitalised word with the usual British name shapes: O'Neill, McDonald, Smith-Jones.
+// Acronyms ("NHS", "ALS") never match because a lower-case letter must follow the capital.
+const WORD = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?`;
+const NAME_WORD = `${WORD}(?:-${WORD})*`;
+const INITIAL = String.raw`\p{Lu}\.?`;
+
+const TITLED = new RegExp(
+  `${NOT_AFTER_WORD}${TITLE_PATTERN}[ \\t]+((?:${INITIAL}[ \\t]+){0,2}${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`,
+  'gu',
+);
+// Lower case "patient" in running prose, or a "Patient:" label; a capitalised "Patient" with
+// no colon starts names of teams and roles ("Patient Safety Lead").
+const PATIENT = new RegExp(
+  `${NOT_AFTER_WORD}(?:(?:patient|pt\\.?)(?:'s)?(?:\\s+name)?[ \\t]*[:,\\-–]?|Patient(?:\\s+name)?[ \\t]*:)\\s*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
+  'gu',
+);
+
+const NOT_A_NAME = new Set(
+  [
+    // function words that follow a capitalised title ("Dr Who", "Miss Out")
+    'A An And As At But By For From In Into Is It Its Of On Or Our Out So That The Their This To Was We What When Where Which Who Why With You Your',
+    // roles and grades
+    'Associate Assistant Charge Chief Clinical Consultant Director Educator Fellow Head Junior Lead Lecturer Manager Matron Midwife Nurse Officer Physician Practitioner Prescriber Registrar Resident Senior Sister Specialist Specialty Speciality Staff Student Supervisor Surgeon Tutor Trainee',
+    // specialties and departments
+    'Acute Anaesthetics Anaesthesia Cardiology Care Critical Emergency General Geriatrics Health Intensive Internal Medicine Medical Mental Obstetrics Oncology Paediatrics Paediatric Palliative Primary Psychiatry Radiology Surgery Surgical',
+    // organisations and places
+    'Bank Board Building Centre Center Clinic College Council Department Deanery Education Foundation Hospital Hospitals Institute Practice Research Royal School Service Services Team Training Trust Unit University Ward Wing',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const isNameWord = (word: string) => !NOT_A_NAME.has(word) && !isTitle(word);
+const isInitial = (word: string) => /^\p{Lu}\.?$/u.test(word);
+
+/**
+ * The leading run of words that can be a name, or undefined if the run has fewer than
+ * `minWords` real (non-initial) words.
+ */
+function leadingName(words: readonly string[], minWords: number): string[] | undefined {
+  const kept: string[] = [];
+  for (const word of words) {
+    if (!isInitial(word) && !isNameWord(word)) break;
+    kept.push(word);
+  }
+  while (kept.length > 0 && isInitial(kept.at(-1) ?? '')) kept.pop();
+  return kept.filter((w) => !isInitial(w)).length >= minWords ? kept : undefined;
+}
+
+function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
+  const found: Entity[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const candidate = match[1] ?? '';
+    const words = candidate.split(/[ \t]+/);
+    const name = leadingName(words, minWords);
+    if (!name) continue;
+    const start = match.index + match[0].length - candidate.length;
+    // Re-measure rather than join: the original spacing between words is preserved.
+    const lastWord = name.at(-1) ?? '';
+    const end = start + candidate.indexOf(lastWord, name.slice(0, -1).join(' ').length) + lastWord.length;
+    found.push(toEntity('PERSON', text, start, end));
+  }
+  return found;
+}
+
+export function findPersonNames(text: string): Entity[] {
+  return [...collect(text, TITLED, 1), ...collect(text, PATIENT, 2)];
+}

@@ -1,0 +1,60 @@
+import {
+  dbsCertificateProblem,
+  normaliseRegistrationNumber,
+  registrationNumberProblem,
+} from '../../domains/record/identifiers.ts';
+import { hasContextBefore, NOT_AFTER_WORD, NOT_BEFORE_WORD, NUMBER_END, NUMBER_START, scan } from './scan.ts';
+import type { Entity } from './types.ts';
+
+/*
+ * GMC numbers (7 digits) and DBS certificate numbers (12 digits) have no check digit, so on
+ * their own they are indistinguishable from counts, IDs and phone fragments ("seen 1250000
+ * times"). They are redacted only when a context word shortly precedes them. NMC PINs have a
+ * distinctive shape but are held to the same rule so the three behave alike. Formats come from
+ * the record's identifier rules so the API and the redactor never disagree about a number.
+ * ("registration number" also labels GPhC numbers, which share the 7-digit shape; those are
+ * reported as GMC_NUMBER, which still removes them.)
+ */
+const GMC_CANDIDATE = new RegExp(`${NUMBER_START}\\d{7}${NUMBER_END}`, 'gu');
+const NMC_CANDIDATE = new RegExp(`${NOT_AFTER_WORD}\\d{2}[A-Z]\\d{4}[A-Z]${NOT_BEFORE_WORD}`, 'giu');
+const DBS_CANDIDATE = new RegExp(`${NUMBER_START}(?:\\d{12}|\\d{4}([ -])\\d{4}\\1\\d{4})${NUMBER_END}`, 'gu');
+
+const GMC_CONTEXT = /\b(?:GMC|General\s+Medical\s+Council|registration\s+(?:number|no\b)|reg\.?\s*(?:no\b|number))/i;
+const NMC_CONTEXT = /\b(?:NMC|PIN|Nursing\s+and\s+Midwifery\s+Council)\b/i;
+const DBS_CONTEXT = /\b(?:DBS|certificate|disclosure)/i;
+
+export function findGmcNumbers(text: string): Entity[] {
+  return scan(
+    'GMC_NUMBER',
+    text,
+    GMC_CANDIDATE,
+    (m) => registrationNumberProblem('GMC', m[0]) === undefined && hasContextBefore(text, m.index, GMC_CONTEXT),
+  );
+}
+
+export function findNmcPins(text: string): Entity[] {
+  return scan(
+    'NMC_PIN',
+    text,
+    NMC_CANDIDATE,
+    (m) =>
+      registrationNumberProblem('NMC', normaliseRegistrationNumber(m[0])) === undefined &&
+      hasContextBefore(text, m.index, NMC_CONTEXT),
+  );
+}
+
+export function findDbsNumbers(text: string): Entity[] {
+  return scan(
+    'DBS_NUMBER',
+    text,
+    DBS_CANDIDATE,
+    (m) =>
+      dbsCertificateProblem(normaliseRegistrationNumber(m[0])) === undefined &&
+      hasContextBefore(text, m.index, DBS_CONTEXT),
+  );
+}
+
+/** The family as one recogniser, as the pipeline runs it. */
+export function findRegistrationNumbers(text: string): Entity[] {
+  return [...findGmcNumbers(text), ...findNmcPins(text), ...findDbsNumbers(text)];
+}

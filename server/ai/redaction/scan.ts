@@ -1,0 +1,41 @@
+import type { Entity, EntityType } from './types.ts';
+
+/*
+ * Boundaries shared by the recognisers. `\b` is ASCII-only and treats "." and "," as breaks,
+ * so "1.5.4" or "85,000" would expose digit runs to the numeric recognisers; these lookarounds
+ * keep a candidate from starting or ending inside a longer word or number.
+ */
+export const NOT_AFTER_WORD = String.raw`(?<![\p{L}\p{N}])`;
+export const NOT_BEFORE_WORD = String.raw`(?![\p{L}\p{N}])`;
+export const NUMBER_START = String.raw`(?<![\p{L}\p{N}])(?<!\d[.,])`;
+export const NUMBER_END = String.raw`(?![\p{L}\p{N}])(?![.,]\d)`;
+
+export function toEntity(type: EntityType, text: string, start: number, end: number): Entity {
+  return { type, start, end, text: text.slice(start, end) };
+}
+
+/** Every match of a global pattern as an entity, kept only if `accept` agrees. */
+export function scan(
+  type: EntityType,
+  text: string,
+  pattern: RegExp,
+  accept: (match: RegExpExecArray) => boolean = () => true,
+): Entity[] {
+  const found: Entity[] = [];
+  for (const match of text.matchAll(pattern)) {
+    if (accept(match)) found.push(toEntity(type, text, match.index, match.index + match[0].length));
+  }
+  return found;
+}
+
+export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a context word ends within `window` characters before `start`, on the same line:
+ * a label on the previous line of a pasted list belongs to a different value.
+ */
+export function hasContextBefore(text: string, start: number, words: RegExp, window = 40): boolean {
+  const before = text.slice(Math.max(0, start - window), start);
+  const sameLine = before.slice(before.lastIndexOf('\n') + 1);
+  return words.test(sameLine);
+}

@@ -1,0 +1,88 @@
+import { AppError, isAppError } from '../../platform/errors.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { UsageMetric } from '../../platform/db/types.ts';
+import { billingPeriod, findEffectivePlan } from '../plans/service.ts';
+import type { Plan } from '../plans/schema.ts';
+import * as repo from './repo.ts';
+
+/**
+ * AI quotas (DESIGN.md section 6): reserve -> call -> settle -> sweep.
+ * - reserve: one conditional write reserves the worst case against the plan's limit;
+ * - settle: exactly once per request id, turns the hold into the actual use;
+ * - release: a failed call gives the hold back;
+ * - sweep: holds whose caller vanished are released after their TTL.
+ * If the ledger cannot be written the request is refused: fail closed, never free AI.
+ */
+export const LIMIT_OF: Record<UsageMetric, keyof Plan['limits']> = {
+  assistant_messages: 'assistantMessages',
+  cv_generations: 'cvGenerations',
+  llm_tokens: 'llmTokens',
+};
+
+const periodStartOf = (now: Date) => billingPeriod(now).start.toISOString().slice(0, 10);
+
+export interface Reservation {
+  userId: string;
+  metric: UsageMetric;
+  requestId: string;
+  amount: number;
+}
+
+const HOLD_TTL_MS = 15 * 60_000;
+
+function ledgerUnavailable(err: unknown): never {
+  if (isAppError(err)) throw err;
+  throw new AppError('SERVICE_UNAVAILABLE', 'Usage could not be recorded, so the request was not run. Please try again.', { retryAfterSeconds: 30 });
+}
+
+export async function reserve(db: Db, input: { userId: string; metric: UsageMetric; amount: number; requestId: string; now: Date; ttlMs?: number }): Promise<Reservation> {
+  try {
+    const { plan } = await findEffectivePlan(db, input.userId);
+    const limit = plan.limits[LIMIT_OF[input.metric]];
+    const periodStart = periodStartOf(input.now);
+    await inTransaction(db, async (trx) => {
+      const hold = await repo.insertHold(trx, { ...input, periodStart, expiresAt: new Date(input.now.getTime() + (input.ttlMs ?? HOLD_TTL_MS)) });
+      if (!hold) return; // this request already holds its reservation
+      await repo.ensureBalance(trx, input.userId, input.metric, periodStart);
+      const held = await repo.tryHold(trx, input.userId, input.metric, periodStart, input.amount, limit);
+      if (!held) {
+        const balance = await repo.findBalance(trx, input.userId, input.metric, periodStart);
+        const resetsAt = billingPeriod(input.now).resetsAt;
+        throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${limit} ${input.metric.replace(/_/g, ' ')} a month and this month's allowance is used up.`, {
+          metric: input.metric,
+          limit,
+          usage: (balance?.used ?? 0) + (balance?.held ?? 0),
+          resetsAt: resetsAt.toISOString(),
+          retryAfterSeconds: Math.ceil((resetsAt.getTime() - input.now.getTime()) / 1000),
+        });
+      }
+    });
+    return { userId: input.userId, metric: input.metric, requestId: input.requestId, amount: input.amount };
+  } catch (err) {
+    return ledgerUnavailable(err);
+  }
+}
+
+/** Applies the actual use (at most once per request id); a repeat or late call does nothing. */
+export async function settle(db: Db, reservation: Reservation, actual: number, now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const hold = await repo.closeHold(trx, reservation.userId, reservation.metric, reservation.requestId, now);
+    if (!hold) return false;
+    await repo.applySettlement(trx, reservation.userId, reservation.metric, hold.period_start, hold.amount, actual);
+    if (actual > 0) await repo.insertCharge(trx, { userId: reservation.userId, metric: reservation.metric, amount: actual, requestId: reservation.requestId, periodStart: hold.period_start, now });
+    return true;
+  });
+}
+
+export const release = (db: Db, reservation: Reservation, now: Date) => settle(db, reservation, 0, now);
+
+/** Releases holds older than their TTL (their caller crashed or hung). */
+export async function sweepHolds(db: Db, now: Date, batch = 200): Promise<number> {
+  const expired = await repo.findExpiredHolds(db, now, batch);
+  let released = 0;
+  for (const hold of expired) {
+    if (await release(db, { userId: hold.user_id, metric: hold.metric, requestId: hold.request_id, amount: 0 }, now)) released++;
+  }
+  return released;
+}
