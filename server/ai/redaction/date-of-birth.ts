@@ -13,31 +13,33 @@ const ANCHOR = new RegExp(
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
-const DATE = new RegExp(
-  `${NOT_AFTER_WORD}(?:` +
-    [
-      String.raw`\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})`, // 12/03/1985, 12-03-85, 12.03.1985
-      String.raw`\d{4}([/-])\d{1,2}\2\d{1,2}`, // 1985-03-12
-      `${DAY}(?:\\s+of)?\\s+${MONTH},?\\s+\\d{4}`, // 12 March 1985, 12th of Mar. 1985
-      `${MONTH}\\s+${DAY},?\\s+\\d{4}`, // March 12, 1985
-    ].join('|') +
-    `)${NOT_BEFORE_WORD}`,
-  'giu',
-);
+const DATE = [
+  String.raw`\d{1,2}(?<dmy>[/.-])\d{1,2}\k<dmy>(?:\d{4}|\d{2})`, // 12/03/1985, 12-03-85, 12.03.1985
+  String.raw`\d{4}(?<ymd>[/-])\d{1,2}\k<ymd>\d{1,2}`, // 1985-03-12
+  `${DAY}(?:\\s+of)?\\s+${MONTH},?\\s+\\d{4}`, // 12 March 1985, 12th of Mar. 1985
+  `${MONTH}\\s+${DAY},?\\s+\\d{4}`, // March 12, 1985
+].join('|');
 
-// "born in Leeds on 12 March 1985" needs some slack; a date further away, or on another line,
-// is something else.
+// "born in Leeds on 12 March 1985" needs some slack, and "DOB:" is often a label with the date
+// on the next line; a date further away is something else.
 const MAX_GAP = 25;
+
+// Sticky and bounded, so each anchor costs a few dozen characters of matching, not the rest
+// of the text.
+const DATE_SOON_AFTER = new RegExp(
+  `[\\s\\S]{0,${MAX_GAP}}?${NOT_AFTER_WORD}(?<date>${DATE})${NOT_BEFORE_WORD}`,
+  'iuy',
+);
 
 export function findDatesOfBirth(text: string): Entity[] {
   const found: Entity[] = [];
   for (const anchor of text.matchAll(ANCHOR)) {
-    const from = anchor.index + anchor[0].length;
-    const date = new RegExp(DATE.source, DATE.flags);
-    date.lastIndex = from;
-    const match = date.exec(text);
-    if (!match || match.index - from > MAX_GAP || text.slice(from, match.index).includes('\n')) continue;
-    found.push(toEntity('DATE_OF_BIRTH', text, match.index, match.index + match[0].length));
+    DATE_SOON_AFTER.lastIndex = anchor.index + anchor[0].length;
+    const match = DATE_SOON_AFTER.exec(text);
+    const date = match?.groups?.date;
+    if (!match || date === undefined) continue;
+    const end = match.index + match[0].length;
+    found.push(toEntity('DATE_OF_BIRTH', text, end - date.length, end));
   }
   return found;
 }

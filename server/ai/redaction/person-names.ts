@@ -26,7 +26,7 @@ const TITLED = new RegExp(
 // Lower case "patient" in running prose, or a "Patient:" label; a capitalised "Patient" with
 // no colon starts names of teams and roles ("Patient Safety Lead").
 const PATIENT = new RegExp(
-  `${NOT_AFTER_WORD}(?:(?:patient|pt\\.?)(?:'s)?(?:\\s+name)?[ \\t]*[:,\\-–]?|Patient(?:\\s+name)?[ \\t]*:)\\s*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
+  `${NOT_AFTER_WORD}(?:patient(?:'s)?(?:\\s+name)?[ \\t]*[:,\\-–]?|Patient(?:\\s+name)?[ \\t]*:)\\s*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
   'gu',
 );
 
@@ -48,32 +48,29 @@ const NOT_A_NAME = new Set(
 const isNameWord = (word: string) => !NOT_A_NAME.has(word) && !isTitle(word);
 const isInitial = (word: string) => /^\p{Lu}\.?$/u.test(word);
 
-/**
- * The leading run of words that can be a name, or undefined if the run has fewer than
- * `minWords` real (non-initial) words.
- */
-function leadingName(words: readonly string[], minWords: number): string[] | undefined {
-  const kept: string[] = [];
-  for (const word of words) {
-    if (!isInitial(word) && !isNameWord(word)) break;
-    kept.push(word);
-  }
-  while (kept.length > 0 && isInitial(kept.at(-1) ?? '')) kept.pop();
-  return kept.filter((w) => !isInitial(w)).length >= minWords ? kept : undefined;
+/** How many leading words form a name, or 0 if fewer than `minWords` of them are real words. */
+function nameLength(words: readonly string[], minWords: number): number {
+  let length = 0;
+  while (length < words.length && (isInitial(words[length] ?? '') || isNameWord(words[length] ?? ''))) length++;
+  // A trailing initial belongs to whatever follows ("Dr Smith A&E"), not to the name.
+  while (length > 0 && isInitial(words[length - 1] ?? '')) length--;
+  const real = words.slice(0, length).filter((w) => !isInitial(w)).length;
+  return real >= minWords ? length : 0;
 }
 
 function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
   const found: Entity[] = [];
   for (const match of text.matchAll(pattern)) {
     const candidate = match[1] ?? '';
-    const words = candidate.split(/[ \t]+/);
-    const name = leadingName(words, minWords);
-    if (!name) continue;
     const start = match.index + match[0].length - candidate.length;
-    // Re-measure rather than join: the original spacing between words is preserved.
-    const lastWord = name.at(-1) ?? '';
-    const end = start + candidate.indexOf(lastWord, name.slice(0, -1).join(' ').length) + lastWord.length;
-    found.push(toEntity('PERSON', text, start, end));
+    const words = [...candidate.matchAll(/[^ \t]+/g)];
+    const length = nameLength(
+      words.map((w) => w[0]),
+      minWords,
+    );
+    const last = words[length - 1];
+    if (length === 0 || !last) continue;
+    found.push(toEntity('PERSON', text, start, start + last.index + last[0].length));
   }
   return found;
 }

@@ -31,11 +31,16 @@ export function scan(
 export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Whether a context word ends within `window` characters before `start`, on the same line:
- * a label on the previous line of a pasted list belongs to a different value.
+ * Whether a context word ends within `window` characters before `start` (its own length does
+ * not count, so "General Medical Council" is as near as "GMC"). Line breaks do not reset it:
+ * forms are often pasted as a label on one line and its value on the next.
  */
 export function hasContextBefore(text: string, start: number, words: RegExp, window = 40): boolean {
-  const before = text.slice(Math.max(0, start - window), start);
-  const sameLine = before.slice(before.lastIndexOf('\n') + 1);
-  return words.test(sameLine);
+  const from = Math.max(0, start - 2 * window);
+  const before = text.slice(from, start);
+  const all = new RegExp(words.source, words.flags.includes('g') ? words.flags : `${words.flags}g`);
+  for (const match of before.matchAll(all)) {
+    if (from + match.index + match[0].length >= start - window) return true;
+  }
+  return false;
 }

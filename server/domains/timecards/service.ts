@@ -1,6 +1,6 @@
 import { AppError, validationError } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
+import { inTransaction, type DbOrTx, type Tx } from '../../platform/db/transaction.ts';
 import { recordAudit } from '../audit/service.ts';
 import { deleteRecordLinks, findUserTimeZone } from '../record/repo.ts';
 import * as repo from './repo.ts';
@@ -243,7 +243,7 @@ export async function recordDecision(trx: Tx, userId: string, id: string, decisi
 }
 
 /** Approved shifts, rolled up into verified work history by employer and role. */
-export async function rollup(deps: Pick<TimecardDeps, 'db'>, userId: string, now: Date) {
+export async function rollup(deps: { db: DbOrTx }, userId: string, now: Date) {
   const rows = (await repo.findTimecards(deps.db, userId)).filter((r) => r.status === 'approved');
   const groups = new Map<string, { employer: string; role: string; shifts: number; hours: number; first: Date; last: Date }>();
   for (const row of rows) {

@@ -1,0 +1,117 @@
+import type { AiRecord } from './record-view.ts';
+import type { EvidenceRef } from './jd-analysis/schema.ts';
+import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts';
+import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
+
+/**
+ * The grounding contract (DESIGN.md section 5), checked after drafting and before rendering:
+ * every item cites records that exist and belong to the clinician, and every employer, title,
+ * grade, date, number and certification in its text appears in the records it cites.
+ * Unsupported bullets are removed; an item whose heading is unsupported is removed whole.
+ */
+
+interface Facts {
+  text: string;
+  dates: Set<string>;
+  numbers: Set<string>;
+  certifications: Set<string>;
+}
+
+const lower = (s: string) => s.toLowerCase();
+const DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}\b/g;
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
+const PLACEHOLDER = /\[\[registration:([0-9a-f-]{36}):number\]\]/g;
+/** Names that look like an employer: "... NHS Trust", "... Health Board", "... Hospital". */
+const ORGANISATION = /(?:[A-Z][\w'&-]*\s+){1,8}(?:NHS Foundation Trust|NHS Trust|Health Board|Hospitals?|Medical Practice|Health Centre|Surgery|Agency|Ambulance Service)\b/g;
+
+/** Words a heading may add around the record's own title (e.g. "GMC registration"). */
+const TITLE_FILLER = new Set(['registration', 'profile', 'with', 'from', 'and']);
+
+const numbersIn = (text: string) => new Set((text.replace(DATE, ' ').match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')));
+
+/** The facts of every citable record, keyed "type:id". */
+function factsIndex(record: AiRecord): Map<string, Facts> {
+  const index = new Map<string, Facts>();
+  const put = (ref: EvidenceRef, parts: Array<string | null | undefined>, dates: Array<string | null | undefined>) => {
+    const text = parts.filter(Boolean).join(' \n ');
+    const allDates = dates.filter((d): d is string => Boolean(d));
+    index.set(`${ref.type}:${ref.id}`, {
+      text,
+      dates: new Set(allDates.flatMap((d) => [d, d.slice(0, 7), d.slice(0, 4)])),
+      numbers: numbersIn(text),
+      certifications: new Set(findCertifications(text)),
+    });
+  };
+  put({ type: 'profile', id: record.userId }, [record.profile.label, record.profile.summary], []);
+  for (const p of record.posts) put({ type: 'post', id: p.id }, [p.title, p.employer, p.site, p.grade, p.specialty, p.contract, p.summary, ...p.achievements], [p.startDate, p.endDate]);
+  for (const t of record.training) put({ type: 'training', id: t.id }, [t.name, t.provider], [t.completedOn, t.expiresOn]);
+  for (const r of record.registrations) put({ type: 'registration', id: r.id }, [`${r.body} registration`, r.status, r.conditions, r.jurisdiction], [r.renewalDate, r.revalidationDate]);
+  for (const e of record.education) put({ type: 'education', id: e.id }, [e.institution, e.studyType, e.area, e.score], [e.startDate, e.endDate]);
+  for (const x of record.extras) put({ type: 'extra', id: x.id }, [x.text], [...(x.text.match(DATE) ?? [])]);
+  for (const s of record.shifts.rows) {
+    put({ type: 'shifts', id: `${s.employer}\u0000${s.role}` }, [s.role, s.employer, `${s.shifts} approved shifts, ${s.hours} hours, confirmed by shift supervisors`], [s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)]);
+  }
+  return index;
+}
+
+/** Why `text` is not supported by `facts`, or undefined when every fact in it is. */
+function unsupported(text: string, facts: Facts, knownEmployers: string[], citedRegistrations: Set<string>): string | undefined {
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (!citedRegistrations.has(m[1]!)) return 'a registration number placeholder for a registration it does not cite';
+  }
+  const plain = text.replace(PLACEHOLDER, '');
+  for (const date of plain.match(DATE) ?? []) if (!facts.dates.has(date)) return `the date ${date} is not in the cited records`;
+  for (const year of plain.replace(DATE, ' ').match(YEAR) ?? []) if (![...facts.dates].some((d) => d.startsWith(year))) return `the year ${year} is not in the cited records`;
+  const numbers = numbersIn(plain.replace(DATE, ' ').replace(YEAR, ' '));
+  for (const n of numbers) if (!facts.numbers.has(n)) return `the number ${n} is not in the cited records`;
+  for (const id of findCertifications(plain)) if (!facts.certifications.has(id)) return `${id.toUpperCase()} is not a certification in the cited records`;
+  for (const { pattern } of GRADE_PATTERNS) {
+    const grade = plain.match(pattern)?.[0];
+    if (grade && !lower(facts.text).includes(lower(grade.replace(/\+$/, '')))) return `the grade "${grade}" is not in the cited records`;
+  }
+  const employers = new Set([...knownEmployers.filter((e) => lower(plain).includes(lower(e))), ...(plain.match(ORGANISATION) ?? []).map((o) => o.trim())]);
+  for (const employer of employers) if (!lower(facts.text).includes(lower(employer))) return `the employer "${employer}" is not in the cited records`;
+  return undefined;
+}
+
+export function checkGrounding(draft: Draft, record: AiRecord): { draft: Draft; removed: RemovedItem[] } {
+  const index = factsIndex(record);
+  const knownEmployers = [...new Set(record.posts.map((p) => p.employer))];
+  const removed: RemovedItem[] = [];
+  const sections = draft.sections
+    .map((section) => {
+      const items: DraftItem[] = [];
+      for (const item of section.items) {
+        const heading = [item.title, item.subtitle, item.dates].filter(Boolean).join(' | ');
+        const cited = item.cites.map((c) => index.get(`${c.type}:${c.id}`));
+        if (!item.cites.length || cited.some((f) => !f)) {
+          removed.push({ section: section.title, text: heading, reason: 'it cites a record that does not exist in your record' });
+          continue;
+        }
+        const facts: Facts = {
+          text: cited.map((f) => f!.text).join(' \n '),
+          dates: new Set(cited.flatMap((f) => [...f!.dates])),
+          numbers: new Set(cited.flatMap((f) => [...f!.numbers])),
+          certifications: new Set(cited.flatMap((f) => [...f!.certifications])),
+        };
+        const citedRegistrations = new Set(item.cites.filter((c) => c.type === 'registration').map((c) => c.id));
+        const titleWords = (lower(item.title).match(/[a-z]{4,}/g) ?? []).filter((w) => !TITLE_FILLER.has(w));
+        const missingWord = titleWords.find((w) => !lower(facts.text).includes(w));
+        const headingProblem = missingWord ? `the title word "${missingWord}" is not in the cited records` : unsupported(heading, facts, knownEmployers, citedRegistrations);
+        if (headingProblem) {
+          removed.push({ section: section.title, text: heading, reason: headingProblem });
+          continue;
+        }
+        const bullets = item.bullets.filter((bullet) => {
+          const problem = unsupported(bullet, facts, knownEmployers, citedRegistrations);
+          if (problem) removed.push({ section: section.title, text: bullet, reason: problem });
+          return !problem;
+        });
+        items.push({ ...item, bullets });
+      }
+      return { ...section, items };
+    })
+    .filter((s) => s.items.length);
+  return { draft: { sections }, removed };
+}

@@ -1,0 +1,73 @@
+import type { DbOrTx } from '../platform/db/transaction.ts';
+import { findUserById } from '../domains/accounts/repo.ts';
+import { dbsKind, educationKind, postKind, registrationKind, trainingKind } from '../domains/record/kinds.ts';
+import { listRecords } from '../domains/record/service.ts';
+import type { DbsFields, EducationFields, PostFields, RegistrationFields, TrainingFields } from '../domains/record/schema.ts';
+import { findProfile } from '../domains/resume/repo.ts';
+import { rollup } from '../domains/timecards/service.ts';
+
+/**
+ * The clinician's record as the AI pipeline sees it: every item with a typed reference
+ * (`{type, id}`) that drafts must cite. Loaded once per CV request.
+ */
+type WithMeta<T> = T & { id: string; evidence: string };
+
+export interface ExtraItem {
+  id: string;
+  section: 'awards' | 'publications' | 'skills' | 'languages' | 'projects' | 'volunteer';
+  title: string;
+  text: string;
+}
+
+export interface AiRecord {
+  userId: string;
+  name: string;
+  profile: { label: string | null; summary: string | null };
+  posts: Array<WithMeta<PostFields>>;
+  training: Array<WithMeta<TrainingFields>>;
+  registrations: Array<WithMeta<RegistrationFields>>;
+  dbs: Array<WithMeta<DbsFields>>;
+  education: Array<WithMeta<EducationFields>>;
+  extras: ExtraItem[];
+  shifts: Awaited<ReturnType<typeof rollup>>;
+}
+
+/** JSON Resume's free sections, flattened into citable items ("awards:0", "skills:1"...). */
+function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
+  const out: ExtraItem[] = [];
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  for (const section of ['awards', 'publications', 'skills', 'languages', 'projects', 'volunteer'] as const) {
+    const items = Array.isArray(sections[section]) ? (sections[section] as Array<Record<string, unknown>>) : [];
+    items.forEach((item, i) => {
+      const title = str(item.title) || str(item.name) || str(item.language) || str(item.organization);
+      const parts = [str(item.awarder), str(item.publisher), str(item.summary), str(item.fluency), str(item.date), str(item.releaseDate), ...(Array.isArray(item.keywords) ? item.keywords.map(str) : []), ...(Array.isArray(item.highlights) ? item.highlights.map(str) : [])];
+      if (title) out.push({ id: `${section}:${i}`, section, title, text: [title, ...parts.filter(Boolean)].join('. ') });
+    });
+  }
+  return out;
+}
+
+export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promise<AiRecord> {
+  const [user, profile, posts, training, registrations, dbs, education, shifts] = await Promise.all([
+    findUserById(db, userId),
+    findProfile(db, userId),
+    listRecords({ db }, postKind, userId),
+    listRecords({ db }, trainingKind, userId),
+    listRecords({ db }, registrationKind, userId),
+    listRecords({ db }, dbsKind, userId),
+    listRecords({ db }, educationKind, userId),
+    rollup({ db }, userId, now),
+  ]);
+  return {
+    userId,
+    name: user?.name ?? '',
+    profile: { label: profile?.label ?? null, summary: profile?.summary ?? null },
+    posts: posts as AiRecord['posts'],
+    training: training as AiRecord['training'],
+    registrations: registrations as AiRecord['registrations'],
+    dbs: dbs as AiRecord['dbs'],
+    education: education as AiRecord['education'],
+    extras: extrasOf((profile?.extra_sections ?? {}) as Record<string, unknown>),
+    shifts,
+  };
+}

@@ -1,0 +1,139 @@
+import { findDatesOfBirth } from './date-of-birth.ts';
+import { findEmails } from './email.ts';
+import { findKnownNames } from './known-names.ts';
+import { findNhsNumbers } from './nhs-number.ts';
+import { findNiNumbers } from './ni-number.ts';
+import { findPersonNames } from './person-names.ts';
+import { findPhones } from './phone.ts';
+import { findPostcodes } from './postcode.ts';
+import { Pseudonymiser } from './pseudonymiser.ts';
+import { findRegistrationNumbers } from './registration-numbers.ts';
+import type { Entity, EntityType, Recogniser, RecogniserContext } from './types.ts';
+
+const RECOGNISERS: readonly Recogniser[] = [
+  findEmails,
+  findPhones,
+  findPostcodes,
+  findNhsNumbers,
+  findNiNumbers,
+  findRegistrationNumbers,
+  findDatesOfBirth,
+  findKnownNames,
+  findPersonNames,
+];
+
+/*
+ * Ties between equally long overlapping spans go to the recogniser with the stronger
+ * evidence: a checksum or a context word beats libphonenumber's "possible number", which beats
+ * a shape-only match. Person names come last because they rest on capitalisation alone.
+ */
+const PRIORITY: readonly EntityType[] = [
+  'NHS_NUMBER',
+  'NI_NUMBER',
+  'GMC_NUMBER',
+  'NMC_PIN',
+  'DBS_NUMBER',
+  'EMAIL',
+  'DATE_OF_BIRTH',
+  'PHONE',
+  'POSTCODE',
+  'PERSON',
+];
+
+function resolveOverlaps(candidates: readonly Entity[], textLength: number): Entity[] {
+  const ranked = [...candidates].sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) ||
+      a.start - b.start,
+  );
+  // Marking claimed characters keeps this linear in the text, however many candidates a
+  // pasted spreadsheet produces.
+  const claimed = new Uint8Array(textLength);
+  const kept: Entity[] = [];
+  for (const candidate of ranked) {
+    if (claimed.subarray(candidate.start, candidate.end).includes(1)) continue;
+    claimed.fill(1, candidate.start, candidate.end);
+    kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Every entity in `text`, non-overlapping (the longer span wins, then PRIORITY), in text order. */
+export function findEntities(text: string, context: Partial<RecogniserContext> = {}): Entity[] {
+  const full: RecogniserContext = { knownNames: context.knownNames ?? [] };
+  const candidates = RECOGNISERS.flatMap((recognise) => recognise(text, full));
+  // A name is only recognisable in free text where a title or "patient" introduces it; once
+  // introduced, every other mention of it ("my patient, John Smith ... John Smith improved")
+  // is the same person and must go too.
+  const introduced = resolveOverlaps(candidates, text.length)
+    .filter((e) => e.type === 'PERSON')
+    .map((e) => e.text)
+    .filter((name) => !full.knownNames.includes(name));
+  const mentions = introduced.length > 0 ? findKnownNames(text, { knownNames: introduced }) : [];
+  return resolveOverlaps([...candidates, ...mentions], text.length);
+}
+
+export type Operator = 'placeholder' | 'pseudonym' | 'remove';
+
+export const DEFAULT_OPERATORS: Readonly<Record<EntityType, Operator>> = {
+  EMAIL: 'placeholder',
+  PHONE: 'placeholder',
+  POSTCODE: 'placeholder',
+  NHS_NUMBER: 'placeholder',
+  NI_NUMBER: 'placeholder',
+  GMC_NUMBER: 'placeholder',
+  NMC_PIN: 'placeholder',
+  DBS_NUMBER: 'placeholder',
+  DATE_OF_BIRTH: 'placeholder',
+  PERSON: 'pseudonym',
+};
+
+export interface RedactOptions extends Partial<RecogniserContext> {
+  /** Overrides per type; types not listed use DEFAULT_OPERATORS. */
+  operators?: Partial<Record<EntityType, Operator>>;
+  /** Pass the conversation's instance so pseudonyms stay stable across messages. */
+  pseudonymiser?: Pseudonymiser;
+}
+
+export interface RedactResult {
+  text: string;
+  /** What was replaced, with offsets into the input text. Holds the raw values: never log it. */
+  entities: Entity[];
+}
+
+const SPACE_AT_END = /[ \t]+$/;
+const TIGHT_AFTER = /^[ \t,.;:!?)\]]/;
+
+export function redact(text: string, options: RedactOptions = {}): RedactResult {
+  // Without a shared instance, pseudonyms are still consistent within this one text.
+  const pseudonymiser = options.pseudonymiser ?? new Pseudonymiser();
+  // People named earlier in the conversation are known names from then on, so a later bare
+  // mention ("Update on John Smith") is caught without its title or "patient" trigger.
+  const knownNames = [...(options.knownNames ?? []), ...pseudonymiser.originals('PERSON')];
+  const entities = findEntities(text, { knownNames });
+  const operators = { ...DEFAULT_OPERATORS, ...options.operators };
+
+  let out = '';
+  let cursor = 0;
+  for (const entity of entities) {
+    out += text.slice(cursor, entity.start);
+    cursor = entity.end;
+    switch (operators[entity.type]) {
+      case 'placeholder':
+        out += `[${entity.type}]`;
+        break;
+      case 'pseudonym':
+        out += pseudonymiser.pseudonymFor(entity.type, entity.text);
+        break;
+      case 'remove': {
+        // Close the gap the value leaves: "call  now" -> "call now", "at ." -> "at.".
+        const rest = text.slice(cursor);
+        if (SPACE_AT_END.test(out) && (rest === '' || TIGHT_AFTER.test(rest))) out = out.replace(SPACE_AT_END, '');
+        else if (out === '' || out.endsWith('\n')) cursor += rest.length - rest.replace(/^[ \t]+/, '').length;
+        break;
+      }
+    }
+  }
+  return { text: out + text.slice(cursor), entities };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { findDbsNumbers, findGmcNumbers, findNmcPins } from './registration-numbers.ts';
+import { found, pairs } from './test-helpers.ts';
+
+describe('GMC numbers', () => {
+  it.each([
+    'GMC number 7654321',
+    'GMC: 7654321',
+    'General Medical Council (full registration) 7654321',
+    'My registration number is 7654321',
+    'Reg no. 7654321',
+    'GMC number:\n7654321',
+  ])('finds the number in %j', (text) => {
+    expect(pairs(findGmcNumbers(text))).toEqual([['GMC_NUMBER', '7654321']]);
+  });
+
+  it.each([
+    '7654321',
+    'The department sees 85,000 attendances a year',
+    'Audit of 1234567 prescriptions',
+    'I passed the GMC PLAB exams, then over the years I reviewed 7654321 images',
+    'GMC number 76543210',
+    'GMC number 7654321.5',
+  ])('leaves %j alone', (text) => {
+    expect(findGmcNumbers(text)).toEqual([]);
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('NMC PINs', () => {
+  it.each(['NMC PIN 12A3456B', 'NMC: 12A3456B', 'my pin is 12a3456b', 'Nursing and Midwifery Council 12A3456B'])(
+    'finds the PIN in %j',
+    (text) => {
+      expect(findNmcPins(text)).toHaveLength(1);
+      expect(found(text).map(([type]) => type)).toEqual(['NMC_PIN']);
+    },
+  );
+
+  it.each(['Ward ref 12A3456B', '12A3456B', 'NMC PIN 12A34567B', 'NMC PIN 1A3456B'])('leaves %j alone', (text) => {
+    expect(findNmcPins(text)).toEqual([]);
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('DBS certificate numbers', () => {
+  it.each([
+    ['DBS certificate number 001234567890', '001234567890'],
+    ['Enhanced disclosure: 0012 3456 7890', '0012 3456 7890'],
+    ['Certificate 987654321012', '987654321012'],
+  ])('finds the number in %j', (text, number) => {
+    expect(pairs(findDbsNumbers(text))).toEqual([['DBS_NUMBER', number]]);
+    expect(found(text)).toEqual([['DBS_NUMBER', number]]);
+  });
+
+  it.each(['Order 001234567890 shipped', '987654321012'])('leaves %j alone', (text) => {
+    expect(findDbsNumbers(text)).toEqual([]);
+    expect(found(text)).toEqual([]);
+  });
+
+  it('needs exactly twelve digits, grouped consistently', () => {
+    // Only the DBS recogniser is asked: with a leading 00 these can be real international numbers.
+    expect(findDbsNumbers('DBS number 0012345678901')).toEqual([]);
+    expect(findDbsNumbers('DBS 0012 3456-7890')).toEqual([]);
+    expect(findDbsNumbers('DBS 00123456789')).toEqual([]);
+  });
+});

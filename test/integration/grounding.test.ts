@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { signUp } from '../support/accounts.ts';
+import { jobs, personas } from '../support/fixtures.ts';
+import { loadAiRecord, type AiRecord } from '../../server/ai/record-view.ts';
+import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
+import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
+import { composeOffline } from '../../server/ai/cv-draft/offline-composer.ts';
+import { checkGrounding } from '../../server/ai/grounding.ts';
+import { createHashingEmbedder } from '../../server/adapters/embedder.ts';
+import type { Draft } from '../../server/ai/cv-draft/schema.ts';
+
+let app: TestApp;
+const records = new Map<string, AiRecord>();
+const AS_OF = '2026-11-22';
+const now = new Date(`${AS_OF}T12:00:00Z`);
+const embedder = createHashingEmbedder(384);
+
+beforeAll(async () => {
+  app = await startTestApp({ TRUST_PROXY: 'true' });
+  for (const { file, resume } of personas()) {
+    const { client, userId } = await signUp(app, { name: resume.basics.name });
+    expect((await client.post('/api/import/json-resume', resume)).status).toBe(200);
+    records.set(file, await loadAiRecord(app.server.platform.database.db, userId, now));
+  }
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const draftFor = async (persona: string, job: string) => {
+  const record = records.get(persona)!;
+  const text = jobs().find((j) => j.file === job)!.text;
+  const assessed = assessRequirements(analyseJobOffline(text), record, AS_OF);
+  return { record, assessed, draft: await composeOffline(record, text, assessed, AS_OF, embedder) };
+};
+
+describe('offline composer and grounding on every persona and job', () => {
+  for (const { file: persona } of personas()) {
+    for (const { file: job } of jobs()) {
+      it(`${persona} x ${job}: every item is supported`, async () => {
+        const { record, draft } = await draftFor(persona, job);
+        const checked = checkGrounding(draft, record);
+        expect(checked.removed).toEqual([]);
+        expect(checked.draft.sections.find((s) => s.kind === 'experience')!.items).toHaveLength(record.posts.length);
+        // Expired training never appears as a current certification.
+        const training = JSON.stringify(draft.sections.find((s) => s.kind === 'training') ?? {});
+        for (const t of record.training.filter((t) => t.expiresOn && t.expiresOn < AS_OF)) expect(training).not.toContain(t.name);
+      });
+    }
+  }
+
+  it('reports ATLS unmet and APLS expired for the ST4 against the ED registrar post', async () => {
+    const { assessed } = await draftFor('em-st4-locum.json', 'ed-trust-registrar.txt');
+    const cert = (id: string) => assessed.find((r) => r.kind === 'certification' && r.certifications.includes(id))!;
+    expect(cert('atls').status).toBe('unmet');
+    expect(cert('apls')).toMatchObject({ status: 'expired', note: 'Your Advanced Paediatric Life Support (APLS) expired on 2026-06-09.' });
+    expect(cert('als').status).toBe('met');
+    expect(assessed.find((r) => r.kind === 'registration')!.status).toBe('met');
+    expect(assessed.filter((r) => r.kind === 'experience').map((r) => r.status)).toEqual(['met', 'met']);
+    expect(assessed.find((r) => r.kind === 'dbs')!.status).toBe('met');
+    expect(assessed.find((r) => r.kind === 'grade')!.status).toBe('met');
+    expect(assessed.find((r) => r.text.includes('resuscitation area'))!.status).toBe('met');
+  });
+});
+
+describe('the grounding check catches adversarial drafts', () => {
+  const adversarial = async (mutate: (draft: Draft, record: AiRecord) => void) => {
+    const { record, draft } = await draftFor('em-st4-locum.json', 'ed-trust-registrar.txt');
+    mutate(draft, record);
+    return checkGrounding(draft, record);
+  };
+  const experience = (d: Draft) => d.sections.find((s) => s.kind === 'experience')!.items;
+
+  it('removes an invented employer', async () => {
+    const result = await adversarial((d) => {
+      experience(d)[0]!.subtitle = 'St Elsewhere University Hospitals NHS Foundation Trust';
+    });
+    expect(result.removed).toEqual([expect.objectContaining({ reason: expect.stringContaining('employer "St Elsewhere University Hospitals NHS Foundation Trust"') })]);
+  });
+
+  it('removes shifted dates', async () => {
+    const result = await adversarial((d) => {
+      experience(d)[1]!.dates = '2023-08-07 to 2025-08-05';
+    });
+    expect(result.removed[0]!.reason).toBe('the date 2023-08-07 is not in the cited records');
+  });
+
+  it('removes an inflated number but keeps the rest of the post', async () => {
+    const result = await adversarial((d) => {
+      const post = experience(d)[0]!;
+      post.bullets = post.bullets.map((b) => b.replace('from 74 to 52 minutes', 'from 74 to 30 minutes'));
+    });
+    expect(result.removed).toEqual([expect.objectContaining({ reason: 'the number 30 is not in the cited records' })]);
+    expect(experience(result.draft)[0]!.bullets.length).toBeGreaterThan(0);
+  });
+
+  it('removes a certificate not held, and an inflated grade', async () => {
+    const result = await adversarial((d) => {
+      d.sections.find((s) => s.kind === 'training')!.items.push({ ...d.sections.find((s) => s.kind === 'training')!.items[0]!, title: 'Advanced Trauma Life Support (ATLS)' });
+      experience(d)[0]!.bullets.push('Acted up as consultant for six months');
+    });
+    expect(result.removed.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/ATLS|trauma/i), 'the grade "consultant" is not in the cited records']));
+  });
+
+  it("removes an item citing another user's record, or none", async () => {
+    const other = records.get('locum-gp.json')!;
+    const result = await adversarial((d) => {
+      experience(d)[0]!.cites = [{ type: 'post', id: other.posts[0]!.id }];
+      experience(d)[1]!.cites = [];
+    });
+    expect(result.removed.map((r) => r.reason)).toEqual(['it cites a record that does not exist in your record', 'it cites a record that does not exist in your record']);
+  });
+
+  it('removes an invented job title', async () => {
+    const result = await adversarial((d) => {
+      experience(d)[0]!.title = 'Clinical Director, Emergency Medicine';
+    });
+    expect(result.removed[0]!.reason).toBe('the title word "clinical" is not in the cited records');
+  });
+});
