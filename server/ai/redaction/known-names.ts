@@ -7,6 +7,8 @@ import type { Entity, RecogniserContext } from './types.ts';
  * matched exactly, with their first name and surname also matched alone, because notes say
  * "Rahman reviewed..." far more often than the full name. Only capitalised occurrences count:
  * a part like "Will", "Hope" or "Bishop" is an ordinary word in lower case.
+ * Names merely mentioned earlier (found by the free-text recogniser) are matched in full and by
+ * surname only: we know less about them, and first names alone recur in places ("St Mary's").
  */
 const MIN_PART_LETTERS = 3;
 // Post-nominals ("MRCP", "FRCEM") and punctuation are not part of the name.
@@ -27,15 +29,22 @@ function findName(text: string, words: readonly string[]): Entity[] {
   return scan('PERSON', text, pattern, (m) => m[0].split(/\s+/).every(capitalised));
 }
 
-export function findKnownNames(text: string, context: RecogniserContext): Entity[] {
-  const phrases = new Map<string, string[]>();
-  for (const fullName of context.knownNames) {
+function phrasesOf(fullNames: readonly string[], withFirstName: boolean): string[][] {
+  const phrases: string[][] = [];
+  for (const fullName of fullNames) {
     const words = nameWords(fullName);
     if (words.length === 0) continue;
-    const parts = words.length > 1 ? [words[0] ?? '', words.at(-1) ?? ''] : [];
-    for (const phrase of [words, ...parts.filter((p) => letterCount(p) >= MIN_PART_LETTERS).map((p) => [p])]) {
-      phrases.set(phrase.join(' ').toLowerCase(), phrase);
-    }
+    phrases.push(words);
+    if (words.length === 1) continue;
+    const parts = withFirstName ? [words[0] ?? '', words.at(-1) ?? ''] : [words.at(-1) ?? ''];
+    for (const part of parts) if (letterCount(part) >= MIN_PART_LETTERS) phrases.push([part]);
   }
-  return [...phrases.values()].flatMap((words) => findName(text, words));
+  return phrases;
+}
+
+export function findKnownNames(text: string, context: RecogniserContext): Entity[] {
+  const phrases = [...phrasesOf(context.knownNames, true), ...phrasesOf(context.mentionedNames ?? [], false)];
+  // The same phrase often arrives from several names (a shared surname); search for it once.
+  const unique = new Map(phrases.map((words) => [words.join(' ').toLowerCase(), words]));
+  return [...unique.values()].flatMap((words) => findName(text, words));
 }

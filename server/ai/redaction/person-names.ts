@@ -64,10 +64,7 @@ function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
     const candidate = match[1] ?? '';
     const start = match.index + match[0].length - candidate.length;
     const words = [...candidate.matchAll(/[^ \t]+/g)];
-    const length = nameLength(
-      words.map((w) => w[0]),
-      minWords,
-    );
+    const length = nameLength(words.map((w) => w[0]), minWords);
     const last = words[length - 1];
     if (length === 0 || !last) continue;
     found.push(toEntity('PERSON', text, start, start + last.index + last[0].length));

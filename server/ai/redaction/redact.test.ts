@@ -39,6 +39,13 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('does not take first names of mentioned people out of place names', () => {
+    expect(found('Sister Mary Clarke at St Mary’s Hospital; Clarke agreed.')).toEqual([
+      ['PERSON', 'Mary Clarke'],
+      ['PERSON', 'Clarke'],
+    ]);
+  });
+
   it('finds nothing in an empty string or plain clinical text', () => {
     expect(findEntities('')).toEqual([]);
     expect(found('Managed sepsis per the Sepsis Six; ALS and ATLS current; Band 6 to Band 7.')).toEqual([]);
@@ -57,6 +64,8 @@ describe('redact', () => {
     expect(redact(text, { operators: { PERSON: 'placeholder', NHS_NUMBER: 'pseudonym' } }).text).toBe(
       'NHS [NHS_NUMBER_1], tel [PHONE], Dr [PERSON].',
     );
+    // An override left undefined falls back to the default rather than dropping the value.
+    expect(redact('tel 07700 900123', { operators: { PHONE: undefined } }).text).toBe('tel [PHONE]');
   });
 
   it('removes values and tidies the space they leave', () => {

@@ -61,16 +61,15 @@ function resolveOverlaps(candidates: readonly Entity[], textLength: number): Ent
 
 /** Every entity in `text`, non-overlapping (the longer span wins, then PRIORITY), in text order. */
 export function findEntities(text: string, context: Partial<RecogniserContext> = {}): Entity[] {
-  const full: RecogniserContext = { knownNames: context.knownNames ?? [] };
+  const full: RecogniserContext = { knownNames: context.knownNames ?? [], mentionedNames: context.mentionedNames ?? [] };
   const candidates = RECOGNISERS.flatMap((recognise) => recognise(text, full));
   // A name is only recognisable in free text where a title or "patient" introduces it; once
   // introduced, every other mention of it ("my patient, John Smith ... John Smith improved")
   // is the same person and must go too.
   const introduced = resolveOverlaps(candidates, text.length)
     .filter((e) => e.type === 'PERSON')
-    .map((e) => e.text)
-    .filter((name) => !full.knownNames.includes(name));
-  const mentions = introduced.length > 0 ? findKnownNames(text, { knownNames: introduced }) : [];
+    .map((e) => e.text);
+  const mentions = introduced.length > 0 ? findKnownNames(text, { knownNames: [], mentionedNames: introduced }) : [];
   return resolveOverlaps([...candidates, ...mentions], text.length);
 }
 
@@ -102,24 +101,33 @@ export interface RedactResult {
   entities: Entity[];
 }
 
-const SPACE_AT_END = /[ \t]+$/;
-const TIGHT_AFTER = /^[ \t,.;:!?)\]]/;
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
+// After a removal, a space before any of these would be left dangling ("at ." -> "at.").
+const TIGHT_AFTER = new Set([' ', '\t', ',', '.', ';', ':', '!', '?', ')', ']']);
+
+function trimBlankEnd(value: string): string {
+  let end = value.length;
+  while (end > 0 && isBlank(value[end - 1])) end--;
+  return value.slice(0, end);
+}
 
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   // Without a shared instance, pseudonyms are still consistent within this one text.
   const pseudonymiser = options.pseudonymiser ?? new Pseudonymiser();
-  // People named earlier in the conversation are known names from then on, so a later bare
-  // mention ("Update on John Smith") is caught without its title or "patient" trigger.
-  const knownNames = [...(options.knownNames ?? []), ...pseudonymiser.originals('PERSON')];
-  const entities = findEntities(text, { knownNames });
-  const operators = { ...DEFAULT_OPERATORS, ...options.operators };
+  // People named earlier in the conversation stay recognisable, so a later bare mention
+  // ("Update on John Smith") is caught without its title or "patient" trigger.
+  const entities = findEntities(text, {
+    knownNames: options.knownNames ?? [],
+    mentionedNames: [...(options.mentionedNames ?? []), ...pseudonymiser.originals('PERSON')],
+  });
+  const operatorFor = (type: EntityType) => options.operators?.[type] ?? DEFAULT_OPERATORS[type];
 
   let out = '';
   let cursor = 0;
   for (const entity of entities) {
     out += text.slice(cursor, entity.start);
     cursor = entity.end;
-    switch (operators[entity.type]) {
+    switch (operatorFor(entity.type)) {
       case 'placeholder':
         out += `[${entity.type}]`;
         break;
@@ -128,9 +136,9 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
         break;
       case 'remove': {
         // Close the gap the value leaves: "call  now" -> "call now", "at ." -> "at.".
-        const rest = text.slice(cursor);
-        if (SPACE_AT_END.test(out) && (rest === '' || TIGHT_AFTER.test(rest))) out = out.replace(SPACE_AT_END, '');
-        else if (out === '' || out.endsWith('\n')) cursor += rest.length - rest.replace(/^[ \t]+/, '').length;
+        const next = text[cursor];
+        if (isBlank(out.at(-1)) && (next === undefined || TIGHT_AFTER.has(next))) out = trimBlankEnd(out);
+        else if (out === '' || out.endsWith('\n')) while (isBlank(text[cursor])) cursor++;
         break;
       }
     }

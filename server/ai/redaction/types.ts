@@ -24,6 +24,8 @@ export interface Entity {
 export interface RecogniserContext {
   /** Full names from the clinician's record, their own first (e.g. "Dr Aisha Rahman"). */
   knownNames: readonly string[];
+  /** Names found earlier in the text or conversation ("John Smith" after "my patient, John Smith"). */
+  mentionedNames?: readonly string[];
 }
 
 export type Recogniser = (text: string, context: RecogniserContext) => Entity[];
