@@ -4,13 +4,14 @@ import { sendAccountEmailHandler, sendAccountEmailJob } from './domains/accounts
 import { embedRecordHandler, embedRecordJob } from './domains/record/embedding.ts';
 import { sendRemindersHandler, sendRemindersJob } from './domains/record/reminders.ts';
 import { sweepHolds } from './domains/quotas/service.ts';
+import { generateCvHandler, generateCvJob } from './domains/cvs/jobs.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 
 /**
  * Every background job the product defines, from server/domains/*\/jobs.ts. The API enqueues
  * them; workers (or the in-process runner) execute them with the handlers bound below.
  */
-export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob];
+export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob];
 
 /** Work that recurs, registered wherever jobs run (the worker, or the API in embedded mode). */
 export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'database'>) {
@@ -19,11 +20,12 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
 }
 
 /** Binds each job to its handler with the services it needs. */
-export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder'>): JobHandlers {
+export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier'>): JobHandlers {
   const db = platform.database.db;
   return {
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [embedRecordJob.name]: embedRecordHandler({ db, embedder: platform.embedder }),
+    [generateCvJob.name]: generateCvHandler({ db, embedder: platform.embedder, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
     [sendRemindersJob.name]: sendRemindersHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
   };

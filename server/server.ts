@@ -20,6 +20,7 @@ import { verificationRoutes } from './domains/verifications/routes.ts';
 import { resumeRoutes } from './domains/resume/routes.ts';
 import { prescreenRoutes } from './domains/prescreen/routes.ts';
 import { documentRoutes } from './domains/documents/routes.ts';
+import { cvRoutes } from './domains/cvs/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
@@ -62,9 +63,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     logger,
   };
 
-  // Realtime is attached to the HTTP server below; services get a notifier bound late to it.
-  const late: { realtime?: Realtime } = {};
-  const notify = (userId: string, event: string, payload: unknown) => late.realtime?.emitToUser(userId, event, payload);
+  const notify = (userId: string, event: string, payload: unknown) => platform.notifier.notify(userId, event, payload);
   const recordDeps = { db, queue, notify };
 
   const routes: AnyRoute[] = [
@@ -84,6 +83,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...timecardRoutes(recordDeps),
     ...resumeRoutes(recordDeps),
     ...prescreenRoutes(recordDeps),
+    ...cvRoutes({ db, queue }),
     ...documentRoutes({
       db,
       storage: platform.storage,
@@ -135,7 +135,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
   logger.info({ url, appOrigin: config.appOrigin }, 'Medfolio is listening');
 
   let closing: Promise<void> | undefined;
-  late.realtime = realtime;
+  platform.notifier.attachLocal(realtime);
   return {
     url,
     routes,

@@ -1,4 +1,4 @@
-import type { AiRecord } from './record-view.ts';
+import { shiftsRef, type AiRecord } from './record-view.ts';
 import type { EvidenceRef } from './jd-analysis/schema.ts';
 import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts';
 import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
@@ -50,7 +50,7 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
   for (const e of record.education) put({ type: 'education', id: e.id }, [e.institution, e.studyType, e.area, e.score], [e.startDate, e.endDate]);
   for (const x of record.extras) put({ type: 'extra', id: x.id }, [x.text], [...(x.text.match(DATE) ?? [])]);
   for (const s of record.shifts.rows) {
-    put({ type: 'shifts', id: `${s.employer}\u0000${s.role}` }, [s.role, s.employer, `${s.shifts} approved shifts, ${s.hours} hours, confirmed by shift supervisors`], [s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)]);
+    put({ type: 'shifts', id: shiftsRef(s.employer, s.role) }, [s.role, s.employer, `${s.shifts} approved shifts, ${s.hours} hours, confirmed by shift supervisors`], [s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)]);
   }
   return index;
 }

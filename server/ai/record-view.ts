@@ -47,6 +47,9 @@ function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   return out;
 }
 
+/** The citable id of a roll-up of approved shifts (employer and role, each URI-encoded). */
+export const shiftsRef = (employer: string, role: string) => `${encodeURIComponent(employer)}|${encodeURIComponent(role)}`;
+
 export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promise<AiRecord> {
   const [user, profile, posts, training, registrations, dbs, education, shifts] = await Promise.all([
     findUserById(db, userId),

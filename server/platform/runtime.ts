@@ -13,6 +13,7 @@ import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { createMailer, type Mailer } from '../adapters/mailer.ts';
 import { createHashingEmbedder, type Embedder } from '../adapters/embedder.ts';
 import { createLocalFileStorage, type FileStorage } from '../adapters/storage.ts';
+import { createNotifier, type Notifier } from '../adapters/notifier.ts';
 import { configureAuditKey } from '../domains/audit/chain.ts';
 import { jobDefinitions } from '../jobs.ts';
 
@@ -29,6 +30,7 @@ export interface Platform {
   secretBox: SecretBox;
   embedder: Embedder;
   storage: FileStorage;
+  notifier: Notifier;
   createLimiter: CreateLimiter;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
   });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'rate-limit redis error'));
+  const notifier = createNotifier({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: outboxDir(config), logger });
   const masterKey = loadMasterKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, logger });
   const secretBox = createSecretBox(masterKey);
@@ -69,10 +72,12 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     secretBox,
     embedder: createHashingEmbedder(config.llm.embeddingDimensions),
     storage: createLocalFileStorage(path.join(config.dataDir, 'files')),
+    notifier,
     createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix } : { kind: 'postgres', pool: database.pool }),
     async close() {
       await queue.close();
       await mailer.close();
+      notifier.close();
       redis?.disconnect();
       await database.close();
     },

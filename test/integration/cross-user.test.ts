@@ -73,6 +73,11 @@ describe('cross-user access', () => {
             async (client: TestClient) => ({ id: (await uploadDocument(app, client, tinyPng(), 'evidence.png')).body.id }),
           ]),
         ),
+        'GET /api/cvs/:id': async (client) => {
+          const res = await client.post('/api/cvs', { jobDescription: 'Locum registrar in emergency medicine. Essential: full GMC registration, current ALS.' });
+          if (res.status !== 202) throw new Error(`cv: ${res.status}`);
+          return { id: res.body.id };
+        },
         'DELETE /api/documents/:id/links/:recordType/:recordId': async (client) => {
           const recordId = await created(client, '/api/training', recordBodies.training);
           const doc = await uploadDocument(app, client, tinyPng(), 'als.png', { recordType: 'training', recordId });

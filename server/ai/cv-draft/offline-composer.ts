@@ -1,5 +1,5 @@
 import type { Embedder } from '../../adapters/embedder.ts';
-import type { AiRecord } from '../record-view.ts';
+import { shiftsRef, type AiRecord } from '../record-view.ts';
 import type { AssessedRequirement } from '../jd-analysis/schema.ts';
 import type { Draft, DraftItem } from './schema.ts';
 
@@ -65,7 +65,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
       subtitle: s.employer,
       dates: `${s.firstShift.slice(0, 10)} to ${s.lastShift.slice(0, 10)}`,
       bullets: [`${s.shifts} approved ${s.shifts === 1 ? 'shift' : 'shifts'}, ${s.hours} hours, confirmed by shift supervisors`],
-      cites: [{ type: 'shifts', id: `${s.employer}\u0000${s.role}` }],
+      cites: [{ type: 'shifts', id: shiftsRef(s.employer, s.role) }],
     })),
   );
 

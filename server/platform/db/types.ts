@@ -351,6 +351,26 @@ export interface RemindersSentTable {
   sent_at: Timestamp;
 }
 
+export interface CvRequestsTable {
+  id: Generated<string>;
+  user_id: string;
+  job_description: string;
+  template: ColumnType<'full' | 'locum', 'full' | 'locum' | undefined, 'full' | 'locum'>;
+  as_of: DateColumn;
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | 'running' | 'done' | 'failed' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
+  stage: ColumnType<string, string | undefined, string>;
+  composer: string | null;
+  analysis: Json<unknown>;
+  assessment: Json<unknown>;
+  draft: Json<unknown>;
+  removed: Json<unknown>;
+  warnings: Json<unknown>;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -379,4 +399,5 @@ export interface Database {
   timecards: TimecardsTable;
   verifications: VerificationsTable;
   reminders_sent: RemindersSentTable;
+  cv_requests: CvRequestsTable;
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_audit.ts';
 import * as m0004 from './0004_record.ts';
 import * as m0005 from './0005_timecards_verifications.ts';
 import * as m0006 from './0006_quotas.ts';
+import * as m0007 from './0007_cv_requests.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0004_record': m0004,
   '0005_timecards_verifications': m0005,
   '0006_quotas': m0006,
+  '0007_cv_requests': m0007,
 };

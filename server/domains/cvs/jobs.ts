@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import { PermanentJobError } from '../../platform/queue/queue.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Embedder } from '../../adapters/embedder.ts';
+import { runCvPipeline } from '../../ai/pipeline.ts';
+import { release, settle } from '../quotas/service.ts';
+import * as repo from './repo.ts';
+
+export const generateCvJob = defineJob({
+  name: 'cv.generate',
+  payload: z.object({ cvId: z.uuid() }),
+  attempts: 3,
+  backoff: { type: 'exponential', delayMs: 5_000 },
+  dedupeKey: (p) => p.cvId,
+  concurrency: 2,
+});
+
+/**
+ * Runs the pipeline for one request, reporting each stage on the row and to the user's tabs
+ * (`cv:progress`). Success settles the reserved generation; the last failed try releases it.
+ */
+export function generateCvHandler(deps: { db: Db; embedder: Embedder; notify: (userId: string, event: string, payload: unknown) => void; now?: () => Date }): JobHandler<z.infer<typeof generateCvJob.payload>> {
+  const now = () => deps.now?.() ?? new Date();
+  return async ({ cvId }, ctx) => {
+    const row = await repo.findCvRequestById(deps.db, cvId);
+    if (!row) throw new PermanentJobError('CV request no longer exists');
+    if (row.status === 'done') return;
+    const reservation = { userId: row.user_id, metric: 'cv_generations' as const, requestId: row.id, amount: 1 };
+    const progress = async (stage: string) => {
+      await repo.updateCvRequest(deps.db, row.id, { status: 'running', stage }, now());
+      deps.notify(row.user_id, 'cv:progress', { id: row.id, stage });
+    };
+    try {
+      const result = await runCvPipeline({ db: deps.db, embedder: deps.embedder }, { userId: row.user_id, jobDescription: row.job_description, asOf: row.as_of, now: now() }, progress);
+      await repo.updateCvRequest(
+        deps.db,
+        row.id,
+        {
+          status: 'done',
+          stage: 'done',
+          composer: result.composer,
+          analysis: JSON.stringify(result.analysis),
+          assessment: JSON.stringify({ requirements: result.requirements, items: result.assessment, relevant: result.relevant }),
+          draft: JSON.stringify(result.draft),
+          removed: JSON.stringify(result.removed),
+          warnings: JSON.stringify(result.warnings),
+          error: null,
+          completed_at: now(),
+        },
+        now(),
+      );
+      await settle(deps.db, reservation, 1, now());
+      deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'done' });
+    } catch (err) {
+      const final = ctx.attempt >= generateCvJob.attempts || err instanceof PermanentJobError;
+      if (final) {
+        await repo.updateCvRequest(deps.db, row.id, { status: 'failed', stage: 'failed', error: 'The CV could not be generated. Nothing was charged; please try again.' }, now());
+        await release(deps.db, reservation, now());
+        deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'failed' });
+      }
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ZDraft, ZRemovedItem } from '../../ai/cv-draft/schema.ts';
+
+export const ZCreateCvRequest = z.object({
+  jobDescription: z.string().trim().min(40, 'is too short to tailor a CV to (paste the whole advert)').max(30_000),
+  template: z.enum(['full', 'locum']).optional().describe('full: clinical CV in the GMC order; locum: one-page profile'),
+});
+
+const ZRequirementLine = z.object({ text: z.string(), importance: z.enum(['essential', 'desirable']), note: z.string() });
+export const ZCvSummary = z.object({
+  requirements: z.object({ met: z.array(ZRequirementLine), unmet: z.array(ZRequirementLine), expired: z.array(ZRequirementLine), expiring: z.array(ZRequirementLine) }),
+  removed: z.array(ZRemovedItem).describe('What the grounding check removed, and why'),
+  warnings: z.array(z.string()).describe('Expired or soon expiring items in your record'),
+});
+
+export const ZCvStage = z.enum(['queued', 'analysing', 'retrieving', 'drafting', 'checking', 'rendering', 'done', 'failed']);
+export const ZCv = z.object({
+  id: z.uuid(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  stage: ZCvStage,
+  template: z.enum(['full', 'locum']),
+  jobTitle: z.string().nullable(),
+  composer: z.string().nullable().describe('offline, or the LLM model that drafted it'),
+  summary: ZCvSummary.nullable(),
+  draft: ZDraft.nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+export type Cv = z.infer<typeof ZCv>;
+export const ZCvList = z.object({ cvs: z.array(ZCv.omit({ draft: true })) });
+export const ZCvAccepted = z.object({ id: z.uuid(), status: z.literal('queued') });
