@@ -12,6 +12,7 @@ import { importJsonResume } from '../domains/resume/import.ts';
 import { ZJsonResume } from '../domains/resume/schema.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { Platform } from '../platform/runtime.ts';
+import { findEntities, redact } from '../ai/redaction/index.ts';
 
 /**
  * `npx medfolio <command>`: the same services the API uses, for people and scripts.
@@ -25,6 +26,7 @@ Commands:
   seed --demo [--fixtures DIR]    create a demo account for each example persona, with its record
        [--password PASSWORD]      (default fixtures: ../shared/fixtures/personas)
   admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
+  redact [--json] [--name NAME]   redact personal data from stdin (--json: list the entities found)
   help                            show this message
 `;
 
@@ -116,6 +118,15 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!file || !values.email) throw new Error('usage: medfolio import FILE.json --email EMAIL');
     const email = values.email;
     print(await withPlatform((platform) => importInto(platform, email, file)));
+  },
+  redact: async (args) => {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, name: { type: 'string', multiple: true } }, strict: true });
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const knownNames = values.name ?? [];
+    if (values.json) print({ entities: findEntities(text, { knownNames }).map(({ type, start, end }) => ({ type, start, end })) });
+    else process.stdout.write(redact(text, { knownNames }).text);
   },
   help: async () => {
     process.stdout.write(USAGE);

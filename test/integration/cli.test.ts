@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +49,15 @@ describe('npx medfolio', () => {
     expect(admin.role).toBe('platform_admin');
     await expect(medfolio('admin', '--email', 'nobody@example.org')).rejects.toMatchObject({ code: 1 });
   }, 120_000);
+
+  it('redacts stdin, or lists the entities it found', () => {
+    const input = 'Patient John Smith, NHS 943 476 5919, mobile 07700 900123. ALS completed 2024-02-14 as a Band 6.';
+    const out = execFileSync(process.execPath, ['bin/medfolio.js', 'redact'], { cwd: root, input, env: { PATH: process.env.PATH ?? '' } }).toString();
+    expect(out).toBe('Patient [PERSON_1], NHS [NHS_NUMBER], mobile [PHONE]. ALS completed 2024-02-14 as a Band 6.');
+    const json = JSON.parse(execFileSync(process.execPath, ['bin/medfolio.js', 'redact', '--json'], { cwd: root, input, env: { PATH: process.env.PATH ?? '' } }).toString());
+    expect(json.entities.map((e: { type: string }) => e.type)).toEqual(['PERSON', 'NHS_NUMBER', 'PHONE']);
+    expect(input.slice(json.entities[1].start, json.entities[1].end)).toBe('943 476 5919');
+  });
 
   it('explains unknown commands with exit code 2', async () => {
     await expect(medfolio('frobnicate')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: medfolio') });

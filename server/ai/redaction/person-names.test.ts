@@ -35,3 +35,11 @@ describe('person names in free text', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('a capitalised "Patient" starting a sentence', () => {
+  it('catches the name that follows, but not team and role names', () => {
+    expect(findPersonNames('Patient John Smith was reviewed at 08:00.').map((e) => e.text)).toEqual(['John Smith']);
+    expect(findPersonNames('Patient Safety Lead for the unit')).toEqual([]);
+    expect(findPersonNames('Patient Experience Team award')).toEqual([]);
+  });
+});

@@ -23,10 +23,11 @@ const TITLED = new RegExp(
   `${NOT_AFTER_WORD}${TITLE_PATTERN}[ \\t]+((?:${INITIAL}[ \\t]+){0,2}${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`,
   'gu',
 );
-// Lower case "patient" in running prose, or a "Patient:" label; a capitalised "Patient" with
-// no colon starts names of teams and roles ("Patient Safety Lead").
+// "patient" (or "Patient" starting a sentence) before a name of at least two words. Team and
+// role names ("Patient Safety Lead", "Patient Experience Team") fail the two-name-word rule,
+// because role and organisation words end a name.
 const PATIENT = new RegExp(
-  `${NOT_AFTER_WORD}(?:patient(?:'s)?(?:\\s+name)?[ \\t]*[:,\\-–]?|Patient(?:\\s+name)?[ \\t]*:)\\s*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
+  `${NOT_AFTER_WORD}[Pp]atient(?:'s)?(?:\\s+name)?[ \\t]*[:,\\-–]?\\s*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
   'gu',
 );
 
