@@ -20,12 +20,12 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
 }
 
 /** Binds each job to its handler with the services it needs. */
-export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier'>): JobHandlers {
+export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm'>): JobHandlers {
   const db = platform.database.db;
   return {
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [embedRecordJob.name]: embedRecordHandler({ db, embedder: platform.embedder }),
-    [generateCvJob.name]: generateCvHandler({ db, embedder: platform.embedder, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
+    [generateCvJob.name]: generateCvHandler({ db, embedder: platform.embedder, llm: platform.llm, logger: platform.logger, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
     [sendRemindersJob.name]: sendRemindersHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
   };

@@ -12,6 +12,7 @@ import { loadMasterKey } from './crypto/master-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { createMailer, type Mailer } from '../adapters/mailer.ts';
 import { createHashingEmbedder, type Embedder } from '../adapters/embedder.ts';
+import { createLlmProvider, createProviderEmbedder, type LlmProvider } from '../adapters/llm.ts';
 import { createLocalFileStorage, type FileStorage } from '../adapters/storage.ts';
 import { createNotifier, type Notifier } from '../adapters/notifier.ts';
 import { configureAuditKey } from '../domains/audit/chain.ts';
@@ -29,6 +30,8 @@ export interface Platform {
   mailer: Mailer;
   secretBox: SecretBox;
   embedder: Embedder;
+  /** Undefined in offline mode: the offline composer does the work. */
+  llm: LlmProvider | undefined;
   storage: FileStorage;
   notifier: Notifier;
   createLimiter: CreateLimiter;
@@ -70,7 +73,8 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     queue,
     mailer,
     secretBox,
-    embedder: createHashingEmbedder(config.llm.embeddingDimensions),
+    embedder: createProviderEmbedder(config.llm) ?? createHashingEmbedder(config.llm.embeddingDimensions),
+    llm: createLlmProvider(config.llm),
     storage: createLocalFileStorage(path.join(config.dataDir, 'files')),
     notifier,
     createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix } : { kind: 'postgres', pool: database.pool }),

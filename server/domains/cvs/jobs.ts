@@ -3,6 +3,8 @@ import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import { PermanentJobError } from '../../platform/queue/queue.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Embedder } from '../../adapters/embedder.ts';
+import type { LlmProvider } from '../../adapters/llm.ts';
+import type { Logger } from '../../platform/logger.ts';
 import { runCvPipeline } from '../../ai/pipeline.ts';
 import { release, settle } from '../quotas/service.ts';
 import * as repo from './repo.ts';
@@ -20,7 +22,7 @@ export const generateCvJob = defineJob({
  * Runs the pipeline for one request, reporting each stage on the row and to the user's tabs
  * (`cv:progress`). Success settles the reserved generation; the last failed try releases it.
  */
-export function generateCvHandler(deps: { db: Db; embedder: Embedder; notify: (userId: string, event: string, payload: unknown) => void; now?: () => Date }): JobHandler<z.infer<typeof generateCvJob.payload>> {
+export function generateCvHandler(deps: { db: Db; embedder: Embedder; llm: LlmProvider | undefined; logger: Logger; notify: (userId: string, event: string, payload: unknown) => void; now?: () => Date }): JobHandler<z.infer<typeof generateCvJob.payload>> {
   const now = () => deps.now?.() ?? new Date();
   return async ({ cvId }, ctx) => {
     const row = await repo.findCvRequestById(deps.db, cvId);
@@ -32,7 +34,8 @@ export function generateCvHandler(deps: { db: Db; embedder: Embedder; notify: (u
       deps.notify(row.user_id, 'cv:progress', { id: row.id, stage });
     };
     try {
-      const result = await runCvPipeline({ db: deps.db, embedder: deps.embedder }, { userId: row.user_id, jobDescription: row.job_description, asOf: row.as_of, now: now() }, progress);
+      const llm = deps.llm ? { db: deps.db, llm: deps.llm, requestId: row.id, now } : undefined;
+      const result = await runCvPipeline({ db: deps.db, embedder: deps.embedder, llm, logger: deps.logger }, { userId: row.user_id, jobDescription: row.job_description, asOf: row.as_of, now: now() }, progress);
       await repo.updateCvRequest(
         deps.db,
         row.id,

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { signUp } from '../support/accounts.ts';
+import { jobs, personas } from '../support/fixtures.ts';
+import { waitFor } from '../support/wait.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.ts';
+import { loadAiRecord } from '../../server/ai/record-view.ts';
+import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
+import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
+import { composeOffline } from '../../server/ai/cv-draft/offline-composer.ts';
+import { createHashingEmbedder } from '../../server/adapters/embedder.ts';
+import type { TestClient } from '../support/client.ts';
+
+let fake: FakeOpenAI;
+let app: TestApp;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+  app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'test-key' });
+});
+afterAll(async () => {
+  await app?.close();
+  await fake?.close();
+});
+beforeEach(() => fake.reset());
+
+const persona = () => personas().find((p) => p.file === 'em-st4-locum.json')!.resume;
+const job = () => jobs().find((j) => j.file === 'ed-trust-registrar.txt')!.text;
+
+async function generate(client: TestClient) {
+  const accepted = await client.post('/api/cvs', { jobDescription: job() });
+  expect(accepted.status).toBe(202);
+  return waitFor(
+    'CV finished',
+    async () => {
+      const res = await client.get(`/api/cvs/${accepted.body.id}`);
+      return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
+    },
+    30_000,
+  );
+}
+
+describe('CV generation with an LLM provider', () => {
+  it('drafts with the model on pseudonymised context, and the grounding check removes what the record cannot support', async () => {
+    const { client, userId } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    const record = await loadAiRecord(app.server.platform.database.db, userId, new Date());
+    const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
+    const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
+    const experience = modelDraft.sections.find((s) => s.kind === 'experience')!;
+    experience.items[0]!.bullets.push('Led the trust-wide sepsis programme, saving 200 lives a year');
+    fake.reply((body) => {
+      const schema = body.response_format?.json_schema?.name;
+      if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };
+      if (schema === 'cv_draft') return { json: modelDraft };
+      return undefined;
+    });
+
+    const cv = await generate(client);
+    expect(cv.status).toBe('done');
+    expect(cv.composer).toBe('llm:fake-model');
+    expect(cv.summary.removed).toEqual([expect.objectContaining({ text: 'Led the trust-wide sepsis programme, saving 200 lives a year', reason: 'the number 200 is not in the cited records' })]);
+    expect(JSON.stringify(cv.draft)).not.toContain('saving 200 lives');
+
+    // The provider never saw a direct identifier.
+    const sent = JSON.stringify(fake.requestsTo('chat').map((r) => r.body));
+    expect(fake.requestsTo('chat')).toHaveLength(2);
+    for (const identifier of ['Aisha', 'Rahman', persona().basics.email, '07700 900123', '7654321', '001234567890']) expect(sent).not.toContain(identifier);
+    expect(sent).toContain('[[registration:');
+    const plan = await client.get('/api/me/plan');
+    expect(plan.body.usage.llmTokens).toBeGreaterThan(0);
+    expect(plan.body.usage.cvGenerations).toBe(1);
+  });
+
+  it('falls back to the offline composer when the provider fails, and charges no tokens', async () => {
+    const { client } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    fake.reply({ status: 500 });
+    const cv = await generate(client);
+    expect(cv.status).toBe('done');
+    expect(cv.composer).toBe('offline');
+    expect(cv.summary.removed).toEqual([]);
+    expect(cv.summary.warnings.join(' ')).toContain('Prepared without the AI model');
+    const plan = await client.get('/api/me/plan');
+    expect(plan.body.usage.llmTokens).toBe(0);
+  }, 60_000);
+});
