@@ -5,17 +5,19 @@ import { embedRecordHandler, embedRecordJob } from './domains/record/embedding.t
 import { sendRemindersHandler, sendRemindersJob } from './domains/record/reminders.ts';
 import { sweepHolds } from './domains/quotas/service.ts';
 import { generateCvHandler, generateCvJob } from './domains/cvs/jobs.ts';
+import { conversationRetentionHandler, conversationRetentionJob } from './domains/assistant/retention.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 
 /**
  * Every background job the product defines, from server/domains/*\/jobs.ts. The API enqueues
  * them; workers (or the in-process runner) execute them with the handlers bound below.
  */
-export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob];
+export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob, conversationRetentionJob];
 
 /** Work that recurs, registered wherever jobs run (the worker, or the API in embedded mode). */
 export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'database'>) {
   platform.queue.scheduleDaily(sendRemindersJob, (day) => ({ day }), 7);
+  platform.queue.scheduleDaily(conversationRetentionJob, (day) => ({ day }), 3);
   platform.queue.everySweep(() => sweepHolds(platform.database.db, new Date()));
 }
 
@@ -26,6 +28,7 @@ export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' |
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [embedRecordJob.name]: embedRecordHandler({ db, embedder: platform.embedder }),
     [generateCvJob.name]: generateCvHandler({ db, embedder: platform.embedder, llm: platform.llm, logger: platform.logger, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
+    [conversationRetentionJob.name]: conversationRetentionHandler({ db }),
     [sendRemindersJob.name]: sendRemindersHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
   };

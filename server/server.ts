@@ -21,6 +21,8 @@ import { resumeRoutes } from './domains/resume/routes.ts';
 import { prescreenRoutes } from './domains/prescreen/routes.ts';
 import { documentRoutes } from './domains/documents/routes.ts';
 import { cvRoutes } from './domains/cvs/routes.ts';
+import { assistantRoutes } from './domains/assistant/routes.ts';
+import { attachAssistant } from './domains/assistant/socket.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
@@ -84,6 +86,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...resumeRoutes(recordDeps),
     ...prescreenRoutes(recordDeps),
     ...cvRoutes({ db, queue }),
+    ...assistantRoutes({ db }),
     ...documentRoutes({
       db,
       storage: platform.storage,
@@ -136,6 +139,14 @@ export async function startServer(config: Config, logger: Logger, options: { web
 
   let closing: Promise<void> | undefined;
   platform.notifier.attachLocal(realtime);
+  attachAssistant(realtime.io, realtime.authenticate, {
+    db,
+    queue,
+    secretBox: platform.secretBox,
+    llm: platform.llm,
+    logger,
+    messagesPerUser: platform.createLimiter('assistant-messages', { points: 30, durationSeconds: 60, message: 'Too many messages: slow down a little' }),
+  });
   return {
     url,
     routes,

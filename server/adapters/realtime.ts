@@ -12,6 +12,7 @@ import type { Logger } from '../platform/logger.ts';
  */
 export interface Realtime {
   io: SocketServer;
+  authenticate: SocketAuthenticator;
   emitToUser(userId: string, event: string, payload: unknown): void;
   close(): Promise<void>;
 }
@@ -19,6 +20,20 @@ export interface Realtime {
 export type SocketAuthenticator = (socket: Socket) => Promise<AuthenticatedUser | undefined>;
 
 export const userRoom = (userId: string) => `user:${userId}`;
+
+/** Refuses a socket without a valid session; an accepted one joins its user's room. */
+export function socketAuth(authenticate: SocketAuthenticator) {
+  return (socket: Socket, next: (err?: Error) => void) => {
+    authenticate(socket)
+      .then((user) => {
+        if (!user) return next(new Error('UNAUTHENTICATED'));
+        socket.data.user = user;
+        void socket.join(userRoom(user.id));
+        next();
+      })
+      .catch(() => next(new Error('UNAUTHENTICATED')));
+  };
+}
 
 export function attachRealtime(
   httpServer: HttpServer,
@@ -36,19 +51,10 @@ export function attachRealtime(
     redisClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix ?? 'medfolio'}:socket.io` }));
   }
-  io.use((socket, next) => {
-    options
-      .authenticate(socket)
-      .then((user) => {
-        if (!user) return next(new Error('UNAUTHENTICATED'));
-        socket.data.user = user;
-        void socket.join(userRoom(user.id));
-        next();
-      })
-      .catch(() => next(new Error('UNAUTHENTICATED')));
-  });
+  io.use(socketAuth(options.authenticate));
   return {
     io,
+    authenticate: options.authenticate,
     emitToUser(userId, event, payload) {
       io.to(userRoom(userId)).emit(event, payload);
     },

@@ -4,6 +4,7 @@ import { signUp } from '../support/accounts.ts';
 import { expectCrossUserIsolation } from '../support/cross-user.ts';
 import type { TestClient } from '../support/client.ts';
 import { tinyPng, uploadDocument } from '../support/files.ts';
+import { assistantSocket, turn } from '../support/assistant.ts';
 
 /**
  * Every owner-scoped route with an id must answer 404 to another user. Each issue that adds
@@ -71,6 +72,17 @@ describe('cross-user access', () => {
           ['GET /api/documents/:id', 'GET /api/documents/:id/content', 'DELETE /api/documents/:id', 'POST /api/documents/:id/links'].map((key) => [
             key,
             async (client: TestClient) => ({ id: (await uploadDocument(app, client, tinyPng(), 'evidence.png')).body.id }),
+          ]),
+        ),
+        ...Object.fromEntries(
+          ['GET /api/conversations/:id', 'DELETE /api/conversations/:id'].map((key) => [
+            key,
+            async (client: TestClient) => {
+              const socket = await assistantSocket(app, client);
+              const result = await turn(socket, { text: 'What expires soon?' });
+              socket.close();
+              return { id: result.done.conversationId as string };
+            },
           ]),
         ),
         'GET /api/cvs/:id': async (client) => {

@@ -9,6 +9,7 @@ import { findUserTimeZone } from '../record/repo.ts';
 import { release, reserve } from '../quotas/service.ts';
 import { generateCvJob } from './jobs.ts';
 import * as repo from './repo.ts';
+import { redact } from '../../ai/redaction/index.ts';
 import type { Cv } from './schema.ts';
 
 export interface CvDeps {
@@ -49,7 +50,8 @@ export async function requestCv(deps: CvDeps, userId: string, input: { jobDescri
   try {
     const asOf = todayIn(await findUserTimeZone(deps.db, userId), meta.now);
     await inTransaction(deps.db, async (trx) => {
-      await repo.insertCvRequest(trx, { id, user_id: userId, job_description: input.jobDescription, template: input.template ?? 'full', as_of: asOf, created_at: meta.now });
+      // Adverts carry recruiters' names and numbers; tailoring needs neither, so they are not kept.
+      await repo.insertCvRequest(trx, { id, user_id: userId, job_description: redact(input.jobDescription).text, template: input.template ?? 'full', as_of: asOf, created_at: meta.now });
       await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'cv.requested', subject: { type: 'cv', id }, details: { template: input.template ?? 'full' }, ...meta });
       await deps.queue.enqueue(generateCvJob, { cvId: id }, { db: trx });
     });

@@ -371,6 +371,26 @@ export interface CvRequestsTable {
   completed_at: NullableTimestamp;
 }
 
+export interface ConversationsTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  pseudonyms: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  user_id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  cv_request_id: string | null;
+  usage: Json<unknown>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -400,4 +420,6 @@ export interface Database {
   verifications: VerificationsTable;
   reminders_sent: RemindersSentTable;
   cv_requests: CvRequestsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
 }

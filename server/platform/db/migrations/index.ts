@@ -6,6 +6,7 @@ import * as m0004 from './0004_record.ts';
 import * as m0005 from './0005_timecards_verifications.ts';
 import * as m0006 from './0006_quotas.ts';
 import * as m0007 from './0007_cv_requests.ts';
+import * as m0008 from './0008_conversations.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0005_timecards_verifications': m0005,
   '0006_quotas': m0006,
   '0007_cv_requests': m0007,
+  '0008_conversations': m0008,
 };

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../platform/errors.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { DbOrTx } from '../../platform/db/transaction.ts';
+import type { JobQueue } from '../../platform/queue/queue.ts';
+import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { LlmProvider } from '../../adapters/llm.ts';
+import { Pseudonymiser, redact } from '../../ai/redaction/index.ts';
+import { loadAiRecord } from '../../ai/record-view.ts';
+import { pseudonymisedRecord } from '../../ai/context.ts';
+import { loadPrompt } from '../../ai/prompts.ts';
+import { prescreen } from '../prescreen/service.ts';
+import { release, reserve, settle } from '../quotas/service.ts';
+import { requestCv } from '../cvs/service.ts';
+import * as repo from './repo.ts';
+
+export interface AssistantDeps {
+  db: Db;
+  queue: Pick<JobQueue, 'enqueue'>;
+  secretBox: SecretBox;
+  llm: LlmProvider | undefined;
+  logger: Logger;
+}
+
+export interface ReplySink {
+  token(text: string): void;
+}
+
+const HISTORY = 12;
+
+/** A pasted advert, rather than a question: long, with the usual headings. */
+export const looksLikeJobDescription = (text: string) =>
+  text.length >= 300 && /\b(essential|desirable|person specification|requirements|job description|we are looking for|the role)\b/i.test(text);
+
+const sealPseudonyms = (box: SecretBox, conversationId: string, p: Pseudonymiser) => box.seal(JSON.stringify(p.toJSON()), `pseudonyms:${conversationId}`);
+const openPseudonyms = (box: SecretBox, conversationId: string, sealed: string | null) =>
+  sealed ? Pseudonymiser.fromJSON(JSON.parse(box.open(sealed, `pseudonyms:${conversationId}`).toString('utf8'))) : new Pseudonymiser();
+
+/** Offline answers from the record itself, for the questions clinicians ask most. */
+async function offlineReply(deps: AssistantDeps, userId: string, text: string, now: Date): Promise<string> {
+  const screen = await prescreen(deps.db, userId, {}, now);
+  if (/expir|renew|out of date|lapse/i.test(text)) {
+    const items = screen.findings.filter((f) => f.kind === 'expired' || f.kind === 'expiring');
+    return items.length ? `Here is what needs renewing:\n${items.map((f) => `- ${f.message}`).join('\n')}` : 'Nothing in your record has expired or expires in the next 90 days.';
+  }
+  if (/\bgaps?\b/i.test(text)) {
+    const gaps = screen.findings.filter((f) => f.kind === 'gap');
+    return gaps.length
+      ? `Recruiters ask about gaps over 28 days. Yours:\n${gaps.map((f) => `- ${f.message}`).join('\n')}\nAdd a short explanation (leave, study, travel, caring) before you apply.`
+      : 'Your posts have no gaps longer than 28 days.';
+  }
+  return [
+    'I can help with your record and applications. Try:',
+    '- pasting a job description, and I will tailor a CV to it using only what your record can show;',
+    '- "what expires soon?" for registrations, training and DBS renewals;',
+    '- "explain my gaps" for the gaps a recruiter will ask about.',
+  ].join('\n');
+}
+
+/**
+ * One turn of the conversation. Order matters for privacy: the text is redacted before it is
+ * stored or sent anywhere, and the reply is redacted before it is stored.
+ */
+export async function handleChatMessage(deps: AssistantDeps, user: { id: string }, input: { conversationId?: string | undefined; text: string }, sink: ReplySink, now: Date) {
+  const conversation = input.conversationId
+    ? await repo.findConversation(deps.db, user.id, input.conversationId)
+    : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text).text.slice(0, 60), created_at: now });
+  if (!conversation) throw new AppError('NOT_FOUND', 'Conversation not found');
+
+  const messageId = randomUUID();
+  const reservation = await reserve(deps.db, { userId: user.id, metric: 'assistant_messages', amount: 1, requestId: messageId, now });
+  try {
+    const record = await loadAiRecord(deps.db, user.id, now);
+    const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
+    const pseudonymiser = openPseudonyms(deps.secretBox, conversation.id, conversation.pseudonyms);
+    const redacted = redact(input.text, { knownNames, pseudonymiser }).text;
+    await repo.insertMessage(deps.db, { conversation_id: conversation.id, user_id: user.id, role: 'user', content: redacted, created_at: now });
+
+    let reply: string;
+    let cvRequestId: string | null = null;
+    let usage: { totalTokens: number } | undefined;
+    if (looksLikeJobDescription(input.text)) {
+      const cv = await requestCv(deps, user.id, { jobDescription: input.text }, { requestId: messageId, now });
+      cvRequestId = cv.id;
+      reply = 'I am tailoring a CV to this job using only what your record can show. Progress appears below; when it is done you will see which requirements you meet, anything missing or expired, and anything I had to leave out.';
+      sink.token(reply);
+    } else if (deps.llm) {
+      const history = await repo.findMessages(deps.db, conversation.id, HISTORY);
+      const question = history.map((m) => `${m.role === 'user' ? 'Clinician' : 'Assistant'}: ${m.content}`).join('\n\n');
+      const messages = loadPrompt('assistant-chat').render({ record: JSON.stringify(pseudonymisedRecord(record, pseudonymiser)), question });
+      const tokens = await reserve(deps.db, { userId: user.id, metric: 'llm_tokens', amount: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + deps.llm.maxTokens, requestId: `${messageId}:chat`, now });
+      try {
+        const result = await deps.llm.stream(messages, (t) => sink.token(t));
+        await settle(deps.db, tokens, result.usage.totalTokens, now);
+        reply = result.text;
+        usage = { totalTokens: result.usage.totalTokens };
+      } catch (err) {
+        await release(deps.db, tokens, now);
+        throw err;
+      }
+    } else {
+      reply = await offlineReply(deps, user.id, input.text, now);
+      sink.token(reply);
+    }
+
+    const stored = await repo.insertMessage(deps.db, {
+      conversation_id: conversation.id,
+      user_id: user.id,
+      role: 'assistant',
+      content: redact(reply, { knownNames, pseudonymiser }).text,
+      cv_request_id: cvRequestId,
+      ...(usage ? { usage: JSON.stringify(usage) } : {}),
+      created_at: new Date(now.getTime() + 1),
+    });
+    await repo.savePseudonyms(deps.db, conversation.id, sealPseudonyms(deps.secretBox, conversation.id, pseudonymiser), now);
+    await settle(deps.db, reservation, 1, now);
+    return { conversationId: conversation.id, messageId: stored.id, cvRequestId, usage: usage ?? { totalTokens: 0 } };
+  } catch (err) {
+    await release(deps.db, reservation, now);
+    throw err;
+  }
+}
+
+export async function listConversations(db: DbOrTx, userId: string) {
+  return (await repo.findConversations(db, userId)).map((c) => ({ id: c.id, title: c.title, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString() }));
+}
+
+export async function getConversation(db: DbOrTx, userId: string, id: string) {
+  const c = await repo.findConversation(db, userId, id);
+  if (!c) throw new AppError('NOT_FOUND', 'Conversation not found');
+  const messages = await repo.findMessages(db, id, 500);
+  return {
+    id: c.id,
+    title: c.title,
+    createdAt: c.created_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
+    messages: messages.map((m) => ({ id: m.id, role: m.role, content: m.content, cvRequestId: m.cv_request_id, createdAt: m.created_at.toISOString() })),
+  };
+}
+
+export async function deleteConversation(db: DbOrTx, userId: string, id: string) {
+  if (!(await repo.deleteConversation(db, userId, id))) throw new AppError('NOT_FOUND', 'Conversation not found');
+}

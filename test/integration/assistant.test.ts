@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { signUp } from '../support/accounts.ts';
+import { jobs, personas } from '../support/fixtures.ts';
+import { waitFor } from '../support/wait.ts';
+import { findInDatabase } from '../support/pii-scan.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.ts';
+import { assistantSocket, turn } from '../support/assistant.ts';
+import { enforceConversationRetention } from '../../server/domains/assistant/retention.ts';
+
+const persona = () => personas().find((p) => p.file === 'em-st4-locum.json')!.resume;
+
+describe('the assistant without an LLM (offline)', () => {
+  let app: TestApp;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    app = await startTestApp({ TRUST_PROXY: 'true' }, { logLines });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refuses a socket without a session', async () => {
+    const anonymous = connect(`${app.server.url}/assistant`, { transports: ['websocket'], reconnection: false });
+    const error = await new Promise<Error>((resolve) => anonymous.on('connect_error', resolve));
+    expect(error.message).toBe('UNAUTHENTICATED');
+    anonymous.close();
+  });
+
+  it('answers from the record, keeps history, and starts a CV from a pasted job description', async () => {
+    const { client } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    const socket = await assistantSocket(app, client);
+    const first = await turn(socket, { text: 'What expires soon?' });
+    expect(first.error).toBeUndefined();
+    expect(first.tokens.join('')).toContain('Advanced Paediatric Life Support (APLS) expired on 2026-06-09');
+    const conversationId = first.done.conversationId;
+
+    const second = await turn(socket, { conversationId, text: jobs().find((j) => j.file === 'ed-trust-registrar.txt')!.text });
+    expect(second.done.cvRequestId).toBeTruthy();
+    const cv = await waitFor('CV', async () => ((await client.get(`/api/cvs/${second.done.cvRequestId}`)).body.status === 'done' ? true : undefined));
+    expect(cv).toBe(true);
+
+    const history = await client.get(`/api/conversations/${conversationId}`);
+    expect(history.body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect((await client.get('/api/me/plan')).body.usage.assistantMessages).toBe(2);
+    const bad = await turn(socket, { text: '' });
+    expect(bad.error.code).toBe('VALIDATION');
+    socket.close();
+  });
+
+  it('PII canary: patient details in a message reach no database column and no log line', async () => {
+    const { client } = await signUp(app, { name: 'Dr Canary Tester' });
+    const socket = await assistantSocket(app, client);
+    const secrets = ['Jonathan Quarrington', '943 476 5919', 'JG 10 37 13 A', '07700 900982', 'canary.patient@example.org', 'LS6 2UE', '14/07/1961'];
+    const text = `Can you help me write up a case? My patient Jonathan Quarrington (NHS 943 476 5919, NI JG 10 37 13 A, DOB 14/07/1961), phone 07700 900982, email canary.patient@example.org, lives at LS6 2UE. Also what expires soon?`;
+    const result = await turn(socket, { text });
+    expect(result.error).toBeUndefined();
+    socket.close();
+    const stored = (await client.get(`/api/conversations/${result.done.conversationId}`)).body.messages[0].content;
+    expect(stored).toContain('[PERSON_1]');
+    expect(stored).toContain('[NHS_NUMBER]');
+    expect(await findInDatabase(app.server.platform.database.db, [...secrets, 'Quarrington', '9434765919'])).toEqual([]);
+    const logs = logLines.join('\n');
+    for (const secret of [...secrets, 'Quarrington']) expect(logs).not.toContain(secret);
+  });
+
+  it('deletes exactly the messages past the plan retention', async () => {
+    const { client, userId } = await signUp(app);
+    const socket = await assistantSocket(app, client);
+    const a = await turn(socket, { text: 'Explain my gaps' });
+    await turn(socket, { conversationId: a.done.conversationId, text: 'What expires soon?' });
+    const b = await turn(socket, { text: 'Hello' });
+    socket.close();
+    const db = app.server.platform.database.db;
+    // Free plan keeps 30 days: age the first conversation to 31 days, the second to 29.
+    await sql`UPDATE messages SET created_at = now() - interval '31 days' WHERE conversation_id = ${a.done.conversationId}`.execute(db);
+    await sql`UPDATE messages SET created_at = now() - interval '29 days' WHERE conversation_id = ${b.done.conversationId}`.execute(db);
+    const result = await enforceConversationRetention(db, new Date());
+    expect(result).toMatchObject({ messages: 4, conversations: 1 });
+    const left = await sql<{ conversation_id: string }>`SELECT conversation_id FROM messages WHERE user_id = ${userId}`.execute(db);
+    expect(left.rows.map((r) => r.conversation_id)).toEqual([b.done.conversationId, b.done.conversationId]);
+    expect((await client.get(`/api/conversations/${a.done.conversationId}`)).status).toBe(404);
+  });
+});
+
+describe('the assistant with an LLM provider', () => {
+  let app: TestApp;
+  let fake: FakeOpenAI;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'k' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
+  beforeEach(() => fake.reset());
+
+  it('streams the model reply, sending only pseudonymised text to the provider', async () => {
+    const { client } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    fake.replyOnce({ content: 'Your ALS is valid until 2028-02-14.', chunks: ['Your ALS ', 'is valid ', 'until 2028-02-14.'] });
+    const socket = await assistantSocket(app, client);
+    const result = await turn(socket, { text: 'My consultant Dr Sam Okafor asked whether my ALS is current. Is it?' });
+    expect(result.tokens).toEqual(['Your ALS ', 'is valid ', 'until 2028-02-14.']);
+    expect(result.done.usage.totalTokens).toBeGreaterThan(0);
+    const sent = JSON.stringify(fake.requestsTo('chat')[0]!.body);
+    expect(sent).not.toContain('Okafor');
+    expect(sent).not.toContain('Aisha');
+    expect(sent).toContain('Dr [PERSON_');
+    socket.close();
+  });
+
+  it('reports a provider failure as an error, charging nothing', async () => {
+    const { client } = await signUp(app);
+    fake.reply({ status: 401 });
+    const socket = await assistantSocket(app, client);
+    const result = await turn(socket, { text: 'Hello there' });
+    expect(result.error.code).toBe('LLM_UNAVAILABLE');
+    const plan = (await client.get('/api/me/plan')).body.usage;
+    expect(plan).toMatchObject({ assistantMessages: 0, llmTokens: 0 });
+    socket.close();
+  });
+
+  it('refuses over the plan’s message allowance with QUOTA_EXCEEDED and no provider call', async () => {
+    const { client, userId } = await signUp(app);
+    const db = app.server.platform.database.db;
+    const month = new Date().toISOString().slice(0, 7);
+    await sql`INSERT INTO usage_balances (user_id, metric, period_start, used, held) VALUES (${userId}, 'assistant_messages', ${`${month}-01`}, 50, 0)`.execute(db);
+    const socket = await assistantSocket(app, client);
+    const result = await turn(socket, { text: 'Hello' });
+    expect(result.error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { limit: 50, usage: 50 } });
+    expect(fake.requestsTo('chat')).toHaveLength(0);
+    socket.close();
+  });
+});
