@@ -4,6 +4,7 @@ import { sendAccountEmailHandler, sendAccountEmailJob } from './domains/accounts
 import { embedRecordHandler, embedRecordJob } from './domains/record/embedding.ts';
 import { sendRemindersHandler, sendRemindersJob } from './domains/record/reminders.ts';
 import { sweepHolds } from './domains/quotas/service.ts';
+import { findStaleEmbeddings } from './ai/retrieval.ts';
 import { generateCvHandler, generateCvJob } from './domains/cvs/jobs.ts';
 import { conversationRetentionHandler, conversationRetentionJob } from './domains/assistant/retention.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
@@ -15,10 +16,17 @@ import { sendVerificationRequestHandler, sendVerificationRequestJob } from './do
 export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob, conversationRetentionJob];
 
 /** Work that recurs, registered wherever jobs run (the worker, or the API in embedded mode). */
-export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'database'>) {
+export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'database' | 'embedder'>) {
   platform.queue.scheduleDaily(sendRemindersJob, (day) => ({ day }), 7);
   platform.queue.scheduleDaily(conversationRetentionJob, (day) => ({ day }), 3);
   platform.queue.everySweep(() => sweepHolds(platform.database.db, new Date()));
+  // Vectors made by another embedding model are not comparable: re-embed them, a batch a sweep.
+  platform.queue.everySweep(async () => {
+    for (const row of await findStaleEmbeddings(platform.database.db, platform.embedder.model, 100)) {
+      const recordType = row.record_type as 'post' | 'registration' | 'training' | 'dbs' | 'education';
+      await platform.queue.enqueue(embedRecordJob, { userId: row.user_id, recordType, recordId: row.record_id });
+    }
+  });
 }
 
 /** Binds each job to its handler with the services it needs. */

@@ -47,6 +47,9 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
   for (const p of record.posts) put({ type: 'post', id: p.id }, [p.title, p.employer, p.site, p.grade, p.specialty, p.contract, p.summary, ...p.achievements], [p.startDate, p.endDate]);
   for (const t of record.training) put({ type: 'training', id: t.id }, [t.name, t.provider], [t.completedOn, t.expiresOn]);
   for (const r of record.registrations) put({ type: 'registration', id: r.id }, [`${r.body} registration`, r.status, r.conditions, r.jurisdiction], [r.renewalDate, r.revalidationDate]);
+  for (const d of record.dbs) {
+    put({ type: 'dbs', id: d.id }, [d.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${d.level} DBS check`, `${d.workforce === 'both' ? 'adult and child' : d.workforce} workforce`, d.updateService ? 'Subscribed to the DBS Update Service' : null], [d.issueDate, d.updateServiceRenewalDate]);
+  }
   for (const e of record.education) put({ type: 'education', id: e.id }, [e.institution, e.studyType, e.area, e.score], [e.startDate, e.endDate]);
   for (const x of record.extras) put({ type: 'extra', id: x.id }, [x.text], [...(x.text.match(DATE) ?? [])]);
   for (const s of record.shifts.rows) {

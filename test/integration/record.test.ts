@@ -112,3 +112,19 @@ describe('the career record', () => {
     expect(bls.body.expiresOn).toBe('2028-02-02');
   });
 });
+
+describe('embeddings made by another model', () => {
+  it('are re-embedded by the sweep with the current model', async () => {
+    const { client } = await signUp(app);
+    const post = await client.post('/api/posts', { employer: 'Calder Valley Hospitals NHS Trust', title: 'Registrar', contract: 'substantive', startDate: '2024-08-07' });
+    const db = app.server.platform.database.db;
+    await waitFor('first embedding', async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM record_embeddings WHERE record_id = ${post.body.id}`.execute(db)).rows[0]!.n === 1);
+    await sql`UPDATE record_embeddings SET model = 'retired-model', content_hash = 'x' WHERE record_id = ${post.body.id}`.execute(db);
+    await app.server.platform.queue.runPeriodicWork();
+    const model = await waitFor('re-embedded', async () => {
+      const row = (await sql<{ model: string }>`SELECT model FROM record_embeddings WHERE record_id = ${post.body.id}`.execute(db)).rows[0];
+      return row?.model === 'local-hash-v1-384' ? row.model : undefined;
+    });
+    expect(model).toBe('local-hash-v1-384');
+  });
+});

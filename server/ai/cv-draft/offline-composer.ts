@@ -10,6 +10,7 @@ import type { Draft, DraftItem } from './schema.ts';
  */
 const MAX_POINTS_PER_POST = 5;
 
+const dbsTitle = (level: string) => (level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${level[0]!.toUpperCase()}${level.slice(1)} DBS check`);
 const cosine = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + x * (b[i] ?? 0), 0);
 const span = (start: string | null, end: string | null) => (start ? `${start} to ${end ?? 'present'}` : end);
 
@@ -30,14 +31,24 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
 
   add(
     'registration',
-    'Professional registration',
-    record.registrations.map((r) => ({
+    'Professional registration and DBS',
+    [
+      ...record.registrations.map((r) => ({
       title: `${r.body} registration`,
       subtitle: r.status,
       dates: r.revalidationDate ? `Revalidation due ${r.revalidationDate}` : null,
       bullets: [`Number: [[registration:${r.id}:number]]`, ...(r.conditions ? [`Conditions: ${r.conditions}`] : [])],
       cites: [{ type: 'registration', id: r.id }],
-    })),
+      })),
+      // The DBS level and Update Service status, never the certificate number.
+      ...record.dbs.map((d) => ({
+        title: dbsTitle(d.level),
+        subtitle: `${d.workforce === 'both' ? 'Adult and child' : d.workforce[0]!.toUpperCase() + d.workforce.slice(1)} workforce`,
+        dates: `Issued ${d.issueDate}`,
+        bullets: d.updateService ? ['Subscribed to the DBS Update Service'] : [],
+        cites: [{ type: 'dbs', id: d.id }],
+      })),
+    ],
   );
 
   add(

@@ -158,6 +158,11 @@ export function createJobQueue(options: JobQueueOptions) {
     });
   }
   const periodicTasks: Array<() => Promise<unknown>> = [];
+  /** One sweep and every registered periodic task, as the sweeper's timer runs them. */
+  const tick = async () => {
+    await sweep();
+    for (const task of periodicTasks) await task();
+  };
 
   return {
     transportKind: transport.kind,
@@ -182,16 +187,13 @@ export function createJobQueue(options: JobQueueOptions) {
       );
     },
     startSweeper(intervalMs: number) {
-      const tick = async () => {
-        await sweep();
-        for (const task of periodicTasks) await task();
-      };
       void tick().catch((err) => logger.warn({ err: describeError(err) }, 'job sweep failed'));
       sweepTimer = setInterval(() => {
         tick().catch((err) => logger.warn({ err: describeError(err) }, 'job sweep failed'));
       }, intervalMs);
       sweepTimer.unref();
     },
+    runPeriodicWork: tick,
     ping: () => transport.ping(),
     async close() {
       if (sweepTimer) clearInterval(sweepTimer);
