@@ -125,6 +125,26 @@ describe('the assistant with an LLM provider', () => {
     socket.close();
   });
 
+  it('makes no provider call for a clinician who restricted processing', async () => {
+    const { client } = await signUp(app);
+    expect((await client.post('/api/me/restriction', { restricted: true })).body).toEqual({ restricted: true });
+    expect((await client.get('/api/me')).body.processingRestricted).toBe(true);
+    const socket = await assistantSocket(app, client);
+    const result = await turn(socket, { text: 'Hello' });
+    expect(result.error.code).toBe('PROCESSING_RESTRICTED');
+    socket.close();
+    const cv = await client.post('/api/cvs', { jobDescription: jobs()[0]!.text });
+    expect(cv.status).toBe(403);
+    expect(cv.body.error.code).toBe('PROCESSING_RESTRICTED');
+    expect(fake.requests).toHaveLength(0);
+    expect((await client.get('/api/me/plan')).body.usage).toMatchObject({ assistantMessages: 0, cvGenerations: 0, llmTokens: 0 });
+    await client.post('/api/me/restriction', { restricted: false });
+    fake.replyOnce({ content: 'Hello again.' });
+    const again = await assistantSocket(app, client);
+    expect((await turn(again, { text: 'Hello' })).done).toBeDefined();
+    again.close();
+  });
+
   it('refuses over the plan’s message allowance with QUOTA_EXCEEDED and no provider call', async () => {
     const { client, userId } = await signUp(app);
     const db = app.server.platform.database.db;

@@ -35,6 +35,7 @@ export async function updateUser(
     home_nation: 'england' | 'scotland' | 'wales' | 'northern-ireland' | 'other' | null;
     time_zone: string;
     role: 'clinician' | 'platform_admin';
+    processing_restricted_at: Date | null;
   }>,
   now: Date,
 ) {

@@ -27,6 +27,7 @@ import {
 } from './schema.ts';
 import * as accounts from './service.ts';
 import { listSessions } from './sessions.ts';
+import { setProcessingRestriction } from './restriction.ts';
 import { z } from 'zod';
 
 const ZSignedIn = z.object({ user: ZMe, csrfToken: z.string().describe('Send as x-csrf-token on state-changing requests') });
@@ -192,6 +193,16 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       status: 204,
       response: z.void(),
       handler: ({ req, user, params, requestId, now }) => accounts.revokeOwnSession(deps, user!, params.id, meta(req, requestId, now)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/me/restriction',
+      summary: 'Restrict (or stop restricting) processing of your data: no AI calls, no embedding',
+      tags: ['account'],
+      auth: 'user',
+      body: z.object({ restricted: z.boolean() }),
+      response: z.object({ restricted: z.boolean() }),
+      handler: ({ user, body, requestId, now }) => setProcessingRestriction(deps.db, user!.id, body.restricted, { requestId, now }),
     }),
     defineRoute({
       method: 'post',

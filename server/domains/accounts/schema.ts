@@ -59,6 +59,7 @@ export const ZMe = z.object({
   emailVerified: z.boolean(),
   twoFactorEnabled: z.boolean(),
   recoveryCodesRemaining: z.number().int(),
+  processingRestricted: z.boolean().describe('AI processing and embedding are paused at your request'),
   organisations: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['member', 'admin']) })),
   createdAt: z.string(),
 });

@@ -134,6 +134,7 @@ export async function getMe(deps: AccountsDeps, userId: string): Promise<Me> {
     emailVerified: Boolean(user.email_verified_at),
     twoFactorEnabled: Boolean(user.totp_enabled_at),
     recoveryCodesRemaining,
+    processingRestricted: Boolean(user.processing_restricted_at),
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
     createdAt: user.created_at.toISOString(),
   };

@@ -14,6 +14,7 @@ import { prescreen } from '../prescreen/service.ts';
 import { release, reserve, settle } from '../quotas/service.ts';
 import { requestCv } from '../cvs/service.ts';
 import * as repo from './repo.ts';
+import { assertProcessingAllowed } from '../accounts/restriction.ts';
 
 export interface AssistantDeps {
   db: Db;
@@ -63,6 +64,7 @@ async function offlineReply(deps: AssistantDeps, userId: string, text: string, n
  * stored or sent anywhere, and the reply is redacted before it is stored.
  */
 export async function handleChatMessage(deps: AssistantDeps, user: { id: string }, input: { conversationId?: string | undefined; text: string }, sink: ReplySink, now: Date) {
+  await assertProcessingAllowed(deps.db, user.id);
   const conversation = input.conversationId
     ? await repo.findConversation(deps.db, user.id, input.conversationId)
     : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text).text.slice(0, 60), created_at: now });

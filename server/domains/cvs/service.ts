@@ -10,6 +10,7 @@ import { release, reserve } from '../quotas/service.ts';
 import { generateCvJob } from './jobs.ts';
 import * as repo from './repo.ts';
 import { redact } from '../../ai/redaction/index.ts';
+import { assertProcessingAllowed } from '../accounts/restriction.ts';
 import type { Cv } from './schema.ts';
 
 export interface CvDeps {
@@ -45,6 +46,7 @@ export function toApi(row: Row): Cv {
 
 /** Reserves one CV generation, records the request and queues it; 429 when the plan is used up. */
 export async function requestCv(deps: CvDeps, userId: string, input: { jobDescription: string; template?: 'full' | 'locum' | undefined }, meta: { requestId: string; now: Date }) {
+  await assertProcessingAllowed(deps.db, userId);
   const id = randomUUID();
   const reservation = await reserve(deps.db, { userId, metric: 'cv_generations', amount: 1, requestId: id, now: meta.now, ttlMs: CV_HOLD_TTL_MS });
   try {

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Embedder } from '../../adapters/embedder.ts';
 import { kindOfType } from './kinds.ts';
 import * as repo from './repo.ts';
+import { isProcessingRestricted } from '../accounts/restriction.ts';
 
 /**
  * Keeps `record_embeddings` in step with the record: every change enqueues this job (de-duplicated
@@ -22,6 +23,11 @@ export const embedRecordJob = defineJob({
 
 export function embedRecordHandler(deps: { db: Db; embedder: Embedder }): JobHandler<z.infer<typeof embedRecordJob.payload>> {
   return async ({ userId, recordType, recordId }) => {
+    // Restricted processing: no vector is made (and none is kept) until the restriction is lifted.
+    if (await isProcessingRestricted(deps.db, userId)) {
+      await repo.deleteRecordLinks(deps.db, recordType, recordId, { embeddingsOnly: true });
+      return;
+    }
     const kind = kindOfType(recordType)!;
     const row = await repo.findRecord(deps.db, kind.table, userId, recordId);
     if (!row) {

@@ -44,8 +44,8 @@ export async function deleteRecord(db: DbOrTx, name: RecordTable, userId: string
   return table(db, name).deleteFrom(name).where('user_id', '=', userId).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
-export async function deleteRecordLinks(db: DbOrTx, recordType: RecordType, recordId: string) {
-  await db.deleteFrom('record_documents').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+export async function deleteRecordLinks(db: DbOrTx, recordType: RecordType, recordId: string, options: { embeddingsOnly?: boolean } = {}) {
+  if (!options.embeddingsOnly) await db.deleteFrom('record_documents').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
   await db.deleteFrom('record_embeddings').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
 }
 

@@ -46,6 +46,7 @@ export interface UsersTable {
   totp_enabled_at: NullableTimestamp;
   totp_last_step: number | null;
   locked_at: NullableTimestamp;
+  processing_restricted_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

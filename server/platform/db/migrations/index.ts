@@ -7,6 +7,7 @@ import * as m0005 from './0005_timecards_verifications.ts';
 import * as m0006 from './0006_quotas.ts';
 import * as m0007 from './0007_cv_requests.ts';
 import * as m0008 from './0008_conversations.ts';
+import * as m0009 from './0009_restriction.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_quotas': m0006,
   '0007_cv_requests': m0007,
   '0008_conversations': m0008,
+  '0009_restriction': m0009,
 };
