@@ -6,6 +6,7 @@ import { sendRemindersHandler, sendRemindersJob } from './domains/record/reminde
 import { sweepHolds } from './domains/quotas/service.ts';
 import { findStaleEmbeddings } from './ai/retrieval.ts';
 import { generateCvHandler, generateCvJob } from './domains/cvs/jobs.ts';
+import { renderCvHandler, renderCvJob } from './domains/cvs/render.ts';
 import { conversationRetentionHandler, conversationRetentionJob } from './domains/assistant/retention.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 
@@ -13,7 +14,7 @@ import { sendVerificationRequestHandler, sendVerificationRequestJob } from './do
  * Every background job the product defines, from server/domains/*\/jobs.ts. The API enqueues
  * them; workers (or the in-process runner) execute them with the handlers bound below.
  */
-export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob, conversationRetentionJob];
+export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob, renderCvJob, conversationRetentionJob];
 
 /** Work that recurs, registered wherever jobs run (the worker, or the API in embedded mode). */
 export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'database' | 'embedder'>) {
@@ -30,12 +31,13 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
 }
 
 /** Binds each job to its handler with the services it needs. */
-export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm'>): JobHandlers {
+export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm' | 'storage' | 'secretBox' | 'renderer'>): JobHandlers {
   const db = platform.database.db;
   return {
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [embedRecordJob.name]: embedRecordHandler({ db, embedder: platform.embedder }),
-    [generateCvJob.name]: generateCvHandler({ db, embedder: platform.embedder, llm: platform.llm, logger: platform.logger, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
+    [generateCvJob.name]: generateCvHandler({ db, queue: platform.queue, embedder: platform.embedder, llm: platform.llm, logger: platform.logger, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
+    [renderCvJob.name]: renderCvHandler({ db, storage: platform.storage, secretBox: platform.secretBox, renderer: platform.renderer, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
     [conversationRetentionJob.name]: conversationRetentionHandler({ db }),
     [sendRemindersJob.name]: sendRemindersHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),

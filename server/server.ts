@@ -23,6 +23,7 @@ import { documentRoutes } from './domains/documents/routes.ts';
 import { cvRoutes } from './domains/cvs/routes.ts';
 import { assistantRoutes } from './domains/assistant/routes.ts';
 import { attachAssistant } from './domains/assistant/socket.ts';
+import { shareRoutes } from './domains/shares/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
@@ -85,7 +86,18 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...timecardRoutes(recordDeps),
     ...resumeRoutes(recordDeps),
     ...prescreenRoutes(recordDeps),
-    ...cvRoutes({ db, queue }),
+    ...cvRoutes({ db, queue, storage: platform.storage, secretBox: platform.secretBox }),
+    ...shareRoutes({
+      db,
+      mailer: platform.mailer,
+      storage: platform.storage,
+      secretBox: platform.secretBox,
+      appOrigin: config.appOrigin,
+      logger,
+      env: config.env,
+      viewsPerIp: platform.createLimiter('share-views', { points: 120, durationSeconds: 15 * 60, message: 'Too many requests from your network' }),
+      passcodeAttempts: platform.createLimiter('share-passcode', { points: 5, durationSeconds: 15 * 60, message: 'Too many passcode attempts' }),
+    }),
     ...assistantRoutes({ db }),
     ...documentRoutes({
       db,

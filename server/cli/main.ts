@@ -26,6 +26,9 @@ Commands:
   seed --demo [--fixtures DIR]    create a demo account for each example persona, with its record
        [--password PASSWORD]      (default fixtures: ../shared/fixtures/personas)
   admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
+  cv --resume FILE.json --job FILE.txt --out cv.pdf [--draft draft.json]
+     [--template full|locum] [--as-of YYYY-MM-DD]
+                                  tailor a CV to a job without a server; prints a JSON summary
   redact [--json] [--name NAME]   redact personal data from stdin (--json: list the entities found)
   help                            show this message
 `;
@@ -118,6 +121,19 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!file || !values.email) throw new Error('usage: medfolio import FILE.json --email EMAIL');
     const email = values.email;
     print(await withPlatform((platform) => importInto(platform, email, file)));
+  },
+  cv: async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: { resume: { type: 'string' }, job: { type: 'string' }, out: { type: 'string' }, draft: { type: 'string' }, template: { type: 'string' }, 'as-of': { type: 'string' } },
+      strict: true,
+    });
+    if (!values.resume || !values.job || !values.out) throw new Error('usage: medfolio cv --resume FILE.json --job FILE.txt --out cv.pdf');
+    if (values.template && values.template !== 'full' && values.template !== 'locum') throw new Error('--template must be full or locum');
+    if (values['as-of'] && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new Error('--as-of must be YYYY-MM-DD');
+    const { runCvCommand } = await import('./cv.ts');
+    // eslint-disable-next-line no-restricted-properties -- the CLI is an entry point: it hands the environment to loadConfig
+    print(await runCvCommand({ resume: values.resume, job: values.job, out: values.out, draft: values.draft, template: values.template as 'full' | 'locum' | undefined, asOf: values['as-of'] }, process.env));
   },
   redact: async (args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, name: { type: 'string', multiple: true } }, strict: true });

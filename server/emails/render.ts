@@ -4,6 +4,8 @@ import { ResetPassword, type ResetPasswordProps } from './reset-password.tsx';
 import { VerifyEmail, type VerifyEmailProps } from './verify-email.tsx';
 import { VerificationRequest, type VerificationRequestProps } from './verification-request.tsx';
 import { ExpiryReminder, type ExpiryReminderProps } from './expiry-reminder.tsx';
+import { CvShared, type CvSharedProps } from './cv-shared.tsx';
+import { CvViewed, type CvViewedProps } from './cv-viewed.tsx';
 
 export interface RenderedEmail {
   subject: string;
@@ -39,3 +41,6 @@ export const verificationRequestMessage = (props: VerificationRequestProps) =>
 
 export const expiryReminderMessage = (props: ExpiryReminderProps) =>
   renderEmail(ExpiryReminder, props, props.items.some((i) => i.expired) ? 'Something in your Medfolio record has expired' : 'Something in your Medfolio record expires soon');
+
+export const cvSharedMessage = (props: CvSharedProps) => renderEmail(CvShared, props, `${props.clinicianName} has shared their CV with you`);
+export const cvViewedMessage = (props: CvViewedProps) => renderEmail(CvViewed, props, 'Your CV has been viewed');

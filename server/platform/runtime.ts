@@ -15,6 +15,8 @@ import { createHashingEmbedder, type Embedder } from '../adapters/embedder.ts';
 import { createLlmProvider, createProviderEmbedder, type LlmProvider } from '../adapters/llm.ts';
 import { createLocalFileStorage, type FileStorage } from '../adapters/storage.ts';
 import { createNotifier, type Notifier } from '../adapters/notifier.ts';
+import { createPdfRenderer, type PdfRenderer } from '../adapters/pdf/renderer.ts';
+import { findChromium } from '../adapters/browser.ts';
 import { configureAuditKey } from '../domains/audit/chain.ts';
 import { jobDefinitions } from '../jobs.ts';
 
@@ -34,6 +36,8 @@ export interface Platform {
   llm: LlmProvider | undefined;
   storage: FileStorage;
   notifier: Notifier;
+  /** Undefined without Chromium: CVs then end with their checked draft and no PDF. */
+  renderer: PdfRenderer | undefined;
   createLimiter: CreateLimiter;
   close(): Promise<void>;
 }
@@ -61,6 +65,9 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
   });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'rate-limit redis error'));
+  const chromium = findChromium(config.chromiumPath);
+  // The browser starts on the first render, not here.
+  const renderer = chromium ? createPdfRenderer({ executablePath: chromium, logger }) : undefined;
   const notifier = createNotifier({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: outboxDir(config), logger });
   const masterKey = loadMasterKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, logger });
@@ -77,10 +84,12 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     llm: createLlmProvider(config.llm),
     storage: createLocalFileStorage(path.join(config.dataDir, 'files')),
     notifier,
+    renderer,
     createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix } : { kind: 'postgres', pool: database.pool }),
     async close() {
       await queue.close();
       await mailer.close();
+      await renderer?.close();
       notifier.close();
       redis?.disconnect();
       await database.close();

@@ -5,6 +5,7 @@ import { expectCrossUserIsolation } from '../support/cross-user.ts';
 import type { TestClient } from '../support/client.ts';
 import { tinyPng, uploadDocument } from '../support/files.ts';
 import { assistantSocket, turn } from '../support/assistant.ts';
+import { generateCv } from '../support/cv.ts';
 
 /**
  * Every owner-scoped route with an id must answer 404 to another user. Each issue that adds
@@ -37,6 +38,20 @@ describe('cross-user access', () => {
     const owner = await signUp(app);
     const intruder = await signUp(app);
     const colleague = await signUp(app);
+    // One rendered CV per owner, reused by the routes that need one.
+    const rendered = new Map<TestClient, Promise<any>>();
+    const renderedCv = (client: TestClient) => {
+      if (!rendered.has(client)) {
+        rendered.set(
+          client,
+          (async () => {
+            await client.post('/api/posts', recordBodies.posts);
+            return generateCv(client, 'Locum registrar in emergency medicine. Essential: full GMC registration, current ALS, experience of leading a shift.');
+          })(),
+        );
+      }
+      return rendered.get(client)!;
+    };
     let shiftDay = 1;
     const newShift = async (client: TestClient) => {
       const day = String(shiftDay++).padStart(2, '0');
@@ -85,6 +100,18 @@ describe('cross-user access', () => {
             },
           ]),
         ),
+        ...Object.fromEntries(
+          ['GET /api/cvs/:id/pdf', 'POST /api/cvs/:id/shares'].map((key) => [key, async (client: TestClient) => ({ id: (await renderedCv(client)).id as string })]),
+        ),
+        ...Object.fromEntries(
+          ['GET /api/shares/:id', 'DELETE /api/shares/:id'].map((key) => [
+            key,
+            async (client: TestClient) => {
+              const cv = await renderedCv(client);
+              return { id: (await client.post(`/api/cvs/${cv.id}/shares`, { recipientEmail: 'r@example.org', expiresInHours: 1 })).body.id as string };
+            },
+          ]),
+        ),
         'GET /api/cvs/:id': async (client) => {
           const res = await client.post('/api/cvs', { jobDescription: 'Locum registrar in emergency medicine. Essential: full GMC registration, current ALS.' });
           if (res.status !== 202) throw new Error(`cv: ${res.status}`);
@@ -110,6 +137,7 @@ describe('cross-user access', () => {
         'PATCH /api/posts/:id': { title: 'Taken over' },
         'POST /api/timecards/:id/break': { action: 'start' },
         'POST /api/documents/:id/links': { recordType: 'post', recordId: '00000000-0000-4000-8000-000000000000' },
+        'POST /api/cvs/:id/shares': { recipientEmail: 'intruder@example.org', expiresInHours: 1 },
         'POST /api/timecards/:id/submit': { supervisorName: 'Me', supervisorEmail: 'me@example.org' },
       },
     });

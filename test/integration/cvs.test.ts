@@ -32,10 +32,14 @@ describe('CV requests', () => {
 
     const accepted = await client.post('/api/cvs', { jobDescription: edJob() });
     expect(accepted.status).toBe(202);
-    const cv = await waitFor('CV done', async () => {
-      const res = await client.get(`/api/cvs/${accepted.body.id}`);
-      return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
-    });
+    const cv = await waitFor(
+      'CV done',
+      async () => {
+        const res = await client.get(`/api/cvs/${accepted.body.id}`);
+        return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
+      },
+      60_000,
+    );
     expect(cv.status).toBe('done');
     expect(cv.jobTitle).toContain('Trust Grade Registrar');
     expect(cv.summary.removed).toEqual([]);
@@ -44,7 +48,17 @@ describe('CV requests', () => {
     expect(cv.summary.warnings).toEqual(expect.arrayContaining([expect.stringContaining('APLS')]));
     expect(cv.draft.sections.map((s: { kind: string }) => s.kind)).toEqual(expect.arrayContaining(['registration', 'experience', 'training']));
     await waitFor('done event', async () => stages.includes('done'));
-    expect(stages).toEqual(['analysing', 'retrieving', 'drafting', 'checking', 'done']);
+    expect(stages).toEqual(['analysing', 'retrieving', 'drafting', 'checking', 'rendering', 'done']);
+    expect(cv.pdf).toEqual({ url: `/api/cvs/${cv.id}/pdf`, pages: expect.any(Number) });
+    const pdf = await fetch(app.url(cv.pdf.url), { headers: { cookie: client.cookieHeader() } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const { extractPdfText } = await import('../../server/adapters/pdf/text-check.ts');
+    const text = (await extractPdfText(Buffer.from(await pdf.arrayBuffer()))).text;
+    expect(text).toContain('Dr Aisha Rahman');
+    expect(text).toContain('7654321');
+    expect(text).toContain('Northgate University Hospitals NHS Foundation Trust');
+    expect(text).not.toMatch(/[\uFB00-\uFB06]/);
     socket.close();
 
     const plan = await client.get('/api/me/plan');

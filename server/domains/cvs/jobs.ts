@@ -8,6 +8,8 @@ import type { Logger } from '../../platform/logger.ts';
 import { runCvPipeline } from '../../ai/pipeline.ts';
 import { release, settle } from '../quotas/service.ts';
 import * as repo from './repo.ts';
+import { renderCvJob } from './render.ts';
+import type { JobQueue } from '../../platform/queue/queue.ts';
 
 export const generateCvJob = defineJob({
   name: 'cv.generate',
@@ -22,7 +24,7 @@ export const generateCvJob = defineJob({
  * Runs the pipeline for one request, reporting each stage on the row and to the user's tabs
  * (`cv:progress`). Success settles the reserved generation; the last failed try releases it.
  */
-export function generateCvHandler(deps: { db: Db; embedder: Embedder; llm: LlmProvider | undefined; logger: Logger; notify: (userId: string, event: string, payload: unknown) => void; now?: () => Date }): JobHandler<z.infer<typeof generateCvJob.payload>> {
+export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'>; embedder: Embedder; llm: LlmProvider | undefined; logger: Logger; notify: (userId: string, event: string, payload: unknown) => void; now?: () => Date }): JobHandler<z.infer<typeof generateCvJob.payload>> {
   const now = () => deps.now?.() ?? new Date();
   return async ({ cvId }, ctx) => {
     const row = await repo.findCvRequestById(deps.db, cvId);
@@ -40,8 +42,9 @@ export function generateCvHandler(deps: { db: Db; embedder: Embedder; llm: LlmPr
         deps.db,
         row.id,
         {
-          status: 'done',
-          stage: 'done',
+          // Generation is done; the PDF follows as its own job (cv.render).
+          status: 'running',
+          stage: 'rendering',
           composer: result.composer,
           analysis: JSON.stringify(result.analysis),
           assessment: JSON.stringify({ requirements: result.requirements, items: result.assessment, relevant: result.relevant }),
@@ -54,7 +57,8 @@ export function generateCvHandler(deps: { db: Db; embedder: Embedder; llm: LlmPr
         now(),
       );
       await settle(deps.db, reservation, 1, now());
-      deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'done' });
+      await deps.queue.enqueue(renderCvJob, { cvId: row.id });
+      deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'rendering' });
     } catch (err) {
       const final = ctx.attempt >= generateCvJob.attempts || err instanceof PermanentJobError;
       if (final) {

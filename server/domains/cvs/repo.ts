@@ -24,3 +24,22 @@ export async function updateCvRequest(
 ) {
   await db.updateTable('cv_requests').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
 }
+
+export async function findPdfByHash(db: DbOrTx, userId: string, contentHash: string) {
+  return db.selectFrom('cv_pdfs').selectAll().where('user_id', '=', userId).where('content_hash', '=', contentHash).executeTakeFirst();
+}
+
+export async function findPdf(db: DbOrTx, userId: string, id: string) {
+  return db.selectFrom('cv_pdfs').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPdf(
+  db: DbOrTx,
+  row: { id: string; user_id: string; content_hash: string; template: string; format: string; pages: number; size_bytes: number; render_ms: number; storage_key: string; wrapped_key: string; created_at: Date },
+) {
+  return db.insertInto('cv_pdfs').values(row).onConflict((oc) => oc.columns(['user_id', 'content_hash']).doNothing()).returningAll().executeTakeFirst();
+}
+
+export async function setCvPdf(db: DbOrTx, cvId: string, pdfId: string | null, now: Date) {
+  await db.updateTable('cv_requests').set({ pdf_id: pdfId, status: 'done', stage: 'done', updated_at: now }).where('id', '=', cvId).execute();
+}

@@ -2,8 +2,9 @@ import { defineRoute } from '../../platform/http/route.ts';
 import { ZIdParams } from '../record/schema.ts';
 import { ZCreateCvRequest, ZCv, ZCvAccepted, ZCvList } from './schema.ts';
 import { getCv, listCvs, requestCv, type CvDeps } from './service.ts';
+import { readCvPdf, type RenderDeps } from './render.ts';
 
-export function cvRoutes(deps: CvDeps) {
+export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'>) {
   const tags = ['cvs'];
   return [
     defineRoute({
@@ -35,6 +36,24 @@ export function cvRoutes(deps: CvDeps) {
       params: ZIdParams,
       response: ZCv,
       handler: ({ user, params }) => getCv(deps.db, user!.id, params.id),
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'get',
+      path: '/api/cvs/:id/pdf',
+      summary: 'Download the rendered CV (PDF)',
+      tags,
+      auth: 'user',
+      params: ZIdParams,
+      produces: 'application/pdf',
+      handler: async ({ user, params, res }) => {
+        const { data } = await readCvPdf(deps, user!.id, params.id);
+        res.setHeader('Content-Type', 'application/pdf');
+        res.setHeader('Content-Length', String(data.length));
+        res.setHeader('Content-Disposition', 'attachment; filename="cv.pdf"');
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.end(data);
+      },
     }),
   ];
 }

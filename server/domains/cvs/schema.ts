@@ -24,6 +24,7 @@ export const ZCv = z.object({
   summary: ZCvSummary.nullable(),
   draft: ZDraft.nullable(),
   error: z.string().nullable(),
+  pdf: z.object({ url: z.string(), pages: z.number().int() }).nullable().describe('Ready when rendering is done'),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
 });

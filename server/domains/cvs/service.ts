@@ -24,7 +24,7 @@ export const CV_HOLD_TTL_MS = 2 * 3_600_000;
 type Row = Awaited<ReturnType<typeof repo.findCvRequests>>[number];
 type Summary = NonNullable<Cv['summary']>;
 
-export function toApi(row: Row): Cv {
+export function toApi(row: Row, pages?: number): Cv {
   const analysis = row.analysis as { title?: string } | null;
   return {
     id: row.id,
@@ -39,6 +39,7 @@ export function toApi(row: Row): Cv {
         : null,
     draft: (row.draft as Cv['draft']) ?? null,
     error: row.error,
+    pdf: row.pdf_id ? { url: `/api/cvs/${row.id}/pdf`, pages: pages ?? 0 } : null,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
   };
@@ -67,7 +68,8 @@ export async function requestCv(deps: CvDeps, userId: string, input: { jobDescri
 export async function getCv(db: DbOrTx, userId: string, id: string) {
   const row = await repo.findCvRequest(db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'CV not found');
-  return toApi(row);
+  const pdf = row.pdf_id ? await repo.findPdf(db, userId, row.pdf_id) : undefined;
+  return toApi(row, pdf?.pages);
 }
 
 export async function listCvs(db: DbOrTx, userId: string) {

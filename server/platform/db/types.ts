@@ -370,6 +370,7 @@ export interface CvRequestsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: NullableTimestamp;
+  pdf_id: string | null;
 }
 
 export interface ConversationsTable {
@@ -390,6 +391,48 @@ export interface MessagesTable {
   cv_request_id: string | null;
   usage: Json<unknown>;
   created_at: Timestamp;
+}
+
+export interface CvPdfsTable {
+  id: Generated<string>;
+  user_id: string;
+  content_hash: string;
+  template: string;
+  format: string;
+  pages: number;
+  size_bytes: number;
+  render_ms: number;
+  storage_key: string;
+  wrapped_key: string;
+  created_at: Timestamp;
+}
+
+export interface ShareLinksTable {
+  id: Generated<string>;
+  user_id: string;
+  cv_request_id: string;
+  pdf_id: string;
+  recipient_email: string;
+  recipient_name: string | null;
+  message: string | null;
+  token_hash: string;
+  passcode_hash: string | null;
+  expires_at: Timestamp;
+  max_views: number | null;
+  view_count: ColumnType<number, number | undefined, number>;
+  revoked_at: NullableTimestamp;
+  first_viewed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface ShareViewsTable {
+  id: Generated<string>;
+  share_id: string;
+  user_id: string;
+  kind: 'page' | 'pdf';
+  ip_prefix: string | null;
+  user_agent: string | null;
+  viewed_at: Timestamp;
 }
 
 export interface Database {
@@ -423,4 +466,7 @@ export interface Database {
   cv_requests: CvRequestsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  cv_pdfs: CvPdfsTable;
+  share_links: ShareLinksTable;
+  share_views: ShareViewsTable;
 }

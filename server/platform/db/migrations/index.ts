@@ -8,6 +8,7 @@ import * as m0006 from './0006_quotas.ts';
 import * as m0007 from './0007_cv_requests.ts';
 import * as m0008 from './0008_conversations.ts';
 import * as m0009 from './0009_restriction.ts';
+import * as m0010 from './0010_pdfs_shares.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007_cv_requests': m0007,
   '0008_conversations': m0008,
   '0009_restriction': m0009,
+  '0010_pdfs_shares': m0010,
 };

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domains/audit/chain.ts';
+import type { Draft } from '../ai/cv-draft/schema.ts';
+
+/**
+ * A CV snapshot: everything the PDF shows, frozen. Placeholders are filled here from the record
+ * (registration numbers never went to the model), and the content hash identifies the render:
+ * the same snapshot is never rendered twice, and a share link points at exactly this content.
+ */
+export const TEMPLATE_VERSION = 1;
+
+export interface CvSnapshot {
+  template: 'full' | 'locum';
+  format: 'A4' | 'Letter';
+  name: string;
+  label: string | null;
+  contact: string[];
+  sections: Draft['sections'];
+  jobTitle: string | null;
+}
+
+const PLACEHOLDER = /\[\[registration:([0-9a-f-]{36}):number\]\]/g;
+
+export function fillPlaceholders(draft: Draft, registrationNumbers: Map<string, string>): Draft {
+  const fill = (text: string) => text.replace(PLACEHOLDER, (_, id: string) => registrationNumbers.get(id) ?? '');
+  return {
+    sections: draft.sections.map((s) => ({
+      ...s,
+      items: s.items.map((i) => ({ ...i, title: fill(i.title), subtitle: i.subtitle && fill(i.subtitle), dates: i.dates && fill(i.dates), bullets: i.bullets.map(fill).filter((b) => b.trim() && !/^Number:\s*$/.test(b)) })),
+    })),
+  };
+}
+
+export const snapshotHash = (snapshot: CvSnapshot) => createHash('sha256').update(`v${TEMPLATE_VERSION}\n${canonicalJson(snapshot)}`).digest('hex');
+
+/** US profiles (an NPI or a state board) print on US Letter; everyone else on A4. */
+export const paperFor = (registrationBodies: string[]): 'A4' | 'Letter' => (registrationBodies.some((b) => b === 'NPI' || b === 'US-STATE-BOARD') ? 'Letter' : 'A4');

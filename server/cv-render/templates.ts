@@ -1,0 +1,75 @@
+import { escapeHtml } from '../platform/http/html.ts';
+import { embeddedFontCss } from './fonts.ts';
+import type { CvSnapshot } from './snapshot.ts';
+
+/**
+ * Two CV templates from one snapshot: the full clinical CV (GMC order) and a one-page locum
+ * profile. Plain semantic HTML so the PDF's text layer reads in order in applicant tracking
+ * systems; ligatures off, because "fi"/"fl" ligature glyphs break ATS parsing.
+ */
+const GMC_ORDER = ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'achievements', 'publications', 'skills'];
+
+const BASE_CSS = `
+@page { margin: 16mm 16mm 18mm; }
+* { box-sizing: border-box; }
+html { font-family: 'Source Sans 3', 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; color: #1b1f24;
+  font-variant-ligatures: none; font-feature-settings: "liga" 0, "clig" 0, "dlig" 0; -webkit-print-color-adjust: exact; }
+body { margin: 0; line-height: 1.38; }
+header { border-bottom: 2px solid #005eb8; padding-bottom: 6pt; margin-bottom: 10pt; }
+h1 { font-size: 20pt; margin: 0; font-weight: 700; color: #003d78; }
+.label { font-size: 11.5pt; margin: 2pt 0 3pt; font-weight: 600; }
+.contact { font-size: 9.5pt; color: #3d4752; }
+h2 { font-size: 12pt; text-transform: uppercase; letter-spacing: .04em; color: #005eb8; margin: 12pt 0 4pt; border-bottom: 1px solid #c9d3dd; padding-bottom: 2pt; break-after: avoid; }
+.item { margin: 0 0 7pt; break-inside: avoid; }
+.item-head { display: flex; justify-content: space-between; gap: 12pt; }
+h3 { font-size: 10.5pt; margin: 0; font-weight: 600; }
+.dates { font-size: 9.5pt; color: #3d4752; white-space: nowrap; }
+.subtitle { font-size: 9.5pt; color: #3d4752; margin: 0; }
+ul { margin: 2pt 0 0 13pt; padding: 0; }
+li { margin: 0 0 1pt; }
+footer { margin-top: 12pt; font-size: 8pt; color: #6b7580; }
+`;
+
+const LOCUM_CSS = `
+html { font-size: 9.5pt; }
+h2 { margin-top: 8pt; font-size: 10.5pt; }
+.item { margin-bottom: 4pt; }
+`;
+
+function item(i: CvSnapshot['sections'][number]['items'][number]): string {
+  return `<div class="item"><div class="item-head"><h3>${escapeHtml(i.title)}</h3>${i.dates ? `<span class="dates">${escapeHtml(i.dates)}</span>` : ''}</div>${
+    i.subtitle ? `<p class="subtitle">${escapeHtml(i.subtitle)}</p>` : ''
+  }${i.bullets.length ? `<ul>${i.bullets.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>` : ''}</div>`;
+}
+
+/** The profile reads as a paragraph: its heading would repeat the label under the name. */
+const profile = (items: CvSnapshot['sections'][number]['items']) => items.flatMap((i) => i.bullets).map((b) => `<p>${escapeHtml(b)}</p>`).join('');
+
+/** The locum profile keeps the newest posts and the first points, to fit one page. */
+function forLocum(snapshot: CvSnapshot): CvSnapshot['sections'] {
+  const keep = new Set(['registration', 'experience', 'shifts', 'training', 'skills']);
+  return snapshot.sections
+    .filter((s) => keep.has(s.kind))
+    .map((s) => (s.kind === 'experience' ? { ...s, items: s.items.slice(0, 3).map((i) => ({ ...i, bullets: i.bullets.slice(0, 2) })) } : s));
+}
+
+export function renderCvHtml(snapshot: CvSnapshot): string {
+  const sections = (snapshot.template === 'locum' ? forLocum(snapshot) : snapshot.sections)
+    .slice()
+    .sort((a, b) => GMC_ORDER.indexOf(a.kind) - GMC_ORDER.indexOf(b.kind));
+  const size = snapshot.format === 'Letter' ? 'Letter' : 'A4';
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(snapshot.name)}</title>
+<style>${embeddedFontCss()}\n@page { size: ${size}; }\n${BASE_CSS}${snapshot.template === 'locum' ? LOCUM_CSS : ''}</style></head><body>
+<header><h1>${escapeHtml(snapshot.name)}</h1>${snapshot.label ? `<p class="label">${escapeHtml(snapshot.label)}</p>` : ''}${
+    snapshot.contact.length ? `<p class="contact">${snapshot.contact.map(escapeHtml).join(' · ')}</p>` : ''
+  }</header>
+${sections.map((s) => `<section><h2>${escapeHtml(s.title)}</h2>${s.kind === 'profile' ? profile(s.items) : s.items.map(item).join('')}</section>`).join('\n')}
+<footer>Every entry on this CV is drawn from a Medfolio record.</footer>
+</body></html>`;
+}
+
+/** What the PDF's text must contain, in order, for the text check. */
+export function expectedText(snapshot: CvSnapshot) {
+  const sections = (snapshot.template === 'locum' ? forLocum(snapshot) : snapshot.sections).slice().sort((a, b) => GMC_ORDER.indexOf(a.kind) - GMC_ORDER.indexOf(b.kind));
+  return { name: snapshot.name, headings: sections.map((s) => s.title), itemTitles: sections.filter((s) => s.kind !== 'profile').flatMap((s) => s.items.map((i) => i.title)) };
+}

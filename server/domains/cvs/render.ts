@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import { PermanentJobError } from '../../platform/queue/queue.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FileStorage } from '../../adapters/storage.ts';
+import type { PdfRenderer } from '../../adapters/pdf/renderer.ts';
+import { checkPdfText } from '../../adapters/pdf/text-check.ts';
+import { buildSnapshot } from '../../cv-render/build.ts';
+import { expectedText, renderCvHtml } from '../../cv-render/templates.ts';
+import { snapshotHash } from '../../cv-render/snapshot.ts';
+import type { Draft } from '../../ai/cv-draft/schema.ts';
+import * as repo from './repo.ts';
+
+/**
+ * Renders a checked draft to PDF: freeze the snapshot, reuse the PDF of an identical snapshot,
+ * otherwise render with the page pool, check the PDF's text layer against the snapshot (name,
+ * headings and item titles in order, no ligature glyphs), and store it encrypted.
+ */
+export const renderCvJob = defineJob({
+  name: 'cv.render',
+  payload: z.object({ cvId: z.uuid() }),
+  attempts: 3,
+  backoff: { type: 'exponential', delayMs: 3_000 },
+  dedupeKey: (p) => p.cvId,
+  concurrency: 2,
+});
+
+export interface RenderDeps {
+  db: Db;
+  storage: FileStorage;
+  secretBox: SecretBox;
+  renderer: PdfRenderer | undefined;
+  notify: (userId: string, event: string, payload: unknown) => void;
+  now?: () => Date;
+}
+
+export function renderCvHandler(deps: RenderDeps): JobHandler<z.infer<typeof renderCvJob.payload>> {
+  const now = () => deps.now?.() ?? new Date();
+  return async ({ cvId }, ctx) => {
+    const row = await repo.findCvRequestById(deps.db, cvId);
+    if (!row?.draft) throw new PermanentJobError('no checked draft to render');
+    const done = async (pdfId: string | null, warning?: string) => {
+      if (warning) await repo.updateCvRequest(deps.db, row.id, { warnings: JSON.stringify([...((row.warnings as string[] | null) ?? []), warning]) }, now());
+      await repo.setCvPdf(deps.db, row.id, pdfId, now());
+      deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'done' });
+    };
+    try {
+      if (!deps.renderer) return await done(null, 'The PDF could not be made: no Chromium is installed on the server. The checked draft is ready.');
+      const snapshot = await buildSnapshot(deps.db, row.user_id, { template: row.template, draft: row.draft as Draft, jobTitle: (row.analysis as { title?: string } | null)?.title ?? null });
+      const hash = snapshotHash(snapshot);
+      const existing = await repo.findPdfByHash(deps.db, row.user_id, hash);
+      if (existing) return await done(existing.id);
+      const { pdf, ms, pages } = await deps.renderer.render(renderCvHtml(snapshot), { format: snapshot.format });
+      const check = await checkPdfText(pdf, expectedText(snapshot));
+      if (!check.ok) throw new PermanentJobError(`the PDF's text does not match the CV: ${check.problems.join('; ')}`);
+      const id = randomUUID();
+      const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, id, pdf);
+      const storageKey = `cvs/${row.user_id}/${id}`;
+      await deps.storage.put(storageKey, ciphertext);
+      const inserted = await repo.insertPdf(deps.db, { id, user_id: row.user_id, content_hash: hash, template: snapshot.template, format: snapshot.format, pages, size_bytes: pdf.length, render_ms: Math.round(ms), storage_key: storageKey, wrapped_key: wrappedKey, created_at: now() });
+      // A concurrent render of the same snapshot won the insert: use its PDF, drop ours.
+      if (!inserted) {
+        await deps.storage.delete(storageKey);
+        return await done((await repo.findPdfByHash(deps.db, row.user_id, hash))!.id);
+      }
+      ctx.logger.info({ pages, ms: Math.round(ms), bytes: pdf.length }, 'CV rendered');
+      await done(id);
+    } catch (err) {
+      if (ctx.attempt >= renderCvJob.attempts || err instanceof PermanentJobError) {
+        await repo.updateCvRequest(deps.db, row.id, { status: 'failed', stage: 'failed', error: `The PDF could not be made${err instanceof PermanentJobError ? `: ${err.message}` : ''}.` }, now());
+        deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'failed' });
+      }
+      throw err;
+    }
+  };
+}
+
+/** The owner's PDF, decrypted. */
+export async function readCvPdf(deps: Pick<RenderDeps, 'db' | 'storage' | 'secretBox'>, userId: string, cvId: string) {
+  const row = await repo.findCvRequest(deps.db, userId, cvId);
+  if (!row) throw new AppError('NOT_FOUND', 'CV not found');
+  if (!row.pdf_id) throw new AppError('CONFLICT', row.status === 'done' ? 'This CV has no PDF (rendering is unavailable)' : 'The PDF is not ready yet');
+  const pdf = await repo.findPdf(deps.db, userId, row.pdf_id);
+  if (!pdf) throw new AppError('NOT_FOUND', 'CV not found');
+  return { pdf, data: decryptFile(deps.secretBox, pdf.id, pdf.wrapped_key, await deps.storage.get(pdf.storage_key)) };
+}

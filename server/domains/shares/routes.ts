@@ -1,0 +1,159 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
+import { isAppError } from '../../platform/errors.ts';
+import { clientInfo } from '../../platform/http/client-info.ts';
+import { appendCookie, cookieSecurity, requestCookie } from '../../platform/http/cookies.ts';
+import type { Limiter } from '../../platform/rate-limit.ts';
+import { ZIdParams } from '../record/schema.ts';
+import { goneSharePage, passcodePage, sharePage } from './pages.ts';
+import { ZCreateShare, ZPasscodeForm, ZShare, ZShareCreated, ZShareList } from './schema.ts';
+import * as shares from './service.ts';
+
+const ZToken = z.object({ token: z.string().max(100) });
+const unlockCookie = (shareId: string) => `mf_share_${shareId.replace(/-/g, '')}`;
+const dateTime = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(d);
+
+/** A link that no longer works gets a 410 page with its reason, and nothing else. */
+async function recruiterPage(res: Response, fn: () => Promise<void>) {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+  try {
+    await fn();
+  } catch (err) {
+    if (isAppError(err) && err.code === 'GONE') {
+      res.status(410).type('html').send(goneSharePage(err.message));
+      return;
+    }
+    throw err;
+  }
+}
+
+export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: Limiter; passcodeAttempts: Limiter }): AnyRoute[] {
+  const tags = ['shares'];
+  const client = (req: Request) => {
+    const info = clientInfo(req);
+    return { ipPrefix: info.ipPrefix, userAgent: info.userAgent };
+  };
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/cvs/:id/shares',
+      summary: "Share a CV's PDF with one recipient through a link that expires",
+      tags,
+      auth: 'user',
+      params: ZIdParams,
+      body: ZCreateShare,
+      status: 201,
+      response: ZShareCreated,
+      handler: ({ user, params, body, requestId, now }) => shares.createShare(deps, user!.id, params.id, body, { requestId, now }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/shares',
+      summary: 'Your share links, with their status and every view',
+      tags,
+      auth: 'user',
+      response: ZShareList,
+      handler: async ({ user, now }) => ({ shares: await shares.listShares(deps.db, user!.id, now) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/shares/:id',
+      summary: 'One share link and its views',
+      tags,
+      auth: 'user',
+      params: ZIdParams,
+      response: ZShare,
+      handler: ({ user, params, now }) => shares.getShare(deps.db, user!.id, params.id, now),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/shares/:id',
+      summary: 'Revoke a share link: it stops working at once',
+      tags,
+      auth: 'user',
+      params: ZIdParams,
+      status: 204,
+      response: z.void(),
+      handler: ({ user, params, requestId, now }) => shares.revokeShare(deps, user!.id, params.id, { requestId, now }),
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'get',
+      path: '/s/:token',
+      summary: "The recruiter's page (no account)",
+      tags,
+      auth: 'public',
+      params: ZToken,
+      produces: 'text/html',
+      handler: ({ req, res, params, requestId, now }) =>
+        recruiterPage(res, async () => {
+          await deps.viewsPerIp.consume(clientInfo(req).ip);
+          const row = await shares.openShare(deps.db, params.token, now);
+          if (row.passcode_hash && !shares.isUnlocked(deps.secretBox, row.id, requestCookie(req, unlockCookie(row.id)), now)) {
+            res.type('html').send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}` }));
+            return;
+          }
+          await shares.logView(deps, row, 'page', client(req), { requestId, now });
+          res.type('html').send(sharePage({ clinicianName: row.clinician_name, recipient: row.recipient_name ?? row.recipient_email, message: row.message, expiresAt: dateTime(row.expires_at), pdfHref: `/s/${params.token}/pdf` }));
+        }),
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'post',
+      path: '/s/:token',
+      summary: 'Unlock a passcode-protected link (5 attempts per 15 minutes per link)',
+      tags,
+      auth: 'public',
+      params: ZToken,
+      body: ZPasscodeForm,
+      produces: 'text/html',
+      handler: ({ req, res, params, body, now }) =>
+        recruiterPage(res, async () => {
+          await deps.viewsPerIp.consume(clientInfo(req).ip);
+          const row = await shares.openShare(deps.db, params.token, now);
+          try {
+            await deps.passcodeAttempts.consume(row.id);
+          } catch (err) {
+            if (!isAppError(err)) throw err;
+            const minutes = Math.ceil(Number(err.details.retryAfterSeconds ?? 900) / 60);
+            res.status(429).setHeader('Retry-After', String(err.details.retryAfterSeconds ?? 900));
+            res.type('html').send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}`, error: `Too many attempts. Try again in ${minutes} minutes.` }));
+            return;
+          }
+          if (!(await shares.checkPasscode(row, body.passcode))) {
+            res.status(401).type('html').send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}`, error: 'That passcode is not right.' }));
+            return;
+          }
+          appendCookie(res, unlockCookie(row.id), shares.sealUnlock(deps.secretBox, row.id, now), { httpOnly: true, sameSite: 'strict', ...cookieSecurity(deps.env), path: `/s/${params.token}`, maxAge: shares.UNLOCK_TTL_MS / 1000 });
+          res.redirect(303, `/s/${params.token}`);
+        }),
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'get',
+      path: '/s/:token/pdf',
+      summary: 'The shared PDF, watermarked with the recipient and date',
+      tags,
+      auth: 'public',
+      params: ZToken,
+      produces: 'application/pdf',
+      handler: ({ req, res, params, requestId, now }) =>
+        recruiterPage(res, async () => {
+          await deps.viewsPerIp.consume(clientInfo(req).ip);
+          const row = await shares.openShare(deps.db, params.token, now);
+          if (row.passcode_hash && !shares.isUnlocked(deps.secretBox, row.id, requestCookie(req, unlockCookie(row.id)), now)) {
+            res.redirect(303, `/s/${params.token}`);
+            return;
+          }
+          const { pdf } = await shares.viewSharedPdf(deps, row, client(req), { requestId, now });
+          const filename = `CV - ${row.clinician_name}.pdf`.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+          res.setHeader('Content-Type', 'application/pdf');
+          res.setHeader('Content-Length', String(pdf.length));
+          res.setHeader('Content-Disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="${filename}"`);
+          res.end(pdf);
+        }),
+    }),
+  ];
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { noControlCharacters } from '../accounts/schema.ts';
+
+export const ZCreateShare = z.object({
+  recipientEmail: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' })),
+  recipientName: z.string().trim().min(1).max(200).refine(noControlCharacters, 'must not contain control characters').optional(),
+  message: z.string().trim().max(1000).refine(noControlCharacters, 'must not contain control characters').optional(),
+  expiresInHours: z.number().int().min(1).max(720).describe('1 hour to 30 days'),
+  maxViews: z.number().int().min(1).max(1000).optional().describe('The link stops working after this many PDF views'),
+  passcode: z.string().min(6, 'must be at least 6 characters').max(64).optional().describe('Tell the recipient separately'),
+});
+
+export const ZShareCreated = z.object({ id: z.uuid(), url: z.string().describe('Shown once: only its hash is stored'), emailSent: z.boolean() });
+
+export const ZShareView = z.object({ at: z.string(), kind: z.enum(['page', 'pdf']), ipPrefix: z.string().nullable(), userAgent: z.string().nullable() });
+export const ZShare = z.object({
+  id: z.uuid(),
+  cvId: z.uuid(),
+  recipientEmail: z.string(),
+  recipientName: z.string().nullable(),
+  status: z.enum(['active', 'expired', 'revoked', 'exhausted']),
+  expiresAt: z.string(),
+  maxViews: z.number().int().nullable(),
+  viewCount: z.number().int(),
+  hasPasscode: z.boolean(),
+  createdAt: z.string(),
+  firstViewedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  views: z.array(ZShareView),
+});
+export type Share = z.infer<typeof ZShare>;
+export const ZShareList = z.object({ shares: z.array(ZShare) });
+export const ZPasscodeForm = z.object({ passcode: z.string().max(64) });
