@@ -34,6 +34,17 @@ function dateIssues(ctx: KindContext, dates: Array<{ path: string; value: string
   return issues;
 }
 
+/** A start and end date: in order, and neither a far-future typo. */
+const spanIssues = (ctx: KindContext, start: string | null | undefined, end: string | null | undefined) =>
+  dateIssues(
+    ctx,
+    [
+      { path: 'body.startDate', value: start },
+      { path: 'body.endDate', value: end },
+    ],
+    ['body.startDate', 'body.endDate'],
+  );
+
 const nullable = <T>(value: T | null | undefined): T | null => value ?? null;
 const joinNonEmpty = (parts: Array<string | null | undefined>, sep: string) => parts.filter(Boolean).join(sep);
 
@@ -44,16 +55,8 @@ export const postKind = defineKind({
   label: 'Post',
   input: ZPostInput,
   fields: ZPostFields,
-  check: (input, ctx) =>
-    dateIssues(
-      ctx,
-      [
-        // A post may be accepted ahead of starting, but not years ahead.
-        { path: 'body.startDate', value: input.startDate },
-        { path: 'body.endDate', value: input.endDate },
-      ],
-      ['body.startDate', 'body.endDate'],
-    ).concat(input.startDate > addDays(ctx.today, 366) ? [{ path: 'body.startDate', message: 'is more than a year ahead' }] : []),
+  // A post may be accepted ahead of starting, but not years ahead.
+  check: (input, ctx) => spanIssues(ctx, input.startDate, input.endDate).concat(input.startDate > addDays(ctx.today, 366) ? [{ path: 'body.startDate', message: 'is more than a year ahead' }] : []),
   toColumns: (input) => ({
     employer: input.employer,
     employer_ods_code: nullable(input.employerOdsCode),
@@ -235,15 +238,7 @@ export const educationKind = defineKind({
   label: 'Qualification',
   input: ZEducationInput,
   fields: ZEducationFields,
-  check: (input, ctx) =>
-    dateIssues(
-      ctx,
-      [
-        { path: 'body.startDate', value: input.startDate },
-        { path: 'body.endDate', value: input.endDate },
-      ],
-      ['body.startDate', 'body.endDate'],
-    ),
+  check: (input, ctx) => spanIssues(ctx, input.startDate, input.endDate),
   toColumns: (input) => ({
     institution: input.institution,
     study_type: nullable(input.studyType),
