@@ -58,6 +58,24 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
   return index;
 }
 
+export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> = {
+  profile: 'Profile',
+  registration: 'Professional registration and DBS',
+  experience: 'Experience',
+  shifts: 'Verified shifts',
+  training: 'Training and certification',
+  education: 'Education and qualifications',
+  achievements: 'Awards and memberships',
+  publications: 'Publications, audit and QI',
+  skills: 'Skills and languages',
+};
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b/gi;
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands)\b/gi;
+/** Two or more capitalised words in a row: a name of a place, an organisation or a person. */
+const PROPER_NAME = /\b[A-Z][\w'&-]+(?:\s+(?:of|and|for|the|&)\s+|\s+)[A-Z][\w'&-]+(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'&-]+)*/g;
+
 /** Why `text` is not supported by `facts`, or undefined when every fact in it is. */
 function unsupported(text: string, facts: Facts, knownEmployers: string[], citedRegistrations: Set<string>): string | undefined {
   for (const m of text.matchAll(PLACEHOLDER)) {
@@ -75,6 +93,18 @@ function unsupported(text: string, facts: Facts, knownEmployers: string[], cited
   }
   const employers = new Set([...knownEmployers.filter((e) => lower(plain).includes(lower(e))), ...(plain.match(ORGANISATION) ?? []).map((o) => o.trim())]);
   for (const employer of employers) if (!lower(facts.text).includes(lower(employer))) return `the employer "${employer}" is not in the cited records`;
+  // Then what the checks above cannot name: months, numbers in words, other proper names.
+  const factsLower = lower(facts.text);
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const month = String(MONTHS.indexOf(lower(m[1]!).slice(0, 3)) + 1).padStart(2, '0');
+    if (!facts.dates.has(`${m[2]}-${month}`)) return `the date ${m[0]} is not in the cited records`;
+  }
+  for (const m of text.matchAll(NUMBER_WORDS)) {
+    if (!new RegExp(`\\b${lower(m[0])}\\b`).test(factsLower)) return `the number "${m[0]}" is not in the cited records`;
+  }
+  for (const m of text.replace(PLACEHOLDER, '').matchAll(PROPER_NAME)) {
+    if (!factsLower.includes(lower(m[0]))) return `"${m[0]}" is not in the cited records`;
+  }
   return undefined;
 }
 
@@ -92,28 +122,34 @@ export function checkGrounding(draft: Draft, record: AiRecord): { draft: Draft; 
           removed.push({ section: section.title, text: heading, reason: 'it cites a record that does not exist in your record' });
           continue;
         }
-        const facts: Facts = {
-          text: cited.map((f) => f!.text).join(' \n '),
-          dates: new Set(cited.flatMap((f) => [...f!.dates])),
-          numbers: new Set(cited.flatMap((f) => [...f!.numbers])),
-          certifications: new Set(cited.flatMap((f) => [...f!.certifications])),
-        };
         const citedRegistrations = new Set(item.cites.filter((c) => c.type === 'registration').map((c) => c.id));
-        const titleWords = (lower(item.title).match(/[a-z]{4,}/g) ?? []).filter((w) => !TITLE_FILLER.has(w));
-        const missingWord = titleWords.find((w) => !lower(facts.text).includes(w));
-        const headingProblem = missingWord ? `the title word "${missingWord}" is not in the cited records` : unsupported(heading, facts, knownEmployers, citedRegistrations);
+        // Each statement must rest on one cited record on its own: facts from different
+        // records are never combined into a claim neither makes.
+        const supportedBySome = (text: string, withTitle: boolean) => {
+          let first: string | undefined;
+          for (const facts of cited) {
+            const titleWords = withTitle ? (lower(item.title).match(/[a-z]{4,}/g) ?? []).filter((w) => !TITLE_FILLER.has(w)) : [];
+            const missingWord = titleWords.find((w) => !new RegExp(`\\b${w}\\b`).test(lower(facts!.text)));
+            const problem = missingWord ? `the title word "${missingWord}" is not in the cited records` : unsupported(text, facts!, knownEmployers, citedRegistrations);
+            if (!problem) return undefined;
+            first ??= problem;
+          }
+          return first;
+        };
+        const headingProblem = supportedBySome(heading, true);
         if (headingProblem) {
           removed.push({ section: section.title, text: heading, reason: headingProblem });
           continue;
         }
         const bullets = item.bullets.filter((bullet) => {
-          const problem = unsupported(bullet, facts, knownEmployers, citedRegistrations);
+          const problem = supportedBySome(bullet, false);
           if (problem) removed.push({ section: section.title, text: bullet, reason: problem });
           return !problem;
         });
         items.push({ ...item, bullets });
       }
-      return { ...section, items };
+      // Headings are the product's, never the model's: a heading cannot carry a claim.
+      return { ...section, title: SECTION_TITLES[section.kind], items };
     })
     .filter((s) => s.items.length);
   return { draft: { sections }, removed };

@@ -112,6 +112,29 @@ describe('the grounding check catches adversarial drafts', () => {
     expect(result.removed.map((r) => r.reason)).toEqual(['it cites a record that does not exist in your record', 'it cites a record that does not exist in your record']);
   });
 
+  it('ignores a heading the model wrote, and catches month names, number words, unknown names and facts pooled across records', async () => {
+    const result = await adversarial((d, record) => {
+      const exp = d.sections.find((s) => s.kind === 'experience')!;
+      exp.title = 'Consultant Paediatrician, FRCPCH, 15 years in post';
+      exp.items[0]!.bullets.push('In post from Jan 2019 to Dec 2024');
+      exp.items[0]!.bullets.push('Led an audit of two hundred cases');
+      exp.items[0]!.bullets.push('Honorary role at Great Ormond Street');
+      // An item citing two posts may not join one post's grade to the other's employer.
+      const [a, b] = record.posts;
+      exp.items.push({ title: a!.title, subtitle: `${b!.employer}, ${a!.grade}`, dates: null, bullets: [], cites: [{ type: 'post', id: a!.id }, { type: 'post', id: b!.id }] });
+    });
+    expect(result.draft.sections.find((s) => s.kind === 'experience')!.title).toBe('Experience');
+    expect(result.removed.map((r) => r.reason)).toEqual([
+      'the year 2019 is not in the cited records',
+      'the number "two" is not in the cited records',
+      '"Great Ormond Street" is not in the cited records',
+      'the employer "Calder Valley Hospitals NHS Trust" is not in the cited records',
+    ]);
+    // A month in words is checked against the record's month, not only its year.
+    const month = await adversarial((d) => d.sections.find((s) => s.kind === 'experience')!.items[0]!.bullets.push('Started in March 2025'));
+    expect(month.removed.map((r) => r.reason)).toEqual(['the date March 2025 is not in the cited records']);
+  });
+
   it('removes an invented job title', async () => {
     const result = await adversarial((d) => {
       experience(d)[0]!.title = 'Clinical Director, Emergency Medicine';
