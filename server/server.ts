@@ -97,6 +97,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
       env: config.env,
       viewsPerIp: platform.createLimiter('share-views', { points: 120, durationSeconds: 15 * 60, message: 'Too many requests from your network' }),
       passcodeAttempts: platform.createLimiter('share-passcode', { points: 5, durationSeconds: 15 * 60, message: 'Too many passcode attempts' }),
+      sharesPerUser: platform.createLimiter('shares-created', { points: 30, durationSeconds: 24 * 3600, message: 'Too many share links created today' }),
     }),
     ...assistantRoutes({ db }),
     ...documentRoutes({

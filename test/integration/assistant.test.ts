@@ -54,12 +54,15 @@ describe('the assistant without an LLM (offline)', () => {
   it('PII canary: patient details in a message reach no database column and no log line', async () => {
     const { client } = await signUp(app, { name: 'Dr Canary Tester' });
     const socket = await assistantSocket(app, client);
+    expect((await client.get('/api/conversations')).body.conversations).toEqual([]);
     const secrets = ['Jonathan Quarrington', '943 476 5919', 'JG 10 37 13 A', '07700 900982', 'canary.patient@example.org', 'LS6 2UE', '14/07/1961'];
-    const text = `Can you help me write up a case? My patient Jonathan Quarrington (NHS 943 476 5919, NI JG 10 37 13 A, DOB 14/07/1961), phone 07700 900982, email canary.patient@example.org, lives at LS6 2UE. Also what expires soon?`;
+    const text = `Dr Canary Tester here. Can you help me write up a case? My patient Jonathan Quarrington (NHS 943 476 5919, NI JG 10 37 13 A, DOB 14/07/1961), phone 07700 900982, email canary.patient@example.org, lives at LS6 2UE. Also what expires soon?`;
     const result = await turn(socket, { text });
     expect(result.error).toBeUndefined();
     socket.close();
-    const stored = (await client.get(`/api/conversations/${result.done.conversationId}`)).body.messages[0].content;
+    const conversation = (await client.get(`/api/conversations/${result.done.conversationId}`)).body;
+    expect(conversation.title).not.toContain('Canary');
+    const stored = conversation.messages[0].content;
     expect(stored).toContain('[PERSON_1]');
     expect(stored).toContain('[NHS_NUMBER]');
     expect(await findInDatabase(app.server.platform.database.db, [...secrets, 'Quarrington', '9434765919'])).toEqual([]);

@@ -59,6 +59,8 @@ describe('sharing a CV with a recruiter', () => {
     const landing = await fetch(app.url(pathOf(created.body.url)), { headers: { cookie } });
     expect(await landing.text()).toContain('CV of Tomasz Nowak');
 
+    // A link checker's HEAD uses up nothing.
+    expect((await fetch(app.url(`${pathOf(created.body.url)}/pdf`), { method: 'HEAD', headers: { cookie } })).status).toBe(200);
     const pdf = await fetch(app.url(`${pathOf(created.body.url)}/pdf`), { headers: { cookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -122,5 +124,15 @@ describe('sharing a CV with a recruiter', () => {
     expect(status).toBe(429);
     const over = await share({});
     expect(over.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { limit: 3, usage: 3 } });
+  });
+
+  it('cannot be raced past the cap by parallel requests', async () => {
+    const resume = personas().find((p) => p.file === 'locum-gp.json')!.resume;
+    const other = await signUp(app, { name: resume.basics.name });
+    await other.client.post('/api/import/json-resume', resume);
+    const cv = await generateCv(other.client, jobs().find((j) => j.file === 'salaried-gp.txt')!.text);
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => other.client.post(`/api/cvs/${cv.id}/shares`, { recipientEmail: `p${i}@agency.example`, expiresInHours: 2 })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(3);
   });
 });

@@ -65,16 +65,16 @@ async function offlineReply(deps: AssistantDeps, userId: string, text: string, n
  */
 export async function handleChatMessage(deps: AssistantDeps, user: { id: string }, input: { conversationId?: string | undefined; text: string }, sink: ReplySink, now: Date) {
   await assertProcessingAllowed(deps.db, user.id);
+  const record = await loadAiRecord(deps.db, user.id, now);
+  const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
   const conversation = input.conversationId
     ? await repo.findConversation(deps.db, user.id, input.conversationId)
-    : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text).text.slice(0, 60), created_at: now });
+    : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text, { knownNames }).text.slice(0, 60), created_at: now });
   if (!conversation) throw new AppError('NOT_FOUND', 'Conversation not found');
 
   const messageId = randomUUID();
   const reservation = await reserve(deps.db, { userId: user.id, metric: 'assistant_messages', amount: 1, requestId: messageId, now });
   try {
-    const record = await loadAiRecord(deps.db, user.id, now);
-    const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
     const pseudonymiser = openPseudonyms(deps.secretBox, conversation.id, conversation.pseudonyms);
     const redacted = redact(input.text, { knownNames, pseudonymiser }).text;
     await repo.insertMessage(deps.db, { conversation_id: conversation.id, user_id: user.id, role: 'user', content: redacted, created_at: now });

@@ -36,7 +36,8 @@ export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue
       deps.notify(row.user_id, 'cv:progress', { id: row.id, stage });
     };
     try {
-      const llm = deps.llm ? { db: deps.db, llm: deps.llm, requestId: row.id, now } : undefined;
+      // Per attempt: a retried job reserves (and is charged) again for the calls it makes again.
+      const llm = deps.llm ? { db: deps.db, llm: deps.llm, requestId: `${row.id}:${ctx.attempt}`, now } : undefined;
       const result = await runCvPipeline({ db: deps.db, embedder: deps.embedder, llm, logger: deps.logger }, { userId: row.user_id, jobDescription: row.job_description, asOf: row.as_of, now: now() }, progress);
       await repo.updateCvRequest(
         deps.db,

@@ -84,7 +84,12 @@ export async function readCvPdf(deps: Pick<RenderDeps, 'db' | 'storage' | 'secre
   const row = await repo.findCvRequest(deps.db, userId, cvId);
   if (!row) throw new AppError('NOT_FOUND', 'CV not found');
   if (!row.pdf_id) throw new AppError('CONFLICT', row.status === 'done' ? 'This CV has no PDF (rendering is unavailable)' : 'The PDF is not ready yet');
-  const pdf = await repo.findPdf(deps.db, userId, row.pdf_id);
+  return readPdf(deps, userId, row.pdf_id);
+}
+
+/** A stored PDF by id (a share reads the one frozen when it was made), decrypted. */
+export async function readPdf(deps: Pick<RenderDeps, 'db' | 'storage' | 'secretBox'>, userId: string, pdfId: string) {
+  const pdf = await repo.findPdf(deps.db, userId, pdfId);
   if (!pdf) throw new AppError('NOT_FOUND', 'CV not found');
   return { pdf, data: decryptFile(deps.secretBox, pdf.id, pdf.wrapped_key, await deps.storage.get(pdf.storage_key)) };
 }

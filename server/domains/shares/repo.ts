@@ -26,6 +26,11 @@ export async function findShareByTokenHash(db: DbOrTx, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Serialises share creation per user, so the plan's cap on active links cannot be raced. */
+export async function lockUserShares(db: DbOrTx, userId: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`shares:${userId}`}, 0))`.execute(db);
+}
+
 export async function countActiveShares(db: DbOrTx, userId: string, now: Date): Promise<number> {
   const row = await db
     .selectFrom('share_links')

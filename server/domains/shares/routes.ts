@@ -147,6 +147,11 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
             res.redirect(303, `/s/${params.token}`);
             return;
           }
+          // Link checkers and previews send HEAD: they must not use up a view or notify anyone.
+          if (req.method === 'HEAD') {
+            res.status(200).type('application/pdf').end();
+            return;
+          }
           const { pdf } = await shares.viewSharedPdf(deps, row, client(req), { requestId, now });
           const filename = `CV - ${row.clinician_name}.pdf`.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
           res.setHeader('Content-Type', 'application/pdf');

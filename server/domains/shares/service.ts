@@ -11,10 +11,11 @@ import { findUserById } from '../accounts/repo.ts';
 import { hashPassword, verifyPassword } from '../accounts/passwords.ts';
 import { findEffectivePlan } from '../plans/service.ts';
 import { findCvRequest } from '../cvs/repo.ts';
-import { readCvPdf } from '../cvs/render.ts';
+import { readPdf } from '../cvs/render.ts';
 import type { FileStorage } from '../../adapters/storage.ts';
 import { assertShareAccessible, shareStatus } from './access.ts';
 import * as repo from './repo.ts';
+import type { Limiter } from '../../platform/rate-limit.ts';
 import type { Share } from './schema.ts';
 import { watermarkPdf } from './watermark.ts';
 
@@ -25,6 +26,8 @@ export interface ShareDeps {
   secretBox: SecretBox;
   appOrigin: string;
   logger: Logger;
+  /** Each share emails a stranger: bounded, so links cannot be used to send mail at will. */
+  sharesPerUser: Limiter;
 }
 
 interface Meta {
@@ -81,14 +84,16 @@ export async function createShare(
   const cv = await findCvRequest(deps.db, userId, cvId);
   if (!cv) throw new AppError('NOT_FOUND', 'CV not found');
   if (!cv.pdf_id) throw new AppError('CONFLICT', 'This CV has no PDF yet: wait for it to finish rendering');
+  await deps.sharesPerUser.consume(userId);
   const { plan } = await findEffectivePlan(deps.db, userId);
-  const active = await repo.countActiveShares(deps.db, userId, meta.now);
-  if (active >= plan.limits.activeShareLinks) {
-    throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${plan.limits.activeShareLinks} active share links: revoke one to share again.`, { metric: 'active_share_links', limit: plan.limits.activeShareLinks, usage: active });
-  }
   const token = generateToken();
   const passcodeHash = input.passcode ? await hashPassword(input.passcode) : null;
   const row = await inTransaction(deps.db, async (trx) => {
+    await repo.lockUserShares(trx, userId);
+    const active = await repo.countActiveShares(trx, userId, meta.now);
+    if (active >= plan.limits.activeShareLinks) {
+      throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${plan.limits.activeShareLinks} active share links: revoke one to share again.`, { metric: 'active_share_links', limit: plan.limits.activeShareLinks, usage: active });
+    }
     const share = await repo.insertShare(trx, {
       user_id: userId,
       cv_request_id: cv.id,
@@ -166,11 +171,12 @@ export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind:
 
 /** Counts the view (refusing a used-up link), logs it, and returns the watermarked PDF. */
 export async function viewSharedPdf(deps: ShareDeps, row: OpenShare, client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta) {
+  // The PDF is made ready first, so a failure never uses up a view that delivered nothing.
+  const { data, pdf } = await readPdf(deps, row.user_id, row.pdf_id);
+  const stamped = await watermarkPdf(data, `Shared with ${row.recipient_name ?? row.recipient_email} on ${dateFmt(row.created_at)} via Medfolio`);
   const counted = await repo.countView(deps.db, row.id, meta.now);
   if (!counted) throw new AppError('GONE', 'This link has been used as many times as it allows.');
   await logView(deps, row, 'pdf', client, meta);
-  const { data, pdf } = await readCvPdf(deps, row.user_id, row.cv_request_id);
-  const stamped = await watermarkPdf(data, `Shared with ${row.recipient_name ?? row.recipient_email} on ${dateFmt(row.created_at)} via Medfolio`);
   if (counted.view_count === 1) void notifyFirstView(deps, row, meta.now);
   return { pdf: stamped, pages: pdf.pages };
 }
