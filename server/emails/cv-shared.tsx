@@ -1,5 +1,5 @@
-import { Link, Text } from '@react-email/components';
-import { EmailLayout, styles } from './layout.tsx';
+import { Text } from '@react-email/components';
+import { ActionLink, EmailLayout, styles } from './layout.tsx';
 
 export interface CvSharedProps {
   recipientName: string | null;
@@ -19,16 +19,7 @@ export function CvShared(p: CvSharedProps) {
       <Text style={styles.paragraph}>Hello{p.recipientName ? ` ${p.recipientName}` : ''},</Text>
       <Text style={styles.paragraph}>{p.clinicianName} has shared their CV with you through Medfolio.</Text>
       {p.message ? <Text style={styles.paragraph}>Their message: “{p.message}”</Text> : null}
-      <Text style={styles.paragraph}>
-        <Link href={p.shareUrl} style={styles.button}>
-          View the CV
-        </Link>
-      </Text>
-      <Text style={styles.url} data-skip-in-text="true">
-        <Link href={p.shareUrl} style={styles.url}>
-          {p.shareUrl}
-        </Link>
-      </Text>
+      <ActionLink href={p.shareUrl} label="View the CV" showUrl />
       <Text style={styles.muted}>
         The link works until {p.expiresOn}.{p.passcode ? ` It needs a passcode, which ${p.clinicianName} will give you separately.` : ''}
       </Text>

@@ -1,5 +1,5 @@
-import { Link, Text } from '@react-email/components';
-import { EmailLayout, styles } from './layout.tsx';
+import { Text } from '@react-email/components';
+import { ActionLink, EmailLayout, styles } from './layout.tsx';
 
 export interface CvViewedProps {
   name: string;
@@ -15,11 +15,7 @@ export function CvViewed(p: CvViewedProps) {
       <Text style={styles.paragraph}>
         {p.recipient} opened the CV you shared with them on {p.viewedAt}.
       </Text>
-      <Text style={styles.paragraph}>
-        <Link href={p.sharesUrl} style={styles.button}>
-          See your shares
-        </Link>
-      </Text>
+      <ActionLink href={p.sharesUrl} label="See your shares" />
       <Text style={styles.muted}>You can revoke a link at any time; it stops working at once.</Text>
     </EmailLayout>
   );

@@ -1,5 +1,5 @@
-import { Link, Text } from '@react-email/components';
-import { EmailLayout, styles } from './layout.tsx';
+import { Text } from '@react-email/components';
+import { ActionLink, EmailLayout, styles } from './layout.tsx';
 
 export interface ExpiryReminderProps {
   name: string;
@@ -17,11 +17,7 @@ export function ExpiryReminder(p: ExpiryReminderProps) {
           • {item.label}: {item.expired ? `expired on ${item.date}` : `expires on ${item.date} (in ${item.daysLeft} ${item.daysLeft === 1 ? 'day' : 'days'})`}
         </Text>
       ))}
-      <Text style={styles.paragraph}>
-        <Link href={p.recordUrl} style={styles.button}>
-          Open your record
-        </Link>
-      </Text>
+      <ActionLink href={p.recordUrl} label="Open your record" />
       <Text style={styles.muted}>You get one reminder for each item at 90, 30 and 7 days before it expires, and when it has expired.</Text>
     </EmailLayout>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Body, Container, Head, Hr, Html, Preview, Text } from '@react-email/components';
+import { Body, Container, Head, Hr, Html, Link, Preview, Text } from '@react-email/components';
 
 /**
  * The frame every account email shares. Plain and text-first: no images or remote fonts
@@ -19,6 +19,35 @@ export function EmailLayout(props: { preview: string; children: ReactNode; foote
         </Container>
       </Body>
     </Html>
+  );
+}
+
+/**
+ * The one call to action of an email: a button, and (for links that carry a token) the bare URL
+ * for clients that strip styled links. The text part already shows the URL after the button
+ * label, so the bare copy is skipped there.
+ */
+export function ActionLink(props: { href: string; label: string; showUrl?: boolean }) {
+  return (
+    <>
+      <Text style={styles.paragraph}>
+        <Link href={props.href} style={styles.button}>
+          {props.label}
+        </Link>
+      </Text>
+      {props.showUrl ? (
+        <>
+          <Text style={styles.muted} data-skip-in-text="true">
+            Or open this link in your browser:
+          </Text>
+          <Text style={styles.url} data-skip-in-text="true">
+            <Link href={props.href} style={styles.url}>
+              {props.href}
+            </Link>
+          </Text>
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
-import { Link, Text } from '@react-email/components';
-import { EmailLayout, styles } from './layout.tsx';
+import { Text } from '@react-email/components';
+import { ActionLink, EmailLayout, styles } from './layout.tsx';
 
 export interface ResetPasswordProps {
   name: string;
@@ -12,19 +12,7 @@ export function ResetPassword({ name, resetUrl, expiresInMinutes }: ResetPasswor
     <EmailLayout preview="Reset your Medfolio password">
       <Text style={styles.paragraph}>Hello {name},</Text>
       <Text style={styles.paragraph}>We received a request to reset the password for your Medfolio account.</Text>
-      <Text style={styles.paragraph}>
-        <Link href={resetUrl} style={styles.button}>
-          Choose a new password
-        </Link>
-      </Text>
-      <Text style={styles.muted} data-skip-in-text="true">
-        Or open this link in your browser:
-      </Text>
-      <Text style={styles.url} data-skip-in-text="true">
-        <Link href={resetUrl} style={styles.url}>
-          {resetUrl}
-        </Link>
-      </Text>
+      <ActionLink href={resetUrl} label="Choose a new password" showUrl />
       <Text style={styles.muted}>
         The link expires in {expiresInMinutes} {expiresInMinutes === 1 ? 'minute' : 'minutes'} and can be used once.
       </Text>

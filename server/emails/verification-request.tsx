@@ -1,5 +1,5 @@
-import { Link, Text } from '@react-email/components';
-import { EmailLayout, styles } from './layout.tsx';
+import { Text } from '@react-email/components';
+import { ActionLink, EmailLayout, styles } from './layout.tsx';
 
 export interface VerificationRequestProps {
   verifierName: string;
@@ -23,16 +23,7 @@ export function VerificationRequest(p: VerificationRequestProps) {
         {p.clinicianName} asks you to {ask}: {p.subject}.
       </Text>
       <Text style={styles.paragraph}>The link shows exactly what you are asked to confirm. You do not need an account.</Text>
-      <Text style={styles.paragraph}>
-        <Link href={p.verifyUrl} style={styles.button}>
-          Review and respond
-        </Link>
-      </Text>
-      <Text style={styles.url} data-skip-in-text="true">
-        <Link href={p.verifyUrl} style={styles.url}>
-          {p.verifyUrl}
-        </Link>
-      </Text>
+      <ActionLink href={p.verifyUrl} label="Review and respond" showUrl />
       <Text style={styles.muted}>The link works once and expires on {p.expiresOn}.</Text>
     </EmailLayout>
   );
