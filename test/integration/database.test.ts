@@ -96,3 +96,22 @@ describe('embedded database persistence', () => {
     }
   });
 });
+
+describe('the embedded connection', () => {
+  // Regression: a replaced connection met the old one's named statements in PGlite's single
+  // session ("prepared statement ... already exists"), so every rate-limited route answered 500.
+  it('keeps working with named prepared statements after its connection is replaced', async () => {
+    const handle = await blankEmbedded();
+    try {
+      const named = { name: 'probe-named-statement', text: 'SELECT 1 AS one' };
+      expect((await handle.pool.query(named)).rows).toEqual([{ one: 1 }]);
+      const client = await handle.pool.connect();
+      client.release(true); // destroy it, as an idle timeout or an error would
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the socket server notices the close
+      expect((await handle.pool.query(named)).rows).toEqual([{ one: 1 }]);
+      expect(handle.pool.options.idleTimeoutMillis).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -48,8 +48,12 @@ export async function openDatabase(
     return wrap(pool, 'postgres', async () => {});
   }
   const embedded = await startEmbeddedPostgres(options.embeddedDir);
-  const pool = new pg.Pool({ ...embedded.connectionConfig, max: 1 });
+  // One connection, kept open: PGlite has a single backend session, so a reconnect would find
+  // the old connection's named prepared statements (rate limiter's) still there and fail.
+  const pool = new pg.Pool({ ...embedded.connectionConfig, max: 1, idleTimeoutMillis: 0 });
   pool.on('error', (err) => logger.error({ err }, 'idle database client error'));
+  // If the connection is replaced anyway (after an error), start it without stale statements.
+  pool.on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => {}));
   return wrap(pool, 'embedded', () => embedded.close());
 }
 
