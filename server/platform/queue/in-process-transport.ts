@@ -1,5 +1,8 @@
 import type { JobMessage, JobTransport } from './transport.ts';
 
+/** setTimeout's largest delay: 2^31 - 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The embedded default: messages travel through memory inside the API process. Durability
  * comes from the `jobs` table: after a restart the sweeper re-dispatches every waiting row.
@@ -47,6 +50,10 @@ export function createInProcessTransport(): JobTransport {
     kind: 'in-process',
     async dispatch(message, delayMs) {
       if (closed || pendingKeys.has(keyOf(message))) return;
+      // Node's timers hold at most ~24.8 days (a longer delay would fire at once). Such a job
+      // (an erasure after its grace period) stays queued in Postgres; the sweeper dispatches
+      // it once it is due.
+      if (delayMs > MAX_TIMER_MS) return;
       pendingKeys.add(keyOf(message));
       if (delayMs <= 0) {
         deliver(message);
