@@ -16,6 +16,7 @@ import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { recordRoutes } from './domains/record/routes.ts';
 import { timecardRoutes } from './domains/timecards/routes.ts';
+import { privacyRoutes } from './domains/privacy/routes.ts';
 import { verificationRoutes } from './domains/verifications/routes.ts';
 import { resumeRoutes } from './domains/resume/routes.ts';
 import { prescreenRoutes } from './domains/prescreen/routes.ts';
@@ -77,6 +78,10 @@ export async function startServer(config: Config, logger: Logger, options: { web
       queueKind: queue.transportKind,
       chromiumPath,
       llmMode: config.llm.mode,
+      userState: async (userId) => {
+        const user = await db.selectFrom('users').select(['processing_restricted_at', 'locked_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+        return { processingRestricted: Boolean(user.processing_restricted_at), erasureScheduled: Boolean(user.locked_at) };
+      },
     }),
     ...accountRoutes(accountsDeps),
     ...auditRoutes({ db }),
@@ -105,6 +110,14 @@ export async function startServer(config: Config, logger: Logger, options: { web
       storage: platform.storage,
       secretBox: platform.secretBox,
       uploadsPerUser: platform.createLimiter('uploads', { points: 60, durationSeconds: 3600, message: 'Too many uploads in an hour' }),
+    }),
+    ...privacyRoutes({
+      db,
+      queue,
+      storage: platform.storage,
+      secretBox: platform.secretBox,
+      accounts: accountsDeps,
+      erasureGraceDays: config.erasureGraceDays,
     }),
     ...verificationRoutes({
       ...recordDeps,

@@ -10,8 +10,13 @@ export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
-  /** Every key, for erasure completeness checks and orphan sweeps. */
-  list(): Promise<string[]>;
+  /** Every file, for erasure and orphan sweeps (which leave files younger than an upload alone). */
+  list(): Promise<StoredFile[]>;
+}
+
+export interface StoredFile {
+  key: string;
+  modifiedAt: Date;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
@@ -37,7 +42,14 @@ export function createLocalFileStorage(root: string): FileStorage {
     async list() {
       try {
         const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-        return entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+        const files: StoredFile[] = [];
+        for (const entry of entries) {
+          if (!entry.isFile()) continue;
+          const full = path.join(entry.parentPath, entry.name);
+          const stat = await fs.stat(full).catch(() => undefined); // deleted meanwhile
+          if (stat) files.push({ key: path.relative(root, full), modifiedAt: stat.mtime });
+        }
+        return files;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw err;

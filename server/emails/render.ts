@@ -6,6 +6,7 @@ import { VerificationRequest, type VerificationRequestProps } from './verificati
 import { ExpiryReminder, type ExpiryReminderProps } from './expiry-reminder.tsx';
 import { CvShared, type CvSharedProps } from './cv-shared.tsx';
 import { CvViewed, type CvViewedProps } from './cv-viewed.tsx';
+import { AccountErased, ErasureScheduled, ExportReady, type AccountErasedProps, type ErasureScheduledProps, type ExportReadyProps } from './privacy.tsx';
 
 export interface RenderedEmail {
   subject: string;
@@ -44,3 +45,6 @@ export const expiryReminderMessage = (props: ExpiryReminderProps) =>
 
 export const cvSharedMessage = (props: CvSharedProps) => renderEmail(CvShared, props, `${props.clinicianName} has shared their CV with you`);
 export const cvViewedMessage = (props: CvViewedProps) => renderEmail(CvViewed, props, 'Your CV has been viewed');
+export const exportReadyMessage = (props: ExportReadyProps) => renderEmail(ExportReady, props, 'Your data export is ready');
+export const erasureScheduledMessage = (props: ErasureScheduledProps) => renderEmail(ErasureScheduled, props, 'Your account will be erased');
+export const accountErasedMessage = (props: AccountErasedProps) => renderEmail(AccountErased, props, 'Your account has been erased');

@@ -123,6 +123,30 @@ describe('cross-user access', () => {
           return { id: doc.body.id, recordType: 'training', recordId };
         },
         ...Object.fromEntries(
+          ['GET /api/me/export/:id', 'GET /api/me/export/:id/download'].map((key) => [
+            key,
+            async (client: TestClient) => {
+              // One export at a time: the second factory call reuses the first.
+              const res = await client.post('/api/me/export');
+              return { id: (res.status === 202 ? res.body.id : (await client.get('/api/me/exports')).body.exports[0].id) as string };
+            },
+          ]),
+        ),
+        ...Object.fromEntries(
+          ['PUT /api/prescreen/findings/:findingId/comment', 'DELETE /api/prescreen/findings/:findingId/comment'].map((key) => [
+            key,
+            async (client: TestClient) => {
+              // Two posts a year apart: a gap finding to comment on.
+              const post = { employer: 'Northgate Trust', title: 'Registrar', contract: 'locum' };
+              await client.post('/api/posts', { ...post, startDate: '2019-01-01', endDate: '2019-06-30' });
+              await client.post('/api/posts', { ...post, startDate: '2020-08-01', endDate: '2020-12-31' });
+              const finding = (await client.get('/api/prescreen')).body.findings.find((f: { kind: string }) => f.kind === 'gap');
+              await client.put(`/api/prescreen/findings/${finding.id}/comment`, { comment: 'Parental leave' });
+              return { findingId: finding.id as string };
+            },
+          ]),
+        ),
+        ...Object.fromEntries(
           ['GET /api/verifications/:id', 'DELETE /api/verifications/:id'].map((key) => [
             key,
             async (client: TestClient) => {
@@ -136,6 +160,7 @@ describe('cross-user access', () => {
         'POST /api/organisations/:id/members': { email: 'x@example.org' },
         'PATCH /api/posts/:id': { title: 'Taken over' },
         'POST /api/timecards/:id/break': { action: 'start' },
+        'PUT /api/prescreen/findings/:findingId/comment': { comment: 'Not my gap' },
         'POST /api/documents/:id/links': { recordType: 'post', recordId: '00000000-0000-4000-8000-000000000000' },
         'POST /api/cvs/:id/shares': { recipientEmail: 'intruder@example.org', expiresInHours: 1 },
         'POST /api/timecards/:id/submit': { supervisorName: 'Me', supervisorEmail: 'me@example.org' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Request and response contracts of the accounts domain; the web app imports these. */
 
-const ZEmail = z
+export const ZEmail = z
   .string()
   .trim()
   .toLowerCase()
@@ -16,7 +16,7 @@ const ZName = z.string().trim().min(1, 'is required').max(200).refine(noControlC
 const ZNewPassword = z.string().min(1, 'is required').max(256);
 const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');
 /** A six-digit authenticator code, or a recovery code (xxxxx-xxxxx). */
-const ZSecondFactor = z
+export const ZSecondFactor = z
   .string()
   .trim()
   .regex(/^(\d{6}|[a-z2-9]{5}-[a-z2-9]{5})$/i, 'must be a 6-digit code or a recovery code');

@@ -60,7 +60,11 @@ function auditInBackground(deps: AccountsDeps, entry: Parameters<typeof recordAu
   void recordAudit(deps.db, entry).catch((err: unknown) => deps.logger.error({ err }, 'audit write failed'));
 }
 
-export async function login(deps: AccountsDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
+/**
+ * Email, password and (when on) the second factor, with the per-IP and per-account limits:
+ * sign-in and the cancellation of a pending erasure (which has no session) both go through it.
+ */
+export async function checkCredentials(deps: AccountsDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
   await deps.limits.loginPerIp.consume(meta.ip);
   const user = await repo.findUserByEmail(deps.db, input.email);
   // The attempt is counted before the password is checked, so parallel guesses cannot all slip
@@ -76,7 +80,6 @@ export async function login(deps: AccountsDeps, input: { email: string; password
     if (user) auditInBackground(deps, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'password' } });
     throw INVALID_LOGIN();
   }
-  if (user.locked_at) throw new AppError('FORBIDDEN', 'This account is locked because its erasure was requested');
   let secondFactor: 'totp' | 'recovery_code' | undefined;
   if (user.totp_enabled_at) {
     if (!input.totp) throw secondFactorRequired();
@@ -88,6 +91,14 @@ export async function login(deps: AccountsDeps, input: { email: string; password
     secondFactor = used;
   }
   await deps.limits.loginPerAccount.reset(input.email);
+  return { user, secondFactor };
+}
+
+export async function login(deps: AccountsDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
+  const { user, secondFactor } = await checkCredentials(deps, input, meta);
+  if (user.locked_at) {
+    throw new AppError('FORBIDDEN', 'This account is locked because you asked us to erase it. You can still cancel the erasure with your password.', { erasurePending: true });
+  }
   const session = await inTransaction(deps.db, async (trx) => {
     const session = await createSession(trx, { userId: user.id, userAgent: meta.userAgent, ipPrefix: meta.ipPrefix, now: meta.now });
     await recordAudit(trx, {
@@ -235,6 +246,18 @@ async function assertPassword(deps: AccountsDeps, userId: string, password: stri
   if (!row || !(await verifyPassword(row.password_hash, password))) {
     await recordAudit(deps.db, { ...userAudit(userId, meta), action: 'password.check_failed', subject: { type: 'user', id: userId }, details: { for: purpose } });
     throw new AppError('VALIDATION', 'The password is incorrect', { issues: [{ path: 'body.password', message: 'is incorrect' }] });
+  }
+  return row;
+}
+
+/** Password, and the second factor when it is on: for acts that cannot be undone by a stolen session. */
+export async function confirmIdentity(deps: AccountsDeps, userId: string, input: { password: string; totp?: string | undefined }, purpose: string, meta: RequestMeta) {
+  const row = await assertPassword(deps, userId, input.password, purpose, meta);
+  if (row.totp_enabled_at) {
+    if (!input.totp) throw new AppError('VALIDATION', 'Your two-factor code is required', { issues: [{ path: 'body.totp', message: 'is required' }] });
+    if (!(await checkSecondFactor(deps.db, deps.secretBox, row, input.totp, meta.now))) {
+      throw new AppError('VALIDATION', 'The two-factor code is not valid', { issues: [{ path: 'body.totp', message: 'is not valid' }] });
+    }
   }
   return row;
 }

@@ -1,24 +1,15 @@
-import { z } from 'zod';
-import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { findEffectivePlan, listPlans } from '../plans/service.ts';
 import * as repo from './repo.ts';
 
-/**
- * Conversation retention: each user's messages older than their plan's retention are deleted,
- * in bounded batches, with conversations left empty. Counts are logged, never content.
- */
-export const conversationRetentionJob = defineJob({
-  name: 'assistant.retention',
-  payload: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-  attempts: 3,
-  backoff: { type: 'exponential', delayMs: 60_000 },
-  dedupeKey: (p) => p.day,
-});
-
 const BATCH = 500;
 const DAY_MS = 86_400_000;
 
+/**
+ * Conversation retention: each user's messages older than their plan's retention are deleted,
+ * in bounded batches, with conversations left empty. Counts are returned, never content.
+ * One rule of the privacy retention policy (domains/privacy/retention.ts), which runs it daily.
+ */
 export async function enforceConversationRetention(db: Db, now: Date) {
   const shortest = Math.min(...(await listPlans(db)).map((p) => p.limits.conversationRetentionDays));
   let messages = 0;
@@ -46,11 +37,4 @@ export async function enforceConversationRetention(db: Db, now: Date) {
     if (!progressed || candidates.length < 100) break;
   }
   return { users, messages, conversations };
-}
-
-export function conversationRetentionHandler(deps: { db: Db; now?: () => Date }): JobHandler<z.infer<typeof conversationRetentionJob.payload>> {
-  return async (_payload, ctx) => {
-    const result = await enforceConversationRetention(deps.db, deps.now?.() ?? new Date());
-    ctx.logger.info(result, 'conversation retention');
-  };
 }

@@ -127,7 +127,8 @@ export async function findDatedItemsUntil(db: DbOrTx, until: string): Promise<Da
       SELECT user_id, 'dbs-update-service', id, 'DBS Update Service subscription', update_service_renewal_date FROM dbs_checks WHERE update_service AND update_service_renewal_date IS NOT NULL
     ) i
     JOIN users u ON u.id = i.user_id
-    WHERE i.date <= ${until}::date AND u.locked_at IS NULL
+    -- Expiry reminders are a service, not a legal duty: a restricted account gets none.
+    WHERE i.date <= ${until}::date AND u.locked_at IS NULL AND u.processing_restricted_at IS NULL
     ORDER BY u.id, i.date`.execute(db);
   return rows.rows;
 }

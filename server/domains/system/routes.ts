@@ -20,8 +20,8 @@ export function systemRoutes(deps: ReadinessDeps) {
       tags: ['system'],
       auth: 'public',
       response: ZReadiness,
-      handler: async ({ res }) => {
-        const readiness = await checkReadiness(deps);
+      handler: async ({ res, user }) => {
+        const readiness = { ...(await checkReadiness(deps)), you: user ? await deps.userState(user.id).catch(() => null) : null };
         if (readiness.status === 'unavailable') res.status(503);
         return readiness;
       },

@@ -15,5 +15,12 @@ export const ZReadiness = z.object({
     browser: ZCheck,
     llm: ZCheck.extend({ mode: z.enum(['openai', 'compatible', 'offline']) }),
   }),
+  you: z
+    .object({
+      processingRestricted: z.boolean().describe('You restricted processing: no AI calls, no embedding, no reminders for you'),
+      erasureScheduled: z.boolean(),
+    })
+    .nullable()
+    .describe('Present when signed in: what the service will and will not do with your data now'),
 });
 export type Readiness = z.infer<typeof ZReadiness>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReadiness, type ReadinessDeps } from './service.ts';
 
-const healthy: ReadinessDeps = {
+const healthy: Omit<ReadinessDeps, 'userState'> = {
   pingDatabase: async () => {},
   databaseMode: 'postgres',
   pingQueue: async () => {},

@@ -7,6 +7,8 @@ export interface ReadinessDeps {
   queueKind: 'bullmq' | 'in-process';
   chromiumPath: string | undefined;
   llmMode: 'openai' | 'compatible' | 'offline';
+  /** The signed-in user's own processing state, when the request carries a session. */
+  userState(userId: string): Promise<NonNullable<Readiness['you']>>;
 }
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -29,7 +31,7 @@ async function probe(fn: () => Promise<void>): Promise<string | undefined> {
 }
 
 /** The database and the queue are required; a missing browser only disables PDF rendering. */
-export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
+export async function checkReadiness(deps: Omit<ReadinessDeps, 'userState'>): Promise<Omit<Readiness, 'you'>> {
   const [dbError, queueError] = await Promise.all([probe(deps.pingDatabase), probe(deps.pingQueue)]);
   const checks: Readiness['checks'] = {
     database: {

@@ -435,6 +435,48 @@ export interface ShareViewsTable {
   viewed_at: Timestamp;
 }
 
+export type PrivacyRequestType = 'access' | 'erasure' | 'restriction' | 'objection';
+export type PrivacyRequestStatus = 'received' | 'scheduled' | 'completed' | 'cancelled' | 'failed';
+
+export interface PrivacyRequestsTable {
+  id: Generated<string>;
+  user_id: string | null;
+  subject_ref: Generated<string>;
+  type: PrivacyRequestType;
+  source: 'user' | 'admin';
+  status: PrivacyRequestStatus;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  scheduled_for: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export type DataExportStatus = 'queued' | 'building' | 'ready' | 'failed' | 'expired';
+
+export interface DataExportsTable {
+  id: Generated<string>;
+  user_id: string;
+  request_id: string | null;
+  status: DataExportStatus;
+  storage_key: string | null;
+  wrapped_key: string | null;
+  size_bytes: number | null;
+  files: number | null;
+  error: string | null;
+  created_at: Timestamp;
+  ready_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+}
+
+export interface FindingCommentsTable {
+  user_id: string;
+  finding_id: string;
+  comment: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -469,4 +511,7 @@ export interface Database {
   cv_pdfs: CvPdfsTable;
   share_links: ShareLinksTable;
   share_views: ShareViewsTable;
+  privacy_requests: PrivacyRequestsTable;
+  data_exports: DataExportsTable;
+  finding_comments: FindingCommentsTable;
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_cv_requests.ts';
 import * as m0008 from './0008_conversations.ts';
 import * as m0009 from './0009_restriction.ts';
 import * as m0010 from './0010_pdfs_shares.ts';
+import * as m0011 from './0011_privacy.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_conversations': m0008,
   '0009_restriction': m0009,
   '0010_pdfs_shares': m0010,
+  '0011_privacy': m0011,
 };

@@ -1,0 +1,224 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/errors.ts';
+import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { JobQueue } from '../../platform/queue/queue.ts';
+import type { CreateLimiter } from '../../platform/rate-limit.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { FileStorage } from '../../adapters/storage.ts';
+import type { Mailer } from '../../adapters/mailer.ts';
+import { accountErasedMessage, erasureScheduledMessage } from '../../emails/render.ts';
+import type { AccountsDeps } from '../accounts/deps.ts';
+import type { RequestMeta } from '../accounts/service.ts';
+import { checkCredentials, confirmIdentity } from '../accounts/service.ts';
+import { recordAudit } from '../audit/service.ts';
+import { PERSONAL_TABLES } from './data-map.ts';
+import * as repo from './repo.ts';
+import { logRequest } from './requests.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Deletes one account for good; runs when the grace period ends (or at once for an admin). */
+export const eraseAccountJob = defineJob({
+  name: 'privacy.erase',
+  payload: z.object({ requestId: z.uuid() }),
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 60_000 },
+  dedupeKey: (p) => p.requestId,
+});
+
+/** Tells the clinician the erasure is scheduled and how to cancel it (the payload holds ids only). */
+export const erasureScheduledEmailJob = defineJob({
+  name: 'privacy.erasure-scheduled-email',
+  payload: z.object({ requestId: z.uuid() }),
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 5_000 },
+  dedupeKey: (p) => p.requestId,
+});
+
+export interface ErasureDeps {
+  db: Db;
+  queue: Pick<JobQueue, 'enqueue'>;
+  accounts: AccountsDeps;
+  erasureGraceDays: number;
+}
+
+/**
+ * Locks the account at once: sessions end, every share link stops working (and stays revoked
+ * if the erasure is cancelled: the clinician re-shares on purpose), and the request is logged.
+ */
+async function lockForErasure(trx: Tx, deps: ErasureDeps, input: { userId: string; source: 'user' | 'admin'; scheduledFor: Date; details: Record<string, unknown>; meta: { requestId: string; now: Date } }) {
+  const { userId, meta } = input;
+  await sql`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`.execute(trx);
+  if (await repo.findScheduledErasure(trx, userId)) throw new AppError('CONFLICT', 'An erasure is already scheduled for this account');
+  await trx.updateTable('users').set({ locked_at: meta.now, updated_at: meta.now }).where('id', '=', userId).execute();
+  await trx.updateTable('sessions').set({ revoked_at: meta.now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  const shares = await trx.updateTable('share_links').set({ revoked_at: meta.now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const request = await logRequest(trx, { userId, type: 'erasure', source: input.source, status: 'scheduled', now: meta.now, scheduledFor: input.scheduledFor, details: input.details });
+  await recordAudit(trx, {
+    chainId: userId,
+    actor: input.source === 'admin' ? { type: 'admin', id: String(input.details.adminId) } : { type: 'user', id: userId },
+    action: 'erasure.requested',
+    subject: { type: 'privacy_request', id: request.id },
+    details: { scheduledFor: input.scheduledFor.toISOString(), sharesRevoked: Number(shares.numUpdatedRows) },
+    ...meta,
+  });
+  const delayMs = Math.max(0, input.scheduledFor.getTime() - meta.now.getTime());
+  await deps.queue.enqueue(eraseAccountJob, { requestId: request.id }, { db: trx, delayMs });
+  return request;
+}
+
+export async function requestErasure(deps: ErasureDeps, userId: string, input: { password: string; totp?: string | undefined }, meta: RequestMeta) {
+  await confirmIdentity(deps.accounts, userId, input, 'erasure', meta);
+  const scheduledFor = new Date(meta.now.getTime() + deps.erasureGraceDays * DAY_MS);
+  const request = await inTransaction(deps.db, async (trx) => {
+    const request = await lockForErasure(trx, deps, { userId, source: 'user', scheduledFor, details: {}, meta });
+    await deps.queue.enqueue(erasureScheduledEmailJob, { requestId: request.id }, { db: trx });
+    return request;
+  });
+  return {
+    reference: request.subject_ref,
+    scheduledFor: scheduledFor.toISOString(),
+    message: `Your account is locked and will be erased on ${scheduledFor.toISOString().slice(0, 10)}. Until then you can cancel with your password.`,
+  };
+}
+
+/** For legal requests: no grace period, the reason is logged (it must hold no personal data). */
+export async function adminEraseNow(deps: ErasureDeps, adminId: string, userId: string, reason: string, meta: { requestId: string; now: Date }) {
+  const target = await deps.db.selectFrom('users').select(['id']).where('id', '=', userId).executeTakeFirst();
+  if (!target) throw new AppError('NOT_FOUND', 'User not found');
+  if (target.id === adminId) throw new AppError('CONFLICT', 'Ask another administrator to erase your own account');
+  return inTransaction(deps.db, async (trx) => {
+    const request = await lockForErasure(trx, deps, { userId, source: 'admin', scheduledFor: meta.now, details: { adminId, reason }, meta });
+    return { reference: request.subject_ref, scheduledFor: meta.now.toISOString(), message: 'The account is locked and is being erased now.' };
+  });
+}
+
+/** Needs no session (the account is locked): the same credentials and limits as signing in. */
+export async function cancelErasure(deps: ErasureDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
+  const { user } = await checkCredentials(deps.accounts, input, meta);
+  await inTransaction(deps.db, async (trx) => {
+    await sql`SELECT 1 FROM users WHERE id = ${user.id} FOR UPDATE`.execute(trx);
+    const request = await repo.findScheduledErasure(trx, user.id);
+    if (!request) throw new AppError('CONFLICT', 'No erasure is scheduled for this account');
+    if (request.source === 'admin') throw new AppError('CONFLICT', 'This erasure was ordered for a legal reason and cannot be cancelled here: contact us');
+    await repo.settleRequest(trx, request.id, { status: 'cancelled', completed_at: meta.now });
+    await trx.updateTable('users').set({ locked_at: null, updated_at: meta.now }).where('id', '=', user.id).execute();
+    await recordAudit(trx, { chainId: user.id, actor: { type: 'user', id: user.id }, action: 'erasure.cancelled', subject: { type: 'privacy_request', id: request.id }, requestId: meta.requestId, now: meta.now });
+  });
+  return { status: 'ok' as const };
+}
+
+// --- the hard delete
+
+export interface HardDeleteDeps {
+  db: Db;
+  storage: FileStorage;
+  mailer: Mailer;
+  createLimiter: CreateLimiter;
+  logger: Logger;
+}
+
+/**
+ * Every rate-limit key derived from the user (hashed in the store), by limiter name. Keep in
+ * step with the limiters in accounts/deps.ts and server.ts: the erasure test fills and checks them.
+ */
+function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]): Array<[name: string, key: string]> {
+  return [
+    ['login-account', user.email],
+    ['email-account', user.id],
+    ['email-account', user.email],
+    ['2fa-user', user.id],
+    ['org-members', user.id],
+    ['shares-created', user.id],
+    ['uploads', user.id],
+    ['verification-requests', user.id],
+    ['assistant-messages', user.id],
+    ...shareIds.map((id): [string, string] => ['share-passcode', id]),
+  ];
+}
+
+/** The user's files: every key under their prefix, whether or not a row still points at it. */
+export const isUsersFile = (key: string, userId: string) => key.split('/')[1] === userId;
+
+async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_ref: string; source: 'user' | 'admin'; details: Record<string, unknown> }, userId: string, ctx: { jobId: string; now: Date }) {
+  const user = await deps.db.selectFrom('users').select(['id', 'email']).where('id', '=', userId).executeTakeFirst();
+  const shareIds = (await deps.db.selectFrom('share_links').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
+
+  // Files first: if the rows went first and this failed, nothing would point at the files.
+  const files = (await deps.storage.list()).filter((f) => isUsersFile(f.key, userId));
+  for (const file of files) await deps.storage.delete(file.key);
+
+  const rows = await inTransaction(deps.db, async (trx) => {
+    // The only place allowed to delete audit events (see migration 0003).
+    await sql`SELECT set_config('medfolio.audit_erasure', 'on', true)`.execute(trx);
+    const counts: Record<string, number> = {};
+    const jobs = await sql`DELETE FROM jobs WHERE id <> ${ctx.jobId} AND payload::text LIKE ${`%${userId}%`}`.execute(trx);
+    counts.jobs = Number(jobs.numAffectedRows ?? 0);
+    for (const entry of PERSONAL_TABLES) {
+      const result =
+        entry.onErase === 'detach'
+          ? await sql`UPDATE ${sql.table(entry.table)} SET ${sql.ref(entry.owner)} = NULL WHERE ${sql.ref(entry.owner)} = ${userId}`.execute(trx)
+          : await sql`DELETE FROM ${sql.table(entry.table)} WHERE ${sql.ref(entry.owner)} = ${userId}`.execute(trx);
+      counts[entry.table] = Number(result.numAffectedRows ?? 0);
+    }
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    await repo.settleRequest(trx, request.id, { status: 'completed', completed_at: ctx.now, details: { rowsDeleted: total, filesDeleted: files.length } });
+    // The erased chain is replaced by one record on a chain of its own, keyed by the request's
+    // reference: it proves the erasure happened and says nothing about whom.
+    await recordAudit(trx, {
+      chainId: request.subject_ref,
+      actor: request.source === 'admin' ? { type: 'admin', id: String(request.details.adminId ?? '') || null } : { type: 'system', id: null },
+      action: 'account.erased',
+      subject: { type: 'privacy_request', id: request.id },
+      details: { rowsDeleted: total, filesDeleted: files.length, tables: Object.keys(counts).filter((t) => counts[t]).length },
+      now: ctx.now,
+    });
+    return total;
+  });
+
+  if (user) {
+    for (const [name, key] of rateLimitKeys(user, shareIds)) {
+      await deps.createLimiter(name, { points: 1, durationSeconds: 1, message: '' }).reset(key);
+    }
+    try {
+      // The address is held in memory only: no job row may keep it after the erasure.
+      await deps.mailer.send({ to: user.email, ...(await accountErasedMessage({ reference: request.subject_ref })) });
+    } catch (err) {
+      deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'erasure confirmation email failed');
+    }
+  }
+  return { rows, files: files.length };
+}
+
+export function eraseAccountHandler(deps: HardDeleteDeps & { now?: () => Date }): JobHandler<z.infer<typeof eraseAccountJob.payload>> {
+  return async ({ requestId }, ctx) => {
+    const now = deps.now?.() ?? new Date();
+    const request = await repo.findRequest(deps.db, requestId);
+    if (!request || request.type !== 'erasure' || request.status !== 'scheduled') return; // cancelled or done
+    if (request.scheduled_for && request.scheduled_for > now) {
+      ctx.logger.warn('erasure job ran before its time; the daily privacy job will enqueue it again');
+      return;
+    }
+    if (!request.user_id) {
+      await repo.settleRequest(deps.db, request.id, { status: 'completed', completed_at: now });
+      return;
+    }
+    const result = await hardDelete(deps, request, request.user_id, { jobId: ctx.jobId, now });
+    ctx.logger.info(result, 'account erased');
+  };
+}
+
+export function erasureScheduledEmailHandler(deps: { db: Db; mailer: Mailer; appOrigin: string }): JobHandler<z.infer<typeof erasureScheduledEmailJob.payload>> {
+  return async ({ requestId }) => {
+    const request = await repo.findRequest(deps.db, requestId);
+    if (!request?.user_id || request.status !== 'scheduled' || !request.scheduled_for) return;
+    const user = await deps.db.selectFrom('users').select(['name', 'email']).where('id', '=', request.user_id).executeTakeFirst();
+    if (!user) return;
+    const erasesOn = request.scheduled_for.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    const message = await erasureScheduledMessage({ name: user.name, erasesOn, cancelUrl: `${deps.appOrigin}/cancel-erasure`, reference: request.subject_ref });
+    await deps.mailer.send({ to: user.email, ...message });
+  };
+}

@@ -1,0 +1,181 @@
+import { zipSync, strToU8, type Zippable } from 'fflate';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import type { DbOrTx } from '../../platform/db/transaction.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/errors.ts';
+import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import { PermanentJobError, type JobQueue } from '../../platform/queue/queue.ts';
+import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
+import type { FileStorage } from '../../adapters/storage.ts';
+import type { Mailer } from '../../adapters/mailer.ts';
+import { exportReadyMessage } from '../../emails/render.ts';
+import { recordAudit } from '../audit/service.ts';
+import { exportJsonResume } from '../resume/export.ts';
+import { OMITTED_COLUMNS_NOTE, PERSONAL_TABLES, type PersonalTable } from './data-map.ts';
+import type { DataExport } from './schema.ts';
+import * as repo from './repo.ts';
+import { logRequest } from './requests.ts';
+
+/** A download stays available this long after it is ready; the retention job then deletes it. */
+export const EXPORT_LIFETIME_MS = 24 * 3_600_000;
+
+export const buildExportJob = defineJob({
+  name: 'privacy.export',
+  payload: z.object({ exportId: z.uuid() }),
+  attempts: 3,
+  backoff: { type: 'exponential', delayMs: 30_000 },
+  dedupeKey: (p) => p.exportId,
+});
+
+type ExportRow = NonNullable<Awaited<ReturnType<typeof repo.findExportById>>>;
+
+export function toApi(row: ExportRow, now: Date): DataExport {
+  const downloadable = row.status === 'ready' && row.expires_at !== null && row.expires_at > now;
+  return {
+    id: row.id,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    readyAt: row.ready_at?.toISOString() ?? null,
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    sizeBytes: row.size_bytes,
+    files: row.files,
+    downloadUrl: downloadable ? `/api/me/export/${row.id}/download` : null,
+  };
+}
+
+/** Access and portability: one request, one ZIP built in the background. */
+export async function requestExport(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'> }, userId: string, meta: { requestId: string; now: Date }) {
+  return inTransaction(deps.db, async (trx) => {
+    // Serialise per user, so two clicks cannot start two exports.
+    await sql`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`.execute(trx);
+    if (await repo.findExportInProgress(trx, userId)) throw new AppError('CONFLICT', 'An export is already being prepared: you will get an email when it is ready');
+    const request = await logRequest(trx, { userId, type: 'access', now: meta.now });
+    const row = await repo.insertExport(trx, { user_id: userId, request_id: request.id, created_at: meta.now });
+    await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.requested', subject: { type: 'data_export', id: row.id }, ...meta });
+    await deps.queue.enqueue(buildExportJob, { exportId: row.id }, { db: trx });
+    return toApi(row, meta.now);
+  });
+}
+
+export async function getExport(db: DbOrTx, userId: string, id: string, now: Date) {
+  const row = await repo.findExport(db, userId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Export not found');
+  return toApi(row, now);
+}
+
+export async function listExports(db: DbOrTx, userId: string, now: Date) {
+  return { exports: (await repo.findExports(db, userId, 50)).map((r) => toApi(r, now)) };
+}
+
+export async function readExport(deps: { db: Db; storage: FileStorage; secretBox: SecretBox }, userId: string, id: string, meta: { requestId: string; now: Date }) {
+  const row = await repo.findExport(deps.db, userId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Export not found');
+  if (row.status === 'expired' || (row.status === 'ready' && row.expires_at && row.expires_at <= meta.now)) {
+    throw new AppError('GONE', 'This export has expired and was deleted: request a new one');
+  }
+  if (row.status !== 'ready' || !row.storage_key || !row.wrapped_key) throw new AppError('CONFLICT', 'This export is not ready yet');
+  const data = decryptFile(deps.secretBox, row.id, row.wrapped_key, await deps.storage.get(row.storage_key));
+  await recordAudit(deps.db, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.downloaded', subject: { type: 'data_export', id: row.id }, ...meta });
+  return { data, filename: `medfolio-export-${row.created_at.toISOString().slice(0, 10)}.zip` };
+}
+
+// --- building the ZIP
+
+const jsonFile = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n`);
+
+async function tableRows(db: DbOrTx, entry: PersonalTable, userId: string) {
+  const result = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(entry.table)} WHERE ${sql.ref(entry.owner)} = ${userId}`.execute(db);
+  const omit = new Set(entry.omit ?? []);
+  return result.rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !omit.has(column))));
+}
+
+/** Keeps a stored filename readable but safe as a ZIP entry name. */
+const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^\.+/, '').slice(0, 120) || 'file';
+
+export interface ExportDeps {
+  db: Db;
+  storage: FileStorage;
+  secretBox: SecretBox;
+}
+
+/**
+ * Everything Medfolio holds about one user: one JSON file per table of the data map (so the
+ * export and the erasure can never disagree about what exists), the JSON Resume, the original
+ * documents and the generated PDFs decrypted, and a manifest that says what each file is.
+ */
+export async function buildExportArchive(deps: ExportDeps, userId: string, now: Date): Promise<{ zip: Uint8Array; files: number }> {
+  const files: Zippable = {};
+  const manifest: Array<{ path: string; table?: string; rows?: number; description: string }> = [];
+  for (const entry of PERSONAL_TABLES) {
+    const rows = await tableRows(deps.db, entry, userId);
+    files[entry.file] = jsonFile(rows);
+    manifest.push({ path: entry.file, table: entry.table, rows: rows.length, description: `Rows of ${entry.table}` });
+  }
+  files['resume.json'] = jsonFile(await exportJsonResume(deps.db, userId, now));
+  manifest.push({ path: 'resume.json', description: 'Your record as JSON Resume (jsonresume.org), to import elsewhere' });
+
+  const documents = await deps.db.selectFrom('documents').select(['id', 'filename', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).execute();
+  for (const doc of documents) {
+    const path = `documents/files/${doc.id}-${safeName(doc.filename)}`;
+    // Stored, not deflated: PDFs and images are compressed already.
+    files[path] = [decryptFile(deps.secretBox, doc.id, doc.wrapped_key, await deps.storage.get(doc.storage_key)), { level: 0 }];
+    manifest.push({ path, table: 'documents', description: 'An original document you uploaded' });
+  }
+  const pdfs = await deps.db.selectFrom('cv_pdfs').select(['id', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).execute();
+  for (const pdf of pdfs) {
+    const path = `cvs/files/${pdf.id}.pdf`;
+    files[path] = [decryptFile(deps.secretBox, pdf.id, pdf.wrapped_key, await deps.storage.get(pdf.storage_key)), { level: 0 }];
+    manifest.push({ path, table: 'cv_pdfs', description: 'A CV PDF generated for you' });
+  }
+  files['manifest.json'] = jsonFile({
+    generatedAt: now.toISOString(),
+    format: 'medfolio-export/1',
+    notes: [
+      OMITTED_COLUMNS_NOTE,
+      'Assistant messages are as stored: names and identifiers were redacted before storage.',
+      'Dates and times are ISO 8601; times are UTC.',
+    ],
+    files: manifest,
+  });
+  return { zip: zipSync(files, { level: 6 }), files: manifest.length + 1 };
+}
+
+export function buildExportHandler(deps: ExportDeps & { mailer: Mailer; appOrigin: string; now?: () => Date }): JobHandler<z.infer<typeof buildExportJob.payload>> {
+  return async ({ exportId }, ctx) => {
+    const now = deps.now?.() ?? new Date();
+    const row = await repo.findExportById(deps.db, exportId);
+    if (!row) throw new PermanentJobError('export no longer exists');
+    if (row.status === 'ready' || row.status === 'expired') return;
+    await repo.updateExport(deps.db, row.id, { status: 'building' });
+    try {
+      const { zip, files } = await buildExportArchive(deps, row.user_id, now);
+      const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, row.id, Buffer.from(zip));
+      const storageKey = `exports/${row.user_id}/${row.id}`;
+      await deps.storage.put(storageKey, ciphertext);
+      const expiresAt = new Date(now.getTime() + EXPORT_LIFETIME_MS);
+      await inTransaction(deps.db, async (trx) => {
+        await repo.updateExport(trx, row.id, { status: 'ready', storage_key: storageKey, wrapped_key: wrappedKey, size_bytes: zip.length, files, ready_at: now, expires_at: expiresAt, error: null });
+        if (row.request_id) await repo.settleRequest(trx, row.request_id, { status: 'completed', completed_at: now });
+        await recordAudit(trx, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'export.ready', subject: { type: 'data_export', id: row.id }, details: { files, sizeBytes: zip.length }, now });
+      });
+      ctx.logger.info({ files, sizeBytes: zip.length }, 'data export ready');
+    } catch (err) {
+      const last = ctx.attempt >= buildExportJob.attempts || err instanceof PermanentJobError;
+      await repo.updateExport(deps.db, row.id, last ? { status: 'failed', error: 'the export could not be built' } : { status: 'queued' });
+      if (last && row.request_id) await repo.settleRequest(deps.db, row.request_id, { status: 'failed', completed_at: now });
+      throw err;
+    }
+    // The export is ready whatever happens to the email: the privacy centre shows it too.
+    const user = await deps.db.selectFrom('users').select(['name', 'email']).where('id', '=', row.user_id).executeTakeFirst();
+    if (!user) return;
+    const expires = `${new Date(now.getTime() + EXPORT_LIFETIME_MS).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+    try {
+      await deps.mailer.send({ to: user.email, ...(await exportReadyMessage({ name: user.name, privacyUrl: `${deps.appOrigin}/privacy`, expiresAt: expires })) });
+    } catch (err) {
+      ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'export-ready email failed');
+    }
+  };
+}
