@@ -1,5 +1,5 @@
 import { redact, Pseudonymiser } from './redaction/index.ts';
-import { shiftsRef, type AiRecord } from './record-view.ts';
+import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { AssessedRequirement } from './jd-analysis/schema.ts';
 
 /**
@@ -12,7 +12,7 @@ export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudo
   const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
   const clean = (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
   return {
-    profile: { ref: { type: 'profile', id: record.userId }, label: record.profile.label, summary: clean(record.profile.summary) },
+    profile: { ref: PROFILE_REF, label: record.profile.label, summary: clean(record.profile.summary) },
     registrations: record.registrations.map((r) => ({ ref: { type: 'registration', id: r.id }, body: r.body, status: r.status, numberPlaceholder: `[[registration:${r.id}:number]]`, revalidationDate: r.revalidationDate })),
     posts: record.posts.map((p) => ({
       ref: { type: 'post', id: p.id },

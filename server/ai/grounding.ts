@@ -1,4 +1,4 @@
-import { shiftsRef, type AiRecord } from './record-view.ts';
+import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { EvidenceRef } from './jd-analysis/schema.ts';
 import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts';
 import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
@@ -43,7 +43,7 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
       certifications: new Set(findCertifications(text)),
     });
   };
-  put({ type: 'profile', id: record.userId }, [record.profile.label, record.profile.summary], []);
+  put(PROFILE_REF, [record.profile.label, record.profile.summary], []);
   for (const p of record.posts) put({ type: 'post', id: p.id }, [p.title, p.employer, p.site, p.grade, p.specialty, p.contract, p.summary, ...p.achievements], [p.startDate, p.endDate]);
   for (const t of record.training) put({ type: 'training', id: t.id }, [t.name, t.provider], [t.completedOn, t.expiresOn]);
   for (const r of record.registrations) put({ type: 'registration', id: r.id }, [`${r.body} registration`, r.status, r.conditions, r.jurisdiction], [r.renewalDate, r.revalidationDate]);

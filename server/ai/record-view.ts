@@ -48,6 +48,12 @@ function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
 }
 
 /** The citable id of a roll-up of approved shifts (employer and role, each URI-encoded). */
+/**
+ * The profile's evidence ref. A constant, not the account id: the model needs a handle to cite,
+ * not an identifier that links the request to a person.
+ */
+export const PROFILE_REF = { type: 'profile', id: 'profile' } as const;
+
 export const shiftsRef = (employer: string, role: string) => `${encodeURIComponent(employer)}|${encodeURIComponent(role)}`;
 
 export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promise<AiRecord> {

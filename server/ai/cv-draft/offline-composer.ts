@@ -1,5 +1,5 @@
 import type { Embedder } from '../../adapters/embedder.ts';
-import { shiftsRef, type AiRecord } from '../record-view.ts';
+import { PROFILE_REF, shiftsRef, type AiRecord } from '../record-view.ts';
 import type { AssessedRequirement } from '../jd-analysis/schema.ts';
 import type { Draft, DraftItem } from './schema.ts';
 
@@ -27,7 +27,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
     if (items.length) sections.push({ kind, title, items });
   };
 
-  add('profile', 'Profile', record.profile.summary ? [{ title: record.profile.label ?? 'Profile', subtitle: null, dates: null, bullets: [record.profile.summary], cites: [{ type: 'profile', id: record.userId }] }] : []);
+  add('profile', 'Profile', record.profile.summary ? [{ title: record.profile.label ?? 'Profile', subtitle: null, dates: null, bullets: [record.profile.summary], cites: [PROFILE_REF] }] : []);
 
   add(
     'registration',
