@@ -1,3 +1,4 @@
+import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,5 +69,47 @@ describe('documents', () => {
     expect((await client.get(`/api/training/${training.body.id}`)).body.evidence).toBe('self-declared');
     expect((await client.delete(`/api/documents/${res.body.id}`)).status).toBe(204);
     expect((await client.get(`/api/documents/${res.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('hostile uploads', () => {
+  it('keeps UTF-8 file names intact and strips bidirectional overrides from them', async () => {
+    const { client } = await signUp(app);
+    const res = await uploadDocument(app, client, pdfWith('x'), 'invoice\u202Efdp.exe\u2066.pdf');
+    expect(res.status).toBe(201);
+    expect(res.body.filename).toBe('invoicefdp.exe.pdf');
+    expect((await uploadDocument(app, client, pdfWith('x'), 'Zoë Ó Briain – BLS.pdf')).body.filename).toBe('Zoë Ó Briain – BLS.pdf');
+  });
+
+  it('answers 413 to an endless chunked upload and stops reading it', async () => {
+    const { client } = await signUp(app);
+    const csrf = (await client.get('/api/auth/csrf')).body.csrfToken as string;
+    const url = new URL(app.url('/api/documents'));
+    const boundary = 'medfolio-test-boundary';
+    const result = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked', cookie: client.cookieHeader(), origin: client.origin, 'x-csrf-token': csrf, 'x-forwarded-for': client.ip ?? '' } });
+      let sentBytes = 0;
+      let status = 0;
+      req.on('response', (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+      });
+      req.on('error', () => resolve({ status, sentBytes })); // the server hung up: expected
+      req.on('close', () => resolve({ status, sentBytes }));
+      req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="huge.pdf"\r\ncontent-type: application/pdf\r\n\r\n%PDF-1.4\n`);
+      const chunk = Buffer.alloc(256 * 1024, 0x41);
+      const pump = () => {
+        // Up to 200 MB unless the server stops us first.
+        while (sentBytes < 200 * 1024 * 1024) {
+          sentBytes += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+      setTimeout(() => reject(new Error('the upload was read to the end')), 60_000).unref();
+    });
+    expect(result.status).toBe(413);
+    expect(result.sentBytes).toBeLessThan(100 * 1024 * 1024);
   });
 });

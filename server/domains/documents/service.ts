@@ -30,9 +30,13 @@ const ALLOWED = new Set(['application/pdf', 'image/png', 'image/jpeg'] as const)
 type AllowedMime = 'application/pdf' | 'image/png' | 'image/jpeg';
 
 /** A name safe to show and to send back in Content-Disposition. */
-function cleanFilename(name: string): string {
+/**
+ * Control characters go, and so do bidirectional overrides and isolates: "invoice\u202Efdp.exe"
+ * would otherwise display as "invoiceexe.pdf" in a list or a download dialog.
+ */
+export function cleanFilename(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   return (base || 'document').slice(0, 200);
 }
 

@@ -12,6 +12,9 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
+/** After a refusal, read at most this much more, so the client sees the answer; then hang up. */
+const DRAIN_AFTER_REFUSAL_BYTES = 1024 * 1024;
+
 export function readSingleFileUpload(req: Request, options: { maxBytes: number }): Promise<Upload> {
   if (!req.is('multipart/form-data')) {
     return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file"'));
@@ -30,10 +33,18 @@ export function readSingleFileUpload(req: Request, options: { maxBytes: number }
       if (failed) return;
       failed = true;
       req.unpipe(parser);
-      req.resume(); // drain what is left so the client gets the answer
+      // Drain a little so the client reads the 413 instead of a reset, but a chunked body
+      // (no length declared) could be endless: past the allowance, close the connection.
+      let drained = 0;
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DRAIN_AFTER_REFUSAL_BYTES) req.socket.destroy();
+      });
+      req.resume();
       reject(err);
     };
-    const parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes, files: 1, fields: 10, fieldSize: 1024 } });
+    // Browsers send file names as UTF-8; busboy's default (latin1) would garble "Zoë".
+    const parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: options.maxBytes, files: 1, fields: 10, fieldSize: 1024 } });
     parser.on('file', (name, stream, info) => {
       if (name !== 'file') {
         stream.resume();
