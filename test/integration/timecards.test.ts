@@ -165,3 +165,17 @@ describe('verification of posts', () => {
     expect((await fetch(app.url('/verify/not-a-token'))).status).toBe(410);
   });
 });
+
+describe('pages for people without an account', () => {
+  it('answer errors as HTML pages, not JSON', async () => {
+    const malformed = await fetch(app.url('/verify/not-a-token'));
+    expect(malformed.headers.get('content-type')).toContain('text/html');
+    const token = 'A'.repeat(43);
+    const noDecision = await fetch(app.url(`/verify/${token}`), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(noDecision.status).toBe(422);
+    expect(noDecision.headers.get('content-type')).toContain('text/html');
+    expect(await noDecision.text()).toContain('The form was not complete');
+    const shareMalformed = await fetch(app.url('/s/x'));
+    expect(shareMalformed.headers.get('content-type')).toContain('text/html');
+  });
+});

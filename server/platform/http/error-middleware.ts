@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.ts';
 import { AppError, isAppError } from '../errors.ts';
+import { html, page } from './html.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: Record<string, unknown> };
@@ -30,12 +31,18 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (!appError) {
       // Log the error type and stack for operators; never echo the message to the client.
       logger.error({ err, requestId }, 'unhandled error');
+      if (res.locals.htmlErrors) return void res.status(500).type('html').send(errorPage('Something went wrong', `Please try again later (reference ${requestId}).`));
       const body: ErrorBody = { error: { code: 'INTERNAL', message: 'Something went wrong', requestId } };
       res.status(500).json(body);
       return;
     }
     const { retryAfterSeconds, ...details } = appError.details;
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
+    if (res.locals.htmlErrors) {
+      const wait = retryAfterSeconds !== undefined ? ` Please try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).` : '';
+      res.status(appError.status).type('html').send(errorPage(appError.code === 'VALIDATION' ? 'Something is missing' : 'This did not work', `${appError.code === 'VALIDATION' ? 'The form was not complete: please go back and fill it in.' : appError.message}${wait}`));
+      return;
+    }
     const body: ErrorBody = {
       error: {
         code: appError.code,
@@ -46,6 +53,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     };
     res.status(appError.status).json(body);
   };
+}
+
+function errorPage(title: string, message: string): string {
+  return page(title, html`<h1>${title}</h1><p>${message}</p>`);
 }
 
 /** Unknown /api paths answer a JSON 404 instead of falling through to the web app. */

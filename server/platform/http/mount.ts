@@ -44,6 +44,8 @@ export function mountRoutes(router: Router, routes: AnyRoute[], options: MountOp
   const now = options.now ?? (() => new Date());
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      // People without an account open these pages in a browser: errors must be pages too.
+      if (route.kind === 'raw' && route.produces === 'text/html') res.locals.htmlErrors = true;
       try {
         const user = route.auth === 'public' ? await options.authenticate(req).catch(() => undefined) : await options.authenticate(req);
         if (route.auth !== 'public' && !user) throw new AppError('UNAUTHENTICATED', 'Please sign in');
