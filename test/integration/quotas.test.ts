@@ -4,6 +4,9 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { release, reserve, settle, sweepHolds } from '../../server/domains/quotas/service.ts';
 import { isAppError } from '../../server/platform/errors.ts';
+import { createJobHandlers } from '../../server/jobs.ts';
+import { CV_HOLD_TTL_MS, generateCvJob } from '../../server/domains/cvs/jobs.ts';
+import { insertCvRequest } from '../../server/domains/cvs/repo.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -59,5 +62,38 @@ describe('AI quotas: reserve, settle, release, sweep', () => {
     expect(refused).toHaveLength(49);
     const balance = await db().selectFrom('usage_balances').select(['used', 'held']).where('user_id', '=', userId).where('metric', '=', 'cv_generations').executeTakeFirstOrThrow();
     expect(balance).toEqual({ used: 2, held: 1 });
+  });
+});
+
+describe('a CV request that waited in the queue longer than its hold', () => {
+  // The sweeper releases holds past their TTL; a generation that then runs must still be paid for.
+  const queuedCv = async (userId: string, at: Date) => {
+    const id = randomUUID();
+    await reserve(db(), { userId, metric: 'cv_generations', amount: 1, requestId: id, now: at, ttlMs: CV_HOLD_TTL_MS });
+    await insertCvRequest(db(), { id, user_id: userId, job_description: 'Staff nurse, adult ICU. Essential: NMC registration, ILS.', template: 'full', as_of: '2026-11-22', created_at: at });
+    return id;
+  };
+  const runJob = (cvId: string) => createJobHandlers(app.server.platform)[generateCvJob.name]!({ cvId }, { jobId: randomUUID(), attempt: 1, logger: app.server.platform.logger });
+
+  it('is charged when it finally runs', async () => {
+    const { client, userId } = await signUp(app);
+    const queuedAt = new Date(Date.now() - CV_HOLD_TTL_MS - 60_000);
+    const cvId = await queuedCv(userId, queuedAt);
+    expect(await sweepHolds(db(), new Date())).toBeGreaterThanOrEqual(1);
+    expect((await client.get('/api/me/plan')).body.usage.cvGenerations).toBe(0);
+    await runJob(cvId);
+    expect((await client.get('/api/me/plan')).body.usage.cvGenerations).toBe(1);
+  });
+
+  it('fails without charging when the allowance was used up meanwhile', async () => {
+    const { client, userId } = await signUp(app);
+    const cvId = await queuedCv(userId, new Date(Date.now() - CV_HOLD_TTL_MS - 60_000));
+    await sweepHolds(db(), new Date());
+    const limit = (await client.get('/api/me/plan')).body.plan.limits.cvGenerations as number;
+    for (let i = 0; i < limit; i++) await reserve(db(), { userId, metric: 'cv_generations', amount: 1, requestId: `other-${i}`, now: new Date() });
+    await runJob(cvId);
+    const cv = (await client.get(`/api/cvs/${cvId}`)).body;
+    expect(cv.status).toBe('failed');
+    expect(cv.error).toContain('allowance is now used up');
   });
 });

@@ -6,7 +6,8 @@ import type { Embedder } from '../../adapters/embedder.ts';
 import type { LlmProvider } from '../../adapters/llm.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { runCvPipeline } from '../../ai/pipeline.ts';
-import { release, settle } from '../quotas/service.ts';
+import { isAppError } from '../../platform/errors.ts';
+import { release, renewOrReserve, settle, type Reservation } from '../quotas/service.ts';
 import * as repo from './repo.ts';
 import { renderCvJob } from './render.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
@@ -30,7 +31,15 @@ export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue
     const row = await repo.findCvRequestById(deps.db, cvId);
     if (!row) throw new PermanentJobError('CV request no longer exists');
     if (row.status === 'done') return;
-    const reservation = { userId: row.user_id, metric: 'cv_generations' as const, requestId: row.id, amount: 1 };
+    let reservation: Reservation = { userId: row.user_id, metric: 'cv_generations', requestId: row.id, amount: 1 };
+    try {
+      reservation = await renewOrReserve(deps.db, reservation, now(), CV_HOLD_TTL_MS);
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'QUOTA_EXCEEDED') throw err;
+      await repo.updateCvRequest(deps.db, row.id, { status: 'failed', stage: 'failed', error: "This request waited so long that its reservation lapsed, and this month's CV allowance is now used up. Nothing was charged." }, now());
+      deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'failed' });
+      return;
+    }
     const progress = async (stage: string) => {
       await repo.updateCvRequest(deps.db, row.id, { status: 'running', stage }, now());
       deps.notify(row.user_id, 'cv:progress', { id: row.id, stage });
@@ -70,4 +79,10 @@ export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue
       throw err;
     }
   };
-}
+}/**
+ * A generation may wait behind others in the queue: its quota hold lives this long, and is
+ * renewed when the job starts (or taken again if the sweeper released it meanwhile).
+ */
+export const CV_HOLD_TTL_MS = 2 * 3_600_000;
+
+

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/service.ts';
 import { todayIn } from '../record/dates.ts';
 import { findUserTimeZone } from '../record/repo.ts';
 import { release, reserve } from '../quotas/service.ts';
-import { generateCvJob } from './jobs.ts';
+import { CV_HOLD_TTL_MS, generateCvJob } from './jobs.ts';
 import * as repo from './repo.ts';
 import { redact } from '../../ai/redaction/index.ts';
 import { assertProcessingAllowed } from '../accounts/restriction.ts';
@@ -18,8 +18,6 @@ export interface CvDeps {
   queue: Pick<JobQueue, 'enqueue'>;
 }
 
-/** A generation may wait behind others in the queue: its quota hold lives this long. */
-export const CV_HOLD_TTL_MS = 2 * 3_600_000;
 
 type Row = Awaited<ReturnType<typeof repo.findCvRequests>>[number];
 type Summary = NonNullable<Cv['summary']>;

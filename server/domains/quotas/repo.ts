@@ -82,3 +82,17 @@ export async function findExpiredHolds(db: DbOrTx, now: Date, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** Moves an open hold's expiry; undefined when the hold was already settled or swept. */
+export async function extendHold(db: DbOrTx, userId: string, metric: UsageMetric, requestId: string, expiresAt: Date) {
+  return db
+    .updateTable('usage_ledger')
+    .set({ expires_at: expiresAt })
+    .where('user_id', '=', userId)
+    .where('metric', '=', metric)
+    .where('kind', '=', 'hold')
+    .where('request_id', '=', requestId)
+    .where('released_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+}

@@ -77,6 +77,18 @@ export async function settle(db: Db, reservation: Reservation, actual: number, n
 
 export const release = (db: Db, reservation: Reservation, now: Date) => settle(db, reservation, 0, now);
 
+/**
+ * For work that waited in a queue: keeps the hold alive while it runs, or, when the sweeper
+ * already released it (the wait outlived its TTL), reserves again under a new request id, so
+ * the work is never free and never runs past a used-up allowance (QUOTA_EXCEEDED).
+ */
+export async function renewOrReserve(db: Db, reservation: Reservation, now: Date, ttlMs: number): Promise<Reservation> {
+  if (await repo.extendHold(db, reservation.userId, reservation.metric, reservation.requestId, new Date(now.getTime() + ttlMs))) return reservation;
+  const late = { ...reservation, requestId: `${reservation.requestId}:late` };
+  if (await repo.extendHold(db, late.userId, late.metric, late.requestId, new Date(now.getTime() + ttlMs))) return late;
+  return reserve(db, { ...late, now, ttlMs });
+}
+
 /** Releases holds older than their TTL (their caller crashed or hung). */
 export async function sweepHolds(db: Db, now: Date, batch = 200): Promise<number> {
   const expired = await repo.findExpiredHolds(db, now, batch);
