@@ -141,6 +141,19 @@ describe('outbox mailer', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  it('forgets every message to an address (erasure) and keeps the rest', async () => {
+    const outboxDir = join(root, 'outbox');
+    const mailer = createMailer({ smtpUrl: undefined, from, outboxDir, logger: createLogger({ level: 'silent' }) });
+    const message = await renderedVerifyEmail();
+    await mailer.send(message);
+    await mailer.send({ ...message, to: 'Amara Okafor <AMARA.OKAFOR@nhs.test>' });
+    await mailer.send({ ...message, to: 'someone.else@nhs.test' });
+    expect(await mailer.forgetRecipient(recipient)).toBe(2);
+    const left = await readdir(outboxDir);
+    expect(left).toHaveLength(1);
+    expect(await readFile(join(outboxDir, left[0]!), 'utf8')).toContain('someone.else@nhs.test');
+  });
+
   it('writes one private .eml file per message, a real MIME message', async () => {
     const { logger, lines } = captureLogger();
     const outboxDir = join(root, 'outbox');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Logger } from '../platform/logger.ts';
@@ -19,6 +19,11 @@ export interface OutgoingEmail {
 export interface Mailer {
   readonly kind: 'smtp' | 'outbox';
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  /**
+   * Deletes every kept copy of mail to `address` (erasure). SMTP keeps none; the embedded
+   * outbox keeps each message as a file. Returns how many were deleted.
+   */
+  forgetRecipient(address: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ export function createMailer(options: MailerOptions): Mailer {
         logger.info({ messageId, kind: 'smtp' }, 'email sent');
         return { messageId };
       },
+      forgetRecipient: async () => 0,
       async close() {
         transport.close();
       },
@@ -84,6 +90,22 @@ export function createMailer(options: MailerOptions): Mailer {
       await writeFile(file, info.message as Buffer, { mode: 0o600, flag: 'wx' });
       logger.info({ messageId: info.messageId, kind: 'outbox' }, 'email sent');
       return { messageId: info.messageId };
+    },
+    async forgetRecipient(address) {
+      const files = await readdir(outboxDir).catch(() => [] as string[]);
+      const needle = address.toLowerCase();
+      let deleted = 0;
+      for (const name of files.filter((f) => f.endsWith('.eml'))) {
+        const file = join(outboxDir, name);
+        // The headers end at the first blank line; the address is matched in To only.
+        const head = (await readFile(file, 'utf8')).split('\r\n\r\n', 1)[0] ?? '';
+        const to = /^To: (.*(?:\r\n[ \t].*)*)/im.exec(head)?.[1] ?? '';
+        if (to.toLowerCase().includes(needle)) {
+          await rm(file, { force: true });
+          deleted++;
+        }
+      }
+      return deleted;
     },
     async close() {},
   };

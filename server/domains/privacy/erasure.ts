@@ -189,6 +189,8 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
     } catch (err) {
       deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'erasure confirmation email failed');
     }
+    // The embedded outbox keeps mail as files on this machine: those go too, the last one included.
+    await deps.mailer.forgetRecipient(user.email);
   }
   return { rows, files: files.length };
 }
