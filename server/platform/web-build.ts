@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Logger } from './logger.ts';
+
+const execFileAsync = promisify(execFile);
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -21,16 +26,19 @@ export async function ensureWebBuild(webDir: string, logger: Logger): Promise<st
   const sourcesMtime = Math.max(newestMtime(path.join(webDir, 'src')), fs.statSync(path.join(webDir, 'index.html')).mtimeMs);
   const builtMtime = fs.existsSync(indexHtml) ? fs.statSync(indexHtml).mtimeMs : 0;
   if (builtMtime >= sourcesMtime) return distDir;
-  let vite: typeof import('vite');
+  let viteBin: string;
   try {
-    vite = await import('vite');
+    viteBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   } catch {
     logger.warn('web app is not built and Vite is not installed (npm install); serving the API only');
     return distDir;
   }
   const started = Date.now();
   logger.info('building the web app (first start or changed sources)');
-  await vite.build({ root: webDir, configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  // In a child process: Vite sets process.env.NODE_ENV=production for a build, and in this
+  // process that made React load its production server renderer beside the development JSX
+  // runtime, so rendering an email failed ("dispatcher.getOwner is not a function").
+  await execFileAsync(process.execPath, [viteBin, 'build', '--config', path.join(webDir, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: webDir });
   logger.info({ ms: Date.now() - started }, 'web app built');
   return distDir;
 }
