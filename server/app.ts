@@ -61,6 +61,8 @@ export function createApp(options: AppOptions): Express {
           styleSrc: ["'self'", "'unsafe-inline'"],
           connectSrc: ["'self'", 'ws:', 'wss:'],
           objectSrc: ["'none'"],
+          // The CV preview frames a blob: copy of the PDF (the download route sends it as an attachment).
+          frameSrc: ["'self'", 'blob:'],
           frameAncestors: ["'none'"],
           upgradeInsecureRequests: options.config.env === 'production' ? [] : null,
         },

@@ -22,6 +22,14 @@ describe('API server on its own database', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends a content security policy that lets the app frame its own PDF preview and nothing else', async () => {
+    const csp = (await fetch(app.url('/api/health'))).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-src 'self' blob:");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
   it('reports readiness of the database, the queue, the browser and the LLM mode', async () => {
     const res = await fetch(app.url('/api/ready'));
     const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail: string; mode?: string }> };
