@@ -1,0 +1,25 @@
+/**
+ * The CV's PDF for the on-screen preview. `GET /api/cvs/:id/pdf` answers with
+ * `Content-Disposition: attachment`, so pointing an <iframe> at it would download the file
+ * instead of showing it; fetching it as a blob and previewing an object URL shows it inline.
+ */
+import { toApiError } from './api.ts';
+
+export const cvPdfUrl = (id: string) => `/api/cvs/${id}/pdf`;
+
+export async function fetchCvPdf(id: string, signal?: AbortSignal): Promise<Blob> {
+  const res = await fetch(cvPdfUrl(id), { credentials: 'same-origin', ...(signal ? { signal } : {}) });
+  if (!res.ok) throw toApiError(res.status, await res.text(), res.headers.get('Retry-After'));
+  const blob = await res.blob();
+  return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
+}
+
+/** A file name for the download: "cv-consultant-in-emergency-medicine.pdf". */
+export function cvFileName(jobTitle: string | null | undefined): string {
+  const slug = (jobTitle ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug ? `cv-${slug}.pdf` : 'cv.pdf';
+}

@@ -1,0 +1,53 @@
+/** Formatting shared by the record, documents, verifications and dashboard screens. */
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "2026-03-01" -> "1 Mar 2026" (a calendar day, never shifted by time zone). Empty for null. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : NaN;
+  if (Number.isFinite(day)) return dateFmt.format(new Date(day));
+  const instant = Date.parse(iso);
+  return Number.isFinite(instant) ? dateFmt.format(new Date(instant)) : iso;
+}
+
+/** An instant (ISO date-time) in the browser's zone: "1 Mar 2026, 14:05". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? dateTimeFmt.format(new Date(t)) : iso;
+}
+
+/** "1 Mar 2026 to present", "Mar 2020 to 5 Jun 2021". */
+export function formatSpan(start: string | null | undefined, end: string | null | undefined, current = 'present'): string {
+  if (!start && !end) return '';
+  return `${start ? formatDate(start) : '?'} to ${end ? formatDate(end) : current}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export type EvidenceLevel = 'self-declared' | 'document-backed' | 'verifier-confirmed';
+
+export const EVIDENCE: Record<EvidenceLevel, { label: string; badge: string; help: string }> = {
+  'self-declared': { label: 'Self-declared', badge: 'badge', help: 'Only your word so far: link a document or ask a referee to confirm it.' },
+  'document-backed': { label: 'Document-backed', badge: 'badge badge-info', help: 'Backed by a document you uploaded.' },
+  'verifier-confirmed': { label: 'Verifier-confirmed', badge: 'badge badge-ok', help: 'Confirmed by a referee.' },
+};
+
+export type VerificationStatus = 'requested' | 'confirmed' | 'disputed' | 'expired' | 'cancelled' | 'superseded';
+
+export const VERIFICATION_STATUS: Record<VerificationStatus, { label: string; badge: string }> = {
+  requested: { label: 'Pending', badge: 'badge badge-warn' },
+  confirmed: { label: 'Confirmed', badge: 'badge badge-ok' },
+  disputed: { label: 'Declined', badge: 'badge badge-danger' },
+  expired: { label: 'Expired', badge: 'badge' },
+  cancelled: { label: 'Cancelled', badge: 'badge' },
+  superseded: { label: 'Replaced', badge: 'badge' },
+};
+
+export const VERIFICATION_ORDER: VerificationStatus[] = ['requested', 'confirmed', 'disputed', 'expired', 'cancelled', 'superseded'];

@@ -1,0 +1,288 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { Verification } from '../../../server/domains/verifications/schema.ts';
+import { Page } from '../components/Page.tsx';
+import { useMe } from '../app/auth.ts';
+import { expiryBand, todayIn } from '../lib/expiry-bands.ts';
+import { EVIDENCE, VERIFICATION_STATUS, formatDate, formatSpan } from '../lib/record-format.ts';
+import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
+import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contractLabel, workforceLabel } from './record/RecordForms.tsx';
+import { RecordSection } from './record/RecordSection.tsx';
+import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
+
+const SECTIONS = [
+  { anchor: 'posts', label: 'Posts' },
+  { anchor: 'registrations', label: 'Registrations' },
+  { anchor: 'training', label: 'Training' },
+  { anchor: 'dbs', label: 'DBS checks' },
+  { anchor: 'education', label: 'Education' },
+  { anchor: 'import-export', label: 'Import and export' },
+];
+
+function Evidence({ level, documents }: { level: keyof typeof EVIDENCE; documents: number }) {
+  const e = EVIDENCE[level];
+  return (
+    <span className="cluster record-evidence">
+      <span className={e.badge} title={e.help}>
+        {e.label}
+      </span>
+      {documents ? (
+        <Link to="/documents">
+          {documents} document{documents === 1 ? '' : 's'}
+        </Link>
+      ) : null}
+    </span>
+  );
+}
+
+function Expiry({ date, today }: { date: string | null; today: string }) {
+  if (!date) return <span className="muted">None</span>;
+  const band = expiryBand(date, today);
+  return (
+    <span className="cluster">
+      <span>{formatDate(date)}</span>
+      <span className={band.badgeClass}>{band.band === 'later' ? 'In date' : band.detail}</span>
+    </span>
+  );
+}
+
+function PostVerification({ post, latest }: { post: PostItem; latest: Verification | undefined }) {
+  const status = latest ? VERIFICATION_STATUS[latest.status] : undefined;
+  return (
+    <div className="stack stack-tight">
+      <Evidence level={post.evidence} documents={post.documentIds.length} />
+      {latest && status ? (
+        <p className="muted">
+          Verification: <span className={status.badge}>{status.label}</span> ({latest.verifierName}, {formatDate(latest.requestedAt)})
+        </p>
+      ) : null}
+      {post.evidence !== 'verifier-confirmed' && latest?.status !== 'requested' ? (
+        <p>
+          <Link to={`/verifications?post=${post.id}`} aria-label={`Ask a referee to confirm ${post.title}`}>
+            Ask a referee to confirm
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The career record: posts, registrations, training, DBS checks and education, plus JSON Resume import and export. */
+export function RecordPage() {
+  const me = useMe();
+  const today = todayIn(me.data?.timeZone);
+  const verifications = useVerifications();
+  const [message, setMessage] = useState('');
+  const announce = useCallback((m: string) => setMessage(m), []);
+
+  const latestByPost = useMemo(() => {
+    const map = new Map<string, Verification>();
+    for (const v of verifications.data ?? []) {
+      if (v.subjectType !== 'post') continue;
+      const prev = map.get(v.subjectId);
+      if (!prev || v.requestedAt > prev.requestedAt) map.set(v.subjectId, v);
+    }
+    return map;
+  }, [verifications.data]);
+
+  return (
+    <Page title="Your career record" lead="Everything a CV, a revalidation or a compliance check draws on. Correct anything here and the old value stays in your audit trail.">
+      <nav aria-label="Record sections" className="record-nav">
+        <ul className="cluster">
+          {SECTIONS.map((s) => (
+            <li key={s.anchor}>
+              <a href={`#${s.anchor}`}>{s.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div role="status" aria-live="polite" className="record-status">
+        {message ? <p className="notice notice-ok">{message}</p> : null}
+      </div>
+
+      <RecordSection
+        path="posts"
+        anchor="posts"
+        title="Posts"
+        noun="post"
+        intro="Jobs you have held, newest first. A referee's confirmation makes a post verifier-confirmed."
+        emptyText="No posts yet. Add your current or most recent job first."
+        Form={PostForm}
+        announce={announce}
+        sort={(a, b) => (b.endDate ?? '9999').localeCompare(a.endDate ?? '9999') || b.startDate.localeCompare(a.startDate)}
+        columns={[
+          {
+            header: 'Post',
+            cell: (p) => (
+              <>
+                <strong>{p.title}</strong>
+                {p.grade || p.specialty ? <div>{[p.grade, p.specialty].filter(Boolean).join(', ')}</div> : null}
+                <div>{[p.employer, p.site].filter(Boolean).join(', ')}</div>
+              </>
+            ),
+          },
+          {
+            header: 'Dates',
+            cell: (p) => (
+              <>
+                <div>{formatSpan(p.startDate, p.endDate)}</div>
+                <div className="muted">
+                  {contractLabel(p.contract)}
+                  {p.wte !== null ? `, ${p.wte} WTE` : ''}
+                </div>
+              </>
+            ),
+          },
+          { header: 'Evidence', cell: (p) => <PostVerification post={p} latest={latestByPost.get(p.id)} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="registrations"
+        anchor="registrations"
+        title="Registrations"
+        noun="registration"
+        intro="Your professional registrations, with the dates the dashboard reminds you about."
+        emptyText="No registrations yet."
+        Form={RegistrationForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Registration',
+            cell: (r) => (
+              <>
+                <strong>
+                  {r.body} {r.number}
+                </strong>
+                {r.jurisdiction ? <div>{r.jurisdiction}</div> : null}
+                {r.status ? <div className="muted">{r.status}</div> : null}
+                {r.conditions ? <div>Conditions: {r.conditions}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Renewal', cell: (r) => <Expiry date={r.renewalDate} today={today} /> },
+          { header: 'Revalidation', cell: (r) => <Expiry date={r.revalidationDate} today={today} /> },
+          { header: 'Evidence', cell: (r) => <Evidence level={r.evidence} documents={r.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="training"
+        anchor="training"
+        title="Training"
+        noun="training"
+        intro="Mandatory and other training. Leave the expiry empty and Medfolio works it out for recognised courses."
+        emptyText="No training yet."
+        Form={TrainingForm}
+        announce={announce}
+        sort={(a, b) => b.completedOn.localeCompare(a.completedOn)}
+        columns={[
+          {
+            header: 'Course',
+            cell: (t) => (
+              <>
+                <strong>{t.name}</strong>
+                {t.provider ? <div className="muted">{t.provider}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Completed', cell: (t) => formatDate(t.completedOn) },
+          {
+            header: 'Expires',
+            cell: (t) => (
+              <>
+                <Expiry date={t.expiresOn} today={today} />
+                {t.expirySource === 'catalogue' ? <div className="muted">Worked out from the course's usual validity</div> : null}
+              </>
+            ),
+          },
+          { header: 'Evidence', cell: (t) => <Evidence level={t.evidence} documents={t.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="dbs"
+        anchor="dbs"
+        title="DBS checks"
+        noun="DBS check"
+        intro="Disclosure and Barring Service certificates, and whether they are on the Update Service."
+        emptyText="No DBS checks yet."
+        Form={DbsForm}
+        announce={announce}
+        sort={(a, b) => b.issueDate.localeCompare(a.issueDate)}
+        columns={[
+          {
+            header: 'Check',
+            cell: (d) => (
+              <>
+                <strong>{dbsLevelLabel(d.level)}</strong>
+                <div>{workforceLabel(d.workforce)}</div>
+                <div className="muted">Certificate {d.certificateNumber}</div>
+              </>
+            ),
+          },
+          { header: 'Issued', cell: (d) => formatDate(d.issueDate) },
+          {
+            header: 'Update Service',
+            cell: (d) =>
+              d.updateService ? (
+                <>
+                  <div>Subscribed</div>
+                  <Expiry date={d.updateServiceRenewalDate} today={today} />
+                  {d.statusChecks.length ? (
+                    <div className="muted">
+                      {d.statusChecks.length} status check{d.statusChecks.length === 1 ? '' : 's'}
+                    </div>
+                  ) : null}
+                </>
+              ) : (
+                <span className="muted">Not subscribed</span>
+              ),
+          },
+          { header: 'Evidence', cell: (d) => <Evidence level={d.evidence} documents={d.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="education"
+        anchor="education"
+        title="Education"
+        noun="qualification"
+        intro="Degrees and other qualifications."
+        emptyText="No qualifications yet."
+        Form={EducationForm}
+        announce={announce}
+        sort={(a, b) => (b.endDate ?? b.startDate ?? '').localeCompare(a.endDate ?? a.startDate ?? '')}
+        columns={[
+          {
+            header: 'Qualification',
+            cell: (e) => (
+              <>
+                <strong>{[e.studyType, e.area].filter(Boolean).join(' in ') || e.institution}</strong>
+                {e.studyType || e.area ? <div>{e.institution}</div> : null}
+                {e.score ? <div className="muted">{e.score}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Dates', cell: (e) => formatSpan(e.startDate, e.endDate, 'not finished') || <span className="muted">Not given</span> },
+          { header: 'Evidence', cell: (e) => <Evidence level={e.evidence} documents={e.documentIds.length} /> },
+        ]}
+      />
+
+      <section id="import-export" className="record-section stack" aria-labelledby="import-export-heading">
+        <h2 id="import-export-heading" tabIndex={-1}>
+          Import and export
+        </h2>
+        <div className="grid record-import-export">
+          <div className="card">
+            <ResumeImport announce={announce} />
+          </div>
+          <div className="card">
+            <ResumeExport />
+          </div>
+        </div>
+      </section>
+    </Page>
+  );
+}

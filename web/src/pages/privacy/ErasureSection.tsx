@@ -1,0 +1,160 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import type { Me } from '../../../../server/domains/accounts/schema.ts';
+import { ZErasureRequest, ZErasureScheduled } from '../../../../server/domains/privacy/schema.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { api } from '../../lib/api.ts';
+import { useZodForm } from '../../lib/use-zod-form.ts';
+import { graceDaysOf, useRetentionPolicy } from './queries.ts';
+
+/** With two-factor on, the (otherwise optional) code is required. */
+const ZErasureWithCode = ZErasureRequest.required({ totp: true });
+
+export type ErasureScheduled = z.infer<typeof ZErasureScheduled>;
+
+/** What the signed-out page receives in location.state after an erasure was scheduled. */
+export interface ErasureScheduledState {
+  erasureScheduled: ErasureScheduled;
+  /** Pre-fills the cancel form. */
+  email?: string;
+}
+
+type Step = 'closed' | 'form' | 'confirm';
+
+/**
+ * The danger zone: erasing the account. Explains the grace period and what goes; asks for the
+ * password (and the two-factor code when it is on); then a separate confirmation step. On
+ * success the session is already gone, so the query cache is cleared and the user lands on the
+ * public cancel-erasure page, which shows the reference and the date.
+ */
+export function ErasureSection({ me }: { me: Me }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const policy = useRetentionPolicy();
+  const graceDays = graceDaysOf(policy.data);
+  const [step, setStep] = useState<Step>('closed');
+  const [confirmed, setConfirmed] = useState<z.output<typeof ZErasureRequest> | null>(null);
+  const [sending, setSending] = useState(false);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const needsCode = me.twoFactorEnabled;
+
+  const form = useZodForm({
+    schema: (needsCode ? ZErasureWithCode : ZErasureRequest) as typeof ZErasureRequest,
+    initialValues: { password: '', totp: '' },
+    labels: { password: 'Password', totp: 'Two-factor code' },
+    idPrefix: 'erasure',
+    onSubmit: (data) => {
+      setConfirmed(data);
+      setStep('confirm');
+    },
+  });
+
+  const { idFor } = form;
+  useEffect(() => {
+    if (step === 'form') document.getElementById(idFor('password'))?.focus();
+    if (step === 'confirm') confirmHeading.current?.focus();
+  }, [step, idFor]);
+
+  const close = () => {
+    setStep('closed');
+    setConfirmed(null);
+    form.reset();
+    // The button only exists again after this render.
+    setTimeout(() => openButton.current?.focus(), 0);
+  };
+
+  const erase = async () => {
+    if (!confirmed || sending) return;
+    setSending(true);
+    try {
+      const result = await api.post<ErasureScheduled>('/api/me/erasure', confirmed);
+      // The session has ended on the server: nothing cached may outlive it.
+      queryClient.clear();
+      const state: ErasureScheduledState = { erasureScheduled: result, email: me.email };
+      await navigate('/cancel-erasure', { replace: true, state });
+    } catch (err) {
+      setSending(false);
+      setStep('form');
+      form.setServerError(err);
+    }
+  };
+
+  const grace = graceDays === undefined ? 'the grace period' : graceDays === 1 ? '1 day' : `${graceDays} days`;
+
+  return (
+    <section className="card danger-zone stack" aria-labelledby="erasure-heading">
+      <h2 id="erasure-heading" tabIndex={-1}>
+        Danger zone: erase your account
+      </h2>
+      <ul>
+        <li>
+          <strong>At once:</strong> your account is locked, you are signed out everywhere, and every share link stops working, so recruiters can no longer open your CVs.
+        </li>
+        <li>
+          <strong>After {grace}:</strong> we delete your record, documents, CVs, time cards, assistant conversations, shares, verifications, sessions and activity log, for good. We keep only a note
+          that an erasure happened, under a reference that says nothing about you.
+        </li>
+        <li>
+          <strong>Until then</strong> you can change your mind: cancel with your email and password (we email you a link). Share links stay stopped even if you cancel.
+        </li>
+      </ul>
+      <p className="notice notice-warn">Want a copy first? Download your data export before you erase: once the account is locked you cannot sign in to fetch it.</p>
+
+      {step === 'closed' ? (
+        <div className="actions">
+          <button ref={openButton} type="button" className="btn btn-danger" onClick={() => setStep('form')}>
+            Erase my account…
+          </button>
+        </div>
+      ) : null}
+
+      {step === 'form' ? (
+        <form className="stack" onSubmit={form.handleSubmit} noValidate aria-labelledby="erasure-form-heading">
+          <h3 id="erasure-form-heading">Confirm it is you</h3>
+          <ErrorSummary {...form.summary} />
+          <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+          {needsCode ? (
+            <TextField
+              label="Two-factor code"
+              hint="The 6-digit code from your authenticator app, or one of your recovery codes (like abcde-12345)."
+              autoComplete="one-time-code"
+              spellCheck={false}
+              autoCapitalize="none"
+              className="input-code"
+              {...form.field('totp')}
+            />
+          ) : null}
+          <div className="actions">
+            <SubmitButton variant="danger" busy={form.submitting}>
+              Continue
+            </SubmitButton>
+            <button type="button" className="btn btn-secondary" onClick={close}>
+              Keep my account
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {step === 'confirm' ? (
+        <div className="confirm-panel stack stack-tight" role="group" aria-labelledby="erasure-confirm-heading">
+          <h3 id="erasure-confirm-heading" ref={confirmHeading} tabIndex={-1}>
+            Are you sure you want to erase your account?
+          </h3>
+          <p>You will be signed out now and your share links will stop working. Everything will be deleted after {grace} unless you cancel before then.</p>
+          <div className="actions">
+            <button type="button" className="btn btn-danger" onClick={() => void erase()} aria-disabled={sending || undefined} aria-busy={sending || undefined}>
+              {sending ? 'Erasing…' : 'Yes, erase my account'}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={close} disabled={sending}>
+              No, keep my account
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,420 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { z } from 'zod';
+import { ZContract, ZDbsInput, ZDbsLevel, ZEducationInput, ZPostInput, ZRegistrationBody, ZRegistrationInput, ZTrainingInput } from '../../../../server/domains/record/schema.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Checkbox, DateField, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/fields.tsx';
+import { api } from '../../lib/api.ts';
+import { useZodForm, type ZodForm } from '../../lib/use-zod-form.ts';
+import type { DbsItem, EducationItem, ItemOf, PostItem, RecordPath, RegistrationItem, TrainingItem } from './record-api.ts';
+
+/**
+ * One form per kind of record, each validated with the server's own create schema (a few fields
+ * the browser holds as text, such as whole-time equivalent and achievements, are converted and
+ * then checked by the server's rule for that field). Editing sends a PATCH in which a cleared
+ * optional field is null, so clearing really clears it.
+ */
+
+export interface RecordFormProps<P extends RecordPath> {
+  item?: ItemOf[P] | undefined;
+  onSaved: (item: ItemOf[P], created: boolean) => void;
+  onCancel: () => void;
+}
+
+/** POST (create) or PATCH (edit); on edit, optional fields left empty are sent as null. */
+export async function saveRecord<T>(path: RecordPath, id: string | undefined, data: Record<string, unknown>, shape: Record<string, z.ZodType>, keys: string[]): Promise<T> {
+  if (!id) return api.post<T>(`/api/${path}`, data);
+  const body: Record<string, unknown> = { ...data };
+  for (const key of keys) {
+    if (body[key] === undefined && shape[key]?.safeParse(null).success) body[key] = null;
+  }
+  return api.patch<T>(`/api/${path}/${id}`, body);
+}
+
+const nullToEmpty = (v: string | null | undefined) => v ?? '';
+
+/**
+ * A required select or date: '' (or nothing) reads "is required", anything else is checked by the
+ * server's own rule (zod would say "Invalid option: expected one of …" or "must be a date as YYYY-MM-DD").
+ */
+const required = <T extends z.ZodType>(server: T) =>
+  z
+    .string({ error: 'is required' })
+    .min(1, 'is required')
+    .pipe(server as unknown as z.ZodType<z.output<T>, string>);
+
+/** The frame every record form shares: a heading that takes focus, the error summary, save and cancel. */
+function FormFrame({
+  title,
+  form,
+  saveLabel,
+  onCancel,
+  children,
+}: {
+  title: string;
+  form: Pick<ZodForm<z.ZodObject>, 'handleSubmit' | 'summary' | 'submitting'>;
+  saveLabel: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <form className="stack card record-form" onSubmit={form.handleSubmit} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {title}
+      </h3>
+      <ErrorSummary {...form.summary} />
+      {children}
+      <div className="actions">
+        <SubmitButton busy={form.submitting} busyLabel="Saving…">
+          {saveLabel}
+        </SubmitButton>
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---- posts -----------------------------------------------------------------------------------
+
+const CONTRACT_LABELS: Record<z.infer<typeof ZContract>, string> = {
+  substantive: 'Substantive',
+  bank: 'Bank',
+  agency: 'Agency',
+  locum: 'Locum',
+  'fixed-term': 'Fixed term',
+  honorary: 'Honorary',
+  other: 'Other',
+};
+export const contractLabel = (c: string) => CONTRACT_LABELS[c as keyof typeof CONTRACT_LABELS] ?? c;
+
+/** The post schema with the two fields a form holds as text converted first, then checked by the server's rules. */
+export const ZPostForm = ZPostInput.extend({
+  startDate: required(ZPostInput.shape.startDate),
+  wte: z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+)?)?$/, 'must be a number such as 1 or 0.6')
+    .transform((v) => (v === '' ? null : Number(v)))
+    .pipe(ZPostInput.shape.wte.unwrap()),
+  achievements: z
+    .string()
+    .transform((v) =>
+      v
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .pipe(ZPostInput.shape.achievements.unwrap()),
+});
+
+// Keys in the order the fields are shown: the error summary lists problems in this order.
+const postValues = (p?: PostItem) => ({
+  title: p?.title ?? '',
+  employer: p?.employer ?? '',
+  grade: nullToEmpty(p?.grade),
+  specialty: nullToEmpty(p?.specialty),
+  contract: p?.contract ?? 'substantive',
+  startDate: p?.startDate ?? '',
+  endDate: nullToEmpty(p?.endDate),
+  site: nullToEmpty(p?.site),
+  employerOdsCode: nullToEmpty(p?.employerOdsCode),
+  wte: p?.wte === null || p?.wte === undefined ? '' : String(p.wte),
+  supervisor: nullToEmpty(p?.supervisor),
+  summary: nullToEmpty(p?.summary),
+  achievements: (p?.achievements ?? []).join('\n'),
+});
+
+export function PostForm({ item, onSaved, onCancel }: RecordFormProps<'posts'>) {
+  const initialValues = postValues(item);
+  const form = useZodForm({
+    schema: ZPostForm,
+    initialValues: initialValues as z.input<typeof ZPostForm>,
+    labels: {
+      employer: 'Employer',
+      employerOdsCode: 'ODS code',
+      site: 'Site',
+      title: 'Job title',
+      grade: 'Grade',
+      specialty: 'Specialty',
+      contract: 'Contract',
+      startDate: 'Start date',
+      endDate: 'End date',
+      wte: 'Whole-time equivalent',
+      supervisor: 'Supervisor',
+      summary: 'Summary',
+      achievements: 'Achievements',
+    },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<PostItem>('posts', item?.id, data, ZPostInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit post: ${item.title}` : 'Add a post'} form={form} saveLabel="Save post" onCancel={onCancel}>
+      <TextField label="Job title" hint="As employed, e.g. Specialty Registrar in Cardiology." {...form.field('title')} />
+      <TextField label="Employer" hint="As named on the contract, e.g. an NHS trust or agency." {...form.field('employer')} />
+      <TextField label="Grade" optional hint="F1, F2, CT1, ST4, Band 6, consultant…" {...form.field('grade')} />
+      <TextField label="Specialty" optional {...form.field('specialty')} />
+      <SelectField label="Contract" options={ZContract.options.map((c) => ({ value: c, label: contractLabel(c) }))} {...form.field('contract')} />
+      <div className="record-form-row">
+        <DateField label="Start date" {...form.field('startDate')} />
+        <DateField label="End date" optional hint="Leave empty while the post is current." {...form.field('endDate')} />
+      </div>
+      <TextField label="Site" optional {...form.field('site')} />
+      <TextField label="ODS code" optional hint="The employer's NHS organisation code, e.g. RR8." className="input-code" spellCheck={false} {...form.field('employerOdsCode')} />
+      <TextField label="Whole-time equivalent" optional hint="1 for full time, 0.6 for three days a week." inputMode="decimal" className="input-code" {...form.field('wte')} />
+      <TextField label="Supervisor" optional {...form.field('supervisor')} />
+      <TextAreaField label="Summary" optional rows={4} {...form.field('summary')} />
+      <TextAreaField label="Achievements" optional hint="One per line." rows={4} {...form.field('achievements')} />
+    </FormFrame>
+  );
+}
+
+// ---- registrations ---------------------------------------------------------------------------
+
+const BODY_LABELS: Record<string, string> = {
+  GMC: 'GMC (General Medical Council)',
+  NMC: 'NMC (Nursing and Midwifery Council)',
+  HCPC: 'HCPC (Health and Care Professions Council)',
+  GDC: 'GDC (General Dental Council)',
+  GPhC: 'GPhC (General Pharmaceutical Council)',
+  'US-STATE-BOARD': 'US state board',
+  NPI: 'NPI (US National Provider Identifier)',
+};
+
+const registrationValues = (r?: RegistrationItem) => ({
+  body: r?.body ?? '',
+  number: r?.number ?? '',
+  jurisdiction: nullToEmpty(r?.jurisdiction),
+  status: nullToEmpty(r?.status),
+  conditions: nullToEmpty(r?.conditions),
+  renewalDate: nullToEmpty(r?.renewalDate),
+  revalidationDate: nullToEmpty(r?.revalidationDate),
+});
+
+const ZRegistrationForm = ZRegistrationInput.extend({ body: required(ZRegistrationBody) });
+
+export function RegistrationForm({ item, onSaved, onCancel }: RecordFormProps<'registrations'>) {
+  const initialValues = registrationValues(item);
+  const form = useZodForm({
+    schema: ZRegistrationForm,
+    initialValues,
+    labels: {
+      body: 'Regulator',
+      number: 'Registration number',
+      jurisdiction: 'Jurisdiction',
+      status: 'Status',
+      conditions: 'Conditions',
+      renewalDate: 'Renewal date',
+      revalidationDate: 'Revalidation date',
+    },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<RegistrationItem>('registrations', item?.id, data, ZRegistrationInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit ${item.body} registration` : 'Add a registration'} form={form} saveLabel="Save registration" onCancel={onCancel}>
+      <SelectField
+        label="Regulator"
+        placeholder="Choose a regulator"
+        options={ZRegistrationBody.options.map((b) => ({ value: b, label: BODY_LABELS[b] ?? b }))}
+        {...form.field('body')}
+      />
+      <TextField
+        label="Registration number"
+        hint="GMC: 7 digits. NMC: e.g. 12A3456B. HCPC: prefix and digits, e.g. PA12345."
+        className="input-code"
+        spellCheck={false}
+        autoComplete="off"
+        {...form.field('number')}
+      />
+      <TextField label="Jurisdiction" optional hint="For a US state board: the state." {...form.field('jurisdiction')} />
+      <TextField label="Status" optional hint="e.g. Registered with a licence to practise." {...form.field('status')} />
+      <TextAreaField label="Conditions" optional rows={3} {...form.field('conditions')} />
+      <div className="record-form-row">
+        <DateField label="Renewal date" optional hint="When the annual fee or renewal is due." {...form.field('renewalDate')} />
+        <DateField label="Revalidation date" optional {...form.field('revalidationDate')} />
+      </div>
+    </FormFrame>
+  );
+}
+
+// ---- training --------------------------------------------------------------------------------
+
+interface CatalogueEntry {
+  id: string;
+  name: string;
+  validityMonths: number;
+  endOfMonth: boolean;
+}
+
+export function useTrainingCatalogue() {
+  return useQuery({
+    queryKey: ['training-catalogue'],
+    queryFn: ({ signal }) => api.get<{ entries: CatalogueEntry[] }>('/api/training-catalogue', { signal }).then((r) => r.entries),
+    staleTime: 60 * 60_000,
+  });
+}
+
+const ZTrainingForm = ZTrainingInput.omit({ catalogueId: true }).extend({ completedOn: required(ZTrainingInput.shape.completedOn) });
+
+const trainingValues = (t?: TrainingItem) => ({
+  name: t?.name ?? '',
+  provider: nullToEmpty(t?.provider),
+  completedOn: t?.completedOn ?? '',
+  // A computed expiry is recomputed when the course is edited; only a given one is kept.
+  expiresOn: t?.expirySource === 'given' ? nullToEmpty(t.expiresOn) : '',
+});
+
+const validity = (months: number) => (months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`);
+
+export function TrainingForm({ item, onSaved, onCancel }: RecordFormProps<'training'>) {
+  const catalogue = useTrainingCatalogue();
+  const listId = useId();
+  const initialValues = trainingValues(item);
+  const form = useZodForm({
+    schema: ZTrainingForm,
+    initialValues,
+    labels: { name: 'Course name', provider: 'Provider', completedOn: 'Completion date', expiresOn: 'Expiry date' },
+    onSubmit: async (data) => {
+      const match = catalogue.data?.find((e) => e.name.toLowerCase() === data.name.toLowerCase());
+      // An exact catalogue name fixes the course; otherwise (null on edit) the server matches the new name again.
+      const body = { ...data, ...(match ? { catalogueId: match.id } : item ? { catalogueId: null } : {}) };
+      const saved = await saveRecord<TrainingItem>('training', item?.id, body, ZTrainingInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  const chosen = catalogue.data?.find((e) => e.name.toLowerCase() === String(form.values.name ?? '').toLowerCase());
+  return (
+    <FormFrame title={item ? `Edit training: ${item.name}` : 'Add training'} form={form} saveLabel="Save training" onCancel={onCancel}>
+      <TextField
+        label="Course name"
+        hint={
+          chosen
+            ? `${chosen.name} is valid for ${validity(chosen.validityMonths)}${chosen.endOfMonth ? ', to the end of that month' : ''}.`
+            : 'As on the certificate. Start typing to choose a recognised course.'
+        }
+        list={catalogue.data?.length ? listId : undefined}
+        autoComplete="off"
+        {...form.field('name')}
+      />
+      {catalogue.data?.length ? (
+        <datalist id={listId}>
+          {catalogue.data.map((e) => (
+            <option key={e.id} value={e.name} />
+          ))}
+        </datalist>
+      ) : null}
+      <TextField label="Provider" optional hint="e.g. Resuscitation Council UK, your trust." {...form.field('provider')} />
+      <div className="record-form-row">
+        <DateField label="Completion date" {...form.field('completedOn')} />
+        <DateField label="Expiry date" optional hint="Leave empty to work it out from the course's usual validity." {...form.field('expiresOn')} />
+      </div>
+    </FormFrame>
+  );
+}
+
+// ---- DBS -------------------------------------------------------------------------------------
+
+const DBS_LEVEL_LABELS: Record<z.infer<typeof ZDbsLevel>, string> = {
+  basic: 'Basic',
+  standard: 'Standard',
+  enhanced: 'Enhanced',
+  'enhanced-barred': 'Enhanced with barred list checks',
+};
+const WORKFORCE_LABELS: Record<string, string> = { child: 'Child workforce', adult: 'Adult workforce', both: 'Child and adult workforce', other: 'Other workforce' };
+export const workforceLabel = (w: string) => WORKFORCE_LABELS[w] ?? w;
+
+const ZDbsForm = ZDbsInput.omit({ statusChecks: true }).extend({
+  level: required(ZDbsLevel),
+  workforce: required(ZDbsInput.shape.workforce),
+  issueDate: required(ZDbsInput.shape.issueDate),
+});
+
+const dbsValues = (d?: DbsItem) => ({
+  level: d?.level ?? '',
+  workforce: d?.workforce ?? '',
+  certificateNumber: d?.certificateNumber ?? '',
+  issueDate: d?.issueDate ?? '',
+  updateService: d?.updateService ?? false,
+  updateServiceRenewalDate: nullToEmpty(d?.updateServiceRenewalDate),
+});
+
+export function DbsForm({ item, onSaved, onCancel }: RecordFormProps<'dbs'>) {
+  const initialValues = dbsValues(item);
+  const form = useZodForm({
+    schema: ZDbsForm,
+    initialValues,
+    labels: { level: 'Level', workforce: 'Workforce', certificateNumber: 'Certificate number', issueDate: 'Issue date', updateServiceRenewalDate: 'Update Service renewal date' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<DbsItem>('dbs', item?.id, data, ZDbsInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? 'Edit DBS check' : 'Add a DBS check'} form={form} saveLabel="Save DBS check" onCancel={onCancel}>
+      <SelectField label="Level" placeholder="Choose a level" options={ZDbsLevel.options.map((l) => ({ value: l, label: DBS_LEVEL_LABELS[l] }))} {...form.field('level')} />
+      <SelectField
+        label="Workforce"
+        placeholder="Choose a workforce"
+        options={ZDbsInput.shape.workforce.options.map((w) => ({ value: w, label: workforceLabel(w) }))}
+        {...form.field('workforce')}
+      />
+      <TextField
+        label="Certificate number"
+        hint="12 digits, from the top right of the certificate."
+        inputMode="numeric"
+        className="input-code"
+        autoComplete="off"
+        {...form.field('certificateNumber')}
+      />
+      <DateField label="Issue date" {...form.field('issueDate')} />
+      <Checkbox label="On the DBS Update Service" {...form.checkbox('updateService')} />
+      <DateField label="Update Service renewal date" optional hint="The annual subscription renewal." {...form.field('updateServiceRenewalDate')} />
+    </FormFrame>
+  );
+}
+
+// ---- education -------------------------------------------------------------------------------
+
+const educationValues = (e?: EducationItem) => ({
+  institution: e?.institution ?? '',
+  studyType: nullToEmpty(e?.studyType),
+  area: nullToEmpty(e?.area),
+  startDate: nullToEmpty(e?.startDate),
+  endDate: nullToEmpty(e?.endDate),
+  score: nullToEmpty(e?.score),
+});
+
+export function EducationForm({ item, onSaved, onCancel }: RecordFormProps<'education'>) {
+  const initialValues = educationValues(item);
+  const form = useZodForm({
+    schema: ZEducationInput,
+    initialValues,
+    labels: { institution: 'Institution', studyType: 'Qualification', area: 'Subject', startDate: 'Start date', endDate: 'End date', score: 'Result' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<EducationItem>('education', item?.id, data, ZEducationInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit qualification: ${item.institution}` : 'Add a qualification'} form={form} saveLabel="Save qualification" onCancel={onCancel}>
+      <TextField label="Institution" {...form.field('institution')} />
+      <TextField label="Qualification" optional hint="e.g. MBChB, BSc (Hons), PGCert." {...form.field('studyType')} />
+      <TextField label="Subject" optional {...form.field('area')} />
+      <div className="record-form-row">
+        <DateField label="Start date" optional {...form.field('startDate')} />
+        <DateField label="End date" optional {...form.field('endDate')} />
+      </div>
+      <TextField label="Result" optional hint="e.g. First class, Merit." {...form.field('score')} />
+    </FormFrame>
+  );
+}

@@ -1,0 +1,153 @@
+// @vitest-environment jsdom
+import '../../test/setup.ts';
+import { screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { RecordPage } from '../RecordPage.tsx';
+import { apiError, me, on, stubFetch, type StubCall } from '../../test/fetch-stub.ts';
+import { renderAt } from '../../test/render.tsx';
+
+const csrf = on('GET', '/api/auth/csrf', () => {
+  document.cookie = 'medfolio_csrf=t0k3n';
+  return { body: { csrfToken: 't0k3n' } };
+});
+const meta = { evidence: 'self-declared', documentIds: [], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const registration = {
+  id: '0b5c8a61-8d7e-4e3a-9a51-3b1f7c2d9e01',
+  body: 'GMC',
+  number: '1234567',
+  jurisdiction: null,
+  status: 'Registered with a licence to practise' as string | null,
+  conditions: null,
+  renewalDate: '2026-09-01',
+  revalidationDate: null,
+  ...meta,
+};
+const empty = (path: string) => on('GET', `/api/${path}`, { body: { items: [] } });
+const base = [
+  csrf,
+  on('GET', '/api/me', { body: me }),
+  on('GET', '/api/verifications', { body: { verifications: [] } }),
+  on('GET', '/api/training-catalogue', { body: { entries: [] } }),
+];
+
+describe('record page', () => {
+  it('puts the server’s 422 on the registration number field', async () => {
+    const posts: StubCall[] = [];
+    stubFetch(
+      ...base,
+      on('POST', '/api/registrations', (call) => {
+        posts.push(call);
+        return apiError(422, 'VALIDATION', 'The request is not valid', { issues: [{ path: 'body.number', message: 'must be 7 digits for the GMC' }] });
+      }),
+      ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty),
+    );
+    const user = userEvent.setup();
+    renderAt(<RecordPage />, '/record');
+    const section = screen.getByRole('region', { name: 'Registrations' });
+    await user.click(within(section).getByRole('button', { name: 'Add registration' }));
+    expect(within(section).getByRole('heading', { name: 'Add a registration' })).toHaveFocus();
+
+    // The client runs the shared schema first: nothing is sent without a regulator.
+    await user.click(within(section).getByRole('button', { name: 'Save registration' }));
+    expect(within(section).getByRole('link', { name: 'Regulator is required' })).toBeInTheDocument();
+    expect(posts).toHaveLength(0);
+
+    await user.selectOptions(within(section).getByLabelText('Regulator'), 'GMC');
+    await user.type(within(section).getByLabelText('Registration number'), '12345');
+    await user.click(within(section).getByRole('button', { name: 'Save registration' }));
+    const number = within(section).getByLabelText('Registration number');
+    expect(await within(section).findByRole('link', { name: 'Registration number must be 7 digits for the GMC' })).toBeInTheDocument();
+    expect(number).toHaveAttribute('aria-invalid', 'true');
+    expect(number).toHaveAccessibleDescription(expect.stringContaining('Registration number must be 7 digits for the GMC'));
+    expect(posts[0]!.body).toEqual({ body: 'GMC', number: '12345' });
+  });
+
+  it('edits with PATCH, sending a cleared optional field as null, then announces it', async () => {
+    let saved = registration;
+    const patches: unknown[] = [];
+    stubFetch(
+      ...base,
+      on('GET', '/api/registrations', () => ({ body: { items: [saved] } })),
+      on('PATCH', `/api/registrations/${registration.id}`, (call) => {
+        patches.push(call.body);
+        saved = { ...registration, status: null, renewalDate: '2027-09-01' };
+        return { body: saved };
+      }),
+      ...['posts', 'training', 'dbs', 'education'].map(empty),
+    );
+    const user = userEvent.setup();
+    renderAt(<RecordPage />, '/record');
+    const section = screen.getByRole('region', { name: 'Registrations' });
+    await user.click(await within(section).findByRole('button', { name: 'Edit GMC registration 1234567' }));
+    await user.clear(within(section).getByLabelText(/^Status/));
+    const renewal = within(section).getByLabelText(/^Renewal date/);
+    await user.clear(renewal);
+    await user.type(renewal, '2027-09-01');
+    await user.click(within(section).getByRole('button', { name: 'Save registration' }));
+    expect(await screen.findByText('Registration saved: GMC registration 1234567.')).toBeInTheDocument();
+    expect(within(section).getByRole('heading', { level: 2, name: 'Registrations' })).toHaveFocus();
+    expect(patches).toEqual([{ body: 'GMC', number: '1234567', status: null, renewalDate: '2027-09-01', jurisdiction: null, conditions: null, revalidationDate: null }]);
+  });
+
+  it('asks before deleting, then focuses the section and says what went', async () => {
+    let items = [registration];
+    const deletes: string[] = [];
+    stubFetch(
+      ...base,
+      on('GET', '/api/registrations', () => ({ body: { items } })),
+      on('DELETE', `/api/registrations/${registration.id}`, (call) => {
+        deletes.push(call.path);
+        items = [];
+        return { status: 204 };
+      }),
+      ...['posts', 'training', 'dbs', 'education'].map(empty),
+    );
+    const user = userEvent.setup();
+    renderAt(<RecordPage />, '/record');
+    const section = screen.getByRole('region', { name: 'Registrations' });
+    await user.click(await within(section).findByRole('button', { name: 'Delete GMC registration 1234567' }));
+    const confirm = within(section).getByRole('button', { name: 'Yes, delete' });
+    expect(confirm).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(deletes).toHaveLength(0);
+    await user.click(within(section).getByRole('button', { name: 'Delete GMC registration 1234567' }));
+    await user.click(within(section).getByRole('button', { name: 'Yes, delete' }));
+    expect(await screen.findByText('Registration deleted: GMC registration 1234567.')).toBeInTheDocument();
+    expect(within(section).getByText('No registrations yet.')).toBeInTheDocument();
+    expect(within(section).getByRole('heading', { level: 2, name: 'Registrations' })).toHaveFocus();
+    expect(deletes).toHaveLength(1);
+  });
+
+  it('imports a JSON Resume chosen by the person and shows the server’s report', async () => {
+    const imports: unknown[] = [];
+    stubFetch(
+      ...base,
+      on('POST', '/api/import/json-resume', (call) => {
+        imports.push(call.body);
+        return {
+          body: {
+            created: { posts: 2, education: 1, training: 0, registrations: 1, dbs: 0, timecards: 0 },
+            updated: { posts: 0, education: 0, training: 0, registrations: 0, dbs: 0, timecards: 0 },
+            skipped: [{ path: 'work[2]', reason: 'has no start date' }],
+            warnings: ['education[0].endDate: "2012" read as the end of that year'],
+          },
+        };
+      }),
+      ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty),
+    );
+    const user = userEvent.setup();
+    renderAt(<RecordPage />, '/record');
+    const resume = { basics: { name: 'Asha Patel' }, work: [{ name: 'Northgate', position: 'ST4' }] };
+    await user.upload(screen.getByLabelText('JSON Resume file'), new File([JSON.stringify(resume)], 'asha.json', { type: 'application/json' }));
+    expect(await screen.findByRole('heading', { name: 'Imported asha.json' })).toBeInTheDocument();
+    expect(screen.getByText(/Added: 2 posts, 1 qualification, 1 registration\./)).toBeInTheDocument();
+    expect(screen.getByText('has no start date', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('education[0].endDate: "2012" read as the end of that year')).toBeInTheDocument();
+    expect(imports).toEqual([resume]);
+
+    await user.upload(screen.getByLabelText('JSON Resume file'), new File(['{ not json'], 'broken.json', { type: 'application/json' }));
+    expect(await screen.findByRole('heading', { name: 'broken.json could not be imported' })).toBeInTheDocument();
+    expect(imports).toHaveLength(1);
+  });
+});

@@ -1,0 +1,188 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import type { ImportReport } from '../../../../server/domains/resume/schema.ts';
+import { api, describeError, isApiError } from '../../lib/api.ts';
+import { prescreenKey, verificationsKey } from './record-api.ts';
+
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'reading'; filename: string }
+  | { kind: 'done'; filename: string; report: ImportReport }
+  | { kind: 'failed'; filename: string; message: string; issues: Array<{ path: string; message: string }> };
+
+const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [
+  ['posts', 'post', 'posts'],
+  ['education', 'qualification', 'qualifications'],
+  ['training', 'training course', 'training courses'],
+  ['registrations', 'registration', 'registrations'],
+  ['dbs', 'DBS check', 'DBS checks'],
+  ['timecards', 'time card', 'time cards'],
+];
+
+function counts(c: ImportReport['created']): string[] {
+  return COUNT_LABELS.filter(([k]) => c[k] > 0).map(([k, one, many]) => `${c[k]} ${c[k] === 1 ? one : many}`);
+}
+
+/** Reads a JSON Resume in the browser, sends it to the importer, and shows what it did. */
+export function ResumeImport({ announce }: { announce: (message: string) => void }) {
+  const queryClient = useQueryClient();
+  const inputId = useId();
+  const resultRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+
+  const importFile = async (file: File) => {
+    setState({ kind: 'reading', filename: file.name });
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      setState({ kind: 'failed', filename: file.name, message: 'This file is not valid JSON. Choose a JSON Resume file (.json).', issues: [] });
+      requestAnimationFrame(() => resultRef.current?.focus());
+      return;
+    }
+    try {
+      const report = await api.post<ImportReport>('/api/import/json-resume', json);
+      setState({ kind: 'done', filename: file.name, report });
+      announce(`Imported ${file.name}.`);
+      await queryClient.invalidateQueries({ queryKey: ['record'] });
+      void queryClient.invalidateQueries({ queryKey: prescreenKey });
+      void queryClient.invalidateQueries({ queryKey: verificationsKey });
+    } catch (err) {
+      const issues = isApiError(err) ? (err.details.issues ?? []).map((i) => ({ path: i.path.replace(/^body\.?/, '') || '(the file)', message: i.message })) : [];
+      setState({ kind: 'failed', filename: file.name, message: describeError(err), issues });
+    } finally {
+      if (inputRef.current) inputRef.current.value = '';
+    }
+    requestAnimationFrame(() => resultRef.current?.focus());
+  };
+
+  return (
+    <div className="stack">
+      <h3>Import a JSON Resume</h3>
+      <p>
+        Choose a <a href="https://jsonresume.org/schema">JSON Resume</a> file (for example one exported from Medfolio or another CV tool). Importing starts as soon as you choose
+        the file. Importing the same file again updates what it added; it never makes duplicates.
+      </p>
+      <div className="field">
+        <label htmlFor={inputId} className="field-label">
+          JSON Resume file
+        </label>
+        <p id={`${inputId}-hint`} className="field-hint">
+          A .json file.
+        </p>
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="file"
+          accept="application/json,.json"
+          aria-describedby={`${inputId}-hint`}
+          disabled={state.kind === 'reading'}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <div aria-live="polite" role="status">
+        {state.kind === 'reading' ? (
+          <p className="loading">
+            <span className="spinner" aria-hidden="true" /> Importing {state.filename}…
+          </p>
+        ) : null}
+      </div>
+      {state.kind === 'done' ? (
+        <div ref={resultRef} tabIndex={-1} className="notice notice-ok stack stack-tight import-result" aria-labelledby={`${inputId}-result`}>
+          <h4 id={`${inputId}-result`}>Imported {state.filename}</h4>
+          <p>
+            Added: {counts(state.report.created).join(', ') || 'nothing new'}. Updated: {counts(state.report.updated).join(', ') || 'nothing'}.
+          </p>
+          {state.report.skipped.length ? (
+            <>
+              <p>
+                <strong>
+                  {state.report.skipped.length} item{state.report.skipped.length === 1 ? '' : 's'} could not be used:
+                </strong>
+              </p>
+              <ul>
+                {state.report.skipped.map((s, i) => (
+                  <li key={i}>
+                    <code>{s.path}</code>: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {state.report.warnings.length ? (
+            <>
+              <p>
+                <strong>Warnings:</strong>
+              </p>
+              <ul>
+                {state.report.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {state.kind === 'failed' ? (
+        <div ref={resultRef} tabIndex={-1} className="notice notice-danger" role="alert">
+          <h4>{state.filename} could not be imported</h4>
+          <p>{state.message}</p>
+          {state.issues.length ? (
+            <ul>
+              {state.issues.map((i, n) => (
+                <li key={n}>
+                  <code>{i.path}</code>: {i.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Downloads the whole record as JSON Resume (fetched first, so a failure is explained here). */
+export function ResumeExport() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const resume = await api.get<unknown>('/api/export/json-resume');
+      const url = URL.createObjectURL(new Blob([JSON.stringify(resume, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'medfolio-resume.json';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="stack">
+      <h3>Export</h3>
+      <p>Your whole record as JSON Resume 1.x, with Medfolio's clinical extension (registrations, DBS checks, time cards), to keep or to use in another tool.</p>
+      <div>
+        <button type="button" className="btn btn-secondary" aria-busy={busy || undefined} onClick={() => !busy && void download()}>
+          {busy ? 'Preparing…' : 'Download JSON Resume'}
+        </button>
+      </div>
+      {error !== undefined ? (
+        <p className="notice notice-danger" role="alert">
+          The export could not be downloaded. {describeError(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
