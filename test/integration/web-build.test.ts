@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { createLogger } from '../../server/platform/logger.ts';
+import { ensureWebBuild } from '../../server/platform/web-build.ts';
 
 describe('ensureWebBuild', () => {
   it('builds a stale web app without touching this process (NODE_ENV stays as it was), and skips a fresh one', { timeout: 120_000 }, async () => {
