@@ -107,8 +107,12 @@ describe('the assistant with an LLM provider', () => {
     await client.post('/api/import/json-resume', persona());
     fake.replyOnce({ content: 'Your ALS is valid until 2028-02-14.', chunks: ['Your ALS ', 'is valid ', 'until 2028-02-14.'] });
     const socket = await assistantSocket(app, client);
+    const tokenConversations: unknown[] = [];
+    socket.on('token', (e: { conversationId?: string }) => tokenConversations.push(e.conversationId));
     const result = await turn(socket, { text: 'My consultant Dr Sam Okafor asked whether my ALS is current. Is it?' });
     expect(result.tokens).toEqual(['Your ALS ', 'is valid ', 'until 2028-02-14.']);
+    // A new conversation: its id rides on every token, not only on `done`.
+    expect(tokenConversations).toEqual([result.done.conversationId, result.done.conversationId, result.done.conversationId]);
     expect(result.done.usage.totalTokens).toBeGreaterThan(0);
     const sent = JSON.stringify(fake.requestsTo('chat')[0]!.body);
     expect(sent).not.toContain('Okafor');

@@ -17,6 +17,7 @@ import {
   ZRecoveryCodes,
   ZRegisterRequest,
   ZResetPasswordRequest,
+  ZRestrictionRequest,
   ZSessionList,
   ZTotpDisableRequest,
   ZTotpEnableRequest,
@@ -200,8 +201,8 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       summary: 'Restrict (or stop restricting) processing of your data: no AI calls, no embedding',
       tags: ['account'],
       auth: 'user',
-      body: z.object({ restricted: z.boolean() }),
-      response: z.object({ restricted: z.boolean() }),
+      body: ZRestrictionRequest,
+      response: ZRestrictionRequest,
       handler: ({ user, body, requestId, now }) => setProcessingRestriction(deps.db, user!.id, body.restricted, { requestId, now }),
     }),
     defineRoute({

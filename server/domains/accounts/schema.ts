@@ -79,6 +79,7 @@ export const ZIdParams = z.object({ id: z.uuid({ message: 'must be an id' }) });
 export const ZCsrfToken = z.object({ csrfToken: z.string() });
 export const ZAccepted = z.object({ status: z.literal('accepted'), message: z.string() });
 export const ZOk = z.object({ status: z.literal('ok') });
+export const ZRestrictionRequest = z.object({ restricted: z.boolean().describe('true: no AI calls, no embedding, no reminders') });
 
 export const ZTotpSetup = z.object({
   otpauthUrl: z.string().describe('otpauth:// URI for authenticator apps'),

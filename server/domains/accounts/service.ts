@@ -46,6 +46,8 @@ export async function register(deps: AccountsDeps, input: { email: string; passw
     await subscribeUserToPlan(trx, user.id, 'free', meta.now);
     const session = await createSession(trx, { userId: user.id, userAgent: meta.userAgent, ipPrefix: meta.ipPrefix, now: meta.now });
     await recordAudit(trx, { ...userAudit(user.id, meta), action: 'user.registered', subject: { type: 'user', id: user.id } });
+    // The first session is one like any other: its start belongs in the timeline too.
+    await recordAudit(trx, { ...userAudit(user.id, meta), action: 'session.created', subject: { type: 'session', id: session.sessionId }, details: { secondFactor: 'none', ipPrefix: meta.ipPrefix } });
     await deps.queue.enqueue(sendAccountEmailJob, { userId: user.id, purpose: 'verify_email' }, { db: trx });
     return { user, session };
   });

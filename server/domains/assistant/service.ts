@@ -25,6 +25,8 @@ export interface AssistantDeps {
 }
 
 export interface ReplySink {
+  /** Called once the conversation is known (a new one is created first), before any token. */
+  conversation?(id: string): void;
   token(text: string): void;
 }
 
@@ -71,6 +73,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
     ? await repo.findConversation(deps.db, user.id, input.conversationId)
     : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text, { knownNames }).text.slice(0, 60), created_at: now });
   if (!conversation) throw new AppError('NOT_FOUND', 'Conversation not found');
+  sink.conversation?.(conversation.id);
 
   const messageId = randomUUID();
   const reservation = await reserve(deps.db, { userId: user.id, metric: 'assistant_messages', amount: 1, requestId: messageId, now });

@@ -31,7 +31,12 @@ export function attachAssistant(io: SocketServer, authenticate: SocketAuthentica
       let conversationId = parsed.data.conversationId;
       try {
         await deps.messagesPerUser.consume(user.id);
-        const result = await handleChatMessage(deps, user, parsed.data, { token: (text) => socket.emit('token', { conversationId, text }) }, new Date());
+        const sink = {
+          // A new conversation's id is known before the first token: every token carries it.
+          conversation: (id: string) => void (conversationId = id),
+          token: (text: string) => void socket.emit('token', { conversationId, text }),
+        };
+        const result = await handleChatMessage(deps, user, parsed.data, sink, new Date());
         conversationId = result.conversationId;
         socket.emit('done', result);
       } catch (err) {
