@@ -119,7 +119,8 @@ describe('the data map', () => {
 });
 
 describe('access and portability', () => {
-  it('exports every table that holds the user’s rows, the documents and PDFs decrypted, and emails when ready', async () => {
+  // Builds clinicians with every kind of data (a CV and its PDF included): slow on a busy machine.
+  it('exports every table that holds the user’s rows, the documents and PDFs decrypted, and emails when ready', { timeout: 180_000 }, async () => {
     const clinician = await fullClinician('icu-nurse-band6.json');
     const referencing = await tablesReferencing(db(), clinician.userId);
     const ready = await requestReadyExport(clinician.client);
@@ -179,7 +180,8 @@ describe('access and portability', () => {
 });
 
 describe('erasure', () => {
-  it('after the grace period, leaves no row, file or rate-limit key of the user, and keeps the other user whole', async () => {
+  // Builds clinicians with every kind of data (a CV and its PDF included): slow on a busy machine.
+  it('after the grace period, leaves no row, file or rate-limit key of the user, and keeps the other user whole', { timeout: 180_000 }, async () => {
     // A persona no other user in this file has, so its name and numbers must vanish entirely.
     const erased = await fullClinician('em-st4-locum.json');
     const kept = await fullClinician('locum-gp.json');
@@ -236,7 +238,8 @@ describe('erasure', () => {
     expect((await client.get('/api/me')).status).toBe(200);
   });
 
-  it('can be cancelled within the grace period: access returns, share links stay revoked, the job then does nothing', async () => {
+  // Builds clinicians with every kind of data (a CV and its PDF included): slow on a busy machine.
+  it('can be cancelled within the grace period: access returns, share links stay revoked, the job then does nothing', { timeout: 180_000 }, async () => {
     const clinician = await fullClinician('locum-gp.json');
     const scheduled = await clinician.client.post('/api/me/erasure', { password: clinician.password });
     expect(scheduled.status).toBe(202);
