@@ -95,6 +95,29 @@ export function TextAreaField({ id, label, hint, error, optional, value, onChang
   );
 }
 
+/** What the server asks of a new password (server/domains/accounts/schema.ts), said where one is chosen. */
+export const NEW_PASSWORD_HINT = 'At least 12 characters. Not a common password, and not containing your email address.';
+
+export type PasswordFieldProps = Omit<TextFieldProps, 'type' | 'autoComplete' | 'label'> & {
+  /** Default "Password". */
+  label?: ReactNode;
+  /** A password being chosen (password managers offer to generate one), not the one in use. */
+  isNew?: boolean;
+};
+
+/** A password box that password managers understand: the current password, or a new one. */
+export function PasswordField({ label = 'Password', isNew = false, ...props }: PasswordFieldProps) {
+  return <TextField {...props} label={label} type="password" autoComplete={isNew ? 'new-password' : 'current-password'} />;
+}
+
+/**
+ * A code from an authenticator app (or, where accepted, a recovery code like abcde-12345): the
+ * phone's keyboard offers the code from a text message or the app, and nothing auto-corrects it.
+ */
+export function OneTimeCodeField({ className, ...props }: Omit<TextFieldProps, 'autoComplete'>) {
+  return <TextField spellCheck={false} autoCapitalize="none" {...props} autoComplete="one-time-code" className={['input-code', className].filter(Boolean).join(' ')} />;
+}
+
 export interface SelectOption {
   value: string;
   label: string;

@@ -152,4 +152,21 @@ describe('api client', () => {
     expect(err.code).toBe('SERVICE_UNAVAILABLE');
     expect(err.message).toBe('The service is not available right now');
   });
+
+  it('sends nothing, and so no CSRF token, anywhere but a path of this app', async () => {
+    document.cookie = 'medfolio_csrf=tok';
+    const calls = stubFetch(() => ({ body: {} }));
+    for (const path of ['https://evil.example/api/x', '//evil.example/api/x', '/\\evil.example/api/x', '/\t/evil.example/api/x', 'javascript:alert(1)']) {
+      await expect(api.post(path, {})).rejects.toThrow(TypeError);
+      await expect(api.upload(path, new FormData())).rejects.toThrow(TypeError);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses an upload whose signal is already aborted instead of waiting forever', async () => {
+    document.cookie = 'medfolio_csrf=tok';
+    const controller = new AbortController();
+    controller.abort();
+    await expect(api.upload('/api/documents', new FormData(), undefined, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });

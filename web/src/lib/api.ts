@@ -4,6 +4,7 @@
  * token, and turns the server's `{ error: { code, message, details, requestId } }` into an
  * ApiError that screens can explain without parsing anything themselves.
  */
+import { sameOriginPath } from './safe-url.ts';
 
 /** The server's error codes (server/platform/errors.ts), plus NETWORK when it could not be reached. */
 export type ApiErrorCode =
@@ -201,7 +202,13 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** The client talks only to its own origin: the CSRF token and the session must never go anywhere else. */
+function assertOwnPath(path: string) {
+  if (sameOriginPath(path) === undefined) throw new TypeError(`api: ${JSON.stringify(path)} is not a path of this app`);
+}
+
 async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}, retried = false): Promise<T> {
+  assertOwnPath(path);
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) headers[CSRF_HEADER] = await csrfToken(retried);
@@ -234,6 +241,7 @@ export interface UploadProgress {
 
 /** Multipart upload with XMLHttpRequest, because fetch cannot report upload progress. */
 async function upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void, options: { signal?: AbortSignal; method?: 'POST' | 'PUT' } = {}, retried = false): Promise<T> {
+  assertOwnPath(path);
   const token = await csrfToken(retried);
   const result = await new Promise<{ status: number; text: string; retryAfter: string | null }>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -249,7 +257,8 @@ async function upload<T>(path: string, form: FormData, onProgress?: (p: UploadPr
     xhr.onerror = () => reject(networkError());
     xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
     if (options.signal) {
-      if (options.signal.aborted) return xhr.abort();
+      // Aborting before send() fires no event, so an already-cancelled upload is refused here.
+      if (options.signal.aborted) return reject(new DOMException('The upload was cancelled', 'AbortError'));
       options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
     }
     xhr.send(form);

@@ -58,9 +58,9 @@ export function ActivityPage() {
         {timeline.isPending ? (
           <Loading label="Loading your activity…" />
         ) : timeline.isError ? (
-          <ErrorState error={timeline.error} title="Your activity could not be loaded" onRetry={() => void timeline.refetch()} />
+          <ErrorState level={3} error={timeline.error} title="Your activity could not be loaded" onRetry={() => void timeline.refetch()} />
         ) : events.length === 0 ? (
-          <EmptyState title="No activity yet">
+          <EmptyState level={3} title="No activity yet">
             <p>Sign-ins, changes to your record, shares and who viewed them will be listed here.</p>
           </EmptyState>
         ) : (

@@ -125,7 +125,7 @@ function Chat({ conversationId, onConversation, onCv }: { conversationId: string
         {conversations.isPending ? (
           <Loading label="Loading conversations…" />
         ) : conversations.isError ? (
-          <ErrorState error={conversations.error} title="Your conversations could not be loaded" onRetry={() => void conversations.refetch()} />
+          <ErrorState level={3} error={conversations.error} title="Your conversations could not be loaded" onRetry={() => void conversations.refetch()} />
         ) : conversations.data.conversations.length === 0 ? (
           <p className="muted">No conversations yet.</p>
         ) : (
@@ -150,9 +150,9 @@ function Chat({ conversationId, onConversation, onCv }: { conversationId: string
 
       <div className="chat-log" role="log" aria-label="Conversation" aria-live="polite" aria-relevant="additions">
         {conversationId && conversation.isPending ? <Loading label="Loading the conversation…" /> : null}
-        {conversationId && conversation.isError ? <ErrorState error={conversation.error} title="This conversation could not be loaded" onRetry={() => void conversation.refetch()} /> : null}
+        {conversationId && conversation.isError ? <ErrorState level={3} error={conversation.error} title="This conversation could not be loaded" onRetry={() => void conversation.refetch()} /> : null}
         {!conversationId && !chat.pending && session.length === 0 ? (
-          <EmptyState title="Ask the assistant">
+          <EmptyState level={3} title="Ask the assistant">
             <p>For example: “Which of my trainings expire this year?” or paste a job advert to tailor a CV.</p>
           </EmptyState>
         ) : null}

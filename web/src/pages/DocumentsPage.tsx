@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Document } from '../../../server/domains/documents/schema.ts';
+import { ConfirmStep } from '../components/ConfirmStep.tsx';
 import { Page } from '../components/Page.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { api, describeError } from '../lib/api.ts';
@@ -37,7 +38,6 @@ function DocumentRow({
   const [linking, setLinking] = useState(false);
   const [choice, setChoice] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: documentsKey });
@@ -75,9 +75,6 @@ function DocumentRow({
       announce(`Deleted ${doc.filename}.`, true);
     },
   });
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (linking) selectRef.current?.focus();
   }, [linking]);
@@ -160,32 +157,18 @@ function DocumentRow({
       <td data-label="Actions">
         <div>
           {confirming ? (
-            <div className="confirm-delete" role="group" aria-label={`Confirm deleting ${doc.filename}`} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
-              <p>
-                Delete <strong>{doc.filename}</strong>? Records it backs lose this evidence.
-              </p>
-              <div className="actions">
-                <button
-                  ref={confirmRef}
-                  type="button"
-                  className="btn btn-danger btn-small"
-                  aria-busy={remove.isPending || undefined}
-                  onClick={() => !remove.isPending && remove.mutate()}
-                >
-                  {remove.isPending ? 'Deleting…' : 'Yes, delete'}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small"
-                  onClick={() => {
-                    setConfirming(false);
-                    focus(`doc-delete-${doc.id}`);
-                  }}
-                >
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <ConfirmStep
+              label={`Confirm deleting ${doc.filename}`}
+              confirmLabel="Yes, delete"
+              busyLabel="Deleting…"
+              busy={remove.isPending}
+              onConfirm={() => remove.mutate()}
+              onCancel={() => setConfirming(false)}
+              returnFocusTo={`doc-delete-${doc.id}`}
+              small
+            >
+              Delete <strong>{doc.filename}</strong>? Records it backs lose this evidence.
+            </ConfirmStep>
           ) : (
             <div className="actions">
               <a className="btn btn-secondary btn-small" href={`/api/documents/${doc.id}/content`} download={doc.filename} aria-label={`Download ${doc.filename}`}>
@@ -242,7 +225,7 @@ export function DocumentsPage() {
         {documents.isPending ? (
           <Loading label="Loading your documents…" />
         ) : documents.isError ? (
-          <ErrorState error={documents.error} title="Your documents could not be loaded" onRetry={() => void documents.refetch()} />
+          <ErrorState level={3} error={documents.error} title="Your documents could not be loaded" onRetry={() => void documents.refetch()} />
         ) : documents.data.length === 0 ? (
           <div className="empty-state">
             <p>No documents yet. Upload a certificate above and link it to the record it proves.</p>

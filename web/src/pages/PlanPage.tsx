@@ -26,7 +26,7 @@ export function PlanPage() {
         {catalogue.isPending ? (
           <Loading label="Loading the plans…" />
         ) : catalogue.isError ? (
-          <ErrorState error={catalogue.error} title="The plans could not be loaded" onRetry={() => void catalogue.refetch()} />
+          <ErrorState level={3} error={catalogue.error} title="The plans could not be loaded" onRetry={() => void catalogue.refetch()} />
         ) : (
           <PlanComparison plans={catalogue.data.plans} currentPlanId={mine.data?.plan.id} />
         )}

@@ -51,9 +51,9 @@ export function SharesPage() {
         {cvs.isPending ? (
           <Loading label="Loading your CVs…" />
         ) : cvs.isError ? (
-          <ErrorState error={cvs.error} title="Your CVs could not be loaded" onRetry={() => void cvs.refetch()} />
+          <ErrorState level={3} error={cvs.error} title="Your CVs could not be loaded" onRetry={() => void cvs.refetch()} />
         ) : readyCvs.length === 0 ? (
-          <EmptyState
+          <EmptyState level={3}
             title="No CV ready to share"
             action={
               <Link className="btn" to="/assistant">
@@ -85,9 +85,9 @@ export function SharesPage() {
         {shares.isPending ? (
           <Loading label="Loading your links…" />
         ) : shares.isError ? (
-          <ErrorState error={shares.error} title="Your links could not be loaded" onRetry={() => void shares.refetch()} />
+          <ErrorState level={3} error={shares.error} title="Your links could not be loaded" onRetry={() => void shares.refetch()} />
         ) : shares.data.shares.length === 0 ? (
-          <EmptyState title="No links yet">
+          <EmptyState level={3} title="No links yet">
             <p>Links you create appear here with their views.</p>
           </EmptyState>
         ) : (

@@ -87,9 +87,9 @@ export function TimecardsPage() {
           Your shifts
         </h2>
         {list.isPending ? null : list.isError ? (
-          <ErrorState error={list.error} title="Your shifts could not be loaded" onRetry={() => void list.refetch()} />
+          <ErrorState level={3} error={list.error} title="Your shifts could not be loaded" onRetry={() => void list.refetch()} />
         ) : history.length === 0 ? (
-          <EmptyState title="No shifts yet">
+          <EmptyState level={3} title="No shifts yet">
             <p>When you clock out, the shift appears here with its hours and breaks, ready to send to your supervisor.</p>
           </EmptyState>
         ) : (
@@ -128,9 +128,9 @@ function RollupSection() {
       {rollup.isPending ? (
         <Loading label="Loading approved hours…" />
       ) : rollup.isError ? (
-        <ErrorState error={rollup.error} title="Approved hours could not be loaded" onRetry={() => void rollup.refetch()} />
+        <ErrorState level={3} error={rollup.error} title="Approved hours could not be loaded" onRetry={() => void rollup.refetch()} />
       ) : rollup.data.rows.length === 0 ? (
-        <EmptyState title="No approved shifts yet">
+        <EmptyState level={3} title="No approved shifts yet">
           <p>Submit a finished shift for approval; once your supervisor approves it, it counts here.</p>
         </EmptyState>
       ) : (

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ZRequestVerification, type Verification } from '../../../server/domains/verifications/schema.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectField, SubmitButton, TextField } from '../components/fields.tsx';
+import { ConfirmStep } from '../components/ConfirmStep.tsx';
 import { Page } from '../components/Page.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { api, describeError } from '../lib/api.ts';
@@ -79,10 +80,6 @@ function RequestForm({ posts, preselect, onSent }: { posts: PostItem[]; preselec
 function VerificationRow({ v, onCancelled }: { v: Verification; onCancelled: (v: Verification) => void }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   const cancel = useMutation({
     mutationFn: () => api.del(`/api/verifications/${v.id}`),
     onSuccess: async () => {
@@ -124,35 +121,19 @@ function VerificationRow({ v, onCancelled }: { v: Verification; onCancelled: (v:
           {v.status !== 'requested' ? (
             <span className="muted">None</span>
           ) : confirming ? (
-            <div
-              className="confirm-delete"
-              role="group"
-              aria-label={`Confirm withdrawing the request to ${v.verifierName}`}
-              onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}
+            <ConfirmStep
+              label={`Confirm withdrawing the request to ${v.verifierName}`}
+              confirmLabel="Yes, withdraw"
+              busyLabel="Withdrawing…"
+              cancelLabel="Keep it"
+              busy={cancel.isPending}
+              onConfirm={() => cancel.mutate()}
+              onCancel={() => setConfirming(false)}
+              returnFocusTo={`cancel-${v.id}`}
+              small
             >
-              <p>Withdraw this request? The link in the email will stop working.</p>
-              <div className="actions">
-                <button
-                  ref={confirmRef}
-                  type="button"
-                  className="btn btn-danger btn-small"
-                  aria-busy={cancel.isPending || undefined}
-                  onClick={() => !cancel.isPending && cancel.mutate()}
-                >
-                  {cancel.isPending ? 'Withdrawing…' : 'Yes, withdraw'}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small"
-                  onClick={() => {
-                    setConfirming(false);
-                    requestAnimationFrame(() => document.getElementById(`cancel-${v.id}`)?.focus());
-                  }}
-                >
-                  Keep it
-                </button>
-              </div>
-            </div>
+              Withdraw this request? The link in the email will stop working.
+            </ConfirmStep>
           ) : (
             <button
               id={`cancel-${v.id}`}
@@ -216,7 +197,7 @@ export function VerificationsPage() {
         {verifications.isPending ? (
           <Loading label="Loading your requests…" />
         ) : verifications.isError ? (
-          <ErrorState error={verifications.error} title="Your requests could not be loaded" onRetry={() => void verifications.refetch()} />
+          <ErrorState level={3} error={verifications.error} title="Your requests could not be loaded" onRetry={() => void verifications.refetch()} />
         ) : list.length === 0 ? (
           <div className="empty-state">
             <p>No requests yet. When you ask a referee, the request and its status appear here.</p>

@@ -3,8 +3,11 @@
  * so the server tests keep their Node environment and no global setup file is needed.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// The suite runs beside the server tests on a 2-core machine: give findBy/waitFor room.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/setup.ts';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../app/App.tsx';
@@ -8,7 +8,6 @@ import { me, on, stubFetch } from '../../test/fetch-stub.ts';
 import { renderAt } from '../../test/render.tsx';
 
 // Other suites share the CPU: give the first render of the whole app time.
-configure({ asyncUtilTimeout: 5000 });
 
 const ev = (id: string, action: string, actor: { type: string; id: string | null }, details: Record<string, unknown> = {}) => ({
   id,

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ZErasureCancelRequest } from '../../../../server/domains/privacy/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { OneTimeCodeField, PasswordField, SubmitButton, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api, ApiError, isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/privacy-format.ts';
@@ -92,15 +92,11 @@ export function CancelErasurePage() {
         <h2 id="cancel-erasure-form-heading">{scheduled ? 'Changed your mind?' : 'Confirm it is you'}</h2>
         <ErrorSummary {...form.summary} />
         <TextField label="Email address" type="email" autoComplete="username" spellCheck={false} {...form.field('email')} />
-        <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+        <PasswordField {...form.field('password')} />
         {needsCode ? (
-          <TextField
+          <OneTimeCodeField
             label="Two-factor code"
             hint="Two-factor authentication is on: the 6-digit code from your authenticator app, or one of your recovery codes (like abcde-12345)."
-            autoComplete="one-time-code"
-            spellCheck={false}
-            autoCapitalize="none"
-            className="input-code"
             {...form.field('totp')}
           />
         ) : null}

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { ZResetPasswordRequest } from '../../../../server/domains/accounts/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { NEW_PASSWORD_HINT, PasswordField, SubmitButton } from '../../components/fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
@@ -66,14 +66,8 @@ export function ResetPasswordPage() {
             <Link to="/forgot-password">Request a new reset link</Link>
           </p>
         ) : null}
-        <TextField
-          label="New password"
-          hint="At least 12 characters. Not a common password, and not containing your email address."
-          type="password"
-          autoComplete="new-password"
-          {...form.field('password')}
-        />
-        <TextField label="Confirm new password" type="password" autoComplete="new-password" {...form.field('confirmPassword')} />
+        <PasswordField label="New password" isNew hint={NEW_PASSWORD_HINT} {...form.field('password')} />
+        <PasswordField label="Confirm new password" isNew {...form.field('confirmPassword')} />
         <div className="actions">
           <SubmitButton busy={form.submitting} busyLabel="Saving…">
             Set new password

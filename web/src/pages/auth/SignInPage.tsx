@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ZLoginRequest, type Me } from '../../../../server/domains/accounts/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { OneTimeCodeField, PasswordField, SubmitButton, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api, ApiError, isApiError } from '../../lib/api.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
@@ -82,20 +82,12 @@ export function SignInPage() {
         {step === 'password' ? (
           <>
             <TextField label="Email address" type="email" autoComplete="username" spellCheck={false} {...form.field('email')} />
-            <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+            <PasswordField {...form.field('password')} />
           </>
         ) : (
           <>
             <p>Two-factor authentication is on for {form.values.email}.</p>
-            <TextField
-              label="Code"
-              hint="The 6-digit code from your authenticator app, or one of your recovery codes (like abcde-12345)."
-              autoComplete="one-time-code"
-              spellCheck={false}
-              autoCapitalize="none"
-              className="input-code"
-              {...form.field('totp')}
-            />
+            <OneTimeCodeField label="Code" hint="The 6-digit code from your authenticator app, or one of your recovery codes (like abcde-12345)." {...form.field('totp')} />
           </>
         )}
         <div className="actions">

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ZRegisterRequest, type Me } from '../../../../server/domains/accounts/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { NEW_PASSWORD_HINT, PasswordField, SubmitButton, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
@@ -31,13 +31,7 @@ export function SignUpPage() {
         <ErrorSummary {...form.summary} />
         <TextField label="Full name" hint="As it appears on your professional registration." autoComplete="name" {...form.field('name')} />
         <TextField label="Email address" hint="We will send a link to confirm it." type="email" autoComplete="email" spellCheck={false} {...form.field('email')} />
-        <TextField
-          label="Password"
-          hint="At least 12 characters. Not a common password, and not containing your email address."
-          type="password"
-          autoComplete="new-password"
-          {...form.field('password')}
-        />
+        <PasswordField isNew hint={NEW_PASSWORD_HINT} {...form.field('password')} />
         <div className="actions">
           <SubmitButton busy={form.submitting} busyLabel="Creating your account…">
             Create account

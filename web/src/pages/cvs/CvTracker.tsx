@@ -9,7 +9,7 @@ import { useLiveCv } from './use-cv.ts';
 export function CvTracker({ id, headingLevel = 2 }: { id: string; headingLevel?: 2 | 3 }) {
   const { query, stage } = useLiveCv(id);
   if (query.isPending) return <Loading label="Loading the CV…" />;
-  if (query.isError) return <ErrorState error={query.error} title="The CV could not be loaded" onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState level={headingLevel} error={query.error} title="The CV could not be loaded" onRetry={() => void query.refetch()} />;
   const cv = query.data;
   const current = stage ?? cv.stage;
   return (

@@ -23,7 +23,8 @@ export function PdfPreview({ id, jobTitle, pages }: { id: string; jobTitle: stri
     setUrl(undefined);
     fetchCvPdf(id, controller.signal)
       .then((blob) => {
-        if (typeof URL.createObjectURL !== 'function') return;
+        // Superseded (another CV, or gone) while the bytes arrived: an object URL made now would never be revoked.
+        if (controller.signal.aborted || typeof URL.createObjectURL !== 'function') return;
         objectUrl = URL.createObjectURL(blob);
         setUrl(objectUrl);
       })

@@ -24,7 +24,7 @@ export function useTimeline(today: string) {
  */
 export function ExpiryTimeline({ timeline }: { timeline: ReturnType<typeof useTimeline> }) {
   if (timeline.pending) return <Loading label="Loading your renewal dates…" />;
-  if (timeline.error) return <ErrorState error={timeline.error} title="Your renewal dates could not be loaded" onRetry={timeline.retry} />;
+  if (timeline.error) return <ErrorState level={3} error={timeline.error} title="Your renewal dates could not be loaded" onRetry={timeline.retry} />;
   const { items } = timeline;
   if (!items.length)
     return (

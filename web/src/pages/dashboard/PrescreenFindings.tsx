@@ -175,7 +175,7 @@ export function PrescreenFindings({ announce }: { announce: (m: string) => void 
       {prescreen.isPending ? (
         <Loading label="Checking your record…" />
       ) : prescreen.isError ? (
-        <ErrorState error={prescreen.error} title="Pre-screening could not be run" onRetry={() => void prescreen.refetch()} />
+        <ErrorState level={3} error={prescreen.error} title="Pre-screening could not be run" onRetry={() => void prescreen.refetch()} />
       ) : data!.findings.length === 0 ? (
         <div className="empty-state">
           <p>No findings: nothing in your record needs attention for this role right now.</p>

@@ -16,7 +16,7 @@ const ROWS: Array<{ key: LimitKey; label: string; format: (n: number) => string 
 export function PlanComparison({ plans, currentPlanId }: { plans: Plan[]; currentPlanId: string | undefined }) {
   if (plans.length === 0) {
     return (
-      <EmptyState title="No plans are on offer right now">
+      <EmptyState level={3} title="No plans are on offer right now">
         <p>Your current plan stays as it is.</p>
       </EmptyState>
     );

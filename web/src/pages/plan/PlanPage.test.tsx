@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import '../../test/setup.ts';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../app/App.tsx';
 import { me, on, stubFetch } from '../../test/fetch-stub.ts';
 import { renderAt } from '../../test/render.tsx';
 
 // Other suites share the CPU: give the first render of the whole app time.
-configure({ asyncUtilTimeout: 5000 });
 
 const free = { id: 'free', name: 'Free', limits: { assistantMessages: 50, cvGenerations: 3, llmTokens: 200000, activeShareLinks: 3, conversationRetentionDays: 30 } };
 const pro = { id: 'pro', name: 'Pro', limits: { assistantMessages: 1000, cvGenerations: 50, llmTokens: 5000000, activeShareLinks: 50, conversationRetentionDays: 365 } };

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/setup.ts';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../app/App.tsx';
@@ -8,7 +8,6 @@ import { apiError, me, on, stubFetch, type StubCall } from '../../test/fetch-stu
 import { renderAt } from '../../test/render.tsx';
 
 // Other suites share the CPU: give the first render of the whole app time.
-configure({ asyncUtilTimeout: 5000 });
 
 const csrf = on('GET', '/api/auth/csrf', () => {
   document.cookie = 'medfolio_csrf=t0k3n';

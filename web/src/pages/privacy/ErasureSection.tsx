@@ -4,8 +4,9 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { Me } from '../../../../server/domains/accounts/schema.ts';
 import { ZErasureRequest, ZErasureScheduled } from '../../../../server/domains/privacy/schema.ts';
+import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { OneTimeCodeField, PasswordField, SubmitButton } from '../../components/fields.tsx';
 import { api } from '../../lib/api.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
 import { graceDaysOf, useRetentionPolicy } from './queries.ts';
@@ -39,7 +40,6 @@ export function ErasureSection({ me }: { me: Me }) {
   const [confirmed, setConfirmed] = useState<z.output<typeof ZErasureRequest> | null>(null);
   const [sending, setSending] = useState(false);
   const openButton = useRef<HTMLButtonElement>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
   const needsCode = me.twoFactorEnabled;
 
   const form = useZodForm({
@@ -56,7 +56,6 @@ export function ErasureSection({ me }: { me: Me }) {
   const { idFor } = form;
   useEffect(() => {
     if (step === 'form') document.getElementById(idFor('password'))?.focus();
-    if (step === 'confirm') confirmHeading.current?.focus();
   }, [step, idFor]);
 
   const close = () => {
@@ -116,17 +115,9 @@ export function ErasureSection({ me }: { me: Me }) {
         <form className="stack" onSubmit={form.handleSubmit} noValidate aria-labelledby="erasure-form-heading">
           <h3 id="erasure-form-heading">Confirm it is you</h3>
           <ErrorSummary {...form.summary} />
-          <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+          <PasswordField {...form.field('password')} />
           {needsCode ? (
-            <TextField
-              label="Two-factor code"
-              hint="The 6-digit code from your authenticator app, or one of your recovery codes (like abcde-12345)."
-              autoComplete="one-time-code"
-              spellCheck={false}
-              autoCapitalize="none"
-              className="input-code"
-              {...form.field('totp')}
-            />
+            <OneTimeCodeField label="Two-factor code" hint="The 6-digit code from your authenticator app, or one of your recovery codes (like abcde-12345)." {...form.field('totp')} />
           ) : null}
           <div className="actions">
             <SubmitButton variant="danger" busy={form.submitting}>
@@ -140,20 +131,18 @@ export function ErasureSection({ me }: { me: Me }) {
       ) : null}
 
       {step === 'confirm' ? (
-        <div className="confirm-panel stack stack-tight" role="group" aria-labelledby="erasure-confirm-heading">
-          <h3 id="erasure-confirm-heading" ref={confirmHeading} tabIndex={-1}>
-            Are you sure you want to erase your account?
-          </h3>
-          <p>You will be signed out now and your share links will stop working. Everything will be deleted after {grace} unless you cancel before then.</p>
-          <div className="actions">
-            <button type="button" className="btn btn-danger" onClick={() => void erase()} aria-disabled={sending || undefined} aria-busy={sending || undefined}>
-              {sending ? 'Erasing…' : 'Yes, erase my account'}
-            </button>
-            <button type="button" className="btn btn-secondary" onClick={close} disabled={sending}>
-              No, keep my account
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          className="confirm-panel stack stack-tight"
+          title="Are you sure you want to erase your account?"
+          confirmLabel="Yes, erase my account"
+          busyLabel="Erasing…"
+          cancelLabel="No, keep my account"
+          busy={sending}
+          onConfirm={() => void erase()}
+          onCancel={close}
+        >
+          You will be signed out now and your share links will stop working. Everything will be deleted after {grace} unless you cancel before then.
+        </ConfirmStep>
       ) : null}
     </section>
   );

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import '../../test/setup.ts';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, on, stubFetch } from '../../test/fetch-stub.ts';
 import { renderAt } from '../../test/render.tsx';
 
 // Other suites share the CPU: give the first render of the whole app time.
-configure({ asyncUtilTimeout: 5000 });
 import { ExportSection } from './ExportSection.tsx';
 
 const csrf = on('GET', '/api/auth/csrf', () => {
@@ -82,5 +81,17 @@ describe('data export', () => {
     renderAt(<ExportSection pollIntervalMs={30} />, '/privacy');
     await user.click(await screen.findByRole('button', { name: 'Request a copy of my data' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('An export is already being prepared');
+  });
+
+  it('never turns a download address that is not a path of this app into a link', async () => {
+    const hostile = [
+      { ...ready, id: '0b6f0f35-8d2a-4c61-9a57-3f1f7b8f5a02', downloadUrl: 'javascript:alert(document.cookie)' },
+      { ...ready, id: '0b6f0f35-8d2a-4c61-9a57-3f1f7b8f5a03', downloadUrl: '//evil.example/export.zip' },
+    ];
+    stubFetch(on('GET', '/api/me/exports', { body: { exports: hostile } }));
+    renderAt(<ExportSection pollIntervalMs={30} />, '/privacy');
+    expect(await screen.findByText(/Your last export has expired/)).toBeInTheDocument();
+    expect(screen.queryAllByRole('link')).toEqual([]);
+    expect(screen.getByRole('table', { name: 'Your exports' })).not.toHaveTextContent('Ready');
   });
 });

@@ -4,6 +4,7 @@ import type { DataExport } from '../../../../server/domains/privacy/schema.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { api, describeError, isApiError } from '../../lib/api.ts';
 import { formatBytes, formatDateTime } from '../../lib/privacy-format.ts';
+import { sameOriginPath } from '../../lib/safe-url.ts';
 import { isExportInProgress, privacyKeys, useExports } from './queries.ts';
 
 export const EXPORT_POLL_MS = 3000;
@@ -23,11 +24,15 @@ const STATUS_BADGE: Record<DataExport['status'], string> = {
   expired: 'badge',
 };
 
+/** The export's download address, only when it is a path of this app (never a `javascript:` or foreign URL). */
+const downloadHref = (exp: DataExport) => sameOriginPath(exp.downloadUrl);
+
 /** The download link of a ready export; says its size and when it stops working. */
 function DownloadLink({ exp }: { exp: DataExport }) {
-  if (!exp.downloadUrl) return null;
+  const href = downloadHref(exp);
+  if (!href) return null;
   return (
-    <a className="btn" href={exp.downloadUrl} download>
+    <a className="btn" href={href} download>
       Download your data (ZIP{exp.sizeBytes !== null ? `, ${formatBytes(exp.sizeBytes)}` : ''})
     </a>
   );
@@ -50,7 +55,7 @@ function LatestStatus({ latest }: { latest: DataExport | undefined }) {
         </p>
       );
     case 'ready':
-      return latest.downloadUrl ? (
+      return downloadHref(latest) ? (
         <div className="stack stack-tight">
           <p>
             <strong>Your export is ready.</strong> {latest.files !== null ? `It holds ${latest.files} file${latest.files === 1 ? '' : 's'}. ` : ''}The download is deleted on{' '}
@@ -112,7 +117,7 @@ export function ExportSection({ pollIntervalMs = EXPORT_POLL_MS }: { pollInterva
       {exports.isPending ? (
         <Loading label="Loading your exports…" />
       ) : exports.isError ? (
-        <ErrorState error={exports.error} title="Your exports could not be loaded" onRetry={() => void exports.refetch()} />
+        <ErrorState level={3} error={exports.error} title="Your exports could not be loaded" onRetry={() => void exports.refetch()} />
       ) : (
         <>
           <div className="export-status" role="status" aria-live="polite">
@@ -121,7 +126,7 @@ export function ExportSection({ pollIntervalMs = EXPORT_POLL_MS }: { pollInterva
           <div className="actions">
             <button
               type="button"
-              className={latest?.status === 'ready' && latest.downloadUrl ? 'btn btn-secondary' : 'btn'}
+              className={latest?.status === 'ready' && downloadHref(latest) ? 'btn btn-secondary' : 'btn'}
               onClick={() => !request.isPending && !inProgress && request.mutate()}
               aria-disabled={request.isPending || inProgress || undefined}
               aria-describedby={inProgress ? 'export-in-progress-hint' : undefined}
@@ -163,29 +168,32 @@ function ExportHistory({ exports }: { exports: DataExport[] }) {
           </tr>
         </thead>
         <tbody>
-          {exports.map((e) => (
-            <tr key={e.id}>
-              <td data-label="Requested">
-                <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
-              </td>
-              <td data-label="Status">
-                <span>
-                  <span className={STATUS_BADGE[e.status]}>{e.status === 'ready' && !e.downloadUrl ? 'Expired' : STATUS_LABEL[e.status]}</span>
-                </span>
-              </td>
-              <td data-label="Size">{e.sizeBytes !== null ? formatBytes(e.sizeBytes) : '—'}</td>
-              <td data-label="Available until">{e.expiresAt ? <time dateTime={e.expiresAt}>{formatDateTime(e.expiresAt)}</time> : '—'}</td>
-              <td data-label="Download">
-                {e.downloadUrl ? (
-                  <a href={e.downloadUrl} download aria-label={`Download the export of ${formatDateTime(e.createdAt)}`}>
-                    Download
-                  </a>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-            </tr>
-          ))}
+          {exports.map((e) => {
+            const href = downloadHref(e);
+            return (
+              <tr key={e.id}>
+                <td data-label="Requested">
+                  <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+                </td>
+                <td data-label="Status">
+                  <span>
+                    <span className={STATUS_BADGE[e.status]}>{e.status === 'ready' && !href ? 'Expired' : STATUS_LABEL[e.status]}</span>
+                  </span>
+                </td>
+                <td data-label="Size">{e.sizeBytes !== null ? formatBytes(e.sizeBytes) : '—'}</td>
+                <td data-label="Available until">{e.expiresAt ? <time dateTime={e.expiresAt}>{formatDateTime(e.expiresAt)}</time> : '—'}</td>
+                <td data-label="Download">
+                  {href ? (
+                    <a href={href} download aria-label={`Download the export of ${formatDateTime(e.createdAt)}`}>
+                      Download
+                    </a>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </>

@@ -26,9 +26,9 @@ export function RequestLog() {
       {requests.isPending ? (
         <Loading label="Loading your requests…" />
       ) : requests.isError ? (
-        <ErrorState error={requests.error} title="Your requests could not be loaded" onRetry={() => void requests.refetch()} />
+        <ErrorState level={3} error={requests.error} title="Your requests could not be loaded" onRetry={() => void requests.refetch()} />
       ) : requests.data.requests.length === 0 ? (
-        <EmptyState title="No requests yet">
+        <EmptyState level={3} title="No requests yet">
           <p>When you ask for a copy of your data, restrict processing or ask for erasure, the request is logged here with its deadline.</p>
         </EmptyState>
       ) : (

@@ -27,7 +27,7 @@ export function RetentionPolicy() {
       {policy.isPending ? (
         <Loading label="Loading the retention policy…" />
       ) : policy.isError ? (
-        <ErrorState error={policy.error} title="The retention policy could not be loaded" onRetry={() => void policy.refetch()} />
+        <ErrorState level={3} error={policy.error} title="The retention policy could not be loaded" onRetry={() => void policy.refetch()} />
       ) : (
         <table className="table table-stack">
           <caption className="visually-hidden">Retention periods</caption>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { api, describeError } from '../../lib/api.ts';
 import { describeRecord, prescreenKey, recordKey, useRecordList, type ItemOf, type RecordPath } from './record-api.ts';
@@ -29,36 +30,6 @@ export interface RecordSectionProps<P extends RecordPath> {
 type Mode = { kind: 'closed' } | { kind: 'create' } | { kind: 'edit'; id: string };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Asks before deleting; the confirm button takes focus so Enter or Escape answers at once. */
-function ConfirmDelete({ what, busy, onConfirm, onCancel }: { what: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    confirmRef.current?.focus();
-  }, []);
-  return (
-    <div
-      className="confirm-delete"
-      role="group"
-      aria-label={`Confirm deleting ${what}`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-      }}
-    >
-      <p>
-        Delete <strong>{what}</strong>? This cannot be undone.
-      </p>
-      <div className="actions">
-        <button ref={confirmRef} type="button" className="btn btn-danger btn-small" aria-busy={busy || undefined} onClick={() => !busy && onConfirm()}>
-          {busy ? 'Deleting…' : 'Yes, delete'}
-        </button>
-        <button type="button" className="btn btn-secondary btn-small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
-  );
-}
 
 /**
  * One kind of record: its list (a table that stacks on phones), an add/edit form above the list,
@@ -136,7 +107,7 @@ export function RecordSection<P extends RecordPath>({ path, anchor, title, noun,
       {list.isPending ? (
         <Loading label={`Loading ${title.toLowerCase()}…`} />
       ) : list.isError ? (
-        <ErrorState error={list.error} title={`Your ${title.toLowerCase()} could not be loaded`} onRetry={() => void list.refetch()} />
+        <ErrorState level={3} error={list.error} title={`Your ${title.toLowerCase()} could not be loaded`} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
         mode.kind === 'create' ? null : (
           <div className="empty-state">
@@ -172,15 +143,18 @@ export function RecordSection<P extends RecordPath>({ path, anchor, title, noun,
                     <td data-label="Actions">
                       <div>
                         {confirming === item.id ? (
-                          <ConfirmDelete
-                            what={what}
+                          <ConfirmStep
+                            label={`Confirm deleting ${what}`}
+                            confirmLabel="Yes, delete"
+                            busyLabel="Deleting…"
                             busy={remove.isPending}
                             onConfirm={() => remove.mutate(item.id)}
-                            onCancel={() => {
-                              setConfirming(null);
-                              requestAnimationFrame(() => document.getElementById(`${anchor}-delete-${item.id}`)?.focus());
-                            }}
-                          />
+                            onCancel={() => setConfirming(null)}
+                            returnFocusTo={`${anchor}-delete-${item.id}`}
+                            small
+                          >
+                            Delete <strong>{what}</strong>? This cannot be undone.
+                          </ConfirmStep>
                         ) : (
                           <div className="actions record-row-actions">
                             <button

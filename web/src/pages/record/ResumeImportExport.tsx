@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { ImportReport } from '../../../../server/domains/resume/schema.ts';
 import { api, describeError, isApiError } from '../../lib/api.ts';
+import { downloadFile } from '../../lib/download.ts';
 import { prescreenKey, verificationsKey } from './record-api.ts';
 
 type ImportState =
@@ -155,14 +156,7 @@ export function ResumeExport() {
     setError(undefined);
     try {
       const resume = await api.get<unknown>('/api/export/json-resume');
-      const url = URL.createObjectURL(new Blob([JSON.stringify(resume, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'medfolio-resume.json';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadFile(JSON.stringify(resume, null, 2), 'medfolio-resume.json', 'application/json');
     } catch (err) {
       setError(err);
     } finally {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ZChangePasswordRequest } from '../../../../server/domains/accounts/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { PasswordField, SubmitButton } from '../../components/fields.tsx';
 import { api } from '../../lib/api.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
 import { sessionsQueryKey } from './SessionsSection.tsx';
@@ -29,11 +29,10 @@ export function ChangePasswordSection() {
       <h2 id="password-heading">Change your password</h2>
       <form className="stack" onSubmit={form.handleSubmit} noValidate>
         <ErrorSummary {...form.summary} />
-        <TextField label="Current password" type="password" autoComplete="current-password" {...form.field('currentPassword')} />
-        <TextField
+        <PasswordField label="Current password" {...form.field('currentPassword')} />
+        <PasswordField
           label="New password"
-          type="password"
-          autoComplete="new-password"
+          isNew
           hint="At least 12 characters. A few unrelated words is easy to remember and hard to guess."
           {...form.field('newPassword')}
           onChange={(v) => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { downloadFile } from '../../lib/download.ts';
 
 /**
  * Recovery codes, shown once: copy or download them, then say they are stored. Takes focus
@@ -18,16 +19,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
       setCopied('failed');
     }
   };
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'medfolio-recovery-codes.txt';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = () => downloadFile(text, 'medfolio-recovery-codes.txt', 'text/plain', 1000);
 
   return (
     <div className="recovery-codes notice notice-warn stack stack-tight" role="region" aria-labelledby="recovery-codes-heading">

@@ -51,9 +51,9 @@ export function SessionsSection() {
       {sessions.isPending ? (
         <Loading label="Loading your sessions…" />
       ) : sessions.isError ? (
-        <ErrorState error={sessions.error} title="Your sessions could not be loaded" onRetry={() => void sessions.refetch()} />
+        <ErrorState level={3} error={sessions.error} title="Your sessions could not be loaded" onRetry={() => void sessions.refetch()} />
       ) : sessions.data.sessions.length === 0 ? (
-        <EmptyState title="No active sessions" />
+        <EmptyState level={3} title="No active sessions" />
       ) : (
         <ul className="session-list">
           {[...sessions.data.sessions]

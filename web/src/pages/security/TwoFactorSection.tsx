@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ZPasswordConfirmation, ZTotpDisableRequest, ZTotpEnableRequest, ZTotpSetupRequest, type Me, type ZRecoveryCodes, type ZTotpSetup } from '../../../../server/domains/accounts/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { SubmitButton, TextField } from '../../components/fields.tsx';
+import { OneTimeCodeField, PasswordField, SubmitButton } from '../../components/fields.tsx';
 import { api } from '../../lib/api.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
 import { meQueryKey } from '../../app/auth.ts';
@@ -155,7 +155,7 @@ function PasswordStep({ id, title, intro, submitLabel, schema, onSubmit, onCance
       <h3 id={`${id}-heading`}>{title}</h3>
       {intro ? <p>{intro}</p> : null}
       <ErrorSummary {...form.summary} />
-      <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+      <PasswordField {...form.field('password')} />
       <div className="actions">
         <SubmitButton busy={form.submitting}>{submitLabel}</SubmitButton>
         <button type="button" className="btn btn-secondary" onClick={onCancel}>
@@ -193,7 +193,7 @@ function EnableStep({ setup, onEnabled, onCancel }: { setup: TotpSetup; onEnable
         <li>Type the 6-digit code the app shows.</li>
       </ol>
       <ErrorSummary {...form.summary} />
-      <TextField label="Code" hint="6 digits, without spaces." inputMode="numeric" autoComplete="one-time-code" className="input-code" {...form.field('code')} />
+      <OneTimeCodeField label="Code" hint="6 digits, without spaces." inputMode="numeric" {...form.field('code')} />
       <div className="actions">
         <SubmitButton busy={form.submitting} busyLabel="Checking…">
           Turn on two-factor
@@ -223,16 +223,8 @@ function DisableStep({ onDisabled, onCancel }: { onDisabled: () => void; onCance
       <h3 id="totp-disable-heading">Turn off two-factor authentication</h3>
       <p>Signing in will need only your password. Your recovery codes stop working.</p>
       <ErrorSummary {...form.summary} />
-      <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
-      <TextField
-        label="Code"
-        hint="The 6-digit code from your authenticator app, or one of your recovery codes."
-        autoComplete="one-time-code"
-        spellCheck={false}
-        autoCapitalize="none"
-        className="input-code"
-        {...form.field('totp')}
-      />
+      <PasswordField {...form.field('password')} />
+      <OneTimeCodeField label="Code" hint="The 6-digit code from your authenticator app, or one of your recovery codes." {...form.field('totp')} />
       <div className="actions">
         <SubmitButton variant="danger" busy={form.submitting}>
           Turn off two-factor

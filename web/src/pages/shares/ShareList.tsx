@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Share } from '../../../../server/domains/shares/schema.ts';
+import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { api, describeError } from '../../lib/api.ts';
 import { expiryText, SHARE_STATUS, viewsText } from '../../lib/share-link.ts';
 
@@ -16,20 +17,11 @@ export function ShareItem({ share, cvTitle, onRevoked }: ShareItemProps) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const revokeButton = useRef<HTMLButtonElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const status = SHARE_STATUS[share.status];
   const who = share.recipientName ? `${share.recipientName} (${share.recipientEmail})` : share.recipientEmail;
   const titleId = `share-${share.id}-title`;
-  const backToRevoke = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-    else if (backToRevoke.current) {
-      backToRevoke.current = false;
-      revokeButton.current?.focus();
-    }
-  }, [confirming]);
+  const revokeId = `share-${share.id}-revoke`;
 
   const revoke = async () => {
     if (busy) return;
@@ -121,27 +113,21 @@ export function ShareItem({ share, cvTitle, onRevoked }: ShareItemProps) {
         ) : null}
         {share.status === 'active' ? (
           confirming ? (
-            <div className="notice notice-danger stack stack-tight" role="group" aria-label="Confirm revoke">
-              <p>Revoke the link for {who}? It stops working at once and cannot be turned back on.</p>
-              <div className="actions">
-                <button ref={confirmButton} type="button" className="btn btn-danger" aria-busy={busy || undefined} onClick={() => void revoke()}>
-                  {busy ? 'Revoking…' : 'Yes, revoke'}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-secondary"
-                  onClick={() => {
-                    backToRevoke.current = true;
-                    setConfirming(false);
-                  }}
-                >
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <ConfirmStep
+              className="notice notice-danger stack stack-tight"
+              label="Confirm revoke"
+              confirmLabel="Yes, revoke"
+              busyLabel="Revoking…"
+              busy={busy}
+              onConfirm={() => void revoke()}
+              onCancel={() => setConfirming(false)}
+              returnFocusTo={revokeId}
+            >
+              Revoke the link for {who}? It stops working at once and cannot be turned back on.
+            </ConfirmStep>
           ) : (
             <div className="actions">
-              <button ref={revokeButton} type="button" className="btn btn-danger btn-small" onClick={() => setConfirming(true)}>
+              <button id={revokeId} type="button" className="btn btn-danger btn-small" onClick={() => setConfirming(true)}>
                 Revoke
               </button>
             </div>

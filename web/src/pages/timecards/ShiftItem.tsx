@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { ZSubmitTimecardRequest, type Timecard } from '../../../../server/domains/timecards/schema.ts';
+import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SubmitButton, TextAreaField, TextField } from '../../components/fields.tsx';
 import { api, describeError } from '../../lib/api.ts';
@@ -172,43 +173,28 @@ function SubmitForm({ card, onCancel, onSubmitted }: { card: Timecard; onCancel:
 function DeleteConfirm({ card, onCancel, onDeleted }: { card: Timecard; onCancel: () => void; onDeleted: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const yes = useRef<HTMLButtonElement>(null);
-  useEffect(() => yes.current?.focus(), []);
+  const remove = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.del(`/api/timecards/${card.id}`);
+      onDeleted();
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
   return (
-    <div className="notice notice-danger tc-panel" role="group" aria-label="Confirm delete">
-      <p>
-        Delete the shift at {card.employer} on {formatShiftTime(card.clockIn, card.timeZone)}? This cannot be undone.
-      </p>
-      {error !== undefined ? (
-        <p className="field-error" role="alert">
-          {describeError(error)}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button
-          ref={yes}
-          type="button"
-          className="btn btn-danger"
-          aria-busy={busy || undefined}
-          onClick={async () => {
-            if (busy) return;
-            setBusy(true);
-            setError(undefined);
-            try {
-              await api.del(`/api/timecards/${card.id}`);
-              onDeleted();
-            } catch (err) {
-              setError(err);
-              setBusy(false);
-            }
-          }}
-        >
-          Yes, delete this shift
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <ConfirmStep
+      className="notice notice-danger tc-panel"
+      label="Confirm delete"
+      confirmLabel="Yes, delete this shift"
+      busy={busy}
+      onConfirm={() => void remove()}
+      onCancel={onCancel}
+      error={error !== undefined ? describeError(error) : undefined}
+    >
+      Delete the shift at {card.employer} on {formatShiftTime(card.clockIn, card.timeZone)}? This cannot be undone.
+    </ConfirmStep>
   );
 }
