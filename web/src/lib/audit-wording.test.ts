@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeActor, describeAuditEvent, isKnownAction } from './audit-wording.ts';
 
@@ -15,7 +17,22 @@ describe('audit wording', () => {
     expect(describeAuditEvent(event('share.viewed', {}, { type: 'recruiter', id: 's1' }))).toBe('A recruiter viewed your shared CV as a PDF');
   });
 
+  it('has words for every audit action the server writes', () => {
+    // Read from the server's sources, so a new action without wording fails here.
+    const root = path.resolve(import.meta.dirname, '../../../server');
+    const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const actions = new Set<string>();
+    for (const file of files) {
+      for (const [, expr] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/action: ([^,}]*)/g)) {
+        for (const [, action] of expr!.matchAll(/'([a-z_]+\.[a-z_.]+)'/g)) actions.add(action!);
+      }
+    }
+    expect(actions.size).toBeGreaterThan(40);
+    expect([...actions].filter((a) => !isKnownAction(a))).toEqual([]);
+  });
+
   it('words account, privacy and record events', () => {
+    expect(describeAuditEvent(event('record.imported'))).toBe('You imported your record from a JSON Resume file');
     expect(describeAuditEvent(event('session.created', { secondFactor: 'none' }))).toBe('You signed in');
     expect(describeAuditEvent(event('session.created', { secondFactor: 'totp' }))).toBe('You signed in with your password and two-factor code');
     expect(describeAuditEvent(event('export.requested'))).toBe('You asked for a copy of your data');

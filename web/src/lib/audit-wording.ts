@@ -113,6 +113,7 @@ const WORDING: Record<string, Wording> = {
   'timecard.deleted': 'You deleted a shift from your time card',
   'timecard.submitted': 'You submitted a shift',
   'timecard.imported': 'A shift was imported into your time card',
+  'record.imported': 'You imported your record from a JSON Resume file',
 
   // Organisations and plans
   'organisation.created': 'An organisation was created',

@@ -52,9 +52,10 @@ export const SHARE_STATUS: Record<ShareStatus, { label: string; badge: string }>
 };
 
 /** "3 views", "1 of 5 views". */
+/** The link's view count counts PDF views (what `maxViews` limits), not page visits. */
 export function viewsText(viewCount: number, maxViews: number | null): string {
-  if (maxViews !== null) return `${viewCount} of ${maxViews} view${maxViews === 1 ? '' : 's'}`;
-  return `${viewCount} view${viewCount === 1 ? '' : 's'}`;
+  if (maxViews !== null) return `${viewCount} of ${maxViews} PDF view${maxViews === 1 ? '' : 's'}`;
+  return `${viewCount} PDF view${viewCount === 1 ? '' : 's'}`;
 }
 
 /** "Expires in 3 days" / "Expired on 3 Mar 2026, 14:00", relative to `now`. */

@@ -56,7 +56,7 @@ export function ShareItem({ share, cvTitle, onRevoked }: ShareItemProps) {
             <dd>{share.status === 'revoked' && share.revokedAt ? `Revoked on ${formatWhen(share.revokedAt)}` : expiryText(share.expiresAt, Date.now())}</dd>
           </div>
           <div>
-            <dt>Views</dt>
+            <dt>CV opened</dt>
             <dd>{viewsText(share.viewCount, share.maxViews)}</dd>
           </div>
           <div>
