@@ -132,6 +132,25 @@ describe('the assistant with an LLM provider', () => {
     socket.close();
   });
 
+  it('streams the names the clinician typed back to them, while the provider and the store see only pseudonyms', async () => {
+    const { client, userId } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    // The model answers with the pseudonym it was given, split mid-label across chunks.
+    fake.replyOnce((body) => {
+      const label = /Dr (\[PERSON_\d+\])/.exec(JSON.stringify(body))![1]!;
+      return { content: `Ask Dr ${label} to confirm it.`, chunks: ['Ask Dr ', label.slice(0, 4), `${label.slice(4)} to confirm it.`] };
+    });
+    const socket = await assistantSocket(app, client);
+    const result = await turn(socket, { text: 'My consultant Dr Sam Okafor asked whether my ALS is current. Is it?' });
+    socket.close();
+    expect(result.tokens.join('')).toBe('Ask Dr Sam Okafor to confirm it.');
+    const stored = await app.server.platform.database.db.selectFrom('messages').select('content').where('user_id', '=', userId).execute();
+    expect(stored.map((m) => m.content).join(' ')).not.toContain('Okafor');
+    // The history shows what is kept: the redacted text.
+    const kept = (await client.get(`/api/conversations/${result.done.conversationId}`)).body.messages.map((m: { content: string }) => m.content);
+    expect(kept[1]).toMatch(/^Ask Dr \[PERSON_\d+\] to confirm it\.$/);
+  });
+
   it('makes no provider call for a clinician who restricted processing', async () => {
     const { client } = await signUp(app);
     expect((await client.post('/api/me/restriction', { restricted: true })).body).toEqual({ restricted: true });

@@ -1,6 +1,6 @@
 export { findEntities, redact, DEFAULT_OPERATORS } from './redact.ts';
 export type { Operator, RedactOptions, RedactResult } from './redact.ts';
-export { Pseudonymiser } from './pseudonymiser.ts';
+export { Pseudonymiser, createRestoringStream } from './pseudonymiser.ts';
 export type { PseudonymEntry, PseudonymiserState } from './pseudonymiser.ts';
 export { ENTITY_TYPES } from './types.ts';
 export type { Entity, EntityType, Recogniser, RecogniserContext } from './types.ts';

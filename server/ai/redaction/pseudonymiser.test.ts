@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pseudonymiser } from './pseudonymiser.ts';
+import { createRestoringStream, Pseudonymiser } from './pseudonymiser.ts';
 
 describe('Pseudonymiser', () => {
   it('numbers values per type, in order of first appearance', () => {
@@ -83,5 +83,28 @@ describe('Pseudonymiser', () => {
     ],
   ])('refuses state with %s', (_label, state) => {
     expect(() => Pseudonymiser.fromJSON(state)).toThrow(TypeError);
+  });
+});
+
+describe('createRestoringStream', () => {
+  const streamed = (chunks: string[]) => {
+    const p = new Pseudonymiser();
+    p.pseudonymFor('PERSON', 'Sam Okafor');
+    p.pseudonymFor('EMAIL', 'sam@example.org');
+    const out: string[] = [];
+    const stream = createRestoringStream(p, (t) => out.push(t));
+    for (const c of chunks) stream.push(c);
+    stream.end();
+    return out;
+  };
+
+  it('restores pseudonyms split across chunks, holding back only the unclosed part', () => {
+    expect(streamed(['Dr [PERS', 'ON_1] said ', 'write to [EMAIL_1].'])).toEqual(['Dr ', 'Sam Okafor said ', 'write to sam@example.org.']);
+    expect(streamed(['[', 'P', 'ERSON_1]']).join('')).toBe('Sam Okafor');
+  });
+
+  it('lets ordinary brackets and unknown labels through unchanged', () => {
+    expect(streamed(['Band [6', '] post, [PERSON_9] and [a very long aside that is not a label]']).join('')).toBe('Band [6] post, [PERSON_9] and [a very long aside that is not a label]');
+    expect(streamed(['an unclosed [bracket at the end']).join('')).toBe('an unclosed [bracket at the end');
   });
 });

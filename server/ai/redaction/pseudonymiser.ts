@@ -120,3 +120,36 @@ function isState(value: unknown): value is PseudonymiserState {
   const { version, entries } = value as Record<string, unknown>;
   return version === 1 && Array.isArray(entries) && entries.every(isEntry);
 }
+
+/** The longest pseudonym, e.g. "[REGISTRATION_999]": a pending "[" longer than this is plain text. */
+const MAX_TOKEN_LENGTH = Math.max(...ENTITY_TYPES.map((t) => t.length)) + 8;
+
+/**
+ * Restores pseudonyms in a streamed reply for the person who owns them (the model writes
+ * "[PERSON_1]"; the clinician should read the name they typed). A chunk may end inside a
+ * pseudonym ("Dr [PERS" + "ON_1] said"), so an unclosed "[" is held back until it closes
+ * or cannot be one.
+ */
+export function createRestoringStream(pseudonymiser: Pseudonymiser, emit: (text: string) => void) {
+  let pending = '';
+  const flush = (text: string) => {
+    if (text) emit(pseudonymiser.restore(text));
+  };
+  return {
+    push(chunk: string) {
+      pending += chunk;
+      const open = pending.lastIndexOf('[');
+      if (open === -1 || pending.indexOf(']', open) !== -1 || pending.length - open > MAX_TOKEN_LENGTH) {
+        flush(pending);
+        pending = '';
+        return;
+      }
+      flush(pending.slice(0, open));
+      pending = pending.slice(open);
+    },
+    end() {
+      flush(pending);
+      pending = '';
+    },
+  };
+}

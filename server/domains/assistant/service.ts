@@ -6,7 +6,7 @@ import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { LlmProvider } from '../../adapters/llm.ts';
-import { Pseudonymiser, redact } from '../../ai/redaction/index.ts';
+import { createRestoringStream, Pseudonymiser, redact } from '../../ai/redaction/index.ts';
 import { loadAiRecord } from '../../ai/record-view.ts';
 import { pseudonymisedRecord } from '../../ai/context.ts';
 import { loadPrompt } from '../../ai/prompts.ts';
@@ -96,7 +96,10 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
       const messages = loadPrompt('assistant-chat').render({ record: JSON.stringify(pseudonymisedRecord(record, pseudonymiser)), question });
       const tokens = await reserve(deps.db, { userId: user.id, metric: 'llm_tokens', amount: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + deps.llm.maxTokens, requestId: `${messageId}:chat`, now });
       try {
-        const result = await deps.llm.stream(messages, (t) => sink.token(t));
+        // The clinician reads the names they typed; only the provider and the store see pseudonyms.
+        const shown = createRestoringStream(pseudonymiser, (t) => sink.token(t));
+        const result = await deps.llm.stream(messages, (t) => shown.push(t));
+        shown.end();
         await settle(deps.db, tokens, result.usage.totalTokens, now);
         reply = result.text;
         usage = { totalTokens: result.usage.totalTokens };
