@@ -29,13 +29,15 @@ describe('pre-screening of the example personas as of 2026-11-22', () => {
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatchObject({ from: '2025-08-06', to: '2025-11-02' });
     expect(gaps[0].message).toContain('about 3 months');
+    // Sentences carry dates as people write them; the fields keep ISO dates.
+    expect(gaps[0].message).toMatch(/between \d{1,2} [A-Z][a-z]+ 2025 and 3 November 2025/);
     expect(result.notice).toMatch(/advice/);
   });
 
   it('finds APLS expired for the ST4, and ATLS missing for emergency medicine', async () => {
     const result = await screened('em-st4-locum.json', 'emergency-medicine');
     const expired = result.findings.filter((f: any) => f.kind === 'expired');
-    expect(expired.map((f: any) => f.message)).toEqual(['Advanced Paediatric Life Support (APLS) expired on 2026-06-09.']);
+    expect(expired.map((f: any) => f.message)).toEqual(['Advanced Paediatric Life Support (APLS) expired on 9 June 2026.']);
     const missing = result.findings.filter((f: any) => f.kind === 'missing').map((f: any) => f.message);
     expect(missing).toEqual(expect.arrayContaining([expect.stringContaining('ATLS: your record has none'), expect.stringContaining('APLS: yours has expired')]));
     expect(missing.join(' ')).not.toContain('GMC');
@@ -48,7 +50,7 @@ describe('pre-screening of the example personas as of 2026-11-22', () => {
     const result = await screened('locum-gp.json', 'general-practice');
     const expiring = result.findings.filter((f: any) => f.kind === 'expiring');
     expect(expiring).toEqual([
-      expect.objectContaining({ withinDays: 30, severity: 'high', to: '2026-12-12', message: 'Safeguarding Children Level 3 expires on 2026-12-12, in 20 days.' }),
+      expect.objectContaining({ withinDays: 30, severity: 'high', to: '2026-12-12', message: 'Safeguarding Children Level 3 expires on 12 December 2026, in 20 days.' }),
       expect.objectContaining({ withinDays: 90, severity: 'medium', to: '2027-02-02' }),
     ]);
     // The GP record has no Information Governance training at all.
@@ -57,7 +59,7 @@ describe('pre-screening of the example personas as of 2026-11-22', () => {
 
   it('finds Information Governance expired for the nurse, and an old DBS not on the Update Service', async () => {
     const result = await screened('icu-nurse-band6.json', 'critical-care-nurse');
-    expect(result.findings.filter((f: any) => f.kind === 'expired').map((f: any) => f.message)).toEqual(['Information Governance expired on 2026-10-01.']);
+    expect(result.findings.filter((f: any) => f.kind === 'expired').map((f: any) => f.message)).toEqual(['Information Governance expired on 1 October 2026.']);
     expect(result.findings.some((f: any) => f.kind === 'dbs-age')).toBe(true);
     expect(result.findings.filter((f: any) => f.kind === 'unverified')).toHaveLength(3);
   });

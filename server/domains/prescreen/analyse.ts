@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays, daysBetween } from '../record/dates.ts';
+import { addDays, daysBetween, readableDate } from '../record/dates.ts';
 import type { DbsFields, PostFields, RegistrationFields, TrainingFields } from '../record/schema.ts';
 import { DBS_RANK, type RoleProfile } from './roles.ts';
 import type { Finding } from './schema.ts';
@@ -42,7 +42,7 @@ function gapsAndOverlaps(posts: RecordView['posts'], asOf: string): Finding[] {
             severity: 'medium',
             from: addDays(coverageEnd, 1),
             to: addDays(post.startDate, -1),
-            message: `A gap of ${describeLength(gap)} between ${coverageEnd} and ${post.startDate}: be ready to explain it (leave, study, travel, caring).`,
+            message: `A gap of ${describeLength(gap)} between ${readableDate(coverageEnd)} and ${readableDate(post.startDate)}: be ready to explain it (leave, study, travel, caring).`,
           }),
         );
       }
@@ -52,7 +52,7 @@ function gapsAndOverlaps(posts: RecordView['posts'], asOf: string): Finding[] {
   if (coverageEnd) {
     const gap = daysBetween(coverageEnd, asOf);
     if (gap > GAP_DAYS) {
-      findings.push(finding({ kind: 'gap', severity: 'medium', from: addDays(coverageEnd, 1), to: asOf, message: `No post since ${coverageEnd} (${describeLength(gap)}): add current work, or be ready to explain the gap.` }));
+      findings.push(finding({ kind: 'gap', severity: 'medium', from: addDays(coverageEnd, 1), to: asOf, message: `No post since ${readableDate(coverageEnd)} (${describeLength(gap)}): add current work, or be ready to explain the gap.` }));
     }
   }
   for (let i = 0; i < sorted.length; i++) {
@@ -69,7 +69,7 @@ function gapsAndOverlaps(posts: RecordView['posts'], asOf: string): Finding[] {
           subject: { type: 'post', id: b.id },
           from: b.startDate,
           to,
-          message: `${b.title} at ${b.employer} overlaps ${a.title} at ${a.employer} from ${b.startDate} to ${to}: fine if you held both (for example locum shifts alongside a training post), otherwise correct the dates.`,
+          message: `${b.title} at ${b.employer} overlaps ${a.title} at ${a.employer} from ${readableDate(b.startDate)} to ${readableDate(to)}: fine if you held both (for example locum shifts alongside a training post), otherwise correct the dates.`,
         }),
       );
     }
@@ -80,10 +80,10 @@ function gapsAndOverlaps(posts: RecordView['posts'], asOf: string): Finding[] {
 function expiry(label: string, date: string | null, subject: { type: string; id: string }, asOf: string): Finding[] {
   if (!date) return [];
   const days = daysBetween(asOf, date);
-  if (days < 0) return [finding({ kind: 'expired', severity: 'high', subject, to: date, message: `${label} expired on ${date}.` })];
+  if (days < 0) return [finding({ kind: 'expired', severity: 'high', subject, to: date, message: `${label} expired on ${readableDate(date)}.` })];
   if (days > 90) return [];
   const withinDays = days <= 30 ? 30 : days <= 60 ? 60 : 90;
-  return [finding({ kind: 'expiring', severity: days <= 30 ? 'high' : 'medium', subject, to: date, withinDays, message: `${label} expires on ${date}, in ${days} ${days === 1 ? 'day' : 'days'}.` })];
+  return [finding({ kind: 'expiring', severity: days <= 30 ? 'high' : 'medium', subject, to: date, withinDays, message: `${label} expires on ${readableDate(date)}, in ${days} ${days === 1 ? 'day' : 'days'}.` })];
 }
 
 function expiries(record: RecordView, asOf: string): Finding[] {
@@ -102,7 +102,7 @@ function expiries(record: RecordView, asOf: string): Finding[] {
               severity: 'medium',
               subject: { type: 'dbs', id: d.id },
               from: d.issueDate,
-              message: `Your ${d.level === 'enhanced-barred' ? 'enhanced (barred lists)' : d.level} DBS certificate was issued on ${d.issueDate} and is not on the Update Service: many employers ask for one issued in the last ${DBS_ADVISED_AGE_YEARS} years.`,
+              message: `Your ${d.level === 'enhanced-barred' ? 'enhanced (barred lists)' : d.level} DBS certificate was issued on ${readableDate(d.issueDate)} and is not on the Update Service: many employers ask for one issued in the last ${DBS_ADVISED_AGE_YEARS} years.`,
             }),
           ]
         : []),
