@@ -13,6 +13,7 @@ import { ZJsonResume } from '../domains/resume/schema.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { Platform } from '../platform/runtime.ts';
 import { findEntities, redact } from '../ai/redaction/index.ts';
+import { exportForOperator } from '../domains/privacy/export.ts';
 
 /**
  * `npx medfolio <command>`: the same services the API uses, for people and scripts.
@@ -26,6 +27,9 @@ Commands:
   seed --demo [--fixtures DIR]    create a demo account for each example persona, with its record
        [--password PASSWORD]      (default fixtures: ../shared/fixtures/personas)
   admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
+  export (--email EMAIL | --user ID) --out DIR
+                                  write everything held about a clinician to DIR as the same
+                                  ZIP the app gives them (logged as an access request)
   cv --resume FILE.json --job FILE.txt --out cv.pdf [--draft draft.json]
      [--template full|locum] [--as-of YYYY-MM-DD]
                                   tailor a CV to a job without a server; prints a JSON summary
@@ -114,6 +118,25 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const email = values.email;
     const userId = await withPlatform(({ database }) => setPlatformAdmin(database.db, email, !values.revoke, new Date()));
     print({ userId, role: values.revoke ? 'clinician' : 'platform_admin' });
+  },
+  export: async (args) => {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, user: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    if (!values.out || (!values.email && !values.user)) throw new Error('usage: medfolio export (--email EMAIL | --user ID) --out DIR');
+    const out = path.resolve(values.out);
+    print(
+      await withPlatform(async (platform) => {
+        const db = platform.database.db;
+        const user = values.user ? await db.selectFrom('users').select('id').where('id', '=', values.user).executeTakeFirst() : await findUserByEmail(db, values.email!.trim().toLowerCase());
+        if (!user) throw new Error('no such account');
+        const now = new Date();
+        const { zip, files } = await exportForOperator({ db, storage: platform.storage, secretBox: platform.secretBox }, user.id, now);
+        fs.mkdirSync(out, { recursive: true, mode: 0o700 });
+        // The ZIP holds everything about a person: readable by this user only.
+        const file = path.join(out, `medfolio-export-${user.id}-${now.toISOString().slice(0, 10)}.zip`);
+        fs.writeFileSync(file, zip, { mode: 0o600 });
+        return { file, files, bytes: zip.length };
+      }),
+    );
   },
   import: async (args) => {
     const { values, positionals } = parseArgs({ args, options: { email: { type: 'string' } }, allowPositionals: true, strict: true });

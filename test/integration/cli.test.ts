@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 const run = promisify(execFile);
@@ -48,6 +49,17 @@ describe('npx medfolio', () => {
     const admin = JSON.parse((await medfolio('admin', '--email', first.accounts[0].email)).stdout);
     expect(admin.role).toBe('platform_admin');
     await expect(medfolio('admin', '--email', 'nobody@example.org')).rejects.toMatchObject({ code: 1 });
+
+    // An operator's export for a clinician: the same ZIP, private to this user, logged.
+    const out = path.join(dataDir, 'exports');
+    const exported = JSON.parse((await medfolio('export', '--email', st4.basics.email, '--out', out)).stdout);
+    expect(exported.file.startsWith(out)).toBe(true);
+    expect(fs.statSync(exported.file).mode & 0o777).toBe(0o600);
+    const zip = unzipSync(fs.readFileSync(exported.file));
+    expect(JSON.parse(strFromU8(zip['resume.json']!)).basics.name).toBe(st4.basics.name);
+    expect(JSON.parse(strFromU8(zip['record/posts.json']!))).toHaveLength(st4.work.length);
+    expect(JSON.parse(strFromU8(zip['privacy/requests.json']!))).toEqual([expect.objectContaining({ type: 'access', source: 'admin' })]);
+    await expect(medfolio('export', '--email', 'nobody@example.org', '--out', out)).rejects.toMatchObject({ code: 1 });
   }, 120_000);
 
   it('redacts stdin, or lists the entities it found', () => {

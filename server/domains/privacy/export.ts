@@ -143,6 +143,22 @@ export async function buildExportArchive(deps: ExportDeps, userId: string, now: 
   return { zip: zipSync(files, { level: 6 }), files: manifest.length + 1 };
 }
 
+/**
+ * An export made by an operator for a clinician (`medfolio export`), e.g. a request that came
+ * by post: logged in the request log and the clinician's timeline like one made in the app.
+ */
+export async function exportForOperator(deps: ExportDeps, userId: string, now: Date) {
+  // Logged first, as in the app, so the export lists its own request.
+  const request = await inTransaction(deps.db, async (trx) => {
+    const request = await logRequest(trx, { userId, type: 'access', source: 'admin', now, details: { via: 'cli' } });
+    await recordAudit(trx, { chainId: userId, actor: { type: 'admin', id: null }, action: 'export.requested', subject: { type: 'privacy_request', id: request.id }, details: { via: 'cli' }, now });
+    return request;
+  });
+  const archive = await buildExportArchive(deps, userId, now);
+  await repo.settleRequest(deps.db, request.id, { status: 'completed', completed_at: new Date() });
+  return archive;
+}
+
 export function buildExportHandler(deps: ExportDeps & { mailer: Mailer; appOrigin: string; now?: () => Date }): JobHandler<z.infer<typeof buildExportJob.payload>> {
   return async ({ exportId }, ctx) => {
     const now = deps.now?.() ?? new Date();
