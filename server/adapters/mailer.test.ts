@@ -148,10 +148,10 @@ describe('outbox mailer', () => {
     await mailer.send(message);
     await mailer.send({ ...message, to: 'Amara Okafor <AMARA.OKAFOR@nhs.test>' });
     await mailer.send({ ...message, to: 'someone.else@nhs.test' });
+    await mailer.send({ ...message, to: `jo${recipient}` });
     expect(await mailer.forgetRecipient(recipient)).toBe(2);
     const left = await readdir(outboxDir);
-    expect(left).toHaveLength(1);
-    expect(await readFile(join(outboxDir, left[0]!), 'utf8')).toContain('someone.else@nhs.test');
+    expect(left).toHaveLength(2);
   });
 
   it('writes one private .eml file per message, a real MIME message', async () => {

@@ -100,7 +100,9 @@ export function createMailer(options: MailerOptions): Mailer {
         // The headers end at the first blank line; the address is matched in To only.
         const head = (await readFile(file, 'utf8')).split('\r\n\r\n', 1)[0] ?? '';
         const to = /^To: (.*(?:\r\n[ \t].*)*)/im.exec(head)?.[1] ?? '';
-        if (to.toLowerCase().includes(needle)) {
+        // Whole addresses only: forgetting ann@x.org must not delete mail to joann@x.org.
+        const addresses = (to.match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? []).map((a) => a.toLowerCase());
+        if (addresses.includes(needle)) {
           await rm(file, { force: true });
           deleted++;
         }

@@ -35,7 +35,7 @@ describe('the assistant without an LLM (offline)', () => {
     const socket = await assistantSocket(app, client);
     const first = await turn(socket, { text: 'What expires soon?' });
     expect(first.error).toBeUndefined();
-    expect(first.tokens.join('')).toContain('Advanced Paediatric Life Support (APLS) expired on 2026-06-09');
+    expect(first.tokens.join('')).toContain('Advanced Paediatric Life Support (APLS) expired on 9 June 2026');
     const conversationId = first.done.conversationId;
 
     const second = await turn(socket, { conversationId, text: jobs().find((j) => j.file === 'ed-trust-registrar.txt')!.text });
@@ -149,6 +149,16 @@ describe('the assistant with an LLM provider', () => {
     // The history shows what is kept: the redacted text.
     const kept = (await client.get(`/api/conversations/${result.done.conversationId}`)).body.messages.map((m: { content: string }) => m.content);
     expect(kept[1]).toMatch(/^Ask Dr \[PERSON_\d+\] to confirm it\.$/);
+  });
+
+  it('stops answering on a socket whose session has ended (sign-out, revocation, erasure)', async () => {
+    const { client } = await signUp(app);
+    const socket = await assistantSocket(app, client);
+    await client.post('/api/auth/logout');
+    const result = await turn(socket, { text: 'What expires soon?' });
+    expect(result.error).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(fake.requests).toHaveLength(0);
+    socket.close();
   });
 
   it('makes no provider call for a clinician who restricted processing', async () => {

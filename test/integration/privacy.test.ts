@@ -265,6 +265,21 @@ describe('erasure', () => {
     expect((await back.get('/api/me')).status).toBe(200);
   });
 
+  it('refuses to cancel once the erasure has started, and a retry finishes what a crash left half-done', async () => {
+    const { client, userId, email, password } = await signUp(app, { name: 'Half Done' });
+    expect((await uploadDocument(app, client, pdfWith('x'), 'dbs.pdf')).status).toBe(201);
+    const scheduled = await client.post('/api/me/erasure', { password });
+    const request = await db().selectFrom('privacy_requests').select('id').where('subject_ref', '=', scheduled.body.reference).executeTakeFirstOrThrow();
+    // As if a job had claimed the request, deleted the files and then died.
+    await sql`UPDATE privacy_requests SET status = 'in_progress' WHERE id = ${request.id}`.execute(db());
+    for (const f of (await app.server.platform.storage.list()).filter((f) => f.key.includes(userId))) await app.server.platform.storage.delete(f.key);
+    const cancel = await app.client().post('/api/auth/cancel-erasure', { email, password });
+    expect(cancel.status).toBe(409);
+    await endGracePeriod(request.id);
+    await waitFor('erasure finished', async () => (await db().selectFrom('privacy_requests').select('status').where('id', '=', request.id).executeTakeFirst())?.status === 'completed', 60_000);
+    expect(await db().selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()).toBeUndefined();
+  });
+
   it('can be ordered by a platform admin for a legal request, at once and without a grace period', async () => {
     const admin = await signUp(app);
     await setPlatformAdmin(db(), admin.email, true, new Date());

@@ -30,6 +30,14 @@ export function attachAssistant(io: SocketServer, authenticate: SocketAuthentica
       busy = true;
       let conversationId = parsed.data.conversationId;
       try {
+        // The session is checked again for every message, not only at connection: a socket
+        // opened before sign-out, a revoked session or an erasure request must stop working.
+        const current = await authenticate(socket).catch(() => undefined);
+        if (current?.id !== user.id) {
+          socket.emit('error', { code: 'UNAUTHENTICATED', message: 'Please sign in again' });
+          socket.disconnect(true);
+          return;
+        }
         await deps.messagesPerUser.consume(user.id);
         const sink = {
           // A new conversation's id is known before the first token: every token carries it.

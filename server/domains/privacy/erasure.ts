@@ -143,19 +143,52 @@ function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]):
 /** The user's files: every key under their prefix, whether or not a row still points at it. */
 export const isUsersFile = (key: string, userId: string) => key.split('/')[1] === userId;
 
+/** Ids of the user's rows that job payloads and errors may name instead of the user id. */
+async function idsNamedByJobs(db: Db, userId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    SELECT id::text FROM cv_requests WHERE user_id = ${userId}
+    UNION ALL SELECT id::text FROM data_exports WHERE user_id = ${userId}
+    UNION ALL SELECT id::text FROM verifications WHERE user_id = ${userId}
+    UNION ALL SELECT id::text FROM documents WHERE user_id = ${userId}
+    UNION ALL SELECT id::text FROM privacy_requests WHERE user_id = ${userId}`.execute(db);
+  return [userId, ...rows.rows.map((r) => r.id)];
+}
+
+async function deleteUsersFiles(storage: FileStorage, userId: string): Promise<number> {
+  const files = (await storage.list()).filter((f) => isUsersFile(f.key, userId));
+  for (const file of files) await storage.delete(file.key);
+  return files.length;
+}
+
+/**
+ * Every step can run again: a retry after a crash repeats what was done and finishes the rest.
+ * Files, rate-limit keys and the outbox go before the rows (afterwards nothing would name them);
+ * the rows go in one transaction that holds the user's row, so work still in flight for the
+ * user waits or fails on the missing account instead of writing beside the erasure.
+ */
 async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_ref: string; source: 'user' | 'admin'; details: Record<string, unknown> }, userId: string, ctx: { jobId: string; now: Date }) {
-  const user = await deps.db.selectFrom('users').select(['id', 'email']).where('id', '=', userId).executeTakeFirst();
-  const shareIds = (await deps.db.selectFrom('share_links').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
+  const db = deps.db;
+  const user = await db.selectFrom('users').select(['id', 'email']).where('id', '=', userId).executeTakeFirst();
+  const shareIds = (await db.selectFrom('share_links').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
+  const named = await idsNamedByJobs(db, userId);
 
-  // Files first: if the rows went first and this failed, nothing would point at the files.
-  const files = (await deps.storage.list()).filter((f) => isUsersFile(f.key, userId));
-  for (const file of files) await deps.storage.delete(file.key);
+  let files = await deleteUsersFiles(deps.storage, userId);
+  if (user) {
+    for (const [name, key] of rateLimitKeys(user, shareIds)) {
+      await deps.createLimiter(name, { points: 1, durationSeconds: 1, message: '' }).reset(key);
+    }
+    await deps.mailer.forgetRecipient(user.email);
+  }
 
-  const rows = await inTransaction(deps.db, async (trx) => {
+  const rows = await inTransaction(db, async (trx) => {
+    await sql`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`.execute(trx);
     // The only place allowed to delete audit events (see migration 0003).
     await sql`SELECT set_config('medfolio.audit_erasure', 'on', true)`.execute(trx);
     const counts: Record<string, number> = {};
-    const jobs = await sql`DELETE FROM jobs WHERE id <> ${ctx.jobId} AND payload::text LIKE ${`%${userId}%`}`.execute(trx);
+    const jobs = await sql`
+      DELETE FROM jobs WHERE id <> ${ctx.jobId}
+        AND EXISTS (SELECT 1 FROM unnest(${named}::text[]) AS n(id)
+                    WHERE jobs.payload::text LIKE '%' || n.id || '%' OR coalesce(jobs.last_error, '') LIKE '%' || n.id || '%')`.execute(trx);
     counts.jobs = Number(jobs.numAffectedRows ?? 0);
     for (const entry of PERSONAL_TABLES) {
       const result =
@@ -165,7 +198,7 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
       counts[entry.table] = Number(result.numAffectedRows ?? 0);
     }
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    await repo.settleRequest(trx, request.id, { status: 'completed', completed_at: ctx.now, details: { rowsDeleted: total, filesDeleted: files.length } });
+    await repo.settleRequest(trx, request.id, { status: 'completed', completed_at: ctx.now, details: { rowsDeleted: total, filesDeleted: files } });
     // The erased chain is replaced by one record on a chain of its own, keyed by the request's
     // reference: it proves the erasure happened and says nothing about whom.
     await recordAudit(trx, {
@@ -173,36 +206,51 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
       actor: request.source === 'admin' ? { type: 'admin', id: String(request.details.adminId ?? '') || null } : { type: 'system', id: null },
       action: 'account.erased',
       subject: { type: 'privacy_request', id: request.id },
-      details: { rowsDeleted: total, filesDeleted: files.length, tables: Object.keys(counts).filter((t) => counts[t]).length },
+      details: { rowsDeleted: total, filesDeleted: files, tables: Object.keys(counts).filter((t) => counts[t]).length },
       now: ctx.now,
     });
     return total;
   });
 
+  // A render or an export that was already running may have written a file meanwhile.
+  files += await deleteUsersFiles(deps.storage, userId);
   if (user) {
-    for (const [name, key] of rateLimitKeys(user, shareIds)) {
-      await deps.createLimiter(name, { points: 1, durationSeconds: 1, message: '' }).reset(key);
-    }
     try {
       // The address is held in memory only: no job row may keep it after the erasure.
       await deps.mailer.send({ to: user.email, ...(await accountErasedMessage({ reference: request.subject_ref })) });
+      await deps.mailer.forgetRecipient(user.email); // the embedded outbox's copy of that last email
     } catch (err) {
       deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'erasure confirmation email failed');
     }
-    // The embedded outbox keeps mail as files on this machine: those go too, the last one included.
-    await deps.mailer.forgetRecipient(user.email);
   }
-  return { rows, files: files.length };
+  return { rows, files };
+}
+
+/**
+ * Moves a due request from `scheduled` to `in_progress` while holding the user's row, the lock
+ * `cancelErasure` takes too: after this, a cancellation is refused instead of half-undoing.
+ */
+async function claimErasure(db: Db, request: { id: string; user_id: string | null }): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    if (request.user_id) await sql`SELECT 1 FROM users WHERE id = ${request.user_id} FOR UPDATE`.execute(trx);
+    const claimed = await trx.updateTable('privacy_requests').set({ status: 'in_progress' }).where('id', '=', request.id).where('status', '=', 'scheduled').returning('id').executeTakeFirst();
+    return Boolean(claimed);
+  });
 }
 
 export function eraseAccountHandler(deps: HardDeleteDeps & { now?: () => Date }): JobHandler<z.infer<typeof eraseAccountJob.payload>> {
   return async ({ requestId }, ctx) => {
     const now = deps.now?.() ?? new Date();
     const request = await repo.findRequest(deps.db, requestId);
-    if (!request || request.type !== 'erasure' || request.status !== 'scheduled') return; // cancelled or done
-    if (request.scheduled_for && request.scheduled_for > now) {
-      ctx.logger.warn('erasure job ran before its time; the daily privacy job will enqueue it again');
-      return;
+    if (!request || request.type !== 'erasure') return;
+    if (request.status === 'scheduled') {
+      if (request.scheduled_for && request.scheduled_for > now) {
+        ctx.logger.warn('erasure job ran before its time; the daily privacy job will enqueue it again');
+        return;
+      }
+      if (!(await claimErasure(deps.db, request))) return; // cancelled just now
+    } else if (request.status !== 'in_progress') {
+      return; // cancelled or done; `in_progress` is a retry that finishes the work
     }
     if (!request.user_id) {
       await repo.settleRequest(deps.db, request.id, { status: 'completed', completed_at: now });

@@ -38,7 +38,8 @@ export async function logRequest(
 type Row = Awaited<ReturnType<typeof repo.findRequestsOfUser>>[number];
 
 export function toApi(row: Row, now: Date): PrivacyRequest {
-  const open = row.status === 'received' || row.status === 'scheduled';
+  // A failed request was not answered: it stays open (and late) until it is done again.
+  const open = row.status === 'received' || row.status === 'scheduled' || row.status === 'in_progress' || row.status === 'failed';
   return {
     id: row.id,
     reference: row.subject_ref,
@@ -49,8 +50,7 @@ export function toApi(row: Row, now: Date): PrivacyRequest {
     dueAt: row.due_at.toISOString(),
     scheduledFor: row.scheduled_for?.toISOString() ?? null,
     completedAt: row.completed_at?.toISOString() ?? null,
-    // An erasure waiting out the grace period the clinician chose is not late.
-    overdue: open && row.type !== 'erasure' && row.due_at < now,
+    overdue: open && row.due_at < now,
   };
 }
 

@@ -8,7 +8,7 @@ export const ZPrivacyRequest = z.object({
   reference: z.uuid().describe('Quote this when asking about the request; it outlives an erasure'),
   type: z.enum(['access', 'erasure', 'restriction', 'objection']),
   source: z.enum(['user', 'admin']),
-  status: z.enum(['received', 'scheduled', 'completed', 'cancelled', 'failed']),
+  status: z.enum(['received', 'scheduled', 'in_progress', 'completed', 'cancelled', 'failed']),
   receivedAt: z.string(),
   dueAt: z.string().describe('One month after it was received: the legal deadline'),
   scheduledFor: z.string().nullable().describe('Erasure: when the account is deleted unless cancelled'),

@@ -436,7 +436,7 @@ export interface ShareViewsTable {
 }
 
 export type PrivacyRequestType = 'access' | 'erasure' | 'restriction' | 'objection';
-export type PrivacyRequestStatus = 'received' | 'scheduled' | 'completed' | 'cancelled' | 'failed';
+export type PrivacyRequestStatus = 'received' | 'scheduled' | 'in_progress' | 'completed' | 'cancelled' | 'failed';
 
 export interface PrivacyRequestsTable {
   id: Generated<string>;

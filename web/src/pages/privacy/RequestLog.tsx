@@ -12,6 +12,7 @@ const TYPE_LABEL: Record<PrivacyRequest['type'], string> = {
 const STATUS: Record<PrivacyRequest['status'], { label: string; badge: string }> = {
   received: { label: 'Received', badge: 'badge badge-info' },
   scheduled: { label: 'Scheduled', badge: 'badge badge-warn' },
+  in_progress: { label: 'In progress', badge: 'badge badge-info' },
   completed: { label: 'Completed', badge: 'badge badge-ok' },
   cancelled: { label: 'Cancelled', badge: 'badge' },
   failed: { label: 'Failed', badge: 'badge badge-danger' },
