@@ -8,7 +8,7 @@ import { findStaleEmbeddings } from './ai/retrieval.ts';
 import { generateCvHandler, generateCvJob } from './domains/cvs/jobs.ts';
 import { renderCvHandler, renderCvJob } from './domains/cvs/render.ts';
 import { buildExportHandler, buildExportJob } from './domains/privacy/export.ts';
-import { eraseAccountHandler, eraseAccountJob, erasureScheduledEmailHandler, erasureScheduledEmailJob } from './domains/privacy/erasure.ts';
+import { eraseAccountHandler, eraseAccountJob, erasureEmailHandler, erasureEmailJob } from './domains/privacy/erasure.ts';
 import { retentionHandler, retentionJob } from './domains/privacy/retention.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 
@@ -16,7 +16,7 @@ import { sendVerificationRequestHandler, sendVerificationRequestJob } from './do
  * Every background job the product defines, from server/domains/*\/jobs.ts. The API enqueues
  * them; workers (or the in-process runner) execute them with the handlers bound below.
  */
-export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob, renderCvJob, retentionJob, buildExportJob, eraseAccountJob, erasureScheduledEmailJob];
+export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob, renderCvJob, retentionJob, buildExportJob, eraseAccountJob, erasureEmailJob];
 
 /** Work that recurs, registered wherever jobs run (the worker, or the API in embedded mode). */
 export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'database' | 'embedder'>) {
@@ -43,7 +43,7 @@ export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' |
     [retentionJob.name]: retentionHandler({ db, storage: platform.storage, queue: platform.queue, erasureGraceDays: platform.config.erasureGraceDays }),
     [buildExportJob.name]: buildExportHandler({ db, storage: platform.storage, secretBox: platform.secretBox, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [eraseAccountJob.name]: eraseAccountHandler({ db, storage: platform.storage, mailer: platform.mailer, createLimiter: platform.createLimiter, logger: platform.logger }),
-    [erasureScheduledEmailJob.name]: erasureScheduledEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
+    [erasureEmailJob.name]: erasureEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendRemindersJob.name]: sendRemindersHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
   };

@@ -79,8 +79,9 @@ export async function startServer(config: Config, logger: Logger, options: { web
       chromiumPath,
       llmMode: config.llm.mode,
       userState: async (userId) => {
-        const user = await db.selectFrom('users').select(['processing_restricted_at', 'locked_at']).where('id', '=', userId).executeTakeFirstOrThrow();
-        return { processingRestricted: Boolean(user.processing_restricted_at), erasureScheduled: Boolean(user.locked_at) };
+        // (An account pending erasure has no session, so it never gets here.)
+        const user = await db.selectFrom('users').select(['processing_restricted_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+        return { processingRestricted: Boolean(user.processing_restricted_at) };
       },
     }),
     ...accountRoutes(accountsDeps),

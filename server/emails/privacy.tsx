@@ -42,6 +42,25 @@ export function ErasureScheduled(p: ErasureScheduledProps) {
   );
 }
 
+export interface ErasureCancelledProps {
+  name: string;
+  signInUrl: string;
+}
+
+export function ErasureCancelled(p: ErasureCancelledProps) {
+  return (
+    <EmailLayout preview="The erasure of your Medfolio account was cancelled">
+      <Text style={styles.paragraph}>Hello {p.name},</Text>
+      <Text style={styles.paragraph}>
+        The erasure of your account was cancelled with your password, so your account and record are kept. Links you had shared stay revoked: share
+        again if you need to.
+      </Text>
+      <ActionLink href={p.signInUrl} label="Sign in" />
+      <Text style={styles.muted}>If you did not cancel it, someone knows your password: change it now and turn on two-factor authentication.</Text>
+    </EmailLayout>
+  );
+}
+
 export interface AccountErasedProps {
   reference: string;
 }

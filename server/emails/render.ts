@@ -6,7 +6,7 @@ import { VerificationRequest, type VerificationRequestProps } from './verificati
 import { ExpiryReminder, type ExpiryReminderProps } from './expiry-reminder.tsx';
 import { CvShared, type CvSharedProps } from './cv-shared.tsx';
 import { CvViewed, type CvViewedProps } from './cv-viewed.tsx';
-import { AccountErased, ErasureScheduled, ExportReady, type AccountErasedProps, type ErasureScheduledProps, type ExportReadyProps } from './privacy.tsx';
+import { AccountErased, ErasureCancelled, ErasureScheduled, ExportReady, type AccountErasedProps, type ErasureCancelledProps, type ErasureScheduledProps, type ExportReadyProps } from './privacy.tsx';
 
 export interface RenderedEmail {
   subject: string;
@@ -47,4 +47,5 @@ export const cvSharedMessage = (props: CvSharedProps) => renderEmail(CvShared, p
 export const cvViewedMessage = (props: CvViewedProps) => renderEmail(CvViewed, props, 'Your CV has been viewed');
 export const exportReadyMessage = (props: ExportReadyProps) => renderEmail(ExportReady, props, 'Your data export is ready');
 export const erasureScheduledMessage = (props: ErasureScheduledProps) => renderEmail(ErasureScheduled, props, 'Your account will be erased');
+export const erasureCancelledMessage = (props: ErasureCancelledProps) => renderEmail(ErasureCancelled, props, 'The erasure of your account was cancelled');
 export const accountErasedMessage = (props: AccountErasedProps) => renderEmail(AccountErased, props, 'Your account has been erased');

@@ -173,6 +173,8 @@ describe('access and portability', () => {
     }, 60_000);
     await sql`UPDATE data_exports SET expires_at = now() - interval '1 second' WHERE user_id = ${userId}`.execute(db());
     expect((await download(client, ready.downloadUrl)).status).toBe(410);
+    await sql`UPDATE data_exports SET status = 'failed' WHERE user_id = ${userId}`.execute(db());
+    expect((await download(client, ready.downloadUrl)).status).toBe(410);
     expect((await client.get(`/api/me/export/${first.body.id}`)).body.downloadUrl).toBeNull();
     const other = await signUp(app);
     expect((await other.client.get(`/api/me/export/${first.body.id}`)).status).toBe(404);
@@ -243,11 +245,15 @@ describe('erasure', () => {
     const clinician = await fullClinician('locum-gp.json');
     const scheduled = await clinician.client.post('/api/me/erasure', { password: clinician.password });
     expect(scheduled.status).toBe(202);
-    expect(new Date(scheduled.body.scheduledFor).getTime() - Date.now()).toBeGreaterThan(29 * DAY_MS);
+    // 30 days' grace, but never past the legal month: it ends the day before the due date.
+    const scheduledFor = new Date(scheduled.body.scheduledFor).getTime();
+    expect(scheduledFor - Date.now()).toBeGreaterThan(26 * DAY_MS);
+    expect(scheduledFor).toBeLessThanOrEqual(dueDate(new Date()).getTime() - DAY_MS + 60_000);
     expect((await clinician.client.post('/api/me/erasure', { password: clinician.password })).status).toBe(401); // signed out
     const anon = app.client();
     expect((await anon.post('/api/auth/cancel-erasure', { email: clinician.email, password: 'wrong-password-9' })).status).toBe(401);
     expect((await anon.post('/api/auth/cancel-erasure', { email: clinician.email, password: clinician.password })).body).toEqual({ status: 'ok' });
+    await smtp.waitForEmail(clinician.email, /erasure of your account was cancelled/);
     expect((await anon.post('/api/auth/cancel-erasure', { email: clinician.email, password: clinician.password })).status).toBe(409);
 
     const back = await signIn(app, clinician.email, clinician.password);
@@ -284,9 +290,16 @@ describe('erasure', () => {
     const admin = await signUp(app);
     await setPlatformAdmin(db(), admin.email, true, new Date());
     const target = await signUp(app, { name: 'Court Ordered' });
-    expect((await target.client.post('/api/admin/users/' + target.userId + '/erasure', { reason: 'nope' })).status).toBe(404);
-    const ordered = await admin.client.post(`/api/admin/users/${target.userId}/erasure`, { reason: 'Court order ref 2026/123' });
+    expect((await target.client.post('/api/admin/users/' + target.userId + '/erasure', { reason: 'nope', password: target.password })).status).toBe(404);
+    // No grace period and no cancelling: the admin confirms with their own password.
+    const unconfirmed = await admin.client.post(`/api/admin/users/${target.userId}/erasure`, { reason: 'Court order ref 2026/123', password: 'not-the-password' });
+    expect(unconfirmed.status).toBe(422);
+    const otherAdmin = await signUp(app);
+    await setPlatformAdmin(db(), otherAdmin.email, true, new Date());
+    expect((await admin.client.post(`/api/admin/users/${otherAdmin.userId}/erasure`, { reason: 'Court order ref 2026/124', password: admin.password })).status).toBe(409);
+    const ordered = await admin.client.post(`/api/admin/users/${target.userId}/erasure`, { reason: 'Court order ref 2026/123', password: admin.password });
     expect(ordered.status).toBe(202);
+    expect((await admin.client.get('/api/audit?limit=5')).body.events.map((e: { action: string }) => e.action)).toContain('admin.erasure_ordered');
     await waitFor('erased', async () => !(await db().selectFrom('users').select('id').where('id', '=', target.userId).executeTakeFirst()), 60_000);
     const requests = (await admin.client.get('/api/admin/privacy-requests')).body.requests;
     expect(requests.find((r: { reference: string }) => r.reference === ordered.body.reference)).toMatchObject({ source: 'admin', status: 'completed', userId: null });
@@ -316,9 +329,9 @@ describe('objection and restriction', () => {
 
   it('shows the restriction in /api/ready to the user it concerns, and logs it', async () => {
     const { client } = await signUp(app);
-    expect((await client.get('/api/ready')).body.you).toEqual({ processingRestricted: false, erasureScheduled: false });
+    expect((await client.get('/api/ready')).body.you).toEqual({ processingRestricted: false });
     await client.post('/api/me/restriction', { restricted: true });
-    expect((await client.get('/api/ready')).body.you).toEqual({ processingRestricted: true, erasureScheduled: false });
+    expect((await client.get('/api/ready')).body.you).toEqual({ processingRestricted: true });
     expect((await app.client().get('/api/ready')).body.you).toBeNull();
     const log = (await client.get('/api/me/privacy-requests')).body.requests;
     expect(log).toHaveLength(1);
@@ -362,7 +375,8 @@ describe('retention', () => {
     const past = old(ORPHAN_FILE_DAYS);
     await utimes(path.join(app.config.dataDir, 'files', `documents/${userId}/orphan-old`), past, past);
 
-    const removed = await enforceRetention({ db: db(), storage, queue: app.server.platform.queue, erasureGraceDays: 30 }, now);
+    const { removed, failed } = await enforceRetention({ db: db(), storage, queue: app.server.platform.queue, erasureGraceDays: 30 }, now);
+    expect(failed).toEqual([]);
     expect(removed['ended-sessions']).toBeGreaterThanOrEqual(1);
     expect(removed['data-exports']).toBeGreaterThanOrEqual(1);
     const ids = async (table: 'sessions' | 'email_tokens') => (await db().selectFrom(table).select('id').where('user_id', '=', userId).execute()).map((r) => r.id);

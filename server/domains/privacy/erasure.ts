@@ -9,14 +9,14 @@ import type { CreateLimiter } from '../../platform/rate-limit.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { FileStorage } from '../../adapters/storage.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
-import { accountErasedMessage, erasureScheduledMessage } from '../../emails/render.ts';
+import { accountErasedMessage, erasureCancelledMessage, erasureScheduledMessage } from '../../emails/render.ts';
 import type { AccountsDeps } from '../accounts/deps.ts';
 import type { RequestMeta } from '../accounts/service.ts';
 import { checkCredentials, confirmIdentity } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
 import * as repo from './repo.ts';
-import { logRequest } from './requests.ts';
+import { dueDate, logRequest } from './requests.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -29,9 +29,9 @@ export const eraseAccountJob = defineJob({
   dedupeKey: (p) => p.requestId,
 });
 
-/** Tells the clinician the erasure is scheduled and how to cancel it (the payload holds ids only). */
-export const erasureScheduledEmailJob = defineJob({
-  name: 'privacy.erasure-scheduled-email',
+/** Tells the clinician an erasure was scheduled (and how to cancel it), or cancelled; ids only. */
+export const erasureEmailJob = defineJob({
+  name: 'privacy.erasure-email',
   payload: z.object({ requestId: z.uuid() }),
   attempts: 5,
   backoff: { type: 'exponential', delayMs: 5_000 },
@@ -55,6 +55,8 @@ async function lockForErasure(trx: Tx, deps: ErasureDeps, input: { userId: strin
   if (await repo.findScheduledErasure(trx, userId)) throw new AppError('CONFLICT', 'An erasure is already scheduled for this account');
   await trx.updateTable('users').set({ locked_at: meta.now, updated_at: meta.now }).where('id', '=', userId).execute();
   await trx.updateTable('sessions').set({ revoked_at: meta.now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  // An emailed reset link must not hand a new password to whoever holds the mailbox meanwhile.
+  await trx.deleteFrom('email_tokens').where('user_id', '=', userId).execute();
   const shares = await trx.updateTable('share_links').set({ revoked_at: meta.now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
   const request = await logRequest(trx, { userId, type: 'erasure', source: input.source, status: 'scheduled', now: meta.now, scheduledFor: input.scheduledFor, details: input.details });
   await recordAudit(trx, {
@@ -72,10 +74,11 @@ async function lockForErasure(trx: Tx, deps: ErasureDeps, input: { userId: strin
 
 export async function requestErasure(deps: ErasureDeps, userId: string, input: { password: string; totp?: string | undefined }, meta: RequestMeta) {
   await confirmIdentity(deps.accounts, userId, input, 'erasure', meta);
-  const scheduledFor = new Date(meta.now.getTime() + deps.erasureGraceDays * DAY_MS);
+  // The grace period never runs past the legal deadline (one month): it ends a day before it.
+  const scheduledFor = new Date(Math.min(meta.now.getTime() + deps.erasureGraceDays * DAY_MS, dueDate(meta.now).getTime() - DAY_MS));
   const request = await inTransaction(deps.db, async (trx) => {
     const request = await lockForErasure(trx, deps, { userId, source: 'user', scheduledFor, details: {}, meta });
-    await deps.queue.enqueue(erasureScheduledEmailJob, { requestId: request.id }, { db: trx });
+    await deps.queue.enqueue(erasureEmailJob, { requestId: request.id }, { db: trx });
     return request;
   });
   return {
@@ -85,13 +88,19 @@ export async function requestErasure(deps: ErasureDeps, userId: string, input: {
   };
 }
 
-/** For legal requests: no grace period, the reason is logged (it must hold no personal data). */
-export async function adminEraseNow(deps: ErasureDeps, adminId: string, userId: string, reason: string, meta: { requestId: string; now: Date }) {
-  const target = await deps.db.selectFrom('users').select(['id']).where('id', '=', userId).executeTakeFirst();
+/**
+ * For legal requests: no grace period and no cancelling, so the admin confirms with their own
+ * password (and second factor), the order is recorded on the admin's timeline too, and another
+ * platform admin cannot be erased this way. The reason is kept: it must hold no personal data.
+ */
+export async function adminEraseNow(deps: ErasureDeps, adminId: string, userId: string, input: { reason: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
+  await confirmIdentity(deps.accounts, adminId, input, 'admin_erasure', meta);
+  const target = await deps.db.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
   if (!target) throw new AppError('NOT_FOUND', 'User not found');
-  if (target.id === adminId) throw new AppError('CONFLICT', 'Ask another administrator to erase your own account');
+  if (target.role === 'platform_admin') throw new AppError('CONFLICT', 'A platform admin cannot be erased: revoke the role first (medfolio admin --revoke)');
   return inTransaction(deps.db, async (trx) => {
-    const request = await lockForErasure(trx, deps, { userId, source: 'admin', scheduledFor: meta.now, details: { adminId, reason }, meta });
+    const request = await lockForErasure(trx, deps, { userId, source: 'admin', scheduledFor: meta.now, details: { adminId, reason: input.reason }, meta });
+    await recordAudit(trx, { chainId: adminId, actor: { type: 'admin', id: adminId }, action: 'admin.erasure_ordered', subject: { type: 'privacy_request', id: request.id }, details: { reference: request.subject_ref }, ...meta });
     return { reference: request.subject_ref, scheduledFor: meta.now.toISOString(), message: 'The account is locked and is being erased now.' };
   });
 }
@@ -107,6 +116,8 @@ export async function cancelErasure(deps: ErasureDeps, input: { email: string; p
     await repo.settleRequest(trx, request.id, { status: 'cancelled', completed_at: meta.now });
     await trx.updateTable('users').set({ locked_at: null, updated_at: meta.now }).where('id', '=', user.id).execute();
     await recordAudit(trx, { chainId: user.id, actor: { type: 'user', id: user.id }, action: 'erasure.cancelled', subject: { type: 'privacy_request', id: request.id }, requestId: meta.requestId, now: meta.now });
+    // Whoever cancelled knew the password: the owner hears of it, in case it was not them.
+    await deps.queue.enqueue(erasureEmailJob, { requestId: request.id }, { db: trx });
   });
   return { status: 'ok' as const };
 }
@@ -261,12 +272,17 @@ export function eraseAccountHandler(deps: HardDeleteDeps & { now?: () => Date })
   };
 }
 
-export function erasureScheduledEmailHandler(deps: { db: Db; mailer: Mailer; appOrigin: string }): JobHandler<z.infer<typeof erasureScheduledEmailJob.payload>> {
+export function erasureEmailHandler(deps: { db: Db; mailer: Mailer; appOrigin: string }): JobHandler<z.infer<typeof erasureEmailJob.payload>> {
   return async ({ requestId }) => {
     const request = await repo.findRequest(deps.db, requestId);
-    if (!request?.user_id || request.status !== 'scheduled' || !request.scheduled_for) return;
+    if (!request?.user_id) return;
     const user = await deps.db.selectFrom('users').select(['name', 'email']).where('id', '=', request.user_id).executeTakeFirst();
     if (!user) return;
+    if (request.status === 'cancelled') {
+      await deps.mailer.send({ to: user.email, ...(await erasureCancelledMessage({ name: user.name, signInUrl: `${deps.appOrigin}/sign-in` })) });
+      return;
+    }
+    if (request.status !== 'scheduled' || !request.scheduled_for) return;
     const erasesOn = request.scheduled_for.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
     const message = await erasureScheduledMessage({ name: user.name, erasesOn, cancelUrl: `${deps.appOrigin}/cancel-erasure`, reference: request.subject_ref });
     await deps.mailer.send({ to: user.email, ...message });

@@ -21,6 +21,10 @@ import { logRequest } from './requests.ts';
 
 /** A download stays available this long after it is ready; the retention job then deletes it. */
 export const EXPORT_LIFETIME_MS = 24 * 3_600_000;
+const DAY_MS = 86_400_000;
+export const EXPORTS_PER_DAY = 3;
+/** A build still `queued` or `building` after this was lost with its worker: it blocks nothing. */
+const STALE_BUILD_MS = 3_600_000;
 
 export const buildExportJob = defineJob({
   name: 'privacy.export',
@@ -51,7 +55,14 @@ export async function requestExport(deps: { db: Db; queue: Pick<JobQueue, 'enque
   return inTransaction(deps.db, async (trx) => {
     // Serialise per user, so two clicks cannot start two exports.
     await sql`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`.execute(trx);
-    if (await repo.findExportInProgress(trx, userId)) throw new AppError('CONFLICT', 'An export is already being prepared: you will get an email when it is ready');
+    if (await repo.findExportInProgress(trx, userId, new Date(meta.now.getTime() - STALE_BUILD_MS))) {
+      throw new AppError('CONFLICT', 'An export is already being prepared: you will get an email when it is ready');
+    }
+    // Each export reads and decrypts everything: a few a day answer the right without letting
+    // one account keep the workers busy.
+    if ((await repo.countExportsSince(trx, userId, new Date(meta.now.getTime() - DAY_MS))) >= EXPORTS_PER_DAY) {
+      throw new AppError('RATE_LIMITED', `You can request ${EXPORTS_PER_DAY} exports a day: the latest one is in your privacy centre`, { retryAfterSeconds: 3600 });
+    }
     const request = await logRequest(trx, { userId, type: 'access', now: meta.now });
     const row = await repo.insertExport(trx, { user_id: userId, request_id: request.id, created_at: meta.now });
     await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.requested', subject: { type: 'data_export', id: row.id }, ...meta });
@@ -76,6 +87,7 @@ export async function readExport(deps: { db: Db; storage: FileStorage; secretBox
   if (row.status === 'expired' || (row.status === 'ready' && row.expires_at && row.expires_at <= meta.now)) {
     throw new AppError('GONE', 'This export has expired and was deleted: request a new one');
   }
+  if (row.status === 'failed') throw new AppError('GONE', 'This export could not be built: request a new one');
   if (row.status !== 'ready' || !row.storage_key || !row.wrapped_key) throw new AppError('CONFLICT', 'This export is not ready yet');
   const data = decryptFile(deps.secretBox, row.id, row.wrapped_key, await deps.storage.get(row.storage_key));
   await recordAudit(deps.db, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.downloaded', subject: { type: 'data_export', id: row.id }, ...meta });

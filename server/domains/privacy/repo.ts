@@ -82,8 +82,14 @@ export async function findExports(db: DbOrTx, userId: string, limit: number) {
   return db.selectFrom('data_exports').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function findExportInProgress(db: DbOrTx, userId: string) {
-  return db.selectFrom('data_exports').select(['id']).where('user_id', '=', userId).where('status', 'in', ['queued', 'building']).executeTakeFirst();
+/** An export still being built; one older than `since` is presumed lost with its worker. */
+export async function findExportInProgress(db: DbOrTx, userId: string, since: Date) {
+  return db.selectFrom('data_exports').select(['id']).where('user_id', '=', userId).where('status', 'in', ['queued', 'building']).where('created_at', '>', since).executeTakeFirst();
+}
+
+export async function countExportsSince(db: DbOrTx, userId: string, since: Date): Promise<number> {
+  const row = await db.selectFrom('data_exports').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('created_at', '>', since).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function updateExport(

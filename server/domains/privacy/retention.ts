@@ -164,10 +164,21 @@ export async function retentionPolicy(deps: RetentionDeps): Promise<RetentionPol
   return { rules, requestDueDays: 'one month' };
 }
 
-export async function enforceRetention(deps: RetentionDeps, now: Date): Promise<Record<string, number>> {
+/**
+ * Runs every rule; one that fails (a storage error, say) does not stop the others, the
+ * erasure safety net among them. Failures are reported by rule id and the job is retried.
+ */
+export async function enforceRetention(deps: RetentionDeps, now: Date): Promise<{ removed: Record<string, number>; failed: string[] }> {
   const removed: Record<string, number> = {};
-  for (const rule of RETENTION_RULES) removed[rule.id] = await rule.enforce(deps, now);
-  return removed;
+  const failed: string[] = [];
+  for (const rule of RETENTION_RULES) {
+    try {
+      removed[rule.id] = await rule.enforce(deps, now);
+    } catch {
+      failed.push(rule.id);
+    }
+  }
+  return { removed, failed };
 }
 
 export const retentionJob = defineJob({
@@ -180,7 +191,8 @@ export const retentionJob = defineJob({
 
 export function retentionHandler(deps: RetentionDeps & { now?: () => Date }): JobHandler<z.infer<typeof retentionJob.payload>> {
   return async (_payload, ctx) => {
-    const removed = await enforceRetention(deps, deps.now?.() ?? new Date());
-    ctx.logger.info({ removed }, 'retention policy enforced');
+    const { removed, failed } = await enforceRetention(deps, deps.now?.() ?? new Date());
+    ctx.logger.info({ removed, failed }, 'retention policy enforced');
+    if (failed.length) throw new Error(`retention rules failed: ${failed.join(', ')}`);
   };
 }

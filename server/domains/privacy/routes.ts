@@ -126,14 +126,14 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
     defineRoute({
       method: 'post',
       path: '/api/admin/users/:id/erasure',
-      summary: 'Erase an account now, for a legal request (platform admins; the reason is logged)',
+      summary: 'Erase an account now, for a legal request (platform admins: your password and code; the reason is logged)',
       tags: ['admin'],
       auth: 'admin',
       params: ZIdParams,
       body: ZAdminErasureRequest,
       status: 202,
       response: ZErasureScheduled,
-      handler: ({ user, params, body, requestId, now }) => adminEraseNow(deps, user!.id, params.id, body.reason, { requestId, now }),
+      handler: ({ user, params, body, req, requestId, now }) => adminEraseNow(deps, user!.id, params.id, body, meta(req, requestId, now)),
     }),
   ];
 }

@@ -47,6 +47,8 @@ export const ZErasureScheduled = z.object({
 /** Cancelling works without a session: the account is locked while erasure is pending. */
 export const ZErasureCancelRequest = z.object({ email: ZEmail, password: z.string().min(1).max(256), totp: ZSecondFactor.optional() });
 export const ZAdminErasureRequest = z.object({
+  password: z.string().min(1).max(256).describe("The admin's own password"),
+  totp: ZSecondFactor.optional(),
   reason: z
     .string()
     .trim()

@@ -165,7 +165,9 @@ type OpenShare = Awaited<ReturnType<typeof openShare>>;
 export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind: 'page' | 'pdf', client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta) {
   await inTransaction(deps.db, async (trx) => {
     await repo.insertView(trx, { share_id: row.id, user_id: row.user_id, kind, ip_prefix: client.ipPrefix, user_agent: client.userAgent, viewed_at: meta.now });
-    await recordAudit(trx, { chainId: row.user_id, actor: { type: 'recruiter', id: row.id }, action: kind === 'pdf' ? 'share.viewed' : 'share.opened', subject: { type: 'share', id: row.id }, details: { recipientEmail: row.recipient_email, ipPrefix: client.ipPrefix }, ...meta });
+    // The recruiter's network and browser stay in the view log, which retention prunes; the
+    // append-only audit trail keeps only that the link was opened.
+    await recordAudit(trx, { chainId: row.user_id, actor: { type: 'recruiter', id: row.id }, action: kind === 'pdf' ? 'share.viewed' : 'share.opened', subject: { type: 'share', id: row.id }, details: { recipientEmail: row.recipient_email }, ...meta });
   });
 }
 

@@ -18,7 +18,6 @@ export const ZReadiness = z.object({
   you: z
     .object({
       processingRestricted: z.boolean().describe('You restricted processing: no AI calls, no embedding, no reminders for you'),
-      erasureScheduled: z.boolean(),
     })
     .nullable()
     .describe('Present when signed in: what the service will and will not do with your data now'),

@@ -67,6 +67,7 @@ const WORDING: Record<string, Wording> = {
   'export.downloaded': 'You downloaded your data export',
   'erasure.requested': ({ actor }) => (actor.type === 'admin' ? 'An administrator scheduled your account for erasure' : 'You asked for your account to be erased'),
   'erasure.cancelled': 'You cancelled the erasure of your account',
+  'admin.erasure_ordered': 'You ordered the erasure of an account (a legal request)',
   'account.erased': 'The account was erased',
 
   // Sharing
