@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -15,6 +15,7 @@ import { waitFor } from '../support/wait.ts';
 import { OTHER_TABLES, PERSONAL_TABLES } from '../../server/domains/privacy/data-map.ts';
 import { enforceRetention, ORPHAN_FILE_DAYS } from '../../server/domains/privacy/retention.ts';
 import { dueDate } from '../../server/domains/privacy/requests.ts';
+import { buildExportHandler } from '../../server/domains/privacy/export.ts';
 import { setPlatformAdmin } from '../../server/domains/accounts/service.ts';
 import type { TestClient } from '../support/client.ts';
 
@@ -182,6 +183,24 @@ describe('access and portability', () => {
 });
 
 describe('erasure', () => {
+  it('writes nothing for a clinician erased while their export was being built', async () => {
+    const { client, userId } = await signUp(app);
+    const { storage, secretBox, mailer, logger } = app.server.platform;
+    const started = await client.post('/api/me/export');
+    await waitFor('first export settled', async () => ['ready', 'failed'].includes((await client.get(`/api/me/export/${started.body.id}`)).body.status));
+    await sql`UPDATE data_exports SET status = 'queued' WHERE id = ${started.body.id}`.execute(db());
+    // The account goes between the file write and the final update, as an erasure would.
+    const racing = { ...storage, put: async (key: string, data: Buffer) => {
+      await storage.put(key, data);
+      await db().deleteFrom('users').where('id', '=', userId).execute();
+    } };
+    const audited = async () => (await db().selectFrom('audit_events').select('action').where('chain_id', '=', userId).where('action', '=', 'export.ready').execute()).length;
+    const before = await audited();
+    await buildExportHandler({ db: db(), storage: racing, secretBox, mailer, appOrigin: app.config.appOrigin })({ exportId: started.body.id }, { jobId: randomUUID(), attempt: 1, logger });
+    expect(await audited()).toBe(before);
+    expect((await storage.list()).filter((f) => f.key.includes(userId))).toEqual([]);
+  });
+
   // Builds clinicians with every kind of data (a CV and its PDF included): slow on a busy machine.
   it('after the grace period, leaves no row, file or rate-limit key of the user, and keeps the other user whole', { timeout: 180_000 }, async () => {
     // A persona no other user in this file has, so its name and numbers must vanish entirely.

@@ -92,12 +92,14 @@ export async function countExportsSince(db: DbOrTx, userId: string, since: Date)
   return Number(row.n);
 }
 
+/** False when the row is gone (its owner was erased meanwhile). */
 export async function updateExport(
   db: DbOrTx,
   id: string,
   patch: { status: DataExportStatus; storage_key?: string | null; wrapped_key?: string | null; size_bytes?: number; files?: number; error?: string | null; ready_at?: Date; expires_at?: Date },
-) {
-  await db.updateTable('data_exports').set(patch).where('id', '=', id).execute();
+): Promise<boolean> {
+  const result = await db.updateTable('data_exports').set(patch).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Ready exports past their download window, oldest first. */
