@@ -147,6 +147,9 @@ describe.skipIf(!hasChromium)('PDF renderer failures and limits (real Chromium)'
       const firstPid = renderer.stats().browserPid;
       expect(firstPid).toEqual(expect.any(Number));
       const firstProfile = profileDirOf(firstPid!);
+      // The first render's page is reset after its PDF is handed over: on a busy machine that
+      // can outlast the wait below, so start from an idle renderer.
+      expect(await eventually(() => renderer.stats().active === 0)).toBe(true);
 
       const inFlight = renderer.render(heavyHtml(3000), { format: 'A4' });
       await new Promise((resolve) => setTimeout(resolve, 150));
