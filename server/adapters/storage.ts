@@ -10,9 +10,19 @@ export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
-  /** Every file, for erasure and orphan sweeps (which leave files younger than an upload alone). */
-  list(): Promise<StoredFile[]>;
+  /**
+   * The files under `prefix` (every file without one), for erasure and orphan sweeps (which
+   * leave files younger than an upload alone).
+   */
+  list(prefix?: string): Promise<StoredFile[]>;
 }
+
+/** The kinds of stored file. Each lives under its owner, `<area>/<userId>/<fileId>`: erasure relies on it. */
+export const STORAGE_AREAS = ['documents', 'cvs', 'exports'] as const;
+export type StorageArea = (typeof STORAGE_AREAS)[number];
+export const storageKey = (area: StorageArea, userId: string, fileId: string) => `${area}/${userId}/${fileId}`;
+/** Where all of one user's files are. */
+export const userPrefixes = (userId: string) => STORAGE_AREAS.map((area) => `${area}/${userId}`);
 
 export interface StoredFile {
   key: string;
@@ -39,9 +49,9 @@ export function createLocalFileStorage(root: string): FileStorage {
     async delete(key) {
       await fs.rm(pathOf(key), { force: true });
     },
-    async list() {
+    async list(prefix) {
       try {
-        const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+        const entries = await fs.readdir(prefix ? pathOf(prefix) : root, { recursive: true, withFileTypes: true });
         const files: StoredFile[] = [];
         for (const entry of entries) {
           if (!entry.isFile()) continue;

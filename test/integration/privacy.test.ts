@@ -394,6 +394,12 @@ describe('retention', () => {
     const past = old(ORPHAN_FILE_DAYS);
     await utimes(path.join(app.config.dataDir, 'files', `documents/${userId}/orphan-old`), past, past);
 
+    // The request log: a request closed over six years ago goes, one closed last year stays.
+    const closed = async (yearsAgo: number) =>
+      (await sql<{ id: string }>`INSERT INTO privacy_requests (user_id, type, source, status, received_at, due_at, completed_at)
+        VALUES (NULL, 'access', 'user', 'completed', ${old(yearsAgo * 365 + 40)}, ${old(yearsAgo * 365 + 10)}, ${old(yearsAgo * 365 + 10)}) RETURNING id`.execute(db())).rows[0]!.id;
+    const ancientRequest = await closed(6);
+    const recentRequest = await closed(1);
     const { removed, failed } = await enforceRetention({ db: db(), storage, queue: app.server.platform.queue, erasureGraceDays: 30 }, now);
     expect(failed).toEqual([]);
     expect(removed['ended-sessions']).toBeGreaterThanOrEqual(1);
@@ -409,5 +415,7 @@ describe('retention', () => {
     expect(keys).not.toContain(second.storage_key);
     expect((await db().selectFrom('data_exports').select('status').where('id', '=', ready.id).executeTakeFirstOrThrow()).status).toBe('expired');
     expect((await client.get('/api/me')).status).toBe(200); // the live session survives
+    const requests = (await db().selectFrom('privacy_requests').select('id').where('id', 'in', [ancientRequest, recentRequest]).execute()).map((r) => r.id);
+    expect(requests).toEqual([recentRequest]);
   });
 });

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { FileStorage } from '../../adapters/storage.ts';
+import { storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { PdfRenderer } from '../../adapters/pdf/renderer.ts';
 import { checkPdfText } from '../../adapters/pdf/text-check.ts';
 import { buildSnapshot } from '../../cv-render/build.ts';
@@ -59,12 +59,12 @@ export function renderCvHandler(deps: RenderDeps): JobHandler<z.infer<typeof ren
       if (!check.ok) throw new PermanentJobError(`the PDF's text does not match the CV: ${check.problems.join('; ')}`);
       const id = randomUUID();
       const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, id, pdf);
-      const storageKey = `cvs/${row.user_id}/${id}`;
-      await deps.storage.put(storageKey, ciphertext);
-      const inserted = await repo.insertPdf(deps.db, { id, user_id: row.user_id, content_hash: hash, template: snapshot.template, format: snapshot.format, pages, size_bytes: pdf.length, render_ms: Math.round(ms), storage_key: storageKey, wrapped_key: wrappedKey, created_at: now() });
+      const key = storageKey('cvs', row.user_id, id);
+      await deps.storage.put(key, ciphertext);
+      const inserted = await repo.insertPdf(deps.db, { id, user_id: row.user_id, content_hash: hash, template: snapshot.template, format: snapshot.format, pages, size_bytes: pdf.length, render_ms: Math.round(ms), storage_key: key, wrapped_key: wrappedKey, created_at: now() });
       // A concurrent render of the same snapshot won the insert: use its PDF, drop ours.
       if (!inserted) {
-        await deps.storage.delete(storageKey);
+        await deps.storage.delete(key);
         return await done((await repo.findPdfByHash(deps.db, row.user_id, hash))!.id);
       }
       ctx.logger.info({ pages, ms: Math.round(ms), bytes: pdf.length }, 'CV rendered');

@@ -6,7 +6,7 @@ import { inTransaction, type DbOrTx } from '../../platform/db/transaction.ts';
 import type { RecordType } from '../../platform/db/types.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
-import type { FileStorage } from '../../adapters/storage.ts';
+import { storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { Upload } from '../../platform/http/multipart.ts';
 import { recordAudit } from '../audit/service.ts';
 import { kindOfType } from '../record/kinds.ts';
@@ -86,9 +86,9 @@ export async function uploadDocument(
     throw new AppError('VALIDATION', 'Give both recordType and recordId to link the document to a record', { issues: [{ path: 'body.recordId', message: 'needs recordType with it' }] });
   }
   const id = randomUUID();
-  const storageKey = `documents/${userId}/${id}`;
+  const key = storageKey('documents', userId, id);
   const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, id, upload.data);
-  await deps.storage.put(storageKey, ciphertext);
+  await deps.storage.put(key, ciphertext);
   try {
     await inTransaction(deps.db, async (trx) => {
       if (fields.recordType && fields.recordId) await assertRecordOwned(trx, userId, fields.recordType, fields.recordId);
@@ -100,7 +100,7 @@ export async function uploadDocument(
         mime_type: sniffed.mime as AllowedMime,
         size_bytes: upload.data.length,
         sha256: createHash('sha256').update(upload.data).digest('hex'),
-        storage_key: storageKey,
+        storage_key: key,
         wrapped_key: wrappedKey,
         uploaded_at: meta.now,
       });
@@ -108,7 +108,7 @@ export async function uploadDocument(
       await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'document.uploaded', subject: { type: 'document', id }, details: { type: fields.type, mimeType: sniffed.mime, sizeBytes: upload.data.length, ...(fields.recordType ? { linkedTo: { type: fields.recordType, id: fields.recordId } } : {}) }, ...meta });
     });
   } catch (err) {
-    await deps.storage.delete(storageKey); // nothing kept for a refused upload
+    await deps.storage.delete(key); // nothing kept for a refused upload
     throw err;
   }
   return getDocument(deps.db, userId, id);

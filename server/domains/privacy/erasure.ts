@@ -7,7 +7,7 @@ import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { CreateLimiter } from '../../platform/rate-limit.ts';
 import type { Logger } from '../../platform/logger.ts';
-import type { FileStorage } from '../../adapters/storage.ts';
+import { userPrefixes, type FileStorage } from '../../adapters/storage.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
 import { accountErasedMessage, erasureCancelledMessage, erasureScheduledMessage } from '../../emails/render.ts';
 import type { AccountsDeps } from '../accounts/deps.ts';
@@ -151,9 +151,6 @@ function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]):
   ];
 }
 
-/** The user's files: every key under their prefix, whether or not a row still points at it. */
-export const isUsersFile = (key: string, userId: string) => key.split('/')[1] === userId;
-
 /** Ids of the user's rows that job payloads and errors may name instead of the user id. */
 async function idsNamedByJobs(db: Db, userId: string): Promise<string[]> {
   const rows = await sql<{ id: string }>`
@@ -166,9 +163,14 @@ async function idsNamedByJobs(db: Db, userId: string): Promise<string[]> {
 }
 
 async function deleteUsersFiles(storage: FileStorage, userId: string): Promise<number> {
-  const files = (await storage.list()).filter((f) => isUsersFile(f.key, userId));
-  for (const file of files) await storage.delete(file.key);
-  return files.length;
+  let deleted = 0;
+  for (const prefix of userPrefixes(userId)) {
+    for (const file of await storage.list(prefix)) {
+      await storage.delete(file.key);
+      deleted++;
+    }
+  }
+  return deleted;
 }
 
 /**

@@ -9,7 +9,7 @@ import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import { PermanentJobError, type JobQueue } from '../../platform/queue/queue.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
-import type { FileStorage } from '../../adapters/storage.ts';
+import { storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
 import { exportReadyMessage } from '../../emails/render.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -181,20 +181,20 @@ export function buildExportHandler(deps: ExportDeps & { mailer: Mailer; appOrigi
     try {
       const { zip, files } = await buildExportArchive(deps, row.user_id, now);
       const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, row.id, Buffer.from(zip));
-      const storageKey = `exports/${row.user_id}/${row.id}`;
-      await deps.storage.put(storageKey, ciphertext);
+      const key = storageKey('exports', row.user_id, row.id);
+      await deps.storage.put(key, ciphertext);
       const expiresAt = new Date(now.getTime() + EXPORT_LIFETIME_MS);
       const kept = await inTransaction(deps.db, async (trx) => {
         // The owner's row, held: an erasure that started meanwhile has removed it, and then
         // nothing may be written for them (not even an audit chain under their id).
         const owner = await sql`SELECT 1 FROM users WHERE id = ${row.user_id} FOR KEY SHARE`.execute(trx);
-        if (!owner.rows.length || !(await repo.updateExport(trx, row.id, { status: 'ready', storage_key: storageKey, wrapped_key: wrappedKey, size_bytes: zip.length, files, ready_at: now, expires_at: expiresAt, error: null }))) return false;
+        if (!owner.rows.length || !(await repo.updateExport(trx, row.id, { status: 'ready', storage_key: key, wrapped_key: wrappedKey, size_bytes: zip.length, files, ready_at: now, expires_at: expiresAt, error: null }))) return false;
         if (row.request_id) await repo.settleRequest(trx, row.request_id, { status: 'completed', completed_at: now });
         await recordAudit(trx, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'export.ready', subject: { type: 'data_export', id: row.id }, details: { files, sizeBytes: zip.length }, now });
         return true;
       });
       if (!kept) {
-        await deps.storage.delete(storageKey);
+        await deps.storage.delete(key);
         return;
       }
       ctx.logger.info({ files, sizeBytes: zip.length }, 'data export ready');

@@ -58,6 +58,8 @@ export const EMAIL_LINK_DAYS = 7;
 export const FINISHED_JOB_DAYS = 30;
 /** A file with no row is kept this long, so an upload between its write and its row is safe. */
 export const ORPHAN_FILE_DAYS = 1;
+/** The request log is the evidence that rights were answered: kept six years (limitation period). */
+export const REQUEST_LOG_DAYS = 6 * 365;
 
 export const RETENTION_RULES: RetentionRule[] = [
   {
@@ -142,6 +144,13 @@ export const RETENTION_RULES: RetentionRule[] = [
     after: 'the counter expired',
     keptFor: () => ({ days: 0 }),
     enforce: ({ db }, now) => deleteInBatches(db, 'rate_limits', sql`expire < ${now.getTime()}`),
+  },
+  {
+    id: 'request-log',
+    data: 'The log of your data-subject requests (kept without your account after an erasure)',
+    after: 'the request was closed',
+    keptFor: () => ({ days: REQUEST_LOG_DAYS }),
+    enforce: ({ db }, now) => deleteInBatches(db, 'privacy_requests', sql`completed_at < ${ago(now, REQUEST_LOG_DAYS)} AND status IN ('completed', 'cancelled')`),
   },
   {
     id: 'erased-accounts',
