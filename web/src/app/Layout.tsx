@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { api, describeError } from '../lib/api.ts';
 import { useMe, useSignOut } from './auth.ts';
+import { Loading } from '../components/index.ts';
 import { appRoutes } from './routes.tsx';
 
 function SkipLink() {
@@ -101,7 +102,9 @@ export function AppLayout() {
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           {me.data && !me.data.emailVerified ? <VerifyEmailBanner email={me.data.email} /> : null}
-          <Outlet />
+          <Suspense fallback={<Loading label="Loading the page…" />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,17 +1,12 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
-import { RecordPage } from '../pages/RecordPage.tsx';
-import { DocumentsPage } from '../pages/DocumentsPage.tsx';
-import { TimecardsPage } from '../pages/TimecardsPage.tsx';
-import { VerificationsPage } from '../pages/VerificationsPage.tsx';
-import { AssistantPage } from '../pages/AssistantPage.tsx';
-import { CvsPage } from '../pages/CvsPage.tsx';
-import { SharesPage } from '../pages/SharesPage.tsx';
-import { PlanPage } from '../pages/PlanPage.tsx';
-import { PrivacyPage } from '../pages/PrivacyPage.tsx';
-import { SecurityPage } from '../pages/SecurityPage.tsx';
-import { ActivityPage } from '../pages/ActivityPage.tsx';
 import { CancelErasurePage } from '../pages/auth/CancelErasurePage.tsx';
+
+/**
+ * Screens other than the dashboard load on first visit, each as its own chunk: a phone on a
+ * poor signal downloads the app it uses, not all of it. (Layout shows a loading state meanwhile.)
+ */
+const onDemand = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 
 export interface AppRoute {
   /** Route path; nested screens add their own routes (e.g. `/record/*`). */
@@ -26,17 +21,17 @@ export interface AppRoute {
 /** The signed-in screens, in nav order. Add a screen here and it appears in the nav. */
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'Dashboard', Component: DashboardPage, end: true },
-  { path: '/record', label: 'Record', Component: RecordPage },
-  { path: '/documents', label: 'Documents', Component: DocumentsPage },
-  { path: '/timecards', label: 'Time card', Component: TimecardsPage },
-  { path: '/verifications', label: 'Verifications', Component: VerificationsPage },
-  { path: '/assistant', label: 'Assistant', Component: AssistantPage },
-  { path: '/cvs', label: 'CVs', Component: CvsPage },
-  { path: '/shares', label: 'Shares', Component: SharesPage },
-  { path: '/plan', label: 'Plan & usage', Component: PlanPage },
-  { path: '/privacy', label: 'Privacy', Component: PrivacyPage },
-  { path: '/security', label: 'Security', Component: SecurityPage },
-  { path: '/activity', label: 'Activity', Component: ActivityPage },
+  { path: '/record', label: 'Record', Component: onDemand(() => import('../pages/RecordPage.tsx'), 'RecordPage') },
+  { path: '/documents', label: 'Documents', Component: onDemand(() => import('../pages/DocumentsPage.tsx'), 'DocumentsPage') },
+  { path: '/timecards', label: 'Time card', Component: onDemand(() => import('../pages/TimecardsPage.tsx'), 'TimecardsPage') },
+  { path: '/verifications', label: 'Verifications', Component: onDemand(() => import('../pages/VerificationsPage.tsx'), 'VerificationsPage') },
+  { path: '/assistant', label: 'Assistant', Component: onDemand(() => import('../pages/AssistantPage.tsx'), 'AssistantPage') },
+  { path: '/cvs', label: 'CVs', Component: onDemand(() => import('../pages/CvsPage.tsx'), 'CvsPage') },
+  { path: '/shares', label: 'Shares', Component: onDemand(() => import('../pages/SharesPage.tsx'), 'SharesPage') },
+  { path: '/plan', label: 'Plan & usage', Component: onDemand(() => import('../pages/PlanPage.tsx'), 'PlanPage') },
+  { path: '/privacy', label: 'Privacy', Component: onDemand(() => import('../pages/PrivacyPage.tsx'), 'PrivacyPage') },
+  { path: '/security', label: 'Security', Component: onDemand(() => import('../pages/SecurityPage.tsx'), 'SecurityPage') },
+  { path: '/activity', label: 'Activity', Component: onDemand(() => import('../pages/ActivityPage.tsx'), 'ActivityPage') },
 ];
 
 /** Public screens registered from this list (App.tsx renders them in the public layout, beside sign-in). */

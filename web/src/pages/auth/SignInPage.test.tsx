@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/setup.ts';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../app/App.tsx';
@@ -119,7 +119,8 @@ describe('app shell', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Plan & usage' });
     expect(heading).toHaveFocus();
     expect(document.title).toBe('Plan & usage – Medfolio');
-    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    // The screen loads on demand; the menu closes once the navigation has committed.
+    await waitFor(() => expect(menu).toHaveAttribute('aria-expanded', 'false'));
   });
 
   it('sends the user to sign in when any query finds the session gone', async () => {
