@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../platform/db/transaction.ts';
+import type { DbOrTx, Tx } from '../../platform/db/transaction.ts';
 import type { EmailTokenPurpose } from '../../platform/db/types.ts';
 
 // ---- users
@@ -203,4 +203,12 @@ export async function countUnusedRecoveryCodes(db: DbOrTx, userId: string): Prom
     .where('used_at', 'is', null)
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/**
+ * Holds the user's row for the rest of the transaction: the one lock that serialises an erasure
+ * with its cancellation, a new export, and work finishing for that user.
+ */
+export async function lockUserRow(trx: Tx, userId: string): Promise<void> {
+  await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
 }

@@ -14,6 +14,7 @@ import type { AccountsDeps } from '../accounts/deps.ts';
 import type { RequestMeta } from '../accounts/service.ts';
 import { checkCredentials, confirmIdentity } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
+import { lockUserRow } from '../accounts/repo.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
 import * as repo from './repo.ts';
 import { dueDate, logRequest } from './requests.ts';
@@ -51,7 +52,7 @@ export interface ErasureDeps {
  */
 async function lockForErasure(trx: Tx, deps: ErasureDeps, input: { userId: string; source: 'user' | 'admin'; scheduledFor: Date; details: Record<string, unknown>; meta: { requestId: string; now: Date } }) {
   const { userId, meta } = input;
-  await sql`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`.execute(trx);
+  await lockUserRow(trx, userId);
   if (await repo.findScheduledErasure(trx, userId)) throw new AppError('CONFLICT', 'An erasure is already scheduled for this account');
   await trx.updateTable('users').set({ locked_at: meta.now, updated_at: meta.now }).where('id', '=', userId).execute();
   await trx.updateTable('sessions').set({ revoked_at: meta.now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
@@ -109,7 +110,7 @@ export async function adminEraseNow(deps: ErasureDeps, adminId: string, userId: 
 export async function cancelErasure(deps: ErasureDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
   const { user } = await checkCredentials(deps.accounts, input, meta);
   await inTransaction(deps.db, async (trx) => {
-    await sql`SELECT 1 FROM users WHERE id = ${user.id} FOR UPDATE`.execute(trx);
+    await lockUserRow(trx, user.id);
     const request = await repo.findScheduledErasure(trx, user.id);
     if (!request) throw new AppError('CONFLICT', 'No erasure is scheduled for this account');
     if (request.source === 'admin') throw new AppError('CONFLICT', 'This erasure was ordered for a legal reason and cannot be cancelled here: contact us');
@@ -194,7 +195,7 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
   }
 
   const rows = await inTransaction(db, async (trx) => {
-    await sql`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`.execute(trx);
+    await lockUserRow(trx, userId);
     // The only place allowed to delete audit events (see migration 0003).
     await sql`SELECT set_config('medfolio.audit_erasure', 'on', true)`.execute(trx);
     const counts: Record<string, number> = {};
@@ -245,7 +246,7 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
  */
 async function claimErasure(db: Db, request: { id: string; user_id: string | null }): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    if (request.user_id) await sql`SELECT 1 FROM users WHERE id = ${request.user_id} FOR UPDATE`.execute(trx);
+    if (request.user_id) await lockUserRow(trx, request.user_id);
     const claimed = await trx.updateTable('privacy_requests').set({ status: 'in_progress' }).where('id', '=', request.id).where('status', '=', 'scheduled').returning('id').executeTakeFirst();
     return Boolean(claimed);
   });

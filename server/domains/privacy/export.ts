@@ -13,6 +13,7 @@ import { storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
 import { exportReadyMessage } from '../../emails/render.ts';
 import { recordAudit } from '../audit/service.ts';
+import { lockUserRow } from '../accounts/repo.ts';
 import { exportJsonResume } from '../resume/export.ts';
 import { OMITTED_COLUMNS_NOTE, PERSONAL_TABLES, type PersonalTable } from './data-map.ts';
 import type { DataExport } from './schema.ts';
@@ -54,7 +55,7 @@ export function toApi(row: ExportRow, now: Date): DataExport {
 export async function requestExport(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'> }, userId: string, meta: { requestId: string; now: Date }) {
   return inTransaction(deps.db, async (trx) => {
     // Serialise per user, so two clicks cannot start two exports.
-    await sql`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`.execute(trx);
+    await lockUserRow(trx, userId);
     if (await repo.findExportInProgress(trx, userId, new Date(meta.now.getTime() - STALE_BUILD_MS))) {
       throw new AppError('CONFLICT', 'An export is already being prepared: you will get an email when it is ready');
     }

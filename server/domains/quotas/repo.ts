@@ -41,16 +41,14 @@ export async function insertHold(db: DbOrTx, hold: { userId: string; metric: Usa
     .executeTakeFirst();
 }
 
+/** The one open hold of a request: the row settling, releasing and renewing all act on. */
+const openHold = (db: DbOrTx, userId: string, metric: UsageMetric, requestId: string) =>
+  db.updateTable('usage_ledger').where('user_id', '=', userId).where('metric', '=', metric).where('kind', '=', 'hold').where('request_id', '=', requestId).where('released_at', 'is', null);
+
 /** Closes an open hold; returns it only to the one caller that closed it. */
 export async function closeHold(db: DbOrTx, userId: string, metric: UsageMetric, requestId: string, now: Date) {
-  return db
-    .updateTable('usage_ledger')
+  return openHold(db, userId, metric, requestId)
     .set({ released_at: now })
-    .where('user_id', '=', userId)
-    .where('metric', '=', metric)
-    .where('kind', '=', 'hold')
-    .where('request_id', '=', requestId)
-    .where('released_at', 'is', null)
     .returning(['amount', 'period_start'])
     .executeTakeFirst();
 }
@@ -85,14 +83,5 @@ export async function findExpiredHolds(db: DbOrTx, now: Date, limit: number) {
 
 /** Moves an open hold's expiry; undefined when the hold was already settled or swept. */
 export async function extendHold(db: DbOrTx, userId: string, metric: UsageMetric, requestId: string, expiresAt: Date) {
-  return db
-    .updateTable('usage_ledger')
-    .set({ expires_at: expiresAt })
-    .where('user_id', '=', userId)
-    .where('metric', '=', metric)
-    .where('kind', '=', 'hold')
-    .where('request_id', '=', requestId)
-    .where('released_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+  return openHold(db, userId, metric, requestId).set({ expires_at: expiresAt }).returning('id').executeTakeFirst();
 }
