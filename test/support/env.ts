@@ -7,8 +7,21 @@ export const serviceEnv = {
   redisUrl: process.env.REDIS_URL || undefined,
 };
 
-export const TEMPLATE_DATABASE = 'medfolio_test_template';
-export const TEST_DATABASE_PREFIX = 'medfolio_test_';
+/**
+ * Every database a run creates is named after the run, so two runs on one server (a developer's
+ * and CI's) never drop each other's databases. The global setup runs in the parent process
+ * and sets the id before the test forks start, so they inherit it.
+ */
+const RUN_ID = (process.env.MEDFOLIO_TEST_RUN ??= `${Math.floor(Date.now() / 1000).toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
+export const TEST_DATABASE_FAMILY = 'medfolio_t_';
+export const TEST_DATABASE_PREFIX = `${TEST_DATABASE_FAMILY}${RUN_ID}_`;
+export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}template`;
+
+/** When the run that made a test database started (from its name), to drop leftovers of crashed runs. */
+export function runStartedAt(database: string): number | undefined {
+  const m = new RegExp(`^${TEST_DATABASE_FAMILY}([0-9a-z]+)_`).exec(database);
+  return m ? parseInt(m[1]!, 36) * 1000 : undefined;
+}
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -4,18 +4,25 @@ import { ensureWebBuild } from '../../server/platform/web-build.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { openDatabase } from '../../server/platform/db/database.ts';
 import { migrateToLatest } from '../../server/platform/db/migrate.ts';
-import { serviceEnv, TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabase } from './env.ts';
+import { runStartedAt, serviceEnv, TEMPLATE_DATABASE, TEST_DATABASE_FAMILY, TEST_DATABASE_PREFIX, withDatabase } from './env.ts';
+
+/** A run that started this long ago has crashed or hung: its databases may go. */
+const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /**
  * With a real PostgreSQL: migrate one template database once, so each test file can clone
- * it (CREATE DATABASE ... TEMPLATE) in milliseconds; drop every test database afterwards.
+ * it (CREATE DATABASE ... TEMPLATE) in milliseconds; drop this run's databases afterwards.
+ * Another run's databases are left alone unless that run is long abandoned.
  */
-async function dropTestDatabases(admin: pg.Client) {
-  const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
-    [`${TEST_DATABASE_PREFIX}%`, TEMPLATE_DATABASE],
-  );
-  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+async function dropTestDatabases(admin: pg.Client, which: 'this-run' | 'abandoned') {
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+    `${which === 'this-run' ? TEST_DATABASE_PREFIX : TEST_DATABASE_FAMILY}%`,
+  ]);
+  const now = Date.now();
+  for (const { datname } of rows) {
+    if (which === 'abandoned' && now - (runStartedAt(datname) ?? 0) < ABANDONED_AFTER_MS) continue;
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
 }
 
 export async function setup() {
@@ -26,7 +33,7 @@ export async function setup() {
   const admin = new pg.Client({ connectionString: serviceEnv.databaseUrl });
   await admin.connect();
   try {
-    await dropTestDatabases(admin);
+    await dropTestDatabases(admin, 'abandoned');
     await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   } finally {
     await admin.end();
@@ -47,7 +54,7 @@ export async function teardown() {
   const admin = new pg.Client({ connectionString: serviceEnv.databaseUrl });
   await admin.connect();
   try {
-    await dropTestDatabases(admin);
+    await dropTestDatabases(admin, 'this-run');
   } finally {
     await admin.end();
   }
