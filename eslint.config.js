@@ -10,7 +10,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Only server/config/env.ts may read the environment (DESIGN.md section 3).
+      // Only server/config/env.ts may read the environment (docs/ARCHITECTURE.md, Embedded defaults).
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from Config (server/config/env.ts).' }],
     },
   },

@@ -1,5 +1,5 @@
 /**
- * Vector storage and exact per-user top-k search, the retrieval pattern of DESIGN.md section 5:
+ * Vector storage and exact per-user top-k search, the retrieval pattern of docs/ARCHITECTURE.md, Retrieval:
  * rows are filtered by owner first, then ranked by cosine distance. Runs on DATABASE_URL when
  * set, otherwise on the embedded PGlite.
  *   npm run bench:db [-- --users 200 --rows 50 --dim 384]

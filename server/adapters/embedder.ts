@@ -1,6 +1,6 @@
 /**
  * Text embeddings behind one interface. The local hashing embedder needs no model weights or
- * network (DESIGN.md section 2): it is the embedded default and works offline.
+ * network (docs/ARCHITECTURE.md, Embedded defaults): it is the embedded default and works offline.
  */
 export interface Embedder {
   /** Stored beside each vector; rows made by another model are re-embedded. */

@@ -6,7 +6,7 @@ import type { Logger } from '../platform/logger.ts';
 
 /**
  * Outgoing email behind one interface: SMTP when `SMTP_URL` is set, otherwise `.eml` files in
- * the outbox so `npm start` works with nothing configured (DESIGN.md section 2). Callers
+ * the outbox so `npm start` works with nothing configured (docs/ARCHITECTURE.md, Embedded defaults). Callers
  * render the message (server/emails); this adapter only delivers it.
  */
 export interface OutgoingEmail {

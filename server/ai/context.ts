@@ -3,7 +3,7 @@ import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { AssessedRequirement } from './jd-analysis/schema.ts';
 
 /**
- * The minimum necessary context for the model (DESIGN.md section 5): the record's facts with
+ * The minimum necessary context for the model (docs/ARCHITECTURE.md, Minimum context): the record's facts with
  * their refs, and no direct identifiers. The clinician's name, contact details and
  * registration numbers are left out (numbers become placeholders filled at render time); free
  * text is redacted, with people's names pseudonymised consistently across the request.

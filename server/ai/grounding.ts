@@ -4,7 +4,7 @@ import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts'
 import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
 
 /**
- * The grounding contract (DESIGN.md section 5), checked after drafting and before rendering:
+ * The grounding contract (docs/ARCHITECTURE.md, Grounding), checked after drafting and before rendering:
  * every item cites records that exist and belong to the clinician, and every employer, title,
  * grade, date, number and certification in its text appears in the records it cites.
  * Unsupported bullets are removed; an item whose heading is unsupported is removed whole.
@@ -72,7 +72,32 @@ export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> =
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b/gi;
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands)\b/gi;
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const SCALES: Record<string, number> = { hundred: 100, hundreds: 100, thousand: 1000, thousands: 1000, million: 1_000_000, dozen: 12, dozens: 12 };
+const NUMBER_WORD = `(?:${[...UNITS.slice(1), ...TENS.filter(Boolean), ...Object.keys(SCALES)].join('|')})`;
+/** A number written in words, as one phrase: "two hundred and fifty", "twenty-four", "dozens". */
+const NUMBER_PHRASE = new RegExp(`\\b${NUMBER_WORD}(?:(?:[\\s-]+|\\s+and\\s+)${NUMBER_WORD})*\\b`, 'gi');
+
+/** The value of a number phrase ("two hundred and fifty" -> 250), for comparing with digits. */
+function numberPhraseValue(phrase: string): number {
+  let total = 0;
+  let current = 0;
+  for (const word of lower(phrase).split(/[\s-]+/).filter((w) => w !== 'and')) {
+    const unit = UNITS.indexOf(word);
+    const tens = TENS.indexOf(word);
+    if (unit > 0) current += unit;
+    else if (tens > 1) current += tens * 10;
+    else if (SCALES[word] !== undefined) {
+      current = (current || 1) * SCALES[word]!;
+      if (SCALES[word]! >= 1000) {
+        total += current;
+        current = 0;
+      }
+    }
+  }
+  return total + current;
+}
 /** Two or more capitalised words in a row: a name of a place, an organisation or a person. */
 const PROPER_NAME = /\b[A-Z][\w'&-]+(?:\s+(?:of|and|for|the|&)\s+|\s+)[A-Z][\w'&-]+(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'&-]+)*/g;
 
@@ -99,8 +124,10 @@ function unsupported(text: string, facts: Facts, knownEmployers: string[], cited
     const month = String(MONTHS.indexOf(lower(m[1]!).slice(0, 3)) + 1).padStart(2, '0');
     if (!facts.dates.has(`${m[2]}-${month}`)) return `the date ${m[0]} is not in the cited records`;
   }
-  for (const m of text.matchAll(NUMBER_WORDS)) {
-    if (!new RegExp(`\\b${lower(m[0])}\\b`).test(factsLower)) return `the number "${m[0]}" is not in the cited records`;
+  // A number in words is supported by the same words in the record or by the same value in digits.
+  for (const m of text.matchAll(NUMBER_PHRASE)) {
+    const inWords = new RegExp(`\\b${lower(m[0]).replace(/[\s-]+/g, '[\\s-]+')}\\b`).test(factsLower);
+    if (!inWords && !facts.numbers.has(String(numberPhraseValue(m[0])))) return `the number "${m[0]}" is not in the cited records`;
   }
   for (const m of text.replace(PLACEHOLDER, '').matchAll(PROPER_NAME)) {
     if (!factsLower.includes(lower(m[0]))) return `"${m[0]}" is not in the cited records`;

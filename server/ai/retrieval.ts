@@ -6,7 +6,7 @@ import type { Embedder } from '../adapters/embedder.ts';
 /**
  * Retrieval: the clinician's records nearest to the job, by cosine distance in pgvector.
  * Always filtered by user first; a user's rows are few, so exact search is correct and fast
- * at any table size (DESIGN.md section 5). Rows made by another model are not comparable and
+ * at any table size (docs/ARCHITECTURE.md, Retrieval). Rows made by another model are not comparable and
  * are skipped (the re-embed sweep brings them up to date).
  */
 export async function retrieveRelevant(db: DbOrTx, embedder: Embedder, userId: string, query: string, limit = 30) {

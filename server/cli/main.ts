@@ -25,7 +25,7 @@ Commands:
   migrate                         apply pending database migrations (also done at start-up)
   import FILE.json --email EMAIL  import a JSON Resume (plain or clinical) into an account
   seed --demo [--fixtures DIR]    create a demo account for each example persona, with its record
-       [--password PASSWORD]      (default fixtures: ../shared/fixtures/personas)
+       [--password PASSWORD]      (default: the example personas in test/fixtures/personas)
   admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
   export (--email EMAIL | --user ID) --out DIR
                                   write everything held about a clinician to DIR as the same
@@ -93,7 +93,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       strict: true,
     });
     if (!values.demo) throw new Error('only `seed --demo` exists');
-    const dir = path.resolve(values.fixtures ?? path.join(import.meta.dirname, '../../../shared/fixtures/personas'));
+    const dir = path.resolve(values.fixtures ?? path.join(import.meta.dirname, '../../test/fixtures/personas'));
     if (!fs.existsSync(dir)) throw new Error(`no personas at ${dir}: pass --fixtures DIR (a folder of JSON Resume files)`);
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
     const password = values.password ?? DEFAULT_DEMO_PASSWORD;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`.
- * Unset service variables select the embedded defaults (DESIGN.md section 2).
+ * Unset service variables select the embedded defaults (docs/ARCHITECTURE.md, Embedded defaults).
  */
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);

@@ -46,19 +46,19 @@ describe('a clinician in the browser', () => {
     const page = await context.newPage();
     const shot = screenshotter('journey');
 
-    await signUp(page, 'Tomasz Nowak', 'tomasz.nowak@example.org');
+    await signUp(page, 'Daniel Adeyemi', 'daniel.adeyemi@example.org');
     await shot(page, 'signed-up');
 
     // Import the ICU nurse persona from its JSON Resume file.
     await page.goto(`${app.origin}/record`);
     await page.getByLabel('JSON Resume file').setInputFiles(path.join(FIXTURES_DIR, 'personas/icu-nurse-band6.json'));
     await main(page).getByText(/imported/i).first().waitFor();
-    await main(page).getByText('Severnside NHS Foundation Trust').first().waitFor();
+    await main(page).getByText('Clifton Vale NHS Foundation Trust').first().waitFor();
     await shot(page, 'persona-imported');
 
     // A shift: clock in, see the timer, clock out.
     await page.goto(`${app.origin}/timecards`);
-    await page.getByLabel('Employer').fill('Severnside NHS Foundation Trust');
+    await page.getByLabel('Employer').fill('Clifton Vale NHS Foundation Trust');
     await page.getByLabel('Role', { exact: true }).fill('Bank staff nurse, ICU');
     await page.getByRole('button', { name: 'Clock in' }).click();
     await page.getByRole('button', { name: 'Clock out' }).waitFor();
@@ -133,9 +133,9 @@ describe('a clinician in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const shot = screenshotter('phone');
-    await signUp(page, 'Aisha Rahman', 'aisha.rahman@example.org');
+    await signUp(page, 'Leila Haddad', 'leila.haddad@example.org');
     await page.goto(`${app.origin}/timecards`);
-    await page.getByLabel('Employer').fill('Northgate University Hospitals');
+    await page.getByLabel('Employer').fill('Wharfedale Teaching Hospitals');
     await page.getByLabel('Role', { exact: true }).fill('Locum registrar, ED');
     await shot(page, 'timecard');
     await page.getByRole('button', { name: 'Clock in' }).tap();

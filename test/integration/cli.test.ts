@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { persona, PERSONAS_DIR } from '../support/fixtures.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -32,11 +33,11 @@ describe('npx medfolio', () => {
     const migrated = JSON.parse((await medfolio('migrate')).stdout);
     expect(migrated.database).toBe(database.kind === 'postgres' ? 'postgres' : 'embedded');
 
-    const personas = fs.readdirSync(path.join(root, '../shared/fixtures/personas')).filter((f) => f.endsWith('.json'));
+    const personas = fs.readdirSync(PERSONAS_DIR).filter((f) => f.endsWith('.json'));
     const first = JSON.parse((await medfolio('seed', '--demo')).stdout);
     expect(first.accounts).toHaveLength(personas.length);
     expect(first.accounts.every((a: { created: boolean }) => a.created)).toBe(true);
-    const st4 = JSON.parse(fs.readFileSync(path.join(root, '../shared/fixtures/personas/em-st4-locum.json'), 'utf8'));
+    const st4 = persona('em-st4-locum.json');
     expect(first.accounts.find((a: { persona: string }) => a.persona === 'em-st4-locum.json').imported).toMatchObject({ posts: st4.work.length, timecards: 2, registrations: 1 });
     const second = JSON.parse((await medfolio('seed', '--demo')).stdout);
     expect(second.accounts.every((a: { created: boolean }) => !a.created)).toBe(true);

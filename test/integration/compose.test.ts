@@ -28,6 +28,8 @@ describe('docker-compose.yml', () => {
       const deps = compose.services[name]?.depends_on ?? {};
       expect(deps.postgres?.condition).toBe('service_healthy');
       expect(deps.redis?.condition).toBe('service_healthy');
+      // An uncaught exception ends the process (server/platform/process-guards.ts): Docker restarts it.
+      expect((compose.services[name] as { restart?: string }).restart).toBe('unless-stopped');
     }
   });
 

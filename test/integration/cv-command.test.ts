@@ -10,6 +10,7 @@ import { extractPdfText } from '../../server/adapters/pdf/text-check.ts';
 import { findChromium } from '../../server/adapters/browser.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { FIXTURES_DIR, jobs, personas } from '../support/fixtures.ts';
+import { hasService } from '../support/env.ts';
 
 const chromium = findChromium(process.env.CHROMIUM_PATH);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,7 +24,7 @@ afterAll(async () => {
   fs.rmSync(out, { recursive: true, force: true });
 });
 
-describe.skipIf(!chromium)('medfolio cv', () => {
+describe.skipIf(!hasService(Boolean(chromium), 'Chromium (CHROMIUM_PATH)'))('medfolio cv', () => {
   it('runs as a command and prints the summary', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,

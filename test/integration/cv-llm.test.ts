@@ -64,7 +64,8 @@ describe('CV generation with an LLM provider', () => {
     // The provider never saw a direct identifier.
     const sent = JSON.stringify(fake.requestsTo('chat').map((r) => r.body));
     expect(fake.requestsTo('chat')).toHaveLength(2);
-    for (const identifier of ['Aisha', 'Rahman', persona().basics.email, '07700 900123', '7654321', '001234567890', userId]) expect(sent).not.toContain(identifier);
+    const { basics, clinical } = persona();
+    for (const identifier of [...basics.name.replace(/^Dr /, '').split(' '), basics.email, basics.phone, clinical.registrations[0].number, clinical.dbs[0].certificateNumber, userId]) expect(sent).not.toContain(identifier);
     expect(sent).toContain('[[registration:');
     const plan = await client.get('/api/me/plan');
     expect(plan.body.usage.llmTokens).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ describe('CV requests', () => {
       60_000,
     );
     expect(cv.status).toBe('done');
-    expect(cv.jobTitle).toContain('Trust Grade Registrar');
+    expect(cv.jobTitle).toContain('Trust Registrar in Emergency Medicine');
     expect(cv.summary.removed).toEqual([]);
     expect(cv.summary.requirements.unmet.map((r: { text: string }) => r.text).join(' ')).toContain('ATLS');
     expect(cv.summary.requirements.expired.map((r: { note: string }) => r.note)).toEqual(['Your Advanced Paediatric Life Support (APLS) expired on 2026-06-09.']);
@@ -55,9 +55,9 @@ describe('CV requests', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const { extractPdfText } = await import('../../server/adapters/pdf/text-check.ts');
     const text = (await extractPdfText(Buffer.from(await pdf.arrayBuffer()))).text;
-    expect(text).toContain('Dr Aisha Rahman');
-    expect(text).toContain('7654321');
-    expect(text).toContain('Northgate University Hospitals NHS Foundation Trust');
+    expect(text).toContain(st4().basics.name);
+    expect(text).toContain(st4().clinical.registrations[0].number);
+    expect(text).toContain(st4().work[0].name);
     expect(text).not.toMatch(/[\uFB00-\uFB06]/);
     socket.close();
 

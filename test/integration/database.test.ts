@@ -9,7 +9,7 @@ import { migrateToLatest } from '../../server/platform/db/migrate.ts';
 import { migrations } from '../../server/platform/db/migrations/index.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { createBlankPostgresDatabase } from '../support/db.ts';
-import { serviceEnv } from '../support/env.ts';
+import { hasService, serviceEnv } from '../support/env.ts';
 
 const logger = createLogger({ level: 'silent' });
 const cleanups: Array<() => Promise<void>> = [];
@@ -32,7 +32,7 @@ async function blankPostgres(): Promise<DatabaseHandle> {
 
 const engines = [
   { name: 'PGlite (embedded)', open: blankEmbedded, available: true },
-  { name: 'PostgreSQL + pgvector', open: blankPostgres, available: Boolean(serviceEnv.databaseUrl) },
+  { name: 'PostgreSQL + pgvector', open: blankPostgres, available: hasService(Boolean(serviceEnv.databaseUrl), 'PostgreSQL (DATABASE_URL)') },
 ];
 
 describe.each(engines)('$name', ({ open, available }) => {

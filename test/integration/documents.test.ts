@@ -112,4 +112,45 @@ describe('hostile uploads', () => {
     expect(result.status).toBe(413);
     expect(result.sentBytes).toBeLessThan(100 * 1024 * 1024);
   });
+
+  // A multipart body that stops mid-file must fail that request only: the process keeps serving.
+  const rawUpload = async (client: Awaited<ReturnType<typeof signUp>>['client'], send: (req: http.ClientRequest, head: string) => void) => {
+    const csrf = (await client.get('/api/auth/csrf')).body.csrfToken as string;
+    const url = new URL(app.url('/api/documents'));
+    const boundary = 'medfolio-cut-boundary';
+    const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="cut.pdf"\r\ncontent-type: application/pdf\r\n\r\n%PDF-1.4\n${'A'.repeat(64 * 1024)}`;
+    return new Promise<{ status: number; body: string }>((resolve) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked', cookie: client.cookieHeader(), origin: client.origin, 'x-csrf-token': csrf, 'x-forwarded-for': client.ip ?? '' } });
+      let body = '';
+      req.on('response', (res) => {
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', () => resolve({ status: 0, body }));
+      send(req, head);
+    });
+  };
+
+  it('answers 422 to a body that ends mid-file, keeps nothing, and keeps serving', async () => {
+    const { client, userId } = await signUp(app);
+    const res = await rawUpload(client, (req, head) => req.end(head)); // no closing boundary
+    expect(res.status).toBe(422);
+    expect(JSON.parse(res.body).error.details.issues[0]).toMatchObject({ path: 'body' });
+    expect((await fetch(app.url('/api/health'))).status).toBe(200);
+    expect((await client.get('/api/documents')).body.documents).toEqual([]);
+    expect(fs.existsSync(path.join(app.config.dataDir, 'files', 'documents', userId))).toBe(false);
+  });
+
+  it('survives a client that disconnects mid-upload', async () => {
+    const { client } = await signUp(app);
+    for (let i = 0; i < 3; i++) {
+      await rawUpload(client, (req, head) => {
+        req.write(head);
+        setTimeout(() => req.destroy(), 50);
+      });
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await fetch(app.url('/api/health'))).status).toBe(200);
+    expect((await uploadDocument(app, client, pdfWith('after the cut'), 'ok.pdf')).status).toBe(201);
+  });
 });

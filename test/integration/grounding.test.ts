@@ -60,7 +60,7 @@ describe('offline composer and grounding on every persona and job', () => {
     expect(assessed.filter((r) => r.kind === 'experience').map((r) => r.status)).toEqual(['met', 'met']);
     expect(assessed.find((r) => r.kind === 'dbs')!.status).toBe('met');
     expect(assessed.find((r) => r.kind === 'grade')!.status).toBe('met');
-    expect(assessed.find((r) => r.text.includes('resuscitation area'))!.status).toBe('met');
+    expect(assessed.find((r) => r.text.includes('resuscitation room'))!.status).toBe('met');
   });
 });
 
@@ -89,7 +89,7 @@ describe('the grounding check catches adversarial drafts', () => {
   it('removes an inflated number but keeps the rest of the post', async () => {
     const result = await adversarial((d) => {
       const post = experience(d)[0]!;
-      post.bullets = post.bullets.map((b) => b.replace('from 74 to 52 minutes', 'from 74 to 30 minutes'));
+      post.bullets = post.bullets.map((b) => b.replace('from 81 to 49 minutes', 'from 81 to 30 minutes'));
     });
     expect(result.removed).toEqual([expect.objectContaining({ reason: 'the number 30 is not in the cited records' })]);
     expect(experience(result.draft)[0]!.bullets.length).toBeGreaterThan(0);
@@ -126,13 +126,24 @@ describe('the grounding check catches adversarial drafts', () => {
     expect(result.draft.sections.find((s) => s.kind === 'experience')!.title).toBe('Experience');
     expect(result.removed.map((r) => r.reason)).toEqual([
       'the year 2019 is not in the cited records',
-      'the number "two" is not in the cited records',
+      'the number "two hundred" is not in the cited records',
       '"Great Ormond Street" is not in the cited records',
-      'the employer "Calder Valley Hospitals NHS Trust" is not in the cited records',
+      'the employer "Kirkstall Vale Hospitals NHS Trust" is not in the cited records',
     ]);
     // A month in words is checked against the record's month, not only its year.
     const month = await adversarial((d) => d.sections.find((s) => s.kind === 'experience')!.items[0]!.bullets.push('Started in March 2025'));
     expect(month.removed.map((r) => r.reason)).toEqual(['the date March 2025 is not in the cited records']);
+  });
+
+  it('reads a number written in words as one value, and checks it against digits too', async () => {
+    const sedations = (d: Draft, record: AiRecord) => {
+      const post = record.posts.find((p) => p.achievements.some((a) => a.includes('46 procedural sedations')))!;
+      return experience(d).find((i) => i.cites.some((c) => c.id === post.id))!;
+    };
+    const kept = await adversarial((d, record) => sedations(d, record).bullets.push('Logged forty-six procedural sedations'));
+    expect(kept.removed).toEqual([]);
+    const inflated = await adversarial((d, record) => sedations(d, record).bullets.push('Logged forty-seven procedural sedations'));
+    expect(inflated.removed.map((r) => r.reason)).toEqual(['the number "forty-seven" is not in the cited records']);
   });
 
   it('removes an invented job title', async () => {

@@ -13,7 +13,7 @@ import { createInProcessTransport } from '../../server/platform/queue/in-process
 import { createBullmqTransport } from '../../server/platform/queue/bullmq-transport.ts';
 import type { JobTransport } from '../../server/platform/queue/transport.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { serviceEnv } from '../support/env.ts';
+import { hasService, serviceEnv } from '../support/env.ts';
 import { waitFor } from '../support/wait.ts';
 
 const logger = createLogger({ level: 'silent' });
@@ -55,7 +55,7 @@ const transports: Array<{ name: string; available: boolean; make: () => JobTrans
   { name: 'in-process', available: true, make: () => createInProcessTransport() },
   {
     name: 'BullMQ on Redis',
-    available: Boolean(serviceEnv.redisUrl),
+    available: hasService(Boolean(serviceEnv.redisUrl), 'Redis (REDIS_URL)'),
     make: () => createBullmqTransport({ redisUrl: serviceEnv.redisUrl!, prefix: `mftest-${randomBytes(4).toString('hex')}`, logger }),
   },
 ];

@@ -206,7 +206,7 @@ describe('erasure', () => {
     // A persona no other user in this file has, so its name and numbers must vanish entirely.
     const erased = await fullClinician('em-st4-locum.json');
     const kept = await fullClinician('locum-gp.json');
-    // The persona's GMC number occurs inside another persona's DBS number: give it one of its own.
+    // Another test user may hold the same persona's number: give this one a number of its own.
     const uniqueGmc = String(7_000_000 + Math.floor(Math.random() * 999_999));
     const gmc = (await erased.client.get('/api/registrations')).body.items.find((r: { body: string }) => r.body === 'GMC');
     expect((await erased.client.patch(`/api/registrations/${gmc.id}`, { number: uniqueGmc })).status).toBe(200);

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { attachRealtime, type Realtime, type SocketAuthenticator } from '../../server/adapters/realtime.ts';
 import { createLogger } from '../../server/platform/logger.ts';
-import { serviceEnv } from '../support/env.ts';
+import { hasService, serviceEnv } from '../support/env.ts';
 
 const logger = createLogger({ level: 'silent' });
 // Stands in for the session lookup of the accounts domain: a known token maps to a user.
@@ -52,7 +52,7 @@ describe('socket.io', () => {
     expect(await received).toEqual({ id: 'cv-1', stage: 'drafting' });
   });
 
-  it.skipIf(!serviceEnv.redisUrl)('reaches a user connected to another instance through the Redis adapter', async () => {
+  it.skipIf(!hasService(Boolean(serviceEnv.redisUrl), 'Redis (REDIS_URL)'))('reaches a user connected to another instance through the Redis adapter', async () => {
     const a = await startInstance(serviceEnv.redisUrl);
     const b = await startInstance(serviceEnv.redisUrl);
     const socket = client(a.url, 'good-token');

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { signUp } from '../support/accounts.ts';
-import { jobs, personas } from '../support/fixtures.ts';
+import { jobs, persona, personas } from '../support/fixtures.ts';
+
+const nurse = () => persona('icu-nurse-band6.json');
 import { generateCv } from '../support/cv.ts';
 import { findInDatabase } from '../support/pii-scan.ts';
 import { extractPdfText } from '../../server/adapters/pdf/text-check.ts';
@@ -57,7 +59,7 @@ describe('sharing a CV with a recruiter', () => {
     expect(unlocked.status).toBe(303);
     const cookie = unlocked.headers.getSetCookie()[0]!.split(';')[0]!;
     const landing = await fetch(app.url(pathOf(created.body.url)), { headers: { cookie } });
-    expect(await landing.text()).toContain('CV of Tomasz Nowak');
+    expect(await landing.text()).toContain(`CV of ${nurse().basics.name}`);
 
     // A link checker's HEAD uses up nothing.
     expect((await fetch(app.url(`${pathOf(created.body.url)}/pdf`), { method: 'HEAD', headers: { cookie } })).status).toBe(200);
@@ -67,7 +69,7 @@ describe('sharing a CV with a recruiter', () => {
     const text = (await extractPdfText(Buffer.from(await pdf.arrayBuffer()))).text;
     expect(text).toContain('Shared with Rae Recruiter on');
     expect(text).toContain('via Medfolio');
-    expect(text).toContain('Tomasz Nowak');
+    expect(text).toContain(nurse().basics.name);
 
     await smtp.waitForEmail(owner.email, /Your CV has been viewed/);
     const listed = (await owner.client.get('/api/shares')).body.shares.find((s: { id: string }) => s.id === created.body.id);
@@ -101,7 +103,7 @@ describe('sharing a CV with a recruiter', () => {
     expect(gone.status).toBe(410);
     const body = await gone.text();
     expect(body).toContain('withdrawn');
-    expect(body).not.toContain('Tomasz');
+    expect(body).not.toContain(nurse().basics.name.split(' ')[0]);
     expect((await fetch(app.url(`${pathOf(revoked.body.url)}/pdf`))).status).toBe(410);
 
     const expiring = await share({ expiresInHours: 1 });

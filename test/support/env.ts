@@ -3,6 +3,8 @@
  * tests use the embedded defaults (PGlite, in-process jobs) and skip what needs Redis.
  */
 export const serviceEnv = {
+  /** REQUIRE_SERVICES=1 (CI): a test that would skip for want of a service fails instead. */
+  required: process.env.REQUIRE_SERVICES === '1',
   databaseUrl: process.env.DATABASE_URL || undefined,
   redisUrl: process.env.REDIS_URL || undefined,
 };
@@ -27,4 +29,13 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/**
+ * Whether a service a test needs is here. Without it the test is skipped, except under
+ * REQUIRE_SERVICES=1, where a missing service fails the file instead of hiding as a skip.
+ */
+export function hasService(available: boolean, what: string): boolean {
+  if (!available && serviceEnv.required) throw new Error(`${what} is required by this test (REQUIRE_SERVICES=1) but is not available`);
+  return available;
 }

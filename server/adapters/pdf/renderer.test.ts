@@ -6,9 +6,10 @@ import { PDFDocument } from 'pdf-lib';
 import { createPdfRenderer, type PdfRenderer } from './renderer.ts';
 import { checkPdfText, extractPdfText } from './text-check.ts';
 import { sampleCv } from './sample-cv.ts';
+import { hasService } from '../../../test/support/env.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
+const hasChromium = hasService(fs.existsSync(CHROMIUM), `Chromium at ${CHROMIUM}`);
 if (!hasChromium) console.warn(`PDF renderer tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 /** A document that takes Chromium seconds to print (tens of thousands of paragraphs). */

@@ -5,11 +5,12 @@ import { extractText } from 'unpdf';
 import { checkPdfText, checkText, extractPdfText, findLigatures } from './text-check.ts';
 import { createPdfRenderer, type PdfRenderer } from './renderer.ts';
 import { sampleCv } from './sample-cv.ts';
+import { hasService } from '../../../test/support/env.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
+const hasChromium = hasService(fs.existsSync(CHROMIUM), `Chromium at ${CHROMIUM}`);
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-const hasDejaVu = fs.existsSync(DEJAVU);
+const hasDejaVu = hasService(fs.existsSync(DEJAVU), `the DejaVu Sans font at ${DEJAVU}`);
 
 const expectations = {
   name: 'Dr Jane Example',

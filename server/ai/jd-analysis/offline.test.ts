@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { job } from '../../../test/support/fixtures.ts';
 import { analyseJobOffline } from './offline.ts';
 
-const job = (file: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/fixtures/jobs', file), 'utf8');
 const summarise = (file: string) =>
   analyseJobOffline(job(file)).requirements.map((r) => `${r.importance}:${r.kind}:${r.registrationBody ?? r.certifications.join('+') ?? ''}${r.years ? `:${r.years}y` : ''}${r.specialty ? `:${r.specialty}` : ''}${r.dbsLevel ? `:${r.dbsLevel}` : ''}${r.grade ? `:${r.grade}` : ''}`);
 

@@ -6,7 +6,7 @@ import type { Finding } from './schema.ts';
 
 /**
  * Pre-screening: what a recruiter's compliance check would flag in this record, as of a date.
- * Pure: derived from the record every time, never stored as truth (DESIGN.md section 4).
+ * Pure: derived from the record every time, never stored as truth (docs/ARCHITECTURE.md, Domain model).
  */
 export interface RecordView {
   posts: Array<PostFields & { id: string; evidence: string }>;

@@ -7,7 +7,7 @@ import type { Plan } from '../plans/schema.ts';
 import * as repo from './repo.ts';
 
 /**
- * AI quotas (DESIGN.md section 6): reserve -> call -> settle -> sweep.
+ * AI quotas (docs/ARCHITECTURE.md, Quotas): reserve -> call -> settle -> sweep.
  * - reserve: one conditional write reserves the worst case against the plan's limit;
  * - settle: exactly once per request id, turns the hold into the actual use;
  * - release: a failed call gives the hold back;

@@ -1,5 +1,5 @@
 /**
- * Professional identifiers and their rules (DESIGN.md section 4), in one place for the API,
+ * Professional identifiers and their rules (docs/ARCHITECTURE.md, Domain model), in one place for the API,
  * the importer and the redaction recognisers. Each check returns a reason, or undefined.
  */
 

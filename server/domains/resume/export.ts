@@ -18,7 +18,7 @@ const byDateDesc = <T>(date: (x: T) => string | null) => (a: T, b: T) => (date(b
 /**
  * The clinician's whole record as JSON Resume 1.x: standard sections any JSON Resume tool
  * reads, clinical fields riding along on work items, and registrations, DBS checks and time
- * cards under `clinical` (DESIGN.md section 10).
+ * cards under `clinical` (docs/ARCHITECTURE.md, Evidence).
  */
 export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
   const user = await findUserById(db, userId);

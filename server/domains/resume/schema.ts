@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * JSON Resume 1.x as Medfolio reads it, with the clinical extension (DESIGN.md section 10).
+ * JSON Resume 1.x as Medfolio reads it, with the clinical extension (see the README, "The career record").
  * Lenient where the standard is (every field optional, extra properties kept); the importer
  * then applies the record's own rules to each item.
  */

@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors.ts';
 
 /**
- * The one access rule for a share link (DESIGN.md section 3, convention 7): a revoked, expired or
+ * The one access rule for a share link (docs/ARCHITECTURE.md, Conventions): a revoked, expired or
  * used-up link, or one whose owner's account is locked, answers 410 with a plain reason.
  */
 export interface ShareState {

@@ -43,9 +43,13 @@ export function readSingleFileUpload(req: Request, options: { maxBytes: number }
       req.resume();
       reject(err);
     };
+    const cutShort = () => fail(validationError([{ path: 'body', message: 'ended before the upload was complete: send the file again' }]));
     // Browsers send file names as UTF-8; busboy's default (latin1) would garble "Zoë".
     const parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: options.maxBytes, files: 1, fields: 10, fieldSize: 1024 } });
     parser.on('file', (name, stream, info) => {
+      // A body that ends mid-file makes busboy emit 'error' on the file stream as well as on the
+      // parser; an 'error' with no listener would take the whole process down.
+      stream.on('error', cutShort);
       if (name !== 'file') {
         stream.resume();
         return;
@@ -63,6 +67,11 @@ export function readSingleFileUpload(req: Request, options: { maxBytes: number }
       if (failed) return;
       if (!filename || !chunks.length) return fail(validationError([{ path: 'body.file', message: 'is required' }]));
       resolve({ filename, data: Buffer.concat(chunks), fields });
+    });
+    // A client that hangs up mid-body: fail this request (nobody is listening for the answer).
+    req.on('error', cutShort);
+    req.on('close', () => {
+      if (!req.complete) cutShort();
     });
     req.pipe(parser);
   });

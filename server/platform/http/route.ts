@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 /**
  * Routes are declared as data so that validation, authentication, error mapping and the
- * OpenAPI document all come from one declaration (DESIGN.md section 3, convention 3).
+ * OpenAPI document all come from one declaration (docs/ARCHITECTURE.md, Conventions).
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

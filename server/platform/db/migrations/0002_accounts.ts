@@ -107,7 +107,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE UNIQUE INDEX subscriptions_active_user ON subscriptions (user_id) WHERE status = 'active' AND user_id IS NOT NULL`.execute(db);
   await sql`CREATE UNIQUE INDEX subscriptions_active_org ON subscriptions (organisation_id) WHERE status = 'active' AND organisation_id IS NOT NULL`.execute(db);
 
-  // Reserve -> settle ledger for AI quotas (DESIGN.md section 6). A hold is a reservation that
+  // Reserve -> settle ledger for AI quotas (docs/ARCHITECTURE.md, Quotas). A hold is a reservation that
   // is either settled into a charge (exactly once, keyed by request id) or released when stale.
   await sql`
     CREATE TABLE usage_ledger (

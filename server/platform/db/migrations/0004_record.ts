@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The career record (DESIGN.md section 4). Every row belongs to one user; `import_key` makes
+ * The career record (docs/ARCHITECTURE.md, Domain model). Every row belongs to one user; `import_key` makes
  * re-importing the same JSON Resume update rows instead of duplicating them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -156,7 +156,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX documents_user ON documents (user_id)`.execute(db);
 
   // Embeddings of record items for retrieval. No fixed dimension: each row says which model
-  // made it, and search is exact over one user's rows (DESIGN.md section 5), so no index needs one.
+  // made it, and search is exact over one user's rows (docs/ARCHITECTURE.md, Retrieval), so no index needs one.
   await sql`
     CREATE TABLE record_embeddings (
       user_id      uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-/** CV requests: the row is the truth about a generation in progress (DESIGN.md section 2). */
+/** CV requests: the row is the truth about a generation in progress (docs/ARCHITECTURE.md, Picture). */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE cv_requests (

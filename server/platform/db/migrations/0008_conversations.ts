@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Assistant conversations. Message content is stored only after redaction (DESIGN.md section 7);
+ * Assistant conversations. Message content is stored only after redaction (docs/ARCHITECTURE.md, Redaction);
  * the per-conversation pseudonym map, which can undo it, is sealed with the master key.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
