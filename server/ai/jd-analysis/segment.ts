@@ -1,0 +1,403 @@
+/**
+ * Reads an advert as a person would: where the requirements are, which are essential, which
+ * lines are page furniture, duties or benefits. Real adverts arrive as bullets, prose,
+ * person-specification tables flattened by a copy and paste (criteria with their "Essential" /
+ * "Application form" cells on the lines after them), inline "Essential: a; b; c" lists, text
+ * extracted from PDFs (lines broken mid-sentence, words hyphenated across lines, page headers
+ * repeated) and US "Required / Preferred" blocks. The output is a list of candidate statements,
+ * each with the section it came from and the importance its table cell or heading gives it.
+ */
+export type Importance = 'essential' | 'desirable';
+type Role = 'requirements' | 'duties' | 'other' | 'none';
+
+export interface Candidate {
+  text: string;
+  /** Where it came from: a requirements section, a duties or benefits section, or no section. */
+  role: Role;
+  /** From a heading, a table cell or an inline label; undefined when nothing said. */
+  importance: Importance | undefined;
+  /** A person-specification table row: the importance came from its own cell. */
+  fromTableCell: boolean;
+  /** A list item (bullet, number, table row) rather than running prose. */
+  bullet: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalising the text
+
+const BULLET = /^\s*(?:[-*•●▪■◦○◆◇►▸‣⁃∙·✓✔➢➤→–—]|\uF0B7|\uF0A7|\uF076|\uF0D8|o(?=\s+[A-Z])|\(?\d{1,2}[.)]|\(?[a-hj-z][.)]|\(?[ivx]{1,4}[.)])\s+/;
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+
+interface Line {
+  text: string;
+  bullet: boolean;
+  /** Cells, when the line came from a table with tabs or wide gaps between columns. */
+  cells: string[];
+}
+
+/** PDF prefixes that keep their hyphen when a word is split across lines ("post-\nregistration"). */
+const HYPHEN_PREFIXES = /(?:^|\s)(?:post|pre|non|multi|co|self|well|up|part|full|inter|cross|long|short|high|low|re|sub|anti|evidence|patient|person|family|face|first|second|third|out|on|off|in|day|night|cross|follow|hands|team|time|life|long-term|work|world|problem)-$/i;
+
+function toLines(raw: string): Line[] {
+  const text = raw.replace(/\r\n?/g, '\n').replace(/\u00A0/g, ' ').replace(INVISIBLE, '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+  const rawLines = text.split('\n');
+  // PDF extracts often lose the bullet glyph but keep its indent: items start one or two spaces
+  // in, their wrapped lines at the margin.
+  const indentedItems = rawLines.filter((l) => /^ {1,3}[A-Z]/.test(l)).length;
+  const indentMarksItems = indentedItems >= 3 && indentedItems < rawLines.filter((l) => /^\S/.test(l)).length;
+  const lines: Line[] = [];
+  for (const rawLine of rawLines) {
+    const cells = rawLine.includes('\t') || / {3,}\S/.test(rawLine.trim()) ? rawLine.split(/\t| {3,}/).map((c) => c.trim()) : [];
+    const stripped = rawLine.trim().replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+)\*\*:?$/, '$1');
+    const bullet = BULLET.test(stripped) || (indentMarksItems && /^ {1,3}[A-Z]/.test(rawLine));
+    lines.push({ text: stripped.replace(BULLET, '').replace(/\s+/g, ' ').trim(), bullet, cells: cells.filter(Boolean).length > 1 ? cells : [] });
+  }
+  return dropRunningHeaders(lines);
+}
+
+/** Page numbers, and header or footer lines a PDF repeats on every page. */
+const PAGE_NUMBER = /^(?:page\s*)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$|^\d{1,3}\s*\|\s*page$|^page \d+$|\bpage \d{1,3} of \d{1,3}$|^[\W_]+$/i;
+function dropRunningHeaders(lines: Line[]): Line[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) if (l.text.length >= 12 && !l.bullet) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+  return lines.map((l) => (PAGE_NUMBER.test(l.text) || ((counts.get(l.text) ?? 0) >= 2 && isFurnitureLike(l.text)) ? { ...l, text: '' } : l));
+}
+// A repeated line is a running header only if it is not itself something an advert asks for.
+const isFurnitureLike = (text: string) => !/\b(?:must|experience|registration|registered|ability|able|knowledge|evidence|current|qualification|degree|training|certificate|licen[cs]e)\b/i.test(text) || /\bperson specification\b|\bjob description\b|\bpage\b/i.test(text);
+
+// ---------------------------------------------------------------------------------------------
+// Classifying lines
+
+const IMPORTANCE_MARK = /^(?:essential|desirable|required|preferred|e|d|\(e\)|\(d\))$/i;
+const ASSESSMENT_WORD = '(?:application(?: form)?|interview|references?|selection (?:centre|center)|pre-?employment(?: checks?)?|assessment(?: centre)?|test|presentation|portfolio|certificates?|shortlisting|documents?|documentation|supporting (?:statement|information)|cv|a|i|r|t|p|af|ap|int|ref|s|sc|o|pe)';
+const ASSESSMENT_MARK = new RegExp(`^${ASSESSMENT_WORD}(?:\\s*(?:/|,|&|and|\\+)\\s*${ASSESSMENT_WORD})*$`, 'i');
+const HEADER_WORD = /^(?:criteria|requirements?|attributes?|area|category|factors?|essential criteria|desirable criteria|essential requirements|desirable requirements|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method of assessment|(?:means|method|methods) of (?:assessment|testing|evaluation)|assessed (?:by|through|via)|assessment(?: method)?|evidence|e\/d|essential\/desirable|essential or desirable|key|specification)$/i;
+
+const REQ_ESSENTIAL = /^(?:essential(?: entry)?(?: criteria| requirements| qualifications| skills| experience| knowledge)?|(?:minimum|basic|required|mandatory) (?:qualifications|requirements|criteria|experience|skills|education)|requirements?(?: for (?:the|this) (?:role|post|job|position))?|required|entry (?:requirements|criteria)|eligibility(?: criteria| requirements)?|person spec(?:ification)?|qualifications?(?:,? (?:skills|experience|education|training|registration|knowledge|licen[cs]ure)(?:,? (?:and |& )?(?:skills|experience|education|training|registration|knowledge|abilities))*)?|(?:knowledge,? )?skills,? (?:and |& )?(?:abilities|experience|knowledge)|knowledge,? (?:and |& )?(?:experience|skills)(?: (?:and |& )?experience)?|experience(?:,? (?:and |& )?(?:skills|qualifications|knowledge|education))*|education(?:,? (?:and |& )?(?:training|experience|qualifications))*|licensure(?:,? (?:and |& )?certifications?)?|licen[cs]es?(?:,? (?:and |& )?certifications?)?|certifications?(?:,? (?:and |& )?licen[cs]ure)?|licensure\/certification|what (?:you(?:'ll| will) need|we(?:'re| are) looking for|you(?:'ll| will) bring|you need)|about you|(?:you(?: will)? (?:have|need|bring))|who (?:you are|we(?:'re| are) looking for)|the (?:ideal|successful) (?:candidate|applicant|person)(?: will .*)?|(?:your|the) (?:skills|experience|qualifications)(?: and (?:experience|skills))?|(?:selection |candidate |job |role |compliance |agency |minimum )?(?:criteria|requirements)|compliance|conditions of employment|pre-?employment (?:checks|requirements)|to (?:be considered|apply|work with us|join us|register)(?: you(?: will)? need)?|what you need to (?:have|apply|register)|(?:do you have|are you)(?: the following)?|documents (?:we need|you will need|required)|(?:our )?requirements for (?:locums?|doctors|nurses|candidates)|how to qualify|who can apply)$/i;
+const REQ_DESIRABLE = /^(?:desirable(?: criteria| requirements| qualifications| skills| experience| knowledge)?|preferred(?: qualifications| requirements| experience| skills| education)?|nice to have|(?:would be )?(?:an )?advantage(?:ous)?(?: but not (?:required|essential))?|bonus(?: points)?|additional (?:desirable|preferred) .*|ideally.*|it would be (?:great|good|nice|an advantage|desirable|helpful) .*|desired(?: qualifications| skills)?|plus(?:es)?|what would be (?:great|nice)|even better if.*)$/i;
+const CATEGORY = /^(?:eligibility|qualifications?|clinical (?:experience|skills|knowledge|skills and knowledge)|knowledge (?:and|&) (?:skills|understanding)|skills (?:and|&) (?:knowledge|abilities|competencies)|academic(?: (?:\/|and|&) research| achievements)?|research(?: (?:and|&|\/) audit)?|audit(?: (?:and|&) (?:research|quality improvement))?|quality improvement|teaching(?: (?:and|&) training)?|management(?: (?:and|&) (?:leadership|administration))?|leadership(?: (?:and|&) management)?|probity(?: (?:and|&) professionalism)?|professionalism|communication(?: skills)?|personal (?:attributes|qualities|skills|circumstances)|other(?: requirements)?|career progression|fitness to practi[sc]e|language(?: skills)?|health|commitment to (?:the )?specialty|aptitude.*|values(?: (?:and|&) behaviours)?|training|professional (?:registration|requirements|development|skills)|registration|clinical governance|special requirements|knowledge|skills|abilities|attributes|competenc(?:e|ies)|specific (?:requirements|skills)|(?:work[- ]related )?circumstances|interests|physical skills|organisational skills|teamworking|team working|it skills|it|information technology|values|behaviours|motivation|personal skills|interpersonal skills|education and training|learning and development|equality and diversity|safeguarding)$/i;
+/** "Qualifications and registration", "Audit, quality improvement and research": made of category words. */
+const CATEGORY_WORDS = new Set('qualifications qualification registration professional experience skills skill knowledge clinical audit quality improvement research teaching training management leadership communication personal attributes qualities other probity education academic and & , / governance team working teamworking values behaviours abilities aptitude competencies competences technical it language languages interpersonal organisational organizational specialist special requirements circumstances physical health safety development commitment to the specialty of in'.split(' '));
+const isCategoryLike = (h: string) => {
+  const words = h.split(/[\s,/]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 7 && words.every((w) => CATEGORY_WORDS.has(w)) && words.some((w) => !['and', '&', 'of', 'in', 'the', 'to'].includes(w));
+};
+
+const DUTIES = /^(?:(?:main |key |principal |clinical |general |specific )?(?:duties|responsibilities|tasks|accountabilities|activities)(?: (?:and|&) (?:responsibilities|duties))?(?: of the (?:role|post))?|job (?:summary|purpose|description|overview|role)|role (?:summary|purpose|overview|description)|(?:about|overview of) (?:the|this) (?:role|post|position|job|vacancy|opportunity)|the (?:role|post|position|job|opportunity|vacancy)|overview|summary|position (?:summary|overview|purpose|description)|essential (?:functions|duties|job functions|responsibilities)|(?:key |primary |main )?(?:functions|job functions)|what you(?:'ll| will) (?:do|be doing|deliver)|your (?:role|day|responsibilities|new role)|a (?:day|week) in the life.*|main purpose.*|clinical duties|teaching duties|on-?call(?: arrangements| commitment)?|working (?:pattern|hours|arrangements|week)|hours(?: of work)?|schedule|shifts?(?: pattern| details)?|rota|job plan|the department|the team|our team|your team|department|the service|about the department|about the service|the practice|the unit|the ward|service description|job content)$/i;
+const OTHER = /^(?:introduction|background|visiting(?: (?:and|&) contacts?)?|contacts?|the area|(?:about )?the (?:local )?area|living (?:in|and working in) .*|the locality|location and travel|local information|relocation|terms and conditions|terms (?:and|&) conditions of (?:service|employment)|informal (?:visits?|enquiries)|general information|other information|note|notes|please note|about (?:us|the (?:trust|practice|organisation|organization|company|hospital|team|health board|service|employer|agency|board|system))|about [a-z'&. ]{3,60}|who we are|benefits|(?:what|why) we offer.*|what we can offer.*|why (?:join|work for|choose) us.*|perks|(?:pay|salary|compensation|remuneration)(?: (?:and|&) benefits)?|how to apply|apply(?: now)?|contact(?: details| us| information)?|further (?:information|details)|additional information|equal opportunit.*|(?:eeo|equal employment).*|diversity.*|inclusion.*|physical (?:demands|requirements)|working conditions|our values|closing date|interview (?:date|details)|location|important information|disclosure|sponsorship|we offer|what's in it for you|rewards?|total rewards|(?:employee )?benefits(?: package)?|our commitment.*|accessibility|privacy.*|reasonable adjustments|guaranteed interview scheme|disability confident|next steps|testimonials?|what (?:our )?(?:locums|nurses|doctors|staff) say|faqs?|frequently asked questions|useful links|share this job|similar jobs)$/i;
+
+/** Salary, dates, references, calls to action, contact details: never a requirement. */
+const FURNITURE = [
+  /^(?:apply(?: now| online| here)?|save(?: job)?|share|print|back to (?:search|results)|sign in|register now|email (?:this )?job|view (?:all )?jobs|read more|see (?:more|less)|show more|job (?:details|information)|posted.*|date posted.*|closing date.*|closes.*|interview date.*|start date.*|reference(?: number)?:?.*|job (?:ref(?:erence)?|id|number):?.*|ref(?: no)?[.:].*|vacancy (?:no|number|id|reference)[.:]?.*|requisition.*|salary.*|pay(?: scale| band| rate)?:.*|wage.*|compensation:.*|location:.*|site:.*|base:.*|hours:.*|contract(?: type)?:.*|working pattern:.*|schedule:.*|shift:.*|department:.*|directorate:.*|division:.*|specialty:.*|grade:.*|band:.*|employer:.*|organisation:.*|job type:.*|employment type:.*|category:.*|sector:.*|travel:.*|remote:.*|full[- ]time|part[- ]time|permanent|temporary|fixed[- ]term.*|locum|bank|\d+(?:\.\d+)? hours(?: per week| a week)?.*)$/i,
+  /£\s?\d|\$\s?\d|\bper (?:annum|hour|session|shift)\b|\bpro rata\b|\b(?:AfC|agenda for change) (?:band|pay)/i,
+  /^[\w ]{0,25}\b(?:ref(?:erence)?|id|no\.?|number|code)\s*[:#]\s*\S+$/i,
+  /\bprogrammed activities\b|\b\d+(?:\.\d+)? (?:PAs|sessions)\b|\b(?:DCC|SPA)s?\b.*\b(?:DCC|SPA)s?\b/i,
+  /^(?:https?:\/\/|www\.)\S+$/i,
+  /^[\w.+-]+@[\w-]+\.[\w.-]+$/,
+  /^(?:tel(?:ephone)?|phone|mobile|fax)?[:.]?\s*[+()\d][\d\s()+-]{7,}$/i,
+  /^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/,
+  /\bequal opportunit(?:y|ies)(?: employer)?\b|\bcommitted to (?:equality|diversity|inclusion|having a workforce|being an inclusive)|\bwithout regard to (?:race|colou?r)|\bdisability confident\b|\bguaranteed interview\b/i,
+  /\((?:PDF|DOCX?|Word),? \d+ ?[KM]B\)$/i,
+  // Table legends and form furniture: "Key: E = Essential", "Items marked * are mandatory".
+  /\b[A-Z]{1,3} ?= ?(?:essential|desirable|application|interview|references?|presentation|test|certificates?)\b/i,
+  /^(?:items marked|fields marked|documents? to download|download (?:the )?(?:job description|person specification)|attachments?)\b/i,
+  // Contact details and how to apply.
+  /^(?:contact|for (?:an )?(?:informal|further)|informal (?:enquiries|discussions?|visits?|chat)|to apply|apply by|please contact|enquiries (?:to|about)|questions\??)\b/i,
+  /[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:0\d{3,4}|\+44|\(\d{3}\)) ?\d{3}[ -]?\d{3,4}\b/,
+  // Perks: "Free mandatory training through our partner".
+  /^(?:free|funded|paid|complimentary|discounted|generous|flexible|weekly pay|competitive)\b/i,
+];
+export const isFurniture = (text: string) => FURNITURE.some((f) => f.test(text));
+
+type LineKind = { kind: 'blank' } | { kind: 'importance'; value: Importance } | { kind: 'assessment' } | { kind: 'header' } | { kind: 'heading'; role: Role | 'category'; importance?: Importance; rest?: string; generic?: boolean } | { kind: 'content' };
+
+const headingText = (text: string) =>
+  text
+    .replace(/^(?:\d+(?:\.\d+)*|[A-Z])[.)]\s+/, '')
+    .replace(/[:*#|]+$/g, '')
+    .replace(/^[*#|]+/, '')
+    .replace(/\s*\((?:essential|desirable|e|d)\)$/i, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+
+function headingRole(text: string): { role: Role | 'category'; importance?: Importance } | undefined {
+  const h = headingText(text);
+  if (!h || h.length > 70) return undefined;
+  // "Qualifications – Essential", "Experience (desirable)": a category with its column.
+  const suffixed = /^(.{3,50}?)\s*(?:[-–—:/]|\()\s*(essential|desirable|required|preferred)(?: criteria)?\)?$/.exec(h);
+  if (suffixed && (CATEGORY.test(suffixed[1]!) || REQ_ESSENTIAL.test(suffixed[1]!))) return { role: 'requirements', importance: /^(?:essential|required)/.test(suffixed[2]!) ? 'essential' : 'desirable' };
+  if (REQ_DESIRABLE.test(h)) return { role: 'requirements', importance: 'desirable' };
+  if (DUTIES.test(h) || (/\b(?:responsibilities|duties|accountabilities)\b/.test(h) && h.split(' ').length <= 6)) return { role: 'duties' };
+  if (REQ_ESSENTIAL.test(h)) return { role: 'requirements', importance: /^(?:essential|minimum|required|mandatory|basic)\b/.test(h) ? 'essential' : undefined };
+  if (CATEGORY.test(h) || isCategoryLike(h)) return { role: 'category' };
+  if (OTHER.test(h)) return { role: 'other' };
+  return undefined;
+}
+
+const LEAD_IN_CUE = /\b(?:need|needs|require|required|requirements|must|looking for|seeking|essential|desirable|should (?:have|be|hold)|will (?:have|hold|bring|be)|you(?:'ll| will)? (?:have|hold|bring)|ideally|preferred|advantage|shortlisted|to (?:apply|be considered|join us|register|work with us)|candidates?|applicants?|you are|do you have|what we(?:'re| are) looking for|we(?:'d| would) (?:love|like))\b/i;
+const LEAD_IN_DESIRABLE = /\b(?:desirable|ideally|preferred|advantage|bonus|nice to have|great if|would be (?:good|great|nice|helpful)|even better)\b/i;
+
+const looksLikeHeading = (line: Line) => {
+  const t = line.text;
+  if (line.bullet || t.length > 80 || /[.!?]$/.test(t)) return false;
+  const words = t.split(/\s+/).length;
+  return (t.endsWith(':') && words <= 8) || (words <= 8 && /[A-Z]{2}/.test(t) && t === t.toUpperCase());
+};
+
+function classify(line: Line): LineKind {
+  const t = line.text;
+  if (!t) return { kind: 'blank' };
+  const bare = t.replace(/[:.]$/, '').trim();
+  if (IMPORTANCE_MARK.test(bare)) return { kind: 'importance', value: /^(?:\(?e\)?|essential|required)$/i.test(bare) ? 'essential' : 'desirable' };
+  // "4. Entry requirements": a numbered heading is still a heading.
+  if (line.bullet && t.length <= 50 && !/[.;,]$/.test(t)) {
+    const role = headingRole(t);
+    if (role) return { kind: 'heading', ...role };
+  }
+  if (!line.bullet && ASSESSMENT_MARK.test(bare)) return { kind: 'assessment' };
+  if (!line.bullet && HEADER_WORD.test(bare) && !headingRole(t)) return { kind: 'header' };
+  if (!line.bullet) {
+    const role = headingRole(t);
+    if (role && (t.length <= 70 || looksLikeHeading(line))) return { kind: 'heading', ...role };
+    // "Essential: a; b; c" and "Qualifications: MBBS or equivalent"; "Benefits: ..." is not asked of anyone.
+    const colon = /^([^:]{3,60}):\s+(\S.*)$/.exec(t);
+    if (colon) {
+      const labelled = headingRole(colon[1]!);
+      if (labelled && (labelled.role === 'other' || labelled.role === 'duties')) return { kind: 'blank' };
+      if (labelled) return { kind: 'heading', ...labelled, rest: colon[2]! };
+    }
+    // "REQUIREMENTS / ESSENTIAL / DESIRABLE / METHOD OF ASSESSMENT": a header row on one line.
+    if (t.split(/\s*[/|]\s*/).length > 2 && t.split(/\s*[/|]\s*/).every((p) => IMPORTANCE_MARK.test(p) || HEADER_WORD.test(p) || ASSESSMENT_MARK.test(p))) return { kind: 'header' };
+    if (looksLikeHeading(line)) return { kind: 'heading', role: 'category', generic: true };
+    // "To be shortlisted you will need:", "It would be great if you also had:": a lead-in is a heading.
+    if (t.endsWith(':') && t.length <= 120 && LEAD_IN_CUE.test(t)) return { kind: 'heading', role: 'requirements', ...(LEAD_IN_DESIRABLE.test(t) ? { importance: 'desirable' as const } : {}) };
+  }
+  return { kind: 'content' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the advert
+
+/** Words a wrapped line ends on when the sentence plainly goes on. */
+const CONTINUES = /(?:\b(?:and|or|of|to|in|with|the|a|an|for|on|at|by|as|from|within|including|such as|e\.g\.|i\.e\.|which|who|that|your|their|our|is|are|be|have|has|will|must|should|can|able|including)|[,(/&+-])$/i;
+
+/** A line with its sentence still running on to the next (PDF or e-mail wrapping). */
+function continuesOnto(prev: string, next: Line, wrapWidth: number): boolean {
+  if (next.bullet || !next.text || /[.!?:]$/.test(prev)) return false;
+  // "Base: Thornwick General Hospital" starts a field of its own.
+  if (/^[A-Z][A-Za-z ]{1,25}:\s/.test(next.text)) return false;
+  if (CONTINUES.test(prev)) return true;
+  if (/^[a-z(]/.test(next.text)) return true;
+  return prev.length >= wrapWidth * 0.8 && !/^[A-Z][A-Z ]+$/.test(next.text);
+}
+
+/** Each sentence of a paragraph, keeping abbreviations ("e.g.", "Dr.") and brackets whole. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === '.' || c === '!' || c === '?') && depth === 0 && /\s/.test(text[i + 1] ?? ' ')) {
+      const before = text.slice(start, i + 1);
+      if (/\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|approx|incl|inc|vs|cf|Ltd|Co|Dept|Prof)\.$/i.test(before) || /\b[A-Z]\.$/.test(before)) continue;
+      if (/^\s+[a-z]/.test(text.slice(i + 1, i + 3))) continue;
+      out.push(before.trim());
+      start = i + 1;
+    }
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out.filter(Boolean);
+}
+
+interface Section {
+  role: Role;
+  importance: Importance | undefined;
+  /** Table mode of the current person-specification block, decided by its first importance cell. */
+  cellsFollowCriteria: boolean | undefined;
+}
+
+/** The column positions of "Essential" and "Desirable" in a table header row, if this is one. */
+function columnHeader(line: Line): { essential: number; desirable: number } | undefined {
+  if (line.cells.length < 2) return undefined;
+  const essential = line.cells.findIndex((c) => /^essential(?: criteria)?$/i.test(c));
+  const desirable = line.cells.findIndex((c) => /^desirable(?: criteria)?$/i.test(c));
+  return essential >= 0 && desirable >= 0 ? { essential, desirable } : undefined;
+}
+
+const MARK = /^(?:✓|✔|x|yes|y|\*|•|e|d|essential|desirable|√)$/i;
+
+export function readAdvert(raw: string, skip: (text: string) => boolean): Candidate[] {
+  const lines = toLines(raw);
+  const kinds = lines.map(classify);
+  const wrapWidth = Math.max(60, [...lines.map((l) => l.text.length)].sort((a, b) => a - b)[Math.floor(lines.length * 0.9)] ?? 80);
+  const out: Candidate[] = [];
+  const section: Section = { role: 'none', importance: undefined, cellsFollowCriteria: undefined };
+  let columns: { essential: number; desirable: number } | undefined;
+  // Lines of the statement being read, and its importance cell if one has been seen after it.
+  let pending: { text: string; bullet: boolean; fromTableCell: boolean; importance: Importance | undefined } | undefined;
+
+  const emit = () => {
+    if (!pending) return;
+    const { text, importance, fromTableCell, bullet } = pending;
+    pending = undefined;
+    if (skip(text)) return;
+    for (const piece of fromTableCell ? [text] : sentences(text)) out.push({ text: piece, role: section.role, importance: importance ?? section.importance, fromTableCell, bullet: bullet || fromTableCell });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const kind = kinds[i]!;
+    if (kind.kind === 'blank') {
+      emit();
+      continue;
+    }
+    // A tab- or column-separated row under an "Essential | Desirable" header: the mark's column decides.
+    const header = columnHeader(line);
+    if (header) {
+      emit();
+      columns = header;
+      if (section.role !== 'duties' && section.role !== 'other') section.role = 'requirements';
+      continue;
+    }
+    if (columns && line.cells.length >= 2) {
+      emit();
+      const essentialCell = line.cells[columns.essential] ?? '';
+      const desirableCell = line.cells[columns.desirable] ?? '';
+      const row = (text: string, importance: Importance | undefined) => {
+        pending = { text, bullet: true, fromTableCell: importance !== undefined, importance };
+        emit();
+      };
+      if (MARK.test(essentialCell) || MARK.test(desirableCell) || (!essentialCell && !desirableCell)) {
+        // Tick-style: the criterion is in its own column, a mark says which kind it is.
+        const criterion = line.cells.filter((c) => !MARK.test(c) && !ASSESSMENT_MARK.test(c)).sort((a, b) => b.length - a.length)[0];
+        const letter = line.cells.find((c) => /^[ed]$/i.test(c));
+        if (criterion) row(criterion, letter ? (/^e$/i.test(letter) ? 'essential' : 'desirable') : MARK.test(essentialCell) ? 'essential' : MARK.test(desirableCell) ? 'desirable' : undefined);
+      } else {
+        // The criteria are written in the Essential and Desirable columns themselves.
+        for (const [cell, importance] of [[essentialCell, 'essential'], [desirableCell, 'desirable']] as const) {
+          for (const item of cell.split(/\s*[•·●▪]\s*/).map((c) => c.trim()).filter(Boolean)) row(item, importance);
+        }
+      }
+      continue;
+    }
+    switch (kind.kind) {
+      case 'importance': {
+        // A header row ("Essential / Desirable / When evaluated") says nothing about any one line.
+        const neighbours = [kinds[i - 1], kinds[i + 1]].filter((k) => k && (k.kind === 'importance' || k.kind === 'header'));
+        if (neighbours.length) break;
+        if (section.cellsFollowCriteria === undefined) section.cellsFollowCriteria = Boolean(pending);
+        if (section.cellsFollowCriteria && pending) {
+          pending.importance = kind.value;
+          pending.fromTableCell = true;
+          emit();
+        } else {
+          emit();
+          section.importance = kind.value;
+          if (section.role !== 'duties' && section.role !== 'other') section.role = 'requirements';
+        }
+        break;
+      }
+      case 'assessment':
+      case 'header':
+        // The end of a criterion's cell in a flattened table.
+        if (section.cellsFollowCriteria) emit();
+        break;
+      case 'heading': {
+        // A capitalised word ending a wrapped sentence ("...acceptable to the\nGMC") is not a heading.
+        if (kind.generic && pending && continuesOnto(pending.text, { ...line, bullet: false }, wrapWidth)) {
+          pending.text = joinWrapped(pending.text, line.text);
+          break;
+        }
+        // "Requirements / Essential / Desirable / When evaluated": a table's header row.
+        if (!kind.rest && HEADER_WORD.test(line.text.replace(/[:.]$/, '')) && [kinds[i - 1], kinds[i + 1]].some((k) => k && (k.kind === 'importance' || k.kind === 'header'))) break;
+        emit();
+        if (kind.generic) {
+          // An unknown capitalised heading: inside a person specification it is a category; after
+          // one ("THE AREA", "VISITING") it ends it.
+          if (section.role === 'requirements' && section.cellsFollowCriteria === undefined && section.importance === undefined) section.role = 'none';
+        } else if (kind.role === 'category') {
+          // A person-specification category (QUALIFICATIONS, CLINICAL SKILLS...): still requirements.
+          if (section.role !== 'requirements') section.importance = undefined;
+          section.role = section.role === 'duties' || section.role === 'other' ? (REQ_CATEGORY_AFTER_OTHER.test(line.text) ? 'requirements' : section.role) : 'requirements';
+          if (section.cellsFollowCriteria === false) section.importance = undefined;
+        } else {
+          section.role = kind.role;
+          section.importance = kind.importance;
+          section.cellsFollowCriteria = kind.role === 'requirements' ? section.cellsFollowCriteria : undefined;
+          if (kind.role !== 'requirements') columns = undefined;
+        }
+        if (kind.rest) {
+          pending = { text: kind.rest, bullet: true, fromTableCell: false, importance: kind.importance };
+          emit();
+        }
+        break;
+      }
+      case 'content': {
+        // A wrapped line (PDF text, a long bullet, a paragraph) joins the statement it continues.
+        if (pending && !line.bullet && continuesOnto(pending.text, line, wrapWidth)) {
+          pending.text = joinWrapped(pending.text, line.text);
+          break;
+        }
+        emit();
+        pending = { text: line.text, bullet: line.bullet, fromTableCell: false, importance: undefined };
+        break;
+      }
+    }
+  }
+  emit();
+  return out;
+}
+
+/** Only clearly requirement-bearing categories turn a benefits or duties section back into requirements. */
+const REQ_CATEGORY_AFTER_OTHER = /^(?:eligibility|qualifications?|(?:clinical )?(?:experience|skills|knowledge)|knowledge (?:and|&) skills|skills (?:and|&) (?:knowledge|abilities)|registration|professional registration|training)\b/i;
+
+function joinWrapped(prev: string, next: string): string {
+  if (/-$/.test(prev) && /^[a-z]/.test(next)) return HYPHEN_PREFIXES.test(prev) ? `${prev}${next}` : `${prev.slice(0, -1)}${next}`;
+  return `${prev} ${next}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title and employer
+
+const ROLE_NOUN = /\b(?:registrar|consultant|doctor|physician|fellow|GP|general practitioner|practitioner|nurse|midwife|midwives|paramedic|physiotherapist|physio|therapist|radiographer|pharmacist|dietitian|dietician|sister|charge nurse|matron|specialist|hospitalist|officer|SHO|trainee|lead|manager|surgeon|anaesthetist|psychiatrist|paediatrician|geriatrician|intensivist|RN|NP|ODP|clinician|locum|coordinator|co-ordinator|visitor|health visitor|educator|assistant|associate|director|partner|medic|house officer|FY[1-3]|F[1-3]|CT[1-3]|ST[1-8]|Band [2-9])\b/i;
+const ORGANISATION = /\b(?:NHS(?: Foundation)? Trust|Foundation Trust|University Health Board|Health Board|Hospitals?|Healthcare|Health(?:care)? (?:System|Services?|Partnership|Group|Network)|Medical (?:Center|Centre|Group|Practice|Partnership)|Health Cent(?:er|re)|Surgery|Practice|Ambulance Service|Clinic|Integrated Care Board|Partnership|Staffing|Recruitment|Locums?|Agency|Health|Hospice|Care Home|Nursing Home|Trust)\b/;
+const LABELLED_TITLE = /^(?:job title|post|position|role|title|vacancy|job|post title)\s*[:\-–]\s*(.+)$/i;
+const LABELLED_EMPLOYER = /^(?:employer|organisation|organization|trust|company|hospital|practice|health board|client|hiring organi[sz]ation)\s*[:\-–]\s*(.+)$/i;
+/** What a clinician types before pasting an advert into chat. */
+export const PREAMBLE = /^(?:please|pls|can you|could you|would you|help me|hi|hello|hey|i(?:'m| am| want| would| need|'d)|here(?:'s| is)|this is|below is|tailor|make|write|draft|create|generate|attached|see below|paste|job advert|advert|job description|the advert)\b/i;
+
+function cleanTitle(text: string): string {
+  return text
+    .replace(LABELLED_TITLE, '$1')
+    .replace(/\s*[-–—|,]\s*(?:(?:AfC )?band \d\w?|£.*|\$.*|\d+(?:\.\d+)? hours.*|full[- ]time|part[- ]time|permanent|fixed[- ]term.*|temporary|\d+[- ]months?.*|(?:six|twelve|6|12) sessions.*|[a-z]+ sessions a week|nights?|days?|bank|locum)\s*$/i, '')
+    .replace(/\s*\((?:(?:AfC )?band \d\w?|ST\d\+?(?: (?:level|equivalent))?|[A-Z]{2,4} level|SHO level|[^)]*\blevel\)?|\d+ months?|full[- ]time|part[- ]time|days?,[^)]*|[^)]*\bshifts?\b[^)]*)\)\s*$/i, '')
+    .replace(/\s*[-–—,]\s*(?:(?:AfC )?band \d\w?|\d+[- ]months?(?: fixed[- ]term)?|fixed[- ]term.*|permanent|full[- ]time|part[- ]time)\s*$/i, '')
+    .replace(/[.:]$/, '')
+    .trim();
+}
+
+function cleanEmployer(text: string): string {
+  const labelled = LABELLED_EMPLOYER.exec(text)?.[1] ?? text;
+  const parts = labelled.split(/\s+[-–—|]\s+|,\s+|\s+\(/);
+  return (parts.find((p) => ORGANISATION.test(p)) ?? parts[0]!).replace(/[).:]+$/, '').trim();
+}
+
+export function findTitleAndEmployer(raw: string): { title: string; employer: string | null; titleLine: string | undefined; employerLine: string | undefined } {
+  const lines = toLines(raw)
+    .map((l) => l.text)
+    .filter((t) => t && !PREAMBLE.test(t) && !PAGE_NUMBER.test(t))
+    .slice(0, 20);
+  const labelledTitle = lines.find((l) => LABELLED_TITLE.test(l));
+  const titleLine =
+    labelledTitle ??
+    lines.find((l) => l.length <= 140 && ROLE_NOUN.test(l) && !/[.!?]$/.test(l) && !headingRole(l) && !isFurniture(l) && !/^(?:we|our|you|are you|do you|join|the|about)\b/i.test(l)) ??
+    lines.find((l) => l.length <= 100 && !isFurniture(l) && !headingRole(l));
+  const labelledEmployer = lines.find((l) => LABELLED_EMPLOYER.test(l));
+  const employerLine = labelledEmployer ?? lines.find((l) => l !== titleLine && l.length <= 140 && ORGANISATION.test(l) && !/[.!?]$/.test(l) && !isFurniture(l) && !headingRole(l) && !/^(?:we|our|you|are you|join|about)\b/i.test(l));
+  return { title: titleLine ? cleanTitle(titleLine) : 'Untitled job', employer: employerLine ? cleanEmployer(employerLine) : null, titleLine, employerLine };
+}
