@@ -57,7 +57,7 @@ const STAGES: Array<{ key: string; pattern: RegExp; level?: (m: RegExpExecArray)
   },
   {
     key: 'stage:core',
-    pattern: /\b(?:completion|completed|evidence of (?:achievement|completion)|achievement|award) of (?:[a-z() ]{0,25})?(?:core (?:medical |surgical |psychiatry |anaesthetic )?training|\bCT ?[1-3]\b|\bCMT\b|\bIMT\b|\bACCS\b|\bcore competenc)|\b(?:CT ?[23]|CMT|IMT ?[23]?|ACCS|core training|core psychiatry training|core surgical training|core anaesthetic training)\b[^.;\n]{0,40}\b(?:competenc|capabilit|completed|level|equivalent|or equivalent)/i,
+    pattern: /\b(?:completion|completed|evidence of (?:achievement|completion)|achievement|award) of (?:[a-z() ]{0,25})?(?:core (?:[a-z]+ ){0,2}(?:training|programme)|\bCT ?[1-3]\b|\bCMT\b|\bIMT\b|\bACCS\b|\bcore competenc)|\b(?:CT ?[23]|CMT|IMT ?[23]?|ACCS|core (?:[a-z]+ ){0,2}training)\b[^.;\n]{0,40}\b(?:competenc|capabilit|completed|level|equivalent|or equivalent)/i,
   },
   {
     key: 'stage:foundation',
@@ -88,7 +88,8 @@ export const GAPS = /\bgaps? in (?:your )?(?:employment|work|career|training)(?:
  */
 const EXPERIENCE_OF = /\b(?:experience|experienced|background|worked|working|employment|placements?)\s+(?:of|covering|in|with|within|on|at|across|as|gained in|working (?:in|on|with|within|as|at)|in the field of)\s+(?:the\s+|a\s+|an\s+)?([^.;]{0,70})/i;
 const BEFORE_EXPERIENCE = /([A-Za-z&/ -]{3,40})\s+(?:experience|background|nursing experience)\b/i;
-const ACTIVITY = /^(?:teach|train|mentor|supervis|precept|educat|audit|research|lead|manag|develop|deliver|running|run |work(?:ing)? (?:as part|with|in a team|autonomously|independently)|using|use of|caring for|assessing|assessment|supporting|communicat|writing|prescrib)/i;
+/** Experience *of doing* one of the skill topics is that skill, wherever it was done. */
+const ACTIVITY = /^(?:teach|train(?:ing)? (?:of |others|staff|students|junior)|mentor|supervis|precept|educat|audit|research|quality improvement|service improvement|work(?:ing)? (?:as part|in a team|autonomously|independently)|using|use of|communicat|writing)/i;
 
 export function findSpecialtyExperience(text: string): ExperienceMention | undefined {
   const of = EXPERIENCE_OF.exec(text);

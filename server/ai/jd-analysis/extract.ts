@@ -13,7 +13,7 @@ import { findTermMentions, skillTopic, type Country, type Mention } from './voca
  */
 
 /** Words that make a sentence outside a requirements section a requirement. */
-const ASKS = /\b(?:you must|must (?:be|have|hold|possess|demonstrate|show|provide|already|also)|you (?:will|'ll|would|should) (?:also )?(?:need|require|have|hold|possess|bring)|you need|you should (?:be|have|hold)|you will be (?:an? )?(?:registered|qualified|experienced|eligible|able|confident|competent|skilled|educated|trained|licensed|certified)|you(?:'ll| will) be (?:an? )?(?:registered|qualified|experienced)|we require|requires?|we(?:'re| are) (?:looking|seeking) for (?:someone|a candidate|applicants|people|candidates|a nurse|a doctor|an? [a-z]+) (?:with|who)|we (?:would|will) (?:also )?(?:welcome|like|expect)|we(?:'d| would) (?:like|love) to hear from|(?:who|that) (?:hold|holds|have|has|are)\b|candidates (?:must|should|will|need)|applicants (?:must|should|will|need)|the (?:successful|ideal) (?:candidate|applicant|person|post ?holder)|(?:is|are|is also|are also) (?:essential|required|mandatory|a requirement|desirable|preferred)|required|essential|desirable|would be (?:an )?advantage(?:ous)?|(?:is|are) (?:an )?advantage|advantageous|preferred|preferably|ideally|(?:is|are) a (?:plus|bonus)|nice to have|subject to|contingent (?:up)?on|conditional (?:up)?on|dependent (?:up)?on|to be considered|in order to (?:apply|be considered)|eligible for|evidence of|holds? (?:a |an )?(?:current|valid|full)|minimum of|at least|need to (?:have|hold|be)|expected to (?:have|hold)|please ensure you have|we (?:also )?(?:need|require|ask for|check)|we (?:cannot|can't|won't|will not|are unable to) (?:book|place|put you forward|accept|offer|proceed|start)\b[^.]{0,40}\b(?:until|unless|without)|(?:upload|provide|send|bring|submit|show|present|attach|email) (?:us )?(?:your|a|an|copies|evidence|proof|certificates?|the|two|three|all)\b|(?:is|are) (?:mandatory|compulsory|a must)|no (?:more|longer) than)\b/i;
+const ASKS = /\b(?:you must|must (?:be|have|hold|possess|demonstrate|show|provide|already|also)|you (?:will|'ll|would|should) (?:also )?(?:need|require|have|hold|possess|bring)|you need|you should (?:be|have|hold)|you will be (?:an? )?(?:registered|qualified|experienced|eligible|able|confident|competent|skilled|educated|trained|licensed|certified)|you(?:'ll| will) be (?:an? )?(?:registered|qualified|experienced)|we require|requires?|we(?:'re| are) (?:looking|seeking) for (?:someone|a candidate|applicants|people|candidates|a nurse|a doctor|an? [a-z]+) (?:with|who)|we (?:would|will) (?:also )?(?:welcome|like|expect)|we(?:'d| would) (?:like|love) to hear from|(?:who|that) (?:hold|holds|have|has|are)\b|candidates (?:must|should|will|need)|applicants (?:must|should|will|need)|the (?:successful|ideal) (?:candidate|applicant|person|post ?holder)|(?:is|are|is also|are also) (?:essential|required|mandatory|a requirement|desirable|preferred)|required|essential|desirable|would be (?:an )?advantage(?:ous)?|(?:is|are) (?:an )?advantage|advantageous|preferred|preferably|ideally|(?:is|are) a (?:plus|bonus)|nice to have|subject to|contingent (?:up)?on|conditional (?:up)?on|dependent (?:up)?on|to be considered|in order to (?:apply|be considered)|eligible for|evidence of|holds? (?:a |an )?(?:current|valid|full)|minimum of|at least|need to (?:have|hold|be)|expected to (?:have|hold)|please ensure you have|we(?:'ll| will)? (?:also )?(?:need|require|ask for|check)|we (?:cannot|can't|won't|will not|are unable to) (?:book|place|put you forward|accept|offer|proceed|start)\b[^.]{0,40}\b(?:until|unless|without)|(?:upload|provide|send|bring|submit|show|present|attach|email) (?:us )?(?:your|a|an|copies|evidence|proof|certificates?|the|two|three|all)\b|(?:is|are) (?:mandatory|compulsory|a must)|no (?:more|longer) than)\b/i;
 const DESIRABLE_WORDS = /\b(?:desirable|preferred|preferably|advantage(?:ous)?|ideally|a plus|a bonus|nice to have|not (?:essential|required|mandatory)|welcome(?:d)?|would be (?:good|great|helpful|useful)|beneficial|we(?:'d| would) (?:also )?(?:like|love)(?! to hear from)|particularly (?:welcome|interested)|an asset)\b/i;
 const ESSENTIAL_WORDS = /\b(?:essential|must|required|mandatory|a requirement|necessary|needed|need to|you will need|you'll need)\b/i;
 const QUESTION = /\?\s*$/;
@@ -22,7 +22,7 @@ const QUESTION = /\?\s*$/;
 const DUTY = /^(?:you will (?:also )?(?:work|be working|join|lead|provide|support|manage|deliver|take|be responsible|be accountable|carry out|participate|contribute|assess|develop|ensure|coordinate|co-ordinate|care|see|run|cover|act|hold a caseload|undertake|attend|liaise|help|play|get|receive|benefit|enjoy|rotate|spend|also)\b|the (?:post ?holder|successful candidate|practitioner|nurse|doctor) will (?:be (?:responsible|accountable|expected to (?!have|hold))|work|lead|provide|support|manage|deliver|take|carry|participate|contribute|undertake|attend|ensure|act)|(?:duties|responsibilities) (?:include|will)|as (?:part of|a member of)|working (?:closely|alongside|as part)|(?:provide|deliver|manage|lead|support|undertake|participate|ensure|maintain|coordinate|co-ordinate|assess|plan|implement|evaluate|document|admit|complete|liaise|attend|contribute|take part|act as|carry out|run|supervise|teach|work)\b(?! experience))/i;
 
 /** Text that is about the post, the team or the employer rather than the person. */
-const ABOUT_THE_JOB = /^(?:we|our|the (?:trust|department|team|unit|ward|practice|service|hospital|post|role|successful candidate will (?:be|work|join|have access))|this (?:is|post|role|position|job)|there (?:is|are)|join|come and|applications?|all (?:applicants|offers|posts)|interviews?|if you|for (?:further|more|an informal)|please|informal (?:visits?|enquiries)|visits?|the closing date|closing date|salary|we offer)\b/i;
+const ABOUT_THE_JOB = /^(?:if|once|when|after|before|because|so|as soon as|we|our|the (?:trust|department|team|unit|ward|practice|service|hospital|post|role|successful candidate will (?:be|work|join|have access))|this (?:is|post|role|position|job)|there (?:is|are)|join|come and|applications?|all (?:applicants|offers|posts)|interviews?|if you|for (?:further|more|an informal)|please|informal (?:visits?|enquiries)|visits?|the closing date|closing date|salary|we offer)\b/i;
 
 const LEAD_IN = /:\s*$/;
 const QUALIFIER = /^(?:a |an )?(?:current|valid|up[- ]to[- ]date|in[- ]date|full|recent)\b/i;
@@ -65,7 +65,7 @@ function importanceOf(text: string, base: Importance | undefined, fromTableCell:
   // The table cell is the advert's own verdict on a person-specification row.
   if (fromTableCell && base) return base;
   const withoutAsides = text.replace(/\([^)]*\)/g, ' ');
-  if (/\b(?:advantageous|desirable|preferred|an advantage)\b[^.]{0,20}\bbut not (?:essential|required|mandatory)\b|\bnot (?:essential|required|mandatory)\b/i.test(withoutAsides)) return 'desirable';
+  if (/\b(?:not|n't) (?:essential|required|mandatory)\b/i.test(withoutAsides)) return 'desirable';
   if (DESIRABLE_WORDS.test(withoutAsides) && !/\b(?:must|required|essential|mandatory)\b/i.test(withoutAsides)) return 'desirable';
   if (ESSENTIAL_WORDS.test(withoutAsides) && !DESIRABLE_WORDS.test(withoutAsides)) return 'essential';
   return base ?? 'essential';
@@ -75,11 +75,16 @@ function importanceOf(text: string, base: Importance | undefined, fromTableCell:
 const LEAD_IN_SENTENCE = /\b(?:the following|as follows|(?:listed|set out|shown|detailed) (?:below|above)|see below|each of the (?:essential |desirable )?criteria|all (?:of )?the (?:essential |desirable )?criteria|the person specification|the criteria (?:below|above))\b/i;
 const CONDITION = /\b(?:subject to|contingent (?:up)?on|conditional (?:up)?on|dependent (?:up)?on)\b/i;
 
+/** "EPP clearance is not needed": named, but explicitly not asked for. */
+const NOT_NEEDED = /\b(?:not|n't|never) (?:be )?(?:needed|necessary|required|a requirement|part of (?:this|the) (?:post|role|job))\b|\bno need (?:for|to)\b|\bdoes not (?:need|require)\b/i;
+const ADVANTAGE = /\b(?:advantage|desirable|preferred|welcome|helpful|bonus|plus)\b/i;
+
 /** Does this statement ask something of the candidate (rather than describe the job)? */
 function asksSomething(candidate: Candidate, mentions: number, checks: number): boolean {
   const t = candidate.text;
   if (isFurniture(t) || t.length < 4) return false;
   if (!mentions && LEAD_IN_SENTENCE.test(t)) return false;
+  if (NOT_NEEDED.test(t) && !ADVANTAGE.test(t)) return false;
   if (candidate.role === 'requirements') {
     if (QUESTION.test(t) && !mentions) return false;
     if (ABOUT_THE_JOB.test(t) && !ASKS.test(t) && !mentions) return false;

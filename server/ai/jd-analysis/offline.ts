@@ -1,7 +1,7 @@
-import type { JobAnalysis, Requirement } from './schema.ts';
+import { REQUIREMENT_KEYS, type JobAnalysis, type Requirement } from './schema.ts';
 import { extractRequirements } from './extract.ts';
 import { findTitleAndEmployer, PREAMBLE, readAdvert } from './segment.ts';
-import { specialtyIn, type Country } from './vocabulary.ts';
+import { skillTopic, specialtyIn, type Country } from './vocabulary.ts';
 
 /**
  * The offline job analyser: the advert's structure (segment.ts) -> candidate statements ->
@@ -53,4 +53,23 @@ export function analyseJobOffline(jobDescription: string): JobAnalysis {
   const skip = (text: string) => text === titleLine || text === employerLine || PREAMBLE.test(text);
   const requirements = readAdvert(jobDescription, skip).flatMap((c) => extractRequirements(c, country));
   return { title, employer, specialty: specialtyIn(title), country, requirements: dedupe(requirements) };
+}
+
+/**
+ * What an LLM returned, in the product's own terms: each requirement's words are read again with
+ * the typed vocabulary, which wins where it recognises a term (a model may call a state licence
+ * "NMC"); a kind or key the vocabulary does not know becomes a skill. Importance stays the
+ * model's reading of the advert.
+ */
+export function normaliseAnalysis(analysis: JobAnalysis, jobDescription: string): JobAnalysis {
+  const country = analysis.country ?? detectCountry(jobDescription);
+  const requirements = analysis.requirements.flatMap((r): Requirement[] => {
+    const text = r.text.trim().slice(0, 500);
+    if (!text) return [];
+    const typed = extractRequirements({ text, role: 'requirements', importance: r.importance, fromTableCell: true, bullet: true }, country).filter((t) => t.kind !== 'skill');
+    if (typed.length) return typed;
+    if (REQUIREMENT_KEYS[r.kind]?.includes(r.key)) return [{ ...r, text, alternatives: r.alternatives.filter((a) => Object.values(REQUIREMENT_KEYS).some((keys) => keys.includes(a))) }];
+    return [{ ...r, text, kind: 'skill', key: skillTopic(text), alternatives: [] }];
+  });
+  return { title: analysis.title.trim() || findTitleAndEmployer(jobDescription).title, employer: analysis.employer, specialty: analysis.specialty ?? specialtyIn(analysis.title), country, requirements: dedupe(requirements) };
 }

@@ -13,15 +13,21 @@ export type RequirementKind = z.infer<typeof ZRequirementKind>;
 
 export const ZImportance = z.enum(['essential', 'desirable']);
 
+/** Every key of every kind: the contract with matching, the LLM and the evaluation labels. */
+export const REQUIREMENT_KEYS: Record<RequirementKind, readonly string[]> = {
+  registration: ['GMC', 'NMC', 'HCPC', 'GPhC', 'GDC', 'US-LICENSE', 'DEA', 'NPI', 'BOARD-CERT', 'PERFORMERS-LIST'],
+  qualification: ['primary-medical', 'mrcp', 'mrcs', 'mrcem', 'frcem', 'frca', 'frca-primary', 'mrcgp', 'mrcpch', 'mrcog', 'mrcpsych', 'frcr', 'frcs', 'nursing-degree', 'bsn', 'adn', 'midwifery-degree', 'paramedic-degree', 'ahp-degree', 'masters', 'doctorate', 'pgcert', 'teaching-qualification', 'mentorship', 'prescribing', 'specialist-course'],
+  course: ['als', 'ils', 'bls', 'aha-bls', 'aha-acls', 'aha-pals', 'apls', 'epls', 'pils', 'nls', 'nrp', 'atls', 'etc', 'tncc', 'phtls', 'prompt', 'also', 'safeguarding-adults', 'safeguarding-children', 'safeguarding-l3', 'information-governance', 'manual-handling', 'infection-control', 'fire-safety', 'mca-dols', 'conflict-resolution', 'mandatory-training'],
+  check: ['dbs', 'background-check', 'drug-screen', 'right-to-work', 'occupational-health', 'immunisations', 'epp', 'driving-licence', 'english', 'indemnity', 'references'],
+  experience: ['years', 'specialty', 'gaps', 'stage:foundation', 'stage:core', 'stage:higher', 'stage:cct', 'stage:band'],
+  skill: ['teaching', 'audit-qi', 'research', 'leadership', 'management', 'communication', 'teamwork', 'it', 'free'],
+};
+
 export const ZRequirement = z.object({
   text: z.string().describe('The one requirement, in the words of the advert'),
   importance: ZImportance.describe('essential, or desirable when the advert says desirable, preferred, an advantage, ideally or nice to have'),
   kind: ZRequirementKind.describe('registration (GMC, NMC, HCPC, GPhC, GDC, a US state licence, DEA, NPI, board certification, Performers List), qualification (degree or exam), course (ALS, ILS, BLS, ACLS, PALS, ATLS, safeguarding, mandatory training...), check (DBS, right to work, occupational health, immunisations, driving licence, English, indemnity, references), experience (years, a specialty or setting, a stage of training or band reached), skill'),
-  key: z
-    .string()
-    .describe(
-      'registration: GMC|NMC|HCPC|GPhC|GDC|US-LICENSE|DEA|NPI|BOARD-CERT|PERFORMERS-LIST; qualification: primary-medical|mrcp|mrcs|mrcem|frcem|frca|frca-primary|mrcgp|mrcpch|mrcog|mrcpsych|frcr|frcs|nursing-degree|bsn|adn|midwifery-degree|paramedic-degree|ahp-degree|masters|doctorate|pgcert|teaching-qualification|mentorship|prescribing|specialist-course; course: als|ils|bls|aha-bls|aha-acls|aha-pals|apls|epls|pils|nls|nrp|atls|etc|tncc|phtls|prompt|safeguarding-adults|safeguarding-children|safeguarding-l3|information-governance|manual-handling|infection-control|fire-safety|mca-dols|conflict-resolution|mandatory-training; check: dbs|background-check|drug-screen|right-to-work|occupational-health|immunisations|epp|driving-licence|english|indemnity|references; experience: years|specialty|gaps|stage:foundation|stage:core|stage:higher|stage:cct|stage:band; skill: teaching|audit-qi|research|leadership|management|communication|teamwork|it|free',
-    ),
+  key: z.string().describe(Object.entries(REQUIREMENT_KEYS).map(([kind, keys]) => `${kind}: ${keys.join('|')}`).join('; ')),
   alternatives: z.array(z.string()).describe('Other keys that also satisfy it ("ALS or ILS" gives key als, alternatives ["ils"])'),
   detail: z.string().nullable().describe('A qualifier: licence to practise, specialist register, adult, mental health, midwife, paramedic, Part 1...'),
   years: z.number().nullable().describe('For experience: the minimum years (months divided by 12)'),

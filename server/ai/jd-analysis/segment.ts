@@ -26,11 +26,19 @@ export interface Candidate {
 // Normalising the text
 
 const BULLET = /^\s*(?:[-*•●▪■◦○◆◇►▸‣⁃∙·✓✔➢➤→–—]|\uF0B7|\uF0A7|\uF076|\uF0D8|o(?=\s+[A-Z])|\(?\d{1,2}[.)]|\(?[a-hj-z][.)]|\(?[ivx]{1,4}[.)])\s+/;
+const ASSESSMENT_CODE = '(?:AF|A|I|R|T|P|C|PEC|SC|AP|INT|REF|IV|CV|S)';
+const TRAILING_CELLS = new RegExp(`^(.*\\S)\\s+(E|D|Essential|Desirable)\\s+(${ASSESSMENT_CODE}(?:\\s*[/,&]\\s*${ASSESSMENT_CODE})*)$`);
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
 
 interface Line {
+  /** The line as it came, for column positions. */
+  raw: string;
   text: string;
   bullet: boolean;
+  /** "4. Entry requirements": numbered, which headings can be too. */
+  numbered: boolean;
+  /** From the line's own trailing Essential/Desirable cell. */
+  importance?: Importance;
   /** Cells, when the line came from a table with tabs or wide gaps between columns. */
   cells: string[];
 }
@@ -50,7 +58,17 @@ function toLines(raw: string): Line[] {
     const cells = rawLine.includes('\t') || / {3,}\S/.test(rawLine.trim()) ? rawLine.split(/\t| {3,}/).map((c) => c.trim()) : [];
     const stripped = rawLine.trim().replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+)\*\*:?$/, '$1');
     const bullet = BULLET.test(stripped) || (indentMarksItems && /^ {1,3}[A-Z]/.test(rawLine));
-    lines.push({ text: stripped.replace(BULLET, '').replace(/\s+/g, ' ').trim(), bullet, cells: cells.filter(Boolean).length > 1 ? cells : [] });
+    const text = stripped.replace(BULLET, '').replace(/\s+/g, ' ').trim();
+    // "Current ALS E AF": a flattened row ending in its Essential/Desirable and assessment cells.
+    const cell = TRAILING_CELLS.exec(text);
+    lines.push({
+      raw: rawLine,
+      text: cell ? cell[1]! : text,
+      bullet,
+      numbered: /^\(?\d{1,2}[.)]\s/.test(stripped),
+      cells: cells.filter(Boolean).length > 1 ? cells : [],
+      ...(cell ? { importance: /^E/i.test(cell[2]!) ? ('essential' as const) : ('desirable' as const) } : {}),
+    });
   }
   return dropRunningHeaders(lines);
 }
@@ -69,7 +87,7 @@ const isFurnitureLike = (text: string) => !/\b(?:must|experience|registration|re
 // Classifying lines
 
 const IMPORTANCE_MARK = /^(?:essential|desirable|required|preferred|e|d|\(e\)|\(d\))$/i;
-const ASSESSMENT_WORD = '(?:application(?: form)?|interview|references?|selection (?:centre|center)|pre-?employment(?: checks?)?|assessment(?: centre)?|test|presentation|portfolio|certificates?|shortlisting|documents?|documentation|supporting (?:statement|information)|cv|a|i|r|t|p|af|ap|int|ref|s|sc|o|pe)';
+const ASSESSMENT_WORD = '(?:application(?: form)?|interview|references?|selection (?:centre|center)|pre-?employment(?: checks?)?|assessment(?: centre)?|test|presentation|portfolio|certificates?|shortlisting|documents?|documentation|supporting (?:statement|information)|cv|a|i|r|t|p|c|af|ap|int|ref|s|sc|o|pe|pec)';
 const ASSESSMENT_MARK = new RegExp(`^${ASSESSMENT_WORD}(?:\\s*(?:/|,|&|and|\\+)\\s*${ASSESSMENT_WORD})*$`, 'i');
 const HEADER_WORD = /^(?:criteria|requirements?|attributes?|area|category|factors?|essential criteria|desirable criteria|essential requirements|desirable requirements|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method of assessment|(?:means|method|methods) of (?:assessment|testing|evaluation)|assessed (?:by|through|via)|assessment(?: method)?|evidence|e\/d|essential\/desirable|essential or desirable|key|specification)$/i;
 
@@ -77,20 +95,21 @@ const REQ_ESSENTIAL = /^(?:essential(?: entry)?(?: criteria| requirements| quali
 const REQ_DESIRABLE = /^(?:desirable(?: criteria| requirements| qualifications| skills| experience| knowledge)?|preferred(?: qualifications| requirements| experience| skills| education)?|nice to have|(?:would be )?(?:an )?advantage(?:ous)?(?: but not (?:required|essential))?|bonus(?: points)?|additional (?:desirable|preferred) .*|ideally.*|it would be (?:great|good|nice|an advantage|desirable|helpful) .*|desired(?: qualifications| skills)?|plus(?:es)?|what would be (?:great|nice)|even better if.*)$/i;
 const CATEGORY = /^(?:eligibility|qualifications?|clinical (?:experience|skills|knowledge|skills and knowledge)|knowledge (?:and|&) (?:skills|understanding)|skills (?:and|&) (?:knowledge|abilities|competencies)|academic(?: (?:\/|and|&) research| achievements)?|research(?: (?:and|&|\/) audit)?|audit(?: (?:and|&) (?:research|quality improvement))?|quality improvement|teaching(?: (?:and|&) training)?|management(?: (?:and|&) (?:leadership|administration))?|leadership(?: (?:and|&) management)?|probity(?: (?:and|&) professionalism)?|professionalism|communication(?: skills)?|personal (?:attributes|qualities|skills|circumstances)|other(?: requirements)?|career progression|fitness to practi[sc]e|language(?: skills)?|health|commitment to (?:the )?specialty|aptitude.*|values(?: (?:and|&) behaviours)?|training|professional (?:registration|requirements|development|skills)|registration|clinical governance|special requirements|knowledge|skills|abilities|attributes|competenc(?:e|ies)|specific (?:requirements|skills)|(?:work[- ]related )?circumstances|interests|physical skills|organisational skills|teamworking|team working|it skills|it|information technology|values|behaviours|motivation|personal skills|interpersonal skills|education and training|learning and development|equality and diversity|safeguarding)$/i;
 /** "Qualifications and registration", "Audit, quality improvement and research": made of category words. */
-const CATEGORY_WORDS = new Set('qualifications qualification registration professional experience skills skill knowledge clinical audit quality improvement research teaching training management leadership communication personal attributes qualities other probity education academic and & , / governance team working teamworking values behaviours abilities aptitude competencies competences technical it language languages interpersonal organisational organizational specialist special requirements circumstances physical health safety development commitment to the specialty of in'.split(' '));
+const CATEGORY_WORDS = new Set('qualifications qualification registration professional experience skills skill knowledge clinical audit quality improvement research teaching training management leadership communication personal attributes qualities other probity education academic and & , / governance team working teamworking values behaviours abilities aptitude competencies competences technical it language languages interpersonal organisational organizational specialist special requirements circumstances physical health safety development commitment to the specialty'.split(' '));
 const isCategoryLike = (h: string) => {
   const words = h.split(/[\s,/]+/).filter(Boolean);
   return words.length >= 2 && words.length <= 7 && words.every((w) => CATEGORY_WORDS.has(w)) && words.some((w) => !['and', '&', 'of', 'in', 'the', 'to'].includes(w));
 };
 
 const DUTIES = /^(?:(?:main |key |principal |clinical |general |specific )?(?:duties|responsibilities|tasks|accountabilities|activities)(?: (?:and|&) (?:responsibilities|duties))?(?: of the (?:role|post))?|job (?:summary|purpose|description|overview|role)|role (?:summary|purpose|overview|description)|(?:about|overview of) (?:the|this) (?:role|post|position|job|vacancy|opportunity)|the (?:role|post|position|job|opportunity|vacancy)|overview|summary|position (?:summary|overview|purpose|description)|essential (?:functions|duties|job functions|responsibilities)|(?:key |primary |main )?(?:functions|job functions)|what you(?:'ll| will) (?:do|be doing|deliver)|your (?:role|day|responsibilities|new role)|a (?:day|week) in the life.*|main purpose.*|clinical duties|teaching duties|on-?call(?: arrangements| commitment)?|working (?:pattern|hours|arrangements|week)|hours(?: of work)?|schedule|shifts?(?: pattern| details)?|rota|job plan|the department|the team|our team|your team|department|the service|about the department|about the service|the practice|the unit|the ward|service description|job content)$/i;
-const OTHER = /^(?:introduction|background|visiting(?: (?:and|&) contacts?)?|contacts?|the area|(?:about )?the (?:local )?area|living (?:in|and working in) .*|the locality|location and travel|local information|relocation|terms and conditions|terms (?:and|&) conditions of (?:service|employment)|informal (?:visits?|enquiries)|general information|other information|note|notes|please note|about (?:us|the (?:trust|practice|organisation|organization|company|hospital|team|health board|service|employer|agency|board|system))|about [a-z'&. ]{3,60}|who we are|benefits|(?:what|why) we offer.*|what we can offer.*|why (?:join|work for|choose) us.*|perks|(?:pay|salary|compensation|remuneration)(?: (?:and|&) benefits)?|how to apply|apply(?: now)?|contact(?: details| us| information)?|further (?:information|details)|additional information|equal opportunit.*|(?:eeo|equal employment).*|diversity.*|inclusion.*|physical (?:demands|requirements)|working conditions|our values|closing date|interview (?:date|details)|location|important information|disclosure|sponsorship|we offer|what's in it for you|rewards?|total rewards|(?:employee )?benefits(?: package)?|our commitment.*|accessibility|privacy.*|reasonable adjustments|guaranteed interview scheme|disability confident|next steps|testimonials?|what (?:our )?(?:locums|nurses|doctors|staff) say|faqs?|frequently asked questions|useful links|share this job|similar jobs)$/i;
+const OTHER = /^(?:introduction|background|visiting(?: (?:and|&) contacts?)?|contacts?|the area|(?:about )?the (?:local )?area|living (?:in|and working in) .*|the locality|location and travel|local information|relocation|terms and conditions|terms (?:and|&) conditions of (?:service|employment)|informal (?:visits?|enquiries)|general information|other information|note|notes|please note|about (?:us|the (?:trust|practice|organisation|organization|company|hospital|team|health board|service|employer|agency|board|system))|about [a-z'&. ]{3,60}|who we are|benefits|(?:what|why) we offer.*|what we can offer.*|why (?:join|work for|choose) us.*|perks|(?:pay|salary|compensation|remuneration)(?: (?:and|&) benefits)?|how to apply|apply(?: now)?|contact(?: details| us| information)?|further (?:information|details)|additional information|equal opportunit.*|(?:eeo|equal employment).*|diversity.*|inclusion.*|physical (?:demands|requirements)|working conditions|our values|closing date|interview (?:date|details)|location|important information|disclosure|sponsorship|we offer|what's in it for you|rewards?|total rewards|(?:employee )?benefits(?: package)?|our commitment.*|accessibility|privacy.*|reasonable adjustments|guaranteed interview scheme|disability confident|next steps|testimonials?|what (?:our )?(?:locums|nurses|doctors|staff) say|useful links|share this job|similar jobs)$/i;
 
 /** Salary, dates, references, calls to action, contact details: never a requirement. */
 const FURNITURE = [
-  /^(?:apply(?: now| online| here)?|save(?: job)?|share|print|back to (?:search|results)|sign in|register now|email (?:this )?job|view (?:all )?jobs|read more|see (?:more|less)|show more|job (?:details|information)|posted.*|date posted.*|closing date.*|closes.*|interview date.*|start date.*|reference(?: number)?:?.*|job (?:ref(?:erence)?|id|number):?.*|ref(?: no)?[.:].*|vacancy (?:no|number|id|reference)[.:]?.*|requisition.*|salary.*|pay(?: scale| band| rate)?:.*|wage.*|compensation:.*|location:.*|site:.*|base:.*|hours:.*|contract(?: type)?:.*|working pattern:.*|schedule:.*|shift:.*|department:.*|directorate:.*|division:.*|specialty:.*|grade:.*|band:.*|employer:.*|organisation:.*|job type:.*|employment type:.*|category:.*|sector:.*|travel:.*|remote:.*|full[- ]time|part[- ]time|permanent|temporary|fixed[- ]term.*|locum|bank|\d+(?:\.\d+)? hours(?: per week| a week)?.*)$/i,
+  /^(?:apply(?: now| online| here| for this (?:job|post|role|vacancy))?|save(?: job)?|share|print|back to (?:search|results)|sign in|register now|email (?:this )?job|view (?:all )?jobs|read more|see (?:more|less)|show more|job (?:details|information)|posted.*|date posted.*|closing date.*|closes.*|interview date.*|start date.*|reference(?: number)?:?.*|job (?:ref(?:erence)?|id|number):?.*|ref(?: no)?[.:].*|vacancy (?:no|number|id|reference)[.:]?.*|requisition.*|salary.*|pay(?: scale| band| rate)?:.*|wage.*|compensation:.*|location:.*|site:.*|base:.*|hours:.*|contract(?: type)?:.*|working pattern:.*|schedule:.*|shift:.*|department:.*|directorate:.*|division:.*|specialty:.*|grade:.*|band:.*|employer:.*|organisation:.*|job type:.*|employment type:.*|category:.*|sector:.*|travel:.*|remote:.*|full[- ]time|part[- ]time|permanent|temporary|fixed[- ]term.*|locum|bank|\d+(?:\.\d+)? hours(?: per week| a week)?.*)$/i,
   /£\s?\d|\$\s?\d|\bper (?:annum|hour|session|shift)\b|\bpro rata\b|\b(?:AfC|agenda for change) (?:band|pay)/i,
   /^[\w ]{0,25}\b(?:ref(?:erence)?|id|no\.?|number|code)\s*[:#]\s*\S+$/i,
+  /^.{0,60}\s[–|-]\s(?:.{0,40}\s[–|-]\s)?(?:person specification|job description|jd\/ps|information pack)\b.{0,80}$/i,
   /\bprogrammed activities\b|\b\d+(?:\.\d+)? (?:PAs|sessions)\b|\b(?:DCC|SPA)s?\b.*\b(?:DCC|SPA)s?\b/i,
   /^(?:https?:\/\/|www\.)\S+$/i,
   /^[\w.+-]+@[\w-]+\.[\w.-]+$/,
@@ -142,16 +161,19 @@ const looksLikeHeading = (line: Line) => {
   const t = line.text;
   if (line.bullet || t.length > 80 || /[.!?]$/.test(t)) return false;
   const words = t.split(/\s+/).length;
-  return (t.endsWith(':') && words <= 8) || (words <= 8 && /[A-Z]{2}/.test(t) && t === t.toUpperCase());
+  // One capitalised word ("ILS", "MRCP") is more often a criterion in a table than a heading.
+  return (t.endsWith(':') && words <= 8) || (words >= 2 && words <= 8 && /[A-Z]{2}/.test(t) && t === t.toUpperCase());
 };
 
 function classify(line: Line): LineKind {
   const t = line.text;
   if (!t) return { kind: 'blank' };
+  // A line starting in lower case continues a wrapped sentence: never a heading or a cell.
+  if (/^[a-z]/.test(t) && !line.bullet && !IMPORTANCE_MARK.test(t) && !ASSESSMENT_MARK.test(t)) return { kind: 'content' };
   const bare = t.replace(/[:.]$/, '').trim();
   if (IMPORTANCE_MARK.test(bare)) return { kind: 'importance', value: /^(?:\(?e\)?|essential|required)$/i.test(bare) ? 'essential' : 'desirable' };
   // "4. Entry requirements": a numbered heading is still a heading.
-  if (line.bullet && t.length <= 50 && !/[.;,]$/.test(t)) {
+  if (line.numbered && t.length <= 50 && !/[.;,]$/.test(t)) {
     const role = headingRole(t);
     if (role) return { kind: 'heading', ...role };
   }
@@ -169,9 +191,11 @@ function classify(line: Line): LineKind {
     }
     // "REQUIREMENTS / ESSENTIAL / DESIRABLE / METHOD OF ASSESSMENT": a header row on one line.
     if (t.split(/\s*[/|]\s*/).length > 2 && t.split(/\s*[/|]\s*/).every((p) => IMPORTANCE_MARK.test(p) || HEADER_WORD.test(p) || ASSESSMENT_MARK.test(p))) return { kind: 'header' };
-    if (looksLikeHeading(line)) return { kind: 'heading', role: 'category', generic: true };
+    // An FAQ page: "What documents will you need from me?" introduces requirements.
+    if (t.endsWith('?') && t.length <= 90 && (t.match(/\?/g) ?? []).length === 1 && /\b(?:need|needs|require|required|documents?|training|checks?|qualifications?|registration|experience|eligible|accept)\b/i.test(t)) return { kind: 'heading', role: 'requirements' };
     // "To be shortlisted you will need:", "It would be great if you also had:": a lead-in is a heading.
     if (t.endsWith(':') && t.length <= 120 && LEAD_IN_CUE.test(t)) return { kind: 'heading', role: 'requirements', ...(LEAD_IN_DESIRABLE.test(t) ? { importance: 'desirable' as const } : {}) };
+    if (looksLikeHeading(line)) return { kind: 'heading', role: 'category', generic: true };
   }
   return { kind: 'content' };
 }
@@ -221,15 +245,42 @@ interface Section {
   cellsFollowCriteria: boolean | undefined;
 }
 
-/** The column positions of "Essential" and "Desirable" in a table header row, if this is one. */
-function columnHeader(line: Line): { essential: number; desirable: number } | undefined {
+/**
+ * An "Essential | Desirable" table header. With tabs, cells are counted; with columns aligned by
+ * spaces (a PDF table), empty cells vanish, so what counts is where on the line a mark sits.
+ */
+interface Columns {
+  essential: number;
+  desirable: number;
+  /** Character positions of the two headers when the table is aligned with spaces. */
+  essentialAt?: number;
+  desirableAt?: number;
+}
+function columnHeader(line: Line): Columns | undefined {
   if (line.cells.length < 2) return undefined;
   const essential = line.cells.findIndex((c) => /^essential(?: criteria)?$/i.test(c));
   const desirable = line.cells.findIndex((c) => /^desirable(?: criteria)?$/i.test(c));
-  return essential >= 0 && desirable >= 0 ? { essential, desirable } : undefined;
+  if (essential < 0 || desirable < 0) return undefined;
+  if (line.raw.includes('\t')) return { essential, desirable };
+  return { essential, desirable, essentialAt: line.raw.search(/essential/i), desirableAt: line.raw.search(/desirable/i) };
 }
 
 const MARK = /^(?:✓|✔|x|yes|y|\*|•|e|d|essential|desirable|√)$/i;
+
+/** A row of a tick-style table: its criterion text and the column its mark is in. */
+function tickRow(line: Line, columns: Columns): { criterion: string; importance: Importance | undefined } | undefined {
+  const criterion = line.cells.filter((c) => !MARK.test(c) && !ASSESSMENT_MARK.test(c)).sort((a, b) => b.length - a.length)[0];
+  if (!criterion) return undefined;
+  const letter = line.cells.find((c) => /^[ed]$/i.test(c));
+  if (letter) return { criterion, importance: /^e$/i.test(letter) ? 'essential' : 'desirable' };
+  if (columns.essentialAt !== undefined && columns.desirableAt !== undefined) {
+    const mark = /(?<=\s)(?:✓|✔|[xX]|Yes|\*|√)(?=\s|$)/.exec(line.raw);
+    if (!mark) return { criterion, importance: undefined };
+    return { criterion, importance: Math.abs(mark.index - columns.essentialAt) <= Math.abs(mark.index - columns.desirableAt) ? 'essential' : 'desirable' };
+  }
+  const marked = (col: number) => MARK.test(line.cells[col] ?? '');
+  return { criterion, importance: marked(columns.essential) ? 'essential' : marked(columns.desirable) ? 'desirable' : undefined };
+}
 
 export function readAdvert(raw: string, skip: (text: string) => boolean): Candidate[] {
   const lines = toLines(raw);
@@ -237,7 +288,7 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
   const wrapWidth = Math.max(60, [...lines.map((l) => l.text.length)].sort((a, b) => a - b)[Math.floor(lines.length * 0.9)] ?? 80);
   const out: Candidate[] = [];
   const section: Section = { role: 'none', importance: undefined, cellsFollowCriteria: undefined };
-  let columns: { essential: number; desirable: number } | undefined;
+  let columns: Columns | undefined;
   // Lines of the statement being read, and its importance cell if one has been seen after it.
   let pending: { text: string; bullet: boolean; fromTableCell: boolean; importance: Importance | undefined } | undefined;
 
@@ -256,7 +307,6 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
       emit();
       continue;
     }
-    // A tab- or column-separated row under an "Essential | Desirable" header: the mark's column decides.
     const header = columnHeader(line);
     if (header) {
       emit();
@@ -268,19 +318,19 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
       emit();
       const essentialCell = line.cells[columns.essential] ?? '';
       const desirableCell = line.cells[columns.desirable] ?? '';
-      const row = (text: string, importance: Importance | undefined) => {
-        pending = { text, bullet: true, fromTableCell: importance !== undefined, importance };
-        emit();
-      };
-      if (MARK.test(essentialCell) || MARK.test(desirableCell) || (!essentialCell && !desirableCell)) {
-        // Tick-style: the criterion is in its own column, a mark says which kind it is.
-        const criterion = line.cells.filter((c) => !MARK.test(c) && !ASSESSMENT_MARK.test(c)).sort((a, b) => b.length - a.length)[0];
-        const letter = line.cells.find((c) => /^[ed]$/i.test(c));
-        if (criterion) row(criterion, letter ? (/^e$/i.test(letter) ? 'essential' : 'desirable') : MARK.test(essentialCell) ? 'essential' : MARK.test(desirableCell) ? 'desirable' : undefined);
+      const tickStyle = columns.essentialAt !== undefined || MARK.test(essentialCell) || MARK.test(desirableCell) || (!essentialCell && !desirableCell);
+      if (tickStyle) {
+        // The criterion in its own column, a mark saying which kind it is; a criterion that wraps
+        // continues on the lines below (joined in 'content').
+        const row = tickRow(line, columns);
+        if (row) pending = { text: row.criterion, bullet: true, fromTableCell: row.importance !== undefined, importance: row.importance };
       } else {
         // The criteria are written in the Essential and Desirable columns themselves.
         for (const [cell, importance] of [[essentialCell, 'essential'], [desirableCell, 'desirable']] as const) {
-          for (const item of cell.split(/\s*[•·●▪]\s*/).map((c) => c.trim()).filter(Boolean)) row(item, importance);
+          for (const item of cell.split(/\s*[•·●▪]\s*/).map((c) => c.trim()).filter(Boolean)) {
+            pending = { text: item, bullet: true, fromTableCell: true, importance };
+            emit();
+          }
         }
       }
       continue;
@@ -325,6 +375,8 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
           if (section.role !== 'requirements') section.importance = undefined;
           section.role = section.role === 'duties' || section.role === 'other' ? (REQ_CATEGORY_AFTER_OTHER.test(line.text) ? 'requirements' : section.role) : 'requirements';
           if (section.cellsFollowCriteria === false) section.importance = undefined;
+        } else if (section.role === 'duties' && kind.role === 'requirements' && !kind.importance && !STRONG_REQUIREMENTS_HEADING.test(line.text)) {
+          // "3. Education" inside a list of duties is a group of duties, not the requirements.
         } else {
           section.role = kind.role;
           section.importance = kind.importance;
@@ -339,12 +391,13 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
       }
       case 'content': {
         // A wrapped line (PDF text, a long bullet, a paragraph) joins the statement it continues.
-        if (pending && !line.bullet && continuesOnto(pending.text, line, wrapWidth)) {
+        if (pending && !line.bullet && (continuesOnto(pending.text, line, wrapWidth) || (columns && pending.fromTableCell && !line.cells.length))) {
           pending.text = joinWrapped(pending.text, line.text);
+          if (line.importance) Object.assign(pending, { importance: line.importance, fromTableCell: true });
           break;
         }
         emit();
-        pending = { text: line.text, bullet: line.bullet, fromTableCell: false, importance: undefined };
+        pending = { text: line.text, bullet: line.bullet, fromTableCell: line.importance !== undefined, importance: line.importance };
         break;
       }
     }
@@ -352,6 +405,9 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
   emit();
   return out;
 }
+
+/** Headings that end a duties section: they name the requirements themselves. */
+const STRONG_REQUIREMENTS_HEADING = /\b(?:essential|desirable|required|requirements?|person spec|specification|qualifications|criteria|about you|you(?:'ll| will)? need|eligibility|preferred|skills and (?:experience|knowledge|abilities)|knowledge|licensure|certifications?|who (?:you are|we)|looking for|ideal candidate|successful candidate|must have)\b/i;
 
 /** Only clearly requirement-bearing categories turn a benefits or duties section back into requirements. */
 const REQ_CATEGORY_AFTER_OTHER = /^(?:eligibility|qualifications?|(?:clinical )?(?:experience|skills|knowledge)|knowledge (?:and|&) skills|skills (?:and|&) (?:knowledge|abilities)|registration|professional registration|training)\b/i;
@@ -366,8 +422,10 @@ function joinWrapped(prev: string, next: string): string {
 
 const ROLE_NOUN = /\b(?:registrar|consultant|doctor|physician|fellow|GP|general practitioner|practitioner|nurse|midwife|midwives|paramedic|physiotherapist|physio|therapist|radiographer|pharmacist|dietitian|dietician|sister|charge nurse|matron|specialist|hospitalist|officer|SHO|trainee|lead|manager|surgeon|anaesthetist|psychiatrist|paediatrician|geriatrician|intensivist|RN|NP|ODP|clinician|locum|coordinator|co-ordinator|visitor|health visitor|educator|assistant|associate|director|partner|medic|house officer|FY[1-3]|F[1-3]|CT[1-3]|ST[1-8]|Band [2-9])\b/i;
 const ORGANISATION = /\b(?:NHS(?: Foundation)? Trust|Foundation Trust|University Health Board|Health Board|Hospitals?|Healthcare|Health(?:care)? (?:System|Services?|Partnership|Group|Network)|Medical (?:Center|Centre|Group|Practice|Partnership)|Health Cent(?:er|re)|Surgery|Practice|Ambulance Service|Clinic|Integrated Care Board|Partnership|Staffing|Recruitment|Locums?|Agency|Health|Hospice|Care Home|Nursing Home|Trust)\b/;
-const LABELLED_TITLE = /^(?:job title|post|position|role|title|vacancy|job|post title)\s*[:\-–]\s*(.+)$/i;
-const LABELLED_EMPLOYER = /^(?:employer|organisation|organization|trust|company|hospital|practice|health board|client|hiring organi[sz]ation)\s*[:\-–]\s*(.+)$/i;
+const LABELLED_TITLE = /^(?:job title|post|position|role|title|vacancy|job|post title)\s*(?::|\s[-–]\s)\s*(.+)$/i;
+const LABELLED_EMPLOYER = /^(?:employer|organisation|organization|trust|company|hospital|practice|health board|client|hiring organi[sz]ation|employer name)\s*(?::|\s[-–]\s)\s*(.+)$/i;
+/** Site navigation copied with the page: "Careers > Vacancies > ...", "Jobs | Register | Log in". */
+const NAVIGATION = /(?:\s>\s.*){2,}|(?:\s\|\s.*){3,}/;
 /** What a clinician types before pasting an advert into chat. */
 export const PREAMBLE = /^(?:please|pls|can you|could you|would you|help me|hi|hello|hey|i(?:'m| am| want| would| need|'d)|here(?:'s| is)|this is|below is|tailor|make|write|draft|create|generate|attached|see below|paste|job advert|advert|job description|the advert)\b/i;
 
@@ -387,10 +445,14 @@ function cleanEmployer(text: string): string {
   return (parts.find((p) => ORGANISATION.test(p)) ?? parts[0]!).replace(/[).:]+$/, '').trim();
 }
 
+const titleCase = (t: string) => (t === t.toUpperCase() && /[A-Z]{3}/.test(t) ? t.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(And|Of|In|The|With|For|To|At|On)\b/g, (w) => w.toLowerCase()).replace(/\b(Nhs|Gp|Icu|Ed|Acp|Sho|St\d|Ct\d)\b/g, (w) => w.toUpperCase()) : t);
+
 export function findTitleAndEmployer(raw: string): { title: string; employer: string | null; titleLine: string | undefined; employerLine: string | undefined } {
-  const lines = toLines(raw)
-    .map((l) => l.text)
-    .filter((t) => t && !PREAMBLE.test(t) && !PAGE_NUMBER.test(t))
+  const all = toLines(raw).map((l) => l.text);
+  const lines = all
+    // The last crumb of a breadcrumb trail is the page's own title.
+    .map((t) => (/(?:\s>\s.*){2,}/.test(t) ? t.split(/\s>\s/).at(-1)!.trim() : t))
+    .filter((t) => t && !PREAMBLE.test(t) && !PAGE_NUMBER.test(t) && !NAVIGATION.test(t))
     .slice(0, 20);
   const labelledTitle = lines.find((l) => LABELLED_TITLE.test(l));
   const titleLine =
@@ -399,5 +461,8 @@ export function findTitleAndEmployer(raw: string): { title: string; employer: st
     lines.find((l) => l.length <= 100 && !isFurniture(l) && !headingRole(l));
   const labelledEmployer = lines.find((l) => LABELLED_EMPLOYER.test(l));
   const employerLine = labelledEmployer ?? lines.find((l) => l !== titleLine && l.length <= 140 && ORGANISATION.test(l) && !/[.!?]$/.test(l) && !isFurniture(l) && !headingRole(l) && !/^(?:we|our|you|are you|join|about)\b/i.test(l));
-  return { title: titleLine ? cleanTitle(titleLine) : 'Untitled job', employer: employerLine ? cleanEmployer(employerLine) : null, titleLine, employerLine };
+  // A title that runs on to a second line ("CONSULTANT ANAESTHETIST / with an interest in...").
+  const next = titleLine ? lines[lines.indexOf(titleLine) + 1] : undefined;
+  const fullTitle = titleLine && next && /^(?:with|in|and|for|\(|-\s)/.test(next) && next.length < 80 ? `${titleLine} ${next}` : titleLine;
+  return { title: fullTitle ? cleanTitle(titleCase(fullTitle)) : 'Untitled job', employer: employerLine ? cleanEmployer(employerLine) : null, titleLine, employerLine };
 }

@@ -55,7 +55,7 @@ export const COURSES: Course[] = [
   { id: 'fire-safety', name: 'Fire Safety', short: 'Fire Safety', patterns: [/\bfire (?:safety|training|awareness|warden)/i] },
   { id: 'mca-dols', name: 'Mental Capacity Act and DoLS', short: 'MCA/DoLS', patterns: [/\b(?:MCA|DoLS)\b[^.;\n]{0,30}\btraining\b/, /(?:mental capacity act|deprivation of liberty)[^.;\n]{0,30}\btraining\b/i, /mental capacity act\s*(?:\(MCA\))?\s*(?:and|&|\/)\s*(?:DoLS|deprivation of liberty)/i] },
   { id: 'conflict-resolution', name: 'Conflict Resolution', short: 'Conflict Resolution', patterns: [/conflict resolution/i] },
-  { id: 'mandatory-training', name: 'Mandatory training', short: 'Mandatory training', patterns: [/\b(?:statutory (?:and|&) )?mandatory training\b/i, /\bMAST\b/, /\bstat(?:utory)? ?(?:and|&)? ?mand(?:atory)?\b/i] },
+  { id: 'mandatory-training', name: 'Mandatory training', short: 'Mandatory training', patterns: [/\b(?:statutory (?:and|&) )?mandatory training\b/i, /\bcore skills training framework\b/i, /\bCSTF\b/, /\bMAST\b/, /\bstat(?:utory)? ?(?:and|&)? ?mand(?:atory)?\b/i] },
 ];
 
 export const courseById = new Map(COURSES.map((c) => [c.id, c]));
