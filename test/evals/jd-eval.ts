@@ -27,15 +27,17 @@ export interface AdvertLabels {
 }
 
 export const JOBS_DIR = path.resolve(import.meta.dirname, '../fixtures/jobs');
+/** Adverts written by someone who never saw the analyser, kept apart to measure how it generalises. */
+export const HOLDOUT_DIR = path.resolve(import.meta.dirname, '../fixtures/jobs-holdout');
 
-export function labelledAdverts(): Array<{ slug: string; text: string; labels: AdvertLabels }> {
+export function labelledAdverts(dir = JOBS_DIR): Array<{ slug: string; text: string; labels: AdvertLabels }> {
   return fs
-    .readdirSync(JOBS_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => {
       const slug = f.replace(/\.txt$/, '');
-      return { slug, text: fs.readFileSync(path.join(JOBS_DIR, f), 'utf8'), labels: JSON.parse(fs.readFileSync(path.join(JOBS_DIR, `${slug}.json`), 'utf8')) as AdvertLabels };
+      return { slug, text: fs.readFileSync(path.join(dir, f), 'utf8'), labels: JSON.parse(fs.readFileSync(path.join(dir, `${slug}.json`), 'utf8')) as AdvertLabels };
     });
 }
 
@@ -49,7 +51,10 @@ export const contentWords = (t: string) =>
 
 /** Does an extracted requirement match a label? (the README's matching rules) */
 export function matchesLabel(label: Label, r: Pick<Requirement, 'kind' | 'key' | 'text' | 'years' | 'alternatives'>): boolean {
-  if (label.kind !== r.kind) return false;
+  // Something to have done is a skill to one reader and experience in a setting to another (and a
+  // named specialist course a skill to a third): across those, the words decide.
+  const loose = (k: string, key: string) => k === 'skill' || (k === 'experience' && key === 'specialty') || (k === 'qualification' && key === 'specialist-course');
+  if (label.kind !== r.kind) return loose(label.kind, label.key) && loose(r.kind, r.key) && overlaps(label.text, r.text);
   const labelKeys = [label.key, ...(label.alternatives ?? [])];
   if (r.kind === 'experience' && label.key === 'years') return r.key === 'years' && r.years === label.years;
   if (r.kind === 'experience' && label.key === 'specialty') return r.key === 'specialty' ? overlaps(label.text, r.text) : false;
@@ -108,4 +113,35 @@ export function summarise(scores: AdvertScore[]) {
     empty: scores.filter((s) => s.foundNothing).length,
     titles: scores.filter((s) => s.titleOk).length / Math.max(1, scores.length),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching agreement: persona x advert pairs labelled by status (test/fixtures/matching)
+
+export interface PairLabel {
+  persona: string;
+  advert: string;
+  asOf: string;
+  expect: Array<Label & { status: 'met' | 'unmet' | 'expired' | 'expiring' }>;
+}
+export const PAIRS_FILE = path.resolve(import.meta.dirname, '../fixtures/matching/pairs.json');
+export const pairs = (): PairLabel[] => (fs.existsSync(PAIRS_FILE) ? (JSON.parse(fs.readFileSync(PAIRS_FILE, 'utf8')) as PairLabel[]) : []);
+
+/** "probably met" agrees with a label of met: it is met, with a note to check the wording. */
+const agrees = (label: string, got: string) => label === got || (label === 'met' && got === 'probably-met');
+
+/**
+ * For each labelled requirement, the assessment of the extracted requirement that matches it
+ * (as the advert eval matches them). A requirement the analyser did not extract is counted as a
+ * disagreement, so extraction misses cost matching too.
+ */
+export function scorePair(pair: PairLabel, assessed: Array<Requirement & { status: string }>, advert: AdvertLabels) {
+  // A pair names each label by kind, key and text; the advert's own label carries the years and the rest.
+  const full = [...advert.essential, ...advert.desirable];
+  const rows = pair.expect.map((named) => {
+    const label = { ...(full.find((l) => l.kind === named.kind && l.key === named.key && l.text === named.text) ?? named), status: named.status };
+    const got = assessed.find((r) => matchesLabel(label, r));
+    return { label, got: got?.status ?? 'not found', agree: got ? agrees(label.status, got.status) : false };
+  });
+  return { agreed: rows.filter((r) => r.agree).length, total: rows.length, disagreements: rows.filter((r) => !r.agree) };
 }

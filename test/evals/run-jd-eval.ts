@@ -1,14 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
-import { labelledAdverts, scoreAdvert, summarise } from './jd-eval.ts';
+import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
+import { aiRecordFromResume } from '../../server/ai/record-from-resume.ts';
+import { HOLDOUT_DIR, JOBS_DIR, labelledAdverts, pairs, scoreAdvert, scorePair, summarise } from './jd-eval.ts';
 
 /**
- * `npm run eval:jd`: job analysis on every labelled advert in test/fixtures/jobs. Prints each
- * advert's figures (and, with --misses, what was missed and what was noise), then the totals.
+ * `npm run eval:jd`: job analysis on every labelled advert (test/fixtures/jobs, or --holdout for
+ * the adverts kept apart), then matching on the persona x advert pairs. Prints each advert's and
+ * pair's figures (--misses: what was missed, what was noise, which statuses disagreed), then the
+ * totals. --only=TEXT limits it to slugs containing TEXT.
  */
-const showMisses = process.argv.includes('--misses');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const args = process.argv.slice(2);
+const showMisses = args.includes('--misses');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const dir = args.includes('--holdout') ? HOLDOUT_DIR : JOBS_DIR;
+
 const scores = [];
-for (const { slug, text, labels } of labelledAdverts()) {
+for (const { slug, text, labels } of labelledAdverts(dir)) {
   if (only && !slug.includes(only)) continue;
   const analysis = analyseJobOffline(text);
   const s = scoreAdvert(slug, labels, analysis.requirements, analysis.title);
@@ -22,4 +31,23 @@ for (const { slug, text, labels } of labelledAdverts()) {
   }
 }
 const total = summarise(scores);
-console.log(`\njd-analysis offline: ${total.adverts} adverts, essential recall ${total.recall.toFixed(3)}, precision ${total.precision.toFixed(3)}, adverts with nothing found ${total.empty}, titles ${total.titles.toFixed(2)}`);
+
+let agreed = 0;
+let labelled = 0;
+if (dir === JOBS_DIR) {
+  for (const pair of pairs()) {
+    if (only && !pair.advert.includes(only) && !pair.persona.includes(only)) continue;
+    const record = aiRecordFromResume(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/personas', pair.persona), 'utf8')), pair.asOf);
+    const assessed = assessRequirements(analyseJobOffline(fs.readFileSync(path.join(JOBS_DIR, `${pair.advert}.txt`), 'utf8')), record, pair.asOf);
+    const s = scorePair(pair, assessed, JSON.parse(fs.readFileSync(path.join(JOBS_DIR, `${pair.advert}.json`), 'utf8')));
+    agreed += s.agreed;
+    labelled += s.total;
+    console.log(`${`${pair.persona.replace(/\.json$/, '')} x ${pair.advert}`.padEnd(90)} agreement ${(s.agreed / Math.max(1, s.total)).toFixed(2)}`);
+    if (showMisses) for (const d of s.disagreements) console.log(`    want ${d.label.status.padEnd(9)} got ${d.got.padEnd(12)} ${d.label.kind}:${d.label.key}  "${d.label.text}"`);
+  }
+}
+
+console.log(
+  `\njd-analysis offline: ${total.adverts} adverts, essential recall ${total.recall.toFixed(3)}, precision ${total.precision.toFixed(3)}, adverts with nothing found ${total.empty}, titles ${total.titles.toFixed(2)}` +
+    (labelled ? `; matching agreement ${(agreed / labelled).toFixed(3)} on ${labelled} labelled requirements` : ''),
+);

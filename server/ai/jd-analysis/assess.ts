@@ -52,7 +52,8 @@ export function citableTexts(record: AiRecord): Citable[] {
 
 const STOP = new Set('the and for with from that this have has are was were been will your you our their within into able ability evidence experience experienced knowledge understanding including such other good sound strong excellent proven demonstrable demonstrated relevant appropriate current recent previous working work skills skill practice clinical patients patient care staff team'.split(' '));
 const stem = (w: string) => w.replace(/(?:ments|ment|ings|ing|ions|ion|ies|ied|ed|es|s)$/, '');
-const SYNONYMS: Record<string, string> = { phlebotomy: 'venepuncture', domiciliary: 'home', visit: 'home', cannula: 'cannulat', intravenous: 'iv', supervis: 'mentor', precept: 'mentor', teach: 'mentor', train: 'mentor', educat: 'mentor' };
+/** Words that name the same thing in records and adverts (after stemming). */
+const SYNONYMS: Record<string, string> = { phlebotomy: 'venepuncture', domiciliary: 'home', visit: 'home', cannula: 'cannulat', intravenous: 'iv', supervis: 'mentor', precept: 'mentor', teach: 'mentor', train: 'mentor', educat: 'mentor', haemofiltration: 'crrt', hemofiltration: 'crrt', haemodiafiltration: 'crrt', renal: 'crrt', tracheostomie: 'tracheostomy', niv: 'ventilation', cpap: 'ventilation', pocus: 'ultrasound', echocardiography: 'echo', echocardiogram: 'echo', elderly: 'older', geriatric: 'older', frail: 'older' };
 const contentWords = (text: string) =>
   new Set(
     (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
@@ -114,7 +115,7 @@ function assessRegistration(req: Requirement, record: AiRecord, citable: Citable
     if (field && !wanted.some((w) => w.includes(field) || field.includes(w))) return outcome('unmet', `Your NMC registration is as ${field === 'midwife' ? 'a midwife' : `a ${field} nurse`}; this post asks for ${req.detail}.`, regs);
     if (!field) return outcome('probably-met', `Your NMC registration is on record; it does not say which field (${req.detail}): check.`, regs);
   }
-  return outcome('met', `${label} on your record${held[0]!.status ? `: ${held[0]!.status}` : ''}.`, regs);
+  return outcome('met', `${capitalise(label)} on your record${held[0]!.status ? `: ${held[0]!.status}` : ''}.`, regs);
 }
 
 /** Which requirement key a registration row's body answers. */
@@ -138,7 +139,14 @@ function assessCourse(req: Requirement, record: AiRecord, asOf: string): Outcome
     }
     return outcome('unmet', `The job asks for ${label}; your record has none.`);
   }
-  const current = held.filter((t) => !t.expiresOn || t.expiresOn >= asOf);
+  // "Completed within the last 12 months": the employer's window, whatever the certificate says.
+  const window = windowMonths(`${req.text} ${req.detail ?? ''}`);
+  const recent = window ? held.filter((t) => monthsBetween(t.completedOn, asOf) <= window) : held;
+  if (window && held.length && !recent.length) {
+    const latest = held.map((t) => t.completedOn).sort().at(-1)!;
+    return outcome('expired', `Your ${held[0]!.name} was completed on ${readableDate(latest)}; this employer wants it done within the last ${describeWindow(window)}.`, cite(held));
+  }
+  const current = recent.filter((t) => !t.expiresOn || t.expiresOn >= asOf);
   if (current.length) {
     const soonest = current.map((t) => t.expiresOn).filter((d): d is string => Boolean(d)).sort()[0];
     const first = current[0]!;
@@ -150,6 +158,18 @@ function assessCourse(req: Requirement, record: AiRecord, asOf: string): Outcome
   return outcome('expired', `Your ${held[0]!.name} expired on ${readableDate(last)}.`, cite(held));
 }
 
+/** "Within the last 12 months", "in the past three years": the window an employer sets, in months. */
+const WINDOW = /\b(?:within|in|during) the (?:last|past|previous) (\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four) (months?|years?)\b|\bdated within (\d+|one|two|three) (months?|years?)\b/i;
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, eighteen: 18, 'twenty-four': 24 };
+function windowMonths(text: string): number | undefined {
+  const m = WINDOW.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1] ?? m[3]) || WORDS[(m[1] ?? m[3])!.toLowerCase()] || 0;
+  return /^y/i.test(m[2] ?? m[4]!) ? n * 12 : n;
+}
+const monthsBetween = (fromIso: string, toIso: string) => daysBetween(fromIso, toIso) / 30.44;
+const describeWindow = (months: number) => (months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`);
+
 const courseIds = (t: AiRecord['training'][number]) => [...new Set([...(t.catalogueId ? [t.catalogueId] : []), ...findCourses(t.name).map((m) => m.id)])];
 
 // ---------------------------------------------------------------------------------------------
@@ -158,6 +178,9 @@ const courseIds = (t: AiRecord['training'][number]) => [...new Set([...(t.catalo
 function assessQualification(req: Requirement, record: AiRecord, citable: Citable[]): Outcome {
   const keys = new Set([req.key, ...req.alternatives]);
   const label = termByKey.get(`qualification:${req.key}`)?.label ?? req.text;
+  if (req.key === 'specialist-course') return assessSpecialistCourse(req, citable);
+  // "Study at Masters level", "Level 7": a postgraduate certificate or diploma is such study.
+  if (req.key === 'masters' && /\blevel\b/i.test(req.text)) keys.add('pgcert').add('teaching-qualification');
   const holding = citable.filter((c) => c.ref.type !== 'registration' && findTermMentions(c.text, null).some((m) => m.kind === 'qualification' && keys.has(m.key)));
   const formal = holding.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || c.ref.type === 'extra');
   if (formal.length) return outcome('met', `${label[0]!.toUpperCase()}${label.slice(1)}: ${formal[0]!.label}.`, formal);
@@ -169,20 +192,43 @@ function assessQualification(req: Requirement, record: AiRecord, citable: Citabl
   return outcome('unmet', `Your record does not show ${label}.`);
 }
 
+/** "A post-registration qualification in critical care": any course or qualification in that field. */
+function assessSpecialistCourse(req: Requirement, citable: Citable[]): Outcome {
+  const fields = specialtiesIn(req.text);
+  const learning = citable.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || (c.ref.type === 'extra' && /^(?:awards|certificates|projects):/.test(c.ref.id)));
+  const inField = fields.length ? learning.filter((c) => specialtiesIn(c.text).some((f) => fields.includes(f))) : [];
+  if (inField.length) return outcome('met', `${inField[0]!.label}.`, inField);
+  const overlap = bestOverlap(req.text, learning);
+  if (overlap && overlap.score >= 0.5) return outcome('probably-met', `${overlap.item.label} may be what they ask for: check the wording.`, [overlap.item]);
+  return outcome('unmet', `Your record does not show ${fields.length ? `a qualification in ${fields.join(' or ')}` : 'this qualification'}.`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-function assessCheck(req: Requirement, record: AiRecord, citable: Citable[]): Outcome {
+function assessCheck(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   if (req.key === 'dbs') {
     const wanted = req.level && req.level in DBS_RANK ? DBS_RANK[req.level as keyof typeof DBS_RANK] : 0;
-    const held = record.dbs.filter((d) => DBS_RANK[d.level] >= wanted);
-    const cite = (ds: typeof held): Citable[] => ds.map((d) => ({ ref: { type: 'dbs', id: d.id }, label: `${dbsWords(d.level)} DBS check, ${readableDate(d.issueDate)}`, text: d.level }));
+    // "Adult and child barred lists" needs a check for both workforces.
+    const bothWorkforces = /\b(?:adults?|adult's)\b[^.;]{0,30}\b(?:child(?:ren)?'?s?)\b|\b(?:child(?:ren)?'?s?)\b[^.;]{0,30}\badults?\b|\bboth (?:barred )?lists\b/i.test(req.text);
+    const levelled = record.dbs.filter((d) => DBS_RANK[d.level] >= wanted);
+    const held = levelled.filter((d) => !bothWorkforces || d.workforce === 'both' || DBS_RANK[d.level] < 3);
+    if (levelled.length && !held.length) return outcome('unmet', `This post needs a DBS check for both the adult and children's workforce; yours covers the ${levelled[0]!.workforce} workforce.`, []);
+    // "Issued within the last three years, or on the Update Service".
+    const window = windowMonths(req.text);
+    if (held.length && window && held.every((d) => !d.updateService && monthsBetween(d.issueDate, asOf) > window)) {
+      return outcome('expired', `Your DBS check was issued on ${readableDate(held[0]!.issueDate)}, more than ${describeWindow(window)} ago, and is not on the Update Service.`, []);
+    }
+    const cite = (ds: typeof held): Citable[] => ds.map((d) => ({ ref: { type: 'dbs', id: d.id }, label: `${capitalise(dbsCheck(d.level))}, ${readableDate(d.issueDate)}`, text: d.level }));
     if (held.length) {
       const best = held[0]!;
-      return outcome('met', `${dbsWords(best.level)} DBS check issued ${readableDate(best.issueDate)}${best.updateService ? ', on the Update Service' : ''}.`, cite(held));
+      return outcome('met', `${capitalise(dbsCheck(best.level))} issued ${readableDate(best.issueDate)}${best.updateService ? ', on the Update Service' : ''}.`, cite(held));
     }
-    if (record.dbs.length) return outcome('unmet', `The job needs ${req.level ? `an ${dbsWords(req.level).toLowerCase()}` : 'a'} DBS check; yours is ${dbsWords(record.dbs[0]!.level).toLowerCase()}.`, cite(record.dbs));
-    return outcome('unmet', `Your record has no DBS check${req.level ? ` (the job needs ${dbsWords(req.level).toLowerCase()})` : ''}.`);
+    if (record.dbs.length) return outcome('unmet', `The job needs ${req.level ? article(dbsCheck(req.level)) : 'a DBS check'}; yours is ${article(dbsCheck(record.dbs[0]!.level))}.`, cite(record.dbs));
+    return outcome('unmet', `Your record has no DBS check${req.level ? ` (the job needs ${article(dbsCheck(req.level))})` : ''}.`);
+  }
+  if (req.key === 'references' && record.refereeCount) {
+    return outcome(record.refereeCount >= 2 ? 'met' : 'probably-met', `You have ${record.refereeCount === 1 ? 'one referee' : `${record.refereeCount} referees`} in your record${record.refereeCount < 2 ? '; most employers ask for two' : ''}: check they cover the period asked for.`);
   }
   const found = citable.filter((c) => findTermMentions(c.text, null).some((m) => m.kind === 'check' && m.key === req.key));
   const label = termByKey.get(`check:${req.key}`)?.label ?? req.text;
@@ -190,7 +236,9 @@ function assessCheck(req: Requirement, record: AiRecord, citable: Citable[]): Ou
   return outcome('unmet', `Your record does not show ${label}; employers check it before you start, so have the evidence ready.`);
 }
 
-const dbsWords = (level: string) => (level === 'enhanced-barred' ? 'Enhanced with barred lists' : `${level[0]!.toUpperCase()}${level.slice(1)}`);
+const dbsCheck = (level: string) => (level === 'enhanced-barred' ? 'enhanced DBS check with barred lists' : `${level} DBS check`);
+const capitalise = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+const article = (s: string) => `${/^[aeiou]/i.test(s) ? 'an' : 'a'} ${s}`;
 
 // ---------------------------------------------------------------------------------------------
 // Experience: years from dated posts, settings, stages of training reached
@@ -212,8 +260,18 @@ export function yearsCovered(posts: AiRecord['posts'], asOf: string): number {
 }
 
 /** Posts in a specialty or setting: by their specialty, title and what they say they did. */
+const NHS_EMPLOYER = /\bNHS\b|\bTrust\b|\bHealth Board\b|\bHospitals?\b|\bInfirmary\b|\bPractice\b|\bSurgery\b|\bMedical Centre\b|\bHealth Centre\b|\bAmbulance Service\b/;
+const ACUTE_SPECIALTIES = ['emergency medicine', 'acute medicine', 'critical care', 'anaesthetics', 'general surgery', 'general medicine', 'orthopaedics', 'cardiology', 'respiratory medicine', 'medical-surgical', 'hospital medicine', 'theatres', 'obstetrics and gynaecology', 'paediatrics', 'stroke', 'renal'];
 function postsIn(record: AiRecord, specialty: string) {
-  return record.posts.filter((p) => specialtiesIn([p.specialty, p.title, p.employer].filter(Boolean).join(' ')).includes(specialty) || (specialty === 'the NHS' && /\bNHS\b/.test(p.employer)));
+  return record.posts.filter((p) => {
+    const text = [p.specialty, p.title, p.employer, p.site].filter(Boolean).join(' ');
+    const named = specialtiesIn(text);
+    if (named.includes(specialty)) return true;
+    // Settings a post implies: an NHS employer is NHS experience; a hospital specialty is acute care.
+    if (specialty === 'the NHS') return NHS_EMPLOYER.test(p.employer);
+    if (specialty === 'acute care') return named.some((n) => ACUTE_SPECIALTIES.includes(n)) || /\bHospitals?\b|\bInfirmary\b/.test(p.employer);
+    return false;
+  });
 }
 
 const GRADE_STAGE = (grade: string | null): { family: 'doctor' | 'band' | 'other'; rank: number } | undefined => {
@@ -254,13 +312,20 @@ function assessStage(req: Requirement, record: AiRecord, asOf: string): Outcome 
       'stage:cct': { beyond: 14, last: 12, words: 'specialty training (CCT or equivalent)' },
     } as const
   )[req.key as 'stage:foundation' | 'stage:core' | 'stage:higher' | 'stage:cct'] ?? { beyond: 99, last: 99, words: req.text };
+  // "Specialist Register for Geriatric Medicine": completed training in that specialty.
+  const fields = req.key === 'stage:cct' ? specialtiesIn(req.text) : [];
+  const inField = (x: (typeof doctor)[number]) => !fields.length || specialtiesIn(`${x.p.specialty ?? ''} ${x.p.title}`).some((f) => fields.includes(f));
   const past = doctor.filter((x) => x.g!.rank >= beyond);
+  if (past.some(inField)) return outcome('met', `You have completed ${words}: you have since held ${past.find(inField)!.p.grade ?? past.find(inField)!.p.title}.`, cite(past.filter(inField)));
+  if (past.length && req.key === 'stage:cct') return outcome('unmet', `Your specialist training is in another specialty; this post asks for ${fields.join(' or ')}.`, cite(past));
   if (past.length) return outcome('met', `You have completed ${words}: you have since held ${past[0]!.p.grade ?? past[0]!.p.title}.`, cite(past));
   const finished = doctor.filter((x) => x.g!.rank >= last && ended(x.p));
   if (finished.length) return outcome('probably-met', `Your ${finished[0]!.p.grade} post ended on ${readableDate(finished[0]!.p.endDate!)}; check it completed ${words} (for example an ARCP outcome).`, cite(finished));
   if (req.key === 'stage:cct') {
     const registered = record.registrations.filter((r) => r.body === 'GMC' && /specialist register|gp register/i.test(r.status ?? ''));
-    if (registered.length) return outcome('met', 'You are on the Specialist or GP Register.', registered.map((r) => ({ ref: { type: 'registration', id: r.id }, label: 'GMC registration', text: '' })));
+    if (registered.length && (!fields.length || registered.some((r) => specialtiesIn(r.status ?? '').some((f) => fields.includes(f))) || past.some((x) => specialtiesIn(`${x.p.specialty ?? ''} ${x.p.title}`).some((f) => fields.includes(f))))) {
+      return outcome('met', 'You are on the Specialist or GP Register.', registered.map((r) => ({ ref: { type: 'registration', id: r.id }, label: 'GMC registration', text: '' })));
+    }
   }
   const current = doctor.filter((x) => !ended(x.p)).sort((a, b) => b.g!.rank - a.g!.rank)[0];
   return outcome('unmet', current ? `You are in ${current.p.grade ?? current.p.title} now; the post asks for ${words} completed.` : `Your record does not show ${words} completed.`, current ? cite([current]) : []);
@@ -270,7 +335,8 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
   const citePosts = (posts: AiRecord['posts']): Citable[] => posts.map((p) => ({ ref: { type: 'post', id: p.id }, label: postLabel(p), text: '' }));
   switch (req.key) {
     case 'years': {
-      const posts = req.specialty ? postsIn(record, req.specialty) : record.posts;
+      const settings = req.specialty ? req.specialty.split(/ or | and /) : [];
+      const posts = settings.length ? record.posts.filter((p) => settings.some((s) => postsIn(record, s).includes(p))) : record.posts;
       const years = yearsCovered(posts, asOf);
       const wanted = req.years ?? 0;
       const where = req.specialty ? ` in ${req.specialty}` : '';
@@ -279,9 +345,14 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
     }
     case 'specialty': {
       const specialty = req.specialty;
-      const posts = specialty ? postsIn(record, specialty) : [];
-      if (posts.length) return outcome('met', `You have worked in ${specialty}: ${posts.map(postLabel).slice(0, 2).join('; ')}.`, citePosts(posts));
-      const mentions = specialty ? citable.filter((c) => specialtiesIn(c.text).includes(specialty)) : [];
+      // "a or b": a post in any; "a and b" (paediatric emergency medicine): a post in all, or some for a maybe.
+      const any = specialty?.includes(' or ');
+      const wanted = specialty ? specialty.split(/ or | and /) : [];
+      const postsInAll = record.posts.filter((p) => wanted.length > 0 && (any ? wanted.some((w) => postsIn(record, w).includes(p)) : wanted.every((w) => postsIn(record, w).includes(p))));
+      if (postsInAll.length) return outcome('met', `You have worked in ${specialty}: ${postsInAll.map(postLabel).slice(0, 2).join('; ')}.`, citePosts(postsInAll));
+      const postsInSome = record.posts.filter((p) => wanted.some((w) => postsIn(record, w).includes(p)));
+      if (postsInSome.length) return outcome('probably-met', `You have worked in ${wanted.filter((w) => postsInSome.some((p) => postsIn(record, w).includes(p))).join(' and ')}: check it covers ${specialty}.`, citePosts(postsInSome));
+      const mentions = wanted.length ? citable.filter((c) => specialtiesIn(c.text).some((f) => wanted.includes(f))) : [];
       if (mentions.length) return outcome('probably-met', `Your record mentions ${specialty} (${mentions[0]!.label}): check it is the experience they mean.`, mentions);
       const overlap = bestOverlap(req.text, citable);
       if (overlap && overlap.score >= 0.6) return outcome('probably-met', `${overlap.item.label} looks like this experience: check the wording.`, [overlap.item]);
@@ -289,17 +360,38 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
     }
     case 'gaps': {
       const gaps = analyseRecord({ posts: record.posts, training: [], registrations: [], dbs: [] }, asOf, undefined).filter((f) => f.kind === 'gap');
-      return gaps.length
-        ? outcome('unmet', `Explain ${gaps.length === 1 ? 'the gap' : 'the gaps'} in your record: ${gaps.map((g) => `${readableDate(g.from!)} to ${readableDate(g.to!)}`).join('; ')}.`)
-        : outcome('met', 'Your posts have no gaps over 28 days.');
+      if (!gaps.length) return outcome('met', 'Your posts have no gaps over 28 days.');
+      const when = gaps.map((g) => `${readableDate(g.from!)} to ${readableDate(g.to!)}`).join('; ');
+      // An explanation written in the record (a career break, leave, study) is what they ask for.
+      const explained = [record.profile.summary, ...record.posts.map((p) => p.summary)].filter((t): t is string => Boolean(t) && GAP_REASON.test(t!));
+      return explained.length
+        ? outcome('probably-met', `Your record explains a break (${when}): make sure the explanation covers each gap.`)
+        : outcome('unmet', `Explain ${gaps.length === 1 ? 'the gap' : 'the gaps'} in your record: ${when}.`);
     }
     default:
       return assessStage(req, record, asOf);
   }
 }
 
+const GAP_REASON = /\b(?:career break|maternity|paternity|parental|adoption|sabbatical|travell?ing|caring for|carer|bereavement|illness|sick leave|study leave|full-time study|relocat\w*|visa|exams?|break (?:from|in) (?:practice|work))\b/i;
+
 // ---------------------------------------------------------------------------------------------
 // Skills: by topic (teaching is also mentoring, precepting, supervising) or by wording
+
+/**
+ * What shows a skill in a record, in the active voice: "mentored 14 nurses" shows teaching;
+ * "on the rota with distant supervision" (being supervised) does not.
+ */
+const TOPIC_EVIDENCE: Record<string, RegExp> = {
+  teaching: /\b(?:taught|teach(?:es|ing)?|lectur\w*|tutor\w*|train(?:ed|ing|s)? (?:\w+ ){0,3}(?:staff|students|nurses|doctors|juniors|colleagues|trainees|teams?|others)|mentor(?:ed|ing|s|ship)?|supervis(?:ed|es|ing|or)\b(?! by)|supervision (?:of|for) (?:\w+ ){0,2}(?:students|staff|juniors|trainees|nurses|doctors|colleagues)|precept(?:ed|or|ors|ing|orship)|educator|(?:ran|run|running|delivered|designed|led) (?:\w+ ){0,3}(?:simulation|teaching|training|sessions?|programme)|simulation|facilitat(?:ed|or|ing)|practice (?:assessor|supervisor|educator)|clinical educator|induct(?:ed|ion) (?:of|for) new)/i,
+  'audit-qi': /\b(?:audit\w*|re-audit|quality improvement|QI|improvement (?:project|work|initiative)|service improvement|PDSA)\b/i,
+  research: /\b(?:research|publication\w*|published|poster|presented|presentation|abstract|journal|trial|dissertation|thesis)\b/i,
+  leadership: /\b(?:led|lead(?:ing|er)?|in charge|charge nurse|shift (?:lead|coordinator)|coordinat(?:ed|or|ing)|chair(?:ed|ing)?|ran the|running the|head(?:ed)?)\b/i,
+  management: /\b(?:manag(?:ed|ing|er|ement)|rota\w*|budget\w*|line[- ]manag\w*|recruit\w*|business case|service development)\b/i,
+  communication: /\b(?:communicat\w*|breaking bad news|difficult conversations|counsel(?:led|ling)\b)/i,
+  teamwork: /\b(?:multi-?disciplinary|multi-?professional|\bMDT\b|team ?work\w*|worked (?:closely )?with (?:the )?\w+ teams?)\b/i,
+  it: /\b(?:EPR|EHR|EMR|EMIS|SystmOne|TPP|Epic|Cerner|Lorenzo|Meditech|Allscripts|BadgerNet|RiO|Adastra|Medway|Careflow|Nerve ?Centre|eCare|Lilie|Datix|electronic (?:patient |health )?records?|digital|super-?user|IT|computer\w*|Microsoft|Excel)\b/i,
+};
 
 const ROLE_SHOWS: Record<string, RegExp> = {
   leadership: /\b(?:charge nurse|sister|nurse in charge|team leader|lead|matron|manager|consultant|registrar|partner|coordinator|senior)\b/i,
@@ -308,15 +400,20 @@ const ROLE_SHOWS: Record<string, RegExp> = {
 
 function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Outcome {
   const topic = SKILL_TOPICS.find((t) => t.key === req.key);
+  // Skills are shown by what the clinician did and wrote, not by courses attended.
+  const doings = citable.filter((c) => c.ref.type === 'post' || c.ref.type === 'extra' || c.ref.type === 'education');
   if (topic) {
-    const shown = citable.filter((c) => c.ref.type !== 'registration' && topic.words.test(c.text));
+    // "Publications in peer-reviewed journals" asks for publications, not any research.
+    const evidence = req.key === 'research' && /\bpublicat|\bpublished|\bpeer[- ]reviewed\b/i.test(req.text) ? /\b(?:published|journal|publication)\b/i : (TOPIC_EVIDENCE[topic.key] ?? topic.words);
+    const shown = doings.filter((c) => evidence.test(c.text));
     if (shown.length) return outcome('met', `${topic.label[0]!.toUpperCase()}${topic.label.slice(1)}: ${shown[0]!.ref.type === 'post' && shown[0]!.text !== shown[0]!.label ? `"${shown[0]!.text}"` : shown[0]!.label}.`, shown.slice(0, 3));
     const roles = ROLE_SHOWS[req.key] ? record.posts.filter((p) => ROLE_SHOWS[req.key]!.test(`${p.title} ${p.grade ?? ''}`)) : [];
     if (roles.length) return outcome('probably-met', `Your post as ${roles[0]!.title} suggests ${topic.label}; give an example in your application.`, roles.map((p) => ({ ref: { type: 'post', id: p.id }, label: postLabel(p), text: '' })));
   }
-  const overlap = bestOverlap(req.text, citable);
-  if (overlap && overlap.score >= 0.6) return outcome('met', `Your record mentions this: ${overlap.item.label}.`, [overlap.item]);
-  if (overlap && overlap.score >= 0.34) return outcome('probably-met', `${overlap.item.label} may show this: check the wording.`, [overlap.item]);
+  const overlap = bestOverlap(req.text, doings);
+  if (overlap && overlap.score >= 0.6) return outcome(topic ? 'probably-met' : 'met', topic ? `${overlap.item.label} may show this: check the wording.` : `Your record mentions this: ${overlap.item.label}.`, [overlap.item]);
+  // A named topic without its evidence is not met by a loose likeness of words.
+  if (!topic && overlap && overlap.score >= 0.34) return outcome('probably-met', `${overlap.item.label} may show this: check the wording.`, [overlap.item]);
   return outcome('unmet', topic ? `Your record does not show ${topic.label} yet; add an example if you have one.` : 'Nothing in your record shows this yet.');
 }
 
@@ -331,7 +428,7 @@ function assess(req: Requirement, record: AiRecord, citable: Citable[], asOf: st
     case 'qualification':
       return assessQualification(req, record, citable);
     case 'check':
-      return assessCheck(req, record, citable);
+      return assessCheck(req, record, citable, asOf);
     case 'experience':
       return assessExperience(req, record, citable, asOf);
     case 'skill':
@@ -345,6 +442,6 @@ export function assessRequirements(analysis: Pick<JobAnalysis, 'requirements'>, 
 }
 
 export function summariseAssessment(assessed: AssessedRequirement[]) {
-  const pick = (...statuses: RequirementStatus[]) => assessed.filter((r) => statuses.includes(r.status)).map((r) => ({ text: r.text, importance: r.importance, note: r.note }));
+  const pick = (...statuses: RequirementStatus[]) => assessed.filter((r) => statuses.includes(r.status)).map((r) => ({ text: r.text, importance: r.importance, note: r.note, evidence: r.evidenceLabels }));
   return { met: pick('met'), probablyMet: pick('probably-met'), unmet: pick('unmet'), expired: pick('expired'), expiring: pick('expiring') };
 }

@@ -1,4 +1,14 @@
-import { specialtyIn } from './vocabulary.ts';
+import { specialtiesIn, specialtyIn } from './vocabulary.ts';
+
+/**
+ * The settings a phrase names, joined the way it joins them: "urgent care, primary care or an
+ * ambulance hub" is any of them ("a or b"); "paediatric emergency medicine" is both ("a and b").
+ */
+export function settingsIn(text: string): string | null {
+  const named = specialtiesIn(text);
+  if (!named.length) return null;
+  return named.join(/\bor\b|\//i.test(text) ? ' or ' : ' and ');
+}
 
 /**
  * Experience requirements: how long (years or months, in digits or words), where (a specialty
@@ -17,7 +27,7 @@ export interface ExperienceMention {
 }
 
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, 'thirty-six': 36 };
-const NUMBER = `(\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')}|an?)`;
+const NUMBER = `(\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')}|an?)(?:\\s*\\(\\d+\\))?`;
 const parseNumber = (s: string) => (/^an?$/i.test(s) ? 1 : (WORD_NUMBERS[s.toLowerCase()] ?? Number(s)));
 
 // "at least 3 years'", "a minimum of 24 months", "2+ years of", "one year's", "3-5 years".
@@ -27,8 +37,13 @@ const DURATION = new RegExp(`\\b${NUMBER}(?:\\s*(?:-|–|to)\\s*\\d+)?\\s*\\+?\\
 const EXPERIENCE_CONTEXT = /\bexperience|\binternship\b|\bcompletion of\b|\bexperienced\b|\bpost-?(?:registration|qualification|graduate|CCT|foundation|residency)|\bworking (?:in|as|at|on|within)|\bworked\b|\bin (?:a|an|the)? ?(?:[a-z&-]+ ){0,4}(?:role|post|setting|environment|unit|department|specialty|service|practice)\b|\bat (?:band|ST|CT|registrar|SHO|middle grade|specialty|F2)|\bof (?:clinical|nursing|medical|acute|hospital|relevant|recent|UK|NHS)\b|\bas an? \b/i;
 const NOT_EXPERIENCE = /\bvalid (?:for|within)|\bwithin (?:the )?(?:last|past|first)|\bexpir|\brenew|\bfixed[- ]term|\bcontract\b|\bmaternity (?:cover|leave)|\bsecondment\b|\bcourse\b|\bprogramme (?:lasts|of)\b|\bof (?:hire|starting|appointment|employment)\b|\bhistory\b|\bgaps?\b|\bcovering the (?:last|past)\b|\breferences?\b|\bold\b|\bno more than\b|\bplacement\b/i;
 
+/** "Completion of F1 or an internship": the first postgraduate year, as a year of experience. */
+const FIRST_YEAR = /\bcompletion of (?:an? )?(?:F1|FY1|foundation year (?:1|one)|(?:12[- ]month |one[- ]year )?internship)\b|\bcompleted (?:an? )?(?:F1|FY1|(?:12[- ]month |one[- ]year )?internship)\b/i;
+
 export function findExperienceYears(text: string): ExperienceMention[] {
   const out: ExperienceMention[] = [];
+  const first = FIRST_YEAR.exec(text);
+  if (first) out.push({ key: 'years', start: first.index, end: first.index + first[0].length, years: 1, specialty: null, level: null });
   for (const m of text.matchAll(DURATION)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -49,7 +64,7 @@ export function findExperienceYears(text: string): ExperienceMention[] {
 }
 
 const STAGES: Array<{ key: string; pattern: RegExp; level?: (m: RegExpExecArray) => string | null }> = [
-  { key: 'stage:cct', pattern: /(?<!post-)\bCCT\b|\bCESR\b|\bCEGPR\b|\bportfolio pathway\b|\bspecialist register\b|\bcertificate of completion of training\b|\bcompletion of (?:specialty|specialist|higher specialist) training\b|\bcompleted (?:specialty|specialist|higher specialist) training\b/i },
+  { key: 'stage:cct', pattern: /(?<!post-)\bCCT\b|\bcompletion of (?:an? )?(?:[\w-]+ ){0,4}residency\b|\bresidency[- ]trained\b|\bcompleted (?:an? )?(?:[\w-]+ ){0,4}residency\b|\bCESR\b|\bCEGPR\b|\bportfolio pathway\b|\bspecialist register\b|\bcertificate of completion of training\b|\bcompletion of (?:specialty|specialist|higher specialist) training\b|\bcompleted (?:specialty|specialist|higher specialist) training\b/i },
   {
     key: 'stage:higher',
     pattern: /\b(?:ST|StR|specialty training (?:year|level)) ?([3-8])\b[^.;\n]{0,20}\b(?:competenc|capabilit|level|equivalent)|\bcompetenc\w* (?:at|to|of) (?:the )?(?:level of )?(?:an? )?ST ?([3-8])\b|\bcompletion of ST ?([3-8])\b/i,
@@ -61,7 +76,7 @@ const STAGES: Array<{ key: string; pattern: RegExp; level?: (m: RegExpExecArray)
   },
   {
     key: 'stage:foundation',
-    pattern: /\b(?:completion|completed|evidence of (?:achievement|completion)|achievement) of (?:the |a |an )?(?:UK )?foundation|\bfoundation (?:programme |training )?(?:competenc|capabilit)\w*|\bF2 competenc\w*|\bFY2 competenc\w*|\bFoundation Programme Certificate of Completion\b|\bFPCC\b|\bequivalent to (?:F2|FY2|foundation)\b|\bcompleted (?:an? )?(?:F2|FY2|foundation)/i,
+    pattern: /\b(?:completion|completed|evidence of (?:achievement|completion)|achievement) of (?:the |a |an )?(?:UK )?foundation|\bfoundation (?:programme |training )?(?:competenc|capabilit)\w*|\bF2 competenc\w*|\bFY2 competenc\w*|\bFoundation Programme Certificate of Completion\b|\bFPCC\b|\bequivalent to (?:F2|FY2|foundation)\b|\bcompleted (?:an? |the )?(?:UK )?(?:F2|FY2|foundation)/i,
   },
   {
     key: 'stage:band',
@@ -86,7 +101,7 @@ export const GAPS = /\bgaps? in (?:your )?(?:employment|work|career|training)(?:
  * care": a setting to have worked in, no years. The object of the phrase must name a specialty
  * or setting; "experience of teaching" is a skill, not a setting.
  */
-const EXPERIENCE_OF = /\b(?:experience|experienced|background|worked|working|employment|placements?)\s+(?:of|covering|in|with|within|on|at|across|as|gained in|working (?:in|on|with|within|as|at)|in the field of)\s+(?:the\s+|a\s+|an\s+)?([^.;]{0,70})/i;
+const EXPERIENCE_OF = /\b(?:experience|experienced|background|worked|working|employment|placements?|posts?|rotations?|grounding)\s+(?:of|covering|in|with|within|on|at|across|as|gained in|working (?:in|on|with|within|as|at)|in the field of)\s+(?:the\s+|a\s+|an\s+)?([^.;]{0,70})/i;
 const BEFORE_EXPERIENCE = /([A-Za-z&/ -]{3,40})\s+(?:experience|background|nursing experience)\b/i;
 /** Experience *of doing* one of the skill topics is that skill, wherever it was done. */
 const ACTIVITY = /^(?:teach|train(?:ing)? (?:of |others|staff|students|junior)|mentor|supervis|precept|educat|audit|research|quality improvement|service improvement|work(?:ing)? (?:as part|in a team|autonomously|independently)|using|use of|communicat|writing)/i;
@@ -94,11 +109,8 @@ const ACTIVITY = /^(?:teach|train(?:ing)? (?:of |others|staff|students|junior)|m
 export function findSpecialtyExperience(text: string): ExperienceMention | undefined {
   const of = EXPERIENCE_OF.exec(text);
   const object = of?.[1];
-  if (object && !ACTIVITY.test(object)) {
-    const specialty = specialtyIn(object);
-    if (specialty) return { key: 'specialty', start: 0, end: text.length, years: null, specialty, level: null };
-  }
-  const before = BEFORE_EXPERIENCE.exec(text)?.[1];
-  const specialty = before ? specialtyIn(before) : null;
+  const named = object && !ACTIVITY.test(object) ? settingsIn(object) : null;
+  const before = named ? null : BEFORE_EXPERIENCE.exec(text)?.[1];
+  const specialty = named ?? (before ? settingsIn(before) : null);
   return specialty ? { key: 'specialty', start: 0, end: text.length, years: null, specialty, level: null } : undefined;
 }

@@ -13,13 +13,13 @@ import { findTermMentions, skillTopic, type Country, type Mention } from './voca
  */
 
 /** Words that make a sentence outside a requirements section a requirement. */
-const ASKS = /\b(?:you must|must (?:be|have|hold|possess|demonstrate|show|provide|already|also)|you (?:will|'ll|would|should) (?:also )?(?:need|require|have|hold|possess|bring)|you need|you should (?:be|have|hold)|you will be (?:an? )?(?:registered|qualified|experienced|eligible|able|confident|competent|skilled|educated|trained|licensed|certified)|you(?:'ll| will) be (?:an? )?(?:registered|qualified|experienced)|we require|requires?|we(?:'re| are) (?:looking|seeking) for (?:someone|a candidate|applicants|people|candidates|a nurse|a doctor|an? [a-z]+) (?:with|who)|we (?:would|will) (?:also )?(?:welcome|like|expect)|we(?:'d| would) (?:like|love) to hear from|(?:who|that) (?:hold|holds|have|has|are)\b|candidates (?:must|should|will|need)|applicants (?:must|should|will|need)|the (?:successful|ideal) (?:candidate|applicant|person|post ?holder)|(?:is|are|is also|are also) (?:essential|required|mandatory|a requirement|desirable|preferred)|required|essential|desirable|would be (?:an )?advantage(?:ous)?|(?:is|are) (?:an )?advantage|advantageous|preferred|preferably|ideally|(?:is|are) a (?:plus|bonus)|nice to have|subject to|contingent (?:up)?on|conditional (?:up)?on|dependent (?:up)?on|to be considered|in order to (?:apply|be considered)|eligible for|evidence of|holds? (?:a |an )?(?:current|valid|full)|minimum of|at least|need to (?:have|hold|be)|expected to (?:have|hold)|please ensure you have|we(?:'ll| will)? (?:also )?(?:need|require|ask for|check)|we (?:cannot|can't|won't|will not|are unable to) (?:book|place|put you forward|accept|offer|proceed|start)\b[^.]{0,40}\b(?:until|unless|without)|(?:upload|provide|send|bring|submit|show|present|attach|email) (?:us )?(?:your|a|an|copies|evidence|proof|certificates?|the|two|three|all)\b|(?:is|are) (?:mandatory|compulsory|a must)|no (?:more|longer) than)\b/i;
+const ASKS = /\b(?:you must|must (?:be|have|hold|possess|demonstrate|show|provide|already|also)|you(?: will|'ll| would| should) (?:also )?(?:need|require|have|hold|possess|bring)|you need|you should (?:be|have|hold)|you will be (?:an? )?(?:registered|qualified|experienced|eligible|able|confident|competent|skilled|educated|trained|licensed|certified)|you(?:'ll| will) be (?:an? )?(?:registered|qualified|experienced)|you(?:'ll| will)? need\b|we require|requires?|we(?:'re| are) (?:looking|seeking) for (?:someone|a candidate|applicants|people|candidates|a nurse|a doctor|an? [a-z]+) (?:with|who)|we (?:would|will) (?:also )?(?:welcome|like|expect)|we(?:'d| would) (?:like|love) to hear from (?!you\b)|(?:who|that) (?:hold|holds)\b|who (?:have|has) (?:a |an |the )?(?:current|full|valid|completed|at least|experience)\b|candidates (?:must|should|will|need)|applicants (?:must|should|will|need)|the (?:successful|ideal) (?:candidate|applicant|person|post ?holder)|(?:is|are|is also|are also) (?:essential|required|mandatory|a requirement|desirable|preferred)|required|essential|desirable|would be (?:an )?advantage(?:ous)?|(?:is|are) (?:an )?advantage|advantageous|preferred|preferably|ideally|(?:is|are) a (?:plus|bonus)|nice to have|subject to|contingent (?:up)?on|conditional (?:up)?on|depends? (?:up)?on|(?:is|are) (?:needed|necessary)|dependent (?:up)?on|to be considered|in order to (?:apply|be considered)|eligible for|evidence of|holds? (?:a |an )?(?:current|valid|full)|minimum of|at least|need to (?:have|hold|be)|expected to (?:have|hold)|please ensure you have|we(?:'ll| will)? (?:also )?(?:need|require|ask for|check)|we (?:cannot|can't|won't|will not|are unable to) (?:book|place|put you forward|accept|offer|proceed|start)\b[^.]{0,40}\b(?:until|unless|without)|(?:upload|provide|send|bring|submit|show|present|attach|email) (?:us )?(?:your|a|an|copies|evidence|proof|certificates?|the|two|three|all)\b|(?:is|are) (?:mandatory|compulsory|a must)|no (?:more|longer) than)\b/i;
 const DESIRABLE_WORDS = /\b(?:desirable|preferred|preferably|advantage(?:ous)?|ideally|a plus|a bonus|nice to have|not (?:essential|required|mandatory)|welcome(?:d)?|would be (?:good|great|helpful|useful)|beneficial|we(?:'d| would) (?:also )?(?:like|love)(?! to hear from)|particularly (?:welcome|interested)|an asset)\b/i;
 const ESSENTIAL_WORDS = /\b(?:essential|must|required|mandatory|a requirement|necessary|needed|need to|you will need|you'll need)\b/i;
 const QUESTION = /\?\s*$/;
 
 /** Duty sentences ("You will lead...", "Provide...") are not requirements, whatever their words. */
-const DUTY = /^(?:you will (?:also )?(?:work|be working|join|lead|provide|support|manage|deliver|take|be responsible|be accountable|carry out|participate|contribute|assess|develop|ensure|coordinate|co-ordinate|care|see|run|cover|act|hold a caseload|undertake|attend|liaise|help|play|get|receive|benefit|enjoy|rotate|spend|also)\b|the (?:post ?holder|successful candidate|practitioner|nurse|doctor) will (?:be (?:responsible|accountable|expected to (?!have|hold))|work|lead|provide|support|manage|deliver|take|carry|participate|contribute|undertake|attend|ensure|act)|(?:duties|responsibilities) (?:include|will)|as (?:part of|a member of)|working (?:closely|alongside|as part)|(?:provide|deliver|manage|lead|support|undertake|participate|ensure|maintain|coordinate|co-ordinate|assess|plan|implement|evaluate|document|admit|complete|liaise|attend|contribute|take part|act as|carry out|run|supervise|teach|work)\b(?! experience))/i;
+const DUTY = /^(?:as an? [^,]{0,60},\s*)?(?:(?:completes|performs|provides|assesses|coordinates|co-ordinates|maintains|documents|participates|ensures|develops|delivers|supervises|communicates|collaborates|educates|administers|monitors|reviews|prepares|responds|follows|manages|leads|supports|works|reports|attends|conducts|implements|evaluates|plans|teaches|liaises|acts|undertakes|contributes|carries out|takes)\b|you will (?:also )?(?:work|be working|join|lead|provide|support|manage|deliver|take|be responsible|be accountable|carry out|participate|contribute|assess|develop|ensure|coordinate|co-ordinate|care|see|run|cover|act|hold a caseload|undertake|attend|liaise|help|play|get|receive|benefit|enjoy|rotate|spend|also)\b|the (?:post ?holder|successful candidate|practitioner|nurse|doctor) will (?:be (?:responsible|accountable|expected to (?!have|hold))|work|lead|provide|support|manage|deliver|take|carry|participate|contribute|undertake|attend|ensure|act)|(?:duties|responsibilities) (?:include|will)|as (?:part of|a member of)|working (?:closely|alongside|as part)|(?:provide|deliver|manage|lead|support|undertake|participate|ensure|maintain|coordinate|co-ordinate|assess|plan|implement|evaluate|document|admit|complete|liaise|attend|contribute|take part|act as|carry out|run|supervise|teach|work)\b(?! experience))/i;
 
 /** Text that is about the post, the team or the employer rather than the person. */
 const ABOUT_THE_JOB = /^(?:if|once|when|after|before|because|so|as soon as|we|our|the (?:trust|department|team|unit|ward|practice|service|hospital|post|role|successful candidate will (?:be|work|join|have access))|this (?:is|post|role|position|job)|there (?:is|are)|join|come and|applications?|all (?:applicants|offers|posts)|interviews?|if you|for (?:further|more|an informal)|please|informal (?:visits?|enquiries)|visits?|the closing date|closing date|salary|we offer)\b/i;
@@ -73,7 +73,7 @@ function importanceOf(text: string, base: Importance | undefined, fromTableCell:
 
 /** "Applicants must meet all of the following": an introduction to requirements, not one. */
 const LEAD_IN_SENTENCE = /\b(?:the following|as follows|(?:listed|set out|shown|detailed) (?:below|above)|see below|each of the (?:essential |desirable )?criteria|all (?:of )?the (?:essential |desirable )?criteria|the person specification|the criteria (?:below|above))\b/i;
-const CONDITION = /\b(?:subject to|contingent (?:up)?on|conditional (?:up)?on|dependent (?:up)?on)\b/i;
+const CONDITION = /\b(?:subject to|contingent (?:up)?on|conditional (?:up)?on|depends? (?:up)?on|dependent (?:up)?on)\b/i;
 
 /** "EPP clearance is not needed": named, but explicitly not asked for. */
 const NOT_NEEDED = /\b(?:not|n't|never) (?:be )?(?:needed|necessary|required|a requirement|part of (?:this|the) (?:post|role|job))\b|\bno need (?:for|to)\b|\bdoes not (?:need|require)\b/i;
@@ -82,7 +82,7 @@ const ADVANTAGE = /\b(?:advantage|desirable|preferred|welcome|helpful|bonus|plus
 /** Does this statement ask something of the candidate (rather than describe the job)? */
 function asksSomething(candidate: Candidate, mentions: number, checks: number): boolean {
   const t = candidate.text;
-  if (isFurniture(t) || t.length < 4) return false;
+  if (isFurniture(t) || (t.length < 4 && !mentions)) return false;
   if (!mentions && LEAD_IN_SENTENCE.test(t)) return false;
   if (NOT_NEEDED.test(t) && !ADVANTAGE.test(t)) return false;
   if (candidate.role === 'requirements') {
@@ -112,6 +112,11 @@ const base = (text: string, importance: Importance): Omit<Requirement, 'kind' | 
 
 /** "ALS or ILS", "APLS/EPLS", "ATLS (or ETC)": mentions of one kind joined by "or" are one requirement. */
 function groupAlternatives(text: string, mentions: Mention[]): Mention[][] {
+  // "One of MRCP(UK), MRCEM, Primary FRCA or MRCS": a list of one kind ending in "or" is one choice.
+  if (mentions.length > 2 && mentions.every((m) => m.kind === mentions[0]!.kind)) {
+    const gaps = mentions.slice(1).map((m, i) => text.slice(mentions[i]!.end, m.start));
+    if (gaps.every((g) => /^\s*(?:\([^)]*\))?\s*(?:,|\/|,?\s*or)\s*(?:the\s+)?$/i.test(g)) && /\bor\b/i.test(gaps.at(-1)!)) return [mentions];
+  }
   const groups: Mention[][] = [];
   for (const m of mentions) {
     const last = groups.at(-1)?.at(-1);
@@ -125,7 +130,9 @@ function groupAlternatives(text: string, mentions: Mention[]): Mention[][] {
 /** The words of one requirement when a clause names several ("Current ALS" from "Current ALS, APLS and ATLS"). */
 function atomicText(clause: string, group: Mention[], many: boolean): string {
   if (!many) return clause;
-  const words = clause.slice(group[0]!.start, group.at(-1)!.end);
+  let words = clause.slice(group[0]!.start, group.at(-1)!.end);
+  // "ATLS (or ETC": close the bracket the alternative opened.
+  if ((words.match(/\(/g) ?? []).length > (words.match(/\)/g) ?? []).length) words += ')';
   const qualifier = QUALIFIER.exec(clause)?.[0];
   const trailing = /^\s*\(or [^)]+\)/.exec(clause.slice(group.at(-1)!.end))?.[0] ?? '';
   return `${qualifier && !words.toLowerCase().startsWith(qualifier.toLowerCase()) ? `${qualifier[0]!.toUpperCase()}${qualifier.slice(1)} ` : ''}${words}${trailing}`.trim();
@@ -152,6 +159,8 @@ function fromMention(clause: Clause, group: Mention[], many: boolean): Requireme
   return req;
 }
 
+const withWindow = (req: Requirement, window: string | undefined): Requirement => (window && req.kind === 'course' && !req.detail ? { ...req, detail: window } : req);
+
 function fromExperience(clause: Clause, m: ExperienceMention, text: string): Requirement {
   return { ...base(text, clause.importance), kind: 'experience', key: m.key, years: m.years, specialty: m.specialty, level: m.level };
 }
@@ -163,29 +172,7 @@ const cleanText = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** "Essential: a; b. Desirable: c and d." inside a sentence or a paragraph. */
-const INLINE_LABEL = /\b(essential|desirable|required|preferred)(?: criteria| requirements| qualifications)?\s*[:–]\s*/gi;
-
-/** A statement carrying its own "Essential:" / "Desirable:" labels splits into labelled parts. */
-function labelledParts(candidate: Candidate): Candidate[] {
-  const labels = [...candidate.text.matchAll(INLINE_LABEL)];
-  if (!labels.length) return [candidate];
-  const parts: Candidate[] = [];
-  const head = candidate.text.slice(0, labels[0]!.index).trim();
-  if (head && !/^[A-Z][\w ,&/]{0,40}[.:]?$/.test(head)) parts.push({ ...candidate, text: head });
-  labels.forEach((m, i) => {
-    const text = candidate.text.slice(m.index + m[0].length, labels[i + 1]?.index ?? candidate.text.length).trim();
-    const importance: Importance = /^(?:essential|required)/i.test(m[1]!) ? 'essential' : 'desirable';
-    if (text) parts.push({ ...candidate, text, role: 'requirements', importance, bullet: true });
-  });
-  return parts;
-}
-
 export function extractRequirements(candidate: Candidate, country: Country | null): Requirement[] {
-  return labelledParts(candidate).flatMap((part) => extractFrom(part, country));
-}
-
-function extractFrom(candidate: Candidate, country: Country | null): Requirement[] {
   const out: Requirement[] = [];
   for (const clause of clauses(candidate)) {
     const text = cleanText(clause.text);
@@ -200,9 +187,13 @@ function extractFrom(candidate: Candidate, country: Country | null): Requirement
     const distinct = terms.filter((m, i) => !terms.slice(0, i).some((p) => p.kind === m.kind && p.key === m.key));
     const groups = groupAlternatives(text, distinct);
     const many = groups.length + years.length + stages.length > 1;
-    for (const group of groups) out.push(fromMention({ ...clause, text }, group, many));
+    // A course in a list whose lead-in set a window carries it ("within the last 12 months").
+    for (const group of groups) out.push(withWindow(fromMention({ ...clause, text }, group, many), candidate.window));
     for (const y of years) out.push(fromExperience({ ...clause, text }, y, many ? text.slice(y.start, Math.min(text.length, y.end + 80)).replace(/[,;].*$/, '').trim() : text));
     for (const s of stages) out.push(fromExperience({ ...clause, text }, s, text));
+    // "3 years' critical care experience, including shifts as nurse in charge": the rest is a skill.
+    const including = years.length ? /\b(?:including|with)\s+([^;]{8,})$/i.exec(text.slice(years.at(-1)!.end)) : null;
+    if (including && skillTopic(including[1]!) !== 'free') out.push({ ...base(including[1]!.replace(/[.,]$/, ''), clause.importance), kind: 'skill', key: skillTopic(including[1]!) });
     if (mentions) continue;
 
     if (GAPS.test(text)) {

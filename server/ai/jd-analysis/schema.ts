@@ -13,6 +13,15 @@ export type RequirementKind = z.infer<typeof ZRequirementKind>;
 
 export const ZImportance = z.enum(['essential', 'desirable']);
 
+/** A pasted job advert, checked the same way wherever it arrives (tailor box, preview, chat). */
+export const MAX_ADVERT_CHARS = 50_000;
+export const ZJobDescription = z
+  .string()
+  .trim()
+  .min(40, 'is too short to be a job advert: paste the whole advert')
+  .max(MAX_ADVERT_CHARS, `is longer than ${MAX_ADVERT_CHARS.toLocaleString('en-GB')} characters: paste the advert itself, without the rest of the page`)
+  .refine((t) => !/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(t), 'contains characters that are not text: paste the advert as text');
+
 /** Every key of every kind: the contract with matching, the LLM and the evaluation labels. */
 export const REQUIREMENT_KEYS: Record<RequirementKind, readonly string[]> = {
   registration: ['GMC', 'NMC', 'HCPC', 'GPhC', 'GDC', 'US-LICENSE', 'DEA', 'NPI', 'BOARD-CERT', 'PERFORMERS-LIST'],

@@ -20,12 +20,16 @@ export interface Candidate {
   fromTableCell: boolean;
   /** A list item (bullet, number, table row) rather than running prose. */
   bullet: boolean;
+  /** A time window the list's lead-in set for its items ("all completed within the last 12 months"). */
+  window?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Normalising the text
 
-const BULLET = /^\s*(?:[-*•●▪■◦○◆◇►▸‣⁃∙·✓✔➢➤→–—]|\uF0B7|\uF0A7|\uF076|\uF0D8|o(?=\s+[A-Z])|\(?\d{1,2}[.)]|\(?[a-hj-z][.)]|\(?[ivx]{1,4}[.)])\s+/;
+/** A checklist box: what follows is something to provide ("[ ] Passport", "☐ DBS certificate"). */
+const CHECKBOX = /^\s*(?:\[\s?[xX✓✔]?\s?\]|[☐☑☒□])\s*/;
+const BULLET = /^\s*(?:\[\s?[xX✓✔]?\s?\]|[☐☑☒□]|[-*•●▪■◦○◆◇►▸‣⁃∙·✓✔➢➤→–—]|\uF0B7|\uF0A7|\uF076|\uF0D8|o(?=\s+[A-Z])|\(?\d{1,2}[.)]|\(?[a-hj-z][.)]|\(?[ivx]{1,4}[.)])\s+/;
 const ASSESSMENT_CODE = '(?:AF|A|I|R|T|P|C|PEC|SC|AP|INT|REF|IV|CV|S)';
 const TRAILING_CELLS = new RegExp(`^(.*\\S)\\s+(E|D|Essential|Desirable)\\s+(${ASSESSMENT_CODE}(?:\\s*[/,&]\\s*${ASSESSMENT_CODE})*)$`);
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
@@ -37,6 +41,7 @@ interface Line {
   bullet: boolean;
   /** "4. Entry requirements": numbered, which headings can be too. */
   numbered: boolean;
+  checkbox: boolean;
   /** From the line's own trailing Essential/Desirable cell. */
   importance?: Importance;
   /** Cells, when the line came from a table with tabs or wide gaps between columns. */
@@ -55,9 +60,12 @@ function toLines(raw: string): Line[] {
   const indentMarksItems = indentedItems >= 3 && indentedItems < rawLines.filter((l) => /^\S/.test(l)).length;
   const lines: Line[] = [];
   for (const rawLine of rawLines) {
-    const cells = rawLine.includes('\t') || / {3,}\S/.test(rawLine.trim()) ? rawLine.split(/\t| {3,}/).map((c) => c.trim()) : [];
+    // Table cells: tabs, runs of spaces (a PDF), or " | " pipes (a copied web table).
+    const piped = (rawLine.match(/\s\|\s|^\s*\|\s/g) ?? []).length >= 2;
+    const cells = piped ? rawLine.split(/\s*\|\s*/).map((c) => c.trim()) : rawLine.includes('\t') || / {3,}\S/.test(rawLine.trim()) ? rawLine.split(/\t| {3,}/).map((c) => c.trim()) : [];
     const stripped = rawLine.trim().replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+)\*\*:?$/, '$1');
     const bullet = BULLET.test(stripped) || (indentMarksItems && /^ {1,3}[A-Z]/.test(rawLine));
+    const checkbox = CHECKBOX.test(stripped);
     const text = stripped.replace(BULLET, '').replace(/\s+/g, ' ').trim();
     // "Current ALS E AF": a flattened row ending in its Essential/Desirable and assessment cells.
     const cell = TRAILING_CELLS.exec(text);
@@ -66,6 +74,7 @@ function toLines(raw: string): Line[] {
       text: cell ? cell[1]! : text,
       bullet,
       numbered: /^\(?\d{1,2}[.)]\s/.test(stripped),
+      checkbox,
       cells: cells.filter(Boolean).length > 1 ? cells : [],
       ...(cell ? { importance: /^E/i.test(cell[2]!) ? ('essential' as const) : ('desirable' as const) } : {}),
     });
@@ -91,6 +100,7 @@ const ASSESSMENT_WORD = '(?:application(?: form)?|interview|references?|selectio
 const ASSESSMENT_MARK = new RegExp(`^${ASSESSMENT_WORD}(?:\\s*(?:/|,|&|and|\\+)\\s*${ASSESSMENT_WORD})*$`, 'i');
 const HEADER_WORD = /^(?:criteria|requirements?|attributes?|area|category|factors?|essential criteria|desirable criteria|essential requirements|desirable requirements|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method of assessment|(?:means|method|methods) of (?:assessment|testing|evaluation)|assessed (?:by|through|via)|assessment(?: method)?|evidence|e\/d|essential\/desirable|essential or desirable|key|specification)$/i;
 
+const HEADER_PHRASES = /\b(?:criteria|requirements?|attributes?|area|category|factors?|essential|desirable|e\/d|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method(?:s)? of (?:assessment|testing|evaluation)|assessed(?: by)?|assessment(?: method)?|evidence|specification|qualities)\b|[|/:\-–]/gi;
 const REQ_ESSENTIAL = /^(?:essential(?: entry)?(?: criteria| requirements| qualifications| skills| experience| knowledge)?|(?:minimum|basic|required|mandatory) (?:qualifications|requirements|criteria|experience|skills|education)|requirements?(?: for (?:the|this) (?:role|post|job|position))?|required|entry (?:requirements|criteria)|eligibility(?: criteria| requirements)?|person spec(?:ification)?|qualifications?(?:,? (?:skills|experience|education|training|registration|knowledge|licen[cs]ure)(?:,? (?:and |& )?(?:skills|experience|education|training|registration|knowledge|abilities))*)?|(?:knowledge,? )?skills,? (?:and |& )?(?:abilities|experience|knowledge)|knowledge,? (?:and |& )?(?:experience|skills)(?: (?:and |& )?experience)?|experience(?:,? (?:and |& )?(?:skills|qualifications|knowledge|education))*|education(?:,? (?:and |& )?(?:training|experience|qualifications))*|licensure(?:,? (?:and |& )?certifications?)?|licen[cs]es?(?:,? (?:and |& )?certifications?)?|certifications?(?:,? (?:and |& )?licen[cs]ure)?|licensure\/certification|what (?:you(?:'ll| will) need|we(?:'re| are) looking for|you(?:'ll| will) bring|you need)|about you|(?:you(?: will)? (?:have|need|bring))|who (?:you are|we(?:'re| are) looking for)|the (?:ideal|successful) (?:candidate|applicant|person)(?: will .*)?|(?:your|the) (?:skills|experience|qualifications)(?: and (?:experience|skills))?|(?:selection |candidate |job |role |compliance |agency |minimum )?(?:criteria|requirements)|compliance|conditions of employment|pre-?employment (?:checks|requirements)|to (?:be considered|apply|work with us|join us|register)(?: you(?: will)? need)?|what you need to (?:have|apply|register)|(?:do you have|are you)(?: the following)?|documents (?:we need|you will need|required)|(?:our )?requirements for (?:locums?|doctors|nurses|candidates)|how to qualify|who can apply)$/i;
 const REQ_DESIRABLE = /^(?:desirable(?: criteria| requirements| qualifications| skills| experience| knowledge)?|preferred(?: qualifications| requirements| experience| skills| education)?|nice to have|(?:would be )?(?:an )?advantage(?:ous)?(?: but not (?:required|essential))?|bonus(?: points)?|additional (?:desirable|preferred) .*|ideally.*|it would be (?:great|good|nice|an advantage|desirable|helpful) .*|desired(?: qualifications| skills)?|plus(?:es)?|what would be (?:great|nice)|even better if.*)$/i;
 const CATEGORY = /^(?:eligibility|qualifications?|clinical (?:experience|skills|knowledge|skills and knowledge)|knowledge (?:and|&) (?:skills|understanding)|skills (?:and|&) (?:knowledge|abilities|competencies)|academic(?: (?:\/|and|&) research| achievements)?|research(?: (?:and|&|\/) audit)?|audit(?: (?:and|&) (?:research|quality improvement))?|quality improvement|teaching(?: (?:and|&) training)?|management(?: (?:and|&) (?:leadership|administration))?|leadership(?: (?:and|&) management)?|probity(?: (?:and|&) professionalism)?|professionalism|communication(?: skills)?|personal (?:attributes|qualities|skills|circumstances)|other(?: requirements)?|career progression|fitness to practi[sc]e|language(?: skills)?|health|commitment to (?:the )?specialty|aptitude.*|values(?: (?:and|&) behaviours)?|training|professional (?:registration|requirements|development|skills)|registration|clinical governance|special requirements|knowledge|skills|abilities|attributes|competenc(?:e|ies)|specific (?:requirements|skills)|(?:work[- ]related )?circumstances|interests|physical skills|organisational skills|teamworking|team working|it skills|it|information technology|values|behaviours|motivation|personal skills|interpersonal skills|education and training|learning and development|equality and diversity|safeguarding)$/i;
@@ -102,7 +112,7 @@ const isCategoryLike = (h: string) => {
 };
 
 const DUTIES = /^(?:(?:main |key |principal |clinical |general |specific )?(?:duties|responsibilities|tasks|accountabilities|activities)(?: (?:and|&) (?:responsibilities|duties))?(?: of the (?:role|post))?|job (?:summary|purpose|description|overview|role)|role (?:summary|purpose|overview|description)|(?:about|overview of) (?:the|this) (?:role|post|position|job|vacancy|opportunity)|the (?:role|post|position|job|opportunity|vacancy)|overview|summary|position (?:summary|overview|purpose|description)|essential (?:functions|duties|job functions|responsibilities)|(?:key |primary |main )?(?:functions|job functions)|what you(?:'ll| will) (?:do|be doing|deliver)|your (?:role|day|responsibilities|new role)|a (?:day|week) in the life.*|main purpose.*|clinical duties|teaching duties|on-?call(?: arrangements| commitment)?|working (?:pattern|hours|arrangements|week)|hours(?: of work)?|schedule|shifts?(?: pattern| details)?|rota|job plan|the department|the team|our team|your team|department|the service|about the department|about the service|the practice|the unit|the ward|service description|job content)$/i;
-const OTHER = /^(?:introduction|background|visiting(?: (?:and|&) contacts?)?|contacts?|the area|(?:about )?the (?:local )?area|living (?:in|and working in) .*|the locality|location and travel|local information|relocation|terms and conditions|terms (?:and|&) conditions of (?:service|employment)|informal (?:visits?|enquiries)|general information|other information|note|notes|please note|about (?:us|the (?:trust|practice|organisation|organization|company|hospital|team|health board|service|employer|agency|board|system))|about [a-z'&. ]{3,60}|who we are|benefits|(?:what|why) we offer.*|what we can offer.*|why (?:join|work for|choose) us.*|perks|(?:pay|salary|compensation|remuneration)(?: (?:and|&) benefits)?|how to apply|apply(?: now)?|contact(?: details| us| information)?|further (?:information|details)|additional information|equal opportunit.*|(?:eeo|equal employment).*|diversity.*|inclusion.*|physical (?:demands|requirements)|working conditions|our values|closing date|interview (?:date|details)|location|important information|disclosure|sponsorship|we offer|what's in it for you|rewards?|total rewards|(?:employee )?benefits(?: package)?|our commitment.*|accessibility|privacy.*|reasonable adjustments|guaranteed interview scheme|disability confident|next steps|testimonials?|what (?:our )?(?:locums|nurses|doctors|staff) say|useful links|share this job|similar jobs)$/i;
+const OTHER = /^(?:why [a-z' ]{2,40}|introduction|background|(?:employer|job|contact|vacancy|post) details|employer|address|visiting(?: (?:and|&) contacts?)?|contacts?|the area|(?:about )?the (?:local )?area|living (?:in|and working in) .*|the locality|location and travel|local information|relocation|terms and conditions|terms (?:and|&) conditions of (?:service|employment)|informal (?:visits?|enquiries)|general information|other information|note|notes|please note|about (?:us|the (?:trust|practice|organisation|organization|company|hospital|team|health board|service|employer|agency|board|system))|about [a-z'&. ]{3,60}|who we are|benefits|(?:what|why) we offer.*|what we can offer.*|why (?:join|work for|choose) us.*|perks|(?:pay|salary|compensation|remuneration)(?: (?:and|&) benefits)?|how to apply|apply(?: now)?|contact(?: details| us| information)?|further (?:information|details)|additional information|equal opportunit.*|(?:eeo|equal employment).*|diversity.*|inclusion.*|physical (?:demands|requirements).*|work(?:ing)? (?:conditions|environment).*|our values|closing date|interview (?:date|details)|location|important information|disclosure|sponsorship|we offer|what's in it for you|rewards?|total rewards|(?:employee )?benefits(?: package)?|our commitment.*|accessibility|privacy.*|reasonable adjustments|guaranteed interview scheme|disability confident|next steps|testimonials?|what (?:our )?(?:locums|nurses|doctors|staff) say|useful links|share this job|similar jobs)$/i;
 
 /** Salary, dates, references, calls to action, contact details: never a requirement. */
 const FURNITURE = [
@@ -115,14 +125,20 @@ const FURNITURE = [
   /^[\w.+-]+@[\w-]+\.[\w.-]+$/,
   /^(?:tel(?:ephone)?|phone|mobile|fax)?[:.]?\s*[+()\d][\d\s()+-]{7,}$/i,
   /^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/,
-  /\bequal opportunit(?:y|ies)(?: employer)?\b|\bcommitted to (?:equality|diversity|inclusion|having a workforce|being an inclusive)|\bwithout regard to (?:race|colou?r)|\bdisability confident\b|\bguaranteed interview\b/i,
+  /\bsmoke-?free\b|\bwelcome applications from\b|\bguarantee(?:d|s)? (?:an )?interview\b|\bequal opportunit(?:y|ies)(?: employer)?\b|\bcommitted to (?:equality|diversity|inclusion|having a workforce|being an inclusive)|\bwithout regard to (?:race|colou?r)|\bdisability confident\b|\bguaranteed interview\b/i,
   /\((?:PDF|DOCX?|Word),? \d+ ?[KM]B\)$/i,
   // Table legends and form furniture: "Key: E = Essential", "Items marked * are mandatory".
   /\b[A-Z]{1,3} ?= ?(?:essential|desirable|application|interview|references?|presentation|test|certificates?)\b/i,
   /^(?:items marked|fields marked|documents? to download|download (?:the )?(?:job description|person specification)|attachments?)\b/i,
   // Contact details and how to apply.
-  /^(?:contact|for (?:an )?(?:informal|further)|informal (?:enquiries|discussions?|visits?|chat)|to apply|apply by|please contact|enquiries (?:to|about)|questions\??)\b/i,
+  /^(?:contact|for (?:an )?(?:informal|further)|informal (?:enquiries|discussions?|visits?|chat)|apply by|please contact|enquiries (?:to|about)|questions\??)\b/i,
+  /^to apply(?:,|\s+(?:please|visit|click|email|send|go|online|via|through|for)\b)/i,
   /[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:0\d{3,4}|\+44|\(\d{3}\)) ?\d{3}[ -]?\d{3,4}\b/,
+  // Document control, signatures, legends of table codes.
+  /\buncontrolled\b|\bintranet for the (?:current|latest) version\b|\bsignature\b|_{4,}|\bversion \d+(?:\.\d+)?\b.*\b(?:date|review)\b/i,
+  /\bE\b\s*[:=]?\s*essential\b.*\bD\b\s*[:=]?\s*desirable\b|\bAF\b[^.]{0,30}\bapplication\b.*\bI\b[^.]{0,20}\binterview\b/i,
+  // An address line (a UK postcode or a US ZIP) with nothing asked in it.
+  /^(?!.*\b(?:must|experience|registration|qualification|licen[cs]e|degree)\b).{0,120}\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$/,
   // Perks: "Free mandatory training through our partner".
   /^(?:free|funded|paid|complimentary|discounted|generous|flexible|weekly pay|competitive)\b/i,
 ];
@@ -135,7 +151,7 @@ const headingText = (text: string) =>
     .replace(/^(?:\d+(?:\.\d+)*|[A-Z])[.)]\s+/, '')
     .replace(/[:*#|]+$/g, '')
     .replace(/^[*#|]+/, '')
-    .replace(/\s*\((?:essential|desirable|e|d)\)$/i, '')
+    .replace(/\s*\([^)]*\)$/, '')
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ');
@@ -189,6 +205,8 @@ function classify(line: Line): LineKind {
       if (labelled && (labelled.role === 'other' || labelled.role === 'duties')) return { kind: 'blank' };
       if (labelled) return { kind: 'heading', ...labelled, rest: colon[2]! };
     }
+    // "Area Criteria E/D How assessed": a header row written on one line with spaces.
+    if (t.length <= 80 && !t.replace(HEADER_PHRASES, ' ').trim()) return { kind: 'header' };
     // "REQUIREMENTS / ESSENTIAL / DESIRABLE / METHOD OF ASSESSMENT": a header row on one line.
     if (t.split(/\s*[/|]\s*/).length > 2 && t.split(/\s*[/|]\s*/).every((p) => IMPORTANCE_MARK.test(p) || HEADER_WORD.test(p) || ASSESSMENT_MARK.test(p))) return { kind: 'header' };
     // An FAQ page: "What documents will you need from me?" introduces requirements.
@@ -204,7 +222,7 @@ function classify(line: Line): LineKind {
 // Reading the advert
 
 /** Words a wrapped line ends on when the sentence plainly goes on. */
-const CONTINUES = /(?:\b(?:and|or|of|to|in|with|the|a|an|for|on|at|by|as|from|within|including|such as|e\.g\.|i\.e\.|which|who|that|your|their|our|is|are|be|have|has|will|must|should|can|able|including)|[,(/&+-])$/i;
+const CONTINUES = /(?:\b(?:and|or|of|to|in|with|the|a|an|for|on|at|by|as|from|within|including|such as|e\.g\.|i\.e\.|which|who|that|your|their|our|is|are|be|have|has|will|must|should|can|able|unless|if|where|when|than|via|into|per|plus)|[,(/&+-])$/i;
 
 /** A line with its sentence still running on to the next (PDF or e-mail wrapping). */
 function continuesOnto(prev: string, next: Line, wrapWidth: number): boolean {
@@ -238,7 +256,11 @@ export function sentences(text: string): string[] {
   return out.filter(Boolean);
 }
 
+const WINDOW_PHRASE = /\b(?:within|in|during) the (?:last|past|previous) (?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four) (?:months?|years?)\b/i;
+
 interface Section {
+  /** The window a lead-in set for the list below it. */
+  window?: string | undefined;
   role: Role;
   importance: Importance | undefined;
   /** Table mode of the current person-specification block, decided by its first importance cell. */
@@ -258,10 +280,12 @@ interface Columns {
 }
 function columnHeader(line: Line): Columns | undefined {
   if (line.cells.length < 2) return undefined;
-  const essential = line.cells.findIndex((c) => /^essential(?: criteria)?$/i.test(c));
-  const desirable = line.cells.findIndex((c) => /^desirable(?: criteria)?$/i.test(c));
+  // One "E/D" column holding a letter, or one column each.
+  const both = line.cells.findIndex((c) => /^(?:e\s*\/\s*d|essential\s*(?:\/|or)\s*desirable)$/i.test(c));
+  const essential = both >= 0 ? both : line.cells.findIndex((c) => /^essential(?: criteria)?$/i.test(c));
+  const desirable = both >= 0 ? both : line.cells.findIndex((c) => /^desirable(?: criteria)?$/i.test(c));
   if (essential < 0 || desirable < 0) return undefined;
-  if (line.raw.includes('\t')) return { essential, desirable };
+  if (line.raw.includes('\t') || line.raw.includes('|') || both >= 0) return { essential, desirable };
   return { essential, desirable, essentialAt: line.raw.search(/essential/i), desirableAt: line.raw.search(/desirable/i) };
 }
 
@@ -290,14 +314,24 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
   const section: Section = { role: 'none', importance: undefined, cellsFollowCriteria: undefined };
   let columns: Columns | undefined;
   // Lines of the statement being read, and its importance cell if one has been seen after it.
-  let pending: { text: string; bullet: boolean; fromTableCell: boolean; importance: Importance | undefined } | undefined;
+  let pending: { text: string; bullet: boolean; fromTableCell: boolean; importance: Importance | undefined; checkbox?: boolean } | undefined;
 
   const emit = () => {
     if (!pending) return;
-    const { text, importance, fromTableCell, bullet } = pending;
+    const { text, importance, fromTableCell, bullet, checkbox } = pending;
     pending = undefined;
     if (skip(text)) return;
-    for (const piece of fromTableCell ? [text] : sentences(text)) out.push({ text: piece, role: section.role, importance: importance ?? section.importance, fromTableCell, bullet: bullet || fromTableCell });
+    if (fromTableCell) {
+      out.push({ text, role: section.role, importance, fromTableCell, bullet: true });
+      return;
+    }
+    // "ESSENTIAL - Qualifications: a; b. Experience: c. DESIRABLE: d": the labels inside a paragraph
+    // hold for every sentence up to the next label.
+    for (const part of inlineLabelled(text)) {
+      for (const piece of sentences(part.text)) {
+        out.push({ text: piece, role: part.importance || checkbox ? 'requirements' : section.role, importance: part.importance ?? importance ?? section.importance, fromTableCell, bullet: bullet || Boolean(part.importance), ...(bullet && section.window ? { window: section.window } : {}) });
+      }
+    }
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -346,9 +380,10 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
           pending.fromTableCell = true;
           emit();
         } else {
+          // "Essential" over a list of criteria: a requirements heading, wherever it appears.
           emit();
           section.importance = kind.value;
-          if (section.role !== 'duties' && section.role !== 'other') section.role = 'requirements';
+          section.role = 'requirements';
         }
         break;
       }
@@ -358,6 +393,7 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
         if (section.cellsFollowCriteria) emit();
         break;
       case 'heading': {
+        if (!kind.generic) section.window = WINDOW_PHRASE.exec(line.text)?.[0];
         // A capitalised word ending a wrapped sentence ("...acceptable to the\nGMC") is not a heading.
         if (kind.generic && pending && continuesOnto(pending.text, { ...line, bullet: false }, wrapWidth)) {
           pending.text = joinWrapped(pending.text, line.text);
@@ -391,13 +427,19 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
       }
       case 'content': {
         // A wrapped line (PDF text, a long bullet, a paragraph) joins the statement it continues.
-        if (pending && !line.bullet && (continuesOnto(pending.text, line, wrapWidth) || (columns && pending.fromTableCell && !line.cells.length))) {
+        // A row whose Essential/Desirable cell has been read is complete: only a plainly unfinished
+        // sentence ("... unless E AF / exempt under GMC rules") carries on.
+        const closed = pending?.fromTableCell && !columns;
+        const carriesOn = pending && !line.bullet && (closed ? /^[a-z]/.test(line.text) && CONTINUES.test(pending.text) : continuesOnto(pending.text, line, wrapWidth) || (columns && pending.fromTableCell && !line.cells.length));
+        if (pending && carriesOn) {
           pending.text = joinWrapped(pending.text, line.text);
           if (line.importance) Object.assign(pending, { importance: line.importance, fromTableCell: true });
           break;
         }
         emit();
-        pending = { text: line.text, bullet: line.bullet, fromTableCell: line.importance !== undefined, importance: line.importance };
+        // A line that is not a list item ends the list a lead-in's window applied to, or starts one.
+        if (!line.bullet) section.window = WINDOW_PHRASE.exec(line.text)?.[0];
+        pending = { text: line.text, bullet: line.bullet, fromTableCell: line.importance !== undefined, importance: line.importance, checkbox: line.checkbox };
         break;
       }
     }
@@ -408,6 +450,22 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
 
 /** Headings that end a duties section: they name the requirements themselves. */
 const STRONG_REQUIREMENTS_HEADING = /\b(?:essential|desirable|required|requirements?|person spec|specification|qualifications|criteria|about you|you(?:'ll| will)? need|eligibility|preferred|skills and (?:experience|knowledge|abilities)|knowledge|licensure|certifications?|who (?:you are|we)|looking for|ideal candidate|successful candidate|must have)\b/i;
+
+/** "Essential: a; b. Desirable: c and d." inside a sentence or a paragraph. */
+export const INLINE_LABEL = /\b(essential|desirable|required|preferred)(?: criteria| requirements| qualifications)?\s*(?:[:–]|\s-\s)\s*(?:[A-Za-z ,&/]{3,40}:\s*)?/gi;
+
+function inlineLabelled(text: string): Array<{ text: string; importance?: Importance }> {
+  const labels = [...text.matchAll(INLINE_LABEL)];
+  if (!labels.length) return [{ text }];
+  const parts: Array<{ text: string; importance?: Importance }> = [];
+  const head = text.slice(0, labels[0]!.index).trim();
+  if (head && !/^[A-Z][\w ,&/]{0,40}[.:]?$/.test(head)) parts.push({ text: head });
+  labels.forEach((m, i) => {
+    const body = text.slice(m.index + m[0].length, labels[i + 1]?.index ?? text.length).trim();
+    if (body) parts.push({ text: body, importance: /^(?:essential|required)/i.test(m[1]!) ? 'essential' : 'desirable' });
+  });
+  return parts;
+}
 
 /** Only clearly requirement-bearing categories turn a benefits or duties section back into requirements. */
 const REQ_CATEGORY_AFTER_OTHER = /^(?:eligibility|qualifications?|(?:clinical )?(?:experience|skills|knowledge)|knowledge (?:and|&) skills|skills (?:and|&) (?:knowledge|abilities)|registration|professional registration|training)\b/i;
@@ -421,7 +479,7 @@ function joinWrapped(prev: string, next: string): string {
 // Title and employer
 
 const ROLE_NOUN = /\b(?:registrar|consultant|doctor|physician|fellow|GP|general practitioner|practitioner|nurse|midwife|midwives|paramedic|physiotherapist|physio|therapist|radiographer|pharmacist|dietitian|dietician|sister|charge nurse|matron|specialist|hospitalist|officer|SHO|trainee|lead|manager|surgeon|anaesthetist|psychiatrist|paediatrician|geriatrician|intensivist|RN|NP|ODP|clinician|locum|coordinator|co-ordinator|visitor|health visitor|educator|assistant|associate|director|partner|medic|house officer|FY[1-3]|F[1-3]|CT[1-3]|ST[1-8]|Band [2-9])\b/i;
-const ORGANISATION = /\b(?:NHS(?: Foundation)? Trust|Foundation Trust|University Health Board|Health Board|Hospitals?|Healthcare|Health(?:care)? (?:System|Services?|Partnership|Group|Network)|Medical (?:Center|Centre|Group|Practice|Partnership)|Health Cent(?:er|re)|Surgery|Practice|Ambulance Service|Clinic|Integrated Care Board|Partnership|Staffing|Recruitment|Locums?|Agency|Health|Hospice|Care Home|Nursing Home|Trust)\b/;
+const ORGANISATION = /\b(?:(?:Treatment|Medical|Health|Care|Surgical|Birth|Cancer|Dialysis|Rehabilitation|Diagnostic) Cent(?:re|er)|NHS(?: Foundation)? Trust|Foundation Trust|University Health Board|Health Board|Hospitals?|Healthcare|Health(?:care)? (?:System|Services?|Partnership|Group|Network)|Medical (?:Center|Centre|Group|Practice|Partnership)|Health Cent(?:er|re)|Surgery|Practice|Ambulance Service|Clinic|Integrated Care Board|Partnership|Staffing|Recruitment|Locums?|Agency|Health|Hospice|Care Home|Nursing Home|Trust)\b/;
 const LABELLED_TITLE = /^(?:job title|post|position|role|title|vacancy|job|post title)\s*(?::|\s[-–]\s)\s*(.+)$/i;
 const LABELLED_EMPLOYER = /^(?:employer|organisation|organization|trust|company|hospital|practice|health board|client|hiring organi[sz]ation|employer name)\s*(?::|\s[-–]\s)\s*(.+)$/i;
 /** Site navigation copied with the page: "Careers > Vacancies > ...", "Jobs | Register | Log in". */
@@ -455,14 +513,16 @@ export function findTitleAndEmployer(raw: string): { title: string; employer: st
     .filter((t) => t && !PREAMBLE.test(t) && !PAGE_NUMBER.test(t) && !NAVIGATION.test(t))
     .slice(0, 20);
   const labelledTitle = lines.find((l) => LABELLED_TITLE.test(l));
+  // "Sessional Doctor - Urgent Treatment Centre (evenings, £92/hr)": the pay in brackets is not the title.
+  const bare = (l: string) => l.replace(/\s*\([^)]*(?:£|\$|per hour|\/hr|p\.a\.)[^)]*\)/gi, '');
   const titleLine =
     labelledTitle ??
-    lines.find((l) => l.length <= 140 && ROLE_NOUN.test(l) && !/[.!?]$/.test(l) && !headingRole(l) && !isFurniture(l) && !/^(?:we|our|you|are you|do you|join|the|about)\b/i.test(l)) ??
-    lines.find((l) => l.length <= 100 && !isFurniture(l) && !headingRole(l));
+    lines.find((l) => l.length <= 160 && ROLE_NOUN.test(l) && !/[.!?]$/.test(l) && !headingRole(l) && !isFurniture(bare(l)) && !/^(?:we|our|you|are you|do you|join|the|about|must|should|ideally)\b/i.test(l)) ??
+    lines.find((l) => l.length <= 100 && !isFurniture(bare(l)) && !headingRole(l) && !/[.!?]$/.test(l));
   const labelledEmployer = lines.find((l) => LABELLED_EMPLOYER.test(l));
   const employerLine = labelledEmployer ?? lines.find((l) => l !== titleLine && l.length <= 140 && ORGANISATION.test(l) && !/[.!?]$/.test(l) && !isFurniture(l) && !headingRole(l) && !/^(?:we|our|you|are you|join|about)\b/i.test(l));
   // A title that runs on to a second line ("CONSULTANT ANAESTHETIST / with an interest in...").
   const next = titleLine ? lines[lines.indexOf(titleLine) + 1] : undefined;
   const fullTitle = titleLine && next && /^(?:with|in|and|for|\(|-\s)/.test(next) && next.length < 80 ? `${titleLine} ${next}` : titleLine;
-  return { title: fullTitle ? cleanTitle(titleCase(fullTitle)) : 'Untitled job', employer: employerLine ? cleanEmployer(employerLine) : null, titleLine, employerLine };
+  return { title: fullTitle ? cleanTitle(titleCase(bare(fullTitle))) : 'Untitled job', employer: employerLine ? cleanEmployer(employerLine) : null, titleLine, employerLine };
 }

@@ -135,7 +135,7 @@ export const QUALIFICATION_TERMS: Term[] = [
     ],
   },
   { kind: 'qualification', key: 'bsn', label: 'a BSN', patterns: [/\bBSN\b/, /bachelor(?:'s)? (?:of science )?(?:degree )?in nursing/i, /baccalaureate (?:degree )?in nursing/i], country: 'US' },
-  { kind: 'qualification', key: 'adn', label: 'an ADN', patterns: [/\bADN\b/, /\bASN\b/, /associate(?:'s)? degree in nursing/i, /associate of (?:applied )?science in nursing/i], country: 'US' },
+  { kind: 'qualification', key: 'adn', label: 'an ADN', patterns: [/\bADN\b/, /\bASN\b/, /associate(?:'s)? degree in nursing/i, /associate of (?:applied )?science in nursing/i, /\bgraduate of an? (?:accredited|approved|state-approved) (?:school|program(?:me)?|college) of (?:professional )?nursing\b/i], country: 'US' },
   {
     kind: 'qualification',
     key: 'teaching-qualification',
@@ -172,6 +172,10 @@ export const QUALIFICATION_TERMS: Term[] = [
       /\b(?:sample[- ]taker|cervical screening|dysphagia|injection therapy|spirometry|ECG interpretation|IV therapy|venepuncture(?: and cannulation)?) (?:training|qualification|course|certificate|certification)\b/i,
       /\b(?:critical care|intensive care|ITU|ICU|emergency (?:care|nursing)|theatres?|neonatal|renal|cardiac|oncology|tissue viability|diabetes|respiratory|asthma|COPD|dementia|palliative|stroke|perioperative|anaesthetic|recovery|frailty|minor injur(?:y|ies)|wound care|psychosocial interventions?|dysphagia|injection therapy|sonography)\b[^.;\n]{0,12}\b(?:course|qualification|module|certificate|diploma|pathway|award|competenc(?:y|ies) (?:programme|framework))\b/i,
       /\bENB ?\d{3}\b/,
+      /\bletters? of competence\b/i,
+      /\b(?:FCP|first contact practitioner) (?:roadmap|portfolio|verification)\b/i,
+      /\b(?:fetal|foetal) monitoring (?:course|training|certification)\b/i,
+      /\b(?:AWHONN|ENA|AACN|ACP|CASE)[- ](?:accredited|certified|\w+ course)\b/,
       /\bspecialist (?:qualification|course|certificate)\b/i,
       /\b(?:CCRN|CMSRN|CEN|CPEN|CNOR|RNC-OB|NIHSS|NIPE|FEES)\b/,
       /\bcredential(?:ing|led)? in\b/i,
@@ -186,7 +190,7 @@ export const QUALIFICATION_TERMS: Term[] = [
   },
   { kind: 'qualification', key: 'doctorate', label: 'a doctorate', patterns: [/\bPhD\b/, /\bDPhil\b/, /\bDNP\b/, /\bdoctor(?:ate|al degree)\b/i, /\bMD \((?:res|research)\)/i, /\bMD by research\b/i] },
   { kind: 'qualification', key: 'masters', label: "a master's degree", patterns: [/\b(?:MSc|MRes|MPH|MBA|MSN|MClin|MClinRes|MMed|MCh|MA)\b/, /\bmaster'?s?(?: degree| level| qualification)?\b/i, /\blevel 7 (?:study|qualification|modules?|academic)\b/i] },
-  { kind: 'qualification', key: 'pgcert', label: 'a postgraduate certificate or diploma', patterns: [/\bPG ?Cert\b/i, /\bPG ?Dip\b/i, /\bpostgraduate (?:certificate|diploma)\b/i] },
+  { kind: 'qualification', key: 'pgcert', label: 'a postgraduate certificate or diploma', patterns: [/\bPG ?Cert\b/i, /\bPG ?Dip\b/i, /\bPgD\b/, /\bpostgraduate (?:certificate|diploma)\b/i, /\b(?:DFSRH|DipGUM|DRCOG|DCH|DGM|DTM&H|DPD|DipMedEd|DCH)\b/, /\bdiploma (?:of|in) (?:the )?(?!(?:higher education|nursing|midwifery)\b)(?:faculty|[A-Z][a-z]+ [A-Z]|geriatric|tropical|child|obstetric|practical dermatology|sexual)/i] },
 ];
 
 const dbsLevel = (text: string): string | null => {
@@ -215,7 +219,7 @@ export const ALL_TERMS: Term[] = [...REGISTRATION_TERMS, ...QUALIFICATION_TERMS,
 
 /** Specialties and settings, each with the words adverts and records use for it. */
 export const SPECIALTIES: Array<{ name: string; words: RegExp }> = [
-  { name: 'emergency medicine', words: /\bemergency (?:medicine|department|care|nursing)\b|\bA ?& ?E\b|\baccident (?:and|&) emergency\b|\bED\b|\bemergency room\b|\bER\b|\bACCS\b|\bminors\b|\bmajors\b|\bresus(?:citation)? (?:room|area)\b/i },
+  { name: 'emergency medicine', words: /\bemergency (?:medicine|department|care|nursing)\b|\bacute care common stem\b|\bA ?& ?E\b|\baccident (?:and|&) emergency\b|\bED\b|\bemergency room\b|\bER\b|\bACCS\b|\bminors\b|\bmajors\b|\bresus(?:citation)? (?:room|area)\b/i },
   { name: 'acute medicine', words: /\bacute (?:medicine|medical (?:take|unit)|admissions?)\b|\bmedical take\b|\bAMU\b|\bSDEC\b|\bacute (?:internal )?medical\b/i },
   { name: 'critical care', words: /\bcritical care\b|\bintensive (?:care|therapy)\b|\bICU\b|\bITU\b|\bHDU\b|\bhigh dependency\b|\bCCU\b/i },
   { name: 'anaesthetics', words: /\banaesthe(?:tics|sia|tic)\b|\banesthe(?:siology|sia)\b/i },
@@ -223,7 +227,7 @@ export const SPECIALTIES: Array<{ name: string; words: RegExp }> = [
   { name: 'obstetrics and gynaecology', words: /\bobstetric\w*\b|\bgyna?ecolog\w*\b|\bmaternity\b|\blabour ward\b|\bdelivery suite\b|\bO ?& ?G\b|\bmidwifery\b/i },
   { name: 'psychiatry', words: /\bpsychiatr\w*\b|\bmental health\b(?! act)|\bCAMHS\b/i },
   { name: 'general practice', words: /\bgeneral practice\b|\bprimary care\b|\bGP (?:surgery|practice|setting)\b/i },
-  { name: 'community', words: /\bcommunity (?:setting|nursing|services?|team|health|care)\b|\bdistrict nursing\b|\bin the community\b/i },
+  { name: 'community', words: /\bcommunity\b|\bdistrict nurs\w*\b/i },
   { name: 'general surgery', words: /\b(?:general )?surg(?:ery|ical)\b/i },
   { name: 'orthopaedics', words: /\borthopa?edic\w*\b|\btrauma and orthopa?edics\b|\bMSK\b|\bmusculoskeletal\b/i },
   { name: 'geriatric medicine', words: /\bgeriatric\w*\b|\bcare of the elderly\b|\bolder (?:people|adults?|persons?)\b|\bfrailty\b|\bold age\b/i },
@@ -239,9 +243,27 @@ export const SPECIALTIES: Array<{ name: string; words: RegExp }> = [
   { name: 'learning disabilities', words: /\blearning disabilit\w+\b/i },
   { name: 'pre-hospital care', words: /\bpre-?hospital\b|\bambulance\b|\bEMS\b/i },
   { name: 'neurology', words: /\bneurolog\w*\b|\bneurosurg\w*\b/i },
-  { name: 'renal', words: /\brenal\b|\bnephrolog\w*\b|\bdialysis\b/i },
+  { name: 'renal', words: /\brenal\b|\bnephrolog\w*\b|dialysis\b/i },
+  { name: 'tissue viability', words: /\btissue viability\b|\bwound (?:care|management)\b|\bpressure ulcers?\b/i },
+  { name: 'sexual health', words: /\bsexual (?:and reproductive )?health\b|\bGUM\b|\bgenito-?urinary\b|\bSRH\b|\bcontracepti\w*\b|\bHIV\b/i },
+  { name: 'dermatology', words: /\bdermatolog\w*\b|\bskin (?:cancer|surgery|conditions?)\b/i },
+  { name: 'ENT', words: /\bENT\b|\bear,? nose and throat\b|\botolaryngolog\w*\b/i },
+  { name: 'ophthalmology', words: /\bophthalmolog\w*\b|\beye (?:unit|clinic|care)\b/i },
+  { name: 'urology', words: /\burolog\w*\b/i },
+  { name: 'gastroenterology', words: /\bgastroenterolog\w*\b|\bendoscop\w*\b|\bhepatolog\w*\b/i },
+  { name: 'rheumatology', words: /\brheumatolog\w*\b/i },
+  { name: 'diabetes and endocrinology', words: /\bdiabet\w*\b|\bendocrin\w*\b/i },
+  { name: 'infectious diseases', words: /\binfectious diseases?\b|\bmicrobiolog\w*\b|\binfection prevention\b/i },
+  { name: 'urgent care', words: /\burgent (?:care|treatment)\b|\bminor (?:injur(?:y|ies)|illness(?:es)?)\b|\bunscheduled care\b|\bwalk-in\b|\bout of hours\b|\bUTC\b/i },
+  { name: 'intermediate care', words: /\bintermediate care\b|\brehabilitation\b|\breablement\b/i },
+  { name: 'home care', words: /\bhome (?:health|care)\b|\bdomiciliary care\b|\bcare homes?\b|\bnursing homes?\b/i },
+  { name: 'sonography', words: /\bsonograph\w*\b|\bultrasound\b/i },
+  { name: 'public health', words: /\bpublic health\b|\bhealth protection\b/i },
+  { name: 'vascular', words: /\bvascular\b/i },
+  { name: 'plastic surgery', words: /\bplastic surgery\b|\bburns\b/i },
   { name: 'general medicine', words: /\bgeneral (?:internal )?medicine\b|\binternal medicine\b|\bmedical wards?\b/i },
-  // Last: a setting rather than a specialty ("previous NHS experience").
+  // Last: settings rather than specialties ("an acute setting", "previous NHS experience").
+  { name: 'acute care', words: /\bacute (?:care|settings?|hospitals?|trusts?|wards?|services?|environment)\b|\bacute\b(?= or\b)|\bsecondary care\b|\binpatient\b/i },
   { name: 'the NHS', words: /\bNHS\b|\bUK (?:health ?care|hospitals?|clinical (?:setting|practice)|practice)\b/ },
 ];
 

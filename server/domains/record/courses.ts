@@ -27,7 +27,7 @@ export interface Course {
 const NOT_PAEDIATRIC = '(?<!(?:paediatric|pediatric|neonatal|newborn|immediate|obstetric)\\s)';
 
 export const COURSES: Course[] = [
-  { id: 'aha-bls', name: 'AHA Basic Life Support (BLS)', short: 'BLS (AHA)', us: true, validityMonths: 24, endOfMonth: true, patterns: [/\b(?:AHA|American Heart Association)\b[^.;\n]{0,40}\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b/, /\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b[^.;\n]{0,40}\b(?:AHA|American Heart Association)\b/, /\bBLS for (?:Healthcare Providers|Health ?care Professionals)\b/i] },
+  { id: 'aha-bls', name: 'AHA Basic Life Support (BLS)', short: 'BLS (AHA)', us: true, validityMonths: 24, endOfMonth: true, patterns: [/(?<=\b(?:AHA|American Heart Association)\b[^.;\n]{0,40})\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b/, /\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b(?=[^.;\n]{0,40}\b(?:AHA|American Heart Association)\b)/, /\bBLS for (?:Healthcare Providers|Health ?care Professionals)\b/i] },
   { id: 'aha-acls', name: 'AHA Advanced Cardiovascular Life Support (ACLS)', short: 'ACLS', us: true, validityMonths: 24, endOfMonth: true, patterns: [/\bACLS\b/, /advanced cardi(?:ovascular|ac) life support/i] },
   { id: 'aha-pals', name: 'AHA Pediatric Advanced Life Support (PALS)', short: 'PALS', us: true, validityMonths: 24, endOfMonth: true, patterns: [/\bPALS\b/, /pediatric advanced life support/i] },
   { id: 'nrp', name: 'Neonatal Resuscitation Program (NRP)', short: 'NRP', us: true, validityMonths: 24, endOfMonth: true, patterns: [/\bNRP\b/, /neonatal resuscitation program\b/i] },
