@@ -16,7 +16,7 @@ import { findTermMentions, SKILL_TOPICS, specialtiesIn, termByKey } from './voca
  */
 const EXPIRING_DAYS = 30;
 
-type Outcome = Pick<AssessedRequirement, 'status' | 'evidence' | 'evidenceLabels' | 'note'>;
+type Outcome = Pick<AssessedRequirement, 'status' | 'evidence' | 'note'>;
 interface Citable {
   ref: EvidenceRef;
   label: string;
@@ -26,10 +26,8 @@ interface Citable {
 const outcome = (status: RequirementStatus, note: string, cited: Citable[] = []): Outcome => ({
   status,
   note,
-  evidence: dedupeRefs(cited.map((c) => c.ref)),
-  evidenceLabels: [...new Set(cited.map((c) => c.label))],
+  evidence: cited.filter((c, i) => cited.findIndex((o) => o.ref.type === c.ref.type && o.ref.id === c.ref.id) === i).map((c) => ({ ...c.ref, label: c.label })),
 });
-const dedupeRefs = (refs: EvidenceRef[]) => refs.filter((r, i) => refs.findIndex((o) => o.type === r.type && o.id === r.id) === i);
 
 // ---------------------------------------------------------------------------------------------
 // The record, as citable texts
@@ -442,6 +440,6 @@ export function assessRequirements(analysis: Pick<JobAnalysis, 'requirements'>, 
 }
 
 export function summariseAssessment(assessed: AssessedRequirement[]) {
-  const pick = (...statuses: RequirementStatus[]) => assessed.filter((r) => statuses.includes(r.status)).map((r) => ({ text: r.text, importance: r.importance, note: r.note, evidence: r.evidenceLabels }));
+  const pick = (...statuses: RequirementStatus[]) => assessed.filter((r) => statuses.includes(r.status)).map((r) => ({ text: r.text, importance: r.importance, note: r.note, evidence: [...new Set(r.evidence.map((e) => e.label))] }));
   return { met: pick('met'), probablyMet: pick('probably-met'), unmet: pick('unmet'), expired: pick('expired'), expiring: pick('expiring') };
 }

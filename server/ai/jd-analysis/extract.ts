@@ -127,15 +127,39 @@ function groupAlternatives(text: string, mentions: Mention[]): Mention[][] {
   return groups;
 }
 
-/** The words of one requirement when a clause names several ("Current ALS" from "Current ALS, APLS and ATLS"). */
+/**
+ * The words of one requirement when a clause names several: the part of the list it sits in
+ * ("GMC registration with a licence to practise, on the GP Register and the Performers List"
+ * gives "GMC registration with a licence to practise" and "the NHS England Medical Performers
+ * List"), with the clause's qualifier carried over ("Current ALS, APLS" gives "Current APLS").
+ */
 function atomicText(clause: string, group: Mention[], many: boolean): string {
   if (!many) return clause;
-  let words = clause.slice(group[0]!.start, group.at(-1)!.end);
+  const parts: Array<{ start: number; end: number }> = [];
+  let depth = 0;
+  let from = 0;
+  const separator = /^(?:,\s+|;\s+|\s+and\s+|\s+&\s+|\s+as well as\s+)/i;
+  for (let i = 0; i < clause.length; i++) {
+    const c = clause[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    const sep = depth === 0 ? separator.exec(clause.slice(i)) : null;
+    if (sep) {
+      parts.push({ start: from, end: i });
+      from = i + sep[0].length;
+      i = from - 1;
+    }
+  }
+  parts.push({ start: from, end: clause.length });
+  const first = group[0]!;
+  const last = group.at(-1)!;
+  const covering = parts.filter((p) => p.end > first.start && p.start < last.end);
+  let words = clause.slice(covering[0]!.start, covering.at(-1)!.end).trim().replace(/[.,;:]$/, '');
   // "ATLS (or ETC": close the bracket the alternative opened.
   if ((words.match(/\(/g) ?? []).length > (words.match(/\)/g) ?? []).length) words += ')';
   const qualifier = QUALIFIER.exec(clause)?.[0];
-  const trailing = /^\s*\(or [^)]+\)/.exec(clause.slice(group.at(-1)!.end))?.[0] ?? '';
-  return `${qualifier && !words.toLowerCase().startsWith(qualifier.toLowerCase()) ? `${qualifier[0]!.toUpperCase()}${qualifier.slice(1)} ` : ''}${words}${trailing}`.trim();
+  if (qualifier && words.split(/\s+/).length <= 3 && !words.toLowerCase().startsWith(qualifier.toLowerCase())) words = `${qualifier[0]!.toUpperCase()}${qualifier.slice(1)} ${words}`;
+  return words;
 }
 
 /** A course or term named inside brackets that say "desirable" is desirable ("Current ILS (ALS desirable)"). */

@@ -62,8 +62,7 @@ export type RequirementStatus = z.infer<typeof ZRequirementStatus>;
 
 export const ZAssessedRequirement = ZRequirement.extend({
   status: ZRequirementStatus.describe('met; probably-met (the record suggests it: check the wording); unmet; expired; expiring (within 30 days)'),
-  evidence: z.array(ZEvidenceRef).describe('Records that meet it, once met it, or suggest it'),
-  evidenceLabels: z.array(z.string()).describe('The same records, named for a person ("ALS, Resuscitation Council UK")'),
+  evidence: z.array(ZEvidenceRef.extend({ label: z.string().describe('The record, named for a person ("ALS, Resuscitation Council UK")') })).describe('Records that meet it, once met it, or suggest it'),
   note: z.string().describe('Why, in a sentence the clinician can act on'),
 });
 export type AssessedRequirement = z.infer<typeof ZAssessedRequirement>;

@@ -7,6 +7,8 @@
  * repeated) and US "Required / Preferred" blocks. The output is a list of candidate statements,
  * each with the section it came from and the importance its table cell or heading gives it.
  */
+import { findTermMentions } from './vocabulary.ts';
+
 export type Importance = 'essential' | 'desirable';
 type Role = 'requirements' | 'duties' | 'other' | 'none';
 
@@ -514,11 +516,16 @@ export function findTitleAndEmployer(raw: string): { title: string; employer: st
     .slice(0, 20);
   const labelledTitle = lines.find((l) => LABELLED_TITLE.test(l));
   // "Sessional Doctor - Urgent Treatment Centre (evenings, £92/hr)": the pay in brackets is not the title.
-  const bare = (l: string) => l.replace(/\s*\([^)]*(?:£|\$|per hour|\/hr|p\.a\.)[^)]*\)/gi, '');
+  // "Hospitalist - Lakeshore Medical Center, Madison, WI 53703": the place is not the title either.
+  const bare = (l: string) =>
+    l
+      .replace(/\s*\([^)]*(?:£|\$|per hour|\/hr|p\.a\.)[^)]*\)/gi, '')
+      .replace(/,\s*[A-Z][\w .'-]+,\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$/, '')
+      .replace(/,?\s*\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, '');
   const titleLine =
     labelledTitle ??
     lines.find((l) => l.length <= 160 && ROLE_NOUN.test(l) && !/[.!?]$/.test(l) && !headingRole(l) && !isFurniture(bare(l)) && !/^(?:we|our|you|are you|do you|join|the|about|must|should|ideally)\b/i.test(l)) ??
-    lines.find((l) => l.length <= 100 && !isFurniture(bare(l)) && !headingRole(l) && !/[.!?]$/.test(l));
+    lines.find((l) => l.length <= 100 && !isFurniture(bare(l)) && !headingRole(l) && !/[.!?]$/.test(l) && !findTermMentions(l, null).length);
   const labelledEmployer = lines.find((l) => LABELLED_EMPLOYER.test(l));
   const employerLine = labelledEmployer ?? lines.find((l) => l !== titleLine && l.length <= 140 && ORGANISATION.test(l) && !/[.!?]$/.test(l) && !isFurniture(l) && !headingRole(l) && !/^(?:we|our|you|are you|join|about)\b/i.test(l));
   // A title that runs on to a second line ("CONSULTANT ANAESTHETIST / with an interest in...").

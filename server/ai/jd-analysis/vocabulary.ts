@@ -257,7 +257,7 @@ export const SPECIALTIES: Array<{ name: string; words: RegExp }> = [
   { name: 'urgent care', words: /\burgent (?:care|treatment)\b|\bminor (?:injur(?:y|ies)|illness(?:es)?)\b|\bunscheduled care\b|\bwalk-in\b|\bout of hours\b|\bUTC\b/i },
   { name: 'intermediate care', words: /\bintermediate care\b|\brehabilitation\b|\breablement\b/i },
   { name: 'home care', words: /\bhome (?:health|care)\b|\bdomiciliary care\b|\bcare homes?\b|\bnursing homes?\b/i },
-  { name: 'sonography', words: /\bsonograph\w*\b|\bultrasound\b/i },
+  { name: 'sonography', words: /\bsonograph\w*\b|\bultrasound (?:department|service|unit)\b/i },
   { name: 'public health', words: /\bpublic health\b|\bhealth protection\b/i },
   { name: 'vascular', words: /\bvascular\b/i },
   { name: 'plastic surgery', words: /\bplastic surgery\b|\bburns\b/i },
