@@ -20,7 +20,8 @@ export const ZJobDescription = z
   .trim()
   .min(40, 'is too short to be a job advert: paste the whole advert')
   .max(MAX_ADVERT_CHARS, `is longer than ${MAX_ADVERT_CHARS.toLocaleString('en-GB')} characters: paste the advert itself, without the rest of the page`)
-  .refine((t) => !/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(t), 'contains characters that are not text: paste the advert as text');
+  // Control characters (other than tab and line breaks) or replacement characters: a binary file.
+  .refine((t) => ![...t].some((c) => (c.charCodeAt(0) < 32 && !'\t\n\r\f\v'.includes(c)) || c === '\uFFFD'), 'contains characters that are not text: paste the advert as text');
 
 /** Every key of every kind: the contract with matching, the LLM and the evaluation labels. */
 export const REQUIREMENT_KEYS: Record<RequirementKind, readonly string[]> = {
