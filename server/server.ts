@@ -25,6 +25,7 @@ import { cvRoutes } from './domains/cvs/routes.ts';
 import { assistantRoutes } from './domains/assistant/routes.ts';
 import { attachAssistant } from './domains/assistant/socket.ts';
 import { shareRoutes } from './domains/shares/routes.ts';
+import { jobAnalysisRoutes } from './domains/job-analysis/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
@@ -106,6 +107,12 @@ export async function startServer(config: Config, logger: Logger, options: { web
       sharesPerUser: platform.createLimiter('shares-created', { points: 30, durationSeconds: 24 * 3600, message: 'Too many share links created today' }),
     }),
     ...assistantRoutes({ db }),
+    ...jobAnalysisRoutes({
+      db,
+      llm: platform.llm,
+      logger,
+      analysesPerUser: platform.createLimiter('job-analyses', { points: 60, durationSeconds: 3600, message: 'Too many job analyses in an hour' }),
+    }),
     ...documentRoutes({
       db,
       storage: platform.storage,

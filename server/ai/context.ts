@@ -35,4 +35,5 @@ export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudo
 }
 
 export const assessmentForPrompt = (assessed: AssessedRequirement[]) =>
-  assessed.map((r) => ({ requirement: r.text, importance: r.importance, status: r.status, evidence: r.evidence, note: r.note }));
+  // Evidence by reference only: the labels repeat record text the context already carries, pseudonymised.
+  assessed.map((r) => ({ requirement: r.text, importance: r.importance, status: r.status, evidence: r.evidence.map(({ type, id }) => ({ type, id })), note: r.note }));

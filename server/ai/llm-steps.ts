@@ -2,10 +2,10 @@ import type { Db } from '../platform/db/database.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { ChatMessage, LlmProvider, LlmUsage } from '../adapters/llm.ts';
 import { release, reserve, settle } from '../domains/quotas/service.ts';
-import { CATALOGUE_DEFAULTS } from '../domains/record/catalogue.ts';
 import { loadPrompt } from './prompts.ts';
 import { redact, type Pseudonymiser } from './redaction/index.ts';
 import { ZJobAnalysis, type AssessedRequirement, type JobAnalysis } from './jd-analysis/schema.ts';
+import { normaliseAnalysis } from './jd-analysis/offline.ts';
 import { ZDraft, type Draft } from './cv-draft/schema.ts';
 import { assessmentForPrompt, pseudonymisedRecord } from './context.ts';
 import type { AiRecord } from './record-view.ts';
@@ -38,14 +38,12 @@ async function metered<T>(deps: LlmStepDeps, step: string, messages: ChatMessage
   }
 }
 
-const CATALOGUE_IDS = new Set(CATALOGUE_DEFAULTS.map((c) => c.id));
-
 export async function analyseJobWithLlm(deps: LlmStepDeps, jobDescription: string): Promise<JobAnalysis> {
   // Job adverts name recruiters and give phone numbers: those never leave.
   const messages = loadPrompt('jd-analysis').render({ jobDescription: redact(jobDescription).text });
   const analysis = await metered(deps, 'analysis', messages, () => deps.llm.structured(ZJobAnalysis, 'job_analysis', messages));
-  // Only catalogue ids the product knows may drive the assessment.
-  return { ...analysis, requirements: analysis.requirements.map((r) => ({ ...r, certifications: r.certifications.filter((c) => CATALOGUE_IDS.has(c)) })) };
+  // Only keys the product knows may drive the assessment: the vocabulary has the last word.
+  return normaliseAnalysis(analysis, jobDescription);
 }
 
 export async function draftWithLlm(deps: LlmStepDeps, input: { record: AiRecord; jobDescription: string; assessed: AssessedRequirement[]; pseudonymiser: Pseudonymiser }): Promise<Draft> {

@@ -4,6 +4,7 @@ import { analyseRecord } from '../domains/prescreen/analyse.ts';
 import { loadAiRecord } from './record-view.ts';
 import { retrieveRelevant } from './retrieval.ts';
 import { analyseJobOffline } from './jd-analysis/offline.ts';
+import type { JobAnalysis } from './jd-analysis/schema.ts';
 import { assessRequirements, summariseAssessment } from './jd-analysis/assess.ts';
 import { composeOffline } from './cv-draft/offline-composer.ts';
 import { checkGrounding } from './grounding.ts';
@@ -12,6 +13,25 @@ import { analyseJobWithLlm, draftWithLlm, fallbackReason, type LlmStepDeps } fro
 import type { Logger } from '../platform/logger.ts';
 
 export type Stage = 'analysing' | 'retrieving' | 'drafting' | 'checking';
+
+export const NO_REQUIREMENTS = 'no requirements were found in the advert: is it the whole job advert?';
+
+/**
+ * An advert read the way the CV pipeline reads it: with the LLM when one is configured (and
+ * allowed), falling back to the offline analyser on any failure, so the preview and the CV
+ * agree about what a job asks for.
+ */
+export async function analyseAdvert(llm: LlmStepDeps | undefined, jobDescription: string, logger?: Logger): Promise<{ analysis: JobAnalysis; analysedWith: string; fallback?: string }> {
+  if (llm) {
+    try {
+      return { analysis: await analyseJobWithLlm(llm, jobDescription), analysedWith: `llm:${llm.llm.model}` };
+    } catch (err) {
+      logger?.warn({ step: 'analysis', reason: fallbackReason(err) }, 'LLM step fell back to offline');
+      return { analysis: analyseJobOffline(jobDescription), analysedWith: 'offline', fallback: fallbackReason(err) };
+    }
+  }
+  return { analysis: analyseJobOffline(jobDescription), analysedWith: 'offline' };
+}
 
 /**
  * The CV pipeline: analyse the job, retrieve the evidence, draft, check grounding. Rendering
@@ -37,7 +57,9 @@ export async function runCvPipeline(
   };
 
   await onStage('analysing');
-  const analysis = await withFallback('analysis', llm && (() => analyseJobWithLlm(llm, input.jobDescription)), () => analyseJobOffline(input.jobDescription));
+  const read = await analyseAdvert(llm, input.jobDescription, deps.logger);
+  if (read.fallback) fallbacks.push(`analysis: ${read.fallback}`);
+  const analysis = read.analysis;
 
   await onStage('retrieving');
   const [record, relevant] = await Promise.all([loadAiRecord(deps.db, input.userId, input.now), retrieveRelevant(deps.db, deps.embedder, input.userId, input.jobDescription)]);
@@ -62,7 +84,11 @@ export async function runCvPipeline(
     relevant: relevant.slice(0, 10),
     draft: checked.draft,
     removed: checked.removed,
-    warnings: [...expiries.map((f) => f.message), ...fallbacks.map((f) => `Prepared without the AI model (${f}); the offline composer was used.`)],
+    warnings: [
+      ...(analysis.requirements.length ? [] : [`${NO_REQUIREMENTS[0]!.toUpperCase()}${NO_REQUIREMENTS.slice(1)} The CV was tailored to the advert's wording alone.`]),
+      ...expiries.map((f) => f.message),
+      ...fallbacks.map((f) => `Prepared without the AI model (${f}); the offline composer was used.`),
+    ],
     requirements: summariseAssessment(assessment),
   };
 }

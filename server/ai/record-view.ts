@@ -29,11 +29,13 @@ export interface AiRecord {
   dbs: Array<WithMeta<DbsFields>>;
   education: Array<WithMeta<EducationFields>>;
   extras: ExtraItem[];
+  /** How many referees the record names: a count only, their details never reach the AI. */
+  refereeCount: number;
   shifts: Awaited<ReturnType<typeof rollup>>;
 }
 
 /** JSON Resume's free sections, flattened into citable items ("awards:0", "skills:1"...). */
-function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
+export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   const out: ExtraItem[] = [];
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   for (const section of ['awards', 'publications', 'skills', 'languages', 'projects', 'volunteer'] as const) {
@@ -46,6 +48,9 @@ function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   }
   return out;
 }
+
+/** JSON Resume's `references`: counted for matching ("two references"), never read out. */
+export const refereesIn = (sections: Record<string, unknown>) => (Array.isArray(sections.references) ? sections.references.length : 0);
 
 /** The citable id of a roll-up of approved shifts (employer and role, each URI-encoded). */
 /**
@@ -77,6 +82,7 @@ export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promi
     dbs: dbs as AiRecord['dbs'],
     education: education as AiRecord['education'],
     extras: extrasOf((profile?.extra_sections ?? {}) as Record<string, unknown>),
+    refereeCount: refereesIn((profile?.extra_sections ?? {}) as Record<string, unknown>),
     shifts,
   };
 }

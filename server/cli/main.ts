@@ -33,6 +33,10 @@ Commands:
   cv --resume FILE.json --job FILE.txt --out cv.pdf [--draft draft.json]
      [--template full|locum] [--as-of YYYY-MM-DD]
                                   tailor a CV to a job without a server; prints a JSON summary
+  analyse-job FILE [--json] [--resume FILE.json] [--as-of YYYY-MM-DD]
+                                  what a job advert asks for (typed, essential or desirable);
+                                  with a record, whether each is met, probably met, unmet,
+                                  expired or expiring, and why (FILE may be - for stdin)
   redact [--json] [--name NAME]   redact personal data from stdin (--json: list the entities found)
   help                            show this message
 `;
@@ -70,6 +74,12 @@ async function importInto(platform: Platform, email: string, file: string) {
     }
     throw err;
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -158,11 +168,20 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     // eslint-disable-next-line no-restricted-properties -- the CLI is an entry point: it hands the environment to loadConfig
     print(await runCvCommand({ resume: values.resume, job: values.job, out: values.out, draft: values.draft, template: values.template as 'full' | 'locum' | undefined, asOf: values['as-of'] }, process.env));
   },
+  'analyse-job': async (args) => {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, resume: { type: 'string' }, 'as-of': { type: 'string' } }, allowPositionals: true, strict: true });
+    const file = positionals[0];
+    if (!file) throw new Error('usage: medfolio analyse-job FILE [--json] [--resume FILE.json] [--as-of YYYY-MM-DD]');
+    if (values['as-of'] && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new Error('--as-of must be YYYY-MM-DD');
+    const { analyseJobCommand } = await import('./analyse-job.ts');
+    const text = file === '-' ? await readStdin() : fs.readFileSync(file, 'utf8');
+    const result = analyseJobCommand(text, { resume: values.resume ? readResume(values.resume) : undefined, asOf: values['as-of'] ?? new Date().toISOString().slice(0, 10) });
+    if (values.json) print(result.json);
+    else process.stdout.write(result.text);
+  },
   redact: async (args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, name: { type: 'string', multiple: true } }, strict: true });
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = await readStdin();
     const knownNames = values.name ?? [];
     if (values.json) print({ entities: findEntities(text, { knownNames }).map(({ type, start, end }) => ({ type, start, end })) });
     else process.stdout.write(redact(text, { knownNames }).text);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { persona, PERSONAS_DIR } from '../support/fixtures.ts';
+import { JOBS_DIR, persona, PERSONAS_DIR } from '../support/fixtures.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -61,7 +61,7 @@ describe('npx medfolio', () => {
     expect(JSON.parse(strFromU8(zip['record/posts.json']!))).toHaveLength(st4.work.length);
     expect(JSON.parse(strFromU8(zip['privacy/requests.json']!))).toEqual([expect.objectContaining({ type: 'access', source: 'admin' })]);
     await expect(medfolio('export', '--email', 'nobody@example.org', '--out', out)).rejects.toMatchObject({ code: 1 });
-  }, 120_000);
+  }, 300_000);
 
   it('redacts stdin, or lists the entities it found', () => {
     const input = 'Patient John Smith, NHS 943 476 5919, mobile 07700 900123. ALS completed 2024-02-14 as a Band 6.';
@@ -70,6 +70,20 @@ describe('npx medfolio', () => {
     const json = JSON.parse(execFileSync(process.execPath, ['bin/medfolio.js', 'redact', '--json'], { cwd: root, input, env: { PATH: process.env.PATH ?? '' } }).toString());
     expect(json.entities.map((e: { type: string }) => e.type)).toEqual(['PERSON', 'NHS_NUMBER', 'PHONE']);
     expect(input.slice(json.entities[1].start, json.entities[1].end)).toBe('943 476 5919');
+  });
+
+  it('analyses a job advert, and with a record says what is met and why', () => {
+    const json = JSON.parse(execFileSync(process.execPath, ['bin/medfolio.js', 'analyse-job', path.join(JOBS_DIR, 'ed-trust-registrar.txt'), '--json', '--resume', path.join(PERSONAS_DIR, 'em-st4-locum.json'), '--as-of', '2026-11-22'], { cwd: root, env: { PATH: process.env.PATH ?? '' } }).toString());
+    expect(json.title).toBe('Trust Registrar in Emergency Medicine');
+    expect(json.requirements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'course', key: 'apls', importance: 'essential', status: 'expired', note: 'Your Advanced Paediatric Life Support (APLS) expired on 9 June 2026.' }),
+        expect.objectContaining({ kind: 'course', key: 'atls', alternatives: ['etc'], status: 'unmet' }),
+      ]),
+    );
+    const text = execFileSync(process.execPath, ['bin/medfolio.js', 'analyse-job', '-'], { cwd: root, input: 'Staff Nurse, Ward 9\nEssential: NMC registration; ILS.\nDesirable: mentorship qualification.', env: { PATH: process.env.PATH ?? '' } }).toString();
+    expect(text).toContain('Essential\n  - NMC registration\n  - ILS');
+    expect(text).toContain('Desirable\n  - mentorship qualification');
   });
 
   it('explains unknown commands with exit code 2', async () => {

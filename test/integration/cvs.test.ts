@@ -44,7 +44,7 @@ describe('CV requests', () => {
     expect(cv.jobTitle).toContain('Trust Registrar in Emergency Medicine');
     expect(cv.summary.removed).toEqual([]);
     expect(cv.summary.requirements.unmet.map((r: { text: string }) => r.text).join(' ')).toContain('ATLS');
-    expect(cv.summary.requirements.expired.map((r: { note: string }) => r.note)).toEqual(['Your Advanced Paediatric Life Support (APLS) expired on 2026-06-09.']);
+    expect(cv.summary.requirements.expired.map((r: { note: string }) => r.note)).toEqual(['Your Advanced Paediatric Life Support (APLS) expired on 9 June 2026.']);
     expect(cv.summary.warnings).toEqual(expect.arrayContaining([expect.stringContaining('APLS')]));
     expect(cv.draft.sections.map((s: { kind: string }) => s.kind)).toEqual(expect.arrayContaining(['registration', 'experience', 'training']));
     await waitFor('done event', async () => stages.includes('done'));

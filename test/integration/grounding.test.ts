@@ -52,15 +52,16 @@ describe('offline composer and grounding on every persona and job', () => {
 
   it('reports ATLS unmet and APLS expired for the ST4 against the ED registrar post', async () => {
     const { assessed } = await draftFor('em-st4-locum.json', 'ed-trust-registrar.txt');
-    const cert = (id: string) => assessed.find((r) => r.kind === 'certification' && r.certifications.includes(id))!;
-    expect(cert('atls').status).toBe('unmet');
-    expect(cert('apls')).toMatchObject({ status: 'expired', note: 'Your Advanced Paediatric Life Support (APLS) expired on 2026-06-09.' });
-    expect(cert('als').status).toBe('met');
+    const course = (id: string) => assessed.find((r) => r.kind === 'course' && r.key === id)!;
+    expect(course('atls').status).toBe('unmet');
+    expect(course('apls')).toMatchObject({ status: 'expired', note: 'Your Advanced Paediatric Life Support (APLS) expired on 9 June 2026.' });
+    expect(course('als').status).toBe('met');
     expect(assessed.find((r) => r.kind === 'registration')!.status).toBe('met');
     expect(assessed.filter((r) => r.kind === 'experience').map((r) => r.status)).toEqual(['met', 'met']);
-    expect(assessed.find((r) => r.kind === 'dbs')!.status).toBe('met');
-    expect(assessed.find((r) => r.kind === 'grade')!.status).toBe('met');
+    expect(assessed.find((r) => r.kind === 'check' && r.key === 'dbs')!.status).toBe('met');
     expect(assessed.find((r) => r.text.includes('resuscitation room'))!.status).toBe('met');
+    // MRCEM is held in the awards section, and still counts.
+    expect(assessed.find((r) => r.key === 'mrcem')!.status).toBe('met');
   });
 });
 

@@ -1,3 +1,4 @@
+import { CATALOGUE_DEFAULTS } from '../../server/domains/record/catalogue.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -85,7 +86,7 @@ describe('the career record', () => {
     expect(unknown.body).toMatchObject({ catalogueId: null, expiresOn: null, expirySource: 'none' });
     const moved = await client.patch(`/api/training/${als.body.id}`, { completedOn: '2025-02-14' });
     expect(moved.body.expiresOn).toBe('2029-02-14');
-    expect((await client.get('/api/training-catalogue')).body.entries).toHaveLength(10);
+    expect((await client.get('/api/training-catalogue')).body.entries).toHaveLength(CATALOGUE_DEFAULTS.length);
   });
 
   it('embeds each record for retrieval, and forgets the vector when the record goes', async () => {

@@ -20,7 +20,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
   const relevance = new Map<string, number>();
   achievements.forEach((a, i) => relevance.set(`${a.postId}\u0000${a.text}`, cosine(jobVector!, vectors[i]!)));
   const trainingRelevance = new Map(record.training.map((t, i) => [t.id, cosine(jobVector!, vectors[achievements.length + i]!)]));
-  const required = new Set(assessed.filter((r) => r.kind === 'certification').flatMap((r) => r.evidence.map((e) => e.id)));
+  const required = new Set(assessed.filter((r) => r.kind === 'course').flatMap((r) => r.evidence.map((e) => e.id)));
 
   const sections: Draft['sections'] = [];
   const add = (kind: Draft['sections'][number]['kind'], title: string, items: DraftItem[]) => {

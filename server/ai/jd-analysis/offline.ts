@@ -1,115 +1,75 @@
-import { findCertifications, GRADE_PATTERNS, REGISTRATION_PATTERNS, SPECIALTIES } from './vocabulary.ts';
-import type { JobAnalysis, Requirement } from './schema.ts';
+import { REQUIREMENT_KEYS, type JobAnalysis, type Requirement } from './schema.ts';
+import { extractRequirements } from './extract.ts';
+import { findTitleAndEmployer, PREAMBLE, readAdvert } from './segment.ts';
+import { skillTopic, specialtyIn, type Country } from './vocabulary.ts';
 
 /**
- * The offline job analyser: reads a pasted job description line by line, tracks whether it is
- * in an essential or desirable section, and recognises registrations, courses from the
- * training catalogue, grades and bands, years of experience, DBS levels and the gap rule.
- * Other bullet points become skills, matched later against the clinician's own wording.
+ * The offline job analyser: the advert's structure (segment.ts) -> candidate statements ->
+ * atomic typed requirements (extract.ts), de-duplicated. Deterministic and network-free: the
+ * default without an LLM, the fallback when the provider fails, and the normaliser of what an
+ * LLM returns.
  */
-const BULLET = /^\s*(?:[-*•·–]|\d+[.)])\s+/;
-const base = (text: string, importance: Requirement['importance']): Requirement => ({
-  text,
-  importance,
-  kind: 'skill',
-  registrationBody: null,
-  certifications: [],
-  grade: null,
-  years: null,
-  specialty: null,
-  dbsLevel: null,
-});
+const US_SIGNS = /\$\s?\d|\b(?:board[- ]certified|board[- ]eligible|BSN|ADN|AHA|American Heart|PTO|401\(k\)|403\(b\)|EEO|equal opportunity employer|residency|DEA|NPI|[Mm]edical [Cc]enter|ZIP|USA|United States|med[- ]surg|nurse licensure compact|multistate|unrestricted license|CME|malpractice|per diem|travel nurse|hospitalist)\b|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}\b|\b[A-Z][a-z]+, (?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b|\blicense\b/g;
+const UK_SIGNS = /£\s?\d|\b(?:NHS|GMC|NMC|HCPC|GPhC|DBS|Band [2-9]|Trust|per annum|pro rata|licence|programme|paediatric|anaesthe|organisation|centre|A ?& ?E|AfC|Agenda for Change|CQC|health board|practise|ST[1-8]|CT[1-3]|F[12])\b/g;
 
-function sectionOf(line: string): Requirement['importance'] | undefined {
-  const t = line.trim().toLowerCase().replace(/[:*#]/g, '');
-  if (t.length > 40) return undefined;
-  if (/^(essential|essential criteria|requirements|required|you will have|person specification)$/.test(t)) return 'essential';
-  if (/^(desirable|desirable criteria|nice to have|it would be good to have)$/.test(t)) return 'desirable';
-  return undefined;
+export function detectCountry(text: string): Country | null {
+  const us = text.match(US_SIGNS)?.length ?? 0;
+  const uk = text.match(UK_SIGNS)?.length ?? 0;
+  if (!us && !uk) return null;
+  return us > uk ? 'US' : 'UK';
 }
 
-const specialtyIn = (text: string) => SPECIALTIES.find((s) => text.toLowerCase().includes(s)) ?? null;
-
-function dbsLevelIn(text: string): Requirement['dbsLevel'] {
-  if (!/\bDBS\b|disclosure and barring/i.test(text)) return null;
-  if (/barred/i.test(text)) return 'enhanced-barred';
-  if (/enhanced/i.test(text)) return 'enhanced';
-  if (/standard/i.test(text)) return 'standard';
-  return 'basic';
-}
-
-/** Requirements one line states; a line may state several (e.g. "Current ALS, APLS and ATLS"). */
-function requirementsOf(line: string, importance: Requirement['importance'], isBullet: boolean): Requirement[] {
-  const text = line.replace(BULLET, '').trim();
-  const found: Requirement[] = [];
-
-  const dbs = dbsLevelIn(text);
-  if (dbs) found.push({ ...base(text, /\brequired\b|\bmust\b/i.test(text) ? 'essential' : importance), kind: 'dbs', dbsLevel: dbs });
-
-  for (const { body, pattern } of REGISTRATION_PATTERNS) {
-    if (pattern.test(text)) {
-      found.push({ ...base(text, importance), kind: 'registration', registrationBody: body });
-      break;
-    }
+const RANK = { essential: 2, desirable: 1 } as const;
+/** One requirement per thing asked for, keeping the stronger importance and the first wording. */
+function dedupe(requirements: Requirement[]): Requirement[] {
+  const byKey = new Map<string, Requirement>();
+  for (const r of requirements) {
+    const key =
+      r.kind === 'skill' || (r.kind === 'experience' && r.key === 'specialty')
+        ? `${r.kind}:${r.key}:${r.text.toLowerCase()}`
+        : r.kind === 'experience' && r.key === 'years'
+          ? `years:${r.years}:${r.specialty}`
+          : `${r.kind}:${r.key}:${r.level ?? ''}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, r);
+    else if (RANK[r.importance] > RANK[seen.importance]) byKey.set(key, { ...seen, importance: r.importance });
   }
-
-  // "Current ILS (ALS desirable)": a course named inside brackets with "desirable" is desirable.
-  const desirableAside = /\(([^)]*)\bdesirable\b[^)]*\)/i.exec(text)?.[1] ?? '';
-  const asideCourses = new Set(findCertifications(desirableAside));
-  for (const id of findCertifications(text)) {
-    found.push({ ...base(text, asideCourses.has(id) ? 'desirable' : importance), kind: 'certification', certifications: [id] });
+  // A DBS check named twice at different levels is one check at the higher level.
+  const dbs = [...byKey.entries()].filter(([, r]) => r.kind === 'check' && r.key === 'dbs');
+  if (dbs.length > 1) {
+    const order = ['enhanced-barred', 'enhanced', 'standard', 'basic', ''];
+    dbs.sort(([, a], [, b]) => order.indexOf(a.level ?? '') - order.indexOf(b.level ?? ''));
+    const importance = dbs.some(([, r]) => r.importance === 'essential') ? 'essential' : 'desirable';
+    for (const [k] of dbs.slice(1)) byKey.delete(k);
+    byKey.set(dbs[0]![0], { ...dbs[0]![1], importance });
   }
-
-  const years = /(\d+)\+?\s*years?['’]?\s*(?:of\s+)?([a-z -]*?)\s*experience/i.exec(text);
-  if (years) {
-    found.push({ ...base(text, importance), kind: 'experience', years: Number(years[1]), specialty: specialtyIn(years[2] ?? '') });
-    // "..., including at least 2 years in emergency medicine"
-    const within = /including\s+(?:at least\s+)?(\d+)\s*years?\s+in\s+([a-z ]+)/i.exec(text);
-    if (within) found.push({ ...base(text, importance), kind: 'experience', years: Number(within[1]), specialty: specialtyIn(within[2] ?? '') });
-  }
-
-  if (/gaps? in (?:employment|work history)/i.test(text)) found.push({ ...base(text, importance), kind: 'gaps' });
-
-  if (/\b(MRCP|MRCEM|FRCEM|MRCS|FRCA|MRCGP|MRCPCH|MRCOG|FRCS|MBBS|MBChB|BSc|MSc|PGCert|postgraduate (?:certificate|qualification)|post-registration qualification)\b/i.test(text)) {
-    found.push({ ...base(text, importance), kind: 'qualification' });
-  }
-
-  if (!found.length && isBullet) found.push(base(text, importance));
-  return found;
+  return [...byKey.values()];
 }
 
 export function analyseJobOffline(jobDescription: string): JobAnalysis {
-  const lines = jobDescription.split(/\r?\n/).map((l) => l.trimEnd());
-  const nonEmpty = lines.filter((l) => l.trim());
-  const title = nonEmpty[0]?.trim() ?? 'Untitled job';
-  const employer = nonEmpty[1] && !BULLET.test(nonEmpty[1]) && nonEmpty[1].length < 120 ? nonEmpty[1].trim() : null;
-  const requirements: Requirement[] = [];
-  let importance: Requirement['importance'] = 'essential';
-  for (const line of lines.slice(1)) {
-    if (!line.trim()) continue;
-    const section = sectionOf(line);
-    if (section) {
-      importance = section;
-      continue;
-    }
-    const isBullet = BULLET.test(line);
-    // Outside bullets, only strong signals count (a DBS sentence, a registration requirement).
-    const reqs = requirementsOf(line, importance, isBullet).filter((r) => isBullet || r.kind === 'dbs');
-    requirements.push(...reqs);
-  }
-  for (const { grade, pattern } of GRADE_PATTERNS) {
-    const m = title.match(pattern);
-    if (m) {
-      requirements.unshift({ ...base(title, 'essential'), kind: 'grade', grade: grade(m) });
-      break;
-    }
-  }
-  // One requirement per course or body, keeping the stronger importance.
-  const unique = new Map<string, Requirement>();
-  for (const r of requirements) {
-    const key = r.kind === 'certification' ? `c:${r.certifications[0]}` : r.kind === 'registration' ? `r:${r.registrationBody}` : r.kind === 'dbs' ? 'dbs' : `${r.kind}:${r.text}:${r.years}:${r.specialty}`;
-    const seen = unique.get(key);
-    if (!seen || (seen.importance === 'desirable' && r.importance === 'essential')) unique.set(key, r);
-  }
-  return { title, employer, specialty: specialtyIn(title) ?? specialtyIn(jobDescription), requirements: [...unique.values()] };
+  const country = detectCountry(jobDescription);
+  const { title, employer, titleLine, employerLine } = findTitleAndEmployer(jobDescription);
+  // The title and employer lines name the job, not what it asks (an "ST4" title asks for no ST4).
+  const skip = (text: string) => text === titleLine || text === employerLine || PREAMBLE.test(text);
+  const requirements = readAdvert(jobDescription, skip).flatMap((c) => extractRequirements(c, country));
+  return { title, employer, specialty: specialtyIn(title), country, requirements: dedupe(requirements) };
+}
+
+/**
+ * What an LLM returned, in the product's own terms: each requirement's words are read again with
+ * the typed vocabulary, which wins where it recognises a term (a model may call a state licence
+ * "NMC"); a kind or key the vocabulary does not know becomes a skill. Importance stays the
+ * model's reading of the advert.
+ */
+export function normaliseAnalysis(analysis: JobAnalysis, jobDescription: string): JobAnalysis {
+  const country = analysis.country ?? detectCountry(jobDescription);
+  const requirements = analysis.requirements.flatMap((r): Requirement[] => {
+    const text = r.text.trim().slice(0, 500);
+    if (!text) return [];
+    const typed = extractRequirements({ text, role: 'requirements', importance: r.importance, fromTableCell: true, bullet: true }, country).filter((t) => t.kind !== 'skill');
+    if (typed.length) return typed;
+    if (REQUIREMENT_KEYS[r.kind]?.includes(r.key)) return [{ ...r, text, alternatives: r.alternatives.filter((a) => Object.values(REQUIREMENT_KEYS).some((keys) => keys.includes(a))) }];
+    return [{ ...r, text, kind: 'skill', key: skillTopic(text), alternatives: [] }];
+  });
+  return { title: analysis.title.trim() || findTitleAndEmployer(jobDescription).title, employer: analysis.employer, specialty: analysis.specialty ?? specialtyIn(analysis.title), country, requirements: dedupe(requirements) };
 }

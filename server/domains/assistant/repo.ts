@@ -50,3 +50,16 @@ export async function deleteEmptyConversations(db: DbOrTx, userId: string) {
 export async function findUsersWithMessagesBefore(db: DbOrTx, before: Date, limit: number) {
   return db.selectFrom('messages').select('user_id').distinct().where('created_at', '<', before).limit(limit).execute();
 }
+
+/** The advert last pasted in a conversation (its CV request holds the text), for follow-up questions. */
+export async function findLatestAdvert(db: DbOrTx, userId: string, conversationId: string) {
+  return db
+    .selectFrom('messages')
+    .innerJoin('cv_requests', 'cv_requests.id', 'messages.cv_request_id')
+    .select(['cv_requests.job_description'])
+    .where('messages.conversation_id', '=', conversationId)
+    .where('cv_requests.user_id', '=', userId)
+    .orderBy('messages.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

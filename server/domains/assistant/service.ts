@@ -15,6 +15,11 @@ import { release, reserve, settle } from '../quotas/service.ts';
 import { requestCv } from '../cvs/service.ts';
 import * as repo from './repo.ts';
 import { assertProcessingAllowed } from '../accounts/restriction.ts';
+import { analyseJobOffline } from '../../ai/jd-analysis/offline.ts';
+import { assessRequirements } from '../../ai/jd-analysis/assess.ts';
+import { todayIn } from '../record/dates.ts';
+import { findUserTimeZone } from '../record/repo.ts';
+import { describeExpiries, describeLack, draftSupportingStatement, intentOf, parseDate, summariseExperience } from './intents.ts';
 
 export interface AssistantDeps {
   db: Db;
@@ -40,8 +45,28 @@ const sealPseudonyms = (box: SecretBox, conversationId: string, p: Pseudonymiser
 const openPseudonyms = (box: SecretBox, conversationId: string, sealed: string | null) =>
   sealed ? Pseudonymiser.fromJSON(JSON.parse(box.open(sealed, `pseudonyms:${conversationId}`).toString('utf8'))) : new Pseudonymiser();
 
-/** Offline answers from the record itself, for the questions clinicians ask most. */
-async function offlineReply(deps: AssistantDeps, userId: string, text: string, now: Date): Promise<string> {
+/**
+ * Offline answers from the record itself: renewals, gaps, and (about the advert last pasted in
+ * this conversation) what it needs that the record lacks, what expires before a date, a summary
+ * of experience and a supporting statement, every sentence about the clinician grounded.
+ */
+async function offlineReply(deps: AssistantDeps, userId: string, conversationId: string, text: string, now: Date): Promise<string> {
+  const asOf = todayIn(await findUserTimeZone(deps.db, userId), now);
+  const intent = intentOf(text);
+  if (intent) {
+    const record = await loadAiRecord(deps.db, userId, now);
+    if (intent === 'expires-before') return describeExpiries(record, parseDate(text, now)!, asOf);
+    const advert = await repo.findLatestAdvert(deps.db, userId, conversationId);
+    if (!advert) {
+      if (intent === 'summary') return summariseExperience(record, asOf);
+      return 'Paste the job advert here first (the whole advert, with its person specification), then ask me again.';
+    }
+    const analysis = analyseJobOffline(advert.job_description);
+    const assessed = assessRequirements(analysis, record, asOf);
+    if (intent === 'lack') return describeLack(analysis.title, assessed);
+    if (intent === 'summary') return summariseExperience(record, asOf, { title: analysis.title, text: advert.job_description });
+    return draftSupportingStatement(record, analysis, assessed);
+  }
   const screen = await prescreen(deps.db, userId, {}, now);
   if (/expir|renew|out of date|lapse/i.test(text)) {
     const items = screen.findings.filter((f) => f.kind === 'expired' || f.kind === 'expiring');
@@ -55,8 +80,9 @@ async function offlineReply(deps: AssistantDeps, userId: string, text: string, n
   }
   return [
     'I can help with your record and applications. Try:',
-    '- pasting a job description, and I will tailor a CV to it using only what your record can show;',
-    '- "what expires soon?" for registrations, training and DBS renewals;',
+    '- pasting a job advert: I will tell you what it asks for against your record and tailor a CV using only what your record can show;',
+    '- then "what does this job need that I lack?", "summarise my experience for this post" or "draft my supporting information";',
+    '- "what expires before 1 March?" or "what expires soon?" for registrations, training and DBS renewals;',
     '- "explain my gaps" for the gaps a recruiter will ask about.',
   ].join('\n');
 }
@@ -88,7 +114,10 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
     if (looksLikeJobDescription(input.text)) {
       const cv = await requestCv(deps, user.id, { jobDescription: input.text }, { requestId: messageId, now });
       cvRequestId = cv.id;
-      reply = 'I am tailoring a CV to this job using only what your record can show. Progress appears below; when it is done you will see which requirements you meet, anything missing or expired, and anything I had to leave out.';
+      // What the advert asks for, against the record, straight away (the same reading the CV gets).
+      const analysis = analyseJobOffline(input.text);
+      const lack = describeLack(analysis.title, assessRequirements(analysis, record, todayIn(await findUserTimeZone(deps.db, user.id), now)));
+      reply = `${lack}\n\nI am tailoring a CV to this job using only what your record can show. When it is ready you will see it with the tailored CV, including anything I had to leave out. Ask me "draft my supporting information" for this post too.`;
       sink.token(reply);
     } else if (deps.llm) {
       const history = await repo.findMessages(deps.db, conversation.id, HISTORY);
@@ -108,7 +137,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
         throw err;
       }
     } else {
-      reply = await offlineReply(deps, user.id, input.text, now);
+      reply = await offlineReply(deps, user.id, conversation.id, input.text, now);
       sink.token(reply);
     }
 

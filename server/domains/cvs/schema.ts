@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import { ZDraft, ZRemovedItem } from '../../ai/cv-draft/schema.ts';
+import { ZJobDescription } from '../../ai/jd-analysis/schema.ts';
 
 export const ZCreateCvRequest = z.object({
-  jobDescription: z.string().trim().min(40, 'is too short to tailor a CV to (paste the whole advert)').max(30_000),
+  jobDescription: ZJobDescription,
   template: z.enum(['full', 'locum']).optional().describe('full: clinical CV in the GMC order; locum: one-page profile'),
 });
 
-const ZRequirementLine = z.object({ text: z.string(), importance: z.enum(['essential', 'desirable']), note: z.string() });
+const ZRequirementLine = z.object({
+  text: z.string(),
+  importance: z.enum(['essential', 'desirable']),
+  note: z.string().describe('Why, in words the clinician can act on'),
+  evidence: z.array(z.string()).default([]).describe('The records it rests on, named'),
+});
 export const ZCvSummary = z.object({
-  requirements: z.object({ met: z.array(ZRequirementLine), unmet: z.array(ZRequirementLine), expired: z.array(ZRequirementLine), expiring: z.array(ZRequirementLine) }),
+  requirements: z.object({
+    met: z.array(ZRequirementLine),
+    probablyMet: z.array(ZRequirementLine).default([]).describe('The record suggests it: check the wording'),
+    unmet: z.array(ZRequirementLine),
+    expired: z.array(ZRequirementLine),
+    expiring: z.array(ZRequirementLine),
+  }),
   removed: z.array(ZRemovedItem).describe('What the grounding check removed, and why'),
   warnings: z.array(z.string()).describe('Expired or soon expiring items in your record'),
 });

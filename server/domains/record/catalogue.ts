@@ -1,10 +1,10 @@
 import { addMonths, endOfMonth } from './dates.ts';
+import { COURSES, findCourses } from './courses.ts';
 
 /**
- * The training catalogue: what each course is called, how people write it, and how long it is
- * valid. Validity periods are data (table `training_catalogue`, editable by platform admins);
- * the defaults below seed it. Name patterns are code, ordered from most to least specific so
- * that "Advanced Paediatric Life Support" never matches ALS.
+ * The training catalogue: the courses of `courses.ts` that have a standard validity, so their
+ * expiry can be computed and reminded. Validity periods are data (table `training_catalogue`,
+ * editable by platform admins); the defaults below seed it.
  */
 export interface CatalogueDefault {
   id: string;
@@ -12,33 +12,19 @@ export interface CatalogueDefault {
   validityMonths: number;
   /** AHA cards run to the end of the month they expire in. */
   endOfMonth: boolean;
-  patterns: RegExp[];
 }
 
-export const CATALOGUE_DEFAULTS: CatalogueDefault[] = [
-  { id: 'aha-bls', name: 'AHA Basic Life Support (BLS)', validityMonths: 24, endOfMonth: true, patterns: [/\b(aha|american heart)\b.*\b(bls|basic life support)\b/, /\b(bls|basic life support)\b.*\b(aha|american heart)\b/] },
-  { id: 'aha-acls', name: 'AHA Advanced Cardiovascular Life Support (ACLS)', validityMonths: 24, endOfMonth: true, patterns: [/\bacls\b/, /advanced cardiovascular life support/] },
-  { id: 'aha-pals', name: 'AHA Pediatric Advanced Life Support (PALS)', validityMonths: 24, endOfMonth: true, patterns: [/\bpals\b/, /pediatric advanced life support/] },
-  { id: 'apls', name: 'Advanced Paediatric Life Support (APLS)', validityMonths: 48, endOfMonth: false, patterns: [/\bapls\b/, /advanced paediatric life support/, /paediatric advanced life support/] },
-  { id: 'atls', name: 'Advanced Trauma Life Support (ATLS)', validityMonths: 48, endOfMonth: false, patterns: [/\batls\b/, /advanced trauma life support/] },
-  { id: 'als', name: 'Advanced Life Support (ALS)', validityMonths: 48, endOfMonth: false, patterns: [/\bals\b/, /advanced life support/] },
-  { id: 'ils', name: 'Immediate Life Support (ILS)', validityMonths: 12, endOfMonth: false, patterns: [/\bils\b/, /immediate life support/] },
-  { id: 'bls', name: 'Basic Life Support (BLS)', validityMonths: 12, endOfMonth: false, patterns: [/\bbls\b/, /basic life support/] },
-  { id: 'safeguarding-l3', name: 'Safeguarding Level 3', validityMonths: 36, endOfMonth: false, patterns: [/safeguarding\b.*\b(level 3|l3|level three)\b/, /\b(level 3|l3)\b.*safeguarding/] },
-  { id: 'information-governance', name: 'Information Governance', validityMonths: 12, endOfMonth: false, patterns: [/information governance/, /data security awareness/, /\big\b (training|toolkit)/] },
-];
-
-const normalise = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+export const CATALOGUE_DEFAULTS: CatalogueDefault[] = COURSES.filter((c) => c.validityMonths !== undefined).map((c) => ({
+  id: c.id,
+  name: c.name,
+  validityMonths: c.validityMonths!,
+  endOfMonth: c.endOfMonth ?? false,
+}));
+const CATALOGUE_IDS = new Set(CATALOGUE_DEFAULTS.map((c) => c.id));
 
 /** The catalogue entry a free-text certificate name refers to, if any. */
 export function matchCatalogue(name: string): string | undefined {
-  const text = normalise(name);
-  return CATALOGUE_DEFAULTS.find((entry) => entry.patterns.some((p) => p.test(text)))?.id;
+  return findCourses(name).find((m) => CATALOGUE_IDS.has(m.id))?.id;
 }
 
 /** Expiry of a course completed on `completedOn` under a validity rule. */

@@ -3,6 +3,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SelectField, SubmitButton, TextAreaField } from '../../components/fields.tsx';
 import { api } from '../../lib/api.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
+import { RequirementPreview } from '../job-analysis/RequirementPreview.tsx';
 
 const TEMPLATES = [
   { value: 'full', label: 'Full clinical CV (GMC order)' },
@@ -30,6 +31,7 @@ export function TailorCvForm({ onStarted }: { onStarted: (id: string) => void })
         rows={8}
         {...form.field('jobDescription')}
       />
+      <RequirementPreview jobDescription={form.values.jobDescription} />
       <SelectField label="CV template" options={TEMPLATES} {...form.field('template')} />
       <div className="actions">
         <SubmitButton busy={form.submitting} busyLabel="Starting…">

@@ -55,11 +55,12 @@ export function CvResult({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'jobTit
       <section className="stack stack-tight" aria-labelledby={`reqs-${cv.id}`}>
         <Sub id={`reqs-${cv.id}`}>Job requirements</Sub>
         <p className="muted">
-          {requirements.met.length} met · {requirements.unmet.length} not met · {requirements.expired.length} expired · {requirements.expiring.length} expiring soon
+          {requirements.met.length} met · {requirements.probablyMet.length} to check · {requirements.unmet.length} not met · {requirements.expired.length} expired · {requirements.expiring.length} expiring soon
         </p>
         <RequirementGroup title="Not met" tone="danger" items={requirements.unmet} empty="None: your record covers every requirement found." />
         <RequirementGroup title="Expired" tone="danger" items={requirements.expired} />
         <RequirementGroup title="Expiring soon" tone="warn" items={requirements.expiring} />
+        <RequirementGroup title="Probably met: check the wording" tone="warn" items={requirements.probablyMet} />
         <RequirementGroup title="Met" tone="ok" items={requirements.met} empty="None of the requirements could be matched to your record." />
         {requirements.unmet.length || requirements.expired.length ? (
           <p>
@@ -99,6 +100,7 @@ function RequirementGroup({ title, tone, items, empty }: { title: string; tone: 
             <li key={i}>
               <span>{r.text}</span> <span className="badge">{r.importance === 'essential' ? 'Essential' : 'Desirable'}</span>
               {r.note ? <span className="muted cv-req-note"> {r.note}</span> : null}
+              {r.evidence.length ? <span className="muted cv-req-note"> From: {r.evidence.join('; ')}</span> : null}
             </li>
           ))}
         </ul>

@@ -12,9 +12,10 @@ const ID = '0b8f6c1e-1d2a-4c3b-9e4f-5a6b7c8d9e0f';
 const base = { id: ID, template: 'full', jobTitle: 'Specialty Registrar in Emergency Medicine', composer: 'offline', draft: null, error: null, createdAt: '2026-03-01T10:00:00.000Z', completedAt: null };
 const summary = {
   requirements: {
-    met: [{ text: 'Full GMC registration with a licence to practise', importance: 'essential', note: 'GMC registration, active' }],
-    unmet: [{ text: 'MRCEM Intermediate', importance: 'essential', note: 'Not found in your record' }],
-    expired: [{ text: 'Current ALS certification', importance: 'essential', note: 'ALS expired on 2025-11-30' }],
+    met: [{ text: 'Full GMC registration with a licence to practise', importance: 'essential', note: 'GMC registration, active', evidence: ['GMC registration'] }],
+    probablyMet: [],
+    unmet: [{ text: 'MRCEM Intermediate', importance: 'essential', note: 'Not found in your record', evidence: [] }],
+    expired: [{ text: 'Current ALS certification', importance: 'essential', note: 'ALS expired on 30 November 2025', evidence: ['Advanced Life Support (ALS)'] }],
     expiring: [],
   },
   removed: [{ section: 'experience', text: 'Led the major trauma team at St Elsewhere', reason: 'St Elsewhere is not an employer in the cited records' }],
@@ -56,7 +57,7 @@ describe('CV tracker', () => {
     expect(within(warnings).getByText('Advanced Life Support expired on 2025-11-30')).toBeInTheDocument();
     expect(screen.getByText('MRCEM Intermediate')).toBeInTheDocument();
     expect(screen.getByText('Current ALS certification')).toBeInTheDocument();
-    expect(screen.getByText('1 met · 1 not met · 1 expired · 0 expiring soon')).toBeInTheDocument();
+    expect(screen.getByText('1 met · 0 to check · 1 not met · 1 expired · 0 expiring soon')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Download PDF' })).toHaveAttribute('href', `/api/cvs/${ID}/pdf`);
     expect(screen.getByRole('link', { name: 'Share this CV' })).toHaveAttribute('href', `/shares?cv=${ID}`);
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
+import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
+import { aiRecordFromResume } from '../../server/ai/record-from-resume.ts';
+import { HOLDOUT_DIR, JOBS_DIR, labelledAdverts, pairs, scoreAdvert, scorePair, summarise } from './jd-eval.ts';
+
+/**
+ * `npm run eval:jd`: job analysis on every labelled advert (test/fixtures/jobs, or --holdout for
+ * the adverts kept apart), then matching on the persona x advert pairs. Prints each advert's and
+ * pair's figures (--misses: what was missed, what was noise, which statuses disagreed), then the
+ * totals. --only=TEXT limits it to slugs containing TEXT.
+ */
+const args = process.argv.slice(2);
+const showMisses = args.includes('--misses');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const dir = args.includes('--holdout') ? HOLDOUT_DIR : JOBS_DIR;
+
+const scores = [];
+for (const { slug, text, labels } of labelledAdverts(dir)) {
+  if (only && !slug.includes(only)) continue;
+  const analysis = analyseJobOffline(text);
+  const s = scoreAdvert(slug, labels, analysis.requirements, analysis.title);
+  scores.push(s);
+  const r = s.essentialLabels ? s.recalled / s.essentialLabels : 1;
+  const p = s.essentialFound ? s.precise / s.essentialFound : 1;
+  console.log(`${slug.padEnd(58)} ${s.format.padEnd(22)} recall ${r.toFixed(2)} precision ${p.toFixed(2)}${s.titleOk ? '' : `  title "${analysis.title}" (want "${labels.title}")`}`);
+  if (showMisses) {
+    for (const m of s.missed) console.log(`    missed ${m.kind}:${m.key}${m.years ? ` ${m.years}y` : ''}  "${m.text}"`);
+    for (const n of s.noise) console.log(`    noise  ${n.kind}:${n.key}${n.years ? ` ${n.years}y` : ''}  "${n.text}"`);
+  }
+}
+const total = summarise(scores);
+
+let agreed = 0;
+let labelled = 0;
+if (dir === JOBS_DIR) {
+  for (const pair of pairs()) {
+    if (only && !pair.advert.includes(only) && !pair.persona.includes(only)) continue;
+    const record = aiRecordFromResume(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/personas', pair.persona), 'utf8')), pair.asOf);
+    const assessed = assessRequirements(analyseJobOffline(fs.readFileSync(path.join(JOBS_DIR, `${pair.advert}.txt`), 'utf8')), record, pair.asOf);
+    const s = scorePair(pair, assessed, JSON.parse(fs.readFileSync(path.join(JOBS_DIR, `${pair.advert}.json`), 'utf8')));
+    agreed += s.agreed;
+    labelled += s.total;
+    console.log(`${`${pair.persona.replace(/\.json$/, '')} x ${pair.advert}`.padEnd(90)} agreement ${(s.agreed / Math.max(1, s.total)).toFixed(2)}`);
+    if (showMisses) for (const d of s.disagreements) console.log(`    want ${d.label.status.padEnd(9)} got ${d.got.padEnd(12)} ${d.label.kind}:${d.label.key}  "${d.label.text}"`);
+  }
+}
+
+console.log(
+  `\njd-analysis offline: ${total.adverts} adverts, essential recall ${total.recall.toFixed(3)}, precision ${total.precision.toFixed(3)}, adverts with nothing found ${total.empty}, titles ${total.titles.toFixed(2)}` +
+    (labelled ? `; matching agreement ${(agreed / labelled).toFixed(3)} on ${labelled} labelled requirements` : ''),
+);
