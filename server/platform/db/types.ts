@@ -341,7 +341,17 @@ export interface VerificationsTable {
   requested_at: Timestamp;
   expires_at: Timestamp;
   responded_at: NullableTimestamp;
+  responder_name: string | null;
+  responder_role: string | null;
+  responder_organisation: string | null;
+  responder_registration_body: string | null;
+  responder_registration_number: string | null;
+  declared_at: NullableTimestamp;
+  email_kind: RefereeEmailKind | null;
+  email_domain: string | null;
 }
+
+export type RefereeEmailKind = 'employer' | 'nhs' | 'personal' | 'other';
 
 export interface RemindersSentTable {
   user_id: string;

@@ -11,6 +11,8 @@ import * as m0009 from './0009_restriction.ts';
 import * as m0010 from './0010_pdfs_shares.ts';
 import * as m0011 from './0011_privacy.ts';
 import * as m0012 from './0012_privacy_in_progress.ts';
+import * as m0013 from './0013_import_is_a_claim.ts';
+import * as m0014 from './0014_referee_trust.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0010_pdfs_shares': m0010,
   '0011_privacy': m0011,
   '0012_privacy_in_progress': m0012,
+  '0013_import_is_a_claim': m0013,
+  '0014_referee_trust': m0014,
 };
