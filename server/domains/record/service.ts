@@ -5,7 +5,7 @@ import type { JobQueue } from '../../platform/queue/queue.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIn } from './dates.ts';
 import { embedRecordJob } from './embedding.ts';
-import { findEvidence } from './evidence.ts';
+import { findEvidence, type Evidence } from './evidence.ts';
 import type { AnyRecordKind, KindContext } from './kind.ts';
 import * as repo from './repo.ts';
 import { supersedeConfirmations } from '../verifications/repo.ts';
@@ -33,12 +33,14 @@ export async function loadKindContext(db: DbOrTx, userId: string, now: Date): Pr
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
 
-function toApi(kind: AnyRecordKind, row: Row, evidence: { level: string; documentIds: string[] }) {
+function toApi(kind: AnyRecordKind, row: Row, evidence: Evidence) {
+  const c = evidence.confirmation;
   return {
     id: row.id as string,
     ...kind.fromRow(row),
     evidence: evidence.level,
     documentIds: evidence.documentIds,
+    confirmedBy: c ? { name: c.name, role: c.role, organisation: c.organisation, at: c.at.toISOString(), emailLabel: c.emailLabel } : null,
     createdAt: (row.created_at as Date).toISOString(),
     updatedAt: (row.updated_at as Date).toISOString(),
   };

@@ -9,9 +9,11 @@ import { ZIdParams } from '../record/schema.ts';
 import { goneSharePage, passcodePage, sharePage } from './pages.ts';
 import { ZCreateShare, ZPasscodeForm, ZShare, ZShareCreated, ZShareList } from './schema.ts';
 import * as shares from './service.ts';
+import { findPdfCheck } from '../cv-checks/service.ts';
 
 const ZToken = z.object({ token: z.string().max(100) });
 const unlockCookie = (shareId: string) => `mf_share_${shareId.replace(/-/g, '')}`;
+const longDate = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(d);
 const dateTime = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(d);
 
 /** A link that no longer works gets a 410 page with its reason, and nothing else. */
@@ -96,7 +98,18 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
             return;
           }
           await shares.logView(deps, row, 'page', client(req), { requestId, now });
-          res.type('html').send(sharePage({ clinicianName: row.clinician_name, recipient: row.recipient_name ?? row.recipient_email, message: row.message, expiresAt: dateTime(row.expires_at), pdfHref: `/s/${params.token}/pdf` }));
+          const check = await findPdfCheck(deps, row.user_id, row.pdf_id);
+          res.type('html').send(
+            sharePage({
+              clinicianName: row.clinician_name,
+              recipient: row.recipient_name ?? row.recipient_email,
+              message: row.message,
+              expiresAt: dateTime(row.expires_at),
+              pdfHref: `/s/${params.token}/pdf`,
+              checkHref: `${deps.appOrigin}/check`,
+              check: check && { issuedOn: longDate(new Date(check.issuedAt)), items: check.items, withdrawnOn: check.withdrawnAt ? longDate(new Date(check.withdrawnAt)) : null },
+            }),
+          );
         }),
     }),
     defineRoute({

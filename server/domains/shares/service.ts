@@ -18,6 +18,8 @@ import * as repo from './repo.ts';
 import type { Limiter } from '../../platform/rate-limit.ts';
 import type { Share } from './schema.ts';
 import { watermarkPdf } from './watermark.ts';
+import type { InstanceKeys } from '../trust/keys.ts';
+import { recordSharedCopy } from '../cv-checks/service.ts';
 
 export interface ShareDeps {
   db: Db;
@@ -28,6 +30,8 @@ export interface ShareDeps {
   logger: Logger;
   /** Each share emails a stranger: bounded, so links cannot be used to send mail at will. */
   sharesPerUser: Limiter;
+  /** Signs each link's watermarked copy, so the recruiter's PDF passes the CV check. */
+  keys: InstanceKeys;
 }
 
 interface Meta {
@@ -176,6 +180,7 @@ export async function viewSharedPdf(deps: ShareDeps, row: OpenShare, client: { i
   // The PDF is made ready first, so a failure never uses up a view that delivered nothing.
   const { data, pdf } = await readPdf(deps, row.user_id, row.pdf_id);
   const stamped = await watermarkPdf(data, `Shared with ${row.recipient_name ?? row.recipient_email} on ${dateFmt(row.created_at)} via Medfolio`);
+  await recordSharedCopy(deps, { userId: row.user_id, pdfId: row.pdf_id, shareId: row.id, copy: stamped, now: meta.now });
   const counted = await repo.countView(deps.db, row.id, meta.now);
   if (!counted) throw new AppError('GONE', 'This link has been used as many times as it allows.');
   await logView(deps, row, 'pdf', client, meta);

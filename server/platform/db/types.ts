@@ -381,6 +381,7 @@ export interface CvRequestsTable {
   updated_at: Timestamp;
   completed_at: NullableTimestamp;
   pdf_id: string | null;
+  show_referee_names: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ConversationsTable {
@@ -487,6 +488,35 @@ export interface FindingCommentsTable {
   updated_at: Timestamp;
 }
 
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: 'EdDSA';
+  public_jwk: Json<Record<string, string>>;
+  private_key_sealed: string;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
+}
+
+export interface CvChecksTable {
+  id: Generated<string>;
+  user_id: string;
+  pdf_id: string;
+  code_hash: string;
+  pdf_sha256: string;
+  signature: string;
+  issued_at: Timestamp;
+  withdrawn_at: NullableTimestamp;
+}
+
+export interface CvCheckCopiesTable {
+  sha256: string;
+  check_id: string;
+  user_id: string;
+  share_id: string | null;
+  signature: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -524,4 +554,7 @@ export interface Database {
   privacy_requests: PrivacyRequestsTable;
   data_exports: DataExportsTable;
   finding_comments: FindingCommentsTable;
+  signing_keys: SigningKeysTable;
+  cv_checks: CvChecksTable;
+  cv_check_copies: CvCheckCopiesTable;
 }
