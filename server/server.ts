@@ -28,6 +28,7 @@ import { shareRoutes } from './domains/shares/routes.ts';
 import { createInstanceKeys } from './domains/trust/keys.ts';
 import { trustRoutes } from './domains/trust/routes.ts';
 import { cvCheckRoutes } from './domains/cv-checks/routes.ts';
+import { credentialRoutes } from './domains/credentials/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
@@ -99,6 +100,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...prescreenRoutes(recordDeps),
     ...cvRoutes({ db, queue, storage: platform.storage, secretBox: platform.secretBox, keys, logger }),
     ...trustRoutes({ keys }),
+    ...credentialRoutes({ db, keys, appOrigin: config.appOrigin }),
     ...cvCheckRoutes({ db, keys, logger, checksPerIp: platform.createLimiter('cv-check-ip', { points: 60, durationSeconds: 15 * 60, message: 'Too many checks from your network' }) }),
     ...shareRoutes({
       db,

@@ -221,7 +221,7 @@ describe('the public CV check', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ authentic: true, holder: { name: nurse.basics.name } });
     const bad = path.join(tmp, 'changed.pdf');
     const altered = Buffer.from(pdf);
-    altered[pdf.indexOf('/Producer') + 12] ^= 0x01;
+    altered[pdf.indexOf('/Producer') + 12] = altered[pdf.indexOf('/Producer') + 12]! ^ 0x01;
     fs.writeFileSync(bad, altered);
     await expect(run(process.execPath, ['bin/medfolio.js', 'check-cv', bad, '--server', app.server.url], { cwd: root, env: { PATH: process.env.PATH ?? '' } })).rejects.toMatchObject({
       code: 1,

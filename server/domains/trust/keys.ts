@@ -17,6 +17,11 @@ export interface InstanceKeys {
   did: string;
   /** A compact JWS over the JSON payload, signed with the active key; `kid` is the key's DID URL. */
   sign(payload: unknown, header: { typ: string; cty?: string }): Promise<string>;
+  /**
+   * `sign` bound to the active key, loaded now: signing with it queries nothing, so it can be
+   * used inside a transaction (on the embedded database a second query would wait for ever).
+   */
+  signer(): Promise<(payload: unknown, header: { typ: string; cty?: string }) => Promise<string>>;
   /** Verifies a compact JWS against any key the instance has had; throws when it does not verify. */
   verify(jws: string): Promise<{ payload: unknown; header: { typ?: string; kid?: string } }>;
   /** The public keys as a JWK Set (kid = the key's DID URL). */
@@ -78,10 +83,12 @@ export function createInstanceKeys(deps: { db: Db; secretBox: SecretBox; appOrig
   return {
     did,
     async sign(payload, header) {
+      return (await this.signer())(payload, header);
+    },
+    async signer() {
       const { kid, key } = await activeKey();
-      return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-        .setProtectedHeader({ alg: 'EdDSA', kid: keyIdFor(did, kid), ...header })
-        .sign(key);
+      return (payload, header) =>
+        new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: keyIdFor(did, kid), ...header }).sign(key);
     },
     async verify(jws) {
       const result = await compactVerify(jws, async (header) => {

@@ -13,6 +13,7 @@ import { findUserById } from '../accounts/repo.ts';
 import { findRecord, findRecords } from '../record/repo.ts';
 import { normaliseRegistrationNumber, registrationNumberProblem } from '../record/identifiers.ts';
 import { sendVerificationRequestJob } from './jobs.ts';
+import { revokeCredentialsFor } from '../credentials/service.ts';
 import * as repo from './repo.ts';
 import { canonicalPersonName, classifyRefereeEmail, describeRefereeEmail, isSelfReferee } from './referee-email.ts';
 import { REFEREE_REGISTERS, type Verification, type VerifierResponse } from './schema.ts';
@@ -250,7 +251,9 @@ export async function respondToVerification(deps: VerificationDeps, token: strin
     const closed = await repo.closeVerification(trx, v.id, answer.decision === 'confirm' ? 'confirmed' : 'disputed', comment, responder, meta.now);
     if (!closed) throw new AppError('GONE', 'This request has already been answered. Thank you.');
     if (v.subject_type === 'timecard') {
-      await recordDecision(trx, v.user_id, v.subject_id, { approved: answer.decision === 'confirm', by: responder.name, reason: comment }, meta);
+      const shift = await recordDecision(trx, v.user_id, v.subject_id, { approved: answer.decision === 'confirm', by: responder.name, reason: comment }, meta);
+      // One more approved shift: the employer's roll-up credential is replaced at the next sync.
+      if (shift.status === 'approved') await revokeCredentialsFor(trx, v.user_id, { type: 'shifts', id: shift.employer }, 'superseded', meta.now);
     }
     await recordAudit(trx, {
       chainId: v.user_id,

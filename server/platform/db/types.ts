@@ -517,6 +517,37 @@ export interface CvCheckCopiesTable {
   created_at: Timestamp;
 }
 
+export type CredentialKind = 'post-confirmation' | 'shift-rollup' | 'registration' | 'dbs';
+export type RevocationReason = 'superseded' | 'withdrawn' | 'no-longer-supported';
+
+export interface StatusListsTable {
+  id: number;
+  purpose: 'revocation';
+  size: number;
+  created_at: Timestamp;
+}
+
+export interface StatusEntriesTable {
+  list_id: number;
+  idx: number;
+  revoked_at: NullableTimestamp;
+}
+
+export interface CredentialsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: CredentialKind;
+  source_key: string;
+  fingerprint: string;
+  title: string;
+  status_list_id: number;
+  status_index: number;
+  jwt: string;
+  issued_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revocation_reason: RevocationReason | null;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -557,4 +588,7 @@ export interface Database {
   signing_keys: SigningKeysTable;
   cv_checks: CvChecksTable;
   cv_check_copies: CvCheckCopiesTable;
+  status_lists: StatusListsTable;
+  status_entries: StatusEntriesTable;
+  credentials: CredentialsTable;
 }

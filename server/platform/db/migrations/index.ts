@@ -15,6 +15,7 @@ import * as m0013 from './0013_import_is_a_claim.ts';
 import * as m0014 from './0014_referee_trust.ts';
 import * as m0015 from './0015_signing_keys.ts';
 import * as m0016 from './0016_cv_checks.ts';
+import * as m0017 from './0017_credentials.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0014_referee_trust': m0014,
   '0015_signing_keys': m0015,
   '0016_cv_checks': m0016,
+  '0017_credentials': m0017,
 };
