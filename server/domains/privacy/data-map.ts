@@ -31,6 +31,7 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'cv_check_copies', owner: 'user_id', file: 'cvs/check-copies.json' },
   { table: 'credentials', owner: 'user_id', file: 'credentials/credentials.json' },
   { table: 'share_views', owner: 'user_id', file: 'shares/views.json' },
+  { table: 'share_items', owner: 'user_id', file: 'shares/pack-items.json' },
   { table: 'share_links', owner: 'user_id', file: 'shares/links.json', omit: ['token_hash', 'passcode_hash'] },
   { table: 'messages', owner: 'user_id', file: 'assistant/messages.json' },
   { table: 'conversations', owner: 'user_id', file: 'assistant/conversations.json', omit: ['pseudonyms'] },

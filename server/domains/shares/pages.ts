@@ -1,5 +1,6 @@
 import { html, page, type SafeHtml } from '../../platform/http/html.ts';
 import { evidenceLegend, type EvidenceMark } from '../record/evidence-words.ts';
+import type { PackItem } from './pack.ts';
 
 interface EvidenceItem {
   section: string;
@@ -19,6 +20,23 @@ ${sections.map(
     .map((i) => html`<li>${i.title}${i.evidence.text ? html`<br><span class="${MARK_CLASS[i.evidence.level]}">${i.evidence.text}</span>` : ''}</li>`)}</ul>`,
 )}
 <ul class="muted">${evidenceLegend(items.map((i) => i.evidence.level)).map((line) => html`<li>${line}</li>`)}</ul></section>`;
+}
+
+/** The compliance pack: each document and credential with its evidence, and how to check a credential. */
+export function packSection(v: { items: PackItem[]; hrefOf: (item: PackItem) => string; jwksHref: string; issuer: string }) {
+  if (!v.items.length) return html``;
+  const hasCredentials = v.items.some((i) => i.type === 'credential');
+  return html`<section class="card" aria-labelledby="pack-title"><h2 id="pack-title">Documents and credentials sent with the CV</h2>
+<ul>${v.items.map(
+    (i) => html`<li><strong>${i.title}</strong>${i.details.length ? html`<br><span class="muted">${i.details.join('. ')}.</span>` : ''}${
+      i.available ? html`<br><a href="${v.hrefOf(i)}">${i.type === 'document' ? 'Download (PDFs are stamped with your name)' : 'Download the credential (.jwt)'}</a>` : ''
+    }</li>`,
+  )}</ul>
+${
+  hasCredentials
+    ? html`<p class="muted">A credential is a W3C Verifiable Credential: a signed file your own systems can check. Its signature verifies against the keys Medfolio publishes at <a href="${v.jwksHref}">${v.jwksHref}</a> (issuer ${v.issuer}), and its entry in the status list it names says whether it has been revoked.</p>`
+    : ''
+}</section>`;
 }
 
 /** The recruiter's pages: who shared what, until when, the evidence of each entry, and the way to the PDF. */

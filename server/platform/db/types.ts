@@ -436,11 +436,14 @@ export interface ShareLinksTable {
   created_at: Timestamp;
 }
 
+export type ShareViewKind = 'page' | 'pdf' | 'document' | 'credential';
+
 export interface ShareViewsTable {
   id: Generated<string>;
   share_id: string;
   user_id: string;
-  kind: 'page' | 'pdf';
+  kind: ShareViewKind;
+  item_id: string | null;
   ip_prefix: string | null;
   user_agent: string | null;
   viewed_at: Timestamp;
@@ -548,6 +551,14 @@ export interface CredentialsTable {
   revocation_reason: RevocationReason | null;
 }
 
+export interface ShareItemsTable {
+  share_id: string;
+  user_id: string;
+  item_type: 'document' | 'credential';
+  item_id: string;
+  position: number;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -591,4 +602,5 @@ export interface Database {
   status_lists: StatusListsTable;
   status_entries: StatusEntriesTable;
   credentials: CredentialsTable;
+  share_items: ShareItemsTable;
 }

@@ -16,6 +16,7 @@ import * as m0014 from './0014_referee_trust.ts';
 import * as m0015 from './0015_signing_keys.ts';
 import * as m0016 from './0016_cv_checks.ts';
 import * as m0017 from './0017_credentials.ts';
+import * as m0018 from './0018_share_pack.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0015_signing_keys': m0015,
   '0016_cv_checks': m0016,
   '0017_credentials': m0017,
+  '0018_share_pack': m0018,
 };
