@@ -121,7 +121,7 @@ export function CheckPage() {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          className="input-code"
+          className="input-code input-check-code"
           value={code}
           error={codeError}
           onChange={(v) => {
@@ -192,6 +192,7 @@ function CheckResult({ outcome, headingRef }: { outcome: Extract<Outcome, { kind
               </ul>
             </div>
           ))}
+          <p className="muted">What the marks mean:</p>
           <ul className="muted">
             {evidenceLegend(r.items.map((i) => i.evidence.level)).map((line) => (
               <li key={line}>{line}</li>
