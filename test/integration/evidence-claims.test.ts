@@ -4,7 +4,10 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { signUp } from '../support/accounts.ts';
 import { persona } from '../support/fixtures.ts';
+import { pdfWith, uploadDocument } from '../support/files.ts';
 import { up as demoteImportedApprovals } from '../../server/platform/db/migrations/0013_import_is_a_claim.ts';
+import { buildSnapshot } from '../../server/cv-render/build.ts';
+import { shiftsRef } from '../../server/ai/record-view.ts';
 
 /**
  * Import is a claim, never proof (docs/ARCHITECTURE.md, Evidence): every way in that is not
@@ -57,7 +60,7 @@ const forged = {
 
 describe('import is a claim, never proof', () => {
   it('stores a forged JSON Resume as self-declared items and unsubmitted shifts, and says so', async () => {
-    const { client } = await signUp(app, { name: 'Dr Forge Tester' });
+    const { client, userId } = await signUp(app, { name: 'Dr Forge Tester' });
     const res = await client.post('/api/import/json-resume', forged);
     expect(res.status).toBe(200);
     expect(res.body.created).toMatchObject({ posts: 1, registrations: 1, timecards: 3 });
@@ -73,6 +76,26 @@ describe('import is a claim, never proof', () => {
     expect((await client.get('/api/posts')).body.items[0].evidence).toBe('self-declared');
     expect((await client.get('/api/registrations')).body.items[0].evidence).toBe('self-declared');
     expect((await client.get('/api/verifications')).body.verifications).toEqual([]);
+    // Nothing to vouch for: no credential, and a CV built from it carries no mark.
+    expect((await client.get('/api/me/credentials')).body.credentials).toEqual([]);
+    const post = (await client.get('/api/posts')).body.items[0];
+    const registration = (await client.get('/api/registrations')).body.items[0];
+    const snapshot = await buildSnapshot(db(), userId, {
+      template: 'full',
+      jobTitle: null,
+      draft: {
+        sections: [
+          { kind: 'experience', title: 'Experience', items: [{ title: post.title, subtitle: post.employer, dates: null, bullets: [], cites: [{ type: 'post', id: post.id }] }] },
+          { kind: 'registration', title: 'Registration', items: [{ title: 'GMC registration', subtitle: null, dates: null, bullets: [], cites: [{ type: 'registration', id: registration.id }] }] },
+          { kind: 'shifts', title: 'Verified shifts', items: [{ title: 'Locum Registrar', subtitle: null, dates: null, bullets: [], cites: [{ type: 'shifts', id: shiftsRef('Severnside NHS Foundation Trust', 'Locum Registrar') }] }] },
+        ],
+      },
+    });
+    expect(snapshot.sections.flatMap((sec) => sec.items.map((i) => i.evidence))).toEqual([
+      { level: 'self-declared', text: null },
+      { level: 'self-declared', text: null },
+      { level: 'self-declared', text: null },
+    ]);
     // The shifts can still be approved the proper way.
     const submitted = await client.post(`/api/timecards/${timecards[0].id}/submit`, { supervisorName: 'Dr Sam Okafor', supervisorEmail: 'sam.okafor@example.org' });
     expect(submitted.status).toBe(201);
@@ -112,6 +135,17 @@ describe('import is a claim, never proof', () => {
     const edited = await client.patch(`/api/timecards/${shift.body.id}`, { status: 'approved', decidedBy: 'Me' });
     expect(edited.body).toMatchObject({ status: 'open', decidedBy: null });
     expect((await client.get('/api/timecards/rollup')).body.rows).toEqual([]);
+  });
+
+  it("cannot borrow another user's evidence: their document, their post, their referee link", async () => {
+    const mine = await signUp(app);
+    const theirs = await signUp(app);
+    const myPost = await mine.client.post('/api/posts', { employer: 'A Trust', title: 'SHO', contract: 'substantive', startDate: '2022-08-03' });
+    const theirDocument = await uploadDocument(app, theirs.client, pdfWith('Their certificate'), 'theirs.pdf');
+    expect((await mine.client.post(`/api/documents/${theirDocument.body.id}/links`, { recordType: 'post', recordId: myPost.body.id })).status).toBe(404);
+    const theirPost = await theirs.client.post('/api/posts', { employer: 'B Trust', title: 'Registrar', contract: 'substantive', startDate: '2021-08-04' });
+    expect((await mine.client.post('/api/verifications', { subjectType: 'post', subjectId: theirPost.body.id, verifierName: 'Ref', verifierEmail: 'ref@example.org', relationship: 'Supervisor' })).status).toBe(404);
+    expect((await mine.client.get(`/api/posts/${myPost.body.id}`)).body.evidence).toBe('self-declared');
   });
 
   it('demotes approvals that earlier imports stored, keeping those a supervisor gave through Medfolio', async () => {
