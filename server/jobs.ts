@@ -11,6 +11,7 @@ import { buildExportHandler, buildExportJob } from './domains/privacy/export.ts'
 import { eraseAccountHandler, eraseAccountJob, erasureEmailHandler, erasureEmailJob } from './domains/privacy/erasure.ts';
 import { retentionHandler, retentionJob } from './domains/privacy/retention.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
+import { createInstanceKeys } from './domains/trust/keys.ts';
 
 /**
  * Every background job the product defines, from server/domains/*\/jobs.ts. The API enqueues
@@ -39,7 +40,15 @@ export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' |
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [embedRecordJob.name]: embedRecordHandler({ db, embedder: platform.embedder }),
     [generateCvJob.name]: generateCvHandler({ db, queue: platform.queue, embedder: platform.embedder, llm: platform.llm, logger: platform.logger, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
-    [renderCvJob.name]: renderCvHandler({ db, storage: platform.storage, secretBox: platform.secretBox, renderer: platform.renderer, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
+    [renderCvJob.name]: renderCvHandler({
+      db,
+      storage: platform.storage,
+      secretBox: platform.secretBox,
+      renderer: platform.renderer,
+      keys: createInstanceKeys({ db, secretBox: platform.secretBox, appOrigin: platform.config.appOrigin }),
+      appOrigin: platform.config.appOrigin,
+      notify: (u, e, p) => platform.notifier.notify(u, e, p),
+    }),
     [retentionJob.name]: retentionHandler({ db, storage: platform.storage, queue: platform.queue, erasureGraceDays: platform.config.erasureGraceDays }),
     [buildExportJob.name]: buildExportHandler({ db, storage: platform.storage, secretBox: platform.secretBox, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [eraseAccountJob.name]: eraseAccountHandler({ db, storage: platform.storage, mailer: platform.mailer, createLimiter: platform.createLimiter, logger: platform.logger }),

@@ -26,6 +26,10 @@ import { assistantRoutes } from './domains/assistant/routes.ts';
 import { attachAssistant } from './domains/assistant/socket.ts';
 import { shareRoutes } from './domains/shares/routes.ts';
 import { jobAnalysisRoutes } from './domains/job-analysis/routes.ts';
+import { createInstanceKeys } from './domains/trust/keys.ts';
+import { trustRoutes } from './domains/trust/routes.ts';
+import { cvCheckRoutes } from './domains/cv-checks/routes.ts';
+import { credentialRoutes } from './domains/credentials/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
@@ -69,6 +73,8 @@ export async function startServer(config: Config, logger: Logger, options: { web
   };
 
   const notify = (userId: string, event: string, payload: unknown) => platform.notifier.notify(userId, event, payload);
+  // The instance's signing keys: CV manifests, credentials and status lists (docs/ARCHITECTURE.md, Evidence).
+  const keys = createInstanceKeys({ db, secretBox: platform.secretBox, appOrigin: config.appOrigin });
   const recordDeps = { db, queue, notify };
 
   const routes: AnyRoute[] = [
@@ -93,9 +99,13 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...timecardRoutes(recordDeps),
     ...resumeRoutes(recordDeps),
     ...prescreenRoutes(recordDeps),
-    ...cvRoutes({ db, queue, storage: platform.storage, secretBox: platform.secretBox }),
+    ...cvRoutes({ db, queue, storage: platform.storage, secretBox: platform.secretBox, keys, logger }),
+    ...trustRoutes({ keys }),
+    ...credentialRoutes({ db, keys, appOrigin: config.appOrigin }),
+    ...cvCheckRoutes({ db, keys, logger, checksPerIp: platform.createLimiter('cv-check-ip', { points: 60, durationSeconds: 15 * 60, message: 'Too many checks from your network' }) }),
     ...shareRoutes({
       db,
+      keys,
       mailer: platform.mailer,
       storage: platform.storage,
       secretBox: platform.secretBox,

@@ -37,6 +37,10 @@ Commands:
                                   what a job advert asks for (typed, essential or desirable);
                                   with a record, whether each is met, probably met, unmet,
                                   expired or expiring, and why (FILE may be - for stdin)
+  check-cv FILE.pdf --server URL  check a CV PDF with the Medfolio that issued it; prints the answer
+                                  as JSON (exit 0: authentic and not withdrawn, 1: not, 2: could not check)
+  keys [--rotate]                 list the instance's signing keys, or retire the active one and make
+                                  a new one (retired keys stay published, so what they signed still checks)
   redact [--json] [--name NAME]   redact personal data from stdin (--json: list the entities found)
   help                            show this message
 `;
@@ -178,6 +182,42 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const result = analyseJobCommand(text, { resume: values.resume ? readResume(values.resume) : undefined, asOf: values['as-of'] ?? new Date().toISOString().slice(0, 10) });
     if (values.json) print(result.json);
     else process.stdout.write(result.text);
+  },
+  'check-cv': async (args) => {
+    const { values, positionals } = parseArgs({ args, options: { server: { type: 'string' } }, allowPositionals: true, strict: true });
+    const file = positionals[0];
+    if (!file || !values.server) throw new Error('usage: medfolio check-cv FILE.pdf --server URL');
+    const data = fs.readFileSync(file);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(data)], { type: 'application/pdf' }), path.basename(file));
+    let res: Response;
+    try {
+      res = await fetch(new URL('/api/check-cv', values.server), { method: 'POST', body: form });
+    } catch (err) {
+      process.stderr.write(`medfolio check-cv: could not reach ${values.server} (${err instanceof Error ? err.message : String(err)})\n`);
+      process.exit(2);
+    }
+    const body = (await res.json().catch(() => ({}))) as { authentic?: boolean; withdrawn?: boolean; error?: { message?: string } };
+    print(body);
+    if (res.status !== 200 && res.status !== 422) {
+      process.stderr.write(`medfolio check-cv: the server answered ${res.status}${body.error?.message ? `: ${body.error.message}` : ''}\n`);
+      process.exit(2);
+    }
+    process.exitCode = body.authentic === true && body.withdrawn === false ? 0 : 1;
+  },
+  keys: async (args) => {
+    const { values } = parseArgs({ args, options: { rotate: { type: 'boolean' } }, strict: true });
+    print(
+      await withPlatform(async (platform) => {
+        const { createInstanceKeys } = await import('../domains/trust/keys.ts');
+        const { findKeys } = await import('../domains/trust/repo.ts');
+        const keys = createInstanceKeys({ db: platform.database.db, secretBox: platform.secretBox, appOrigin: platform.config.appOrigin });
+        const rotated = values.rotate ? await keys.rotate(new Date()) : undefined;
+        await keys.publicJwks(); // makes the first key if there is none yet
+        const rows = await findKeys(platform.database.db);
+        return { ...(rotated ? { rotatedTo: rotated } : {}), did: keys.did, keys: rows.map((r) => ({ kid: r.kid, createdAt: r.created_at.toISOString(), retiredAt: r.retired_at?.toISOString() ?? null })) };
+      }),
+    );
   },
   redact: async (args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, name: { type: 'string', multiple: true } }, strict: true });

@@ -1,28 +1,75 @@
 import type { DbOrTx } from '../platform/db/transaction.ts';
+import type { RecordType } from '../platform/db/types.ts';
 import { findUserById } from '../domains/accounts/repo.ts';
 import { findProfile } from '../domains/resume/repo.ts';
 import { registrationKind } from '../domains/record/kinds.ts';
 import { findRecords } from '../domains/record/repo.ts';
+import { findEvidence, type Evidence } from '../domains/record/evidence.ts';
+import { approvedShiftsMark, confirmedMark, DOCUMENT_ON_FILE, SELF_DECLARED, weakestMark, type EvidenceMark } from '../domains/record/evidence-words.ts';
+import { rollup } from '../domains/timecards/service.ts';
+import { shiftsRef } from '../ai/record-view.ts';
 import type { Draft } from '../ai/cv-draft/schema.ts';
+import type { EvidenceRef } from '../ai/jd-analysis/schema.ts';
 import { fillPlaceholders, paperFor, type CvSnapshot } from './snapshot.ts';
+
+const EVIDENCED_TYPES: RecordType[] = ['post', 'registration', 'training', 'dbs', 'education'];
+
+/**
+ * Each cited record's evidence as a mark. A post confirmed by a referee says who confirmed it
+ * (their name only if the clinician chose); a record with a linked document says so; a roll-up
+ * of approved shifts gives their count and dates; anything else is the clinician's word.
+ */
+async function evidenceMarks(db: DbOrTx, userId: string, options: { showRefereeNames: boolean; timeZone: string; now: Date }) {
+  const [byType, shifts] = await Promise.all([
+    Promise.all(EVIDENCED_TYPES.map(async (type) => [type, await findEvidence(db, userId, type)] as const)).then((pairs) => new Map(pairs)),
+    rollup({ db }, userId, options.now),
+  ]);
+  const shiftRows = new Map(shifts.rows.map((r) => [shiftsRef(r.employer, r.role), r]));
+  const markOf = (evidence: Evidence): EvidenceMark => {
+    if (evidence.confirmation) return confirmedMark(evidence.confirmation, { showName: options.showRefereeNames, timeZone: options.timeZone });
+    return evidence.level === 'document-backed' ? DOCUMENT_ON_FILE : SELF_DECLARED;
+  };
+  return (cites: EvidenceRef[]): EvidenceMark =>
+    weakestMark(
+      cites.map((cite) => {
+        if (cite.type === 'shifts') {
+          const row = shiftRows.get(cite.id);
+          return row ? approvedShiftsMark({ shifts: row.shifts, first: new Date(row.firstShift), last: new Date(row.lastShift) }, options.timeZone) : SELF_DECLARED;
+        }
+        const evidence = byType.get(cite.type as RecordType);
+        return evidence ? markOf(evidence(cite.id)) : SELF_DECLARED;
+      }),
+    );
+}
 
 /**
  * Freezes a checked draft into the snapshot that is rendered and shared: the clinician's name
- * and contact details come from their account and profile (never from the model), and
- * registration numbers replace their placeholders.
+ * and contact details come from their account and profile (never from the model), registration
+ * numbers replace their placeholders, and each item carries its evidence as it stands now.
  */
-export async function buildSnapshot(db: DbOrTx, userId: string, cv: { template: 'full' | 'locum'; draft: Draft; jobTitle: string | null }): Promise<CvSnapshot> {
+export async function buildSnapshot(
+  db: DbOrTx,
+  userId: string,
+  cv: { template: 'full' | 'locum'; draft: Draft; jobTitle: string | null; showRefereeNames?: boolean },
+  now: Date = new Date(),
+): Promise<CvSnapshot> {
   const [user, profile, registrations] = await Promise.all([findUserById(db, userId), findProfile(db, userId), findRecords(db, registrationKind.table, userId)]);
   const regs = registrations.map((r) => registrationKind.fromRow(r) as { body: string; number: string }).map((r, i) => ({ ...r, id: registrations[i]!.id as string }));
   const location = profile?.location ?? {};
   const place = [location.city, location.region].filter(Boolean).join(', ');
+  const showRefereeNames = cv.showRefereeNames ?? false;
+  const markFor = await evidenceMarks(db, userId, { showRefereeNames, timeZone: user?.time_zone ?? 'Europe/London', now });
   return {
     template: cv.template,
     format: paperFor(regs.map((r) => r.body)),
     name: user?.name ?? '',
     label: profile?.label ?? null,
     contact: [user?.email, profile?.phone, place].filter((c): c is string => Boolean(c)),
-    sections: fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections,
+    sections: fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections.map((s) => ({
+      ...s,
+      items: s.items.map((i) => ({ ...i, evidence: s.kind === 'profile' ? SELF_DECLARED : markFor(i.cites) })),
+    })),
     jobTitle: cv.jobTitle,
+    showRefereeNames,
   };
 }

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domains/audit/chain.ts';
-import type { Draft } from '../ai/cv-draft/schema.ts';
+import type { Draft, DraftItem } from '../ai/cv-draft/schema.ts';
+import type { EvidenceMark } from '../domains/record/evidence-words.ts';
 
 /**
  * A CV snapshot: everything the PDF shows, frozen. Placeholders are filled here from the record
  * (registration numbers never went to the model), and the content hash identifies the render:
  * the same snapshot is never rendered twice, and a share link points at exactly this content.
+ * Each item carries its evidence (docs/ARCHITECTURE.md, Evidence), so every template, the signed
+ * manifest and the recruiter's page print the same marks from the same data.
  */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
+
+export type CvItem = DraftItem & { evidence: EvidenceMark };
+export interface CvSection {
+  kind: Draft['sections'][number]['kind'];
+  title: string;
+  items: CvItem[];
+}
 
 export interface CvSnapshot {
   template: 'full' | 'locum';
@@ -15,8 +25,10 @@ export interface CvSnapshot {
   name: string;
   label: string | null;
   contact: string[];
-  sections: Draft['sections'];
+  sections: CvSection[];
   jobTitle: string | null;
+  /** Whether referees' names appear in "Confirmed by" marks (their role and organisation always do). */
+  showRefereeNames: boolean;
 }
 
 const PLACEHOLDER = /\[\[registration:([0-9a-f-]{36}):number\]\]/g;

@@ -9,9 +9,17 @@ const snapshot = (over: Partial<CvSnapshot> = {}): CvSnapshot => ({
   label: 'Specialty Registrar',
   contact: ['test@example.org'],
   jobTitle: null,
+  showRefereeNames: false,
   sections: [
-    { kind: 'experience', title: 'Experience', items: [{ title: 'Registrar', subtitle: 'A Trust', dates: '2024-01-01 to present', bullets: ['Led the take'], cites: [{ type: 'post', id: 'p1' }] }] },
-    { kind: 'profile', title: 'Profile', items: [{ title: 'Specialty Registrar', subtitle: null, dates: null, bullets: ['Summary text'], cites: [{ type: 'profile', id: 'u1' }] }] },
+    {
+      kind: 'experience',
+      title: 'Experience',
+      items: [
+        { title: 'Registrar', subtitle: 'A Trust', dates: '2024-01-01 to present', bullets: ['Led the take'], cites: [{ type: 'post', id: 'p1' }], evidence: { level: 'verifier-confirmed', text: 'Confirmed by Clinical Lead, A Trust on 3 May 2026' } },
+        { title: 'Senior House Officer', subtitle: 'B Trust', dates: null, bullets: [], cites: [{ type: 'post', id: 'p2' }], evidence: { level: 'self-declared', text: null } },
+      ],
+    },
+    { kind: 'profile', title: 'Profile', items: [{ title: 'Specialty Registrar', subtitle: null, dates: null, bullets: ['Summary text'], cites: [{ type: 'profile', id: 'u1' }], evidence: { level: 'self-declared', text: null } }] },
   ],
   ...over,
 });
@@ -30,8 +38,29 @@ describe('CV templates', () => {
     expect(html).toContain('Dr &lt;Test&gt; Clinician');
     expect(html).toContain('font-variant-ligatures: none');
     expect(html.indexOf('Summary text')).toBeLessThan(html.indexOf('Led the take'));
-    expect(expectedText(snapshot())).toEqual({ name: 'Dr <Test> Clinician', headings: ['Profile', 'Experience'], itemTitles: ['Registrar'] });
+    expect(expectedText(snapshot())).toEqual({
+      name: 'Dr <Test> Clinician',
+      headings: ['Profile', 'Experience'],
+      itemTitles: ['Registrar', 'Senior House Officer'],
+      marks: ['Confirmed by Clinical Lead, A Trust on 3 May 2026'],
+    });
     expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('marks each item with its evidence (none for self-declared), with a legend of the marks used', () => {
+    const html = renderCvHtml(snapshot());
+    expect(html).toContain('<p class="evidence">Confirmed by Clinical Lead, A Trust on 3 May 2026</p>');
+    expect(html.match(/class="evidence"/g)).toHaveLength(1);
+    expect(html).toContain('a referee confirmed the entry through their own single-use Medfolio link');
+    expect(html).not.toContain('Document on file');
+    expect(html).toContain('Entries without a mark are the clinician&#39;s own statement.');
+  });
+
+  it('prints the check link, its code and the QR code when the CV is signed', () => {
+    const html = renderCvHtml(snapshot(), { check: { url: 'https://medfolio.example/check?code=ABCDEFG-HJKMNPQ-RSTVWXY', code: 'ABCDEFG-HJKMNPQ-RSTVWXY', qrSvg: '<svg id="qr"></svg>' } });
+    expect(html).toContain('Check this CV at <span class="url">https://medfolio.example/check?code=ABCDEFG-HJKMNPQ-RSTVWXY</span>');
+    expect(html).toContain('Check code: ABCDEFG-HJKMNPQ-RSTVWXY');
+    expect(html).toContain('<svg id="qr"></svg>');
   });
 
   it('fills registration placeholders and hashes snapshots by content', () => {

@@ -1,6 +1,17 @@
 import { escapeHtml } from '../platform/http/html.ts';
 import { embeddedFontCss } from './fonts.ts';
+import { evidenceLegend } from '../domains/record/evidence-words.ts';
 import type { CvSnapshot } from './snapshot.ts';
+
+/** How a recruiter checks this PDF (docs/ARCHITECTURE.md, Evidence): absent when rendered without a server. */
+export interface CheckPanel {
+  /** `<origin>/check?code=<CODE>` */
+  url: string;
+  /** The code as printed, in groups. */
+  code: string;
+  /** The QR code of `url`, as inline SVG (the renderer fetches nothing). */
+  qrSvg: string;
+}
 
 /**
  * Two CV templates from one snapshot: the full clinical CV (GMC order) and a one-page locum
@@ -28,6 +39,12 @@ h3 { font-size: 10.5pt; margin: 0; font-weight: 600; }
 ul { margin: 2pt 0 0 13pt; padding: 0; }
 li { margin: 0 0 1pt; }
 footer { margin-top: 12pt; font-size: 8pt; color: #6b7580; }
+.evidence { font-size: 8.5pt; color: #14532d; margin: 1pt 0 0; }
+.legend { margin: 0 0 4pt; padding: 0; list-style: none; }
+.check { display: flex; gap: 10pt; align-items: center; margin-top: 6pt; break-inside: avoid; }
+.check svg { width: 22mm; height: 22mm; flex: none; }
+.check p { margin: 0; }
+.check .url { white-space: nowrap; color: #1b1f24; }
 `;
 
 const LOCUM_CSS = `
@@ -39,7 +56,19 @@ h2 { margin-top: 8pt; font-size: 10.5pt; }
 function item(i: CvSnapshot['sections'][number]['items'][number]): string {
   return `<div class="item"><div class="item-head"><h3>${escapeHtml(i.title)}</h3>${i.dates ? `<span class="dates">${escapeHtml(i.dates)}</span>` : ''}</div>${
     i.subtitle ? `<p class="subtitle">${escapeHtml(i.subtitle)}</p>` : ''
-  }${i.bullets.length ? `<ul>${i.bullets.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>` : ''}</div>`;
+  }${i.evidence.text ? `<p class="evidence">${escapeHtml(i.evidence.text)}</p>` : ''}${i.bullets.length ? `<ul>${i.bullets.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>` : ''}</div>`;
+}
+
+/** The legend for the marks the CV shows, and how to check it. */
+function footer(sections: CvSnapshot['sections'], check: CheckPanel | undefined): string {
+  const levels = sections.filter((s) => s.kind !== 'profile').flatMap((s) => s.items.map((i) => i.evidence.level));
+  return `<footer><ul class="legend">${evidenceLegend(levels)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join('')}</ul>${
+    check
+      ? `<div class="check">${check.qrSvg}<div><p>Check this CV at <span class="url">${escapeHtml(check.url)}</span></p><p>Check code: ${escapeHtml(check.code)}</p><p>Medfolio signed this file when it was made: any change to it, however small, shows on the check page.</p></div></div>`
+      : '<p>Every entry on this CV is drawn from a Medfolio record.</p>'
+  }</footer>`;
 }
 
 /** The profile reads as a paragraph: its heading would repeat the label under the name. */
@@ -53,7 +82,7 @@ function forLocum(snapshot: CvSnapshot): CvSnapshot['sections'] {
     .map((s) => (s.kind === 'experience' ? { ...s, items: s.items.slice(0, 3).map((i) => ({ ...i, bullets: i.bullets.slice(0, 2) })) } : s));
 }
 
-export function renderCvHtml(snapshot: CvSnapshot): string {
+export function renderCvHtml(snapshot: CvSnapshot, options: { check?: CheckPanel } = {}): string {
   const sections = (snapshot.template === 'locum' ? forLocum(snapshot) : snapshot.sections)
     .slice()
     .sort((a, b) => GMC_ORDER.indexOf(a.kind) - GMC_ORDER.indexOf(b.kind));
@@ -64,12 +93,18 @@ export function renderCvHtml(snapshot: CvSnapshot): string {
     snapshot.contact.length ? `<p class="contact">${snapshot.contact.map(escapeHtml).join(' · ')}</p>` : ''
   }</header>
 ${sections.map((s) => `<section><h2>${escapeHtml(s.title)}</h2>${s.kind === 'profile' ? profile(s.items) : s.items.map(item).join('')}</section>`).join('\n')}
-<footer>Every entry on this CV is drawn from a Medfolio record.</footer>
+${footer(sections, options.check)}
 </body></html>`;
 }
 
 /** What the PDF's text must contain, in order, for the text check. */
 export function expectedText(snapshot: CvSnapshot) {
   const sections = (snapshot.template === 'locum' ? forLocum(snapshot) : snapshot.sections).slice().sort((a, b) => GMC_ORDER.indexOf(a.kind) - GMC_ORDER.indexOf(b.kind));
-  return { name: snapshot.name, headings: sections.map((s) => s.title), itemTitles: sections.filter((s) => s.kind !== 'profile').flatMap((s) => s.items.map((i) => i.title)) };
+  const items = sections.filter((s) => s.kind !== 'profile').flatMap((s) => s.items);
+  return {
+    name: snapshot.name,
+    headings: sections.map((s) => s.title),
+    itemTitles: items.map((i) => i.title),
+    marks: items.map((i) => i.evidence.text).filter((t): t is string => Boolean(t)),
+  };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { JOBS_DIR, persona, PERSONAS_DIR } from '../support/fixtures.ts';
 
@@ -39,6 +40,15 @@ describe('npx medfolio', () => {
     expect(first.accounts.every((a: { created: boolean }) => a.created)).toBe(true);
     const st4 = persona('em-st4-locum.json');
     expect(first.accounts.find((a: { persona: string }) => a.persona === 'em-st4-locum.json').imported).toMatchObject({ posts: st4.work.length, timecards: 2, registrations: 1 });
+    // The CLI import is an import like any other: the persona's "approved" shifts arrive unsubmitted.
+    // (Embedded mode keeps the database inside the CLI's process; the service run checks the rows.)
+    if (database.kind === 'postgres') {
+      const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
+      await client.connect();
+      const decided = await client.query("SELECT count(*)::int AS n FROM timecards WHERE status <> 'open'");
+      await client.end();
+      expect(decided.rows[0].n).toBe(0);
+    }
     const second = JSON.parse((await medfolio('seed', '--demo')).stdout);
     expect(second.accounts.every((a: { created: boolean }) => !a.created)).toBe(true);
     expect(second.accounts.every((a: { imported: Record<string, number> }) => Object.values(a.imported).every((n) => n === 0))).toBe(true);

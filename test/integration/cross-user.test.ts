@@ -101,7 +101,19 @@ describe('cross-user access', () => {
           ]),
         ),
         ...Object.fromEntries(
-          ['GET /api/cvs/:id/pdf', 'POST /api/cvs/:id/shares'].map((key) => [key, async (client: TestClient) => ({ id: (await renderedCv(client)).id as string })]),
+          ['GET /api/cvs/:id/pdf', 'POST /api/cvs/:id/shares', 'PATCH /api/cvs/:id', 'POST /api/cvs/:id/withdraw'].map((key) => [key, async (client: TestClient) => ({ id: (await renderedCv(client)).id as string })]),
+        ),
+        ...Object.fromEntries(
+          ['GET /api/me/credentials/:id', 'POST /api/me/credentials/:id/withdraw'].map((key) => [
+            key,
+            async (client: TestClient) => {
+              // A registration with a document on file is a credential.
+              const recordId = await created(client, '/api/registrations', recordBodies.registrations);
+              await uploadDocument(app, client, tinyPng(), 'gmc.png', { recordType: 'registration', recordId });
+              const credentials = (await client.get('/api/me/credentials')).body.credentials as Array<{ id: string; status: string }>;
+              return { id: credentials.find((c) => c.status === 'active')!.id };
+            },
+          ]),
         ),
         ...Object.fromEntries(
           ['GET /api/shares/:id', 'DELETE /api/shares/:id'].map((key) => [
@@ -163,6 +175,7 @@ describe('cross-user access', () => {
         'PUT /api/prescreen/findings/:findingId/comment': { comment: 'Not my gap' },
         'POST /api/documents/:id/links': { recordType: 'post', recordId: '00000000-0000-4000-8000-000000000000' },
         'POST /api/cvs/:id/shares': { recipientEmail: 'intruder@example.org', expiresInHours: 1 },
+        'PATCH /api/cvs/:id': { showRefereeNames: true },
         'POST /api/timecards/:id/submit': { supervisorName: 'Me', supervisorEmail: 'me@example.org' },
       },
     });

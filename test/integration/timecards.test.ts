@@ -29,6 +29,8 @@ async function verifierLink(to: string, subject: RegExp) {
 
 const form = (path: string, fields: Record<string, string>) =>
   fetch(app.url(path), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+/** A referee's full answer: who they are, the declaration, and their decision. */
+const SAM = { name: 'Dr Sam Okafor', role: 'Consultant in Emergency Medicine', organisation: 'Northgate University Hospitals', declaration: 'yes' };
 
 describe('time cards', () => {
   it('clocks in and out with a break, updating the clinician’s other tabs live', async () => {
@@ -106,12 +108,12 @@ describe('time cards', () => {
     expect(pageHtml).toContain('Northgate ED');
     expect(pageHtml).toContain('17 Oct 2026, 08:00');
 
-    const noReason = await form(link, { decision: 'dispute' });
+    const noReason = await form(link, { ...SAM, decision: 'dispute' });
     expect(noReason.status).toBe(422);
-    expect(await noReason.text()).toContain('Please say what is wrong');
-    const rejected = await form(link, { decision: 'dispute', comment: 'You left at 19:00, not 20:30.' });
+    expect(await noReason.text()).toContain('Say what is wrong');
+    const rejected = await form(link, { ...SAM, decision: 'dispute', comment: 'You left at 19:00, not 20:30.' });
     expect(rejected.status).toBe(200);
-    expect((await form(link, { decision: 'confirm' })).status).toBe(410);
+    expect((await form(link, { ...SAM, decision: 'confirm' })).status).toBe(410);
     expect((await fetch(app.url(link))).status).toBe(410);
 
     const afterReject = await client.get(`/api/timecards/${shift.body.id}`);
@@ -120,7 +122,7 @@ describe('time cards', () => {
     expect(fixed.body.status).toBe('open');
     await client.post(`/api/timecards/${shift.body.id}/submit`, { supervisorName: 'Dr Sam Okafor', supervisorEmail: 'sam.okafor@example.org' });
     const second = await verifierLink('sam.okafor@example.org', /approve a shift/);
-    expect((await form(second, { decision: 'confirm' })).status).toBe(200);
+    expect((await form(second, { ...SAM, decision: 'confirm' })).status).toBe(200);
 
     const rollup = await client.get('/api/timecards/rollup');
     expect(rollup.body).toEqual({
@@ -143,7 +145,7 @@ describe('verification of posts', () => {
     const link = await verifierLink('jo.matron@example.org', /confirm a post/);
     const page = await (await fetch(app.url(link))).text();
     expect(page).toContain('Did Tomasz Nowak hold this post?');
-    expect((await form(link, { decision: 'confirm', comment: '<script>alert(1)</script>' })).status).toBe(200);
+    expect((await form(link, { name: 'Jo Matron', role: 'Matron, Critical Care', organisation: 'Severnside NHS Foundation Trust', declaration: 'yes', decision: 'confirm', comment: '<script>alert(1)</script>' })).status).toBe(200);
     expect((await client.get(`/api/posts/${post.body.id}`)).body.evidence).toBe('verifier-confirmed');
     const list = await client.get('/api/verifications');
     expect(list.body.verifications[0]).toMatchObject({ status: 'confirmed', comment: '<script>alert(1)</script>' });

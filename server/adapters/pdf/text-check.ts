@@ -12,6 +12,8 @@ export interface TextExpectations {
   headings: string[];
   /** Item titles (posts, qualifications, courses...), in document order. */
   itemTitles: string[];
+  /** Evidence marks ("Confirmed by ...", "Document on file"...), in document order. */
+  marks?: string[];
 }
 
 export interface TextCheckResult {
@@ -46,12 +48,14 @@ const LIGATURE_PATTERN = /[\uFB00-\uFB06]/g;
  * turns U+FB01 into "fi" - exactly what this check must see - so text is read with
  * `disableNormalization: true`.
  */
-export async function extractPdfText(pdf: Uint8Array): Promise<{ text: string; pages: number }> {
+export async function extractPdfText(pdf: Uint8Array, options: { lastPages?: number } = {}): Promise<{ text: string; pages: number }> {
   // verbosity 0: pdf.js would otherwise print warnings about damaged files straight to the console.
   const document = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
   try {
     const texts: string[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
+    // A stranger's upload may be long: `lastPages` reads only the end, where a CV's check code is.
+    const first = options.lastPages ? Math.max(1, document.numPages - options.lastPages + 1) : 1;
+    for (let number = first; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent({ disableNormalization: true });
       let text = '';
@@ -127,6 +131,7 @@ export function checkText(text: string, expectations: TextExpectations): TextChe
   else if (!haystack.includes(name)) problems.push("The clinician's name is missing from the PDF text");
   checkSequence(haystack, expectations.headings, 'Heading', problems);
   checkSequence(haystack, expectations.itemTitles, 'Item title', problems);
+  checkSequence(haystack, expectations.marks ?? [], 'Evidence mark', problems);
   const ligatures = findLigatures(text);
   if (ligatures.length > 0) {
     const total = ligatures.reduce((sum, finding) => sum + finding.count, 0);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import { PermanentJobError } from '../../platform/queue/queue.ts';
@@ -8,7 +9,11 @@ import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
 import { AppError } from '../../platform/errors.ts';
 import { storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { PdfRenderer } from '../../adapters/pdf/renderer.ts';
-import { checkPdfText } from '../../adapters/pdf/text-check.ts';
+import { checkPdfText, extractPdfText } from '../../adapters/pdf/text-check.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { InstanceKeys } from '../trust/keys.ts';
+import { findCheckCode, formatCheckCode, generateCheckCode } from '../cv-checks/code.ts';
+import { insertCheck, signCheck } from '../cv-checks/service.ts';
 import { buildSnapshot } from '../../cv-render/build.ts';
 import { expectedText, renderCvHtml } from '../../cv-render/templates.ts';
 import { snapshotHash } from '../../cv-render/snapshot.ts';
@@ -16,9 +21,10 @@ import type { Draft } from '../../ai/cv-draft/schema.ts';
 import * as repo from './repo.ts';
 
 /**
- * Renders a checked draft to PDF: freeze the snapshot, reuse the PDF of an identical snapshot,
- * otherwise render with the page pool, check the PDF's text layer against the snapshot (name,
- * headings and item titles in order, no ligature glyphs), and store it encrypted.
+ * Renders a checked draft to PDF: freeze the snapshot (with each item's evidence), reuse the PDF
+ * of an identical snapshot, otherwise render it with its check code, link and QR code, check the
+ * PDF's text layer against the snapshot (name, headings, item titles and evidence marks in order,
+ * the check code readable, no ligature glyphs), sign its manifest and store it encrypted.
  */
 export const renderCvJob = defineJob({
   name: 'cv.render',
@@ -34,6 +40,8 @@ export interface RenderDeps {
   storage: FileStorage;
   secretBox: SecretBox;
   renderer: PdfRenderer | undefined;
+  keys: InstanceKeys;
+  appOrigin: string;
   notify: (userId: string, event: string, payload: unknown) => void;
   now?: () => Date;
 }
@@ -50,18 +58,34 @@ export function renderCvHandler(deps: RenderDeps): JobHandler<z.infer<typeof ren
     };
     try {
       if (!deps.renderer) return await done(null, 'The PDF could not be made: no Chromium is installed on the server. The checked draft is ready.');
-      const snapshot = await buildSnapshot(deps.db, row.user_id, { template: row.template, draft: row.draft as Draft, jobTitle: (row.analysis as { title?: string } | null)?.title ?? null });
+      const snapshot = await buildSnapshot(
+        deps.db,
+        row.user_id,
+        { template: row.template, draft: row.draft as Draft, jobTitle: (row.analysis as { title?: string } | null)?.title ?? null, showRefereeNames: row.show_referee_names },
+        now(),
+      );
       const hash = snapshotHash(snapshot);
       const existing = await repo.findPdfByHash(deps.db, row.user_id, hash);
       if (existing) return await done(existing.id);
-      const { pdf, ms, pages } = await deps.renderer.render(renderCvHtml(snapshot), { format: snapshot.format });
+      // The check code lives only in the PDF (and as a hash in cv_checks): a fresh one per render.
+      const code = generateCheckCode();
+      const url = `${deps.appOrigin}/check?code=${formatCheckCode(code)}`;
+      const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+      const { pdf, ms, pages } = await deps.renderer.render(renderCvHtml(snapshot, { check: { url, code: formatCheckCode(code), qrSvg } }), { format: snapshot.format });
       const check = await checkPdfText(pdf, expectedText(snapshot));
       if (!check.ok) throw new PermanentJobError(`the PDF's text does not match the CV: ${check.problems.join('; ')}`);
+      if (findCheckCode((await extractPdfText(pdf, { lastPages: 3 })).text) !== code) throw new PermanentJobError("the PDF's check code cannot be read back from its text");
+      const issuedAt = now();
+      const signed = await signCheck(deps.keys, { snapshot, pdf, code, issuedAt });
       const id = randomUUID();
       const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, id, pdf);
       const key = storageKey('cvs', row.user_id, id);
       await deps.storage.put(key, ciphertext);
-      const inserted = await repo.insertPdf(deps.db, { id, user_id: row.user_id, content_hash: hash, template: snapshot.template, format: snapshot.format, pages, size_bytes: pdf.length, render_ms: Math.round(ms), storage_key: key, wrapped_key: wrappedKey, created_at: now() });
+      const inserted = await inTransaction(deps.db, async (trx) => {
+        const pdfRow = await repo.insertPdf(trx, { id, user_id: row.user_id, content_hash: hash, template: snapshot.template, format: snapshot.format, pages, size_bytes: pdf.length, render_ms: Math.round(ms), storage_key: key, wrapped_key: wrappedKey, created_at: issuedAt });
+        if (pdfRow) await insertCheck(trx, { user_id: row.user_id, pdf_id: id, ...signed });
+        return pdfRow;
+      });
       // A concurrent render of the same snapshot won the insert: use its PDF, drop ours.
       if (!inserted) {
         await deps.storage.delete(key);

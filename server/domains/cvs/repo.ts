@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/transaction.ts';
 
-export async function insertCvRequest(db: DbOrTx, row: { id: string; user_id: string; job_description: string; template: 'full' | 'locum'; as_of: string; created_at: Date }) {
+export async function insertCvRequest(db: DbOrTx, row: { id: string; user_id: string; job_description: string; template: 'full' | 'locum'; as_of: string; show_referee_names?: boolean; created_at: Date }) {
   return db.insertInto('cv_requests').values({ ...row, updated_at: row.created_at }).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -42,4 +42,9 @@ export async function insertPdf(
 
 export async function setCvPdf(db: DbOrTx, cvId: string, pdfId: string | null, now: Date) {
   await db.updateTable('cv_requests').set({ pdf_id: pdfId, status: 'done', stage: 'done', updated_at: now }).where('id', '=', cvId).execute();
+}
+
+/** A new choice about referees' names: the CV goes back to rendering. */
+export async function setShowRefereeNames(db: DbOrTx, id: string, show: boolean, now: Date) {
+  await db.updateTable('cv_requests').set({ show_referee_names: show, status: 'running', stage: 'rendering', updated_at: now }).where('id', '=', id).execute();
 }

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import { defineRoute } from '../../platform/http/route.ts';
 import { ZIdParams } from '../record/schema.ts';
-import { ZCreateCvRequest, ZCv, ZCvAccepted, ZCvList } from './schema.ts';
-import { getCv, listCvs, requestCv, type CvDeps } from './service.ts';
+import { ZCreateCvRequest, ZCv, ZCvAccepted, ZCvList, ZUpdateCv } from './schema.ts';
+import { getCv, listCvs, requestCv, setRefereeNames, withdrawCv, type CvDeps } from './service.ts';
 import { readCvPdf, type RenderDeps } from './render.ts';
+import type { CheckDeps } from '../cv-checks/service.ts';
 
-export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'>) {
+export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'> & Pick<CheckDeps, 'keys' | 'logger'>) {
   const tags = ['cvs'];
   return [
     defineRoute({
@@ -35,7 +37,29 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       auth: 'user',
       params: ZIdParams,
       response: ZCv,
-      handler: ({ user, params }) => getCv(deps.db, user!.id, params.id),
+      handler: ({ user, params }) => getCv(deps, user!.id, params.id),
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/cvs/:id',
+      summary: "Choose whether referees' names appear on the CV (the PDF is made again, with a new check code)",
+      tags,
+      auth: 'user',
+      params: ZIdParams,
+      body: ZUpdateCv,
+      response: ZCv,
+      handler: ({ user, params, body, requestId, now }) => setRefereeNames(deps, user!.id, params.id, body.showRefereeNames, { requestId, now }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/cvs/:id/withdraw',
+      summary: 'Withdraw the CV: anyone who checks its PDF is told it was withdrawn',
+      tags,
+      auth: 'user',
+      params: ZIdParams,
+      status: 204,
+      response: z.void(),
+      handler: ({ user, params, requestId, now }) => withdrawCv(deps, user!.id, params.id, { requestId, now }),
     }),
     defineRoute({
       kind: 'raw',

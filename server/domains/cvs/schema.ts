@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { ZDraft, ZRemovedItem } from '../../ai/cv-draft/schema.ts';
 import { ZJobDescription } from '../../ai/jd-analysis/schema.ts';
+import { ZCheckedItem } from '../cv-checks/schema.ts';
 
 export const ZCreateCvRequest = z.object({
   jobDescription: ZJobDescription,
   template: z.enum(['full', 'locum']).optional().describe('full: clinical CV in the GMC order; locum: one-page profile'),
+  showRefereeNames: z.boolean().optional().describe("Print referees' names in \"Confirmed by\" marks (their role and organisation are always printed)"),
+});
+
+export const ZUpdateCv = z.object({
+  showRefereeNames: z.boolean().describe("Print referees' names in \"Confirmed by\" marks; the PDF is made again"),
 });
 
 const ZRequirementLine = z.object({
@@ -37,9 +43,18 @@ export const ZCv = z.object({
   draft: ZDraft.nullable(),
   error: z.string().nullable(),
   pdf: z.object({ url: z.string(), pages: z.number().int() }).nullable().describe('Ready when rendering is done'),
+  showRefereeNames: z.boolean(),
+  check: z
+    .object({
+      issuedAt: z.string(),
+      withdrawnAt: z.string().nullable(),
+      items: z.array(ZCheckedItem).describe('Each entry of the PDF with its evidence mark, as the signed manifest says'),
+    })
+    .nullable()
+    .describe("The PDF's signed record, as anyone checking it sees it"),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
 });
 export type Cv = z.infer<typeof ZCv>;
-export const ZCvList = z.object({ cvs: z.array(ZCv.omit({ draft: true })) });
+export const ZCvList = z.object({ cvs: z.array(ZCv.omit({ draft: true, check: true })) });
 export const ZCvAccepted = z.object({ id: z.uuid(), status: z.literal('queued') });

@@ -12,6 +12,8 @@ import * as repo from './repo.ts';
 import { redact } from '../../ai/redaction/index.ts';
 import { assertProcessingAllowed } from '../accounts/restriction.ts';
 import type { Cv } from './schema.ts';
+import { renderCvJob } from './render.ts';
+import { findPdfCheck, withdrawPdf, type CheckDeps } from '../cv-checks/service.ts';
 
 export interface CvDeps {
   db: Db;
@@ -22,7 +24,9 @@ export interface CvDeps {
 type Row = Awaited<ReturnType<typeof repo.findCvRequests>>[number];
 type Summary = NonNullable<Cv['summary']>;
 
-export function toApi(row: Row, pages?: number): Cv {
+type CheckView = Cv['check'];
+
+export function toApi(row: Row, pages?: number, check: CheckView = null): Cv {
   const analysis = row.analysis as { title?: string } | null;
   return {
     id: row.id,
@@ -38,13 +42,15 @@ export function toApi(row: Row, pages?: number): Cv {
     draft: (row.draft as Cv['draft']) ?? null,
     error: row.error,
     pdf: row.pdf_id ? { url: `/api/cvs/${row.id}/pdf`, pages: pages ?? 0 } : null,
+    showRefereeNames: row.show_referee_names,
+    check,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
   };
 }
 
 /** Reserves one CV generation, records the request and queues it; 429 when the plan is used up. */
-export async function requestCv(deps: CvDeps, userId: string, input: { jobDescription: string; template?: 'full' | 'locum' | undefined }, meta: { requestId: string; now: Date }) {
+export async function requestCv(deps: CvDeps, userId: string, input: { jobDescription: string; template?: 'full' | 'locum' | undefined; showRefereeNames?: boolean | undefined }, meta: { requestId: string; now: Date }) {
   await assertProcessingAllowed(deps.db, userId);
   const id = randomUUID();
   const reservation = await reserve(deps.db, { userId, metric: 'cv_generations', amount: 1, requestId: id, now: meta.now, ttlMs: CV_HOLD_TTL_MS });
@@ -52,7 +58,7 @@ export async function requestCv(deps: CvDeps, userId: string, input: { jobDescri
     const asOf = todayIn(await findUserTimeZone(deps.db, userId), meta.now);
     await inTransaction(deps.db, async (trx) => {
       // Adverts carry recruiters' names and numbers; tailoring needs neither, so they are not kept.
-      await repo.insertCvRequest(trx, { id, user_id: userId, job_description: redact(input.jobDescription).text, template: input.template ?? 'full', as_of: asOf, created_at: meta.now });
+      await repo.insertCvRequest(trx, { id, user_id: userId, job_description: redact(input.jobDescription).text, template: input.template ?? 'full', as_of: asOf, show_referee_names: input.showRefereeNames ?? false, created_at: meta.now });
       await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'cv.requested', subject: { type: 'cv', id }, details: { template: input.template ?? 'full' }, ...meta });
       await deps.queue.enqueue(generateCvJob, { cvId: id }, { db: trx });
     });
@@ -63,11 +69,37 @@ export async function requestCv(deps: CvDeps, userId: string, input: { jobDescri
   return { id, status: 'queued' as const };
 }
 
-export async function getCv(db: DbOrTx, userId: string, id: string) {
-  const row = await repo.findCvRequest(db, userId, id);
+export async function getCv(deps: Pick<CvDeps, 'db'> & Partial<Pick<CheckDeps, 'keys' | 'logger'>>, userId: string, id: string) {
+  const row = await repo.findCvRequest(deps.db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'CV not found');
-  const pdf = row.pdf_id ? await repo.findPdf(db, userId, row.pdf_id) : undefined;
-  return toApi(row, pdf?.pages);
+  const pdf = row.pdf_id ? await repo.findPdf(deps.db, userId, row.pdf_id) : undefined;
+  const check = row.pdf_id && deps.keys && deps.logger ? await findPdfCheck({ db: deps.db, keys: deps.keys, logger: deps.logger }, userId, row.pdf_id) : undefined;
+  return toApi(row, pdf?.pages, check ?? null);
+}
+
+/**
+ * Whether referees' names appear on this CV. The PDF is frozen, so a change makes it again (a new
+ * PDF with its own check code); the PDF issued before stays checkable until withdrawn.
+ */
+export async function setRefereeNames(deps: CvDeps, userId: string, id: string, showRefereeNames: boolean, meta: { requestId: string; now: Date }) {
+  await inTransaction(deps.db, async (trx) => {
+    const row = await repo.findCvRequest(trx, userId, id);
+    if (!row) throw new AppError('NOT_FOUND', 'CV not found');
+    if (row.status !== 'done' || !row.draft) throw new AppError('CONFLICT', 'This CV is not finished yet: change it once it is ready');
+    if (row.show_referee_names === showRefereeNames) return;
+    await repo.setShowRefereeNames(trx, id, showRefereeNames, meta.now);
+    await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'cv.referee_names_changed', subject: { type: 'cv', id }, details: { showRefereeNames }, ...meta });
+    await deps.queue.enqueue(renderCvJob, { cvId: id }, { db: trx });
+  });
+  return getCv(deps, userId, id);
+}
+
+/** Withdraws the CV's issued PDF: anyone checking it is told it was withdrawn. */
+export async function withdrawCv(deps: Pick<CvDeps, 'db'>, userId: string, id: string, meta: { requestId: string; now: Date }) {
+  const row = await repo.findCvRequest(deps.db, userId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'CV not found');
+  if (!row.pdf_id) throw new AppError('CONFLICT', 'This CV has no PDF to withdraw');
+  await withdrawPdf(deps.db, userId, { id, pdfId: row.pdf_id }, meta);
 }
 
 export async function listCvs(db: DbOrTx, userId: string) {

@@ -13,6 +13,7 @@ import { kindOfType } from '../record/kinds.ts';
 import { findRecord } from '../record/repo.ts';
 import { findTimecard } from '../timecards/repo.ts';
 import * as repo from './repo.ts';
+import { revokeCredentialsFor } from '../credentials/service.ts';
 import type { Document } from './schema.ts';
 
 export interface DocumentDeps {
@@ -123,6 +124,8 @@ export async function readDocument(deps: DocumentDeps, userId: string, id: strin
 
 export async function deleteDocument(deps: DocumentDeps, userId: string, id: string, meta: Meta) {
   const row = await inTransaction(deps.db, async (trx) => {
+    // A registration or DBS credential resting on this document no longer has it.
+    for (const link of await repo.findLinks(trx, userId, [id])) await revokeCredentialsFor(trx, userId, { type: link.record_type, id: link.record_id }, 'no-longer-supported', meta.now);
     const deleted = await repo.deleteDocument(trx, userId, id);
     if (!deleted) throw new AppError('NOT_FOUND', 'Document not found');
     await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'document.deleted', subject: { type: 'document', id }, details: { filename: deleted.filename }, ...meta });
@@ -144,6 +147,7 @@ export async function linkDocument(deps: DocumentDeps, userId: string, id: strin
 export async function unlinkDocument(deps: DocumentDeps, userId: string, id: string, link: { recordType: RecordType; recordId: string }, meta: Meta) {
   await inTransaction(deps.db, async (trx) => {
     if (!(await repo.deleteLink(trx, userId, id, link.recordType, link.recordId))) throw new AppError('NOT_FOUND', 'Link not found');
+    await revokeCredentialsFor(trx, userId, { type: link.recordType, id: link.recordId }, 'no-longer-supported', meta.now);
     await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'document.unlinked', subject: { type: link.recordType, id: link.recordId }, details: { documentId: id }, ...meta });
   });
 }

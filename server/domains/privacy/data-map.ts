@@ -28,11 +28,15 @@ export interface OtherTable {
 
 /** In deletion order: children before the rows they reference; the account last. */
 export const PERSONAL_TABLES: PersonalTable[] = [
+  { table: 'cv_check_copies', owner: 'user_id', file: 'cvs/check-copies.json' },
+  { table: 'credentials', owner: 'user_id', file: 'credentials/credentials.json' },
   { table: 'share_views', owner: 'user_id', file: 'shares/views.json' },
+  { table: 'share_items', owner: 'user_id', file: 'shares/pack-items.json' },
   { table: 'share_links', owner: 'user_id', file: 'shares/links.json', omit: ['token_hash', 'passcode_hash'] },
   { table: 'messages', owner: 'user_id', file: 'assistant/messages.json' },
   { table: 'conversations', owner: 'user_id', file: 'assistant/conversations.json', omit: ['pseudonyms'] },
   { table: 'cv_requests', owner: 'user_id', file: 'cvs/requests.json' },
+  { table: 'cv_checks', owner: 'user_id', file: 'cvs/checks.json', omit: ['code_hash'] },
   { table: 'cv_pdfs', owner: 'user_id', file: 'cvs/pdfs.json', omit: ['storage_key', 'wrapped_key'] },
   { table: 'record_embeddings', owner: 'user_id', file: 'record/embeddings.json', omit: ['embedding'] },
   { table: 'record_documents', owner: 'user_id', file: 'documents/links.json' },
@@ -68,6 +72,9 @@ export const OTHER_TABLES: OtherTable[] = [
   { table: 'schema_migrations', notPersonal: 'the schema version' },
   { table: 'schema_migrations_lock', notPersonal: 'the migration lock' },
   { table: 'jobs', notPersonal: "background work; erasure deletes the user's queued and finished jobs by their payload" },
+  { table: 'status_lists', notPersonal: 'the revocation lists credentials point at' },
+  { table: 'status_entries', notPersonal: "one revocation bit per credential ever issued, with no owner (erasing a credential revokes its bit; docs/ARCHITECTURE.md, Evidence)" },
+  { table: 'signing_keys', notPersonal: "the instance's signing keys (public halves, and private halves sealed with the master key)" },
   { table: 'rate_limits', notPersonal: 'hashed counters; erasure resets the keys derived from the user (erasure.ts)' },
 ];
 

@@ -89,14 +89,6 @@ export async function findUserTimeZone(db: DbOrTx, userId: string): Promise<stri
   return row?.time_zone ?? 'Europe/London';
 }
 
-/** Records of a type with at least one confirmed verification (table created with verifications). */
-export async function findConfirmedRecordIds(db: DbOrTx, userId: string, type: RecordType): Promise<string[]> {
-  const rows = await sql<{ subject_id: string }>`
-    SELECT DISTINCT subject_id FROM verifications
-    WHERE user_id = ${userId} AND subject_type = ${type} AND status = 'confirmed'`.execute(db);
-  return rows.rows.map((r) => r.subject_id);
-}
-
 export async function findRecordIdByImportKey(db: DbOrTx, name: RecordTable, userId: string, importKey: string): Promise<string | undefined> {
   const row = await table(db, name).selectFrom(name).select('id').where('user_id', '=', userId).where('import_key', '=', importKey).executeTakeFirst();
   return row?.id as string | undefined;

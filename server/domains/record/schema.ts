@@ -14,6 +14,10 @@ export const ZRecordMeta = z.object({
   id: z.uuid(),
   evidence: ZEvidenceLevel,
   documentIds: z.array(z.uuid()),
+  confirmedBy: z
+    .object({ name: z.string().nullable(), role: z.string(), organisation: z.string().nullable(), at: z.string(), emailLabel: z.string().nullable() })
+    .nullable()
+    .describe('Who confirmed a verifier-confirmed record, and when'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

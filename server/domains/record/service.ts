@@ -5,10 +5,11 @@ import type { JobQueue } from '../../platform/queue/queue.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIn } from './dates.ts';
 import { embedRecordJob } from './embedding.ts';
-import { findEvidence } from './evidence.ts';
+import { findEvidence, type Evidence } from './evidence.ts';
 import type { AnyRecordKind, KindContext } from './kind.ts';
 import * as repo from './repo.ts';
 import { supersedeConfirmations } from '../verifications/repo.ts';
+import { revokeCredentialsFor } from '../credentials/service.ts';
 
 const VERIFIED_POST_FIELDS = new Set(['employer', 'title', 'grade', 'specialty', 'contract', 'startDate', 'endDate']);
 
@@ -33,12 +34,14 @@ export async function loadKindContext(db: DbOrTx, userId: string, now: Date): Pr
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
 
-function toApi(kind: AnyRecordKind, row: Row, evidence: { level: string; documentIds: string[] }) {
+function toApi(kind: AnyRecordKind, row: Row, evidence: Evidence) {
+  const c = evidence.confirmation;
   return {
     id: row.id as string,
     ...kind.fromRow(row),
     evidence: evidence.level,
     documentIds: evidence.documentIds,
+    confirmedBy: c ? { name: c.name, role: c.role, organisation: c.organisation, at: c.at.toISOString(), emailLabel: c.emailLabel } : null,
     createdAt: (row.created_at as Date).toISOString(),
     updatedAt: (row.updated_at as Date).toISOString(),
   };
@@ -112,8 +115,13 @@ export async function updateRecord(deps: RecordDeps, kind: AnyRecordKind, userId
     const after = kind.fromRow(updated!);
     const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
     await recordAudit(trx, auditEntry(kind, userId, id, 'updated', meta, { changed, before: Object.fromEntries(changed.map((k) => [k, before[k]])) }));
-    // A referee confirmed the post as it was; once its facts change, that confirmation no longer holds.
-    if (kind.type === 'post' && changed.some((k) => VERIFIED_POST_FIELDS.has(k))) await supersedeConfirmations(trx, 'post', id, meta.now);
+    // A referee confirmed the post as it was; once its facts change, that confirmation no longer
+    // holds, and neither does a credential resting on it (revoked now, so its status list says so).
+    if (kind.type === 'post' && changed.some((k) => VERIFIED_POST_FIELDS.has(k))) {
+      await supersedeConfirmations(trx, 'post', id, meta.now);
+      await revokeCredentialsFor(trx, userId, { type: 'post', id }, 'superseded', meta.now);
+    }
+    if ((kind.type === 'registration' || kind.type === 'dbs') && changed.length) await revokeCredentialsFor(trx, userId, { type: kind.type, id }, 'superseded', meta.now);
     await deps.queue.enqueue(embedRecordJob, { userId, recordType: kind.type, recordId: id }, { db: trx });
   });
   return getRecord(deps, kind, userId, id);
@@ -124,6 +132,7 @@ export async function deleteRecord(deps: RecordDeps, kind: AnyRecordKind, userId
     const deleted = await repo.deleteRecord(trx, kind.table, userId, id);
     if (!deleted) throw new AppError('NOT_FOUND', `${kind.label} not found`);
     await repo.deleteRecordLinks(trx, kind.type, id);
+    await revokeCredentialsFor(trx, userId, { type: kind.type, id }, 'no-longer-supported', meta.now);
     await recordAudit(trx, auditEntry(kind, userId, id, 'deleted', meta, { before: kind.fromRow(deleted) }));
   });
 }

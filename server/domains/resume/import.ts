@@ -215,12 +215,20 @@ export async function importJsonResume(deps: RecordDeps, user: { id: string; nam
       await saveNewRecord(trx, deps, item.kind, user.id, item.input, ctx, meta, item.importKey);
       (existed ? report.updated : report.created)[item.counter]++;
     }
+    let claimedDecisions = 0;
     for (const { t, start, end } of timecards) {
       if (!t.role) continue;
       const importKey = key('timecard', start.toISOString(), t.employer);
       const existed = await findTimecardByImportKey(trx, user.id, importKey);
-      await importTimecard(trx, user.id, { employer: t.employer, site: t.site ?? null, role: t.role, start, end, breakMinutes: t.breakMinutes ?? 0, status: t.status ?? 'open', timeZone }, importKey, meta);
+      // The file's status is a claim: the shift arrives open, whatever it says (docs/ARCHITECTURE.md, Evidence).
+      if (!existed && t.status && t.status !== 'open') claimedDecisions++;
+      await importTimecard(trx, user.id, { employer: t.employer, site: t.site ?? null, role: t.role, start, end, breakMinutes: t.breakMinutes ?? 0, timeZone }, importKey, meta);
       (existed ? report.updated : report.created).timecards++;
+    }
+    if (claimedDecisions) {
+      report.warnings.push(
+        `${claimedDecisions} ${claimedDecisions === 1 ? 'shift was' : 'shifts were'} marked as submitted, approved or rejected in the file. Imported shifts start as not yet submitted: submit each to its supervisor in Medfolio to have it approved.`,
+      );
     }
     const basics = resume.basics ?? {};
     await repo.upsertProfile(

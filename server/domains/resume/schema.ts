@@ -78,7 +78,10 @@ export const ZClinicalTimecard = z
     start: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }),
     end: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }),
     breakMinutes: z.number().int().min(0).optional(),
-    status: z.enum(['open', 'submitted', 'approved', 'rejected']).optional(),
+    status: z
+      .enum(['open', 'submitted', 'approved', 'rejected'])
+      .optional()
+      .describe('Exported as it stands in Medfolio; ignored on import: an imported shift is always unsubmitted'),
   })
   .loose();
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/transaction.ts';
+import type { ShareViewKind } from '../../platform/db/types.ts';
 
 export async function insertShare(
   db: DbOrTx,
@@ -58,11 +59,26 @@ export async function countView(db: DbOrTx, id: string, now: Date) {
     .executeTakeFirst();
 }
 
-export async function insertView(db: DbOrTx, view: { share_id: string; user_id: string; kind: 'page' | 'pdf'; ip_prefix: string | null; user_agent: string | null; viewed_at: Date }) {
+export async function insertView(db: DbOrTx, view: { share_id: string; user_id: string; kind: ShareViewKind; item_id?: string | null; ip_prefix: string | null; user_agent: string | null; viewed_at: Date }) {
   await db.insertInto('share_views').values(view).execute();
 }
 
 export async function findViews(db: DbOrTx, shareIds: string[]) {
   if (!shareIds.length) return [];
   return db.selectFrom('share_views').selectAll().where('share_id', 'in', shareIds).orderBy('viewed_at').execute();
+}
+
+// ---- the compliance pack
+
+export async function insertShareItems(db: DbOrTx, rows: Array<{ share_id: string; user_id: string; item_type: 'document' | 'credential'; item_id: string; position: number }>) {
+  if (rows.length) await db.insertInto('share_items').values(rows).execute();
+}
+
+export async function findShareItems(db: DbOrTx, shareIds: string[]) {
+  if (!shareIds.length) return [];
+  return db.selectFrom('share_items').selectAll().where('share_id', 'in', shareIds).orderBy('position').execute();
+}
+
+export async function findShareItem(db: DbOrTx, shareId: string, itemType: 'document' | 'credential', itemId: string) {
+  return db.selectFrom('share_items').selectAll().where('share_id', '=', shareId).where('item_type', '=', itemType).where('item_id', '=', itemId).executeTakeFirst();
 }

@@ -6,12 +6,16 @@ import { clientInfo } from '../../platform/http/client-info.ts';
 import { appendCookie, cookieSecurity, requestCookie } from '../../platform/http/cookies.ts';
 import type { Limiter } from '../../platform/rate-limit.ts';
 import { ZIdParams } from '../record/schema.ts';
-import { goneSharePage, passcodePage, sharePage } from './pages.ts';
+import { goneSharePage, packSection, passcodePage, sharePage } from './pages.ts';
+import { loadPack, readPackCredential, readPackDocument } from './pack.ts';
 import { ZCreateShare, ZPasscodeForm, ZShare, ZShareCreated, ZShareList } from './schema.ts';
 import * as shares from './service.ts';
+import { findPdfCheck } from '../cv-checks/service.ts';
 
 const ZToken = z.object({ token: z.string().max(100) });
+const ZPackItemParams = ZToken.extend({ itemId: z.uuid({ message: 'must be an id' }) });
 const unlockCookie = (shareId: string) => `mf_share_${shareId.replace(/-/g, '')}`;
+const longDate = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(d);
 const dateTime = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(d);
 
 /** A link that no longer works gets a 410 page with its reason, and nothing else. */
@@ -96,7 +100,24 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
             return;
           }
           await shares.logView(deps, row, 'page', client(req), { requestId, now });
-          res.type('html').send(sharePage({ clinicianName: row.clinician_name, recipient: row.recipient_name ?? row.recipient_email, message: row.message, expiresAt: dateTime(row.expires_at), pdfHref: `/s/${params.token}/pdf` }));
+          const [check, pack] = await Promise.all([findPdfCheck(deps, row.user_id, row.pdf_id), loadPack(deps.db, row.user_id, row.id)]);
+          res.type('html').send(
+            sharePage({
+              clinicianName: row.clinician_name,
+              recipient: row.recipient_name ?? row.recipient_email,
+              message: row.message,
+              expiresAt: dateTime(row.expires_at),
+              pdfHref: `/s/${params.token}/pdf`,
+              checkHref: `${deps.appOrigin}/check`,
+              check: check && { issuedOn: longDate(new Date(check.issuedAt)), items: check.items, withdrawnOn: check.withdrawnAt ? longDate(new Date(check.withdrawnAt)) : null },
+              pack: packSection({
+                items: pack,
+                hrefOf: (item) => `/s/${params.token}/${item.type === 'document' ? 'documents' : 'credentials'}/${item.id}`,
+                jwksHref: `${deps.appOrigin}/.well-known/jwks.json`,
+                issuer: deps.keys.did,
+              }),
+            }),
+          );
         }),
     }),
     defineRoute({
@@ -158,6 +179,55 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
           res.setHeader('Content-Length', String(pdf.length));
           res.setHeader('Content-Disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="${filename}"`);
           res.end(pdf);
+        }),
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'get',
+      path: '/s/:token/documents/:itemId',
+      summary: 'A document of the compliance pack (PDFs stamped with the recipient); every download is logged',
+      tags,
+      auth: 'public',
+      params: ZPackItemParams,
+      produces: 'application/octet-stream',
+      handler: ({ req, res, params, requestId, now }) =>
+        recruiterPage(res, async () => {
+          await deps.viewsPerIp.consume(clientInfo(req).ip);
+          const row = await shares.openShare(deps.db, params.token, now);
+          if (row.passcode_hash && !shares.isUnlocked(deps.secretBox, row.id, requestCookie(req, unlockCookie(row.id)), now)) {
+            res.redirect(303, `/s/${params.token}`);
+            return;
+          }
+          const file = await readPackDocument(deps, row, params.itemId, shares.shareStamp(row));
+          await shares.logView(deps, row, 'document', client(req), { requestId, now }, params.itemId);
+          res.setHeader('Content-Type', file.mimeType);
+          res.setHeader('Content-Length', String(file.data.length));
+          res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"`);
+          res.end(file.data);
+        }),
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'get',
+      path: '/s/:token/credentials/:itemId',
+      summary: 'A credential of the compliance pack (application/vc+jwt); every download is logged',
+      tags,
+      auth: 'public',
+      params: ZPackItemParams,
+      produces: 'application/vc+jwt',
+      handler: ({ req, res, params, requestId, now }) =>
+        recruiterPage(res, async () => {
+          await deps.viewsPerIp.consume(clientInfo(req).ip);
+          const row = await shares.openShare(deps.db, params.token, now);
+          if (row.passcode_hash && !shares.isUnlocked(deps.secretBox, row.id, requestCookie(req, unlockCookie(row.id)), now)) {
+            res.redirect(303, `/s/${params.token}`);
+            return;
+          }
+          const credential = await readPackCredential(deps.db, row, params.itemId);
+          await shares.logView(deps, row, 'credential', client(req), { requestId, now }, params.itemId);
+          res.setHeader('Content-Type', 'application/vc+jwt');
+          res.setHeader('Content-Disposition', `attachment; filename="medfolio-credential-${credential.id}.jwt"`);
+          res.end(credential.jwt);
         }),
     }),
   ];

@@ -18,6 +18,10 @@ import * as repo from './repo.ts';
 import type { Limiter } from '../../platform/rate-limit.ts';
 import type { Share } from './schema.ts';
 import { watermarkPdf } from './watermark.ts';
+import type { InstanceKeys } from '../trust/keys.ts';
+import { recordSharedCopy } from '../cv-checks/service.ts';
+import { attachPack, loadPack, type PackItem } from './pack.ts';
+import type { ShareViewKind } from '../../platform/db/types.ts';
 
 export interface ShareDeps {
   db: Db;
@@ -28,6 +32,8 @@ export interface ShareDeps {
   logger: Logger;
   /** Each share emails a stranger: bounded, so links cannot be used to send mail at will. */
   sharesPerUser: Limiter;
+  /** Signs each link's watermarked copy, so the recruiter's PDF passes the CV check. */
+  keys: InstanceKeys;
 }
 
 interface Meta {
@@ -40,7 +46,7 @@ export const shareUrl = (appOrigin: string, token: string) => `${appOrigin}/s/${
 
 type Row = Awaited<ReturnType<typeof repo.findShares>>[number];
 
-function toApi(row: Row, views: Awaited<ReturnType<typeof repo.findViews>>, now: Date): Share {
+function toApi(row: Row, views: Awaited<ReturnType<typeof repo.findViews>>, pack: PackItem[], now: Date): Share {
   return {
     id: row.id,
     cvId: row.cv_request_id,
@@ -54,20 +60,22 @@ function toApi(row: Row, views: Awaited<ReturnType<typeof repo.findViews>>, now:
     createdAt: row.created_at.toISOString(),
     firstViewedAt: row.first_viewed_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
-    views: views.filter((v) => v.share_id === row.id).map((v) => ({ at: v.viewed_at.toISOString(), kind: v.kind, ipPrefix: v.ip_prefix, userAgent: v.user_agent })),
+    views: views.filter((v) => v.share_id === row.id).map((v) => ({ at: v.viewed_at.toISOString(), kind: v.kind, itemId: v.item_id, ipPrefix: v.ip_prefix, userAgent: v.user_agent })),
+    pack: pack.map((p) => ({ type: p.type, id: p.id, title: p.title, available: p.available })),
   };
 }
 
 export async function listShares(db: DbOrTx, userId: string, now: Date) {
   const rows = await repo.findShares(db, userId);
   const views = await repo.findViews(db, rows.map((r) => r.id));
-  return rows.map((r) => toApi(r, views, now));
+  const packs = await Promise.all(rows.map((r) => loadPack(db, userId, r.id)));
+  return rows.map((r, i) => toApi(r, views, packs[i]!, now));
 }
 
 export async function getShare(db: DbOrTx, userId: string, id: string, now: Date) {
   const row = await repo.findShare(db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'Share not found');
-  return toApi(row, await repo.findViews(db, [id]), now);
+  return toApi(row, await repo.findViews(db, [id]), await loadPack(db, userId, id), now);
 }
 
 /**
@@ -78,7 +86,16 @@ export async function createShare(
   deps: ShareDeps,
   userId: string,
   cvId: string,
-  input: { recipientEmail: string; recipientName?: string | undefined; message?: string | undefined; expiresInHours: number; maxViews?: number | undefined; passcode?: string | undefined },
+  input: {
+    recipientEmail: string;
+    recipientName?: string | undefined;
+    message?: string | undefined;
+    expiresInHours: number;
+    maxViews?: number | undefined;
+    passcode?: string | undefined;
+    documentIds?: string[] | undefined;
+    credentialIds?: string[] | undefined;
+  },
   meta: Meta,
 ) {
   const cv = await findCvRequest(deps.db, userId, cvId);
@@ -107,7 +124,15 @@ export async function createShare(
       max_views: input.maxViews ?? null,
       created_at: meta.now,
     });
-    await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'share.created', subject: { type: 'share', id: share.id }, details: { cvId, recipientEmail: input.recipientEmail, expiresAt: share.expires_at.toISOString(), maxViews: share.max_views, passcode: Boolean(passcodeHash) }, ...meta });
+    await attachPack(trx, userId, share.id, input);
+    await recordAudit(trx, {
+      chainId: userId,
+      actor: { type: 'user', id: userId },
+      action: 'share.created',
+      subject: { type: 'share', id: share.id },
+      details: { cvId, recipientEmail: input.recipientEmail, expiresAt: share.expires_at.toISOString(), maxViews: share.max_views, passcode: Boolean(passcodeHash), documents: input.documentIds?.length ?? 0, credentials: input.credentialIds?.length ?? 0 },
+      ...meta,
+    });
     return share;
   });
   const url = shareUrl(deps.appOrigin, token);
@@ -162,12 +187,17 @@ export async function checkPasscode(row: { passcode_hash: string | null }, passc
 
 type OpenShare = Awaited<ReturnType<typeof openShare>>;
 
-export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind: 'page' | 'pdf', client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta) {
+/** What every PDF a link hands out is stamped with. */
+export const shareStamp = (row: { recipient_name: string | null; recipient_email: string; created_at: Date }) => `Shared with ${row.recipient_name ?? row.recipient_email} on ${dateFmt(row.created_at)} via Medfolio`;
+
+const VIEW_ACTIONS: Record<ShareViewKind, string> = { page: 'share.opened', pdf: 'share.viewed', document: 'share.document_downloaded', credential: 'share.credential_downloaded' };
+
+export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind: ShareViewKind, client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta, itemId: string | null = null) {
   await inTransaction(deps.db, async (trx) => {
-    await repo.insertView(trx, { share_id: row.id, user_id: row.user_id, kind, ip_prefix: client.ipPrefix, user_agent: client.userAgent, viewed_at: meta.now });
+    await repo.insertView(trx, { share_id: row.id, user_id: row.user_id, kind, item_id: itemId, ip_prefix: client.ipPrefix, user_agent: client.userAgent, viewed_at: meta.now });
     // The recruiter's network and browser stay in the view log, which retention prunes; the
     // append-only audit trail keeps only that the link was opened.
-    await recordAudit(trx, { chainId: row.user_id, actor: { type: 'recruiter', id: row.id }, action: kind === 'pdf' ? 'share.viewed' : 'share.opened', subject: { type: 'share', id: row.id }, details: { recipientEmail: row.recipient_email }, ...meta });
+    await recordAudit(trx, { chainId: row.user_id, actor: { type: 'recruiter', id: row.id }, action: VIEW_ACTIONS[kind], subject: { type: 'share', id: row.id }, details: { recipientEmail: row.recipient_email, ...(itemId ? { itemId } : {}) }, ...meta });
   });
 }
 
@@ -175,7 +205,8 @@ export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind:
 export async function viewSharedPdf(deps: ShareDeps, row: OpenShare, client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta) {
   // The PDF is made ready first, so a failure never uses up a view that delivered nothing.
   const { data, pdf } = await readPdf(deps, row.user_id, row.pdf_id);
-  const stamped = await watermarkPdf(data, `Shared with ${row.recipient_name ?? row.recipient_email} on ${dateFmt(row.created_at)} via Medfolio`);
+  const stamped = await watermarkPdf(data, shareStamp(row));
+  await recordSharedCopy(deps, { userId: row.user_id, pdfId: row.pdf_id, shareId: row.id, copy: stamped, now: meta.now });
   const counted = await repo.countView(deps.db, row.id, meta.now);
   if (!counted) throw new AppError('GONE', 'This link has been used as many times as it allows.');
   await logView(deps, row, 'pdf', client, meta);

@@ -12,7 +12,9 @@ const winAnsiSafe = (text: string) =>
     .replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
 
 export async function watermarkPdf(pdf: Buffer, stamp: string): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf);
+  // No fresh modification date: the same PDF and stamp always give the same bytes, so a link's
+  // copy is recorded (and signed) once for the CV check (domains/cv-checks).
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const text = winAnsiSafe(stamp);
   for (const page of doc.getPages()) {

@@ -261,11 +261,15 @@ export async function rollup(deps: { db: DbOrTx }, userId: string, now: Date) {
   return { rows: out, totalHours: round2(out.reduce((s, r) => s + r.hours, 0)) };
 }
 
-/** Import of a finished shift (JSON Resume clinical extension); idempotent by import key. */
+/**
+ * Import of a finished shift (JSON Resume clinical extension); idempotent by import key.
+ * Import is a claim, never proof (docs/ARCHITECTURE.md, Evidence): whatever status the file
+ * gives, the shift arrives open, to be submitted to its supervisor through Medfolio's own link.
+ */
 export async function importTimecard(
   trx: Tx,
   userId: string,
-  item: { employer: string; site: string | null; role: string; start: Date; end: Date; breakMinutes: number; status: 'open' | 'submitted' | 'approved' | 'rejected'; timeZone: string },
+  item: { employer: string; site: string | null; role: string; start: Date; end: Date; breakMinutes: number; timeZone: string },
   importKey: string,
   meta: Meta,
 ) {
@@ -282,10 +286,6 @@ export async function importTimecard(
     clock_out: item.end,
     break_minutes: item.breakMinutes,
     time_zone: item.timeZone,
-    status: item.status,
-    // An approval in an imported file was not given through Medfolio: say so.
-    decided_by: item.status === 'approved' || item.status === 'rejected' ? 'imported record' : null,
-    decided_at: item.status === 'approved' || item.status === 'rejected' ? meta.now : null,
     notes: null,
     import_key: importKey,
   });

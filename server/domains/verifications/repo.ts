@@ -1,9 +1,22 @@
 import type { DbOrTx } from '../../platform/db/transaction.ts';
-import type { VerificationStatus } from '../../platform/db/types.ts';
+import type { RefereeEmailKind, VerificationStatus } from '../../platform/db/types.ts';
 
 export async function insertVerification(
   db: DbOrTx,
-  row: { user_id: string; subject_type: 'post' | 'timecard'; subject_id: string; verifier_name: string; verifier_email: string; relationship: string; token_hash: string; snapshot: Record<string, unknown>; expires_at: Date; requested_at: Date },
+  row: {
+    user_id: string;
+    subject_type: 'post' | 'timecard';
+    subject_id: string;
+    verifier_name: string;
+    verifier_email: string;
+    relationship: string;
+    token_hash: string;
+    snapshot: Record<string, unknown>;
+    expires_at: Date;
+    requested_at: Date;
+    email_kind: RefereeEmailKind;
+    email_domain: string;
+  },
 ) {
   return db.insertInto('verifications').values({ ...row, snapshot: JSON.stringify(row.snapshot) }).returningAll().executeTakeFirstOrThrow();
 }
@@ -25,7 +38,7 @@ export async function findVerificationByTokenHash(db: DbOrTx, tokenHash: string)
     .selectFrom('verifications')
     .innerJoin('users', 'users.id', 'verifications.user_id')
     .selectAll('verifications')
-    .select(['users.name as clinician_name', 'users.locked_at as owner_locked_at'])
+    .select(['users.name as clinician_name', 'users.email as clinician_email', 'users.locked_at as owner_locked_at'])
     .where('verifications.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -34,11 +47,29 @@ export async function setTokenHash(db: DbOrTx, id: string, tokenHash: string) {
   return db.updateTable('verifications').set({ token_hash: tokenHash }).where('id', '=', id).where('status', '=', 'requested').returning('id').executeTakeFirst();
 }
 
-/** Moves a still-open request to a final state; undefined when it was no longer open. */
-export async function closeVerification(db: DbOrTx, id: string, status: VerificationStatus, comment: string | null, now: Date) {
+export interface Responder {
+  name: string;
+  role: string;
+  organisation: string;
+  registrationBody: string | null;
+  registrationNumber: string | null;
+}
+
+/** Moves a still-open request to a final state with who answered it; undefined when it was no longer open. */
+export async function closeVerification(db: DbOrTx, id: string, status: VerificationStatus, comment: string | null, responder: Responder, now: Date) {
   return db
     .updateTable('verifications')
-    .set({ status, comment, responded_at: now })
+    .set({
+      status,
+      comment,
+      responded_at: now,
+      responder_name: responder.name,
+      responder_role: responder.role,
+      responder_organisation: responder.organisation,
+      responder_registration_body: responder.registrationBody,
+      responder_registration_number: responder.registrationNumber,
+      declared_at: now,
+    })
     .where('id', '=', id)
     .where('status', '=', 'requested')
     .where('expires_at', '>', now)
@@ -68,4 +99,16 @@ export async function supersedeConfirmations(db: DbOrTx, subjectType: 'post' | '
     .returning('id')
     .execute();
   return rows.length;
+}
+
+/** The confirmations behind records of one type, newest first (the evidence shown on CVs and share pages). */
+export async function findConfirmations(db: DbOrTx, userId: string, subjectType: 'post' | 'timecard') {
+  return db
+    .selectFrom('verifications')
+    .select(['id', 'subject_id', 'responded_at', 'responder_name', 'responder_role', 'responder_organisation', 'verifier_name', 'relationship', 'email_kind', 'email_domain'])
+    .where('user_id', '=', userId)
+    .where('subject_type', '=', subjectType)
+    .where('status', '=', 'confirmed')
+    .orderBy('responded_at', 'desc')
+    .execute();
 }

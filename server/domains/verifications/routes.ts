@@ -4,9 +4,9 @@ import { AppError, isAppError } from '../../platform/errors.ts';
 import { clientInfo } from '../../platform/http/client-info.ts';
 import type { Limiter } from '../../platform/rate-limit.ts';
 import { ZIdParams } from '../record/schema.ts';
-import { answeredPage, gonePage, verifierPage } from './pages.ts';
+import { answeredPage, gonePage, requesterPage, verifierPage } from './pages.ts';
 import { ZRequestVerification, ZVerification, ZVerificationList, ZVerifierResponse } from './schema.ts';
-import { cancelVerification, getVerification, listVerifications, openVerifierLink, requestVerification, respondToVerification, type VerificationDeps } from './service.ts';
+import { cancelVerification, getVerification, isRequester, listVerifications, openVerifierLink, requestVerification, respondToVerification, type VerificationDeps } from './service.ts';
 
 export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Limiter; requestsPerUser: Limiter }) {
   const tags = ['verifications'];
@@ -66,7 +66,7 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
       auth: 'public',
       params: ZToken,
       produces: 'text/html',
-      handler: async ({ req, res, params, now }) => {
+      handler: async ({ req, res, params, user, now }) => {
         await deps.verifierPerIp.consume(clientInfo(req).ip);
         res.setHeader('Cache-Control', 'no-store');
         const opened = await openVerifierLink(deps.db, params.token, now);
@@ -75,8 +75,12 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
           return;
         }
         const v = opened.verification;
+        if (isRequester(v, user?.id)) {
+          res.status(403).type('html').send(requesterPage(v.subject_type));
+          return;
+        }
         res.type('html').send(
-          verifierPage({ clinicianName: v.clinician_name, kind: v.subject_type, fields: opened.snapshot.fields, expiresAt: dateFmt(v.expires_at), action: `/verify/${params.token}` }),
+          verifierPage({ clinicianName: v.clinician_name, kind: v.subject_type, fields: opened.snapshot.fields, expiresAt: dateFmt(v.expires_at), action: `/verify/${params.token}`, suggestedName: v.verifier_name }),
         );
       },
     }),
@@ -90,11 +94,11 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
       params: ZToken,
       body: ZVerifierResponse,
       produces: 'text/html',
-      handler: async ({ req, res, params, body, requestId, now }) => {
+      handler: async ({ req, res, params, body, user, requestId, now }) => {
         await deps.verifierPerIp.consume(clientInfo(req).ip);
         res.setHeader('Cache-Control', 'no-store');
         try {
-          const v = await respondToVerification(deps, params.token, body, { requestId, now });
+          const v = await respondToVerification(deps, params.token, body, { requestId, now, viewerId: user?.id });
           res.type('html').send(answeredPage(body.decision, v.subject_type));
         } catch (err) {
           if (!isAppError(err)) throw err;
@@ -102,12 +106,25 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
             res.status(410).type('html').send(gonePage(err.message));
             return;
           }
-          if (err.code !== 'VALIDATION') throw err;
           const opened = await openVerifierLink(deps.db, params.token, now);
           if ('gone' in opened) throw new AppError('GONE', opened.gone ?? 'This link no longer works');
           const v = opened.verification;
+          if (err.code === 'FORBIDDEN') {
+            res.status(403).type('html').send(requesterPage(v.subject_type));
+            return;
+          }
+          if (err.code !== 'VALIDATION') throw err;
           res.status(422).type('html').send(
-            verifierPage({ clinicianName: v.clinician_name, kind: v.subject_type, fields: opened.snapshot.fields, expiresAt: dateFmt(v.expires_at), action: `/verify/${params.token}`, error: err.message }),
+            verifierPage({
+              clinicianName: v.clinician_name,
+              kind: v.subject_type,
+              fields: opened.snapshot.fields,
+              expiresAt: dateFmt(v.expires_at),
+              action: `/verify/${params.token}`,
+              suggestedName: v.verifier_name,
+              values: body,
+              issues: err.details.issues ?? [],
+            }),
           );
         }
       },

@@ -5,14 +5,18 @@ import { inTransaction, type Tx, type DbOrTx } from '../../platform/db/transacti
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import { hashToken } from '../../platform/crypto/tokens.ts';
 import { recordAudit } from '../audit/service.ts';
-import { postKind } from '../record/kinds.ts';
-import { findRecord } from '../record/repo.ts';
+import { postKind, registrationKind } from '../record/kinds.ts';
 import { findTimecard, reopenSubmitted } from '../timecards/repo.ts';
 import { markSubmitted, recordDecision, type TimecardDeps } from '../timecards/service.ts';
 import { workedHours } from '../timecards/rules.ts';
+import { findUserById } from '../accounts/repo.ts';
+import { findRecord, findRecords } from '../record/repo.ts';
+import { normaliseRegistrationNumber, registrationNumberProblem } from '../record/identifiers.ts';
 import { sendVerificationRequestJob } from './jobs.ts';
+import { revokeCredentialsFor } from '../credentials/service.ts';
 import * as repo from './repo.ts';
-import type { Verification } from './schema.ts';
+import { canonicalPersonName, classifyRefereeEmail, describeRefereeEmail, isSelfReferee } from './referee-email.ts';
+import { REFEREE_REGISTERS, type Verification, type VerifierResponse } from './schema.ts';
 
 export const LINK_LIFETIME_DAYS = 14;
 
@@ -46,7 +50,7 @@ async function snapshotOf(db: DbOrTx, userId: string, type: 'post' | 'timecard',
       ['From', f.startDate],
       ['To', f.endDate ?? 'present'],
     ];
-    return { summary: `${f.title} at ${f.employer}, ${f.startDate} to ${f.endDate ?? 'present'}`, fields };
+    return { summary: `${f.title} at ${f.employer}, ${f.startDate} to ${f.endDate ?? 'present'}`, fields, employer: f.employer };
   }
   const row = await findTimecard(db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'Time card not found');
@@ -61,7 +65,7 @@ async function snapshotOf(db: DbOrTx, userId: string, type: 'post' | 'timecard',
     ['Breaks', `${row.break_minutes} minutes`],
     ['Hours worked', String(hours)],
   ];
-  return { summary: `a shift at ${row.employer} as ${row.role}, ${formatInstant(row.clock_in, row.time_zone)} to ${formatInstant(row.clock_out, row.time_zone)}`, fields };
+  return { summary: `a shift at ${row.employer} as ${row.role}, ${formatInstant(row.clock_in, row.time_zone)} to ${formatInstant(row.clock_out, row.time_zone)}`, fields, employer: row.employer };
 }
 
 function toApi(row: Row, now: Date): Verification {
@@ -76,6 +80,17 @@ function toApi(row: Row, now: Date): Verification {
     relationship: row.relationship,
     status: row.status === 'requested' && row.expires_at <= now ? 'expired' : row.status,
     comment: row.comment,
+    emailLabel: describeRefereeEmail(row.email_kind, row.email_domain),
+    confirmedBy:
+      row.responder_name && row.responder_role && row.responder_organisation && row.declared_at
+        ? {
+            name: row.responder_name,
+            role: row.responder_role,
+            organisation: row.responder_organisation,
+            registration: row.responder_registration_body && row.responder_registration_number ? { body: row.responder_registration_body, number: row.responder_registration_number } : null,
+            declaredAt: row.declared_at.toISOString(),
+          }
+        : null,
     requestedAt: row.requested_at.toISOString(),
     expiresAt: row.expires_at.toISOString(),
     respondedAt: row.responded_at?.toISOString() ?? null,
@@ -89,8 +104,16 @@ async function createRequest(
   userId: string,
   input: { subjectType: 'post' | 'timecard'; subjectId: string; verifierName: string; verifierEmail: string; relationship: string },
   meta: Meta,
+  emailPath = 'body.verifierEmail',
 ) {
-  const snapshot = await snapshotOf(trx, userId, input.subjectType, input.subjectId, meta.now);
+  const owner = await findUserById(trx, userId);
+  if (!owner) throw new AppError('NOT_FOUND', 'Account not found');
+  // A referee is someone else: their word about you is the whole point (docs/ARCHITECTURE.md, Evidence).
+  if (isSelfReferee({ name: input.verifierName, email: input.verifierEmail }, owner)) {
+    throw validationError([{ path: emailPath, message: 'is your own address: ask someone else who can confirm this' }], 'You cannot confirm your own record');
+  }
+  const { employer, ...snapshot } = await snapshotOf(trx, userId, input.subjectType, input.subjectId, meta.now);
+  const email = classifyRefereeEmail(input.verifierEmail, employer);
   const row = await repo.insertVerification(trx, {
     user_id: userId,
     subject_type: input.subjectType,
@@ -101,6 +124,8 @@ async function createRequest(
     // Unusable until the email job issues the real link (only its hash is ever stored).
     token_hash: hashToken(randomBytes(32).toString('hex')),
     snapshot,
+    email_kind: email.kind,
+    email_domain: email.domain,
     requested_at: meta.now,
     expires_at: new Date(meta.now.getTime() + LINK_LIFETIME_DAYS * 86_400_000),
   });
@@ -135,7 +160,7 @@ export async function submitTimecard(
 ) {
   const row = await inTransaction(deps.db, async (trx) => {
     await markSubmitted(trx, userId, timecardId, meta);
-    return createRequest(trx, deps, userId, { subjectType: 'timecard', subjectId: timecardId, verifierName: input.supervisorName, verifierEmail: input.supervisorEmail, relationship: input.relationship ?? 'Shift supervisor' }, meta);
+    return createRequest(trx, deps, userId, { subjectType: 'timecard', subjectId: timecardId, verifierName: input.supervisorName, verifierEmail: input.supervisorEmail, relationship: input.relationship ?? 'Shift supervisor' }, meta, 'body.supervisorEmail');
   });
   deps.notify(userId, 'timecard:updated', { id: timecardId, status: 'submitted' });
   return toApi(row, meta.now);
@@ -174,24 +199,68 @@ export async function openVerifierLink(db: DbOrTx, token: string, now: Date) {
   return { verification: row, snapshot } as const;
 }
 
-export async function respondToVerification(deps: VerificationDeps, token: string, answer: { decision: 'confirm' | 'dispute'; comment?: string | undefined }, meta: Meta) {
+/**
+ * The referee's details, checked: their name, role and organisation are required, a professional
+ * number must have the format of its register, the declaration must be made, and the referee
+ * cannot be the clinician (their name, or one of their own registration numbers).
+ */
+async function checkResponder(db: DbOrTx, v: { user_id: string; clinician_name: string }, answer: VerifierResponse, comment: string | null): Promise<repo.Responder> {
+  const issues: Array<{ path: string; message: string }> = [];
+  const required = (field: 'name' | 'role' | 'organisation', what: string) => {
+    const value = answer[field]?.trim();
+    if (!value) issues.push({ path: `body.${field}`, message: `Enter ${what}` });
+    return value ?? '';
+  };
+  const name = required('name', 'your full name');
+  const role = required('role', 'your job title or role');
+  const organisation = required('organisation', 'the organisation you work for');
+  if (name && canonicalPersonName(name) === canonicalPersonName(v.clinician_name)) {
+    issues.push({ path: 'body.name', message: `is the name of the person asking: ${v.clinician_name} cannot confirm their own record` });
+  }
+  let registrationBody: string | null = null;
+  let registrationNumber: string | null = null;
+  if (answer.registrationNumber?.trim()) {
+    const body = REFEREE_REGISTERS.find((b) => b === answer.registrationBody);
+    if (!body) issues.push({ path: 'body.registrationBody', message: 'Choose the register your number is on' });
+    else {
+      registrationNumber = normaliseRegistrationNumber(answer.registrationNumber);
+      registrationBody = body;
+      const problem = registrationNumberProblem(body, registrationNumber);
+      if (problem) issues.push({ path: 'body.registrationNumber', message: problem.charAt(0).toUpperCase() + problem.slice(1) });
+      const own = (await findRecords(db, registrationKind.table, v.user_id)).some((r) => r.body === body && normaliseRegistrationNumber(String(r.number)) === registrationNumber);
+      if (own) issues.push({ path: 'body.registrationNumber', message: `is ${v.clinician_name}'s own number: a referee must be someone else` });
+    }
+  }
+  if (answer.declaration !== 'yes') issues.push({ path: 'body.declaration', message: 'Tick the declaration to send your answer' });
+  if (answer.decision === 'dispute' && !comment) issues.push({ path: 'body.comment', message: 'Say what is wrong (required to dispute or reject)' });
+  if (issues.length) throw validationError(issues, 'Please check the form');
+  return { name, role, organisation, registrationBody, registrationNumber };
+}
+
+/** Whether the person opening a referee link is the clinician who asked (signed in here). */
+export const isRequester = (v: { user_id: string }, viewerId: string | undefined) => viewerId !== undefined && viewerId === v.user_id;
+
+export async function respondToVerification(deps: VerificationDeps, token: string, answer: VerifierResponse, meta: Meta & { viewerId?: string | undefined }) {
   const comment = answer.comment?.trim() || null;
   const result = await inTransaction(deps.db, async (trx) => {
     const opened = await openVerifierLink(trx, token, meta.now);
     if ('gone' in opened) throw new AppError('GONE', opened.gone ?? 'This link no longer works');
     const v = opened.verification;
-    if (answer.decision === 'dispute' && !comment) throw validationError([{ path: 'body.comment', message: 'is required to dispute or reject' }], 'Please say what is wrong');
-    const closed = await repo.closeVerification(trx, v.id, answer.decision === 'confirm' ? 'confirmed' : 'disputed', comment, meta.now);
+    if (isRequester(v, meta.viewerId)) throw new AppError('FORBIDDEN', 'This link is for the person you asked: you cannot answer it yourself.');
+    const responder = await checkResponder(trx, v, answer, comment);
+    const closed = await repo.closeVerification(trx, v.id, answer.decision === 'confirm' ? 'confirmed' : 'disputed', comment, responder, meta.now);
     if (!closed) throw new AppError('GONE', 'This request has already been answered. Thank you.');
     if (v.subject_type === 'timecard') {
-      await recordDecision(trx, v.user_id, v.subject_id, { approved: answer.decision === 'confirm', by: v.verifier_name, reason: comment }, meta);
+      const shift = await recordDecision(trx, v.user_id, v.subject_id, { approved: answer.decision === 'confirm', by: responder.name, reason: comment }, meta);
+      // One more approved shift: the employer's roll-up credential is replaced at the next sync.
+      if (shift.status === 'approved') await revokeCredentialsFor(trx, v.user_id, { type: 'shifts', id: shift.employer }, 'superseded', meta.now);
     }
     await recordAudit(trx, {
       chainId: v.user_id,
       actor: { type: 'verifier', id: v.id },
       action: answer.decision === 'confirm' ? 'verification.confirmed' : 'verification.disputed',
       subject: { type: v.subject_type, id: v.subject_id },
-      details: { verificationId: v.id, verifierName: v.verifier_name, ...(comment ? { comment } : {}) },
+      details: { verificationId: v.id, verifierName: responder.name, role: responder.role, organisation: responder.organisation, ...(comment ? { comment } : {}) },
       requestId: meta.requestId,
       now: meta.now,
     });

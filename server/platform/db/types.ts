@@ -341,7 +341,17 @@ export interface VerificationsTable {
   requested_at: Timestamp;
   expires_at: Timestamp;
   responded_at: NullableTimestamp;
+  responder_name: string | null;
+  responder_role: string | null;
+  responder_organisation: string | null;
+  responder_registration_body: string | null;
+  responder_registration_number: string | null;
+  declared_at: NullableTimestamp;
+  email_kind: RefereeEmailKind | null;
+  email_domain: string | null;
 }
+
+export type RefereeEmailKind = 'employer' | 'nhs' | 'personal' | 'other';
 
 export interface RemindersSentTable {
   user_id: string;
@@ -371,6 +381,7 @@ export interface CvRequestsTable {
   updated_at: Timestamp;
   completed_at: NullableTimestamp;
   pdf_id: string | null;
+  show_referee_names: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ConversationsTable {
@@ -425,11 +436,14 @@ export interface ShareLinksTable {
   created_at: Timestamp;
 }
 
+export type ShareViewKind = 'page' | 'pdf' | 'document' | 'credential';
+
 export interface ShareViewsTable {
   id: Generated<string>;
   share_id: string;
   user_id: string;
-  kind: 'page' | 'pdf';
+  kind: ShareViewKind;
+  item_id: string | null;
   ip_prefix: string | null;
   user_agent: string | null;
   viewed_at: Timestamp;
@@ -477,6 +491,74 @@ export interface FindingCommentsTable {
   updated_at: Timestamp;
 }
 
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: 'EdDSA';
+  public_jwk: Json<Record<string, string>>;
+  private_key_sealed: string;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
+}
+
+export interface CvChecksTable {
+  id: Generated<string>;
+  user_id: string;
+  pdf_id: string;
+  code_hash: string;
+  pdf_sha256: string;
+  signature: string;
+  issued_at: Timestamp;
+  withdrawn_at: NullableTimestamp;
+}
+
+export interface CvCheckCopiesTable {
+  sha256: string;
+  check_id: string;
+  user_id: string;
+  share_id: string | null;
+  signature: string;
+  created_at: Timestamp;
+}
+
+export type CredentialKind = 'post-confirmation' | 'shift-rollup' | 'registration' | 'dbs';
+export type RevocationReason = 'superseded' | 'withdrawn' | 'no-longer-supported';
+
+export interface StatusListsTable {
+  id: number;
+  purpose: 'revocation';
+  size: number;
+  created_at: Timestamp;
+}
+
+export interface StatusEntriesTable {
+  list_id: number;
+  idx: number;
+  revoked_at: NullableTimestamp;
+}
+
+export interface CredentialsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: CredentialKind;
+  source_key: string;
+  fingerprint: string;
+  title: string;
+  status_list_id: number;
+  status_index: number;
+  jwt: string;
+  issued_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revocation_reason: RevocationReason | null;
+}
+
+export interface ShareItemsTable {
+  share_id: string;
+  user_id: string;
+  item_type: 'document' | 'credential';
+  item_id: string;
+  position: number;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -514,4 +596,11 @@ export interface Database {
   privacy_requests: PrivacyRequestsTable;
   data_exports: DataExportsTable;
   finding_comments: FindingCommentsTable;
+  signing_keys: SigningKeysTable;
+  cv_checks: CvChecksTable;
+  cv_check_copies: CvCheckCopiesTable;
+  status_lists: StatusListsTable;
+  status_entries: StatusEntriesTable;
+  credentials: CredentialsTable;
+  share_items: ShareItemsTable;
 }

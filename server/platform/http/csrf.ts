@@ -7,6 +7,12 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
+ * POSTs that change nothing and read no cookie, so a forged one can do no harm: the public CV
+ * check, which recruiters' tools and `medfolio check-cv` call from anywhere.
+ */
+const NO_AMBIENT_AUTHORITY = new Set(['/api/check-cv']);
+
+/**
  * Cross-site request forgery defence in two layers for every state-changing API request:
  * 1. the request must come from the app's own origin (Origin, or Sec-Fetch-Site when a browser
  *    sends no Origin); a cross-site browser request is refused outright;
@@ -15,7 +21,7 @@ export const CSRF_HEADER = 'x-csrf-token';
  */
 export function csrfProtection(options: { appOrigin: string }): RequestHandler {
   return (req, _res, next) => {
-    if (!UNSAFE.has(req.method)) return next();
+    if (!UNSAFE.has(req.method) || (req.method === 'POST' && NO_AMBIENT_AUTHORITY.has(req.originalUrl.split('?')[0]!))) return next();
     const origin = req.headers.origin;
     const fetchSite = req.headers['sec-fetch-site'];
     if (origin !== undefined && origin !== options.appOrigin) {

@@ -1,6 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { CancelErasurePage } from '../pages/auth/CancelErasurePage.tsx';
+import { CheckPage } from '../pages/CheckPage.tsx';
 
 /**
  * Screens other than the dashboard load on first visit, each as its own chunk: a phone on a
@@ -28,6 +29,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/assistant', label: 'Assistant', Component: onDemand(() => import('../pages/AssistantPage.tsx'), 'AssistantPage') },
   { path: '/cvs', label: 'CVs', Component: onDemand(() => import('../pages/CvsPage.tsx'), 'CvsPage') },
   { path: '/shares', label: 'Shares', Component: onDemand(() => import('../pages/SharesPage.tsx'), 'SharesPage') },
+  { path: '/credentials', label: 'Credentials', Component: onDemand(() => import('../pages/CredentialsPage.tsx'), 'CredentialsPage') },
   { path: '/plan', label: 'Plan & usage', Component: onDemand(() => import('../pages/PlanPage.tsx'), 'PlanPage') },
   { path: '/privacy', label: 'Privacy', Component: onDemand(() => import('../pages/PrivacyPage.tsx'), 'PrivacyPage') },
   { path: '/security', label: 'Security', Component: onDemand(() => import('../pages/SecurityPage.tsx'), 'SecurityPage') },
@@ -35,4 +37,8 @@ export const appRoutes: AppRoute[] = [
 ];
 
 /** Public screens registered from this list (App.tsx renders them in the public layout, beside sign-in). */
-export const publicRoutes: Array<Pick<AppRoute, 'path' | 'Component'>> = [{ path: '/cancel-erasure', Component: CancelErasurePage }];
+export const publicRoutes: Array<Pick<AppRoute, 'path' | 'Component'>> = [
+  { path: '/cancel-erasure', Component: CancelErasurePage },
+  // Anyone checking a CV (the QR code on every PDF opens it with the code).
+  { path: '/check', Component: CheckPage },
+];

@@ -78,6 +78,8 @@ const WORDING: Record<string, Wording> = {
   'share.revoked': 'You stopped sharing a CV',
   'share.opened': ({ details }) => `A recruiter viewed your shared CV${sharedWith(details)}`,
   'share.viewed': ({ details }) => `A recruiter viewed your shared CV as a PDF${sharedWith(details)}`,
+  'share.document_downloaded': ({ details }) => `A recruiter downloaded a document sent with your CV${sharedWith(details)}`,
+  'share.credential_downloaded': ({ details }) => `A recruiter downloaded a credential sent with your CV${sharedWith(details)}`,
 
   // Verifications
   'verification.requested': ({ details }) => {
@@ -103,6 +105,10 @@ const WORDING: Record<string, Wording> = {
   'document.linked': 'You attached a document to an entry in your record',
   'document.unlinked': 'You detached a document from an entry in your record',
   'cv.requested': 'You asked for a new CV to be generated',
+  'cv.withdrawn': 'You withdrew a CV: anyone checking it is told so',
+  'cv.referee_names_changed': ({ details }) => (details.showRefereeNames ? "You chose to show referees' names on a CV" : "You chose to hide referees' names on a CV"),
+  'credential.issued': 'A credential was issued from your record',
+  'credential.withdrawn': 'You withdrew a credential',
   'prescreen.finding_commented': 'A comment was added to a pre-screen finding',
   'prescreen.finding_comment_removed': 'A comment on a pre-screen finding was removed',
 

@@ -33,11 +33,34 @@ export function formatBytes(bytes: number): string {
 
 export type EvidenceLevel = 'self-declared' | 'document-backed' | 'verifier-confirmed';
 
+/** The same words as the marks on CVs and share pages (server/domains/record/evidence-words.ts). */
 export const EVIDENCE: Record<EvidenceLevel, { label: string; badge: string; help: string }> = {
-  'self-declared': { label: 'Self-declared', badge: 'badge', help: 'Only your word so far: link a document or ask a referee to confirm it.' },
-  'document-backed': { label: 'Document-backed', badge: 'badge badge-info', help: 'Backed by a document you uploaded.' },
-  'verifier-confirmed': { label: 'Verifier-confirmed', badge: 'badge badge-ok', help: 'Confirmed by a referee.' },
+  'self-declared': { label: 'Self-declared', badge: 'badge', help: 'Only your word so far: CVs print no mark. Link a document or ask a referee to confirm it.' },
+  'document-backed': { label: 'Document on file', badge: 'badge badge-info', help: 'Backed by a document you uploaded: CVs print "Document on file".' },
+  'verifier-confirmed': { label: 'Confirmed by a referee', badge: 'badge badge-ok', help: 'A referee confirmed it through their Medfolio link: CVs print who confirmed it and when.' },
 };
+
+/** CV and check-page marks, by level (server/domains/cv-checks/schema.ts). */
+export const MARK_BADGE: Record<'verifier-confirmed' | 'supervisor-approved' | 'document-backed' | 'self-declared', string> = {
+  'verifier-confirmed': 'badge badge-wrap badge-ok',
+  'supervisor-approved': 'badge badge-wrap badge-ok',
+  'document-backed': 'badge badge-wrap badge-info',
+  'self-declared': 'badge badge-wrap',
+};
+
+export interface ConfirmedBy {
+  name: string | null;
+  role: string;
+  organisation: string | null;
+  at: string;
+  emailLabel: string | null;
+}
+
+/** "Confirmed by Jo Matron, Matron, Severnside NHS FT on 3 May 2026 (personal email)": what the clinician sees (names included). */
+export function confirmedByText(c: ConfirmedBy): string {
+  const who = [c.name, c.role, c.organisation].filter(Boolean).join(', ');
+  return `Confirmed by ${who} on ${formatDate(c.at)}${c.emailLabel ? ` (${c.emailLabel})` : ''}`;
+}
 
 export type VerificationStatus = 'requested' | 'confirmed' | 'disputed' | 'expired' | 'cancelled' | 'superseded';
 

@@ -4,7 +4,7 @@ import type { Verification } from '../../../server/domains/verifications/schema.
 import { Page } from '../components/Page.tsx';
 import { useMe } from '../app/auth.ts';
 import { expiryBand, todayIn } from '../lib/expiry-bands.ts';
-import { EVIDENCE, VERIFICATION_STATUS, formatDate, formatSpan } from '../lib/record-format.ts';
+import { EVIDENCE, VERIFICATION_STATUS, confirmedByText, formatDate, formatSpan, type ConfirmedBy } from '../lib/record-format.ts';
 import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
 import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
@@ -19,18 +19,21 @@ const SECTIONS = [
   { anchor: 'import-export', label: 'Import and export' },
 ];
 
-function Evidence({ level, documents }: { level: keyof typeof EVIDENCE; documents: number }) {
+function Evidence({ level, documents, confirmedBy }: { level: keyof typeof EVIDENCE; documents: number; confirmedBy?: ConfirmedBy | null }) {
   const e = EVIDENCE[level];
   return (
-    <span className="cluster record-evidence">
-      <span className={e.badge} title={e.help}>
-        {e.label}
+    <span className="stack stack-tight record-evidence">
+      <span className="cluster">
+        <span className={e.badge} title={e.help}>
+          {e.label}
+        </span>
+        {documents ? (
+          <Link to="/documents">
+            {documents} document{documents === 1 ? '' : 's'}
+          </Link>
+        ) : null}
       </span>
-      {documents ? (
-        <Link to="/documents">
-          {documents} document{documents === 1 ? '' : 's'}
-        </Link>
-      ) : null}
+      {confirmedBy ? <span className="muted evidence-detail">{confirmedByText(confirmedBy)}</span> : null}
     </span>
   );
 }
@@ -50,7 +53,7 @@ function PostVerification({ post, latest }: { post: PostItem; latest: Verificati
   const status = latest ? VERIFICATION_STATUS[latest.status] : undefined;
   return (
     <div className="stack stack-tight">
-      <Evidence level={post.evidence} documents={post.documentIds.length} />
+      <Evidence level={post.evidence} documents={post.documentIds.length} confirmedBy={post.confirmedBy} />
       {latest && status ? (
         <p className="muted">
           Verification: <span className={status.badge}>{status.label}</span> ({latest.verifierName}, {formatDate(latest.requestedAt)})

@@ -64,7 +64,7 @@ function RequestForm({ posts, preselect, onSent }: { posts: PostItem[]; preselec
         type="email"
         autoComplete="off"
         spellCheck={false}
-        hint="A work address helps them trust the request."
+        hint="Use their work address: recruiters see whether a confirmation came from the employer's email domain or a personal mailbox. You cannot be your own referee."
         {...form.field('verifierEmail')}
       />
       <TextField label="Their relationship to you" hint="e.g. Educational supervisor, Clinical lead." {...form.field('relationship')} />
@@ -102,11 +102,18 @@ function VerificationRow({ v, onCancelled }: { v: Verification; onCancelled: (v:
           <div>{v.verifierName}</div>
           <div className="muted">{v.relationship}</div>
           <div className="muted verifier-email">{v.verifierEmail}</div>
+          {v.emailLabel ? <div className="muted">Recruiters see: {v.emailLabel}</div> : null}
         </div>
       </td>
       <td data-label="Status">
         <div>
           <span className={status.badge}>{status.label}</span>
+          {v.confirmedBy ? (
+            <p className="verification-answered-by">
+              Answered by {v.confirmedBy.name}, {v.confirmedBy.role}, {v.confirmedBy.organisation}
+              {v.confirmedBy.registration ? ` (${v.confirmedBy.registration.body} ${v.confirmedBy.registration.number})` : ''}, who made the declaration on {formatDate(v.confirmedBy.declaredAt)}
+            </p>
+          ) : null}
           {v.comment ? <p className="muted">“{v.comment}”</p> : null}
         </div>
       </td>
@@ -170,7 +177,10 @@ export function VerificationsPage() {
   const list = verifications.data ? [...verifications.data].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)) : [];
 
   return (
-    <Page title="Verifications" lead="A referee's confirmation turns a self-declared post into a verified one, and CVs can say so.">
+    <Page
+      title="Verifications"
+      lead="A referee's confirmation turns a self-declared post into a verified one: your CVs and share links then say who confirmed it (their role and organisation) and when, and you get a credential you can carry."
+    >
       {posts.isPending ? (
         <Loading label="Loading your posts…" />
       ) : posts.isError ? (

@@ -3,6 +3,7 @@ import { ErrorState, Loading } from '../../components/states.tsx';
 import { isFinished } from '../../lib/cv-progress.ts';
 import { CvProgress } from './CvProgress.tsx';
 import { CvResult } from './CvResult.tsx';
+import { CvEvidence } from './CvEvidence.tsx';
 import { useLiveCv } from './use-cv.ts';
 
 /** A CV request followed from the queue to its PDF: progress while it runs, then the result. */
@@ -21,6 +22,7 @@ export function CvTracker({ id, headingLevel = 2 }: { id: string; headingLevel?:
         </div>
       ) : null}
       {cv.summary ? <CvResult cv={cv} headingLevel={headingLevel} /> : null}
+      {current === 'done' ? <CvEvidence cv={cv} headingLevel={headingLevel} /> : null}
       {current === 'done' ? (
         <p className="actions">
           <Link className="btn btn-secondary" to={`/shares?cv=${id}`}>

@@ -12,6 +12,14 @@ export interface ShareItemProps {
   onRevoked: (share: Share) => void;
 }
 
+/** What a view was, in words: the page, the CV, or which pack item was downloaded. */
+function viewLabel(v: Share['views'][number], pack: Share['pack']): string {
+  if (v.kind === 'pdf') return 'PDF';
+  if (v.kind === 'page') return 'Page';
+  const item = pack.find((p) => p.id === v.itemId);
+  return `${v.kind === 'document' ? 'Document' : 'Credential'} downloaded${item ? `: ${item.title}` : ''}`;
+}
+
 /** One link: who it is for, its status, expiry, views (each one, expandable) and Revoke. */
 export function ShareItem({ share, cvTitle, onRevoked }: ShareItemProps) {
   const [confirming, setConfirming] = useState(false);
@@ -68,6 +76,19 @@ export function ShareItem({ share, cvTitle, onRevoked }: ShareItemProps) {
             <dd>{formatWhen(share.createdAt)}</dd>
           </div>
         </dl>
+        {share.pack.length ? (
+          <div>
+            <p className="muted">Sent with the CV:</p>
+            <ul className="share-pack">
+              {share.pack.map((p) => (
+                <li key={`${p.type}-${p.id}`}>
+                  {p.title}
+                  {p.available ? '' : ' (no longer available)'}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
 
         <details className="share-views">
           <summary>
@@ -93,7 +114,7 @@ export function ShareItem({ share, cvTitle, onRevoked }: ShareItemProps) {
                     .map((v, i) => (
                       <tr key={`${v.at}-${i}`}>
                         <td data-label="Time">{formatWhen(v.at)}</td>
-                        <td data-label="Opened">{v.kind === 'pdf' ? 'PDF' : 'Page'}</td>
+                        <td data-label="Opened">{viewLabel(v, share.pack)}</td>
                         <td data-label="IP prefix">{v.ipPrefix ?? 'Unknown'}</td>
                         <td data-label="Browser" className="share-ua">
                           {v.userAgent ?? 'Unknown'}

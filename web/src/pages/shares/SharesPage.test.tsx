@@ -28,8 +28,22 @@ const share = {
   createdAt: '2026-03-01T10:05:00.000Z',
   firstViewedAt: '2026-03-01T11:00:00.000Z',
   revokedAt: null,
-  views: [{ at: '2026-03-01T11:00:00.000Z', kind: 'pdf', ipPrefix: '203.0.113.0/24', userAgent: 'Mozilla/5.0' }],
+  views: [{ at: '2026-03-01T11:00:00.000Z', kind: 'pdf', itemId: null, ipPrefix: '203.0.113.0/24', userAgent: 'Mozilla/5.0' }],
+  pack: [],
 };
+const DOC_ID = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const CRED_ID = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60';
+const documents = on('GET', '/api/documents', {
+  body: { documents: [{ id: DOC_ID, type: 'dbs', filename: 'dbs-certificate.pdf', mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), uploadedAt: '2026-02-01T10:00:00.000Z', links: [] }] },
+});
+const credentials = on('GET', '/api/me/credentials', {
+  body: {
+    credentials: [
+      { id: CRED_ID, kind: 'registration', title: 'GMC registration 7302418, document on file', issuedAt: '2026-02-02T10:00:00.000Z', status: 'active', revokedAt: null, revocationReason: null, downloadUrl: `/api/me/credentials/${CRED_ID}` },
+      { id: '3e4f5a6b-7c8d-4e9f-0a1b-2c3d4e5f6071', kind: 'dbs', title: 'An old DBS credential', issuedAt: '2026-01-02T10:00:00.000Z', status: 'revoked', revokedAt: '2026-01-03T10:00:00.000Z', revocationReason: 'Withdrawn by you', downloadUrl: '/x' },
+    ],
+  },
+});
 
 beforeEach(() => {
   installFakeSockets();
@@ -44,6 +58,8 @@ describe('shares', () => {
       on('GET', '/api/me', { body: me }),
       on('GET', '/api/cvs', { body: { cvs: [cv] } }),
       on('GET', '/api/shares', () => ({ body: { shares } })),
+      documents,
+      credentials,
       on('POST', `/api/cvs/${CV_ID}/shares`, (call) => {
         posts.push(call);
         shares = [share];
@@ -72,11 +88,17 @@ describe('shares', () => {
     await user.type(screen.getByLabelText('Passcode (optional)'), '456');
     await user.clear(screen.getByLabelText('Maximum views (optional)'));
     await user.selectOptions(screen.getByLabelText('Expires in'), '72');
+
+    // The pack: a document and a valid credential (a revoked one is not offered).
+    const pack = screen.getByRole('group', { name: 'Send with the CV (optional)' });
+    expect(within(pack).queryByText('An old DBS credential')).not.toBeInTheDocument();
+    await user.click(within(pack).getByLabelText('DBS certificate: dbs-certificate.pdf'));
+    await user.click(within(pack).getByLabelText('GMC registration 7302418, document on file'));
     await user.click(screen.getByRole('button', { name: 'Create link' }));
 
     const created = await screen.findByRole('heading', { name: 'Link created' });
     expect(created).toHaveFocus();
-    expect(posts[0]!.body).toEqual({ recipientEmail: 'recruiter@example.org', expiresInHours: 72, passcode: '123456' });
+    expect(posts[0]!.body).toEqual({ recipientEmail: 'recruiter@example.org', expiresInHours: 72, passcode: '123456', documentIds: [DOC_ID], credentialIds: [CRED_ID] });
     expect(screen.getByText(/could not be sent/)).toBeInTheDocument();
     expect(screen.getByLabelText('Share link')).toHaveValue('http://localhost/s/abc123');
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
@@ -100,6 +122,8 @@ describe('shares', () => {
       on('GET', '/api/me', { body: me }),
       on('GET', '/api/cvs', { body: { cvs: [cv] } }),
       on('GET', '/api/shares', () => ({ body: { shares: [current] } })),
+      documents,
+      credentials,
       on('DELETE', `/api/shares/${SHARE_ID}`, (call) => {
         deletes.push(call);
         current = { ...current, status: 'revoked', revokedAt: '2026-03-02T09:00:00.000Z' };
