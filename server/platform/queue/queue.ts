@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { afterCommit, inTransaction, type DbOrTx } from '../db/transaction.ts';
 import type { Logger } from '../logger.ts';
+import { createCircuit, withDeadline } from '../deadline.ts';
 import { assertEveryJobHasHandler, backoffDelayMs, type AnyJobDefinition, type JobDefinition, type JobHandlers } from './job.ts';
 import * as repo from './repo.ts';
 import type { JobMessage, JobTransport } from './transport.ts';
@@ -26,6 +27,13 @@ export interface SweepResult {
 }
 
 const SWEEP_BATCH = 200;
+/**
+ * A dispatch never holds a request longer than this (docs/ARCHITECTURE.md, Failure policy): the
+ * row is committed, and a message that could not be sent is sent by the sweeper.
+ */
+export const DISPATCH_DEADLINE_MS = 1_500;
+/** After a failed dispatch, skip the transport for this long instead of waiting on it again. */
+const TRANSPORT_RETRY_AFTER_MS = 5_000;
 
 /** A job failed for a reason another try cannot fix (bad payload, missing row). */
 export class PermanentJobError extends Error {
@@ -53,12 +61,19 @@ export function createJobQueue(options: JobQueueOptions) {
     return definition;
   }
 
-  async function dispatchSafely(message: JobMessage, delayMs: number) {
+  const transportCircuit = createCircuit(TRANSPORT_RETRY_AFTER_MS);
+
+  /** Sends a message, within the deadline; false when it was not sent (the sweeper will). */
+  async function dispatchSafely(message: JobMessage, delayMs: number): Promise<boolean> {
+    if (transportCircuit.isOpen()) return false;
     try {
-      await transport.dispatch(message, delayMs);
+      await withDeadline(transport.dispatch(message, delayMs), DISPATCH_DEADLINE_MS, 'job transport');
+      if (transportCircuit.succeeded()) logger.info('job dispatch works again');
+      return true;
     } catch (err) {
       // The row is safe in Postgres; the sweeper will dispatch it again.
-      logger.warn({ job: message.name, jobId: message.jobId, err: describeError(err) }, 'job dispatch failed');
+      if (transportCircuit.trip()) logger.warn({ job: message.name, jobId: message.jobId, err: describeError(err) }, 'job dispatch failed; the sweeper will send queued jobs once the transport is back');
+      return false;
     }
   }
 
@@ -79,7 +94,7 @@ export function createJobQueue(options: JobQueueOptions) {
       runAfter: new Date(now().getTime() + delayMs),
     });
     if (!deduplicated) {
-      await afterCommit(target, () => dispatchSafely({ name: definition.name, jobId: row.id, attempt: row.attempts + 1 }, delayMs));
+      await afterCommit(target, async () => void (await dispatchSafely({ name: definition.name, jobId: row.id, attempt: row.attempts + 1 }, delayMs)));
     }
     return { id: row.id, deduplicated };
   }
@@ -131,7 +146,8 @@ export function createJobQueue(options: JobQueueOptions) {
     const toDispatch = [...overdue, ...requeuedRows].filter((r) => definitions.has(r.name));
     for (const row of toDispatch) {
       const current = await repo.findJob(db, row.id);
-      if (current?.status === 'queued') await dispatchSafely({ name: row.name, jobId: row.id, attempt: current.attempts + 1 }, 0);
+      // While the transport is down, the rest wait for the next sweep rather than each time out.
+      if (current?.status === 'queued' && !(await dispatchSafely({ name: row.name, jobId: row.id, attempt: current.attempts + 1 }, 0))) break;
     }
     if (requeued.length || toDispatch.length) {
       logger.info({ requeued: requeued.length, redispatched: toDispatch.length }, 'job sweep');
@@ -194,7 +210,7 @@ export function createJobQueue(options: JobQueueOptions) {
       sweepTimer.unref();
     },
     runPeriodicWork: tick,
-    ping: () => transport.ping(),
+    ping: () => withDeadline(transport.ping(), DISPATCH_DEADLINE_MS, 'job transport'),
     async close() {
       if (sweepTimer) clearInterval(sweepTimer);
       await transport.close();
