@@ -15,7 +15,7 @@ let fake: FakeOpenAI;
 let app: TestApp;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'test-key' });
+  app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'test-key', LLM_STEP_DEADLINE_MS: '2000' });
 });
 afterAll(async () => {
   await app?.close();
@@ -83,5 +83,21 @@ describe('CV generation with an LLM provider', () => {
     expect(cv.summary.warnings.join(' ')).toContain('Prepared without the AI model');
     const plan = await client.get('/api/me/plan');
     expect(plan.body.usage.llmTokens).toBe(0);
+  }, 60_000);
+
+  it('a hanging provider: each CV step gives up at its deadline and the offline composer finishes the CV', async () => {
+    const { client } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    fake.reply({ hang: true });
+    const started = performance.now();
+    const cv = await generate(client);
+    const elapsed = performance.now() - started;
+    expect(cv.status).toBe('done');
+    expect(cv.composer).toBe('offline');
+    expect(cv.summary.warnings.join(' ')).toContain('timeout');
+    // Two steps (job analysis, drafting), 2 s each, then the offline steps and the PDF.
+    expect(elapsed).toBeGreaterThanOrEqual(3900);
+    expect(elapsed).toBeLessThan(25_000);
+    expect((await client.get('/api/me/plan')).body.usage.llmTokens).toBe(0);
   }, 60_000);
 });
