@@ -28,6 +28,7 @@ import { shareRoutes } from './domains/shares/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
+import { createGuessGuard } from './platform/guess-guard.ts';
 
 const packageVersion = (): string =>
   (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -102,7 +103,13 @@ export async function startServer(config: Config, logger: Logger, options: { web
       logger,
       env: config.env,
       viewsPerIp: platform.createLimiter('share-views', { points: 120, durationSeconds: 15 * 60, message: 'Too many requests from your network' }),
-      passcodeAttempts: platform.createLimiter('share-passcode', { points: 5, durationSeconds: 15 * 60, message: 'Too many passcode attempts' }),
+      // Five tries per link from one network, then that network waits; fifty an hour from
+      // anywhere, then the link pauses for an hour, two, four... (platform/guess-guard.ts).
+      passcodeGuard: createGuessGuard(platform.createLimiter, 'share-passcode', {
+        perClient: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60, message: 'Too many wrong passcodes from your network.' },
+        ceiling: { points: 50, durationSeconds: 3600, message: 'Too many wrong passcodes have been tried on this link from different places, so it is paused.' },
+        backoff: { baseSeconds: 3600, maxSeconds: 24 * 3600 },
+      }),
       sharesPerUser: platform.createLimiter('shares-created', { points: 30, durationSeconds: 24 * 3600, message: 'Too many share links created today' }),
     }),
     ...assistantRoutes({ db }),

@@ -58,8 +58,9 @@ const ZEnv = z
         .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
         .optional(),
     ),
-    JOB_STUCK_AFTER_SECONDS: intInRange(5, 86_400, 300),
-    JOB_SWEEP_INTERVAL_SECONDS: intInRange(1, 3600, 30),
+    // A dead worker's job runs again within stuck + sweep interval (45 s by default; goal 60 s).
+    JOB_STUCK_AFTER_SECONDS: intInRange(5, 86_400, 30),
+    JOB_SWEEP_INTERVAL_SECONDS: intInRange(1, 3600, 15),
     ERASURE_GRACE_DAYS: intInRange(0, 365, 30),
   })
   .superRefine((env, ctx) => {

@@ -39,9 +39,18 @@ export interface LimitState {
   msBeforeNext: number;
 }
 
+export interface Hit {
+  allowed: boolean;
+  /** Points counted in this window, this one included (past `points` once refused). */
+  consumed: number;
+  msBeforeNext: number;
+}
+
 export interface Limiter {
   /** Counts one attempt; throws RATE_LIMITED with the retry time when over the limit. */
-  consume(key: string, points?: number): Promise<void>;
+  consume(key: string, points?: number): Promise<Hit>;
+  /** Counts one attempt and says whether it was within the limit, without throwing. */
+  hit(key: string, points?: number): Promise<Hit>;
   /** Throws RATE_LIMITED if the key is currently locked out, without counting an attempt. */
   assertNotBlocked(key: string): Promise<void>;
   /** The key's state, without counting an attempt (undefined when it has none). */
@@ -95,14 +104,21 @@ export function createLimiterFactory(store: RateLimitStore) {
       new AppError('RATE_LIMITED', policy.message, { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
     const state = (res: RateLimiterRes | null): LimitState | undefined =>
       res ? { remaining: Math.max(0, res.remainingPoints), msBeforeNext: Math.max(0, res.msBeforeNext) } : undefined;
+    const hit = async (key: string, points = 1): Promise<Hit> => {
+      try {
+        const res = await run((l) => l.consume(hashKey(key), points));
+        return { allowed: true, consumed: res.consumedPoints, msBeforeNext: res.msBeforeNext };
+      } catch (err) {
+        if (err instanceof RateLimiterRes) return { allowed: false, consumed: err.consumedPoints, msBeforeNext: err.msBeforeNext };
+        throw err; // every store failed: refuse rather than let the request through unlimited
+      }
+    };
     return {
+      hit,
       async consume(key, points = 1) {
-        try {
-          await run((l) => l.consume(hashKey(key), points));
-        } catch (err) {
-          if (err instanceof RateLimiterRes) throw refuse(err);
-          throw err; // every store failed: refuse rather than let the request through unlimited
-        }
+        const result = await hit(key, points);
+        if (!result.allowed) throw new AppError('RATE_LIMITED', policy.message, { retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) });
+        return result;
       },
       async assertNotBlocked(key) {
         const res = await run((l) => l.get(hashKey(key)));

@@ -24,6 +24,7 @@ export const ZSecondFactor = z
 export const ZRegisterRequest = z.object({ email: ZEmail, password: ZNewPassword, name: ZName });
 export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(256), totp: ZSecondFactor.optional() });
 export const ZVerifyEmailRequest = z.object({ token: ZToken });
+export const ZUnlockSignInRequest = z.object({ token: ZToken });
 export const ZForgotPasswordRequest = z.object({ email: ZEmail });
 export const ZResetPasswordRequest = z.object({ token: ZToken, password: ZNewPassword });
 export const ZChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: ZNewPassword });

@@ -136,10 +136,13 @@ export interface HardDeleteDeps {
 /**
  * Every rate-limit key derived from the user (hashed in the store), by limiter name. Keep in
  * step with the limiters in accounts/deps.ts and server.ts: the erasure test fills and checks them.
+ * (The guess guards' per-client keys also hash a network address or a device id, which are not
+ * kept anywhere to find them by: they expire on their own within half an hour.)
  */
 function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]): Array<[name: string, key: string]> {
   return [
-    ['login-account', user.email],
+    ['sign-in-ceiling', user.email],
+    ['sign-in-trips', user.email],
     ['email-account', user.id],
     ['email-account', user.email],
     ['2fa-user', user.id],
@@ -148,7 +151,10 @@ function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]):
     ['uploads', user.id],
     ['verification-requests', user.id],
     ['assistant-messages', user.id],
-    ...shareIds.map((id): [string, string] => ['share-passcode', id]),
+    ...shareIds.flatMap((id): Array<[string, string]> => [
+      ['share-passcode-ceiling', id],
+      ['share-passcode-trips', id],
+    ]),
   ];
 }
 

@@ -162,6 +162,16 @@ export async function checkPasscode(row: { passcode_hash: string | null }, passc
 
 type OpenShare = Awaited<ReturnType<typeof openShare>>;
 
+/**
+ * Many wrong passcodes from different places have paused the link: the clinician sees it in
+ * their timeline (and can share a fresh link if the recruiter is held up).
+ */
+export async function recordPasscodePause(deps: Pick<ShareDeps, 'db' | 'logger'>, row: OpenShare, pausedForSeconds: number, meta: Meta) {
+  await recordAudit(deps.db, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'share.paused', subject: { type: 'share', id: row.id }, details: { pausedForSeconds }, ...meta }).catch((err: unknown) =>
+    deps.logger.error({ err: err instanceof Error ? err.name : 'unknown', shareId: row.id }, 'share pause not audited'),
+  );
+}
+
 export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind: 'page' | 'pdf', client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta) {
   await inTransaction(deps.db, async (trx) => {
     await repo.insertView(trx, { share_id: row.id, user_id: row.user_id, kind, ip_prefix: client.ipPrefix, user_agent: client.userAgent, viewed_at: meta.now });

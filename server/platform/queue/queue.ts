@@ -46,6 +46,18 @@ function describeError(err: unknown): string {
   return text.slice(0, 500);
 }
 
+/**
+ * How often a running job proves its worker is alive: three heartbeats fit in the stuck timeout,
+ * so one slow database write never makes a live worker look dead.
+ */
+export const heartbeatIntervalMs = (stuckAfterMs: number) => Math.max(1000, Math.floor(stuckAfterMs / 3));
+
+/**
+ * The longest a dead worker's job waits before it runs again: its last heartbeat goes stale
+ * after `stuckAfterMs`, and the next sweep (at most one interval later) queues and dispatches it.
+ */
+export const worstCaseReclaimMs = (jobs: { stuckAfterMs: number; sweepIntervalMs: number }) => jobs.stuckAfterMs + jobs.sweepIntervalMs;
+
 export type JobQueue = ReturnType<typeof createJobQueue>;
 
 export function createJobQueue(options: JobQueueOptions) {
@@ -107,23 +119,23 @@ export function createJobQueue(options: JobQueueOptions) {
     const row = await repo.claimJob(db, message.jobId, now());
     if (!row) return; // duplicate delivery, already done, or not yet committed (the sweeper retries)
     const log = logger.child({ job: row.name, jobId: row.id, attempt: row.attempts });
-    const heartbeat = setInterval(
-      () => void repo.touchJob(db, row.id, now()).catch(() => {}),
-      Math.max(1000, Math.floor(options.stuckAfterMs / 3)),
-    );
+    const heartbeat = setInterval(() => void repo.touchJob(db, row.id, row.attempts, now()).catch(() => {}), heartbeatIntervalMs(options.stuckAfterMs));
     heartbeat.unref();
     const started = Date.now();
     try {
       const parsed = definition.payload.safeParse(row.payload);
       if (!parsed.success) throw new PermanentJobError('payload does not match the job schema');
       await handler(parsed.data, { jobId: row.id, attempt: row.attempts, logger: log });
-      await repo.completeJob(db, row.id, now());
-      log.info({ ms: Date.now() - started }, 'job done');
+      if (await repo.completeJob(db, row.id, row.attempts, now())) log.info({ ms: Date.now() - started }, 'job done');
+      else log.warn({ ms: Date.now() - started }, 'job finished after the sweeper gave it to another worker');
     } catch (err) {
       const retry = row.attempts < row.max_attempts && !(err instanceof PermanentJobError);
       const delayMs = backoffDelayMs(definition.backoff, row.attempts);
       const retryAt = retry ? new Date(now().getTime() + delayMs) : null;
-      await repo.recordJobFailure(db, row.id, describeError(err), now(), retryAt);
+      if (!(await repo.recordJobFailure(db, row.id, row.attempts, describeError(err), now(), retryAt))) {
+        log.warn({ err: describeError(err) }, 'job failed after the sweeper gave it to another worker');
+        return;
+      }
       log.warn({ err: describeError(err), retryInMs: retry ? delayMs : null }, retry ? 'job failed; will retry' : 'job failed');
       if (retry) await dispatchSafely({ name: row.name, jobId: row.id, attempt: row.attempts + 1 }, delayMs);
     } finally {

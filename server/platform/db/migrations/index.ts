@@ -11,6 +11,7 @@ import * as m0009 from './0009_restriction.ts';
 import * as m0010 from './0010_pdfs_shares.ts';
 import * as m0011 from './0011_privacy.ts';
 import * as m0012 from './0012_privacy_in_progress.ts';
+import * as m0020 from './0020_unlock_sign_in.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0010_pdfs_shares': m0010,
   '0011_privacy': m0011,
   '0012_privacy_in_progress': m0012,
+  '0020_unlock_sign_in': m0020,
 };
