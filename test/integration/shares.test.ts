@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { PDFDocument } from 'pdf-lib';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { signUp } from '../support/accounts.ts';
@@ -66,7 +67,12 @@ describe('sharing a CV with a recruiter', () => {
     const pdf = await fetch(app.url(`${pathOf(created.body.url)}/pdf`), { headers: { cookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const text = (await extractPdfText(Buffer.from(await pdf.arrayBuffer()))).text;
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    const text = (await extractPdfText(pdfBytes)).text;
+    // The recruiter's copy names Medfolio as its maker, not the browser or the PDF library.
+    const meta = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+    expect({ creator: meta.getCreator(), producer: meta.getProducer() }).toEqual({ creator: 'Medfolio', producer: 'Medfolio' });
+    for (const leak of ['HeadlessChrome', 'Skia', 'pdf-lib']) expect(pdfBytes.toString('latin1')).not.toContain(leak);
     expect(text).toContain('Shared with Rae Recruiter on');
     expect(text).toContain('via Medfolio');
     expect(text).toContain(nurse().basics.name);

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, degrees } from 'pdf-lib';
+import { stampMedfolioMetadata } from '../../adapters/pdf/metadata.ts';
 
 /**
  * Stamps "Shared with <recipient> on <date> via Medfolio" on every page of the frozen PDF
@@ -12,7 +13,8 @@ const winAnsiSafe = (text: string) =>
     .replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
 
 export async function watermarkPdf(pdf: Buffer, stamp: string): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf);
+  // (Left alone, pdf-lib would name itself as Creator and Producer.)
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const text = winAnsiSafe(stamp);
   for (const page of doc.getPages()) {
@@ -22,6 +24,6 @@ export async function watermarkPdf(pdf: Buffer, stamp: string): Promise<Buffer> 
     const textWidth = font.widthOfTextAtSize(text, size);
     page.drawText(text, { x: width / 2 - (textWidth / 2) * Math.cos(Math.PI / 6), y: height / 2 - (textWidth / 2) * Math.sin(Math.PI / 6), size, font, color: rgb(0.75, 0.78, 0.82), opacity: 0.25, rotate: degrees(30) });
   }
-  doc.setProducer('Medfolio');
+  stampMedfolioMetadata(doc);
   return Buffer.from(await doc.save());
 }
