@@ -16,6 +16,7 @@ import { checkCredentials, confirmIdentity } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { lockUserRow } from '../accounts/repo.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
+import { releaseOrganisationsOf } from '../organisations/service.ts';
 import * as repo from './repo.ts';
 import { dueDate, logRequest } from './requests.ts';
 
@@ -205,6 +206,9 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
     // The only place allowed to delete audit events (see migration 0003).
     await sql`SELECT set_config('medfolio.audit_erasure', 'on', true)`.execute(trx);
     const counts: Record<string, number> = {};
+    // Before the memberships go: organisations left with nobody go too, or get a new admin.
+    const organisations = await releaseOrganisationsOf(trx, userId, ctx.now);
+    counts.organisations = organisations.deleted;
     const jobs = await sql`
       DELETE FROM jobs WHERE id <> ${ctx.jobId}
         AND EXISTS (SELECT 1 FROM unnest(${named}::text[]) AS n(id)

@@ -123,6 +123,7 @@ const WORDING: Record<string, Wording> = {
   'organisation.created': 'An organisation was created',
   'organisation.member_added': 'A member was added to an organisation',
   'organisation.member_removed': 'A member was removed from an organisation',
+  'organisation.admin_handed_over': 'You became an admin of an organisation because its only admin’s account was erased',
   'subscription.assigned': 'Your plan was changed',
   'plan.updated': 'A plan’s limits were changed',
   'catalogue.updated': 'The training catalogue was updated',
