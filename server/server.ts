@@ -165,8 +165,13 @@ export async function startServer(config: Config, logger: Logger, options: { web
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
   });
+  // After start-up (e.g. accept failing with EMFILE): logged, and the server keeps listening.
+  httpServer.on('error', (err: NodeJS.ErrnoException) => logger.error({ code: err.code ?? err.name }, 'HTTP server error'));
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, appOrigin: config.appOrigin }, 'Medfolio is listening');
