@@ -9,7 +9,7 @@ import type { Config } from './config/env.ts';
 import { redactUrl, type Logger } from './platform/logger.ts';
 import { mountRoutes } from './platform/http/mount.ts';
 import type { AnyRoute, AuthenticatedUser } from './platform/http/route.ts';
-import { apiNotFound, errorMiddleware } from './platform/http/error-middleware.ts';
+import { apiNotFound, errorMiddleware, rejectMalformedPaths } from './platform/http/error-middleware.ts';
 import { buildOpenApiDocument } from './platform/http/openapi.ts';
 import { docsRouter } from './platform/http/docs.ts';
 import { csrfProtection } from './platform/http/csrf.ts';
@@ -52,6 +52,7 @@ export function createApp(options: AppOptions): Express {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
+  app.use(rejectMalformedPaths);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -33,6 +33,7 @@ import { credentialRoutes } from './domains/credentials/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
+import { createGuessGuard } from './platform/guess-guard.ts';
 
 const packageVersion = (): string =>
   (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -113,7 +114,13 @@ export async function startServer(config: Config, logger: Logger, options: { web
       logger,
       env: config.env,
       viewsPerIp: platform.createLimiter('share-views', { points: 120, durationSeconds: 15 * 60, message: 'Too many requests from your network' }),
-      passcodeAttempts: platform.createLimiter('share-passcode', { points: 5, durationSeconds: 15 * 60, message: 'Too many passcode attempts' }),
+      // Five tries per link from one network, then that network waits; fifty an hour from
+      // anywhere, then the link pauses for an hour, two, four... (platform/guess-guard.ts).
+      passcodeGuard: createGuessGuard(platform.createLimiter, 'share-passcode', {
+        perClient: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60, message: 'Too many wrong passcodes from your network.' },
+        ceiling: { points: 50, durationSeconds: 3600, message: 'Too many wrong passcodes have been tried on this link from different places, so it is paused.' },
+        backoff: { baseSeconds: 3600, maxSeconds: 24 * 3600 },
+      }),
       sharesPerUser: platform.createLimiter('shares-created', { points: 30, durationSeconds: 24 * 3600, message: 'Too many share links created today' }),
     }),
     ...assistantRoutes({ db }),
@@ -175,8 +182,13 @@ export async function startServer(config: Config, logger: Logger, options: { web
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
   });
+  // After start-up (e.g. accept failing with EMFILE): logged, and the server keeps listening.
+  httpServer.on('error', (err: NodeJS.ErrnoException) => logger.error({ code: err.code ?? err.name }, 'HTTP server error'));
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, appOrigin: config.appOrigin }, 'Medfolio is listening');

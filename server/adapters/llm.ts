@@ -68,15 +68,23 @@ export function classifyLlmError(err: unknown): LlmError {
 
 const RETRYABLE = new Set<LlmFailure>(['rate_limited', 'unavailable', 'timeout']);
 
-async function withRetries<T>(fn: () => Promise<T>, attempts: number, baseDelayMs: number): Promise<T> {
+/**
+ * Tries `fn` up to `attempts` times, all within one deadline: every try gets the same abort
+ * signal, which fires `deadlineMs` after the first began, and no retry starts that could not
+ * begin before it (docs/ARCHITECTURE.md, Failure policy). Then the caller falls back offline.
+ */
+async function withRetries<T>(fn: (signal: AbortSignal) => Promise<T>, attempts: number, baseDelayMs: number, deadlineMs: number): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  const signal = AbortSignal.timeout(deadlineMs);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fn();
+      return await fn(signal);
     } catch (err) {
-      const failure = classifyLlmError(err);
+      const failure = signal.aborted ? new LlmError('timeout') : classifyLlmError(err);
       if (attempt >= attempts || !RETRYABLE.has(failure.kind)) throw failure;
       const retryAfter = Number((err as { headers?: Record<string, string> })?.headers?.['retry-after']);
       const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, 30_000) : baseDelayMs * 2 ** (attempt - 1);
+      if (Date.now() + delay >= deadline) throw failure;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
@@ -88,6 +96,10 @@ export interface LlmOptions {
   retryBaseDelayMs?: number;
 }
 
+/**
+ * `structured` calls are CV steps, bounded by `llm.stepDeadlineMs`; `stream` is a chat reply,
+ * bounded by `llm.chatDeadlineMs`. Each deadline covers every try of the request.
+ */
 export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}): LlmProvider | undefined {
   if (llm.mode === 'offline' || !llm.model) return undefined;
   const attempts = options.attempts ?? 3;
@@ -108,23 +120,23 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
     model: llm.model,
     maxTokens: llm.maxTokens,
     async structured(schema, name, messages) {
-      return withRetries(async () => {
+      return withRetries(async (signal) => {
         const runnable = model.withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, { name, includeRaw: true });
-        const result = (await runnable.invoke(toLangChain(messages))) as { raw: { usage_metadata?: Parameters<typeof usageOf>[0] }; parsed: unknown };
+        const result = (await runnable.invoke(toLangChain(messages), { signal })) as { raw: { usage_metadata?: Parameters<typeof usageOf>[0] }; parsed: unknown };
         if (result.parsed === null || result.parsed === undefined) throw new LlmError('malformed');
         const parsed = schema.safeParse(result.parsed);
         if (!parsed.success) throw new LlmError('malformed');
         return { value: parsed.data, usage: usageOf(result.raw.usage_metadata) };
-      }, attempts, baseDelay);
+      }, attempts, baseDelay, llm.stepDeadlineMs);
     },
     async stream(messages, onToken) {
       // Only the connection is retried: once tokens have reached the user, a retry would repeat them.
       let started = false;
-      return withRetries(async () => {
+      return withRetries(async (signal) => {
         if (started) throw new LlmError('unavailable');
         let text = '';
         let usage: LlmUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
-        for await (const chunk of await model.stream(toLangChain(messages))) {
+        for await (const chunk of await model.stream(toLangChain(messages), { signal })) {
           const token = typeof chunk.content === 'string' ? chunk.content : '';
           if (token) {
             started = true;
@@ -134,7 +146,7 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
           if (chunk.usage_metadata) usage = usageOf(chunk.usage_metadata);
         }
         return { text, usage };
-      }, attempts, baseDelay);
+      }, attempts, baseDelay, llm.chatDeadlineMs);
     },
   };
 }

@@ -55,6 +55,9 @@ export function createMailer(options: MailerOptions): Mailer {
     // Pooled: a burst of jobs reuses connections instead of a TCP+TLS handshake per email.
     // Settings in the URL (e.g. ?pool=false) win over this default.
     const transport = nodemailer.createTransport({ url: smtpUrl, pool: true }, { from });
+    // The transport reports some failures (an OAuth2 token refresh) as an 'error' event: with
+    // no listener it would end the process. Each send reports its own failure anyway.
+    transport.on('error', (err: unknown) => logger.warn({ err: sanitizedError(err).message }, 'mail transport error'));
     return {
       kind: 'smtp',
       async send(email) {

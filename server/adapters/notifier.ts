@@ -1,5 +1,6 @@
 import { Emitter } from '@socket.io/redis-emitter';
-import { Redis } from 'ioredis';
+import { createRedisClient } from '../platform/redis.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Realtime } from './realtime.ts';
 import { userRoom } from './realtime.ts';
 
@@ -16,11 +17,14 @@ export interface Notifier {
   close(): void;
 }
 
-export function createNotifier(options: { redisUrl: string | undefined; redisPrefix: string }): Notifier {
+export function createNotifier(options: { redisUrl: string | undefined; redisPrefix: string; logger: Logger }): Notifier {
   if (options.redisUrl) {
-    const client = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
-    client.on('error', () => {}); // best effort: a lost progress event is not lost work
-    const emitter = new Emitter(client, { key: `${options.redisPrefix}:socket.io` });
+    const client = createRedisClient(options.redisUrl, 'request', options.logger, 'live updates');
+    // Best effort: a lost progress event is not lost work (the page reads the row again). The
+    // emitter ignores what publish returns, so its failure is caught here, or it would surface
+    // as an unhandled rejection for every event sent while Redis is down.
+    const publisher = { publish: (channel: string, message: string | Buffer) => client.publish(channel, message).catch(() => 0) };
+    const emitter = new Emitter(publisher, { key: `${options.redisPrefix}:socket.io` });
     return {
       notify: (userId, event, payload) => void emitter.to(userRoom(userId)).emit(event, payload),
       attachLocal: () => {},

@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient } from '../platform/redis.ts';
 import type { AuthenticatedUser } from '../platform/http/route.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -45,9 +46,9 @@ export function attachRealtime(
   });
   const redisClients: Redis[] = [];
   if (options.redisUrl) {
-    const pub = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    const sub = pub.duplicate();
-    for (const client of [pub, sub]) client.on('error', (err) => options.logger.warn({ err: err.message }, 'realtime redis error'));
+    // Background connections: the adapter's subscription must survive an outage and resume.
+    const pub = createRedisClient(options.redisUrl, 'background', options.logger, 'socket.io adapter');
+    const sub = createRedisClient(options.redisUrl, 'background', options.logger, 'socket.io adapter (subscriber)');
     redisClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix ?? 'medfolio'}:socket.io` }));
   }

@@ -39,15 +39,33 @@ export function createLocalFileStorage(root: string): FileStorage {
   return {
     async put(key, data) {
       const file = pathOf(key);
-      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       // Write then rename, so a crash never leaves half a file under the final name.
       const tmp = `${file}.tmp-${process.pid}`;
-      await fs.writeFile(tmp, data, { mode: 0o600 });
-      await fs.rename(tmp, file);
+      for (let attempt = 1; ; attempt++) {
+        await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+        try {
+          await fs.writeFile(tmp, data, { mode: 0o600 });
+          await fs.rename(tmp, file);
+          return;
+        } catch (err) {
+          // A delete of the directory's last file removed the directory meanwhile: make it again.
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw err;
+        }
+      }
     },
     get: (key) => fs.readFile(pathOf(key)),
     async delete(key) {
-      await fs.rm(pathOf(key), { force: true });
+      const file = pathOf(key);
+      await fs.rm(file, { force: true });
+      // A directory named by a user's id goes with their last file: an erased account leaves no
+      // trace of its id on disk (issue 16). The area directories themselves stay.
+      for (let dir = path.dirname(file); path.relative(root, dir).includes(path.sep); dir = path.dirname(dir)) {
+        try {
+          await fs.rmdir(dir);
+        } catch {
+          break; // not empty (or already gone): its parents are not empty either
+        }
+      }
     },
     async list(prefix) {
       try {

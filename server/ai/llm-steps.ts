@@ -2,6 +2,7 @@ import type { Db } from '../platform/db/database.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { ChatMessage, LlmProvider, LlmUsage } from '../adapters/llm.ts';
 import { release, reserve, settle } from '../domains/quotas/service.ts';
+import { stripBidiControls } from '../domains/accounts/schema.ts';
 import { loadPrompt } from './prompts.ts';
 import { redact, type Pseudonymiser } from './redaction/index.ts';
 import { ZJobAnalysis, type AssessedRequirement, type JobAnalysis } from './jd-analysis/schema.ts';
@@ -53,11 +54,13 @@ export async function draftWithLlm(deps: LlmStepDeps, input: { record: AiRecord;
     record: JSON.stringify(pseudonymisedRecord(input.record, input.pseudonymiser)),
   });
   const draft = await metered(deps, 'draft', messages, () => deps.llm.structured(ZDraft, 'cv_draft', messages));
-  // Names the model saw as [PERSON_n] go back to what the record says, before grounding.
-  const restore = (text: string) => input.pseudonymiser.restore(text);
+  // Names the model saw as [PERSON_n] go back to what the record says, before grounding; any
+  // bidirectional control the model wrote goes (a recruiter reads this text: accounts/schema.ts).
+  const restore = (text: string) => stripBidiControls(input.pseudonymiser.restore(text));
   return {
     sections: draft.sections.map((s) => ({
       ...s,
+      title: restore(s.title),
       items: s.items.map((i) => ({ ...i, title: restore(i.title), subtitle: i.subtitle && restore(i.subtitle), dates: i.dates && restore(i.dates), bullets: i.bullets.map(restore) })),
     })),
   };

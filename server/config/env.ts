@@ -43,6 +43,8 @@ const ZEnv = z
     LLM_MODEL: optionalString,
     LLM_API_KEY: optionalString,
     LLM_TIMEOUT_MS: intInRange(1000, 600_000, 60_000),
+    LLM_CHAT_DEADLINE_MS: intInRange(1000, 600_000, 30_000),
+    LLM_STEP_DEADLINE_MS: intInRange(1000, 600_000, 60_000),
     LLM_MAX_TOKENS: intInRange(64, 32_000, 2_000),
     EMBEDDING_MODEL: optionalString,
     EMBEDDING_DIMENSIONS: intInRange(8, 4096, 384),
@@ -56,8 +58,9 @@ const ZEnv = z
         .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
         .optional(),
     ),
-    JOB_STUCK_AFTER_SECONDS: intInRange(5, 86_400, 300),
-    JOB_SWEEP_INTERVAL_SECONDS: intInRange(1, 3600, 30),
+    // A dead worker's job runs again within stuck + sweep interval (45 s by default; goal 60 s).
+    JOB_STUCK_AFTER_SECONDS: intInRange(5, 86_400, 30),
+    JOB_SWEEP_INTERVAL_SECONDS: intInRange(1, 3600, 15),
     ERASURE_GRACE_DAYS: intInRange(0, 365, 30),
   })
   .superRefine((env, ctx) => {
@@ -88,7 +91,12 @@ export interface Config {
     model: string | undefined;
     embeddingModel: string | undefined;
     embeddingDimensions: number;
+    /** Bound on one call (one try). */
     timeoutMs: number;
+    /** Bound on one chat reply, every try included; then the offline answer. */
+    chatDeadlineMs: number;
+    /** Bound on one CV step (job analysis, drafting), every try included; then the offline step. */
+    stepDeadlineMs: number;
     maxTokens: number;
   };
   mail: { smtpUrl: string | undefined; from: string };
@@ -133,6 +141,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       embeddingModel: env.EMBEDDING_MODEL,
       embeddingDimensions: env.EMBEDDING_DIMENSIONS,
       timeoutMs: env.LLM_TIMEOUT_MS,
+      chatDeadlineMs: env.LLM_CHAT_DEADLINE_MS,
+      stepDeadlineMs: env.LLM_STEP_DEADLINE_MS,
       maxTokens: env.LLM_MAX_TOKENS,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resetPasswordMessage, verifyEmailMessage } from './render.ts';
+import { resetPasswordMessage, unlockSignInMessage, verifyEmailMessage } from './render.ts';
 
 const verifyUrl = 'https://medfolio.test/verify-email?token=Vq3kR9xZp2LmN8wT5yB7cD1f';
 const resetUrl = 'https://medfolio.test/reset-password?token=Hs6jK2nP9qR4tV7wX1zA3bC5';
+const unlockUrl = 'https://medfolio.test/unlock-sign-in?token=Pw4rT8yU1iO3pA6sD9fG2hJ5';
 
 const cases = [
   {
@@ -16,6 +17,12 @@ const cases = [
     url: resetUrl,
     subject: 'Reset your Medfolio password',
     build: (name: string) => resetPasswordMessage({ name, resetUrl, expiresInMinutes: 30 }),
+  },
+  {
+    template: 'unlock-sign-in',
+    url: unlockUrl,
+    subject: 'Someone is trying to sign in to your Medfolio account',
+    build: (name: string) => unlockSignInMessage({ name, unlockUrl, expiresInMinutes: 60, pausedFor: '1 hour' }),
   },
 ];
 

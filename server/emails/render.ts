@@ -2,6 +2,7 @@ import { createElement, type ReactElement } from 'react';
 import { render } from '@react-email/render';
 import { ResetPassword, type ResetPasswordProps } from './reset-password.tsx';
 import { VerifyEmail, type VerifyEmailProps } from './verify-email.tsx';
+import { UnlockSignIn, type UnlockSignInProps } from './unlock-sign-in.tsx';
 import { VerificationRequest, type VerificationRequestProps } from './verification-request.tsx';
 import { ExpiryReminder, type ExpiryReminderProps } from './expiry-reminder.tsx';
 import { CvShared, type CvSharedProps } from './cv-shared.tsx';
@@ -36,6 +37,9 @@ export const verifyEmailMessage = (props: VerifyEmailProps) =>
 
 export const resetPasswordMessage = (props: ResetPasswordProps) =>
   renderEmail(ResetPassword, props, 'Reset your Medfolio password');
+
+export const unlockSignInMessage = (props: UnlockSignInProps) =>
+  renderEmail(UnlockSignIn, props, 'Someone is trying to sign in to your Medfolio account');
 
 export const verificationRequestMessage = (props: VerificationRequestProps) =>
   renderEmail(VerificationRequest, props, `${props.clinicianName} asks you to ${props.kind === 'timecard' ? 'approve a shift' : 'confirm a post'} on Medfolio`);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { Logger } from './logger.ts';
 import { embeddedDatabaseDir, openDatabase, type DatabaseHandle } from './db/database.ts';
@@ -8,6 +7,7 @@ import { createJobQueue, type JobQueue } from './queue/queue.ts';
 import { createBullmqTransport } from './queue/bullmq-transport.ts';
 import { createInProcessTransport } from './queue/in-process-transport.ts';
 import { createLimiterFactory, type CreateLimiter } from './rate-limit.ts';
+import { createRedisClient } from './redis.ts';
 import { loadMasterKey } from './crypto/master-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { createMailer, type Mailer } from '../adapters/mailer.ts';
@@ -63,12 +63,11 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     logger,
     stuckAfterMs: config.jobs.stuckAfterMs,
   });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : undefined;
-  redis?.on('error', (err) => logger.warn({ err: err.message }, 'rate-limit redis error'));
+  const redis = config.redisUrl ? createRedisClient(config.redisUrl, 'request', logger, 'rate limits') : undefined;
   const chromium = findChromium(config.chromiumPath);
   // The browser starts on the first render, not here.
   const renderer = chromium ? createPdfRenderer({ executablePath: chromium, logger }) : undefined;
-  const notifier = createNotifier({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  const notifier = createNotifier({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, logger });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: outboxDir(config), logger });
   const masterKey = loadMasterKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, logger });
   const secretBox = createSecretBox(masterKey);
@@ -85,7 +84,9 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     storage: createLocalFileStorage(path.join(config.dataDir, 'files')),
     notifier,
     renderer,
-    createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix } : { kind: 'postgres', pool: database.pool }),
+    createLimiter: createLimiterFactory(
+      redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix, fallback: database.pool, logger } : { kind: 'postgres', pool: database.pool },
+    ),
     async close() {
       await queue.close();
       await mailer.close();

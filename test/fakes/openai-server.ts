@@ -54,6 +54,8 @@ export interface ContentReply extends ReplyCommon {
    * chunk, usage or `data: [DONE]` (the SDK accepts this silently; see the tests).
    */
   endStreamAfterChunks?: number;
+  /** Streaming only: after this many content chunks stop sending and never finish (a stalled model). */
+  hangAfterChunks?: number;
 }
 
 /**
@@ -346,7 +348,7 @@ function splitFixed(text: string, size: number): string[] {
 
 /** What a chat request is answered with, resolved from a script reply. */
 type ChatAnswer =
-  | { kind: 'text'; content: string; chunks?: string[]; finishReason: FinishReason; usage?: UsageOverride; endAfter?: number }
+  | { kind: 'text'; content: string; chunks?: string[]; finishReason: FinishReason; usage?: UsageOverride; endAfter?: number; hangAfter?: number }
   | { kind: 'tool'; id: string; name: string; arguments: string; content: string | null; usage?: UsageOverride };
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
@@ -450,6 +452,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         finishReason: reply.finishReason ?? 'stop',
         usage: reply.usage,
         endAfter: reply.endStreamAfterChunks,
+        hangAfter: reply.hangAfterChunks,
       };
     }
     // Nothing usable scripted: answer like a cooperative model.
@@ -511,6 +514,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
           res.end();
           return;
         }
+        if (answer.hangAfter !== undefined && sent >= answer.hangAfter) return; // close() destroys the socket
         send([choice({ content: piece })]);
         sent++;
       }

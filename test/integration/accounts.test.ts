@@ -7,6 +7,7 @@ import { startSmtpServer, linkFrom } from '../support/smtp.ts';
 import { signIn, signUp, STRONG_PASSWORD } from '../support/accounts.ts';
 import { serviceEnv } from '../support/env.ts';
 import { waitFor } from '../support/wait.ts';
+import { TestClient } from '../support/client.ts';
 
 let app: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -164,27 +165,72 @@ describe('abuse', () => {
     expect(strip(wrong.body)).toEqual(strip(unknown.body));
   });
 
-  it('locks an account after five failed attempts, with a 429 and a retry time', async () => {
-    const { email } = await signUp(app);
+  it('five wrong passwords hold back only the network they came from: the owner signs in from anywhere else', async () => {
+    const owner = await signUp(app);
+    const attackerIp = '10.251.1.7';
+    const attacker = () => new TestClient(app.server.url, app.config.appOrigin, attackerIp);
     for (let i = 0; i < 5; i++) {
-      expect((await app.client().post('/api/auth/login', { email, password: `wrong-password-${i}x` })).status).toBe(401);
+      expect((await attacker().post('/api/auth/login', { email: owner.email, password: `wrong-password-${i}x` })).status).toBe(401);
     }
-    const locked = await app.client().post('/api/auth/login', { email, password: STRONG_PASSWORD });
+    const locked = await attacker().post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
     expect(locked.body.error).toMatchObject({ code: 'RATE_LIMITED' });
     expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(60);
+    // The owner, on a browser never used before, from another network.
+    expect((await app.client().post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD })).status).toBe(200);
+    // The owner's own browser on the attacker's network (a hospital's shared connection).
+    const ownBrowser = new TestClient(app.server.url, app.config.appOrigin, attackerIp);
+    ownBrowser.cookies.set('medfolio_device', owner.client.cookies.get('medfolio_device')!);
+    expect((await ownBrowser.post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD })).status).toBe(200);
   });
 
-  it('counts parallel guesses too: at most five get a password check', async () => {
+  it('counts parallel guesses too: at most five from one network get a password check', async () => {
     const { email } = await signUp(app);
     const attempts = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => app.client().post('/api/auth/login', { email, password: `parallel-guess-${i}x` })),
+      Array.from({ length: 12 }, (_, i) => new TestClient(app.server.url, app.config.appOrigin, '10.251.2.9').post('/api/auth/login', { email, password: `parallel-guess-${i}x` })),
     );
     const statuses = attempts.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
+
+  it('many wrong passwords from many networks pause new browsers, and the owner gets in with the emailed link', async () => {
+    const owner = await signUp(app, { name: 'Dr Kemi Adeyemi' });
+    const from = (n: number) => new TestClient(app.server.url, app.config.appOrigin, `10.252.${Math.floor(n / 200)}.${(n % 200) + 1}`);
+    // 50 untrusted tries an hour is the ceiling: a botnet of 50 addresses, one try each.
+    for (let i = 0; i < 50; i++) expect((await from(i).post('/api/auth/login', { email: owner.email, password: `botnet-guess-${i}` })).status).toBe(401);
+    const tripped = await from(50).post('/api/auth/login', { email: owner.email, password: 'botnet-guess-50' });
+    expect(tripped.status).toBe(429);
+    expect(tripped.body.error.message).toContain('we have emailed you a link');
+    expect(Number(tripped.headers.get('retry-after'))).toBe(3600);
+    // Brute force stays bounded: a new network, even with the right password, waits.
+    const guessedRight = await from(51).post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD });
+    expect(guessedRight.status).toBe(429);
+    // An unknown address answers the same way (nothing to learn about who has an account).
+    const nobody = 'nobody-here@example.org';
+    for (let i = 0; i < 51; i++) await from(100 + i).post('/api/auth/login', { email: nobody, password: `botnet-guess-${i}` });
+    const unknown = await from(200).post('/api/auth/login', { email: nobody, password: 'x' });
+    expect({ status: unknown.status, message: unknown.body.error.message }).toEqual({ status: 429, message: guessedRight.body.error.message });
+
+    // The owner's usual browser is not held back.
+    expect((await owner.client.post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD })).status).toBe(200);
+    // A new browser: the emailed link lets it in, once.
+    const mail = await smtp.waitForEmail(owner.email, /trying to sign in/);
+    expect(mail.text).toContain('1 hour');
+    const token = linkFrom(mail, '/unlock-sign-in').searchParams.get('token')!;
+    const laptop = from(300);
+    expect((await laptop.post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD })).status).toBe(429);
+    expect((await laptop.post('/api/auth/unlock-sign-in', { token })).status).toBe(200);
+    expect((await laptop.post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD })).status).toBe(200);
+    expect((await from(301).post('/api/auth/unlock-sign-in', { token })).status).toBe(410);
+    // A trusted browser still needs the password, and five wrong ones hold it back too.
+    for (let i = 0; i < 5; i++) expect((await laptop.post('/api/auth/login', { email: owner.email, password: `typo-${i}-password` })).status).toBe(401);
+    expect((await laptop.post('/api/auth/login', { email: owner.email, password: STRONG_PASSWORD })).status).toBe(429);
+    const timeline = (await laptop.get('/api/audit?limit=200')).body.events.map((e: { action: string }) => e.action);
+    expect(timeline).toContain('login.paused');
+    expect(timeline).toContain('login.unlocked');
+  }, 60_000);
 
   it('refuses cross-site state-changing requests', async () => {
     const { client } = await signUp(app);

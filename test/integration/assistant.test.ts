@@ -94,7 +94,7 @@ describe('the assistant with an LLM provider', () => {
   let fake: FakeOpenAI;
   beforeAll(async () => {
     fake = await startFakeOpenAI();
-    app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'k' });
+    app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'k', LLM_CHAT_DEADLINE_MS: '2000' });
   });
   afterAll(async () => {
     await app?.close();
@@ -121,14 +121,42 @@ describe('the assistant with an LLM provider', () => {
     socket.close();
   });
 
-  it('reports a provider failure as an error, charging nothing', async () => {
+  it('answers from the record when the provider refuses, charging no tokens', async () => {
     const { client } = await signUp(app);
     fake.reply({ status: 401 });
     const socket = await assistantSocket(app, client);
-    const result = await turn(socket, { text: 'Hello there' });
-    expect(result.error.code).toBe('LLM_UNAVAILABLE');
+    const result = await turn(socket, { text: 'What expires soon?' });
+    expect(result.error).toBeUndefined();
+    expect(result.tokens.join('')).toContain('The assistant is unavailable just now, so this answer comes from your record alone.');
+    expect(result.tokens.join('')).toContain('Nothing in your record has expired');
     const plan = (await client.get('/api/me/plan')).body.usage;
-    expect(plan).toMatchObject({ assistantMessages: 0, llmTokens: 0 });
+    expect(plan).toMatchObject({ assistantMessages: 1, llmTokens: 0 });
+    socket.close();
+  });
+
+  it('a hanging provider: the offline answer arrives once the chat deadline passes, and is kept in the conversation', async () => {
+    const { client } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    fake.reply({ hang: true });
+    const socket = await assistantSocket(app, client);
+    const started = performance.now();
+    const result = await turn(socket, { text: 'Explain my gaps' });
+    const elapsed = performance.now() - started;
+    expect(result.error).toBeUndefined();
+    expect(elapsed).toBeGreaterThanOrEqual(1900);
+    expect(elapsed).toBeLessThan(6000);
+    expect(result.tokens.join('')).toContain('from your record alone');
+    const stored = (await client.get(`/api/conversations/${result.done.conversationId}`)).body.messages;
+    expect(stored.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    expect(stored[1].content).toContain('from your record alone');
+
+    // A model that stalls after its first words: those words stay, with a note that it stopped.
+    fake.reset();
+    fake.reply({ content: 'Your posts run without a break from', chunks: ['Your posts ', 'run without ', 'a break from'], hangAfterChunks: 2 });
+    const cut = await turn(socket, { conversationId: result.done.conversationId, text: 'And my posts?' });
+    expect(cut.error).toBeUndefined();
+    expect(cut.tokens.slice(0, 2)).toEqual(['Your posts ', 'run without ']);
+    expect(cut.tokens.join('')).toContain('this reply is cut short');
     socket.close();
   });
 

@@ -15,7 +15,7 @@ let fake: FakeOpenAI;
 let app: TestApp;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'test-key' });
+  app = await startTestApp({ TRUST_PROXY: 'true', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'test-key', LLM_STEP_DEADLINE_MS: '2000' });
 });
 afterAll(async () => {
   await app?.close();
@@ -83,5 +83,43 @@ describe('CV generation with an LLM provider', () => {
     expect(cv.summary.warnings.join(' ')).toContain('Prepared without the AI model');
     const plan = await client.get('/api/me/plan');
     expect(plan.body.usage.llmTokens).toBe(0);
+  }, 60_000);
+
+  it('removes bidirectional controls the model writes, so the recruiter reads what the record says', async () => {
+    const { client, userId } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    const record = await loadAiRecord(app.server.platform.database.db, userId, new Date());
+    const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
+    const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
+    const item = modelDraft.sections.find((s) => s.kind === 'experience')!.items[0]!;
+    item.title = `\u202E${item.title}\u202C`;
+    item.bullets = item.bullets.map((b) => `\u2067${b}\u2069`);
+    fake.reply((body) => {
+      const schema = body.response_format?.json_schema?.name;
+      if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };
+      if (schema === 'cv_draft') return { json: modelDraft };
+      return undefined;
+    });
+    const cv = await generate(client);
+    expect(cv.status).toBe('done');
+    expect(cv.composer).toBe('llm:fake-model');
+    expect(JSON.stringify(cv.draft)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(cv.summary.removed).toEqual([]);
+  });
+
+  it('a hanging provider: each CV step gives up at its deadline and the offline composer finishes the CV', async () => {
+    const { client } = await signUp(app, { name: persona().basics.name });
+    await client.post('/api/import/json-resume', persona());
+    fake.reply({ hang: true });
+    const started = performance.now();
+    const cv = await generate(client);
+    const elapsed = performance.now() - started;
+    expect(cv.status).toBe('done');
+    expect(cv.composer).toBe('offline');
+    expect(cv.summary.warnings.join(' ')).toContain('timeout');
+    // Two steps (job analysis, drafting), 2 s each, then the offline steps and the PDF.
+    expect(elapsed).toBeGreaterThanOrEqual(3900);
+    expect(elapsed).toBeLessThan(25_000);
+    expect((await client.get('/api/me/plan')).body.usage.llmTokens).toBe(0);
   }, 60_000);
 });

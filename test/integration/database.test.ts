@@ -115,3 +115,22 @@ describe('the embedded connection', () => {
     }
   });
 });
+
+describe.skipIf(!hasService(Boolean(serviceEnv.databaseUrl), 'PostgreSQL (DATABASE_URL)'))('a connection that breaks', () => {
+  it('fails the transaction that held it, and the process and the pool carry on', async () => {
+    const handle = await blankPostgres();
+    try {
+      const killed = handle.db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+        // Another session ends this one between two statements, as a restart or failover would.
+        await sql`SELECT pg_terminate_backend(${rows[0]!.pid})`.execute(handle.db);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await sql`SELECT 1`.execute(trx);
+      });
+      await expect(killed).rejects.toThrow();
+      expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(handle.db)).rows[0]!.one).toBe(1);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { defineJob, type JobHandlers } from '../../server/platform/queue/job.ts'
 import { createInProcessTransport } from '../../server/platform/queue/in-process-transport.ts';
 import { createBullmqTransport } from '../../server/platform/queue/bullmq-transport.ts';
 import type { JobTransport } from '../../server/platform/queue/transport.ts';
+import * as jobsRepo from '../../server/platform/queue/repo.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { hasService, serviceEnv } from '../support/env.ts';
 import { waitFor } from '../support/wait.ts';
@@ -226,6 +227,31 @@ describe.each(transports)('jobs over the $name transport', ({ available, make })
     ).rejects.toThrow('abort');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(seen).toEqual(['committed']);
+  });
+});
+
+describe('a worker the sweeper gave up on', () => {
+  it('cannot finish, fail or heart-beat the job once another worker has taken it over', async () => {
+    const { id } = await database.db
+      .insertInto('jobs')
+      .values({ name: 'test-owner.echo', payload: JSON.stringify({ value: 'x' }), dedupe_key: null, max_attempts: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const t0 = new Date(Date.now() - 120_000);
+    const first = await jobsRepo.claimJob(database.db, id, t0);
+    expect(first?.attempts).toBe(1);
+    // Its heartbeat went stale: the sweeper queues the row again and a second worker takes it.
+    expect(await jobsRepo.requeueStuckJobs(database.db, new Date(Date.now() - 60_000), new Date(), 10)).toContain(id);
+    const second = await jobsRepo.claimJob(database.db, id, new Date());
+    expect(second?.attempts).toBe(2);
+    // The first worker wakes up: nothing it writes lands.
+    expect(await jobsRepo.touchJob(database.db, id, 1, new Date())).toBe(false);
+    expect(await jobsRepo.completeJob(database.db, id, 1, new Date())).toBe(false);
+    expect(await jobsRepo.recordJobFailure(database.db, id, 1, 'late failure', new Date(), null)).toBe(false);
+    expect(await rowOf(id)).toMatchObject({ status: 'running', attempts: 2, last_error: 'worker lost; retrying' });
+    // The worker that owns the try does.
+    expect(await jobsRepo.completeJob(database.db, id, 2, new Date())).toBe(true);
+    expect(await rowOf(id)).toMatchObject({ status: 'done', attempts: 2 });
   });
 });
 

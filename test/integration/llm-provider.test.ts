@@ -77,6 +77,45 @@ describe('LLM provider over the OpenAI wire format', () => {
     expect(fake.requestsTo('chat').length).toBeGreaterThan(0);
   });
 
+  it('a hanging provider gets one deadline per CV step, every try included, not one per try', async () => {
+    // Each try may take 2 s and three tries are allowed: without one deadline that is 6 s or more.
+    fake.reply({ hang: true });
+    const slow = createLlmProvider(llmConfig({ LLM_TIMEOUT_MS: '2000', LLM_STEP_DEADLINE_MS: '2500' }), { attempts: 3, retryBaseDelayMs: 10 })!;
+    const started = performance.now();
+    const failure = await slow.structured(ZAnswer, 'answer', [{ role: 'user', content: 'x' }]).catch((e: unknown) => e);
+    const elapsed = performance.now() - started;
+    expect(failure).toBeInstanceOf(LlmError);
+    expect((failure as LlmError).kind).toBe('timeout');
+    expect(elapsed).toBeGreaterThanOrEqual(2400);
+    expect(elapsed).toBeLessThan(3500);
+    expect(fake.requestsTo('chat').length).toBeLessThanOrEqual(2);
+  });
+
+  it('a chat reply has its own deadline, also when the model stalls after the first tokens', async () => {
+    fake.reply({ hang: true });
+    const chat = createLlmProvider(llmConfig({ LLM_TIMEOUT_MS: '1000', LLM_CHAT_DEADLINE_MS: '1500' }), { attempts: 3, retryBaseDelayMs: 10 })!;
+    let started = performance.now();
+    const silent = await chat.stream([{ role: 'user', content: 'x' }], () => {}).catch((e: unknown) => e);
+    expect((silent as LlmError).kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2300);
+
+    fake.reset();
+    fake.reply({ content: 'Your ALS is valid until 2028.', chunks: ['Your ALS ', 'is valid ', 'until 2028.'], hangAfterChunks: 2 });
+    const stalling = createLlmProvider(llmConfig({ LLM_TIMEOUT_MS: '60000', LLM_CHAT_DEADLINE_MS: '1500' }), { attempts: 3, retryBaseDelayMs: 10 })!;
+    const tokens: string[] = [];
+    started = performance.now();
+    const stalled = await stalling.stream([{ role: 'user', content: 'x' }], (t) => tokens.push(t)).catch((e: unknown) => e);
+    expect((stalled as LlmError).kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2300);
+    expect(tokens).toEqual(['Your ALS ', 'is valid ']);
+    // Tokens reached the person: no second try that would repeat them.
+    expect(fake.requestsTo('chat')).toHaveLength(1);
+  });
+
+  it('defaults to 30 s for a chat reply and 60 s for a CV step', () => {
+    expect(loadConfig({}).llm).toMatchObject({ chatDeadlineMs: 30_000, stepDeadlineMs: 60_000 });
+  });
+
   it('embeds with the configured dimensions', async () => {
     const embedder = createProviderEmbedder(llmConfig())!;
     const [a, b] = await embedder.embed(['Advanced Life Support', 'Advanced Life Support']);

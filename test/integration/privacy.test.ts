@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -211,6 +212,15 @@ describe('erasure', () => {
     const gmc = (await erased.client.get('/api/registrations')).body.items.find((r: { body: string }) => r.body === 'GMC');
     expect((await erased.client.patch(`/api/registrations/${gmc.id}`, { number: uniqueGmc })).status).toBe(200);
     await requestReadyExport(erased.client);
+    // Organisations: one the user alone belongs to, one they run with a colleague (who has
+    // their id on her timeline as the admin who added her), and one of the colleague's.
+    const tag = erased.userId.slice(0, 8);
+    const solo = await erased.client.post('/api/organisations', { name: `Solo Locums ${tag}`, kind: 'agency' });
+    expect(solo.status).toBe(201);
+    const shared = await erased.client.post('/api/organisations', { name: `Night Shift Collective ${tag}`, kind: 'practice' });
+    expect((await erased.client.post(`/api/organisations/${shared.body.id}/members`, { email: kept.email, role: 'member' })).status).toBeLessThan(300);
+    const keptsOrg = await kept.client.post('/api/organisations', { name: `Kept Practice ${tag}`, kind: 'practice' });
+    expect((await kept.client.post(`/api/organisations/${keptsOrg.body.id}/members`, { email: erased.email, role: 'member' })).status).toBeLessThan(300);
     // Rate-limit keys derived from the user: a wrong passcode-free login, an upload, a share.
     await app.client().post('/api/auth/login', { email: erased.email, password: 'not-the-password-1' });
     const keptBefore = await tablesReferencing(db(), kept.userId);
@@ -231,9 +241,20 @@ describe('erasure', () => {
     await waitFor('erasure done', async () => (await db().selectFrom('privacy_requests').select('status').where('id', '=', request.id).executeTakeFirst())?.status === 'completed', 60_000);
     await smtp.waitForEmail(erased.email, /has been erased/);
 
-    const needles = [erased.userId, erased.email, erased.name, uniqueGmc, `matron-${erased.userId.slice(0, 8)}`, `recruiter-${erased.userId.slice(0, 8)}`];
+    // Not even as the actor on the colleague's timeline: there they were a pseudonym all along.
+    const needles = [erased.userId, erased.email, erased.name, uniqueGmc, `matron-${erased.userId.slice(0, 8)}`, `recruiter-${erased.userId.slice(0, 8)}`, `Solo Locums ${tag}`];
     expect(await findInDatabase(db(), needles)).toEqual([]);
     expect((await app.server.platform.storage.list()).filter((f) => f.key.includes(erased.userId))).toEqual([]);
+    // No directory named by their id is left behind either.
+    const leftovers = fs.readdirSync(app.config.dataDir, { recursive: true }).map(String).filter((p) => p.includes(erased.userId));
+    expect(leftovers).toEqual([]);
+    // The organisation they ran with a colleague is hers now; her own keeps her, without them.
+    expect((await kept.client.get(`/api/organisations/${shared.body.id}`)).body).toMatchObject({ role: 'admin', members: [expect.objectContaining({ id: kept.userId, role: 'admin' })] });
+    expect((await kept.client.get(`/api/organisations/${keptsOrg.body.id}`)).body.members.map((m: { id: string }) => m.id)).toEqual([kept.userId]);
+    expect((await db().selectFrom('organisations').select('id').where('id', '=', solo.body.id).execute())).toEqual([]);
+    const keptTimeline = (await kept.client.get('/api/audit?limit=200')).body.events as Array<{ action: string; actor: { type: string; id: string | null } }>;
+    expect(keptTimeline.find((e) => e.action === 'organisation.admin_handed_over')).toMatchObject({ actor: { type: 'system', id: null } });
+    expect(keptTimeline.find((e) => e.action === 'organisation.member_added' && e.actor.id !== kept.userId)?.actor.id).toMatch(/^p_/);
     const userHashes = [erased.userId, erased.email].map(rateLimitHash);
     expect(await rateLimitKeysContaining(userHashes)).toEqual([]);
 
@@ -243,8 +264,8 @@ describe('erasure', () => {
     const record = await db().selectFrom('audit_events').selectAll().where('chain_id', '=', scheduled.body.reference).execute();
     expect(record.map((e) => e.action)).toEqual(['account.erased']);
 
-    // The other clinician is untouched.
-    expect(await tablesReferencing(db(), kept.userId)).toEqual(keptBefore);
+    // The other clinician is untouched, but for the one line saying she now runs the organisation.
+    expect(await tablesReferencing(db(), kept.userId)).toEqual({ ...keptBefore, audit_events: keptBefore.audit_events! + 1 });
     expect((await app.server.platform.storage.list()).filter((f) => f.key.includes(kept.userId))).toHaveLength(keptFiles);
     expect((await kept.client.get('/api/me')).status).toBe(200);
     expect((await kept.client.get('/api/audit/verify')).body.ok).toBe(true);

@@ -43,6 +43,14 @@ describe('API server on its own database', () => {
     expect(res.status).toBe(200);
   });
 
+  it('logs an error the listening HTTP server reports (EMFILE on accept) and keeps serving', async () => {
+    const emfile = () => Object.assign(new Error('accept EMFILE'), { code: 'EMFILE' });
+    // Twice: the first used to be swallowed by the start-up listener, the second ended the process.
+    app.server.httpServer.emit('error', emfile());
+    app.server.httpServer.emit('error', emfile());
+    expect((await fetch(app.url('/api/health'))).status).toBe(200);
+  });
+
   it('publishes an OpenAPI 3.1 document generated from the routes, and a docs page', async () => {
     const doc = (await (await fetch(app.url('/api/openapi.json'))).json()) as {
       openapi: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { PDFDocument } from 'pdf-lib';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { signUp } from '../support/accounts.ts';
@@ -9,7 +10,7 @@ const nurse = () => persona('icu-nurse-band6.json');
 import { generateCv } from '../support/cv.ts';
 import { findInDatabase } from '../support/pii-scan.ts';
 import { extractPdfText } from '../../server/adapters/pdf/text-check.ts';
-import type { TestClient } from '../support/client.ts';
+import { TestClient } from '../support/client.ts';
 
 let app: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -66,7 +67,12 @@ describe('sharing a CV with a recruiter', () => {
     const pdf = await fetch(app.url(`${pathOf(created.body.url)}/pdf`), { headers: { cookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const text = (await extractPdfText(Buffer.from(await pdf.arrayBuffer()))).text;
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    const text = (await extractPdfText(pdfBytes)).text;
+    // The recruiter's copy names Medfolio as its maker, not the browser or the PDF library.
+    const meta = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+    expect({ creator: meta.getCreator(), producer: meta.getProducer() }).toEqual({ creator: 'Medfolio', producer: 'Medfolio' });
+    for (const leak of ['HeadlessChrome', 'Skia', 'pdf-lib']) expect(pdfBytes.toString('latin1')).not.toContain(leak);
     expect(text).toContain('Shared with Rae Recruiter on');
     expect(text).toContain('via Medfolio');
     expect(text).toContain(nurse().basics.name);
@@ -86,14 +92,36 @@ describe('sharing a CV with a recruiter', () => {
     expect(await exhausted.text()).toContain('used as many times as it allows');
   });
 
-  it('rate-limits passcode guesses to 5 per 15 minutes per link', async () => {
+  it('five wrong passcodes hold back only the network that typed them: the recruiter with the passcode gets in', async () => {
     const created = await share({ passcode: 'a-long-passcode' });
     const path = pathOf(created.body.url);
-    for (let i = 0; i < 5; i++) expect((await form(recruiter(), path, { passcode: `guess-${i}` })).status).toBe(401);
-    const blocked = await form(recruiter(), path, { passcode: 'a-long-passcode' });
+    const attacker = () => new TestClient(app.server.url, app.config.appOrigin, '10.240.0.66');
+    for (let i = 0; i < 5; i++) expect((await form(attacker(), path, { passcode: `guess-${i}` })).status).toBe(401);
+    const blocked = await form(attacker(), path, { passcode: 'a-long-passcode' });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await blocked.text()).toContain('Too many wrong passcodes from your network. Try again in 15 minutes.');
+    const recruiterGetsIn = await form(recruiter(), path, { passcode: 'a-long-passcode' });
+    expect(recruiterGetsIn.status).toBe(303);
   });
+
+  it('pauses a link after fifty wrong passcodes from anywhere, telling the clinician; a recruiter already in stays in', async () => {
+    const created = await share({ passcode: 'another-passcode' });
+    const path = pathOf(created.body.url);
+    const inside = recruiter();
+    const unlocked = await form(inside, path, { passcode: 'another-passcode' });
+    expect(unlocked.status).toBe(303);
+    const cookie = unlocked.headers.getSetCookie()[0]!.split(';')[0]!;
+    // Every try counts towards the ceiling, the recruiter's right one too: 1 + 49 = 50.
+    for (let i = 0; i < 49; i++) expect((await form(recruiter(), path, { passcode: `botnet-${i}` })).status).toBe(401);
+    const paused = await form(recruiter(), path, { passcode: 'another-passcode' });
+    expect(paused.status).toBe(429);
+    expect(paused.headers.get('retry-after')).toBe('3600');
+    expect(await paused.text()).toContain('paused. Try again in 1 hour.');
+    expect((await fetch(app.url(path), { headers: { cookie } })).status).toBe(200);
+    const timeline = (await owner.client.get('/api/audit?limit=100')).body.events;
+    expect(timeline.find((e: { action: string; subject: { id: string } }) => e.action === 'share.paused' && e.subject.id === created.body.id)).toMatchObject({ details: { pausedForSeconds: 3600 } });
+  }, 60_000);
 
   it('answers 410 once a link is revoked or expired, and nothing else', async () => {
     const revoked = await share({});

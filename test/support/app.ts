@@ -21,7 +21,7 @@ export interface TestApp {
 // A made-up client address per test client; nothing is sent to it, it only keys rate limits.
 const randomTestIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
-export async function startTestApp(env: Record<string, string> = {}, options: { logLines?: string[]; webDistDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logLines?: string[]; webDistDir?: string; worker?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // Files (outbox, master key, documents) always go to a private temporary directory.
   const dataDir = database.env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-data-'));
@@ -39,8 +39,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ? createLogger({ level: 'debug', destination: { write: (line: string) => void options.logLines!.push(line) } })
     : createLogger({ level: config.logLevel });
   const server = await startServer(config, logger, options.webDistDir ? { webDistDir: options.webDistDir } : {});
-  // With Redis the API only enqueues: run a worker beside it, as production does.
-  const worker = config.redisUrl ? await startWorker(config, logger) : undefined;
+  // With Redis the API only enqueues: run a worker beside it, as production does (unless the
+  // test runs its own workers).
+  const worker = config.redisUrl && options.worker !== false ? await startWorker(config, logger) : undefined;
   return {
     server,
     config,

@@ -73,6 +73,15 @@ describe.skipIf(!hasChromium)(hasChromium ? 'PDF renderer (real Chromium)' : `PD
     expect(renderer.stats()).toMatchObject({ browserLaunches: 1, renders: 1, failures: 0 });
   });
 
+  it('names Medfolio, not the browser and its version, as the PDF’s creator and producer', async () => {
+    const { pdf } = await renderer.render(SMALL, { format: 'A4' });
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.getCreator()).toBe('Medfolio');
+    expect(doc.getProducer()).toBe('Medfolio');
+    const raw = pdf.toString('latin1');
+    for (const leak of ['HeadlessChrome', 'Chrome/', 'Skia', 'Mozilla', 'pdf-lib']) expect(raw).not.toContain(leak);
+  });
+
   it('prints US Letter at a different page size from A4', async () => {
     const cv = sampleCv();
     const [a4, letter] = await Promise.all([renderer.render(cv.html, { format: 'A4' }), renderer.render(cv.html, { format: 'Letter' })]);

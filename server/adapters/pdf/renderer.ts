@@ -5,6 +5,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { stampMedfolioMetadata } from './metadata.ts';
 import type { Logger } from '../../platform/logger.ts';
 
 /**
@@ -163,10 +164,14 @@ async function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<
   }
 }
 
-async function countPages(pdf: Uint8Array): Promise<number> {
+/** Counts the pages and replaces Chromium's Creator and Producer with Medfolio (metadata.ts). */
+async function finishPdf(pdf: Uint8Array): Promise<{ pdf: Buffer; pages: number }> {
   // Fastest: no yielding between objects (the default yields every 100 objects and costs ~7 ms on a 2-page CV).
   const document = await PDFDocument.load(pdf, { updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest });
-  return document.getPageCount();
+  stampMedfolioMetadata(document);
+  // Objects are written as Chromium wrote them (no object streams), so the output stays as readable.
+  const saved = await document.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return { pdf: Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength), pages: document.getPageCount() };
 }
 
 export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
@@ -491,11 +496,10 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
       try {
         const result = await attempt(state, job);
         if (result.ok) {
-          const bytes = result.bytes;
-          const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          let pdf: Buffer;
           let pages: number;
           try {
-            pages = await countPages(bytes);
+            ({ pdf, pages } = await finishPdf(result.bytes));
           } catch (error) {
             counters.failures++;
             job.reject(new RenderFailedError('Chromium produced an unreadable PDF', { cause: error }));

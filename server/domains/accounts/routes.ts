@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { defineRoute } from '../../platform/http/route.ts';
 import { clientInfo } from '../../platform/http/client-info.ts';
-import { appendCookie, cookieSecurity, SESSION_COOKIE } from '../../platform/http/cookies.ts';
+import { appendCookie, cookieSecurity, requestCookie, SESSION_COOKIE } from '../../platform/http/cookies.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_TTL_MS } from './devices.ts';
 import { issueCsrfToken } from '../../platform/http/csrf.ts';
 import type { AccountsDeps } from './deps.ts';
 import {
@@ -23,6 +24,7 @@ import {
   ZTotpEnableRequest,
   ZTotpSetup,
   ZTotpSetupRequest,
+  ZUnlockSignInRequest,
   ZUpdateProfileRequest,
   ZVerifyEmailRequest,
 } from './schema.ts';
@@ -34,14 +36,19 @@ import { z } from 'zod';
 const ZSignedIn = z.object({ user: ZMe, csrfToken: z.string().describe('Send as x-csrf-token on state-changing requests') });
 
 export function accountRoutes(deps: AccountsDeps & { env: string }) {
-  const meta = (req: Request, requestId: string, now: Date) => ({ ...clientInfo(req), requestId, now });
+  const meta = (req: Request, requestId: string, now: Date) => ({ ...clientInfo(req), requestId, now, device: requestCookie(req, DEVICE_COOKIE) ?? null });
+  /** Marks this browser as trusted by the account (see devices.ts). */
+  const trustDevice = (res: Response, sealed: string) => {
+    appendCookie(res, DEVICE_COOKIE, sealed, { httpOnly: true, sameSite: 'lax', ...cookieSecurity(deps.env), path: DEVICE_COOKIE_PATH, maxAge: DEVICE_TTL_MS / 1000 });
+  };
 
   const startSession = (res: Response, session: { token: string; expiresAt: Date }) => {
     appendCookie(res, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', ...cookieSecurity(deps.env), expires: session.expiresAt });
   };
   /** Register and login both end by starting a session and handing over the CSRF token. */
-  const signedIn = async (req: Request, res: Response, result: { userId: string; session: { token: string; expiresAt: Date } }) => {
+  const signedIn = async (req: Request, res: Response, result: { userId: string; session: { token: string; expiresAt: Date }; device?: string }) => {
     startSession(res, result.session);
+    if (result.device) trustDevice(res, result.device);
     return { user: await accounts.getMe(deps, result.userId), csrfToken: issueCsrfToken(req, res, deps.env) };
   };
   const endSession = (res: Response) => {
@@ -127,8 +134,21 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       auth: 'public',
       body: ZResetPasswordRequest,
       response: ZOk,
-      handler: async ({ req, body, requestId, now }) => {
-        await accounts.resetPassword(deps, body, meta(req, requestId, now));
+      handler: async ({ req, res, body, requestId, now }) => {
+        trustDevice(res, (await accounts.resetPassword(deps, body, meta(req, requestId, now))).device);
+        return { status: 'ok' as const };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/unlock-sign-in',
+      summary: 'Let this browser sign in while sign-in is paused after many wrong passwords, with the token from the emailed link',
+      tags: ['auth'],
+      auth: 'public',
+      body: ZUnlockSignInRequest,
+      response: ZOk,
+      handler: async ({ req, res, body, requestId, now }) => {
+        trustDevice(res, (await accounts.unlockSignIn(deps, body.token, meta(req, requestId, now))).device);
         return { status: 'ok' as const };
       },
     }),

@@ -8,9 +8,19 @@ export const ZEmail = z
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: 'must be a valid email address' }));
-/** Text a person typed: no control characters (Postgres refuses NUL; the rest is never wanted). */
+/**
+ * Text a person typed: no control characters (Postgres refuses NUL; the rest is never wanted),
+ * and none of the invisible bidirectional embeddings, overrides and isolates (U+202A-202E,
+ * U+2066-2069), which make text display differently from what it says: a recruiter would read
+ * an employer or a date reversed (issue 16). This is the one check every free-text field of a
+ * record, a profile, a share and a verification goes through. (The ordinary direction marks
+ * U+200E and U+200F, which right-to-left names need, are allowed.)
+ */
 // eslint-disable-next-line no-control-regex
-export const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value);
+export const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(value);
+
+/** For text nobody typed (a model's draft): the same bidirectional controls, removed. */
+export const stripBidiControls = (value: string) => value.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
 const ZName = z.string().trim().min(1, 'is required').max(200).refine(noControlCharacters, 'must not contain control characters');
 // Policy (length, common passwords) is checked in the service, where the email is known.
 const ZNewPassword = z.string().min(1, 'is required').max(256);
@@ -24,6 +34,7 @@ export const ZSecondFactor = z
 export const ZRegisterRequest = z.object({ email: ZEmail, password: ZNewPassword, name: ZName });
 export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(256), totp: ZSecondFactor.optional() });
 export const ZVerifyEmailRequest = z.object({ token: ZToken });
+export const ZUnlockSignInRequest = z.object({ token: ZToken });
 export const ZForgotPasswordRequest = z.object({ email: ZEmail });
 export const ZResetPasswordRequest = z.object({ token: ZToken, password: ZNewPassword });
 export const ZChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: ZNewPassword });

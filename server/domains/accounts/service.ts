@@ -10,6 +10,7 @@ import { sendAccountEmailJob } from './jobs.ts';
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
 import { createSession } from './sessions.ts';
+import { openDevice, sealDevice } from './devices.ts';
 import { checkSecondFactor, secondFactorRequired, startTotpEnrolment, newRecoveryCodes, consumeTotpCode } from './two-factor.ts';
 import type { z } from 'zod';
 import type { Me, ZUpdateProfileRequest } from './schema.ts';
@@ -20,6 +21,8 @@ export interface RequestMeta {
   userAgent: string | null;
   requestId: string;
   now: Date;
+  /** The trusted-device cookie, when the browser sent one (sign-in routes only). */
+  device?: string | null | undefined;
 }
 
 const INVALID_LOGIN = () => new AppError('UNAUTHENTICATED', 'The email or password is incorrect');
@@ -51,7 +54,8 @@ export async function register(deps: AccountsDeps, input: { email: string; passw
     await deps.queue.enqueue(sendAccountEmailJob, { userId: user.id, purpose: 'verify_email' }, { db: trx });
     return { user, session };
   });
-  return { userId: user.id, session };
+  // The browser that created the account is trusted by it (see devices.ts).
+  return { userId: user.id, session, device: sealDevice(deps.secretBox, user.id, meta.now) };
 }
 
 /**
@@ -63,16 +67,22 @@ function auditInBackground(deps: AccountsDeps, entry: Parameters<typeof recordAu
 }
 
 /**
- * Email, password and (when on) the second factor, with the per-IP and per-account limits:
- * sign-in and the cancellation of a pending erasure (which has no session) both go through it.
+ * Email, password and (when on) the second factor, with the per-IP limit and the sign-in guess
+ * guard (platform/guess-guard.ts): sign-in and the cancellation of a pending erasure (which has
+ * no session) both go through it. A browser this account trusts is not held back by wrong
+ * passwords typed elsewhere.
  */
 export async function checkCredentials(deps: AccountsDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
   await deps.limits.loginPerIp.consume(meta.ip);
   const user = await repo.findUserByEmail(deps.db, input.email);
-  // The attempt is counted before the password is checked, so parallel guesses cannot all slip
-  // in under the limit; a success gives the points back.
+  const device = openDevice(deps.secretBox, meta.device, meta.now);
+  const trustedDevice = user && device?.userId === user.id ? device : undefined;
+  // Keyed by the address typed, so an unknown address is counted like a known one.
+  const attempt = { subject: input.email, client: trustedDevice ? trustedDevice.deviceId : meta.ip, trusted: Boolean(trustedDevice) };
   try {
-    await deps.limits.loginPerAccount.consume(input.email);
+    await deps.limits.signIn.admit(attempt, async (pausedForSeconds) => {
+      if (user) pauseNotice(deps, user, pausedForSeconds, meta);
+    });
   } catch (err) {
     if (user) auditInBackground(deps, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.locked_out', subject: { type: 'user', id: user.id } });
     throw err;
@@ -92,12 +102,25 @@ export async function checkCredentials(deps: AccountsDeps, input: { email: strin
     }
     secondFactor = used;
   }
-  await deps.limits.loginPerAccount.reset(input.email);
-  return { user, secondFactor };
+  await deps.limits.signIn.succeeded(attempt);
+  return { user, secondFactor, device: trustedDevice };
+}
+
+/**
+ * Untrusted browsers have just been paused for this account: its owner is emailed a link that
+ * lets their browser in, and the pause goes in their timeline. Off the request path, so a
+ * known address answers like an unknown one.
+ */
+function pauseNotice(deps: AccountsDeps, user: { id: string; locked_at: Date | null }, pausedForSeconds: number, meta: RequestMeta) {
+  if (user.locked_at) return; // pending erasure: the owner cancels with the password instead
+  void inTransaction(deps.db, async (trx) => {
+    await deps.queue.enqueue(sendAccountEmailJob, { userId: user.id, purpose: 'unlock_sign_in', pausedForSeconds }, { db: trx });
+    await recordAudit(trx, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.paused', subject: { type: 'user', id: user.id }, details: { pausedForSeconds } });
+  }).catch((err: unknown) => deps.logger.error({ err }, 'sign-in pause notice failed'));
 }
 
 export async function login(deps: AccountsDeps, input: { email: string; password: string; totp?: string | undefined }, meta: RequestMeta) {
-  const { user, secondFactor } = await checkCredentials(deps, input, meta);
+  const { user, secondFactor, device } = await checkCredentials(deps, input, meta);
   if (user.locked_at) {
     throw new AppError('FORBIDDEN', 'This account is locked because you asked us to erase it. You can still cancel the erasure with your password.', { erasurePending: true });
   }
@@ -111,7 +134,22 @@ export async function login(deps: AccountsDeps, input: { email: string; password
     });
     return session;
   });
-  return { userId: user.id, session };
+  // This browser is trusted from now on (its trust renewed when it already was).
+  return { userId: user.id, session, device: sealDevice(deps.secretBox, user.id, meta.now, device?.deviceId) };
+}
+
+/**
+ * The emailed sign-in unlock: the browser that follows the link becomes trusted for the
+ * account, so it can sign in (with the password) while untrusted browsers are paused.
+ */
+export async function unlockSignIn(deps: AccountsDeps, token: string, meta: RequestMeta) {
+  const userId = await inTransaction(deps.db, async (trx) => {
+    const used = await repo.consumeEmailToken(trx, 'unlock_sign_in', hashToken(token), meta.now);
+    if (!used) throw new AppError('GONE', 'This link has expired or was already used: if sign-in is still paused, another email is on its way when someone tries again, or reset your password');
+    await recordAudit(trx, { ...userAudit(used.user_id, meta), actor: { type: 'user', id: null }, action: 'login.unlocked', subject: { type: 'user', id: used.user_id }, details: { ipPrefix: meta.ipPrefix } });
+    return used.user_id;
+  });
+  return { device: sealDevice(deps.secretBox, userId, meta.now) };
 }
 
 export async function logout(deps: AccountsDeps, user: AuthenticatedUser, meta: RequestMeta) {
@@ -209,7 +247,7 @@ export async function requestPasswordReset(deps: AccountsDeps, email: string, me
 }
 
 export async function resetPassword(deps: AccountsDeps, input: { token: string; password: string }, meta: RequestMeta) {
-  const email = await inTransaction(deps.db, async (trx) => {
+  const { email, userId } = await inTransaction(deps.db, async (trx) => {
     const used = await repo.consumeEmailToken(trx, 'reset_password', hashToken(input.token), meta.now);
     if (!used) throw new AppError('GONE', 'This link has expired or was already used: request a new one');
     const user = await repo.findUserById(trx, used.user_id);
@@ -219,10 +257,12 @@ export async function resetPassword(deps: AccountsDeps, input: { token: string; 
     await repo.updateUser(trx, user.id, { password_hash: await hashPassword(input.password), email_verified_at: user.email_verified_at ?? meta.now }, meta.now);
     const revoked = await repo.revokeSessionsExcept(trx, user.id, null, meta.now);
     await recordAudit(trx, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'password.reset', subject: { type: 'user', id: user.id }, details: { sessionsRevoked: revoked } });
-    return user.email;
+    return { email: user.email, userId: user.id };
   });
-  // A new password ends any lockout earned with the old one.
-  await deps.limits.loginPerAccount.reset(email);
+  // A new password ends any lockout earned with the old one, and following the emailed link
+  // proves this browser is the owner's: it is trusted from now on.
+  await deps.limits.signIn.reset(email);
+  return { device: sealDevice(deps.secretBox, userId, meta.now) };
 }
 
 export async function changePassword(deps: AccountsDeps, user: AuthenticatedUser, input: { currentPassword: string; newPassword: string }, meta: RequestMeta) {

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../platform/db/transaction.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Logger } from '../../platform/logger.ts';
-import type { LlmProvider } from '../../adapters/llm.ts';
+import { LlmError, type LlmProvider } from '../../adapters/llm.ts';
 import { createRestoringStream, Pseudonymiser, redact } from '../../ai/redaction/index.ts';
 import { loadAiRecord } from '../../ai/record-view.ts';
 import { pseudonymisedRecord } from '../../ai/context.ts';
@@ -36,6 +36,8 @@ export interface ReplySink {
 }
 
 const HISTORY = 12;
+const UNAVAILABLE_PREFIX = 'The assistant is unavailable just now, so this answer comes from your record alone.';
+const CUT_SHORT = '(The assistant stopped answering, so this reply is cut short. Please ask again in a minute.)';
 
 /** A pasted advert, rather than a question: long, with the usual headings. */
 export const looksLikeJobDescription = (text: string) =>
@@ -124,17 +126,33 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
       const question = history.map((m) => `${m.role === 'user' ? 'Clinician' : 'Assistant'}: ${m.content}`).join('\n\n');
       const messages = loadPrompt('assistant-chat').render({ record: JSON.stringify(pseudonymisedRecord(record, pseudonymiser)), question });
       const tokens = await reserve(deps.db, { userId: user.id, metric: 'llm_tokens', amount: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + deps.llm.maxTokens, requestId: `${messageId}:chat`, now });
+      // The clinician reads the names they typed; only the provider and the store see pseudonyms.
+      let streamed = '';
+      const shown = createRestoringStream(pseudonymiser, (t) => sink.token(t));
       try {
-        // The clinician reads the names they typed; only the provider and the store see pseudonyms.
-        const shown = createRestoringStream(pseudonymiser, (t) => sink.token(t));
-        const result = await deps.llm.stream(messages, (t) => shown.push(t));
+        const result = await deps.llm.stream(messages, (t) => {
+          streamed += t;
+          shown.push(t);
+        });
         shown.end();
         await settle(deps.db, tokens, result.usage.totalTokens, now);
         reply = result.text;
         usage = { totalTokens: result.usage.totalTokens };
       } catch (err) {
         await release(deps.db, tokens, now);
-        throw err;
+        if (!(err instanceof LlmError)) throw err;
+        // The provider failed or missed the chat deadline: no tokens are charged, and the
+        // clinician still gets an answer (docs/ARCHITECTURE.md, Failure policy).
+        deps.logger.warn({ failure: err.kind, partial: streamed.length > 0 }, 'chat fell back to the offline answer');
+        shown.end();
+        if (streamed) {
+          const note = `\n\n${CUT_SHORT}`;
+          sink.token(note);
+          reply = streamed + note;
+        } else {
+          reply = `${UNAVAILABLE_PREFIX}\n\n${await offlineReply(deps, user.id, input.text, now)}`;
+          sink.token(reply);
+        }
       }
     } else {
       reply = await offlineReply(deps, user.id, conversation.id, input.text, now);

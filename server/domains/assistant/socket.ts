@@ -52,7 +52,8 @@ export function attachAssistant(io: SocketServer, authenticate: SocketAuthentica
         else {
           // Never the message text: only the failure's kind.
           deps.logger.error({ err: err instanceof Error ? err.name : 'unknown', userId: user.id }, 'assistant turn failed');
-          socket.emit('error', { code: err instanceof Error && err.name === 'LlmError' ? 'LLM_UNAVAILABLE' : 'INTERNAL', message: 'The assistant could not answer just now. Please try again.' });
+          // Whatever failed (a store, a provider), the person is told plainly and can retry.
+          socket.emit('error', { code: err instanceof Error && err.name === 'LlmError' ? 'LLM_UNAVAILABLE' : 'SERVICE_UNAVAILABLE', message: 'The assistant is unavailable just now. Please try again in a minute.' });
         }
       } finally {
         busy = false;

@@ -24,6 +24,7 @@ export interface ChainedFields {
 }
 
 let chainKey: Buffer | undefined;
+let pseudonymKey: Buffer | undefined;
 
 /**
  * Set once by the composition root (openPlatform). Held here rather than passed to every
@@ -31,6 +32,18 @@ let chainKey: Buffer | undefined;
  */
 export function configureAuditKey(masterKey: Buffer): void {
   chainKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'medfolio audit chain v1', 32));
+  pseudonymKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'medfolio audit pseudonym v1', 32));
+}
+
+/**
+ * How a user appears on another user's timeline: "p_" and a keyed hash of their id, the same on
+ * every timeline and never their id. Once their account is erased, no table holds the id the
+ * hash was made from, so the colleague's chain (append-only, hashed, never rewritten) no longer
+ * leads to anyone (docs/ARCHITECTURE.md, Erasure and retention).
+ */
+export function auditPseudonym(userId: string): string {
+  if (!pseudonymKey) throw new Error('The audit chain key is not configured');
+  return `p_${createHmac('sha256', pseudonymKey).update(userId).digest('base64url').slice(0, 22)}`;
 }
 
 function key(): Buffer {

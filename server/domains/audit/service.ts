@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type DbOrTx, type Tx } from '../../platform/db/transaction.ts';
 import type { AuditActorType } from '../../platform/db/types.ts';
-import { computeAuditHash, computeHeadMac, GENESIS_HASH, normaliseDetails } from './chain.ts';
+import { auditPseudonym, computeAuditHash, computeHeadMac, GENESIS_HASH, normaliseDetails } from './chain.ts';
 import * as repo from './repo.ts';
 import type { AuditEvent, AuditVerification } from './schema.ts';
 
@@ -17,7 +17,17 @@ export interface AuditEntry {
   now: Date;
 }
 
+export { auditPseudonym };
+
+/** A person acting on a timeline that is not theirs is named there by their pseudonym (chain.ts). */
+function actorFor(entry: AuditEntry): AuditEntry['actor'] {
+  const { actor } = entry;
+  if ((actor.type !== 'user' && actor.type !== 'admin') || !actor.id || actor.id === entry.chainId) return actor;
+  return { type: actor.type, id: auditPseudonym(actor.id) };
+}
+
 async function append(trx: Tx, entry: AuditEntry): Promise<void> {
+  const actor = actorFor(entry);
   await repo.lockChain(trx, entry.chainId);
   const head = await repo.findChainHead(trx, entry.chainId);
   const seq = (head?.last_seq ?? 0) + 1;
@@ -27,8 +37,8 @@ async function append(trx: Tx, entry: AuditEntry): Promise<void> {
   const fields = {
     chainId: entry.chainId,
     seq,
-    actorType: entry.actor.type,
-    actorId: entry.actor.id,
+    actorType: actor.type,
+    actorId: actor.id,
     action: entry.action,
     subjectType: entry.subject.type,
     subjectId: entry.subject.id,

@@ -71,3 +71,23 @@ export async function countAdmins(db: DbOrTx, organisationId: string): Promise<n
 export async function findOrganisation(db: DbOrTx, id: string) {
   return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Members other than `userId`, longest-standing first. */
+export async function findOtherMembers(db: DbOrTx, organisationId: string, userId: string) {
+  return db
+    .selectFrom('organisation_members')
+    .select(['user_id', 'role', 'joined_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '<>', userId)
+    .orderBy('joined_at')
+    .orderBy('user_id')
+    .execute();
+}
+
+export async function setMemberRole(db: DbOrTx, organisationId: string, userId: string, role: 'member' | 'admin') {
+  await db.updateTable('organisation_members').set({ role }).where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+}
+
+export async function deleteOrganisation(db: DbOrTx, organisationId: string) {
+  await db.deleteFrom('organisations').where('id', '=', organisationId).execute();
+}

@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { inTransaction, type DbOrTx } from '../../platform/db/transaction.ts';
-import { recordAudit } from '../audit/service.ts';
+import { inTransaction, type DbOrTx, type Tx } from '../../platform/db/transaction.ts';
+import { auditPseudonym, recordAudit } from '../audit/service.ts';
 import { findUserByEmail } from '../accounts/repo.ts';
 import * as repo from './repo.ts';
 import type { Organisation } from './schema.ts';
@@ -90,7 +90,8 @@ export async function addMember(deps: OrganisationDeps, adminId: string, organis
         actor: { type: 'user', id: adminId },
         action: 'organisation.member_added',
         subject: { type: 'organisation', id: organisationId },
-        details: { memberId: member.id, role: input.role },
+        // On the admin's timeline the member is a pseudonym, never their id (audit/chain.ts).
+        details: { memberId: chainId === member.id ? member.id : auditPseudonym(member.id), role: input.role },
         ...meta,
       });
     }
@@ -114,9 +115,36 @@ export async function removeMember(db: Db, adminId: string, organisationId: stri
         actor: { type: 'user', id: adminId },
         action: 'organisation.member_removed',
         subject: { type: 'organisation', id: organisationId },
-        details: { memberId },
+        details: { memberId: chainId === memberId ? memberId : auditPseudonym(memberId) },
         ...meta,
       });
     }
   });
+}
+
+/**
+ * A user's organisations when their account is erased (docs/ARCHITECTURE.md, Erasure and
+ * retention). One they are the only member of goes with them (its plan too): nobody else can
+ * reach it, and its name may say whose it was. One with other members belongs to them as well
+ * and stays; if the erased user was its only admin, its longest-standing member becomes admin,
+ * so it is never left without one. That member's timeline says so, naming nobody.
+ */
+export async function releaseOrganisationsOf(trx: Tx, userId: string, now: Date): Promise<{ deleted: number; handedOver: number }> {
+  let deleted = 0;
+  let handedOver = 0;
+  for (const { id, role } of await repo.findMemberships(trx, userId)) {
+    await repo.lockOrganisation(trx, id);
+    const others = await repo.findOtherMembers(trx, id, userId);
+    if (others.length === 0) {
+      await repo.deleteOrganisation(trx, id);
+      deleted++;
+      continue;
+    }
+    if (role !== 'admin' || others.some((m) => m.role === 'admin')) continue;
+    const heir = others[0]!;
+    await repo.setMemberRole(trx, id, heir.user_id, 'admin');
+    await recordAudit(trx, { chainId: heir.user_id, actor: { type: 'system', id: null }, action: 'organisation.admin_handed_over', subject: { type: 'organisation', id }, details: { reason: 'the only admin’s account was erased' }, now });
+    handedOver++;
+  }
+  return { deleted, handedOver };
 }

@@ -68,7 +68,10 @@ export const PERSONAL_TABLES: PersonalTable[] = [
 export const OTHER_TABLES: OtherTable[] = [
   { table: 'plans', notPersonal: 'the plans on offer' },
   { table: 'training_catalogue', notPersonal: 'the shared catalogue of training courses' },
-  { table: 'organisations', notPersonal: "an employer's name; a member's link to it is in organisation_members" },
+  {
+    table: 'organisations',
+    notPersonal: "an employer's name; a member's link to it is in organisation_members. Erasure deletes one whose only member was the user, and gives one they ran alone to its longest-standing member (organisations/service.ts)",
+  },
   { table: 'schema_migrations', notPersonal: 'the schema version' },
   { table: 'schema_migrations_lock', notPersonal: 'the migration lock' },
   { table: 'jobs', notPersonal: "background work; erasure deletes the user's queued and finished jobs by their payload" },

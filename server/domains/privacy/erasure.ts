@@ -16,6 +16,7 @@ import { checkCredentials, confirmIdentity } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { lockUserRow } from '../accounts/repo.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
+import { releaseOrganisationsOf } from '../organisations/service.ts';
 import * as repo from './repo.ts';
 import { dueDate, logRequest } from './requests.ts';
 
@@ -136,10 +137,13 @@ export interface HardDeleteDeps {
 /**
  * Every rate-limit key derived from the user (hashed in the store), by limiter name. Keep in
  * step with the limiters in accounts/deps.ts and server.ts: the erasure test fills and checks them.
+ * (The guess guards' per-client keys also hash a network address or a device id, which are not
+ * kept anywhere to find them by: they expire on their own within half an hour.)
  */
 function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]): Array<[name: string, key: string]> {
   return [
-    ['login-account', user.email],
+    ['sign-in-ceiling', user.email],
+    ['sign-in-trips', user.email],
     ['email-account', user.id],
     ['email-account', user.email],
     ['2fa-user', user.id],
@@ -148,7 +152,10 @@ function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]):
     ['uploads', user.id],
     ['verification-requests', user.id],
     ['assistant-messages', user.id],
-    ...shareIds.map((id): [string, string] => ['share-passcode', id]),
+    ...shareIds.flatMap((id): Array<[string, string]> => [
+      ['share-passcode-ceiling', id],
+      ['share-passcode-trips', id],
+    ]),
   ];
 }
 
@@ -199,6 +206,9 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
     // The only place allowed to delete audit events (see migration 0003).
     await sql`SELECT set_config('medfolio.audit_erasure', 'on', true)`.execute(trx);
     const counts: Record<string, number> = {};
+    // Before the memberships go: organisations left with nobody go too, or get a new admin.
+    const organisations = await releaseOrganisationsOf(trx, userId, ctx.now);
+    counts.organisations = organisations.deleted;
     const jobs = await sql`
       DELETE FROM jobs WHERE id <> ${ctx.jobId}
         AND EXISTS (SELECT 1 FROM unnest(${named}::text[]) AS n(id)

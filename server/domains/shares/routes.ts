@@ -5,6 +5,8 @@ import { isAppError } from '../../platform/errors.ts';
 import { clientInfo } from '../../platform/http/client-info.ts';
 import { appendCookie, cookieSecurity, requestCookie } from '../../platform/http/cookies.ts';
 import type { Limiter } from '../../platform/rate-limit.ts';
+import type { GuessGuard } from '../../platform/guess-guard.ts';
+import { durationInWords } from '../accounts/jobs.ts';
 import { ZIdParams } from '../record/schema.ts';
 import { goneSharePage, packSection, passcodePage, sharePage } from './pages.ts';
 import { loadPack, readPackCredential, readPackDocument } from './pack.ts';
@@ -33,7 +35,7 @@ async function recruiterPage(res: Response, fn: () => Promise<void>) {
   }
 }
 
-export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: Limiter; passcodeAttempts: Limiter }): AnyRoute[] {
+export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: Limiter; passcodeGuard: GuessGuard }): AnyRoute[] {
   const tags = ['shares'];
   const client = (req: Request) => {
     const info = clientInfo(req);
@@ -124,29 +126,33 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
       kind: 'raw',
       method: 'post',
       path: '/s/:token',
-      summary: 'Unlock a passcode-protected link (5 attempts per 15 minutes per link)',
+      summary: 'Unlock a passcode-protected link (5 tries per 15 minutes per network; the link pauses after 50 an hour from anywhere)',
       tags,
       auth: 'public',
       params: ZToken,
       body: ZPasscodeForm,
       produces: 'text/html',
-      handler: ({ req, res, params, body, now }) =>
+      handler: ({ req, res, params, body, requestId, now }) =>
         recruiterPage(res, async () => {
-          await deps.viewsPerIp.consume(clientInfo(req).ip);
+          const { ip } = clientInfo(req);
+          await deps.viewsPerIp.consume(ip);
           const row = await shares.openShare(deps.db, params.token, now);
+          // Wrong passcodes from other networks never lock out the recruiter who has the right one.
+          const attempt = { subject: row.id, client: ip, trusted: false };
           try {
-            await deps.passcodeAttempts.consume(row.id);
+            await deps.passcodeGuard.admit(attempt, (pausedForSeconds) => shares.recordPasscodePause(deps, row, pausedForSeconds, { requestId, now }));
           } catch (err) {
-            if (!isAppError(err)) throw err;
-            const minutes = Math.ceil(Number(err.details.retryAfterSeconds ?? 900) / 60);
-            res.status(429).setHeader('Retry-After', String(err.details.retryAfterSeconds ?? 900));
-            res.type('html').send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}`, error: `Too many attempts. Try again in ${minutes} minutes.` }));
+            if (!isAppError(err) || err.code !== 'RATE_LIMITED') throw err;
+            const seconds = Number(err.details.retryAfterSeconds ?? 900);
+            res.status(429).setHeader('Retry-After', String(seconds));
+            res.type('html').send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}`, error: `${err.message} Try again in ${durationInWords(seconds)}.` }));
             return;
           }
           if (!(await shares.checkPasscode(row, body.passcode))) {
             res.status(401).type('html').send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}`, error: 'That passcode is not right.' }));
             return;
           }
+          await deps.passcodeGuard.succeeded(attempt);
           appendCookie(res, unlockCookie(row.id), shares.sealUnlock(deps.secretBox, row.id, now), { httpOnly: true, sameSite: 'strict', ...cookieSecurity(deps.env), path: `/s/${params.token}`, maxAge: shares.UNLOCK_TTL_MS / 1000 });
           res.redirect(303, `/s/${params.token}`);
         }),

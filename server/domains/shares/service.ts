@@ -192,6 +192,16 @@ export const shareStamp = (row: { recipient_name: string | null; recipient_email
 
 const VIEW_ACTIONS: Record<ShareViewKind, string> = { page: 'share.opened', pdf: 'share.viewed', document: 'share.document_downloaded', credential: 'share.credential_downloaded' };
 
+/**
+ * Many wrong passcodes from different places have paused the link: the clinician sees it in
+ * their timeline (and can share a fresh link if the recruiter is held up).
+ */
+export async function recordPasscodePause(deps: Pick<ShareDeps, 'db' | 'logger'>, row: OpenShare, pausedForSeconds: number, meta: Meta) {
+  await recordAudit(deps.db, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'share.paused', subject: { type: 'share', id: row.id }, details: { pausedForSeconds }, ...meta }).catch((err: unknown) =>
+    deps.logger.error({ err: err instanceof Error ? err.name : 'unknown', shareId: row.id }, 'share pause not audited'),
+  );
+}
+
 export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind: ShareViewKind, client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta, itemId: string | null = null) {
   await inTransaction(deps.db, async (trx) => {
     await repo.insertView(trx, { share_id: row.id, user_id: row.user_id, kind, item_id: itemId, ip_prefix: client.ipPrefix, user_agent: client.userAgent, viewed_at: meta.now });

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, degrees } from 'pdf-lib';
+import { stampMedfolioMetadata } from '../../adapters/pdf/metadata.ts';
 
 /**
  * Stamps "Shared with <recipient> on <date> via Medfolio" on every page of the frozen PDF
@@ -14,6 +15,7 @@ const winAnsiSafe = (text: string) =>
 export async function watermarkPdf(pdf: Buffer, stamp: string): Promise<Buffer> {
   // No fresh modification date: the same PDF and stamp always give the same bytes, so a link's
   // copy is recorded (and signed) once for the CV check (domains/cv-checks).
+  // (Left alone, pdf-lib would name itself as Creator and Producer.)
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const text = winAnsiSafe(stamp);
@@ -24,6 +26,6 @@ export async function watermarkPdf(pdf: Buffer, stamp: string): Promise<Buffer> 
     const textWidth = font.widthOfTextAtSize(text, size);
     page.drawText(text, { x: width / 2 - (textWidth / 2) * Math.cos(Math.PI / 6), y: height / 2 - (textWidth / 2) * Math.sin(Math.PI / 6), size, font, color: rgb(0.75, 0.78, 0.82), opacity: 0.25, rotate: degrees(30) });
   }
-  doc.setProducer('Medfolio');
+  stampMedfolioMetadata(doc);
   return Buffer.from(await doc.save());
 }

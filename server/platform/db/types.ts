@@ -63,7 +63,7 @@ export interface SessionsTable {
   revoked_at: NullableTimestamp;
 }
 
-export type EmailTokenPurpose = 'verify_email' | 'reset_password';
+export type EmailTokenPurpose = 'verify_email' | 'reset_password' | 'unlock_sign_in';
 
 export interface EmailTokensTable {
   id: Generated<string>;

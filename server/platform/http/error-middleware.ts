@@ -10,6 +10,8 @@ export interface ErrorBody {
 /** Errors raised below Express (body parser, JSON syntax, size) arrive with a `type` or status. */
 function fromFrameworkError(err: unknown): AppError | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
+  // A library decoding part of the request (the router decodes path parameters).
+  if (err instanceof URIError) return new AppError('BAD_REQUEST', 'The address is not valid');
   const e = err as { type?: string; status?: number; statusCode?: number; limit?: number };
   switch (e.type) {
     case 'entity.too.large':
@@ -58,6 +60,21 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 function errorPage(title: string, message: string): string {
   return page(title, html`<h1>${title}</h1><p>${message}</p>`);
 }
+
+/**
+ * A path that is not valid percent-encoding (`/s/%ff%fe`) cannot name anything: 400 before any
+ * router, static file handler or page tries to decode it (each would fail in its own way, and
+ * the router's URIError used to end as a 500). API paths get JSON, every other path a page.
+ */
+export const rejectMalformedPaths: RequestHandler = (req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch {
+    if (!req.path.startsWith('/api/')) res.locals.htmlErrors = true;
+    next(new AppError('BAD_REQUEST', 'The address is not valid'));
+  }
+};
 
 /** Unknown /api paths answer a JSON 404 instead of falling through to the web app. */
 export const apiNotFound: RequestHandler = (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such endpoint'));

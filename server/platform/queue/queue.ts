@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { afterCommit, inTransaction, type DbOrTx } from '../db/transaction.ts';
 import type { Logger } from '../logger.ts';
+import { createCircuit, withDeadline } from '../deadline.ts';
 import { assertEveryJobHasHandler, backoffDelayMs, type AnyJobDefinition, type JobDefinition, type JobHandlers } from './job.ts';
 import * as repo from './repo.ts';
 import type { JobMessage, JobTransport } from './transport.ts';
@@ -26,6 +27,13 @@ export interface SweepResult {
 }
 
 const SWEEP_BATCH = 200;
+/**
+ * A dispatch never holds a request longer than this (docs/ARCHITECTURE.md, Failure policy): the
+ * row is committed, and a message that could not be sent is sent by the sweeper.
+ */
+export const DISPATCH_DEADLINE_MS = 1_500;
+/** After a failed dispatch, skip the transport for this long instead of waiting on it again. */
+const TRANSPORT_RETRY_AFTER_MS = 5_000;
 
 /** A job failed for a reason another try cannot fix (bad payload, missing row). */
 export class PermanentJobError extends Error {
@@ -37,6 +45,18 @@ function describeError(err: unknown): string {
   const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return text.slice(0, 500);
 }
+
+/**
+ * How often a running job proves its worker is alive: three heartbeats fit in the stuck timeout,
+ * so one slow database write never makes a live worker look dead.
+ */
+export const heartbeatIntervalMs = (stuckAfterMs: number) => Math.max(1000, Math.floor(stuckAfterMs / 3));
+
+/**
+ * The longest a dead worker's job waits before it runs again: its last heartbeat goes stale
+ * after `stuckAfterMs`, and the next sweep (at most one interval later) queues and dispatches it.
+ */
+export const worstCaseReclaimMs = (jobs: { stuckAfterMs: number; sweepIntervalMs: number }) => jobs.stuckAfterMs + jobs.sweepIntervalMs;
 
 export type JobQueue = ReturnType<typeof createJobQueue>;
 
@@ -53,12 +73,19 @@ export function createJobQueue(options: JobQueueOptions) {
     return definition;
   }
 
-  async function dispatchSafely(message: JobMessage, delayMs: number) {
+  const transportCircuit = createCircuit(TRANSPORT_RETRY_AFTER_MS);
+
+  /** Sends a message, within the deadline; false when it was not sent (the sweeper will). */
+  async function dispatchSafely(message: JobMessage, delayMs: number): Promise<boolean> {
+    if (transportCircuit.isOpen()) return false;
     try {
-      await transport.dispatch(message, delayMs);
+      await withDeadline(transport.dispatch(message, delayMs), DISPATCH_DEADLINE_MS, 'job transport');
+      if (transportCircuit.succeeded()) logger.info('job dispatch works again');
+      return true;
     } catch (err) {
       // The row is safe in Postgres; the sweeper will dispatch it again.
-      logger.warn({ job: message.name, jobId: message.jobId, err: describeError(err) }, 'job dispatch failed');
+      if (transportCircuit.trip()) logger.warn({ job: message.name, jobId: message.jobId, err: describeError(err) }, 'job dispatch failed; the sweeper will send queued jobs once the transport is back');
+      return false;
     }
   }
 
@@ -79,7 +106,7 @@ export function createJobQueue(options: JobQueueOptions) {
       runAfter: new Date(now().getTime() + delayMs),
     });
     if (!deduplicated) {
-      await afterCommit(target, () => dispatchSafely({ name: definition.name, jobId: row.id, attempt: row.attempts + 1 }, delayMs));
+      await afterCommit(target, async () => void (await dispatchSafely({ name: definition.name, jobId: row.id, attempt: row.attempts + 1 }, delayMs)));
     }
     return { id: row.id, deduplicated };
   }
@@ -92,23 +119,23 @@ export function createJobQueue(options: JobQueueOptions) {
     const row = await repo.claimJob(db, message.jobId, now());
     if (!row) return; // duplicate delivery, already done, or not yet committed (the sweeper retries)
     const log = logger.child({ job: row.name, jobId: row.id, attempt: row.attempts });
-    const heartbeat = setInterval(
-      () => void repo.touchJob(db, row.id, now()).catch(() => {}),
-      Math.max(1000, Math.floor(options.stuckAfterMs / 3)),
-    );
+    const heartbeat = setInterval(() => void repo.touchJob(db, row.id, row.attempts, now()).catch(() => {}), heartbeatIntervalMs(options.stuckAfterMs));
     heartbeat.unref();
     const started = Date.now();
     try {
       const parsed = definition.payload.safeParse(row.payload);
       if (!parsed.success) throw new PermanentJobError('payload does not match the job schema');
       await handler(parsed.data, { jobId: row.id, attempt: row.attempts, logger: log });
-      await repo.completeJob(db, row.id, now());
-      log.info({ ms: Date.now() - started }, 'job done');
+      if (await repo.completeJob(db, row.id, row.attempts, now())) log.info({ ms: Date.now() - started }, 'job done');
+      else log.warn({ ms: Date.now() - started }, 'job finished after the sweeper gave it to another worker');
     } catch (err) {
       const retry = row.attempts < row.max_attempts && !(err instanceof PermanentJobError);
       const delayMs = backoffDelayMs(definition.backoff, row.attempts);
       const retryAt = retry ? new Date(now().getTime() + delayMs) : null;
-      await repo.recordJobFailure(db, row.id, describeError(err), now(), retryAt);
+      if (!(await repo.recordJobFailure(db, row.id, row.attempts, describeError(err), now(), retryAt))) {
+        log.warn({ err: describeError(err) }, 'job failed after the sweeper gave it to another worker');
+        return;
+      }
       log.warn({ err: describeError(err), retryInMs: retry ? delayMs : null }, retry ? 'job failed; will retry' : 'job failed');
       if (retry) await dispatchSafely({ name: row.name, jobId: row.id, attempt: row.attempts + 1 }, delayMs);
     } finally {
@@ -131,7 +158,8 @@ export function createJobQueue(options: JobQueueOptions) {
     const toDispatch = [...overdue, ...requeuedRows].filter((r) => definitions.has(r.name));
     for (const row of toDispatch) {
       const current = await repo.findJob(db, row.id);
-      if (current?.status === 'queued') await dispatchSafely({ name: row.name, jobId: row.id, attempt: current.attempts + 1 }, 0);
+      // While the transport is down, the rest wait for the next sweep rather than each time out.
+      if (current?.status === 'queued' && !(await dispatchSafely({ name: row.name, jobId: row.id, attempt: current.attempts + 1 }, 0))) break;
     }
     if (requeued.length || toDispatch.length) {
       logger.info({ requeued: requeued.length, redispatched: toDispatch.length }, 'job sweep');
@@ -194,7 +222,7 @@ export function createJobQueue(options: JobQueueOptions) {
       sweepTimer.unref();
     },
     runPeriodicWork: tick,
-    ping: () => transport.ping(),
+    ping: () => withDeadline(transport.ping(), DISPATCH_DEADLINE_MS, 'job transport'),
     async close() {
       if (sweepTimer) clearInterval(sweepTimer);
       await transport.close();

@@ -62,27 +62,37 @@ export async function claimJob(db: DbOrTx, id: string, now: Date): Promise<JobRo
     .executeTakeFirst();
 }
 
-export async function touchJob(db: DbOrTx, id: string, now: Date): Promise<void> {
-  await db.updateTable('jobs').set({ heartbeat_at: now }).where('id', '=', id).where('status', '=', 'running').execute();
+/**
+ * The writes of the worker running try `attempt` of a row. Each applies only while the row is
+ * still running that try: once the sweeper has given the row to another worker (the first one
+ * stopped heart-beating), the first one's late heartbeat, success or failure changes nothing.
+ */
+export async function touchJob(db: DbOrTx, id: string, attempt: number, now: Date): Promise<boolean> {
+  const res = await db.updateTable('jobs').set({ heartbeat_at: now }).where('id', '=', id).where('status', '=', 'running').where('attempts', '=', attempt).executeTakeFirst();
+  return res.numUpdatedRows > 0n;
 }
 
-export async function completeJob(db: DbOrTx, id: string, now: Date): Promise<void> {
-  await db
+export async function completeJob(db: DbOrTx, id: string, attempt: number, now: Date): Promise<boolean> {
+  const res = await db
     .updateTable('jobs')
     .set({ status: 'done', finished_at: now, updated_at: now, heartbeat_at: null, last_error: null })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'running')
+    .where('attempts', '=', attempt)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
 }
 
 /** Records a failed try: back to `queued` at `retryAt`, or `failed` when no tries remain. */
 export async function recordJobFailure(
   db: DbOrTx,
   id: string,
+  attempt: number,
   error: string,
   now: Date,
   retryAt: Date | null,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const res = await db
     .updateTable('jobs')
     .set(
       retryAt
@@ -90,7 +100,10 @@ export async function recordJobFailure(
         : { status: 'failed', last_error: error, updated_at: now, finished_at: now, heartbeat_at: null },
     )
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'running')
+    .where('attempts', '=', attempt)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
 }
 
 /**

@@ -8,6 +8,7 @@ import { SignUpPage } from '../pages/auth/SignUpPage.tsx';
 import { VerifyEmailPage } from '../pages/auth/VerifyEmailPage.tsx';
 import { ForgotPasswordPage } from '../pages/auth/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../pages/auth/ResetPasswordPage.tsx';
+import { UnlockSignInPage } from '../pages/auth/UnlockSignInPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 /** Routes of the app; main.tsx wraps it in the router and the query client. */
@@ -22,6 +23,7 @@ export function App() {
           <Route path="/verify-email" element={<VerifyEmailPage />} />
           <Route path="/forgot-password" element={<ForgotPasswordPage />} />
           <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/unlock-sign-in" element={<UnlockSignInPage />} />
           {publicRoutes.map(({ path, Component }) => (
             <Route key={path} path={path} element={<Component />} />
           ))}

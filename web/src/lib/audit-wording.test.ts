@@ -50,6 +50,8 @@ describe('audit wording', () => {
     expect(describeAuditEvent(event('post.teleported'))).toBe('post.teleported');
     expect(isKnownAction('rota.swapped')).toBe(false);
     expect(isKnownAction('share.viewed')).toBe(true);
+    expect(isKnownAction('login.paused')).toBe(true);
+    expect(isKnownAction('share.paused')).toBe(true);
     expect(isKnownAction('training.updated')).toBe(true);
   });
 

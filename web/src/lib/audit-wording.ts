@@ -45,6 +45,8 @@ const WORDING: Record<string, Wording> = {
   'login.failed': ({ details }) =>
     details.reason === 'second_factor' ? 'Someone entered your password but a wrong two-factor code' : 'Someone tried to sign in to your account with a wrong password',
   'login.locked_out': 'Sign-in was paused after too many failed attempts',
+  'login.paused': 'Many wrong passwords from different places paused sign-in from new browsers; we emailed you a link to sign in',
+  'login.unlocked': 'A browser was let in to sign in with the link we emailed you',
   'password.changed': ({ details }) => {
     const n = num(details, 'otherSessionsRevoked');
     return n ? `You changed your password (and ${plural(n, 'other session')} signed out)` : 'You changed your password';
@@ -80,6 +82,7 @@ const WORDING: Record<string, Wording> = {
   'share.viewed': ({ details }) => `A recruiter viewed your shared CV as a PDF${sharedWith(details)}`,
   'share.document_downloaded': ({ details }) => `A recruiter downloaded a document sent with your CV${sharedWith(details)}`,
   'share.credential_downloaded': ({ details }) => `A recruiter downloaded a credential sent with your CV${sharedWith(details)}`,
+  'share.paused': 'Many wrong passcodes from different places paused a share link for a while; share a new link if your recruiter is held up',
 
   // Verifications
   'verification.requested': ({ details }) => {
@@ -126,6 +129,7 @@ const WORDING: Record<string, Wording> = {
   'organisation.created': 'An organisation was created',
   'organisation.member_added': 'A member was added to an organisation',
   'organisation.member_removed': 'A member was removed from an organisation',
+  'organisation.admin_handed_over': 'You became an admin of an organisation because its only admin’s account was erased',
   'subscription.assigned': 'Your plan was changed',
   'plan.updated': 'A plan’s limits were changed',
   'catalogue.updated': 'The training catalogue was updated',

@@ -11,13 +11,14 @@ import * as m0009 from './0009_restriction.ts';
 import * as m0010 from './0010_pdfs_shares.ts';
 import * as m0011 from './0011_privacy.ts';
 import * as m0012 from './0012_privacy_in_progress.ts';
-import * as m0035 from './0035_more_courses.ts';
 import * as m0013 from './0013_import_is_a_claim.ts';
 import * as m0014 from './0014_referee_trust.ts';
 import * as m0015 from './0015_signing_keys.ts';
 import * as m0016 from './0016_cv_checks.ts';
 import * as m0017 from './0017_credentials.ts';
 import * as m0018 from './0018_share_pack.ts';
+import * as m0020 from './0020_unlock_sign_in.ts';
+import * as m0035 from './0035_more_courses.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -37,11 +38,12 @@ export const migrations: Record<string, Migration> = {
   '0010_pdfs_shares': m0010,
   '0011_privacy': m0011,
   '0012_privacy_in_progress': m0012,
-  '0035_more_courses': m0035,
   '0013_import_is_a_claim': m0013,
   '0014_referee_trust': m0014,
   '0015_signing_keys': m0015,
   '0016_cv_checks': m0016,
   '0017_credentials': m0017,
   '0018_share_pack': m0018,
+  '0020_unlock_sign_in': m0020,
+  '0035_more_courses': m0035,
 };
