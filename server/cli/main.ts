@@ -1,186 +1,25 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '../config/env.ts';
-import { createLogger } from '../platform/logger.ts';
-import { embeddedDatabaseDir, openDatabase } from '../platform/db/database.ts';
-import { migrateToLatest } from '../platform/db/migrate.ts';
-import { openPlatform } from '../platform/runtime.ts';
-import { createVerifiedUser, setPlatformAdmin } from '../domains/accounts/service.ts';
-import { findUserByEmail } from '../domains/accounts/repo.ts';
-import { importJsonResume } from '../domains/resume/import.ts';
-import { ZJsonResume } from '../domains/resume/schema.ts';
-import { isAppError } from '../platform/errors.ts';
-import type { Platform } from '../platform/runtime.ts';
-import { findEntities, redact } from '../ai/redaction/index.ts';
-import { exportForOperator } from '../domains/privacy/export.ts';
+import { isCommandName, USAGE } from './usage.ts';
 
 /**
- * `npx medfolio <command>`: the same services the API uses, for people and scripts.
- * Results go to stdout (JSON where a script may read them); logs go to stderr.
+ * `npx medfolio <command>` (bin/medfolio.js runs the compiled copy, dist/cli/main.js). This file
+ * imports nothing heavy: help and a mistyped command answer at once, and a command's modules
+ * (database, services; commands.ts) load only when it runs.
  */
-const USAGE = `Usage: medfolio <command> [options]
-
-Commands:
-  migrate                         apply pending database migrations (also done at start-up)
-  import FILE.json --email EMAIL  import a JSON Resume (plain or clinical) into an account
-  seed --demo [--fixtures DIR]    create a demo account for each example persona, with its record
-       [--password PASSWORD]      (default: the example personas in test/fixtures/personas)
-  admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
-  export (--email EMAIL | --user ID) --out DIR
-                                  write everything held about a clinician to DIR as the same
-                                  ZIP the app gives them (logged as an access request)
-  cv --resume FILE.json --job FILE.txt --out cv.pdf [--draft draft.json]
-     [--template full|locum] [--as-of YYYY-MM-DD]
-                                  tailor a CV to a job without a server; prints a JSON summary
-  redact [--json] [--name NAME]   redact personal data from stdin (--json: list the entities found)
-  help                            show this message
-`;
-
-const DEFAULT_DEMO_PASSWORD = 'medfolio-demo-passphrase';
-
-/** The same platform as the API (database, master key, audit key), without serving anything. */
-async function withPlatform<T>(fn: (platform: Platform) => Promise<T>): Promise<T> {
-  const config = loadConfigOrExit();
-  const logger = createLogger({ level: config.logLevel, name: 'cli', destination: process.stderr });
-  const platform = await openPlatform(config, logger);
-  try {
-    return await fn(platform);
-  } finally {
-    await platform.close();
-  }
-}
-
-/** Reads and checks a JSON Resume file; a bad file names its problems the way the API does. */
-function readResume(file: string) {
-  const parsed = ZJsonResume.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a JSON Resume: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
-
-/** Imports into an account; background work (embedding) runs when a worker or the API next runs. */
-async function importInto(platform: Platform, email: string, file: string) {
-  const user = await findUserByEmail(platform.database.db, email.trim().toLowerCase());
-  if (!user) throw new Error(`no account uses ${email}`);
-  try {
-    return await importJsonResume({ db: platform.database.db, queue: platform.queue }, { id: user.id, name: user.name }, readResume(file), { requestId: null, now: new Date() });
-  } catch (err) {
-    if (isAppError(err) && err.details.issues) {
-      throw new Error(`${err.message}:\n${err.details.issues.map((i) => `  ${i.path.replace(/^body\./, '')}: ${i.message}`).join('\n')}`, { cause: err });
-    }
-    throw err;
-  }
-}
-
-const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-
-const commands: Record<string, (args: string[]) => Promise<void>> = {
-  migrate: async (args) => {
-    parseArgs({ args, options: {}, strict: true });
-    const config = loadConfigOrExit();
-    const logger = createLogger({ level: config.logLevel, name: 'cli', destination: process.stderr });
-    const database = await openDatabase({ url: config.database.url, poolMax: 1, embeddedDir: embeddedDatabaseDir(config.dataDir) }, logger);
-    try {
-      print({ applied: await migrateToLatest(database.db, logger), database: database.mode });
-    } finally {
-      await database.close();
-    }
-  },
-  seed: async (args) => {
-    const { values } = parseArgs({
-      args,
-      options: { demo: { type: 'boolean' }, fixtures: { type: 'string' }, password: { type: 'string' } },
-      strict: true,
-    });
-    if (!values.demo) throw new Error('only `seed --demo` exists');
-    const dir = path.resolve(values.fixtures ?? path.join(import.meta.dirname, '../../test/fixtures/personas'));
-    if (!fs.existsSync(dir)) throw new Error(`no personas at ${dir}: pass --fixtures DIR (a folder of JSON Resume files)`);
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-    const password = values.password ?? DEFAULT_DEMO_PASSWORD;
-    const accounts = await withPlatform(async (platform) => {
-      const out = [];
-      for (const file of files) {
-        const resume = readResume(path.join(dir, file));
-        const email = resume.basics?.email;
-        if (!email) throw new Error(`${file} has no basics.email`);
-        const id = await createVerifiedUser(platform.database.db, { email, name: resume.basics?.name ?? email, password }, new Date());
-        // Importing is idempotent, so seeding again refreshes the record without duplicating it.
-        const report = await importInto(platform, email, path.join(dir, file));
-        out.push({ persona: file, email, created: Boolean(id), imported: report.created, updated: report.updated });
-      }
-      return out;
-    });
-    print({ password, accounts });
-  },
-  admin: async (args) => {
-    const { values } = parseArgs({ args, options: { email: { type: 'string' }, revoke: { type: 'boolean' } }, strict: true });
-    if (!values.email) throw new Error('--email is required');
-    const email = values.email;
-    const userId = await withPlatform(({ database }) => setPlatformAdmin(database.db, email, !values.revoke, new Date()));
-    print({ userId, role: values.revoke ? 'clinician' : 'platform_admin' });
-  },
-  export: async (args) => {
-    const { values } = parseArgs({ args, options: { email: { type: 'string' }, user: { type: 'string' }, out: { type: 'string' } }, strict: true });
-    if (!values.out || (!values.email && !values.user)) throw new Error('usage: medfolio export (--email EMAIL | --user ID) --out DIR');
-    const out = path.resolve(values.out);
-    print(
-      await withPlatform(async (platform) => {
-        const db = platform.database.db;
-        const user = values.user ? await db.selectFrom('users').select('id').where('id', '=', values.user).executeTakeFirst() : await findUserByEmail(db, values.email!.trim().toLowerCase());
-        if (!user) throw new Error('no such account');
-        const now = new Date();
-        const { zip, files } = await exportForOperator({ db, storage: platform.storage, secretBox: platform.secretBox }, user.id, now);
-        fs.mkdirSync(out, { recursive: true, mode: 0o700 });
-        // The ZIP holds everything about a person: readable by this user only.
-        const file = path.join(out, `medfolio-export-${user.id}-${now.toISOString().slice(0, 10)}.zip`);
-        fs.writeFileSync(file, zip, { mode: 0o600 });
-        return { file, files, bytes: zip.length };
-      }),
-    );
-  },
-  import: async (args) => {
-    const { values, positionals } = parseArgs({ args, options: { email: { type: 'string' } }, allowPositionals: true, strict: true });
-    const file = positionals[0];
-    if (!file || !values.email) throw new Error('usage: medfolio import FILE.json --email EMAIL');
-    const email = values.email;
-    print(await withPlatform((platform) => importInto(platform, email, file)));
-  },
-  cv: async (args) => {
-    const { values } = parseArgs({
-      args,
-      options: { resume: { type: 'string' }, job: { type: 'string' }, out: { type: 'string' }, draft: { type: 'string' }, template: { type: 'string' }, 'as-of': { type: 'string' } },
-      strict: true,
-    });
-    if (!values.resume || !values.job || !values.out) throw new Error('usage: medfolio cv --resume FILE.json --job FILE.txt --out cv.pdf');
-    if (values.template && values.template !== 'full' && values.template !== 'locum') throw new Error('--template must be full or locum');
-    if (values['as-of'] && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new Error('--as-of must be YYYY-MM-DD');
-    const { runCvCommand } = await import('./cv.ts');
-    // eslint-disable-next-line no-restricted-properties -- the CLI is an entry point: it hands the environment to loadConfig
-    print(await runCvCommand({ resume: values.resume, job: values.job, out: values.out, draft: values.draft, template: values.template as 'full' | 'locum' | undefined, asOf: values['as-of'] }, process.env));
-  },
-  redact: async (args) => {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, name: { type: 'string', multiple: true } }, strict: true });
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const knownNames = values.name ?? [];
-    if (values.json) print({ entities: findEntities(text, { knownNames }).map(({ type, start, end }) => ({ type, start, end })) });
-    else process.stdout.write(redact(text, { knownNames }).text);
-  },
-  help: async () => {
-    process.stdout.write(USAGE);
-  },
-};
-
+const HELP_FLAGS = new Set(['--help', '-h']);
 const [name = 'help', ...rest] = process.argv.slice(2);
-const command = commands[name];
-if (!command) {
+
+if (name === 'help' || HELP_FLAGS.has(name) || rest.some((arg) => HELP_FLAGS.has(arg))) {
+  process.stdout.write(USAGE);
+} else if (!isCommandName(name)) {
   process.stderr.write(`Unknown command "${name}".\n\n${USAGE}`);
   process.exit(2);
-}
-try {
-  await command(rest);
-} catch (err) {
-  process.stderr.write(`medfolio ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+} else {
+  try {
+    // A command's modules load when it runs; redact needs none of the database's.
+    const command = name === 'redact' ? (await import('./redact.ts')).redactCommand : (await import('./commands.ts')).commands[name];
+    await command(rest);
+  } catch (err) {
+    process.stderr.write(`medfolio ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
 }

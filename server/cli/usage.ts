@@ -1,0 +1,24 @@
+/** What `npx medfolio --help` prints; imports nothing, so help is instant. */
+export const USAGE = `Usage: medfolio <command> [options]
+
+Commands:
+  migrate                         apply pending database migrations (also done at start-up)
+  import FILE.json --email EMAIL  import a JSON Resume (plain or clinical) into an account
+  seed --demo [--fixtures DIR]    create a demo account for each example persona, with its record
+       [--password PASSWORD]      (default: the example personas in test/fixtures/personas)
+  admin --email EMAIL [--revoke]  make an account a platform admin (or stop it being one)
+  export (--email EMAIL | --user ID) --out DIR
+                                  write everything held about a clinician to DIR as the same
+                                  ZIP the app gives them (logged as an access request)
+  cv --resume FILE.json --job FILE.txt --out cv.pdf [--draft draft.json]
+     [--template full|locum] [--as-of YYYY-MM-DD]
+                                  tailor a CV to a job without a server; prints a JSON summary
+  redact [--json] [--name NAME]   redact personal data from stdin (--json: list the entities found)
+  help, --help, -h                show this message (--help also works after a command)
+`;
+
+/** The commands commands.ts implements (it must implement each: see its `satisfies`). */
+export const COMMAND_NAMES = ['migrate', 'import', 'seed', 'admin', 'export', 'cv', 'redact'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const isCommandName = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
