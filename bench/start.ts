@@ -1,0 +1,149 @@
+/**
+ * The first run as a new user meets it, measured on a clone of this repository's HEAD (committed
+ * files only) in a temporary directory with nothing beside it:
+ *   1. `npm start` on a fresh DATA_DIR with nothing built, timed from launch to the first 200
+ *      from /api/health, with its phases: the build (server part and web app), loading the
+ *      compiled modules, the embedded database (PGlite's initdb and the migrations), listening;
+ *   2. the same again, built and with the database in place (an everyday start);
+ *   3. the first page load in Chromium as a new visitor: JavaScript bytes on the wire (as
+ *      compressed) and decoded, then the reload (hashed assets come from the browser's cache);
+ *   4. `npx medfolio --help`: the first run after a change (builds the server part) and then
+ *      the median of ten runs.
+ * Dependencies: `--npm-ci` runs `npm ci` in the clone as a user would (not timed, about a
+ * minute here); by default the clone links this checkout's node_modules.
+ *   npm run bench:start [-- --npm-ci] [--runs 10]
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { freePort } from '../test/support/ports.ts';
+
+const { values } = parseArgs({ options: { 'npm-ci': { type: 'boolean' }, runs: { type: 'string', default: '10' } } });
+const ROOT = path.resolve(import.meta.dirname, '..');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-bench-start-'));
+const clone = path.join(workDir, 'medfolio');
+const dataDir = path.join(workDir, 'data');
+execFileSync('git', ['clone', '-q', ROOT, clone]);
+if (values['npm-ci']) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, stdio: 'ignore' });
+else fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+const port = await freePort();
+const origin = `http://localhost:${port}`;
+// Only what a new user has: no service variables, a fresh data folder.
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATA_DIR: dataDir, CHROMIUM_PATH: chromiumPath };
+
+interface Started {
+  stop(): Promise<void>;
+  healthyMs: number;
+  /** When each log line arrived, ms after launch. */
+  lines: Array<{ at: number; text: string }>;
+}
+
+async function start(): Promise<Started> {
+  const launched = performance.now();
+  const child = spawn('npm', ['start'], { cwd: clone, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: Started['lines'] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const parts = (rest + chunk.toString()).split('\n');
+      rest = parts.pop() ?? '';
+      for (const text of parts) lines.push({ at: performance.now() - launched, text });
+    });
+  }
+  const deadline = launched + 180_000;
+  for (;;) {
+    if (performance.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not become healthy:\n${lines.map((l) => l.text).join('\n')}`);
+    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const healthyMs = performance.now() - launched;
+  return {
+    healthyMs,
+    lines,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM'); // npm, the shell, the supervisor and the API
+      await exited;
+    },
+  };
+}
+
+/** ms after launch of the first log line matching `pattern`. */
+const phase = (s: Started, pattern: RegExp) => s.lines.find((l) => pattern.test(l.text))?.at;
+
+function describeStart(label: string, s: Started) {
+  const built = Math.max(phase(s, /server, worker and CLI built/) ?? 0, phase(s, /web app built/) ?? 0);
+  const starting = phase(s, /"msg":"starting Medfolio"/);
+  const migrated = phase(s, /"msg":"migration applied"/) ?? phase(s, /"msg":"DATA_ENCRYPTION_KEY/);
+  const listening = phase(s, /Medfolio is listening/);
+  const buildTimes = s.lines.filter((l) => /built in/.test(l.text)).map((l) => l.text.replace('medfolio build: ', ''));
+  console.log(`${label}: healthy after ${seconds(s.healthyMs)}`);
+  if (buildTimes.length) console.log(`  build (parallel): ${buildTimes.join(', ')}; done at ${seconds(built)}`);
+  if (starting !== undefined) console.log(`  API process up, compiled modules loaded: at ${seconds(starting)} (${seconds(starting - built)} after the build)`);
+  if (starting !== undefined && migrated !== undefined) console.log(`  embedded database opened and migrated: at ${seconds(migrated)} (${seconds(migrated - starting)})`);
+  if (listening !== undefined) console.log(`  listening: at ${seconds(listening)}; logged ${/"url":"([^"]+)"/.exec(s.lines.find((l) => /Medfolio is listening/.test(l.text))?.text ?? '')?.[1]}`);
+}
+
+console.log(`clone: ${clone} (${values['npm-ci'] ? 'npm ci' : 'node_modules linked'}), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}, ${os.cpus().length} CPUs`);
+const first = await start();
+describeStart('first start (nothing built, fresh DATA_DIR)', first);
+await first.stop();
+const second = await start();
+describeStart('second start (built, database in place)', second);
+
+// The first load of the app by a new visitor, then a reload.
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'], headless: true });
+let firstLoad = { wire: 0, decoded: 0, files: 0, encodings: new Set<string>() };
+let reloadWire = 0;
+try {
+  const page = await browser.newPage();
+  const tally = { wire: 0, decoded: 0, files: 0, encodings: new Set<string>() };
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() !== 'script') return;
+    void (async () => {
+      const response = await request.response();
+      const sizes = await request.sizes();
+      tally.files++;
+      tally.wire += sizes.responseBodySize;
+      tally.decoded += (await response?.body())?.length ?? 0;
+      tally.encodings.add(response?.headers()['content-encoding'] ?? 'identity');
+    })();
+  });
+  await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(200);
+  firstLoad = { ...tally, encodings: new Set(tally.encodings) };
+  tally.wire = 0;
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.waitForTimeout(200);
+  reloadWire = tally.wire;
+} finally {
+  await browser.close();
+  await second.stop();
+}
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`first load of ${origin}/: ${firstLoad.files} JavaScript files, ${kb(firstLoad.wire)} on the wire (${[...firstLoad.encodings].join(', ')}), ${kb(firstLoad.decoded)} decoded; reload: ${kb(reloadWire)} of JavaScript on the wire`);
+
+// The CLI: the first run after a change builds the server part; then it only checks the build.
+const cli = () => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['bin/medfolio.js', '--help'], { cwd: clone, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`medfolio --help exited ${r.status}: ${r.stderr}`);
+  return performance.now() - t;
+};
+fs.rmSync(path.join(clone, 'dist/server.build.json'));
+const cliFirst = cli();
+const cliRuns = Array.from({ length: Number(values.runs) }, cli).sort((a, b) => a - b);
+const median = cliRuns[Math.floor(cliRuns.length / 2)]!;
+console.log(`npx medfolio --help: ${seconds(cliFirst)} when it had to build the server part first; then median ${median.toFixed(0)} ms, slowest ${cliRuns.at(-1)!.toFixed(0)} ms over ${cliRuns.length} runs (exit 0)`);
+
+fs.rmSync(workDir, { recursive: true, force: true });
+console.log(
+  `start: first ${seconds(first.healthyMs)}, second ${seconds(second.healthyMs)}; first-load JS ${kb(firstLoad.wire)} on the wire (${kb(firstLoad.decoded)} decoded); cli --help median ${median.toFixed(0)} ms`,
+);
