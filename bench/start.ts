@@ -99,36 +99,49 @@ const second = await start();
 describeStart('second start (built, database in place)', second);
 
 // The first load of the app by a new visitor, then a reload.
+interface Tally {
+  files: number;
+  wire: number;
+  decoded: number;
+  encodings: Set<string>;
+}
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'], headless: true });
-let firstLoad = { wire: 0, decoded: 0, files: 0, encodings: new Set<string>() };
-let reloadWire = 0;
+async function loadScripts(action: (page: import('playwright-core').Page) => Promise<unknown>, page: import('playwright-core').Page): Promise<Tally> {
+  const pending: Array<Promise<void>> = [];
+  const tally: Tally = { files: 0, wire: 0, decoded: 0, encodings: new Set() };
+  const onFinished = (request: import('playwright-core').Request) => {
+    if (request.resourceType() !== 'script') return;
+    pending.push(
+      (async () => {
+        const response = await request.response();
+        const sizes = await request.sizes();
+        tally.files++;
+        // -1 or 0 when the browser answered from its cache without asking.
+        tally.wire += Math.max(0, sizes.responseBodySize);
+        tally.decoded += (await response?.body())?.length ?? 0;
+        tally.encodings.add(response?.headers()['content-encoding'] ?? 'identity');
+      })(),
+    );
+  };
+  page.on('requestfinished', onFinished);
+  await action(page);
+  await page.waitForTimeout(300);
+  await Promise.all(pending);
+  page.off('requestfinished', onFinished);
+  return tally;
+}
+let firstLoad: Tally;
+let reload: Tally;
 try {
   const page = await browser.newPage();
-  const tally = { wire: 0, decoded: 0, files: 0, encodings: new Set<string>() };
-  page.on('requestfinished', (request) => {
-    if (request.resourceType() !== 'script') return;
-    void (async () => {
-      const response = await request.response();
-      const sizes = await request.sizes();
-      tally.files++;
-      tally.wire += sizes.responseBodySize;
-      tally.decoded += (await response?.body())?.length ?? 0;
-      tally.encodings.add(response?.headers()['content-encoding'] ?? 'identity');
-    })();
-  });
-  await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(200);
-  firstLoad = { ...tally, encodings: new Set(tally.encodings) };
-  tally.wire = 0;
-  await page.reload({ waitUntil: 'networkidle' });
-  await page.waitForTimeout(200);
-  reloadWire = tally.wire;
+  firstLoad = await loadScripts((p) => p.goto(`${origin}/`, { waitUntil: 'networkidle' }), page);
+  reload = await loadScripts((p) => p.reload({ waitUntil: 'networkidle' }), page);
 } finally {
   await browser.close();
   await second.stop();
 }
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`first load of ${origin}/: ${firstLoad.files} JavaScript files, ${kb(firstLoad.wire)} on the wire (${[...firstLoad.encodings].join(', ')}), ${kb(firstLoad.decoded)} decoded; reload: ${kb(reloadWire)} of JavaScript on the wire`);
+console.log(`first load of ${origin}/: ${firstLoad.files} JavaScript files, ${kb(firstLoad.wire)} on the wire (${[...firstLoad.encodings].join(', ')}), ${kb(firstLoad.decoded)} decoded; reload: ${kb(reload.wire)} of JavaScript on the wire`);
 
 // The CLI: the first run after a change builds the server part; then it only checks the build.
 const cli = () => {

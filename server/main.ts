@@ -1,7 +1,7 @@
 import { loadConfigOrExit } from './config/env.ts';
 import { createLogger } from './platform/logger.ts';
+import { embeddedDatabaseDir, startEmbeddedPostgresEarly } from './platform/db/embedded.ts';
 import { WEB_DIST_DIR } from './platform/paths.ts';
-import { startServer } from './server.ts';
 import { exitOnSignals } from './platform/shutdown.ts';
 import { guardProcess } from './platform/process-guards.ts';
 
@@ -12,7 +12,11 @@ import { guardProcess } from './platform/process-guards.ts';
  */
 const config = loadConfigOrExit();
 const logger = createLogger({ level: config.logLevel, name: 'api' });
+// The embedded database starts in its own thread first (seconds of initdb on a new data folder),
+// while this thread loads the rest of the API.
+if (!config.database.url) startEmbeddedPostgresEarly(embeddedDatabaseDir(config.dataDir));
 try {
+  const { startServer } = await import('./server.ts');
   const server = await startServer(config, logger, { webDistDir: WEB_DIST_DIR });
   exitOnSignals(logger, () => server.close());
   guardProcess(logger, () => server.close());
