@@ -46,6 +46,15 @@ describe('npx medfolio (the compiled CLI)', () => {
     expect(unknown.stderr).toContain('Unknown command "--frobnicate"');
   });
 
+  it('is found by npx in node_modules/.bin (a workspace link), not through the root package, which would make npm load the whole dependency tree first', async () => {
+    const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin?: unknown; workspaces?: string[] };
+    expect(rootPackage.bin).toBeUndefined();
+    expect(rootPackage.workspaces).toContain('bin');
+    expect(fs.realpathSync(path.join(ROOT, 'node_modules/.bin/medfolio'))).toBe(fs.realpathSync(path.join(ROOT, 'bin/medfolio.js')));
+    const { stdout } = await run('npx', ['--no-install', 'medfolio', '--help'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } });
+    expect(stdout).toContain('Usage: medfolio <command>');
+  });
+
   it('loads nothing heavy to answer --help: its entry imports no npm package and no command', () => {
     const { files, packages } = staticImports(path.join(ROOT, 'dist/cli/main.js'));
     expect(packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
