@@ -5,6 +5,7 @@ FROM node:20-bookworm-slim AS build
 ENV PUPPETEER_SKIP_DOWNLOAD=1
 WORKDIR /app
 COPY package.json package-lock.json .puppeteerrc.cjs ./
+COPY bin/package.json bin/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
@@ -20,6 +21,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .puppeteerrc.cjs ./
+COPY bin/package.json bin/
 RUN npm ci --omit=dev --no-audit --no-fund
 # The sources stay beside the build: prompts/ and the demo personas are read at run time, and
 # the build records (dist/*.build.json) match them, so nothing is rebuilt here.
