@@ -68,9 +68,16 @@ async function start(): Promise<Started> {
     healthyMs,
     lines,
     stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
       process.kill(-child.pid!, 'SIGTERM'); // npm, the shell, the supervisor and the API
-      await exited;
+      // Until every process of the group is gone (npm may exit before the API has stopped).
+      for (;;) {
+        try {
+          process.kill(-child.pid!, 0);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
   };
 }
