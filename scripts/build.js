@@ -121,6 +121,10 @@ async function buildServer(/** @type {string} */ root) {
 }
 
 async function buildWeb(/** @type {string} */ root) {
+  // Vite keeps a NODE_ENV it finds (vitest's "test", say), and React then ships its
+  // development build: a production build is always built for production.
+  // eslint-disable-next-line no-restricted-properties -- the build tool, not the server: it sets what Vite reads
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   /** @type {Set<string>} */
   const modules = new Set();
