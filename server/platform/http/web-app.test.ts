@@ -121,6 +121,8 @@ describe('the built web app', () => {
       // The server's own paths are never the app.
       ['/s/not-a-share/extra', BROWSER_PAGE],
       ['/api/nothing-here', BROWSER_PAGE],
+      // A path that does not decode is no file of ours either (and never a bare 400 from the file server).
+      ['/assets/%E0%A4%A.js', {}],
     ] as const) {
       const res = await get(p, headers);
       expect(res.status, `${p} ${JSON.stringify(headers)}`).toBe(404);

@@ -40,18 +40,25 @@ export function webAppRouter(distDir: string): Router | undefined {
   if (!fs.existsSync(indexHtml)) return undefined;
   const assetsDir = path.join(distDir, 'assets') + path.sep;
   const router = express.Router();
-  router.use(
-    expressStaticGzip(distDir, {
-      enableBrotli: true,
-      orderPreference: ['br', 'gzip'],
+  const assets = expressStaticGzip(distDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
       index: false,
-      serveStatic: {
-        index: false,
-        cacheControl: false,
-        setHeaders: (res, file) => res.setHeader('Cache-Control', file.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE),
-      },
-    }),
-  );
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('Cache-Control', file.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE),
+    },
+  });
+  router.use((req, res, next) => {
+    // A path that does not decode names no file of ours: leave it to the app's error handling.
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      return next();
+    }
+    assets(req, res, next);
+  });
   router.use((req, res, next) => {
     if (!isAppPageRequest(req)) return next();
     res.setHeader('Cache-Control', REVALIDATE);
