@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
@@ -9,10 +7,12 @@ import type { Config } from './config/env.ts';
 import { redactUrl, type Logger } from './platform/logger.ts';
 import { mountRoutes } from './platform/http/mount.ts';
 import type { AnyRoute, AuthenticatedUser } from './platform/http/route.ts';
-import { apiNotFound, errorMiddleware, rejectMalformedPaths } from './platform/http/error-middleware.ts';
+import { apiNotFound, errorMiddleware, notFound, rejectMalformedPaths } from './platform/http/error-middleware.ts';
 import { buildOpenApiDocument } from './platform/http/openapi.ts';
 import { docsRouter } from './platform/http/docs.ts';
 import { csrfProtection } from './platform/http/csrf.ts';
+import { compressApiResponses } from './platform/http/compression.ts';
+import { webAppRouter } from './platform/http/web-app.ts';
 
 export interface AppOptions {
   config: Pick<Config, 'trustProxy' | 'env' | 'appOrigin'>;
@@ -73,6 +73,7 @@ export function createApp(options: AppOptions): Express {
   );
   // Only the app's own origin may make credentialed cross-origin calls (e.g. the Vite dev server).
   app.use('/api', cors({ origin: options.config.appOrigin, credentials: true }));
+  app.use('/api', compressApiResponses());
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   // The verifier's and recruiter's server-rendered forms.
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
@@ -88,16 +89,12 @@ export function createApp(options: AppOptions): Express {
   api.use('/api', apiNotFound);
   app.use(api);
 
-  if (options.webDistDir && fs.existsSync(path.join(options.webDistDir, 'index.html'))) {
-    const indexHtml = path.join(options.webDistDir, 'index.html');
-    app.use(express.static(options.webDistDir, { index: false, maxAge: '1h' }));
-    // Client-side routes: every other GET that accepts HTML gets the app shell.
-    app.get(/^\/(?!api\/|s\/|socket\.io\/).*/, (req, res, next) => {
-      if (!req.accepts('html')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(indexHtml);
-    });
+  if (options.webDistDir) {
+    const web = webAppRouter(options.webDistDir);
+    if (web) app.use(web);
   }
+  // Anything else (a probe of /healthz, a missing file) is a 404, never the app shell.
+  app.use(notFound);
 
   app.use(errorMiddleware(options.logger));
   return app;

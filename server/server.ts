@@ -1,10 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Config } from './config/env.ts';
 import type { Logger } from './platform/logger.ts';
 import { openPlatform, describeModes, type Platform } from './platform/runtime.ts';
 import { createApp } from './app.ts';
+import { ROOT_DIR } from './platform/paths.ts';
 import { attachRealtime, type Realtime } from './adapters/realtime.ts';
 import { findChromium, CHROMIUM_HELP } from './adapters/browser.ts';
 import { systemRoutes } from './domains/system/routes.ts';
@@ -36,9 +38,10 @@ import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
 import { createGuessGuard } from './platform/guess-guard.ts';
 
 const packageVersion = (): string =>
-  (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface RunningServer {
+  /** The bound address (http://127.0.0.1:PORT): for clients on this machine, such as the tests. */
   url: string;
   routes: AnyRoute[];
   platform: Platform;
@@ -191,7 +194,9 @@ export async function startServer(config: Config, logger: Logger, options: { web
   httpServer.on('error', (err: NodeJS.ErrnoException) => logger.error({ code: err.code ?? err.name }, 'HTTP server error'));
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info({ url, appOrigin: config.appOrigin }, 'Medfolio is listening');
+  // The address to open is the app's origin (localhost by default), not the bound 127.0.0.1:
+  // the browser's Origin must equal APP_ORIGIN, or signing in is refused as cross-site.
+  logger.info({ url: config.appOrigin, listening: url }, `Medfolio is listening: open ${config.appOrigin}`);
 
   let closing: Promise<void> | undefined;
   platform.notifier.attachLocal(realtime);

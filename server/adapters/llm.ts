@@ -1,4 +1,4 @@
-import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
+import type { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import type { BaseMessageLike } from '@langchain/core/messages';
 import type { z } from 'zod';
 import type { Config } from '../config/env.ts';
@@ -100,11 +100,18 @@ export interface LlmOptions {
  * `structured` calls are CV steps, bounded by `llm.stepDeadlineMs`; `stream` is a chat reply,
  * bounded by `llm.chatDeadlineMs`. Each deadline covers every try of the request.
  */
+/** LangChain loads on the first call (a third of a second at start-up the offline default never needs). */
+const loadLangChain = () => import('@langchain/openai');
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
 export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}): LlmProvider | undefined {
   if (llm.mode === 'offline' || !llm.model) return undefined;
   const attempts = options.attempts ?? 3;
   const baseDelay = options.retryBaseDelayMs ?? 1000;
-  const model = new ChatOpenAI({
+  const chatModel = once(async (): Promise<ChatOpenAI> => new (await loadLangChain()).ChatOpenAI({
     model: llm.model,
     // Local servers (Ollama, llama.cpp) ignore the key, but the SDK insists on one.
     apiKey: llm.apiKey ?? 'not-needed',
@@ -114,14 +121,14 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
     streamUsage: true,
     // The SDK would print raw model output on a malformed stream: output may hold personal data.
     configuration: { ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}), logLevel: 'off' },
-  });
+  }));
   return {
     mode: llm.mode,
     model: llm.model,
     maxTokens: llm.maxTokens,
     async structured(schema, name, messages) {
       return withRetries(async (signal) => {
-        const runnable = model.withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, { name, includeRaw: true });
+        const runnable = (await chatModel()).withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, { name, includeRaw: true });
         const result = (await runnable.invoke(toLangChain(messages), { signal })) as { raw: { usage_metadata?: Parameters<typeof usageOf>[0] }; parsed: unknown };
         if (result.parsed === null || result.parsed === undefined) throw new LlmError('malformed');
         const parsed = schema.safeParse(result.parsed);
@@ -136,7 +143,7 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
         if (started) throw new LlmError('unavailable');
         let text = '';
         let usage: LlmUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
-        for await (const chunk of await model.stream(toLangChain(messages), { signal })) {
+        for await (const chunk of await (await chatModel()).stream(toLangChain(messages), { signal })) {
           const token = typeof chunk.content === 'string' ? chunk.content : '';
           if (token) {
             started = true;
@@ -154,17 +161,17 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
 /** OpenAI-compatible embeddings at the configured dimension, or undefined to use the local embedder. */
 export function createProviderEmbedder(llm: Config['llm']): Embedder | undefined {
   if (llm.mode === 'offline' || !llm.embeddingModel) return undefined;
-  const embeddings = new OpenAIEmbeddings({
+  const embeddings = once(async (): Promise<OpenAIEmbeddings> => new (await loadLangChain()).OpenAIEmbeddings({
     model: llm.embeddingModel,
     dimensions: llm.embeddingDimensions,
     apiKey: llm.apiKey ?? 'not-needed',
     maxRetries: 2,
     timeout: llm.timeoutMs,
     configuration: { ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}), logLevel: 'off' },
-  });
+  }));
   return {
     model: `${llm.embeddingModel}@${llm.embeddingDimensions}`,
     dimensions: llm.embeddingDimensions,
-    embed: async (texts) => (texts.length ? embeddings.embedDocuments(texts) : []),
+    embed: async (texts) => (texts.length ? (await embeddings()).embedDocuments(texts) : []),
   };
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ChatMessage } from '../adapters/llm.ts';
+import { ROOT_DIR } from '../platform/paths.ts';
 
 /** Loads a versioned prompt from prompts/<task>/prompt.md and fills its {{placeholders}}. */
-const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prompts');
+const PROMPTS_DIR = path.join(ROOT_DIR, 'prompts');
 
 export interface Prompt {
   task: string;

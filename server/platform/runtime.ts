@@ -4,7 +4,6 @@ import type { Logger } from './logger.ts';
 import { embeddedDatabaseDir, openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createJobQueue, type JobQueue } from './queue/queue.ts';
-import { createBullmqTransport } from './queue/bullmq-transport.ts';
 import { createInProcessTransport } from './queue/in-process-transport.ts';
 import { createLimiterFactory, type CreateLimiter } from './rate-limit.ts';
 import { createRedisClient } from './redis.ts';
@@ -54,7 +53,8 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     throw err;
   }
   const transport = config.redisUrl
-    ? createBullmqTransport({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger })
+    ? // BullMQ loads only when Redis is configured.
+      (await import('./queue/bullmq-transport.ts')).createBullmqTransport({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger })
     : createInProcessTransport();
   const queue = createJobQueue({
     db: database.db,

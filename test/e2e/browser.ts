@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuild } from '../../server/platform/web-build.ts';
-import { createLogger } from '../../server/platform/logger.ts';
+import { WEB_DIST_DIR } from '../../server/platform/paths.ts';
+import { buildIfStale } from '../support/build.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { freePort } from '../support/ports.ts';
 
 /**
  * End-to-end support: the real server (built web app included) on a fixed free port, so the
@@ -13,22 +13,11 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test/e2e/screenshots');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startE2eApp(env: Record<string, string> = {}): Promise<TestApp & { origin: string }> {
-  const webDistDir = await ensureWebBuild(path.join(ROOT, 'web'), createLogger({ level: 'warn' }));
+  buildIfStale();
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const app = await startTestApp({ PORT: String(port), HOST: '127.0.0.1', APP_ORIGIN: origin, ...env }, { webDistDir });
+  const app = await startTestApp({ PORT: String(port), HOST: '127.0.0.1', APP_ORIGIN: origin, ...env }, { webDistDir: WEB_DIST_DIR });
   return Object.assign(app, { origin });
 }
 

@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import pg from 'pg';
 import pgvector from 'pgvector';
 import { openDatabase, type DatabaseHandle } from '../../server/platform/db/database.ts';
 import { migrateToLatest } from '../../server/platform/db/migrate.ts';
 import { migrations } from '../../server/platform/db/migrations/index.ts';
+import { startEmbeddedPostgres, startEmbeddedPostgresEarly } from '../../server/platform/db/embedded.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { createBlankPostgresDatabase } from '../support/db.ts';
 import { hasService, serviceEnv } from '../support/env.ts';
@@ -132,5 +134,34 @@ describe.skipIf(!hasService(Boolean(serviceEnv.databaseUrl), 'PostgreSQL (DATABA
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('the embedded database thread', () => {
+  it('can be started early and taken over by the next open; a data folder it cannot use is a clear error, not a hang', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-db-'));
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    startEmbeddedPostgresEarly(path.join(dir, 'pg'));
+    const early = await startEmbeddedPostgres(path.join(dir, 'pg'));
+    const handle = await openDatabase({ url: undefined, poolMax: 1, embeddedDir: path.join(dir, 'other') }, logger);
+    try {
+      // The early one is a working server of its own; the next open started another.
+      const client = new pg.Client(early.connectionConfig);
+      await client.connect();
+      expect((await client.query('SELECT 41 + 1 AS n')).rows).toEqual([{ n: 42 }]);
+      await client.end();
+      expect(await migrateToLatest(handle.db, logger)).toEqual(Object.keys(migrations).sort());
+    } finally {
+      await handle.close();
+      await early.close();
+    }
+    const notAFolder = path.join(dir, 'a-file');
+    fs.writeFileSync(notAFolder, 'not a database');
+    await expect(startEmbeddedPostgres(path.join(notAFolder, 'pg'))).rejects.toThrow(/ENOTDIR/);
+    // Something else's folder: PGlite fails inside its thread, and the caller hears why.
+    const notPglite = path.join(dir, 'not-pglite');
+    fs.mkdirSync(notPglite);
+    fs.writeFileSync(path.join(notPglite, 'PG_VERSION'), '9\n');
+    await expect(startEmbeddedPostgres(notPglite)).rejects.toThrow(/the embedded database did not start/);
   });
 });

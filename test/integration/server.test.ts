@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { serviceEnv } from '../support/env.ts';
+import { TestClient } from '../support/client.ts';
+import { freePort } from '../support/ports.ts';
 
 describe('API server on its own database', () => {
   let app: TestApp;
@@ -66,10 +68,11 @@ describe('API server on its own database', () => {
   });
 });
 
-describe('the process as a user runs it', () => {
+describe('the compiled process as a user runs it (npm start: dist/, under the supervisor)', () => {
+  // The test setup built dist/ and web/dist (scripts/build.js --if-stale), as `npm start` does.
   const root = path.resolve(import.meta.dirname, '../..');
-  const run = (env: Record<string, string>) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const run = (entry: string, env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', entry], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,31 +86,43 @@ describe('the process as a user runs it', () => {
   };
 
   it('stops with exit code 1 and names the variable when the configuration is invalid', async () => {
-    const proc = run({ PORT: 'not-a-port', REDIS_URL: 'http://wrong' });
+    const proc = run('dist/server/main.js', { PORT: 'not-a-port', REDIS_URL: 'http://wrong' });
     expect(await proc.exited).toBe(1);
     const { stderr } = proc.output();
     expect(stderr).toContain('PORT');
     expect(stderr).toContain('REDIS_URL');
   });
 
-  it('starts on the embedded defaults, says so, serves the app and stops cleanly on SIGTERM', async () => {
+  it('starts on the embedded defaults, says so, logs the address that works, serves the app and stops cleanly on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-start-'));
-    const proc = run({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const port = await freePort();
+    const proc = run('dist/server/supervise.js', { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     try {
       const deadline = Date.now() + 90_000;
-      let url: string | undefined;
-      while (!url && Date.now() < deadline) {
-        url = /"url":"(http:[^"]+)"/.exec(proc.output().stdout)?.[1];
-        if (!url) await new Promise((r) => setTimeout(r, 100));
+      let logged: string | undefined;
+      while (!logged && Date.now() < deadline && proc.child.exitCode === null) {
+        logged = /"url":"(http:[^"]+)"[^\n]*Medfolio is listening/.exec(proc.output().stdout)?.[1];
+        if (!logged) await new Promise((r) => setTimeout(r, 100));
       }
-      expect(url, proc.output().stderr).toBeDefined();
+      expect(logged, proc.output().stderr).toBe(`http://localhost:${port}`);
+      const url = logged!;
       const firstLines = proc.output().stdout.split('\n').slice(0, 6).join('\n');
       expect(firstLines).toContain('embedded PGlite + pgvector');
       expect(firstLines).toContain('in-process');
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
-      const home = await fetch(`${url}/`);
+      const home = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
       expect(home.status).toBe(200);
       expect(await home.text()).toContain('<div id="root">');
+      expect((await fetch(`${url}/healthz`)).status).toBe(404);
+
+      // Signing in from the logged address reaches the credential check; from the bound
+      // 127.0.0.1 address the browser's Origin differs from APP_ORIGIN and is refused.
+      const fromLogged = await new TestClient(url, url).post('/api/auth/login', { email: 'nobody@example.org', password: 'not the password 1' });
+      expect(fromLogged.status).toBe(401);
+      const bound = `http://127.0.0.1:${port}`;
+      const fromBound = await new TestClient(bound, bound).post('/api/auth/login', { email: 'nobody@example.org', password: 'not the password 1' });
+      expect(fromBound.body.error.code).toBe('CSRF_REJECTED');
+
       proc.child.kill('SIGTERM');
       expect(await proc.exited).toBe(0);
       expect(proc.output().stdout).toContain('"msg":"stopped"');

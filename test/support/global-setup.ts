@@ -1,6 +1,5 @@
-import path from 'node:path';
 import pg from 'pg';
-import { ensureWebBuild } from '../../server/platform/web-build.ts';
+import { buildIfStale } from './build.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { openDatabase } from '../../server/platform/db/database.ts';
 import { migrateToLatest } from '../../server/platform/db/migrate.ts';
@@ -26,9 +25,9 @@ async function dropTestDatabases(admin: pg.Client, which: 'this-run' | 'abandone
 }
 
 export async function setup() {
-  // Built once, before any file starts: the end-to-end test and the `npm start` test both
-  // serve web/dist, and two concurrent Vite builds into one directory would trip each other.
-  await ensureWebBuild(path.resolve(import.meta.dirname, '../../web'), createLogger({ level: 'warn' }));
+  // Built once, before any file starts: the CLI and start tests run dist/, the end-to-end and
+  // start tests serve web/dist (scripts/build.js also locks, so parallel builds wait).
+  buildIfStale();
   if (!serviceEnv.databaseUrl) return;
   const admin = new pg.Client({ connectionString: serviceEnv.databaseUrl });
   await admin.connect();

@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { stampMedfolioMetadata } from './metadata.ts';
@@ -272,6 +271,8 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
     const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'medfolio-chromium-'));
     let browser: Browser;
     try {
+      // Loaded with the first browser, not at start-up (a quarter of a second the API may never need).
+      const { default: puppeteer } = await import('puppeteer');
       browser = await puppeteer.launch({
         executablePath: options.executablePath,
         headless: true,

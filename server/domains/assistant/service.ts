@@ -150,7 +150,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
           sink.token(note);
           reply = streamed + note;
         } else {
-          reply = `${UNAVAILABLE_PREFIX}\n\n${await offlineReply(deps, user.id, input.text, now)}`;
+          reply = `${UNAVAILABLE_PREFIX}\n\n${await offlineReply(deps, user.id, conversation.id, input.text, now)}`;
           sink.token(reply);
         }
       }

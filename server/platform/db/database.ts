@@ -1,9 +1,10 @@
-import path from 'node:path';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Logger } from '../logger.ts';
 import type { Database } from './types.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
+
+export { embeddedDatabaseDir } from './embedded.ts';
 
 export type Db = Kysely<Database>;
 
@@ -70,4 +71,3 @@ export async function openDatabase(
   return wrap(pool, 'embedded', () => embedded.close());
 }
 
-export const embeddedDatabaseDir = (dataDir: string) => path.join(dataDir, 'pg');

@@ -78,3 +78,6 @@ export const rejectMalformedPaths: RequestHandler = (req, res, next) => {
 
 /** Unknown /api paths answer a JSON 404 instead of falling through to the web app. */
 export const apiNotFound: RequestHandler = (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such endpoint'));
+
+/** The last handler: whatever nothing else answered (the web app's pages included) is a 404. */
+export const notFound: RequestHandler = (_req, _res, next) => next(new AppError('NOT_FOUND', 'Not found'));
