@@ -121,14 +121,16 @@ describe('the built web app', () => {
       // The server's own paths are never the app.
       ['/s/not-a-share/extra', BROWSER_PAGE],
       ['/api/nothing-here', BROWSER_PAGE],
-      // A path that does not decode is no file of ours either (and never a bare 400 from the file server).
-      ['/assets/%E0%A4%A.js', {}],
     ] as const) {
       const res = await get(p, headers);
       expect(res.status, `${p} ${JSON.stringify(headers)}`).toBe(404);
       expect(res.body.toString(), p).not.toContain('<div id="root">');
       expect(JSON.parse(res.body.toString()).error.code, p).toBe('NOT_FOUND');
     }
+    // A path that does not decode is refused as a bad request before it reaches any file (issue 16).
+    const undecodable = await get('/assets/%E0%A4%A.js', {});
+    expect(undecodable.status).toBe(400);
+    expect(undecodable.body.toString()).not.toContain('<div id="root">');
   });
 });
 
