@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379' }, 'REDIS_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ LLM_BASE_URL: 'http://localhost:11434/v1' }, 'LLM_MODEL'],
     [{ OPENAI_API_KEY: 'sk-test' }, 'LLM_MODEL'],

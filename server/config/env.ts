@@ -67,6 +67,11 @@ const ZEnv = z
     if ((env.LLM_BASE_URL || env.OPENAI_API_KEY) && !env.LLM_MODEL) {
       ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'is required when OPENAI_API_KEY or LLM_BASE_URL is set' });
     }
+    // With Redis the API only enqueues and separate workers do the work; a worker cannot open
+    // the API's embedded database (PGlite is one process's), so CVs would never be made.
+    if (env.REDIS_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'needs DATABASE_URL: workers cannot share the embedded database; unset REDIS_URL to run jobs inside the API' });
+    }
   });
 
 export type Env = z.infer<typeof ZEnv>;
