@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Requirement } from '../../server/ai/jd-analysis/schema.ts';
+import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
+import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
+import { aiRecordFromResume } from '../../server/ai/record-from-resume.ts';
 
 /**
  * Scoring of job analysis against the team's labelled adverts (test/fixtures/jobs, rules in its
@@ -125,7 +128,9 @@ export interface PairLabel {
   expect: Array<Label & { status: 'met' | 'unmet' | 'expired' | 'expiring' }>;
 }
 export const PAIRS_FILE = path.resolve(import.meta.dirname, '../fixtures/matching/pairs.json');
-export const pairs = (): PairLabel[] => (fs.existsSync(PAIRS_FILE) ? (JSON.parse(fs.readFileSync(PAIRS_FILE, 'utf8')) as PairLabel[]) : []);
+/** Pairs over the held-out adverts, labelled before the matcher was tuned on the pairs above. */
+export const HOLDOUT_PAIRS_FILE = path.resolve(import.meta.dirname, '../fixtures/matching/pairs-holdout.json');
+export const pairs = (file = PAIRS_FILE): PairLabel[] => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as PairLabel[]) : []);
 
 /** "probably met" agrees with a label of met: it is met, with a note to check the wording. */
 const agrees = (label: string, got: string) => label === got || (label === 'met' && got === 'probably-met');
@@ -141,7 +146,19 @@ export function scorePair(pair: PairLabel, assessed: Array<Requirement & { statu
   const rows = pair.expect.map((named) => {
     const label = { ...(full.find((l) => l.kind === named.kind && l.key === named.key && l.text === named.text) ?? named), status: named.status };
     const got = assessed.find((r) => matchesLabel(label, r));
-    return { label, got: got?.status ?? 'not found', agree: got ? agrees(label.status, got.status) : false };
+    return { label, got: got?.status ?? 'not found', note: (got as { note?: string } | undefined)?.note, agree: got ? agrees(label.status, got.status) : false };
   });
   return { agreed: rows.filter((r) => r.agree).length, total: rows.length, disagreements: rows.filter((r) => !r.agree) };
+}
+
+/** Every pair of `file` over the adverts in `dir`: each pair's disagreements, and the totals. */
+export function matchingAgreement(dir: string, file: string) {
+  const results = pairs(file).map((pair) => {
+    const record = aiRecordFromResume(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/personas', pair.persona), 'utf8')), pair.asOf);
+    const assessed = assessRequirements(analyseJobOffline(fs.readFileSync(path.join(dir, `${pair.advert}.txt`), 'utf8')), record, pair.asOf);
+    return { pair, ...scorePair(pair, assessed, JSON.parse(fs.readFileSync(path.join(dir, `${pair.advert}.json`), 'utf8'))) };
+  });
+  const agreed = results.reduce((n, r) => n + r.agreed, 0);
+  const total = results.reduce((n, r) => n + r.total, 0);
+  return { results, agreed, total, agreement: agreed / Math.max(1, total) };
 }

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
-import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
-import { aiRecordFromResume } from '../../server/ai/record-from-resume.ts';
-import { HOLDOUT_DIR, JOBS_DIR, labelledAdverts, pairs, scoreAdvert, scorePair, summarise } from './jd-eval.ts';
+import { HOLDOUT_DIR, HOLDOUT_PAIRS_FILE, JOBS_DIR, labelledAdverts, matchingAgreement, PAIRS_FILE, scoreAdvert, summarise } from './jd-eval.ts';
 
 /**
  * `npm run eval:jd`: job analysis on every labelled advert (test/fixtures/jobs, or --holdout for
@@ -32,20 +28,15 @@ for (const { slug, text, labels } of labelledAdverts(dir)) {
 }
 const total = summarise(scores);
 
-let agreed = 0;
-let labelled = 0;
-if (dir === JOBS_DIR) {
-  for (const pair of pairs()) {
-    if (only && !pair.advert.includes(only) && !pair.persona.includes(only)) continue;
-    const record = aiRecordFromResume(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/personas', pair.persona), 'utf8')), pair.asOf);
-    const assessed = assessRequirements(analyseJobOffline(fs.readFileSync(path.join(JOBS_DIR, `${pair.advert}.txt`), 'utf8')), record, pair.asOf);
-    const s = scorePair(pair, assessed, JSON.parse(fs.readFileSync(path.join(JOBS_DIR, `${pair.advert}.json`), 'utf8')));
-    agreed += s.agreed;
-    labelled += s.total;
-    console.log(`${`${pair.persona.replace(/\.json$/, '')} x ${pair.advert}`.padEnd(90)} agreement ${(s.agreed / Math.max(1, s.total)).toFixed(2)}`);
-    if (showMisses) for (const d of s.disagreements) console.log(`    want ${d.label.status.padEnd(9)} got ${d.got.padEnd(12)} ${d.label.kind}:${d.label.key}  "${d.label.text}"`);
-  }
+const pairFile = dir === JOBS_DIR ? PAIRS_FILE : HOLDOUT_PAIRS_FILE;
+const matching = matchingAgreement(dir, pairFile);
+for (const { pair, agreed, total, disagreements } of matching.results) {
+  if (only && !pair.advert.includes(only) && !pair.persona.includes(only)) continue;
+  console.log(`${`${pair.persona.replace(/\.json$/, '')} x ${pair.advert}`.padEnd(90)} agreement ${(agreed / Math.max(1, total)).toFixed(2)}`);
+  if (showMisses) for (const d of disagreements) console.log(`    want ${d.label.status.padEnd(9)} got ${d.got.padEnd(12)} ${d.label.kind}:${d.label.key}  "${d.label.text}"${d.note ? `\n        (${d.note})` : ''}`);
 }
+const labelled = matching.total;
+const agreed = matching.agreed;
 
 console.log(
   `\njd-analysis offline: ${total.adverts} adverts, essential recall ${total.recall.toFixed(3)}, precision ${total.precision.toFixed(3)}, adverts with nothing found ${total.empty}, titles ${total.titles.toFixed(2)}` +

@@ -5,6 +5,7 @@ import { DBS_RANK } from '../../domains/prescreen/roles.ts';
 import type { AiRecord } from '../record-view.ts';
 import type { AssessedRequirement, EvidenceRef, JobAnalysis, Requirement, RequirementStatus } from './schema.ts';
 import { findTermMentions, SKILL_TOPICS, specialtiesIn, termByKey } from './vocabulary.ts';
+import { proceduresIn } from './procedures.ts';
 
 /**
  * Matching: each typed requirement against the whole record (posts and their highlights,
@@ -87,7 +88,7 @@ const NMC_FIELDS: Array<[string, RegExp]> = [
   ['adult', /adult|general|\bRGN\b/i],
 ];
 
-function assessRegistration(req: Requirement, record: AiRecord, citable: Citable[]): Outcome {
+function assessRegistration(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   const keys = [req.key, ...req.alternatives];
   const regs = citable.filter((c) => c.ref.type === 'registration' && record.registrations.some((r) => r.id === c.ref.id && keys.includes(registrationKey(r.body))));
   const mentioned = citable.filter((c) => c.ref.type !== 'registration' && findTermMentions(c.text, null).some((m) => m.kind === 'registration' && keys.includes(m.key)));
@@ -96,7 +97,20 @@ function assessRegistration(req: Requirement, record: AiRecord, citable: Citable
     if (mentioned.length) return outcome('probably-met', `Your record mentions ${label} (${mentioned[0]!.label}) but has no registration entry for it: add the registration.`, mentioned);
     return outcome('unmet', `Your record has no ${label}.`);
   }
-  const held = record.registrations.filter((r) => regs.some((c) => c.ref.id === r.id));
+  let held = record.registrations.filter((r) => regs.some((c) => c.ref.id === r.id));
+  // "A license to practice in the State of Ohio": a licence from another state does not answer.
+  const state = req.key === 'US-LICENSE' ? usStateIn(req.text) : undefined;
+  if (state) {
+    const inState = held.filter((r) => (r.jurisdiction ?? r.status ?? '').toLowerCase().includes(state.toLowerCase()));
+    if (!inState.length) return outcome('unmet', `Your record has no ${state} licence (you hold: ${held.map((r) => r.jurisdiction ?? 'a licence').join(', ')}).`, regs);
+    held = inState;
+  }
+  const inForce = held.filter((r) => !LAPSED.test(r.status ?? '') && (!r.renewalDate || r.renewalDate >= asOf));
+  if (!inForce.length) {
+    const r = held[0]!;
+    return outcome('expired', `Your ${label}${state ? ` (${state})` : ''} is not in force: ${r.renewalDate && r.renewalDate < asOf ? `renewal was due on ${readableDate(r.renewalDate)}` : (r.status ?? 'lapsed')}.`, citeRegistrations(held, citable));
+  }
+  held = inForce;
   const status = held.map((r) => `${r.status ?? ''} ${r.conditions ?? ''}`).join(' ');
   if (held.some((r) => r.conditions) && /\bno conditions\b|\bunrestricted\b|\bwithout (?:conditions|restrictions)\b/i.test(req.text)) {
     return outcome('unmet', `Your ${label} has conditions; this post asks for registration without conditions.`, regs);
@@ -114,6 +128,18 @@ function assessRegistration(req: Requirement, record: AiRecord, citable: Citable
     if (!field) return outcome('probably-met', `Your NMC registration is on record; it does not say which field (${req.detail}): check.`, regs);
   }
   return outcome('met', `${capitalise(label)} on your record${held[0]!.status ? `: ${held[0]!.status}` : ''}.`, regs);
+}
+
+/** A registration whose status says it is not in force. */
+const LAPSED = /\b(?:inactive|lapsed|expired|not renewed|suspended|revoked|erased|removed|struck off|retired|voluntar(?:y|ily) (?:removal|removed|surrender\w*))\b/i;
+const citeRegistrations = (held: AiRecord['registrations'], citable: Citable[]) => citable.filter((c) => held.some((r) => r.id === c.ref.id));
+
+const US_STATES = 'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming'.split(' ').concat(['New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Rhode Island', 'South Carolina', 'South Dakota', 'West Virginia', 'District of Columbia']);
+/** "License in the State of Ohio", "an active Texas RN license": the one state a requirement names. */
+function usStateIn(text: string): string | undefined {
+  if (/\b(?:any|one) (?:U\.?S\.? )?state\b|\bcompact\b|\bmultistate\b|\bNLC\b/i.test(text)) return undefined;
+  const named = US_STATES.filter((s) => new RegExp(`\\b${s}\\b`).test(text) && !(s === 'Virginia' && /\bWest Virginia\b/.test(text)) && !(s === 'Washington' && /\bWashington,? D\.?C\b/.test(text)));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Which requirement key a registration row's body answers. */
@@ -145,6 +171,13 @@ function assessCourse(req: Requirement, record: AiRecord, asOf: string): Outcome
     return outcome('expired', `Your ${held[0]!.name} was completed on ${readableDate(latest)}; this employer wants it done within the last ${describeWindow(window)}.`, cite(held));
   }
   const current = recent.filter((t) => !t.expiresOn || t.expiresOn >= asOf);
+  // An AHA card lapsed while a higher one is current: US employers ask for each card (BLS as well
+  // as ACLS), so renew it. In the UK an ALS course covers BLS and the higher course answers.
+  const exact = held.filter((t) => courseIds(t).some((id) => keys.has(id)));
+  if (courseById.get(req.key)?.us && exact.length && current.length && !current.some((t) => exact.includes(t))) {
+    const last = exact.map((t) => t.expiresOn ?? '').sort().at(-1)!;
+    return outcome('expired', `Your ${exact[0]!.name} expired${last ? ` on ${readableDate(last)}` : ''}; ${current[0]!.name} may be accepted in its place: check with the employer.`, cite([...exact, ...current]));
+  }
   if (current.length) {
     const soonest = current.map((t) => t.expiresOn).filter((d): d is string => Boolean(d)).sort()[0];
     const first = current[0]!;
@@ -214,13 +247,13 @@ function assessCheck(req: Requirement, record: AiRecord, citable: Citable[], asO
     if (levelled.length && !held.length) return outcome('unmet', `This post needs a DBS check for both the adult and children's workforce; yours covers the ${levelled[0]!.workforce} workforce.`, []);
     // "Issued within the last three years, or on the Update Service".
     const window = windowMonths(req.text);
-    if (held.length && window && held.every((d) => !d.updateService && monthsBetween(d.issueDate, asOf) > window)) {
+    if (held.length && window && held.every((d) => !onUpdateService(d, asOf) && monthsBetween(d.issueDate, asOf) > window)) {
       return outcome('expired', `Your DBS check was issued on ${readableDate(held[0]!.issueDate)}, more than ${describeWindow(window)} ago, and is not on the Update Service.`, []);
     }
     const cite = (ds: typeof held): Citable[] => ds.map((d) => ({ ref: { type: 'dbs', id: d.id }, label: `${capitalise(dbsCheck(d.level))}, ${readableDate(d.issueDate)}`, text: d.level }));
     if (held.length) {
       const best = held[0]!;
-      return outcome('met', `${capitalise(dbsCheck(best.level))} issued ${readableDate(best.issueDate)}${best.updateService ? ', on the Update Service' : ''}.`, cite(held));
+      return outcome('met', `${capitalise(dbsCheck(best.level))} issued ${readableDate(best.issueDate)}${onUpdateService(best, asOf) ? ', on the Update Service' : ''}.`, cite(held));
     }
     if (record.dbs.length) return outcome('unmet', `The job needs ${req.level ? article(dbsCheck(req.level)) : 'a DBS check'}; yours is ${article(dbsCheck(record.dbs[0]!.level))}.`, cite(record.dbs));
     return outcome('unmet', `Your record has no DBS check${req.level ? ` (the job needs ${article(dbsCheck(req.level))})` : ''}.`);
@@ -234,6 +267,8 @@ function assessCheck(req: Requirement, record: AiRecord, citable: Citable[], asO
   return outcome('unmet', `Your record does not show ${label}; employers check it before you start, so have the evidence ready.`);
 }
 
+/** The Update Service keeps a check current only while the yearly subscription is paid. */
+const onUpdateService = (d: AiRecord['dbs'][number], asOf: string) => d.updateService && (!d.updateServiceRenewalDate || d.updateServiceRenewalDate >= asOf);
 const dbsCheck = (level: string) => (level === 'enhanced-barred' ? 'enhanced DBS check with barred lists' : `${level} DBS check`);
 const capitalise = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 const article = (s: string) => `${/^[aeiou]/i.test(s) ? 'an' : 'a'} ${s}`;
@@ -342,6 +377,8 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
       return outcome('unmet', posts.length ? `Your posts${where} cover ${years} years; the job asks for ${wanted}.` : `Your record shows no posts${where}.`, citePosts(posts));
     }
     case 'specialty': {
+      const procedures = assessProcedures(req, citable);
+      if (procedures) return procedures;
       const specialty = req.specialty;
       // "a or b": a post in any; "a and b" (paediatric emergency medicine): a post in all, or some for a maybe.
       const any = specialty?.includes(' or ');
@@ -373,6 +410,24 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
 
 const GAP_REASON = /\b(?:career break|maternity|paternity|parental|adoption|sabbatical|travell?ing|caring for|carer|bereavement|illness|sick leave|study leave|full-time study|relocat\w*|visa|exams?|break (?:from|in) (?:practice|work))\b/i;
 
+/**
+ * A requirement naming procedures ("experience of CRRT", "POCUS in critical care") is met by
+ * records naming each of them, whatever else it says; the setting alone does not show them.
+ */
+function assessProcedures(req: Requirement, citable: Citable[]): Outcome | undefined {
+  const named = proceduresIn(req.text);
+  if (!named.length) return undefined;
+  const shownBy = named.map((p) => ({ p, by: citable.filter((c) => c.ref.type !== 'registration' && p.names.test(c.text)) }));
+  const shown = shownBy.filter((x) => x.by.length);
+  const cited = shown.flatMap((x) => x.by).slice(0, 3);
+  const list = (xs: typeof shownBy) => xs.map((x) => x.p.label).join(', ');
+  if (shown.length === named.length) return outcome('met', `Your record shows ${list(shown)}: ${cited[0]!.label}.`, cited);
+  // "Or" between them: any one will do.
+  if (shown.length && /\bor\b|\//i.test(req.text)) return outcome('met', `Your record shows ${list(shown)}: ${cited[0]!.label}.`, cited);
+  if (shown.length) return outcome('probably-met', `Your record shows ${list(shown)} but not ${list(shownBy.filter((x) => !x.by.length))}: add them if you have done them.`, cited);
+  return outcome('unmet', `Your record does not mention ${list(shownBy)}; add it if you have done it.`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Skills: by topic (teaching is also mentoring, precepting, supervising) or by wording
 
@@ -397,6 +452,8 @@ const ROLE_SHOWS: Record<string, RegExp> = {
 };
 
 function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Outcome {
+  const procedures = assessProcedures(req, citable);
+  if (procedures) return procedures;
   const topic = SKILL_TOPICS.find((t) => t.key === req.key);
   // Skills are shown by what the clinician did and wrote, not by courses attended.
   const doings = citable.filter((c) => c.ref.type === 'post' || c.ref.type === 'extra' || c.ref.type === 'education');
@@ -420,7 +477,7 @@ function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Ou
 function assess(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   switch (req.kind) {
     case 'registration':
-      return assessRegistration(req, record, citable);
+      return assessRegistration(req, record, citable, asOf);
     case 'course':
       return assessCourse(req, record, asOf);
     case 'qualification':

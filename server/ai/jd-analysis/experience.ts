@@ -37,6 +37,9 @@ const DURATION = new RegExp(`\\b${NUMBER}(?:\\s*(?:-|–|to)\\s*\\d+)?\\s*\\+?\\
 const EXPERIENCE_CONTEXT = /\bexperience|\binternship\b|\bcompletion of\b|\bexperienced\b|\bpost-?(?:registration|qualification|graduate|CCT|foundation|residency)|\bworking (?:in|as|at|on|within)|\bworked\b|\bin (?:a|an|the)? ?(?:[a-z&-]+ ){0,4}(?:role|post|setting|environment|unit|department|specialty|service|practice)\b|\bat (?:band|ST|CT|registrar|SHO|middle grade|specialty|F2)|\bof (?:clinical|nursing|medical|acute|hospital|relevant|recent|UK|NHS)\b|\bas an? \b/i;
 const NOT_EXPERIENCE = /\bvalid (?:for|within)|\bwithin (?:the )?(?:last|past|first)|\bexpir|\brenew|\bfixed[- ]term|\bcontract\b|\bmaternity (?:cover|leave)|\bsecondment\b|\bcourse\b|\bprogramme (?:lasts|of)\b|\bof (?:hire|starting|appointment|employment)\b|\bhistory\b|\bgaps?\b|\bcovering the (?:last|past)\b|\breferences?\b|\bold\b|\bno more than\b|\bplacement\b/i;
 
+/** "Worked with in the last 12 months", "within 3 years": a window, not a length of experience. */
+const WINDOW_BEFORE = /\bwithin\s*$|\b(?:in|within|during|over) the (?:last|past|previous)\s*$/i;
+
 /** "Completion of F1 or an internship": the first postgraduate year, as a year of experience. */
 const FIRST_YEAR = /\bcompletion of (?:an? )?(?:F1|FY1|foundation year (?:1|one)|(?:12[- ]month |one[- ]year )?internship)\b|\bcompleted (?:an? )?(?:F1|FY1|(?:12[- ]month |one[- ]year )?internship)\b/i;
 
@@ -52,7 +55,7 @@ export function findExperienceYears(text: string): ExperienceMention[] {
     const before = text.slice(Math.max(0, start - 40), start);
     const around = `${before} ${m[0]} ${after}`;
     const inSpecialty = /^\s*(?:of (?:experience )?)?(?:in|within|working in) /i.test(after) && specialtyIn(after.slice(0, 60)) !== null;
-    if ((!EXPERIENCE_CONTEXT.test(around) && !inSpecialty) || NOT_EXPERIENCE.test(`${m[0]} ${after.slice(0, 40)}`) || /\bwithin\s*$/i.test(before)) continue;
+    if ((!EXPERIENCE_CONTEXT.test(around) && !inSpecialty) || NOT_EXPERIENCE.test(`${m[0]} ${after.slice(0, 40)}`) || WINDOW_BEFORE.test(before)) continue;
     const value = parseNumber(m[1]!);
     if (!Number.isFinite(value) || value <= 0 || value > 40) continue;
     const years = /^m/i.test(m[2]!) ? Math.round((value / 12) * 10) / 10 : value;

@@ -3,6 +3,7 @@ import type { Candidate, Importance } from './segment.ts';
 import { isFurniture } from './segment.ts';
 import { findExperienceYears, findSpecialtyExperience, findStages, GAPS, type ExperienceMention } from './experience.ts';
 import { findTermMentions, skillTopic, type Country, type Mention } from './vocabulary.ts';
+import { proceduresIn, splitProcedures } from './procedures.ts';
 
 /**
  * One candidate statement -> atomic typed requirements. "Current ALS, APLS and ATLS (or ETC)"
@@ -229,8 +230,8 @@ export function extractRequirements(candidate: Candidate, country: Country | nul
     if (words.length < 2 || isFurniture(text)) continue;
     const topic = skillTopic(text);
     const setting = findSpecialtyExperience(text);
-    if (setting) out.push(fromExperience({ ...clause, text }, setting, text));
-    else out.push({ ...base(text, clause.importance), kind: 'skill', key: topic });
+    if (setting && proceduresIn(text).length < 2) out.push(fromExperience({ ...clause, text }, setting, text));
+    else for (const one of splitProcedures(text)) out.push({ ...base(one, clause.importance), kind: 'skill', key: one === text ? topic : 'free' });
   }
   return out;
 }

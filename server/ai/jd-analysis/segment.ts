@@ -41,6 +41,8 @@ interface Line {
   raw: string;
   text: string;
   bullet: boolean;
+  /** Leading spaces: a nested list item sits further in than its lead-in. */
+  indent: number;
   /** "4. Entry requirements": numbered, which headings can be too. */
   numbered: boolean;
   checkbox: boolean;
@@ -75,6 +77,7 @@ function toLines(raw: string): Line[] {
       raw: rawLine,
       text: cell ? cell[1]! : text,
       bullet,
+      indent: rawLine.replace(/\t/g, '    ').search(/\S|$/),
       numbered: /^\(?\d{1,2}[.)]\s/.test(stripped),
       checkbox,
       cells: cells.filter(Boolean).length > 1 ? cells : [],
@@ -118,6 +121,8 @@ const OTHER = /^(?:why [a-z' ]{2,40}|introduction|background|(?:employer|job|con
 
 /** Salary, dates, references, calls to action, contact details: never a requirement. */
 const FURNITURE = [
+  // Buttons and links of a web page, alone or in a row ("Upload documents    Save and exit").
+  /^(?:(?:upload (?:documents?|files?|(?:your )?cv)|save(?: and (?:exit|continue|close))?|continue|next|back|cancel|submit|log ?out|sign out|edit profile)(?:\s+|$))+$/i,
   /^(?:apply(?: now| online| here| for this (?:job|post|role|vacancy))?|save(?: job)?|share|print|back to (?:search|results)|sign in|register now|email (?:this )?job|view (?:all )?jobs|read more|see (?:more|less)|show more|job (?:details|information)|posted.*|date posted.*|closing date.*|closes.*|interview date.*|start date.*|reference(?: number)?:?.*|job (?:ref(?:erence)?|id|number):?.*|ref(?: no)?[.:].*|vacancy (?:no|number|id|reference)[.:]?.*|requisition.*|salary.*|pay(?: scale| band| rate)?:.*|wage.*|compensation:.*|location:.*|site:.*|base:.*|hours:.*|contract(?: type)?:.*|working pattern:.*|schedule:.*|shift:.*|department:.*|directorate:.*|division:.*|specialty:.*|grade:.*|band:.*|employer:.*|organisation:.*|job type:.*|employment type:.*|category:.*|sector:.*|travel:.*|remote:.*|full[- ]time|part[- ]time|permanent|temporary|fixed[- ]term.*|locum|bank|\d+(?:\.\d+)? hours(?: per week| a week)?.*)$/i,
   /£\s?\d|\$\s?\d|\bper (?:annum|hour|session|shift)\b|\bpro rata\b|\b(?:AfC|agenda for change) (?:band|pay)/i,
   /^[\w ]{0,25}\b(?:ref(?:erence)?|id|no\.?|number|code)\s*[:#]\s*\S+$/i,
@@ -263,6 +268,8 @@ const WINDOW_PHRASE = /\b(?:within|in|during) the (?:last|past|previous) (?:\d+|
 interface Section {
   /** The window a lead-in set for the list below it. */
   window?: string | undefined;
+  /** When the lead-in is itself a list item, its indent: the window covers only items nested under it. */
+  windowIndent?: number | undefined;
   role: Role;
   importance: Importance | undefined;
   /** Table mode of the current person-specification block, decided by its first importance cell. */
@@ -308,6 +315,36 @@ function tickRow(line: Line, columns: Columns): { criterion: string; importance:
   return { criterion, importance: marked(columns.essential) ? 'essential' : marked(columns.desirable) ? 'desirable' : undefined };
 }
 
+/**
+ * A checklist laid out in columns with spaces ("DOCUMENT   WHAT WE NEED   STATUS"): an agency's
+ * compliance page pasted from a PDF or a web table. Its header is a row of short capitalised
+ * cells; each row names an item in the first column and says what is needed in the next, both
+ * wrapping onto lines that start in a later column.
+ */
+interface Grid {
+  /** Where each column starts on the line. */
+  starts: number[];
+}
+function gridHeader(line: Line): Grid | undefined {
+  if (line.cells.length < 2 || line.cells.length > 5 || line.raw.includes('\t') || line.raw.includes('|')) return undefined;
+  if (!line.cells.every((c) => c.length <= 30 && /[A-Z]{2}/.test(c) && c === c.toUpperCase())) return undefined;
+  const starts: number[] = [];
+  let from = 0;
+  for (const cell of line.cells) {
+    const at = line.raw.indexOf(cell, from);
+    starts.push(at);
+    from = at + cell.length;
+  }
+  return { starts };
+}
+/** The item and what is asked for it, cut from a line at the grid's columns (status cells dropped). */
+function gridCells(line: Line, grid: Grid): { item: string; need: string } {
+  const cut = (from: number, to?: number) => line.raw.slice(from, to).replace(/\[\s?[xX✓✔]?\s?\]|[☐☑☒□]/g, '').trim();
+  const second = grid.starts[1]! - 2;
+  return { item: cut(0, Math.max(0, second)), need: grid.starts.slice(1).map((at, i) => cut(i === 0 ? second : at, grid.starts[i + 2])).filter(Boolean).join(' ') };
+}
+const MANDATORY_STAR = /\s*\*$/;
+
 export function readAdvert(raw: string, skip: (text: string) => boolean): Candidate[] {
   const lines = toLines(raw);
   const kinds = lines.map(classify);
@@ -315,6 +352,7 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
   const out: Candidate[] = [];
   const section: Section = { role: 'none', importance: undefined, cellsFollowCriteria: undefined };
   let columns: Columns | undefined;
+  let grid: Grid | undefined;
   // Lines of the statement being read, and its importance cell if one has been seen after it.
   let pending: { text: string; bullet: boolean; fromTableCell: boolean; importance: Importance | undefined; checkbox?: boolean } | undefined;
 
@@ -341,9 +379,32 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
     const kind = kinds[i]!;
     if (kind.kind === 'blank') {
       emit();
+      // A grid ends at a blank line unless more of its rows follow.
+      if (grid && !lines.slice(i + 1).find((l) => l.text)?.cells.length) grid = undefined;
       continue;
     }
+    if (grid) {
+      const { item, need } = gridCells(line, grid);
+      if (item || need) {
+        if (item && !/^[a-z]/.test(item)) {
+          emit();
+          // "Indemnity *   Certificate showing cover...": the item and what is asked, one statement.
+          pending = { text: `${item.replace(MANDATORY_STAR, '')}${need ? `: ${need}` : ''}`, bullet: true, fromTableCell: MANDATORY_STAR.test(item), importance: MANDATORY_STAR.test(item) ? 'essential' : section.importance };
+        } else if (pending) {
+          pending.text = joinWrapped(pending.text, [item, need].filter(Boolean).join(' '));
+        }
+        continue;
+      }
+      grid = undefined;
+    }
     const header = columnHeader(line);
+    const gridStart = header ? undefined : gridHeader(line);
+    if (gridStart && lines[i + 1]?.cells.length) {
+      emit();
+      grid = gridStart;
+      if (section.role !== 'duties' && section.role !== 'other') section.role = 'requirements';
+      continue;
+    }
     if (header) {
       emit();
       columns = header;
@@ -439,8 +500,15 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
           break;
         }
         emit();
-        // A line that is not a list item ends the list a lead-in's window applied to, or starts one.
-        if (!line.bullet) section.window = WINDOW_PHRASE.exec(line.text)?.[0];
+        // A line that is not a list item ends the list a lead-in's window applied to, or starts one;
+        // so does a list item ending in ":" ("• Mandatory training within the last 12 months:"),
+        // for the items nested under it.
+        if (!line.bullet || /:\s*$/.test(line.text)) {
+          section.window = WINDOW_PHRASE.exec(line.text)?.[0];
+          section.windowIndent = line.bullet ? line.indent : undefined;
+        } else if (section.windowIndent !== undefined && line.indent <= section.windowIndent) {
+          section.window = section.windowIndent = undefined;
+        }
         pending = { text: line.text, bullet: line.bullet, fromTableCell: line.importance !== undefined, importance: line.importance, checkbox: line.checkbox };
         break;
       }
