@@ -63,6 +63,25 @@ describe('matching a requirement against the record', () => {
   });
 });
 
+describe('matching skills and qualifications by what they are', () => {
+  const doctor = { work: [
+    { name: 'Wendmoor Teaching Hospitals NHS Foundation Trust', position: 'Foundation Year 1 Doctor, General Surgery', startDate: '2025-08-06', highlights: ['Rotations in emergency medicine, psychiatry and general surgery', 'Taught final-year medical students on the surgical wards'] },
+  ], certificates: [{ name: 'MRCP(UK) Part 1', issuer: 'Federation of the Royal Colleges of Physicians', date: '2026-01-15' }] } as Partial<Resume>;
+
+  it('does not read managing patients, time management or a rotation as management experience', () => {
+    const advert = ukAdvert(['Able to assess and manage acutely unwell surgical patients', 'Reliability and good time management', 'Experience of managing a team']);
+    expect(statusOf(advert, doctor, /acutely unwell/)).not.toBe('met');
+    expect(statusOf(advert, doctor, /time management/)).not.toBe('met');
+    expect(statusOf(advert, doctor, /managing a team/)).toBe('unmet');
+  });
+
+  it('keeps a skill to the field the advert names, and a part of an exam short of the whole', () => {
+    expect(statusOf(ukAdvert(['Experience of teaching doctors and nurses in sexual health']), doctor, /teaching/)).toBe('unmet');
+    expect(statusOf(ukAdvert(['Experience of teaching medical students']), doctor, /teaching/)).toBe('met');
+    expect(statusOf(ukAdvert(['Full MRCP (UK) or equivalent']), doctor, /MRCP/)).toBe('unmet');
+  });
+});
+
 describe('reading what the advert asks', () => {
   it('splits a list made only of procedures into one requirement each, and keeps other lists whole', () => {
     const texts = (advert: string) => analyseJobOffline(advert).requirements.map((r) => r.text);

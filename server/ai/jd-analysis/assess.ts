@@ -6,6 +6,7 @@ import type { AiRecord } from '../record-view.ts';
 import type { AssessedRequirement, EvidenceRef, JobAnalysis, Requirement, RequirementStatus } from './schema.ts';
 import { findTermMentions, SKILL_TOPICS, specialtiesIn, termByKey } from './vocabulary.ts';
 import { proceduresIn } from './procedures.ts';
+import { MANAGING_NOT_PATIENTS } from './vocabulary.ts';
 
 /**
  * Matching: each typed requirement against the whole record (posts and their highlights,
@@ -206,13 +207,22 @@ const courseIds = (t: AiRecord['training'][number]) => [...new Set([...(t.catalo
 // ---------------------------------------------------------------------------------------------
 // Qualifications: education, exams held as training or awards, anywhere they are written
 
-function assessQualification(req: Requirement, record: AiRecord, citable: Citable[]): Outcome {
+function assessQualification(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   const keys = new Set([req.key, ...req.alternatives]);
   const label = termByKey.get(`qualification:${req.key}`)?.label ?? req.text;
-  if (req.key === 'specialist-course') return assessSpecialistCourse(req, citable);
+  if (req.key === 'specialist-course') return assessSpecialistCourse(req, record, citable, asOf);
   // "Study at Masters level", "Level 7": a postgraduate certificate or diploma is such study.
   if (req.key === 'masters' && /\blevel\b/i.test(req.text)) keys.add('pgcert').add('teaching-qualification');
-  const holding = citable.filter((c) => c.ref.type !== 'registration' && findTermMentions(c.text, null).some((m) => m.kind === 'qualification' && keys.has(m.key)));
+  let holding = citable.filter((c) => c.ref.type !== 'registration' && findTermMentions(c.text, null).some((m) => m.kind === 'qualification' && keys.has(m.key)));
+  // "Diploma in GUM (DipGUM)": a named diploma is that diploma, not any postgraduate diploma.
+  const namedDiploma = NAMED_DIPLOMA.exec(req.text)?.[0];
+  if (namedDiploma) holding = holding.filter((c) => new RegExp(`\\b${namedDiploma.replace(/[&]/g, '\\&')}\\b`).test(c.text));
+  // "Full MRCP": passing part of an exam is not holding it.
+  const partial = (c: Citable) => PART_OF_EXAM.test(c.text) && !WHOLE_EXAM.test(c.text);
+  if (holding.length && holding.every(partial)) {
+    const note = `You have passed part of ${label} (${holding[0]!.label}), not all of it.`;
+    return /\bfull\b/i.test(req.text) ? outcome('unmet', note, holding) : outcome('probably-met', `${note} Check whether the part is enough.`, holding);
+  }
   const formal = holding.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || c.ref.type === 'extra');
   if (formal.length) return outcome('met', `${label[0]!.toUpperCase()}${label.slice(1)}: ${formal[0]!.label}.`, formal);
   if (holding.length) return outcome('probably-met', `One of your posts mentions ${label} (${holding[0]!.label}); add it to your qualifications.`, holding);
@@ -223,10 +233,34 @@ function assessQualification(req: Requirement, record: AiRecord, citable: Citabl
   return outcome('unmet', `Your record does not show ${label}.`);
 }
 
+/** Expired or expiring, when the training rows cited carry an expiry date; undefined when in date. */
+function datedOutcome(cited: Citable[], record: AiRecord, asOf: string): Outcome | undefined {
+  const rows = record.training.filter((t) => cited.some((c) => c.ref.type === 'training' && c.ref.id === t.id));
+  // A qualification held for good, beside a yearly update that lapses, is still held.
+  if (cited.some((c) => c.ref.type !== 'training') || rows.some((t) => !t.expiresOn)) return undefined;
+  const dated = rows;
+  if (!dated.length) return undefined;
+  const latest = dated.map((t) => t.expiresOn!).sort().at(-1)!;
+  if (latest < asOf) return outcome('expired', `Your ${dated[0]!.name} expired on ${readableDate(latest)}.`, cited);
+  if (daysBetween(asOf, latest) <= EXPIRING_DAYS) return outcome('expiring', `Your ${dated[0]!.name} expires on ${readableDate(latest)}, in ${daysBetween(asOf, latest)} days: renew it.`, cited);
+  return undefined;
+}
+
+const NAMED_DIPLOMA = /\b(?:DFSRH|DipGUM|DRCOG|DCH|DGM|DTM&H|DPD|DipMedEd)\b/;
+const PART_OF_EXAM = /\bpart\s?(?:1|2|3|one|two|three|a|b|i{1,3})\b|\bwritten\b|\bprimary\b(?! (?:care|medical))/i;
+const WHOLE_EXAM = /\bfull\b|\bPACES\b|\bmembership\b|\bfinal\b|\ball parts\b|\bOSCE\b|\bCSA\b|\bRCA\b|\bSCA\b/i;
+
 /** "A post-registration qualification in critical care": any course or qualification in that field. */
-function assessSpecialistCourse(req: Requirement, citable: Citable[]): Outcome {
+function assessSpecialistCourse(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   const fields = specialtiesIn(req.text);
   const learning = citable.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || (c.ref.type === 'extra' && /^(?:awards|certificates|projects):/.test(c.ref.id)));
+  // "Letter of Competence in Intrauterine Techniques": a certificate for that procedure, in date.
+  const procedures = proceduresIn(req.text);
+  if (procedures.length) {
+    const certified = learning.filter((c) => procedures.some((p) => p.names.test(c.text)));
+    if (!certified.length) return outcome('unmet', `Your record has no certificate in ${procedures.map((p) => p.label).join(' or ')}.`);
+    return datedOutcome(certified, record, asOf) ?? outcome('met', `${certified[0]!.label}.`, certified);
+  }
   const inField = fields.length ? learning.filter((c) => specialtiesIn(c.text).some((f) => fields.includes(f))) : [];
   if (inField.length) return outcome('met', `${inField[0]!.label}.`, inField);
   const overlap = bestOverlap(req.text, learning);
@@ -440,7 +474,9 @@ const TOPIC_EVIDENCE: Record<string, RegExp> = {
   'audit-qi': /\b(?:audit\w*|re-audit|quality improvement|QI|improvement (?:project|work|initiative)|service improvement|PDSA)\b/i,
   research: /\b(?:research|publication\w*|published|poster|presented|presentation|abstract|journal|trial|dissertation|thesis)\b/i,
   leadership: /\b(?:led|lead(?:ing|er)?|in charge|charge nurse|shift (?:lead|coordinator)|coordinat(?:ed|or|ing)|chair(?:ed|ing)?|ran the|running the|head(?:ed)?)\b/i,
-  management: /\b(?:manag(?:ed|ing|er|ement)|rota\w*|budget\w*|line[- ]manag\w*|recruit\w*|business case|service development)\b/i,
+  // Managing people and services, not patients ("managed acutely unwell patients") or one's time;
+  // a rota, not a rotation.
+  management: new RegExp(`\\b(?:${MANAGING_NOT_PATIENTS}|rotas?|rostering|budget\\w*|line[- ]manag\\w*|recruit\\w*|business case|service development)\\b`, 'i'),
   communication: /\b(?:communicat\w*|breaking bad news|difficult conversations|counsel(?:led|ling)\b)/i,
   teamwork: /\b(?:multi-?disciplinary|multi-?professional|\bMDT\b|team ?work\w*|worked (?:closely )?with (?:the )?\w+ teams?)\b/i,
   it: /\b(?:EPR|EHR|EMR|EMIS|SystmOne|TPP|Epic|Cerner|Lorenzo|Meditech|Allscripts|BadgerNet|RiO|Adastra|Medway|Careflow|Nerve ?Centre|eCare|Lilie|Datix|electronic (?:patient |health )?records?|digital|super-?user|IT|computer\w*|Microsoft|Excel)\b/i,
@@ -449,6 +485,21 @@ const TOPIC_EVIDENCE: Record<string, RegExp> = {
 const ROLE_SHOWS: Record<string, RegExp> = {
   leadership: /\b(?:charge nurse|sister|nurse in charge|team leader|lead|matron|manager|consultant|registrar|partner|coordinator|senior)\b/i,
   management: /\b(?:manager|matron|partner|director|lead|head of)\b/i,
+};
+
+/** "Teaching doctors and nurses in sexual health": the field an "in ..." after the topic names. */
+function fieldNamedAfter(text: string, topicWords: RegExp): string[] {
+  const m = new RegExp(topicWords.source, topicWords.flags.replace('g', '')).exec(text);
+  if (!m) return [];
+  const after = text.slice(m.index + m[0].length).split(/[.;,(]/)[0]!;
+  const scope = /\b(?:in|within)\s+(.{0,60})/i.exec(after.slice(0, 60))?.[1];
+  return scope ? specialtiesIn(scope) : [];
+}
+
+/** A post's specialty and title: the field a highlight of that post was done in. */
+const postContext = (record: AiRecord, id: string) => {
+  const p = record.posts.find((x) => x.id === id);
+  return p ? [p.specialty, p.title, p.site].filter(Boolean).join(' ') : '';
 };
 
 function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Outcome {
@@ -460,7 +511,14 @@ function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Ou
   if (topic) {
     // "Publications in peer-reviewed journals" asks for publications, not any research.
     const evidence = req.key === 'research' && /\bpublicat|\bpublished|\bpeer[- ]reviewed\b/i.test(req.text) ? /\b(?:published|journal|publication)\b/i : (TOPIC_EVIDENCE[topic.key] ?? topic.words);
-    const shown = doings.filter((c) => evidence.test(c.text));
+    let shown = doings.filter((c) => evidence.test(c.text));
+    // "Teaching doctors and nurses in sexual health": shown in that field, not just anywhere.
+    const fields = fieldNamedAfter(req.text, topic.words);
+    if (shown.length && fields.length) {
+      const inField = shown.filter((c) => specialtiesIn(`${c.text} ${c.ref.type === 'post' ? postContext(record, c.ref.id) : ''}`).some((f) => fields.includes(f)));
+      if (!inField.length) return outcome('unmet', `Your record shows ${topic.label} (${shown[0]!.label}), but not in ${fields.join(' or ')}.`, shown.slice(0, 2));
+      shown = inField;
+    }
     if (shown.length) return outcome('met', `${topic.label[0]!.toUpperCase()}${topic.label.slice(1)}: ${shown[0]!.ref.type === 'post' && shown[0]!.text !== shown[0]!.label ? `"${shown[0]!.text}"` : shown[0]!.label}.`, shown.slice(0, 3));
     const roles = ROLE_SHOWS[req.key] ? record.posts.filter((p) => ROLE_SHOWS[req.key]!.test(`${p.title} ${p.grade ?? ''}`)) : [];
     if (roles.length) return outcome('probably-met', `Your post as ${roles[0]!.title} suggests ${topic.label}; give an example in your application.`, roles.map((p) => ({ ref: { type: 'post', id: p.id }, label: postLabel(p), text: '' })));
@@ -481,7 +539,7 @@ function assess(req: Requirement, record: AiRecord, citable: Citable[], asOf: st
     case 'course':
       return assessCourse(req, record, asOf);
     case 'qualification':
-      return assessQualification(req, record, citable);
+      return assessQualification(req, record, citable, asOf);
     case 'check':
       return assessCheck(req, record, citable, asOf);
     case 'experience':

@@ -61,7 +61,7 @@ export function findExperienceYears(text: string): ExperienceMention[] {
     const years = /^m/i.test(m[2]!) ? Math.round((value / 12) * 10) / 10 : value;
     const nextDuration = after.search(new RegExp(`\\b${NUMBER}\\s*\\+?\\s*(?:years?|months?)\\b`, 'i'));
     const scope = nextDuration > 0 ? after.slice(0, nextDuration) : after;
-    out.push({ key: 'years', start, end, years, specialty: specialtyIn(`${before.slice(-25)} ${scope}`), level: null });
+    out.push({ key: 'years', start, end, years, specialty: settingsIn(`${before.slice(-25)} ${scope}`), level: null });
   }
   return out;
 }

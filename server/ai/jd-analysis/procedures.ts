@@ -37,7 +37,7 @@ export const PROCEDURES: Procedure[] = [
   { key: 'nipe', label: 'newborn examination (NIPE)', names: /\bNIPE\b|\bnewborn (?:and infant )?physical exam\w*/i },
   { key: 'joint-injection', label: 'injection therapy', names: /\binjection therap\w*|\b(?:joint|soft tissue|intra-?articular|steroid) injections?\b/i },
   { key: 'implant', label: 'contraceptive implants', names: /\bLoC ?SDI\b|\bsub-?dermal implants?\b|\bimplant (?:fitting|insertion|removal)s?\b/i },
-  { key: 'iud', label: 'intrauterine contraception', names: /\bLoC ?IUT\b|\bintrauterine (?:contracepti\w*|devices?|systems?)\b|\bIUDs?\b|\bIUS\b|\bcoil fitting\w*/i },
+  { key: 'iud', label: 'intrauterine contraception', names: /\bLoC ?IU?T\b|\bintrauterine (?:contracepti\w*|devices?|systems?|techniques?)\b|\bIUDs?\b|\bIUS\b|\bcoil fitting\w*/i },
   { key: 'ecmo', label: 'ECMO', names: /\bECMO\b|\bextracorporeal membrane\b/i },
   { key: 'iabp', label: 'intra-aortic balloon pumps', names: /\bIABP\b|\bintra-?aortic balloon\b/i },
   { key: 'haemodynamic', label: 'haemodynamic monitoring', names: /\bha?emodynamic\w*/i },

@@ -224,7 +224,7 @@ export const SPECIALTIES: Array<{ name: string; words: RegExp }> = [
   { name: 'critical care', words: /\bcritical care\b|\bintensive (?:care|therapy)\b|\bICU\b|\bITU\b|\bHDU\b|\bhigh dependency\b|\bCCU\b/i },
   { name: 'anaesthetics', words: /\banaesthe(?:tics|sia|tic)\b|\banesthe(?:siology|sia)\b/i },
   { name: 'paediatrics', words: /\bpa?ediatric(?:s)?\b|\bchildren'?s (?:nursing|services|ward|unit|hospital)\b|\bchild health\b|\bneonat\w*\b|\bNICU\b/i },
-  { name: 'obstetrics and gynaecology', words: /\bobstetric\w*\b|\bgyna?ecolog\w*\b|\bmaternity\b|\blabour ward\b|\bdelivery suite\b|\bO ?& ?G\b|\bmidwifery\b/i },
+  { name: 'obstetrics and gynaecology', words: /\bobstetric\w*\b|\bgyna?ecolog\w*\b|\bmaternity\b|\blabour ward\b|\bdelivery suite\b|\blabou?r and delivery\b|\bL ?& ?D\b|\bO ?& ?G\b|\bmidwifery\b/i },
   { name: 'psychiatry', words: /\bpsychiatr\w*\b|\bmental health\b(?! act)|\bCAMHS\b/i },
   { name: 'general practice', words: /\bgeneral practice\b|\bprimary care\b|\bGP (?:surgery|practice|setting)\b/i },
   { name: 'community', words: /\bcommunity\b|\bdistrict nurs\w*\b/i },
@@ -271,12 +271,19 @@ export const specialtyIn = (text: string): string | null => SPECIALTIES.find((s)
 export const specialtiesIn = (text: string): string[] => SPECIALTIES.filter((s) => s.words.test(text)).map((s) => s.name);
 
 /** Skill topics: a requirement about teaching can be met by mentoring, precepting, supervising. */
+/**
+ * "Manage", "management" as in running people or a service: not managing patients or their
+ * conditions ("assess and manage acutely unwell patients" is clinical), nor time management,
+ * nor "pain management". Shared by the advert's topic and the record's evidence.
+ */
+export const MANAGING_NOT_PATIENTS = "(?<!(?:time|self|pain|wound|airway|symptom|case|medicines|fluid|disease|caseload) )manag(?:e|ed|es|ement|ing|er|ers)(?!\\s+(?:(?:a|the|their|your|his|her|complex|acutely|critically|unwell|sick|deteriorating|emergency|acute|chronic|common|minor|multiple|own|\\w+ly)\\s+){0,3}(?:patients?|conditions?|illness\\w*|injur\\w*|emergenc\\w*|cases?|caseloads?|symptoms?|pain|wounds?|presentations?|airways?|labou?rs?|deliver\\w*|births?|medical|surgical|clinical|time|workload|priorities|own))";
+
 export const SKILL_TOPICS: Array<{ key: string; label: string; words: RegExp }> = [
   { key: 'teaching', label: 'teaching', words: /\bteach\w*|\btrain(?:ing|ed|er)? (?:of )?(?:others|junior|staff|students|colleagues|new)|\bmentor\w*|\bsupervis\w*|\bprecept\w*|\beducat(?:e|ing|ion|ional|or)\b|\bsimulation\b|\bfacilitat\w*|\bcoach\w*|\bpractice (?:assessor|supervisor|educator)\b|\binduct\w*/i },
   { key: 'audit-qi', label: 'audit and quality improvement', words: /\baudits?\b|\bauditing\b|\bquality improvement\b|\bQI\b|\bservice improvement\b|\bimprovement (?:project|work|initiative)s?\b|\bclinical governance\b|\bclinical effectiveness\b|\bpatient safety (?:initiative|project)s?\b/i },
   { key: 'research', label: 'research', words: /\bresearch\b|\bpublication\w*\b|\bpublish\w*\b|\bpresent(?:ation|ations|ed|ing)\b|\bposters?\b|\bcritical(?:ly)? apprais\w*|\bGCP\b|\bgood clinical practice\b|\bevidence[- ]based practice\b|\bacademic\b/i },
   { key: 'leadership', label: 'leadership', words: /\blead(?:s|ing|ership)?\b|\bled\b|\bin charge\b|\bshop floor\b|\bcoordinat\w*|\btake charge\b|\brun(?:ning)? (?:the|a) (?:shift|unit|ward|department|team)|\bcharge nurse\b|\bchair\w*/i },
-  { key: 'management', label: 'management', words: /\bmanag(?:e|ed|ement|ing|er)\b|\brota\w*|\bbudget\w*|\bline manage\w*|\bservice development\b|\bbusiness case\w*|\brecruit\w*|\bappraisal\w*|\bworkforce\b|\bstrategic\b/i },
+  { key: 'management', label: 'management', words: new RegExp(`\\b(?:${MANAGING_NOT_PATIENTS})\\b|\\brotas?\\b|\\brostering\\b|\\bbudget\\w*|\\bline manage\\w*|\\bservice development\\b|\\bbusiness case\\w*|\\brecruit\\w*|\\bappraiser\\b|\\b(?:conduct\\w*|carr\\w* out|undertak\\w*) (?:staff )?appraisals\\b|\\bworkforce\\b|\\bstrategic\\b`, 'i') },
   { key: 'communication', label: 'communication', words: /\bcommunicat\w*|\binterpersonal\b|\bverbal and written\b|\bwritten and (?:verbal|spoken|oral)\b|\bspoken (?:and written )?English\b|\blistening\b|\brapport\b|\bbreaking bad news\b|\bempath\w*/i },
   { key: 'teamwork', label: 'team working', words: /\bteam ?work\w*|\bteam player\b|\bmulti-?disciplinary\b|\bmulti-?professional\b|\binterdisciplinary\b|\bMDT\b|\bwork(?:ing)? (?:well |effectively |collaboratively )?(?:with|in|as part of) (?:a |the )?(?:wider )?team|\bcollaborat\w*/i },
   { key: 'it', label: 'IT skills', words: /\bIT\b|\bcomputer\w*|\belectronic (?:patient |health |medical )?records?\b|\bEPR\b|\bEHR\b|\bEMR\b|\bEMIS\b|\bSystmOne\b|\bEpic\b|\bCerner\b|\bMicrosoft\b|\bdigital\b|\bkeyboard\b|\bdata entry\b/i },
