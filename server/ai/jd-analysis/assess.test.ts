@@ -82,6 +82,29 @@ describe('matching skills and qualifications by what they are', () => {
   });
 });
 
+describe('registrations, checks and degrees named with alternatives', () => {
+  const nurse = { education: [{ institution: 'Marshgate University', studyType: 'BSc (Hons)', area: 'Nursing (Adult)' }], clinical: {
+    registrations: [{ body: 'NMC', number: '21A1234E', status: 'Registered nurse: adult' }],
+    dbs: [{ level: 'enhanced-barred', workforce: 'adult', certificateNumber: '001863047519', issueDate: '2025-08-20', updateService: true }],
+  } } as unknown as Partial<Resume>;
+
+  it('accepts any field of practice the advert lists, and any degree around an "or"', () => {
+    expect(statusOf(ukAdvert(['NMC registered nurse (child or adult field) or registered midwife']), nurse, /NMC/)).toBe('met');
+    expect(statusOf(ukAdvert(['Degree or diploma in nursing or midwifery']), nurse, /nursing or midwifery/)).toBe('met');
+    expect(statusOf(ukAdvert(['Registered mental health nurse (RMN) on the NMC register']), nurse, /RMN/)).toBe('unmet');
+  });
+
+  it("needs a check for the children's workforce when the advert names the children's barred list", () => {
+    expect(statusOf(ukAdvert(["An enhanced DBS check including the children's barred list"]), nurse, /DBS/)).toBe('unmet');
+    expect(statusOf(ukAdvert(["An enhanced DBS check including the adult barred list"]), nurse, /DBS/)).toBe('met');
+  });
+
+  it('takes a BSN as graduation from a school of nursing', () => {
+    const us = { education: [{ institution: 'Capitol State University', studyType: 'BSN', area: 'Nursing' }] } as Partial<Resume>;
+    expect(statusOf(usAdvert('Graduate of an accredited school of professional nursing'), us, /school of professional nursing/)).toBe('met');
+  });
+});
+
 describe('reading what the advert asks', () => {
   it('splits a list made only of procedures into one requirement each, and keeps other lists whole', () => {
     const texts = (advert: string) => analyseJobOffline(advert).requirements.map((r) => r.text);

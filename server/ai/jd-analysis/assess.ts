@@ -209,6 +209,11 @@ const courseIds = (t: AiRecord['training'][number]) => [...new Set([...(t.catalo
 
 function assessQualification(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   const keys = new Set([req.key, ...req.alternatives]);
+  // "A degree or diploma in nursing or midwifery": every qualification named around an "or".
+  // (Each term's own patterns: mentions that overlap are merged when the advert is read.)
+  if (/\bor\b/i.test(req.text)) for (const t of termByKey.values()) if (t.kind === 'qualification' && t.patterns.some((p) => p.test(req.text))) keys.add(t.key);
+  // A higher award answers for the lower: a BSN shows graduation from a school of nursing.
+  for (const k of [...keys]) for (const higher of QUALIFICATION_COVERS[k] ?? []) keys.add(higher);
   const label = termByKey.get(`qualification:${req.key}`)?.label ?? req.text;
   if (req.key === 'specialist-course') return assessSpecialistCourse(req, record, citable, asOf);
   // "Study at Masters level", "Level 7": a postgraduate certificate or diploma is such study.
@@ -246,6 +251,8 @@ function datedOutcome(cited: Citable[], record: AiRecord, asOf: string): Outcome
   return undefined;
 }
 
+const QUALIFICATION_COVERS: Record<string, string[]> = { adn: ['bsn', 'nursing-degree'], 'nursing-degree': ['bsn'] };
+
 const NAMED_DIPLOMA = /\b(?:DFSRH|DipGUM|DRCOG|DCH|DGM|DTM&H|DPD|DipMedEd)\b/;
 const PART_OF_EXAM = /\bpart\s?(?:1|2|3|one|two|three|a|b|i{1,3})\b|\bwritten\b|\bprimary\b(?! (?:care|medical))/i;
 const WHOLE_EXAM = /\bfull\b|\bPACES\b|\bmembership\b|\bfinal\b|\ball parts\b|\bOSCE\b|\bCSA\b|\bRCA\b|\bSCA\b/i;
@@ -276,9 +283,11 @@ function assessCheck(req: Requirement, record: AiRecord, citable: Citable[], asO
     const wanted = req.level && req.level in DBS_RANK ? DBS_RANK[req.level as keyof typeof DBS_RANK] : 0;
     // "Adult and child barred lists" needs a check for both workforces.
     const bothWorkforces = /\b(?:adults?|adult's)\b[^.;]{0,30}\b(?:child(?:ren)?'?s?)\b|\b(?:child(?:ren)?'?s?)\b[^.;]{0,30}\badults?\b|\bboth (?:barred )?lists\b/i.test(req.text);
+    // "Including the children's barred list": a check for the children's workforce.
+    const workforce = bothWorkforces ? 'both' : /\bchild(?:ren)?'?s?'? (?:barred list|workforce)\b/i.test(req.text) ? 'child' : /\badults?'?s?'? (?:barred list|workforce)\b/i.test(req.text) ? 'adult' : undefined;
     const levelled = record.dbs.filter((d) => DBS_RANK[d.level] >= wanted);
-    const held = levelled.filter((d) => !bothWorkforces || d.workforce === 'both' || DBS_RANK[d.level] < 3);
-    if (levelled.length && !held.length) return outcome('unmet', `This post needs a DBS check for both the adult and children's workforce; yours covers the ${levelled[0]!.workforce} workforce.`, []);
+    const held = levelled.filter((d) => !workforce || d.workforce === 'both' || d.workforce === workforce || DBS_RANK[d.level] < 3);
+    if (levelled.length && !held.length) return outcome('unmet', `This post needs a DBS check for ${workforce === 'both' ? "both the adult and children's" : workforce === 'child' ? "the children's" : 'the adult'} workforce; yours covers the ${levelled[0]!.workforce} workforce.`, []);
     // "Issued within the last three years, or on the Update Service".
     const window = windowMonths(req.text);
     if (held.length && window && held.every((d) => !onUpdateService(d, asOf) && monthsBetween(d.issueDate, asOf) > window)) {

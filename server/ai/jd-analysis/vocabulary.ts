@@ -23,14 +23,18 @@ export interface Term {
   detail?: (matched: string, context: string) => string | null;
 }
 
+/** The NMC fields of practice a requirement names: "child or adult field, or midwife" is any of them. */
+const NMC_FIELD_WORDS: Array<[string, RegExp]> = [
+  ['midwife', /midwi/],
+  ['mental health', /mental health|\brmn\b|rnmh/],
+  ['learning disabilities', /learning disabilit|\brnld\b/],
+  ['children', /child|paediatric|\brscn\b|\brnc\b/],
+  ['adult', /adult|general|\brgn\b/],
+];
 const nmcField = (text: string): string | null => {
   const t = text.toLowerCase();
-  if (/midwi/.test(t)) return 'midwife';
-  if (/mental health|\brmn\b|rnmh/.test(t)) return 'mental health';
-  if (/learning disabilit|\brnld\b/.test(t)) return 'learning disabilities';
-  if (/child|paediatric|\brscn\b|\brnc\b/.test(t)) return 'children';
-  if (/adult|general|\brgn\b/.test(t)) return 'adult';
-  return null;
+  const named = NMC_FIELD_WORDS.filter(([, words]) => words.test(t)).map(([field]) => field);
+  return named.length ? named.join(' or ') : null;
 };
 
 const HCPC_PROFESSIONS = 'paramedic|physiotherapist|occupational therapist|(?:diagnostic |therapeutic )?radiographer|dietitian|dietician|speech and language therapist|speech & language therapist|operating department practitioner|podiatrist|chiropodist|orthoptist|biomedical scientist|clinical scientist|practitioner psychologist|(?:clinical |counselling )?psychologist|orthotist|prosthetist|(?:art|music|drama) therapist|hearing aid dispenser';
