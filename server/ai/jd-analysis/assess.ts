@@ -31,6 +31,24 @@ const outcome = (status: RequirementStatus, note: string, cited: Citable[] = [])
   evidence: cited.filter((c, i) => cited.findIndex((o) => o.ref.type === c.ref.type && o.ref.id === c.ref.id) === i).map((c) => ({ ...c.ref, label: c.label })),
 });
 
+/**
+ * What is read from one text or one post, read once per assessment: every requirement asks the
+ * same questions of the same records, and a 5,000-item record made that quadratic.
+ */
+const caches = new Set<Map<string, unknown>>();
+const memoByText = <T>(read: (text: string) => T) => {
+  const cache = new Map<string, T>();
+  caches.add(cache);
+  return (text: string): T => {
+    let value = cache.get(text);
+    if (value === undefined) cache.set(text, (value = read(text)));
+    return value;
+  };
+};
+const mentionsIn = memoByText((text) => findTermMentions(text, null));
+const fieldsIn = memoByText(specialtiesIn);
+const wordsIn = memoByText((text) => contentWords(text));
+
 // ---------------------------------------------------------------------------------------------
 // The record, as citable texts
 
@@ -70,7 +88,7 @@ function bestOverlap(text: string, citable: Citable[]): { item: Citable; score: 
   if (!wanted.size) return undefined;
   let best: { item: Citable; score: number } | undefined;
   for (const item of citable) {
-    const have = contentWords(item.text);
+    const have = wordsIn(item.text);
     const shared = [...wanted].filter((w) => have.has(w)).length;
     const score = shared / Math.min(wanted.size, 5);
     if (shared && (!best || score > best.score)) best = { item, score };
@@ -92,7 +110,7 @@ const NMC_FIELDS: Array<[string, RegExp]> = [
 function assessRegistration(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   const keys = [req.key, ...req.alternatives];
   const regs = citable.filter((c) => c.ref.type === 'registration' && record.registrations.some((r) => r.id === c.ref.id && keys.includes(registrationKey(r.body))));
-  const mentioned = citable.filter((c) => c.ref.type !== 'registration' && findTermMentions(c.text, null).some((m) => m.kind === 'registration' && keys.includes(m.key)));
+  const mentioned = citable.filter((c) => c.ref.type !== 'registration' && mentionsIn(c.text).some((m) => m.kind === 'registration' && keys.includes(m.key)));
   const label = termByKey.get(`registration:${req.key}`)?.label ?? `${req.key} registration`;
   if (!regs.length) {
     if (mentioned.length) return outcome('probably-met', `Your record mentions ${label} (${mentioned[0]!.label}) but has no registration entry for it: add the registration.`, mentioned);
@@ -218,7 +236,7 @@ function assessQualification(req: Requirement, record: AiRecord, citable: Citabl
   if (req.key === 'specialist-course') return assessSpecialistCourse(req, record, citable, asOf);
   // "Study at Masters level", "Level 7": a postgraduate certificate or diploma is such study.
   if (req.key === 'masters' && /\blevel\b/i.test(req.text)) keys.add('pgcert').add('teaching-qualification');
-  let holding = citable.filter((c) => c.ref.type !== 'registration' && findTermMentions(c.text, null).some((m) => m.kind === 'qualification' && keys.has(m.key)));
+  let holding = citable.filter((c) => c.ref.type !== 'registration' && mentionsIn(c.text).some((m) => m.kind === 'qualification' && keys.has(m.key)));
   // "Diploma in GUM (DipGUM)": a named diploma is that diploma, not any postgraduate diploma.
   const namedDiploma = NAMED_DIPLOMA.exec(req.text)?.[0];
   if (namedDiploma) holding = holding.filter((c) => new RegExp(`\\b${namedDiploma.replace(/[&]/g, '\\&')}\\b`).test(c.text));
@@ -268,7 +286,7 @@ function assessSpecialistCourse(req: Requirement, record: AiRecord, citable: Cit
     if (!certified.length) return outcome('unmet', `Your record has no certificate in ${procedures.map((p) => p.label).join(' or ')}.`);
     return datedOutcome(certified, record, asOf) ?? outcome('met', `${certified[0]!.label}.`, certified);
   }
-  const inField = fields.length ? learning.filter((c) => specialtiesIn(c.text).some((f) => fields.includes(f))) : [];
+  const inField = fields.length ? learning.filter((c) => fieldsIn(c.text).some((f) => fields.includes(f))) : [];
   if (inField.length) return outcome('met', `${inField[0]!.label}.`, inField);
   const overlap = bestOverlap(req.text, learning);
   if (overlap && overlap.score >= 0.5) return outcome('probably-met', `${overlap.item.label} may be what they ask for: check the wording.`, [overlap.item]);
@@ -304,7 +322,7 @@ function assessCheck(req: Requirement, record: AiRecord, citable: Citable[], asO
   if (req.key === 'references' && record.refereeCount) {
     return outcome(record.refereeCount >= 2 ? 'met' : 'probably-met', `You have ${record.refereeCount === 1 ? 'one referee' : `${record.refereeCount} referees`} in your record${record.refereeCount < 2 ? '; most employers ask for two' : ''}: check they cover the period asked for.`);
   }
-  const found = citable.filter((c) => findTermMentions(c.text, null).some((m) => m.kind === 'check' && m.key === req.key));
+  const found = citable.filter((c) => mentionsIn(c.text).some((m) => m.kind === 'check' && m.key === req.key));
   const label = termByKey.get(`check:${req.key}`)?.label ?? req.text;
   if (found.length) return outcome('met', `Your record shows ${label}: ${found[0]!.label}.`, found);
   return outcome('unmet', `Your record does not show ${label}; employers check it before you start, so have the evidence ready.`);
@@ -338,10 +356,19 @@ export function yearsCovered(posts: AiRecord['posts'], asOf: string): number {
 /** Posts in a specialty or setting: by their specialty, title and what they say they did. */
 const NHS_EMPLOYER = /\bNHS\b|\bTrust\b|\bHealth Board\b|\bHospitals?\b|\bInfirmary\b|\bPractice\b|\bSurgery\b|\bMedical Centre\b|\bHealth Centre\b|\bAmbulance Service\b/;
 const ACUTE_SPECIALTIES = ['emergency medicine', 'acute medicine', 'critical care', 'anaesthetics', 'general surgery', 'general medicine', 'orthopaedics', 'cardiology', 'respiratory medicine', 'medical-surgical', 'hospital medicine', 'theatres', 'obstetrics and gynaecology', 'paediatrics', 'stroke', 'renal'];
-function postsIn(record: AiRecord, specialty: string) {
+const postsInCache = new WeakMap<AiRecord, Map<string, Set<AiRecord['posts'][number]>>>();
+/** The posts in a specialty or setting, as a set (asked for every post of every requirement). */
+function postsIn(record: AiRecord, specialty: string): Set<AiRecord['posts'][number]> {
+  let bySpecialty = postsInCache.get(record);
+  if (!bySpecialty) postsInCache.set(record, (bySpecialty = new Map()));
+  let posts = bySpecialty.get(specialty);
+  if (!posts) bySpecialty.set(specialty, (posts = new Set(findPostsIn(record, specialty))));
+  return posts;
+}
+function findPostsIn(record: AiRecord, specialty: string) {
   return record.posts.filter((p) => {
     const text = [p.specialty, p.title, p.employer, p.site].filter(Boolean).join(' ');
-    const named = specialtiesIn(text);
+    const named = fieldsIn(text);
     if (named.includes(specialty)) return true;
     // Settings a post implies: an NHS employer is NHS experience; a hospital specialty is acute care.
     if (specialty === 'the NHS') return NHS_EMPLOYER.test(p.employer);
@@ -412,7 +439,7 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
   switch (req.key) {
     case 'years': {
       const settings = req.specialty ? req.specialty.split(/ or | and /) : [];
-      const posts = settings.length ? record.posts.filter((p) => settings.some((s) => postsIn(record, s).includes(p))) : record.posts;
+      const posts = settings.length ? record.posts.filter((p) => settings.some((s) => postsIn(record, s).has(p))) : record.posts;
       const years = yearsCovered(posts, asOf);
       const wanted = req.years ?? 0;
       const where = req.specialty ? ` in ${req.specialty}` : '';
@@ -426,11 +453,11 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
       // "a or b": a post in any; "a and b" (paediatric emergency medicine): a post in all, or some for a maybe.
       const any = specialty?.includes(' or ');
       const wanted = specialty ? specialty.split(/ or | and /) : [];
-      const postsInAll = record.posts.filter((p) => wanted.length > 0 && (any ? wanted.some((w) => postsIn(record, w).includes(p)) : wanted.every((w) => postsIn(record, w).includes(p))));
+      const postsInAll = record.posts.filter((p) => wanted.length > 0 && (any ? wanted.some((w) => postsIn(record, w).has(p)) : wanted.every((w) => postsIn(record, w).has(p))));
       if (postsInAll.length) return outcome('met', `You have worked in ${specialty}: ${postsInAll.map(postLabel).slice(0, 2).join('; ')}.`, citePosts(postsInAll));
-      const postsInSome = record.posts.filter((p) => wanted.some((w) => postsIn(record, w).includes(p)));
-      if (postsInSome.length) return outcome('probably-met', `You have worked in ${wanted.filter((w) => postsInSome.some((p) => postsIn(record, w).includes(p))).join(' and ')}: check it covers ${specialty}.`, citePosts(postsInSome));
-      const mentions = wanted.length ? citable.filter((c) => specialtiesIn(c.text).some((f) => wanted.includes(f))) : [];
+      const postsInSome = record.posts.filter((p) => wanted.some((w) => postsIn(record, w).has(p)));
+      if (postsInSome.length) return outcome('probably-met', `You have worked in ${wanted.filter((w) => postsInSome.some((p) => postsIn(record, w).has(p))).join(' and ')}: check it covers ${specialty}.`, citePosts(postsInSome));
+      const mentions = wanted.length ? citable.filter((c) => fieldsIn(c.text).some((f) => wanted.includes(f))) : [];
       if (mentions.length) return outcome('probably-met', `Your record mentions ${specialty} (${mentions[0]!.label}): check it is the experience they mean.`, mentions);
       const overlap = bestOverlap(req.text, citable);
       if (overlap && overlap.score >= 0.6) return outcome('probably-met', `${overlap.item.label} looks like this experience: check the wording.`, [overlap.item]);
@@ -560,7 +587,12 @@ function assess(req: Requirement, record: AiRecord, citable: Citable[], asOf: st
 
 export function assessRequirements(analysis: Pick<JobAnalysis, 'requirements'>, record: AiRecord, asOf: string): AssessedRequirement[] {
   const citable = citableTexts(record);
-  return analysis.requirements.map((req) => ({ ...req, ...assess(req, record, citable, asOf) }));
+  try {
+    return analysis.requirements.map((req) => ({ ...req, ...assess(req, record, citable, asOf) }));
+  } finally {
+    // The caches hold one record's text for one (synchronous) assessment, and no longer.
+    for (const cache of caches) cache.clear();
+  }
 }
 
 export function summariseAssessment(assessed: AssessedRequirement[]) {

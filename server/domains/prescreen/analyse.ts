@@ -55,13 +55,14 @@ function gapsAndOverlaps(posts: RecordView['posts'], asOf: string): Finding[] {
       findings.push(finding({ kind: 'gap', severity: 'medium', from: addDays(coverageEnd, 1), to: asOf, message: `No post since ${readableDate(coverageEnd)} (${describeLength(gap)}): add current work, or be ready to explain the gap.` }));
     }
   }
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) {
-      const a = sorted[i]!;
-      const b = sorted[j]!;
-      const aEnd = a.endDate ?? asOf;
-      if (b.startDate > aEnd) continue;
-      const to = (b.endDate ?? asOf) < aEnd ? (b.endDate ?? asOf) : aEnd;
+  // One finding per post that starts before an earlier post has ended, naming the earlier post
+  // that runs longest: a clinician with a hundred bank shifts inside a substantive post needs a
+  // note per shift, not one per pair of shifts (and the check stays linear in the record).
+  let cover: (typeof sorted)[number] | undefined;
+  for (const b of sorted) {
+    const coverEnd = cover ? (cover.endDate ?? asOf) : undefined;
+    if (cover && coverEnd !== undefined && b.startDate <= coverEnd) {
+      const to = (b.endDate ?? asOf) < coverEnd ? (b.endDate ?? asOf) : coverEnd;
       findings.push(
         finding({
           kind: 'overlap',
@@ -69,10 +70,11 @@ function gapsAndOverlaps(posts: RecordView['posts'], asOf: string): Finding[] {
           subject: { type: 'post', id: b.id },
           from: b.startDate,
           to,
-          message: `${b.title} at ${b.employer} overlaps ${a.title} at ${a.employer} from ${readableDate(b.startDate)} to ${readableDate(to)}: fine if you held both (for example locum shifts alongside a training post), otherwise correct the dates.`,
+          message: `${b.title} at ${b.employer} overlaps ${cover.title} at ${cover.employer} from ${readableDate(b.startDate)} to ${readableDate(to)}: fine if you held both (for example locum shifts alongside a training post), otherwise correct the dates.`,
         }),
       );
     }
+    if (!cover || coverEnd === undefined || (b.endDate ?? asOf) > coverEnd) cover = b;
   }
   return findings;
 }

@@ -15,7 +15,9 @@ export const ZIsoDate = z
 export const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export const toIsoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** "1 October 2026": for sentences a person reads (the ISO date stays in the data). */
-export const readableDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(toDate(iso));
+// One formatter for every call: building an Intl.DateTimeFormat costs far more than formatting.
+const READABLE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const readableDate = (iso: string) => READABLE.format(toDate(iso));
 export const todayIn = (timeZone: string, now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 export function addMonths(iso: string, months: number): string {
