@@ -121,6 +121,21 @@ describe('the assistant with an LLM provider', () => {
     socket.close();
   });
 
+  it('sends the earlier turns of the conversation, in order, with the new question last', async () => {
+    const { client } = await signUp(app);
+    await client.post('/api/import/json-resume', persona());
+    const socket = await assistantSocket(app, client);
+    fake.replyOnce({ content: 'Your ILS runs to next spring.' });
+    const first = await turn(socket, { text: 'When does my ILS expire?' });
+    fake.replyOnce({ content: 'Book the renewal a month ahead.' });
+    await turn(socket, { conversationId: first.done.conversationId, text: 'And when should I book the renewal?' });
+    const prompt = JSON.stringify(fake.requestsTo('chat')[1]!.body.messages);
+    const order = ['Clinician: When does my ILS expire?', 'Assistant: Your ILS runs to next spring.', 'Clinician: And when should I book the renewal?'].map((t) => prompt.indexOf(t));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    socket.close();
+  });
+
   it('answers from the record when the provider refuses, charging no tokens', async () => {
     const { client } = await signUp(app);
     fake.reply({ status: 401 });

@@ -94,26 +94,38 @@ async function offlineReply(deps: AssistantDeps, userId: string, conversationId:
  * stored or sent anywhere, and the reply is redacted before it is stored.
  */
 export async function handleChatMessage(deps: AssistantDeps, user: { id: string }, input: { conversationId?: string | undefined; text: string }, sink: ReplySink, now: Date) {
-  await assertProcessingAllowed(deps.db, user.id);
-  const record = await loadAiRecord(deps.db, user.id, now);
+  // Independent reads run together: the clinician waits for the first token on all of them.
+  const [, record, existing] = await Promise.all([
+    assertProcessingAllowed(deps.db, user.id),
+    loadAiRecord(deps.db, user.id, now),
+    input.conversationId ? repo.findConversation(deps.db, user.id, input.conversationId) : undefined,
+  ]);
   const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
-  const conversation = input.conversationId
-    ? await repo.findConversation(deps.db, user.id, input.conversationId)
-    : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text, { knownNames }).text.slice(0, 60), created_at: now });
+  const conversation = input.conversationId ? existing : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text, { knownNames }).text.slice(0, 60), created_at: now });
   if (!conversation) throw new AppError('NOT_FOUND', 'Conversation not found');
   sink.conversation?.(conversation.id);
 
   const messageId = randomUUID();
-  const reservation = await reserve(deps.db, { userId: user.id, metric: 'assistant_messages', amount: 1, requestId: messageId, now });
+  // The earlier turns are read while the message's quota is held (a chat answer reads them).
+  const wantsHistory = Boolean(deps.llm) && Boolean(input.conversationId) && !looksLikeJobDescription(input.text);
+  const [reservation, earlier] = await Promise.all([
+    reserve(deps.db, { userId: user.id, metric: 'assistant_messages', amount: 1, requestId: messageId, now }),
+    wantsHistory ? repo.findMessages(deps.db, conversation.id, HISTORY - 1) : [],
+  ]);
+  let storingQuestion: Promise<unknown> | undefined;
   try {
     const pseudonymiser = openPseudonyms(deps.secretBox, conversation.id, conversation.pseudonyms);
     const redacted = redact(input.text, { knownNames, pseudonymiser }).text;
-    await repo.insertMessage(deps.db, { conversation_id: conversation.id, user_id: user.id, role: 'user', content: redacted, created_at: now });
+    const question = { role: 'user' as const, content: redacted };
+    // Stored while the answer is prepared; awaited before anything else is written.
+    storingQuestion = repo.insertMessage(deps.db, { conversation_id: conversation.id, user_id: user.id, ...question, created_at: now });
+    storingQuestion.catch(() => undefined);
 
     let reply: string;
     let cvRequestId: string | null = null;
     let usage: { totalTokens: number } | undefined;
     if (looksLikeJobDescription(input.text)) {
+      await storingQuestion;
       const cv = await requestCv(deps, user.id, { jobDescription: input.text }, { requestId: messageId, now });
       cvRequestId = cv.id;
       // What the advert asks for, against the record, straight away (the same reading the CV gets).
@@ -122,10 +134,15 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
       reply = `${lack}\n\nI am tailoring a CV to this job using only what your record can show. When it is ready you will see it with the tailored CV, including anything I had to leave out. Ask me "draft my supporting information" for this post too.`;
       sink.token(reply);
     } else if (deps.llm) {
-      const history = await repo.findMessages(deps.db, conversation.id, HISTORY);
-      const question = history.map((m) => `${m.role === 'user' ? 'Clinician' : 'Assistant'}: ${m.content}`).join('\n\n');
-      const messages = loadPrompt('assistant-chat').render({ record: JSON.stringify(pseudonymisedRecord(record, pseudonymiser)), question });
-      const tokens = await reserve(deps.db, { userId: user.id, metric: 'llm_tokens', amount: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + deps.llm.maxTokens, requestId: `${messageId}:chat`, now });
+      const history = [...earlier, question].map((m) => `${m.role === 'user' ? 'Clinician' : 'Assistant'}: ${m.content}`).join('\n\n');
+      const messages = loadPrompt('assistant-chat').render({ record: JSON.stringify(pseudonymisedRecord(record, pseudonymiser)), question: history });
+      const [held, stored] = await Promise.allSettled([reserve(deps.db, { userId: user.id, metric: 'llm_tokens', amount: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + deps.llm.maxTokens, requestId: `${messageId}:chat`, now }), storingQuestion]);
+      if (held.status === 'rejected') throw held.reason;
+      const tokens = held.value;
+      if (stored.status === 'rejected') {
+        await release(deps.db, tokens, now);
+        throw stored.reason;
+      }
       // The clinician reads the names they typed; only the provider and the store see pseudonyms.
       let streamed = '';
       const shown = createRestoringStream(pseudonymiser, (t) => sink.token(t));
@@ -155,6 +172,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
         }
       }
     } else {
+      await storingQuestion;
       reply = await offlineReply(deps, user.id, conversation.id, input.text, now);
       sink.token(reply);
     }
@@ -172,6 +190,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
     await settle(deps.db, reservation, 1, now);
     return { conversationId: conversation.id, messageId: stored.id, cvRequestId, usage: usage ?? { totalTokens: 0 } };
   } catch (err) {
+    await storingQuestion?.catch(() => undefined);
     await release(deps.db, reservation, now);
     throw err;
   }

@@ -2,21 +2,18 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/transaction.ts';
 import type { UsageMetric } from '../../platform/db/types.ts';
 
-export async function ensureBalance(db: DbOrTx, userId: string, metric: UsageMetric, periodStart: string) {
-  await db.insertInto('usage_balances').values({ user_id: userId, metric, period_start: periodStart }).onConflict((oc) => oc.doNothing()).execute();
-}
-
-/** The atomic step: adds to `held` only if the total stays within the limit. */
+/**
+ * The atomic step, in one statement: creates the period's balance or adds to its `held`, only
+ * if the total stays within the limit. Nothing is returned when it would not.
+ */
 export async function tryHold(db: DbOrTx, userId: string, metric: UsageMetric, periodStart: string, amount: number, limit: number) {
-  return db
-    .updateTable('usage_balances')
-    .set({ held: sql`held + ${amount}` })
-    .where('user_id', '=', userId)
-    .where('metric', '=', metric)
-    .where('period_start', '=', periodStart)
-    .where(sql<boolean>`used + held + ${amount} <= ${limit}`)
-    .returning(['used', 'held'])
-    .executeTakeFirst();
+  const result = await sql<{ used: number; held: number }>`
+    INSERT INTO usage_balances (user_id, metric, period_start, held)
+    SELECT ${userId}::uuid, ${metric}::text, ${periodStart}::date, ${amount}::bigint WHERE ${amount}::bigint <= ${limit}::bigint
+    ON CONFLICT (user_id, metric, period_start) DO UPDATE SET held = usage_balances.held + EXCLUDED.held
+      WHERE usage_balances.used + usage_balances.held + EXCLUDED.held <= ${limit}::bigint
+    RETURNING used, held`.execute(db);
+  return result.rows[0];
 }
 
 export async function findBalance(db: DbOrTx, userId: string, metric: UsageMetric, periodStart: string) {

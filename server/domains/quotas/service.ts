@@ -44,7 +44,6 @@ export async function reserve(db: Db, input: { userId: string; metric: UsageMetr
     await inTransaction(db, async (trx) => {
       const hold = await repo.insertHold(trx, { ...input, periodStart, expiresAt: new Date(input.now.getTime() + (input.ttlMs ?? HOLD_TTL_MS)) });
       if (!hold) return; // this request already holds its reservation
-      await repo.ensureBalance(trx, input.userId, input.metric, periodStart);
       const held = await repo.tryHold(trx, input.userId, input.metric, periodStart, input.amount, limit);
       if (!held) {
         const balance = await repo.findBalance(trx, input.userId, input.metric, periodStart);
