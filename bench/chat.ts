@@ -56,7 +56,8 @@ try {
         socket.once('done', (e: { conversationId?: string }) => {
           conversationId ??= e?.conversationId;
           socket.off('error');
-          first === undefined ? reject(new Error('no token before done')) : resolve(first);
+          if (first === undefined) reject(new Error('no token before done'));
+          else resolve(first);
         });
         socket.once('error', (e) => reject(new Error(`chat failed: ${JSON.stringify(e)}`)));
         socket.emit('message', { ...(conversationId ? { conversationId } : {}), text: question });
