@@ -73,7 +73,7 @@ describe('time cards', () => {
     expect((await client.post('/api/timecards', { employer: 'Pennine Acute Care NHS Trust', role: 'Registrar', start: '2026-10-04T08:30:00+01:00', end: '2026-10-04T10:00:00+01:00' })).status).toBe(201);
     const bad = await client.post('/api/timecards', { employer: 'X', role: 'Y', start: '2026-10-05T10:00:00Z', end: '2026-10-05T09:00:00Z' });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.issues).toEqual([{ path: 'body.end', message: 'must be after the start' }]);
+    expect(bad.body.error.details.issues).toEqual([{ path: 'body.end', message: 'End must be after the start' }]);
     const noOffset = await client.post('/api/timecards', { employer: 'X', role: 'Y', start: '2026-10-05T10:00:00', end: '2026-10-05T12:00:00' });
     expect(noOffset.status).toBe(422);
   });
@@ -141,7 +141,7 @@ describe('verification of posts', () => {
     const post = await client.post('/api/posts', { employer: 'Severnside NHS Foundation Trust', title: 'Charge Nurse, Adult ICU', grade: 'Band 6', contract: 'substantive', startDate: '2022-04-01' });
     const req = await client.post('/api/verifications', { subjectType: 'post', subjectId: post.body.id, verifierName: 'Jo Matron', verifierEmail: 'jo.matron@example.org', relationship: 'Line manager' });
     expect(req.status).toBe(201);
-    expect(req.body.summary).toBe('Charge Nurse, Adult ICU at Severnside NHS Foundation Trust, 2022-04-01 to present');
+    expect(req.body.summary).toBe('Charge Nurse, Adult ICU at Severnside NHS Foundation Trust, 1 Apr 2022 to present');
     const link = await verifierLink('jo.matron@example.org', /confirm a post/);
     const page = await (await fetch(app.url(link))).text();
     expect(page).toContain('Did Tomasz Nowak hold this post?');

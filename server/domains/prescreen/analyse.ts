@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { addDays, daysBetween, readableDate } from '../record/dates.ts';
 import type { DbsFields, PostFields, RegistrationFields, TrainingFields } from '../record/schema.ts';
 import { DBS_RANK, type RoleProfile } from './roles.ts';
+import { enumWord } from '../../platform/words/enum-words.ts';
 import type { Finding } from './schema.ts';
 
 /**
@@ -102,7 +103,7 @@ function expiries(record: RecordView, asOf: string): Finding[] {
               severity: 'medium',
               subject: { type: 'dbs', id: d.id },
               from: d.issueDate,
-              message: `Your ${d.level === 'enhanced-barred' ? 'enhanced (barred lists)' : d.level} DBS certificate was issued on ${readableDate(d.issueDate)} and is not on the Update Service: many employers ask for one issued in the last ${DBS_ADVISED_AGE_YEARS} years.`,
+              message: `Your ${enumWord(d.level)} DBS certificate was issued on ${readableDate(d.issueDate)} and is not on the Update Service: many employers ask for one issued in the last ${DBS_ADVISED_AGE_YEARS} years.`,
             }),
           ]
         : []),

@@ -18,6 +18,7 @@ import { lockUserRow } from '../accounts/repo.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
 import { releaseOrganisationsOf } from '../organisations/service.ts';
 import * as repo from './repo.ts';
+import { peopleDate } from '../../platform/words/people-dates.ts';
 import { dueDate, logRequest } from './requests.ts';
 
 const DAY_MS = 86_400_000;
@@ -86,7 +87,7 @@ export async function requestErasure(deps: ErasureDeps, userId: string, input: {
   return {
     reference: request.subject_ref,
     scheduledFor: scheduledFor.toISOString(),
-    message: `Your account is locked and will be erased on ${scheduledFor.toISOString().slice(0, 10)}. Until then you can cancel with your password.`,
+    message: `Your account is locked and will be erased on ${peopleDate(scheduledFor)}. Until then you can cancel with your password.`,
   };
 }
 
