@@ -1,3 +1,4 @@
+import { enumWord } from '../../../server/platform/words/enum-words.ts';
 /**
  * How close a renewal or expiry date is, in bands the dashboard colours and names (never
  * colour alone): expired, within 7 days, within 30 days, within 90 days, later. Dates are ISO
@@ -90,7 +91,6 @@ export interface TimelineItem extends BandInfo {
   recordId: string;
 }
 
-const DBS_LEVEL: Record<string, string> = { basic: 'Basic', standard: 'Standard', enhanced: 'Enhanced', 'enhanced-barred': 'Enhanced with barred lists' };
 
 /** Every dated renewal or expiry in the record, soonest (or longest overdue) first. */
 export function buildTimeline(source: TimelineSource, todayIso: string): TimelineItem[] {
@@ -107,7 +107,7 @@ export function buildTimeline(source: TimelineSource, todayIso: string): Timelin
       items.push({
         key: `dbs-${d.id}`,
         date: d.updateServiceRenewalDate,
-        title: `DBS Update Service renewal (${DBS_LEVEL[d.level] ?? d.level} check)`,
+        title: `DBS Update Service renewal (${enumWord(d.level)} check)`,
         kind: 'dbs',
         recordId: d.id,
       });

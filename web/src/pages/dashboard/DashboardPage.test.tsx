@@ -116,7 +116,7 @@ describe('dashboard', () => {
     expect(rows).toEqual([
       '1 Feb 2026Training: Basic Life SupportExpired 37 days ago',
       '20 Mar 2026Registration: GMC registration renewalWithin 30 days in 10 days',
-      '1 May 2026DBS: DBS Update Service renewal (Enhanced check)Within 90 days in 52 days',
+      '1 May 2026DBS: DBS Update Service renewal (enhanced check)Within 90 days in 52 days',
       '1 Jun 2027Registration: GMC revalidationNot due soon in 448 days',
     ]);
     expect(screen.getByText('Advice, never a decision.')).toBeInTheDocument();
