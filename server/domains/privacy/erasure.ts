@@ -12,7 +12,7 @@ import type { Mailer } from '../../adapters/mailer.ts';
 import { accountErasedMessage, erasureCancelledMessage, erasureScheduledMessage } from '../../emails/render.ts';
 import type { AccountsDeps } from '../accounts/deps.ts';
 import type { RequestMeta } from '../accounts/service.ts';
-import { checkCredentials, confirmIdentity } from '../accounts/service.ts';
+import { checkCredentials, checkPasswordFirst, confirmIdentity } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { lockUserRow } from '../accounts/repo.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
@@ -74,6 +74,9 @@ async function lockForErasure(trx: Tx, deps: ErasureDeps, input: { userId: strin
   await deps.queue.enqueue(eraseAccountJob, { requestId: request.id }, { db: trx, delayMs });
   return request;
 }
+
+/** Before the erasure's "Are you sure?": is this the account's password? */
+export const checkErasurePassword = (deps: ErasureDeps, userId: string, password: string, meta: RequestMeta) => checkPasswordFirst(deps.accounts, userId, password, 'erasure', meta);
 
 export async function requestErasure(deps: ErasureDeps, userId: string, input: { password: string; totp?: string | undefined }, meta: RequestMeta) {
   await confirmIdentity(deps.accounts, userId, input, 'erasure', meta);
