@@ -121,3 +121,22 @@ export function countBands(items: Array<{ band: ExpiryBand }>): Record<ExpiryBan
   for (const item of items) counts[item.band] += 1;
   return counts;
 }
+
+/**
+ * The dashboard's numbers: "due within 90 days" counts everything due in the next 90 days
+ * (so it includes what is due within 30 and within 7). The tiles and the timeline's summary both
+ * read these, so a person never sees "3 due within 90 days" next to "Within 90 days: 1".
+ */
+export const DUE_SUMMARY = [
+  { key: 'expired', label: 'expired', bands: ['expired'] },
+  { key: 'within30', label: 'due within 30 days', bands: ['week', 'month'] },
+  { key: 'within90', label: 'due within 90 days', bands: ['week', 'month', 'quarter'] },
+] as const satisfies ReadonlyArray<{ key: string; label: string; bands: readonly ExpiryBand[] }>;
+
+export type DueSummary = Record<(typeof DUE_SUMMARY)[number]['key'], number>;
+
+export function summariseDue(items: Array<{ band: ExpiryBand }>): DueSummary {
+  const counts = countBands(items);
+  const sum = (bands: readonly ExpiryBand[]) => bands.reduce((n, b) => n + counts[b], 0);
+  return { expired: sum(DUE_SUMMARY[0].bands), within30: sum(DUE_SUMMARY[1].bands), within90: sum(DUE_SUMMARY[2].bands) };
+}

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../app/auth.ts';
 import { Page } from '../components/Page.tsx';
-import { countBands, todayIn } from '../lib/expiry-bands.ts';
+import { DUE_SUMMARY, summariseDue, todayIn } from '../lib/expiry-bands.ts';
 import { ExpiryTimeline, useTimeline } from './dashboard/ExpiryTimeline.tsx';
 import { PrescreenFindings } from './dashboard/PrescreenFindings.tsx';
 import { VerificationStatus } from './dashboard/VerificationStatus.tsx';
@@ -37,7 +37,7 @@ export function DashboardPage() {
   const verifications = useVerifications();
   const [message, setMessage] = useState('');
   const announce = useCallback((m: string) => setMessage(m), []);
-  const counts = timeline.pending || timeline.error ? undefined : countBands(timeline.items);
+  const due = timeline.pending || timeline.error ? undefined : summariseDue(timeline.items);
   const pending = verifications.data?.filter((v) => v.status === 'requested').length;
 
   return (
@@ -54,9 +54,9 @@ export function DashboardPage() {
       <section aria-labelledby="glance-heading" className="stack">
         <h2 id="glance-heading">At a glance</h2>
         <ul className="grid glance-list">
-          <Glance label="expired" value={counts?.expired} tone="danger" to="#expiry" />
-          <Glance label="due within 30 days" value={counts ? counts.week + counts.month : undefined} tone="warn" to="#expiry" />
-          <Glance label="due within 90 days" value={counts ? counts.week + counts.month + counts.quarter : undefined} tone="warn" to="#expiry" />
+          {DUE_SUMMARY.map((d) => (
+            <Glance key={d.key} label={d.label} value={due?.[d.key]} tone={d.key === 'expired' ? 'danger' : 'warn'} to="#expiry" />
+          ))}
           <Glance label="verification requests pending" value={pending} tone="warn" to="/verifications" />
         </ul>
       </section>

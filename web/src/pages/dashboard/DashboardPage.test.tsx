@@ -127,6 +127,18 @@ describe('dashboard', () => {
     expect(within(glance).getByRole('link', { name: '2 verification requests pending' })).toBeInTheDocument();
   });
 
+  it('says the same numbers in the tiles and in the timeline summary (one rule: due within 90 days includes the nearer dates)', async () => {
+    stubs();
+    renderAt(<DashboardPage />, '/');
+    const summary = await screen.findByRole('list', { name: 'How many dates are expired or due soon' });
+    const chips = within(summary)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(chips).toEqual(['1 expired', '1 due within 30 days', '2 due within 90 days']);
+    const glance = screen.getByRole('region', { name: 'At a glance' });
+    for (const chip of chips) expect(within(glance).getByRole('link', { name: chip! })).toBeInTheDocument();
+  });
+
   it('lets the clinician comment on a finding and remove the comment', async () => {
     const calls = stubs();
     const user = userEvent.setup();
