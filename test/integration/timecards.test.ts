@@ -92,6 +92,17 @@ describe('time cards', () => {
     expect(last.warnings.map((w: { code: string }) => w.code)).toEqual(['OVER_72_HOURS_IN_7_DAYS']);
   });
 
+  it('refuses to send a shift of a few seconds for approval, and says why', async () => {
+    const { client } = await signUp(app);
+    const slip = await client.post('/api/timecards', { employer: 'Northgate ED', role: 'Locum Registrar', start: '2026-10-17T08:00:00+01:00', end: '2026-10-17T08:00:05+01:00' });
+    expect(slip.status).toBe(201);
+    expect(slip.body.warnings.map((w: { code: string }) => w.code)).toContain('TOO_SHORT');
+    const submitted = await client.post(`/api/timecards/${slip.body.id}/submit`, { supervisorName: 'Dr Sam Okafor', supervisorEmail: 'sam.okafor@example.org' });
+    expect(submitted.status).toBe(409);
+    expect(submitted.body.error.message).toMatch(/^This shift has 5 seconds of work, under 15 minutes: correct its times/);
+    expect((await client.get(`/api/timecards/${slip.body.id}`)).body.status).not.toBe('submitted');
+  });
+
   it('is approved or rejected by the supervisor through a single-use link, and approved shifts roll up', async () => {
     const { client } = await signUp(app, { name: 'Dr Aisha Rahman' });
     const shift = await client.post('/api/timecards', { employer: 'Northgate ED', role: 'Locum Registrar', start: '2026-10-17T08:00:00+01:00', end: '2026-10-17T20:30:00+01:00', breakMinutes: 30 });

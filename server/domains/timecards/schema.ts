@@ -30,7 +30,7 @@ export const ZSubmitTimecardRequest = z.object({
   relationship: text(120).optional().describe('Defaults to "Shift supervisor"'),
 });
 
-export const ZWarning = z.object({ code: z.enum(['LONG_SHIFT', 'SHORT_REST', 'OVER_72_HOURS_IN_7_DAYS']), message: z.string() });
+export const ZWarning = z.object({ code: z.enum(['LONG_SHIFT', 'SHORT_REST', 'OVER_72_HOURS_IN_7_DAYS', 'TOO_SHORT']), message: z.string() });
 export const ZTimecard = z.object({
   id: z.uuid(),
   employer: z.string(),

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/service.ts';
 import { postKind, registrationKind } from '../record/kinds.ts';
 import { findTimecard, reopenSubmitted } from '../timecards/repo.ts';
 import { markSubmitted, recordDecision, type TimecardDeps } from '../timecards/service.ts';
-import { workedHours } from '../timecards/rules.ts';
+import { tooShortToSubmit, workedHours } from '../timecards/rules.ts';
 import { findUserById } from '../accounts/repo.ts';
 import { findRecord, findRecords } from '../record/repo.ts';
 import { normaliseRegistrationNumber, registrationNumberProblem } from '../record/identifiers.ts';
@@ -57,6 +57,8 @@ async function snapshotOf(db: DbOrTx, userId: string, type: 'post' | 'timecard',
   const row = await findTimecard(db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'Time card not found');
   if (!row.clock_out) throw new AppError('CONFLICT', 'Clock out before asking for approval');
+  const tooShort = tooShortToSubmit({ id: row.id, clockIn: row.clock_in, clockOut: row.clock_out, breakMinutes: row.break_minutes }, now);
+  if (tooShort) throw new AppError('CONFLICT', `${tooShort}.`);
   const hours = Math.round(workedHours({ id: row.id, clockIn: row.clock_in, clockOut: row.clock_out, breakMinutes: row.break_minutes }, now) * 100) / 100;
   const fields: Array<[string, string]> = [
     ['Employer', row.employer],
