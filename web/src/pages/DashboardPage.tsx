@@ -5,6 +5,8 @@ import { Page } from '../components/Page.tsx';
 import { DUE_SUMMARY, summariseDue, todayIn } from '../lib/expiry-bands.ts';
 import { ExpiryTimeline, useTimeline } from './dashboard/ExpiryTimeline.tsx';
 import { PrescreenFindings } from './dashboard/PrescreenFindings.tsx';
+import { GettingStarted } from './dashboard/GettingStarted.tsx';
+import { isRecordEmpty, useRecordOverview } from './dashboard/getting-started.ts';
 import { VerificationStatus } from './dashboard/VerificationStatus.tsx';
 import { useVerifications } from './record/record-api.ts';
 
@@ -39,9 +41,11 @@ export function DashboardPage() {
   const announce = useCallback((m: string) => setMessage(m), []);
   const due = timeline.pending || timeline.error ? undefined : summariseDue(timeline.items);
   const pending = verifications.data?.filter((v) => v.status === 'requested').length;
+  const overview = useRecordOverview();
+  const empty = overview ? isRecordEmpty(overview) : false;
 
   return (
-    <Page title="Dashboard" lead={me.data ? `Welcome, ${me.data.name}. Here is what needs your attention.` : undefined}>
+    <Page title="Dashboard" lead={me.data ? `Welcome, ${me.data.name}. ${empty ? 'Your record is empty: start with the steps below.' : 'Here is what needs your attention.'}` : undefined}>
       {me.data?.processingRestricted ? (
         <div className="notice notice-warn" role="note">
           <p>
@@ -50,6 +54,8 @@ export function DashboardPage() {
           </p>
         </div>
       ) : null}
+
+      {overview ? <GettingStarted overview={overview} /> : null}
 
       <section aria-labelledby="glance-heading" className="stack">
         <h2 id="glance-heading">At a glance</h2>
@@ -71,7 +77,7 @@ export function DashboardPage() {
         <div role="status" aria-live="polite">
           {message ? <p className="notice notice-ok">{message}</p> : null}
         </div>
-        <PrescreenFindings announce={announce} />
+        <PrescreenFindings announce={announce} recordEmpty={empty} />
       </section>
 
       <section id="verification" aria-labelledby="verification-heading" className="stack">

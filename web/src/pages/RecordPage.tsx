@@ -90,6 +90,10 @@ export function RecordPage() {
 
   return (
     <Page title="Your career record" lead="Everything a CV, a revalidation or a compliance check draws on. Correct anything here and the old value stays in your audit trail.">
+      {/* Import sits at the bottom of a long page: on a phone it must be reachable from the top. */}
+      <p className="record-import-link">
+        Starting from a CV? <a href="#import-export">Import a JSON Resume file</a> to fill in your record in one go.
+      </p>
       <nav aria-label="Record sections" className="record-nav">
         <ul className="cluster">
           {SECTIONS.map((s) => (

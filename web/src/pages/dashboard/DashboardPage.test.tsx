@@ -167,4 +167,38 @@ describe('dashboard', () => {
     renderAt(<DashboardPage />, '/');
     expect(await screen.findByText('Processing is restricted.')).toBeInTheDocument();
   });
+
+  it('on an empty record shows the getting-started checklist with progress, never "nothing needs attention"', async () => {
+    stubFetch(
+      csrf,
+      on('GET', '/api/me', { body: me }),
+      ...['registrations', 'training', 'dbs', 'posts', 'education'].map((path) => on('GET', `/api/${path}`, { body: { items: [] } })),
+      on('GET', '/api/verifications', { body: { verifications: [] } }),
+      on('GET', '/api/prescreen', {
+        body: { asOf: '2026-03-10', role: null, notice, findings: [], summary: { gaps: 0, overlaps: 0, expired: 0, expiring: 0, unverified: 0, missing: 0 }, roles: [{ id: 'doctor-foundation', name: 'Foundation doctor' }] },
+      }),
+    );
+    renderAt(<DashboardPage />, '/');
+    const checklist = (await screen.findByRole('heading', { name: 'Get started' })).closest('section')!;
+    expect(within(checklist).getByRole('progressbar', { name: '0 of 5 done' })).toHaveAttribute('value', '0');
+    for (const [name, href] of [
+      ['Add your registration', '/record#registrations'],
+      ['Add your current post', '/record#posts'],
+      ['Add your training', '/record#training'],
+      ['Add your DBS check', '/record#dbs'],
+      ['Ask a referee', '/verifications'],
+      ['Import it', '/record#import-export'],
+    ]) expect(within(checklist).getByRole('link', { name })).toHaveAttribute('href', href);
+    expect(await screen.findByText(/Nothing to check yet: your record is empty/)).toBeInTheDocument();
+    expect(screen.queryByText(/nothing in your record needs attention/)).not.toBeInTheDocument();
+  });
+
+  it('counts the steps done, and hides the checklist once all are done', async () => {
+    stubs();
+    renderAt(<DashboardPage />, '/');
+    // The stubbed record has a registration, training, a DBS check and referee requests, but no current post.
+    const checklist = (await screen.findByRole('heading', { name: 'Get started' })).closest('section')!;
+    expect(within(checklist).getByRole('progressbar', { name: '4 of 5 done' })).toBeInTheDocument();
+    expect(within(checklist).getByRole('link', { name: 'Add your current post' })).toBeInTheDocument();
+  });
 });
