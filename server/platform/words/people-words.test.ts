@@ -11,6 +11,7 @@ import { analyseRecord, type RecordView } from '../../domains/prescreen/analyse.
 import { ROLE_PROFILES } from '../../domains/prescreen/roles.ts';
 import { verifierPage } from '../../domains/verifications/pages.ts';
 import { expiryReminderMessage } from '../../emails/render.ts';
+import { landingPage } from '../../domains/landing/page.ts';
 
 /**
  * Everything a person reads from the server is in words: no camelCase field names, no raw enum
@@ -166,6 +167,12 @@ describe('what a person reads', () => {
     expect(text).toContain('7 Aug 2024');
     expect(text).toContain('Substantive post');
     expect(text).toContain("Registration number is Daniel Adeyemi's own number");
+  });
+
+  it('the landing page', () => {
+    const text = visibleText(landingPage({ plans: [{ id: 'free', name: 'Free', limits: { assistantMessages: 50, cvGenerations: 3, llmTokens: 200_000, activeShareLinks: 3, conversationRetentionDays: 30 } }] }));
+    expect(problemsIn(text)).toEqual([]);
+    expect(text).toContain('3 tailored CVs a month');
   });
 
   it('the expiry reminder email and the allowance words', async () => {
