@@ -2,7 +2,7 @@ import type { FieldIssue } from '../../platform/errors.ts';
 import { computeExpiry, matchCatalogue } from './catalogue.ts';
 import { addDays, FAR_FUTURE_YEARS } from './dates.ts';
 import { fieldLabel } from '../../platform/words/field-labels.ts';
-import { dbsCheckWords } from '../../platform/words/enum-words.ts';
+import { dbsCheckWords, registrationBodyWords } from '../../platform/words/enum-words.ts';
 import { dbsCertificateProblem, normaliseRegistrationNumber, registrationNumberProblem } from './identifiers.ts';
 import { defineKind, type AnyRecordKind, type KindContext } from './kind.ts';
 import {
@@ -141,7 +141,7 @@ export const registrationKind = defineKind({
   toInput: (f) => ({ ...f }),
   // The number itself is an identifier and stays out of anything sent to a model.
   embedText: (f) => joinNonEmpty([`${f.body} registration`, f.status, f.conditions ? `Conditions: ${f.conditions}` : null], '. '),
-  describe: (f) => `${f.body} registration`,
+  describe: (f) => `${registrationBodyWords(f.body)} registration`,
 });
 
 export const trainingKind = defineKind({

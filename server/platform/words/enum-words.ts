@@ -28,13 +28,19 @@ export const DBS_WORKFORCE_WORDS = {
   other: 'other workforce',
 } as const;
 
+/** Regulators go by their initials ("GMC"); only the US state boards need words. */
+export const REGISTRATION_BODY_WORDS = { 'US-STATE-BOARD': 'US state board' } as const;
+
 export const USAGE_METRIC_WORDS = {
   assistant_messages: { one: 'assistant message', many: 'assistant messages' },
   cv_generations: { one: 'tailored CV', many: 'tailored CVs' },
   llm_tokens: { one: 'AI token', many: 'AI tokens' },
 } as const;
 
-const ALL_WORDS: Record<string, string> = { ...CONTRACT_WORDS, ...DBS_LEVEL_WORDS, ...DBS_WORKFORCE_WORDS };
+const ALL_WORDS: Record<string, string> = { ...CONTRACT_WORDS, ...DBS_LEVEL_WORDS, ...DBS_WORKFORCE_WORDS, ...REGISTRATION_BODY_WORDS };
+
+/** "GMC", "US state board": a registration body as people write it. */
+export const registrationBodyWords = (body: string) => (REGISTRATION_BODY_WORDS as Record<string, string>)[body] ?? body;
 
 /** The person's word for any enum value above; an unknown value is returned with dashes and underscores as spaces. */
 export function enumWord(value: string): string {

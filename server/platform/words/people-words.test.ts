@@ -140,7 +140,10 @@ describe('what a person reads', () => {
         { id: 'p3', evidence: 'self-declared', employer: 'York', employerOdsCode: null, site: null, title: 'Charge Nurse', grade: null, specialty: null, contract: 'bank', startDate: '2024-01-01', endDate: null, wte: null, supervisor: null, summary: null, achievements: [] },
       ],
       training: [{ id: 't1', name: 'Immediate Life Support', provider: null, completedOn: '2025-07-01', expiresOn: '2026-07-01', expirySource: 'catalogue', catalogueId: null }],
-      registrations: [{ id: 'r1', body: 'NMC', number: '12A3456B', jurisdiction: null, status: null, conditions: null, renewalDate: '2026-05-01', revalidationDate: '2026-08-01' }],
+      registrations: [
+        { id: 'r1', body: 'NMC', number: '12A3456B', jurisdiction: null, status: null, conditions: null, renewalDate: '2026-05-01', revalidationDate: '2026-08-01' },
+        { id: 'r2', body: 'US-STATE-BOARD', number: 'A12345', jurisdiction: 'Ohio', status: null, conditions: null, renewalDate: '2026-07-01', revalidationDate: null },
+      ],
       dbs: [{ id: 'd1', level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2022-06-15', updateService: false, updateServiceRenewalDate: null, statusChecks: [] }],
     };
     const findings = ROLE_PROFILES.flatMap((role) => analyseRecord(record, '2026-06-01', role));

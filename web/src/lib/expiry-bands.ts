@@ -1,4 +1,4 @@
-import { enumWord } from '../../../server/platform/words/enum-words.ts';
+import { enumWord, registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 /**
  * How close a renewal or expiry date is, in bands the dashboard colours and names (never
  * colour alone): expired, within 7 days, within 30 days, within 90 days, later. Dates are ISO
@@ -96,8 +96,8 @@ export interface TimelineItem extends BandInfo {
 export function buildTimeline(source: TimelineSource, todayIso: string): TimelineItem[] {
   const items: Array<Omit<TimelineItem, keyof BandInfo>> = [];
   for (const r of source.registrations ?? []) {
-    if (r.renewalDate) items.push({ key: `reg-renew-${r.id}`, date: r.renewalDate, title: `${r.body} registration renewal`, kind: 'registration', recordId: r.id });
-    if (r.revalidationDate) items.push({ key: `reg-reval-${r.id}`, date: r.revalidationDate, title: `${r.body} revalidation`, kind: 'registration', recordId: r.id });
+    if (r.renewalDate) items.push({ key: `reg-renew-${r.id}`, date: r.renewalDate, title: `${registrationBodyWords(r.body)} registration renewal`, kind: 'registration', recordId: r.id });
+    if (r.revalidationDate) items.push({ key: `reg-reval-${r.id}`, date: r.revalidationDate, title: `${registrationBodyWords(r.body)} revalidation`, kind: 'registration', recordId: r.id });
   }
   for (const t of source.training ?? []) {
     if (t.expiresOn) items.push({ key: `training-${t.id}`, date: t.expiresOn, title: t.name, kind: 'training', recordId: t.id });

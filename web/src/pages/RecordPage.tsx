@@ -8,6 +8,7 @@ import { EVIDENCE, VERIFICATION_STATUS, confirmedByText, formatDate, formatSpan,
 import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
 import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
+import { registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
 
 const SECTIONS = [
@@ -160,7 +161,7 @@ export function RecordPage() {
             cell: (r) => (
               <>
                 <strong>
-                  {r.body} {r.number}
+                  {registrationBodyWords(r.body)} {r.number}
                 </strong>
                 {r.jurisdiction ? <div>{r.jurisdiction}</div> : null}
                 {r.status ? <div className="muted">{r.status}</div> : null}
