@@ -10,7 +10,19 @@ import { REGISTRATION_BODIES } from '../../domains/record/identifiers.ts';
 import { analyseRecord, type RecordView } from '../../domains/prescreen/analyse.ts';
 import { ROLE_PROFILES } from '../../domains/prescreen/roles.ts';
 import { verifierPage } from '../../domains/verifications/pages.ts';
-import { expiryReminderMessage } from '../../emails/render.ts';
+import {
+  accountErasedMessage,
+  cvSharedMessage,
+  cvViewedMessage,
+  erasureCancelledMessage,
+  erasureScheduledMessage,
+  expiryReminderMessage,
+  exportReadyMessage,
+  resetPasswordMessage,
+  unlockSignInMessage,
+  verificationRequestMessage,
+  verifyEmailMessage,
+} from '../../emails/render.ts';
 import { landingPage } from '../../domains/landing/page.ts';
 
 /**
@@ -176,6 +188,23 @@ describe('what a person reads', () => {
     const text = visibleText(landingPage({ plans: [{ id: 'free', name: 'Free', limits: { assistantMessages: 50, cvGenerations: 3, llmTokens: 200_000, activeShareLinks: 3, conversationRetentionDays: 30 } }] }));
     expect(problemsIn(text)).toEqual([]);
     expect(text).toContain('3 tailored CVs a month');
+  });
+
+  it('every email template', async () => {
+    const url = 'https://medfolio.test/x';
+    const emails = await Promise.all([
+      verifyEmailMessage({ name: 'Amara', verifyUrl: url, expiresInHours: 48 }),
+      resetPasswordMessage({ name: 'Amara', resetUrl: url, expiresInMinutes: 60 }),
+      unlockSignInMessage({ name: 'Amara', unlockUrl: url, expiresInMinutes: 60, pausedFor: '15 minutes' }),
+      verificationRequestMessage({ verifierName: 'Grace', clinicianName: 'Amara', subject: 'Staff Nurse at Calder Valley, 7 Aug 2024 to present', kind: 'post', verifyUrl: url, expiresOn: '21 August 2026' }),
+      cvSharedMessage({ recipientName: 'Sam', clinicianName: 'Amara', message: null, shareUrl: url, expiresOn: '21 August 2026 at 10:00', passcode: true }),
+      cvViewedMessage({ name: 'Amara', recipient: 'Sam', viewedAt: '21 August 2026 at 10:00', sharesUrl: url }),
+      exportReadyMessage({ name: 'Amara', privacyUrl: url, expiresAt: '21 August 2026 at 10:00 UTC' }),
+      erasureScheduledMessage({ name: 'Amara', erasesOn: '21 August 2026', cancelUrl: url, reference: 'ref' }),
+      erasureCancelledMessage({ name: 'Amara', signInUrl: url }),
+      accountErasedMessage({ reference: 'ref' }),
+    ]);
+    expect(emails.flatMap((e) => problemsIn(`${e.subject}\n${e.text.replaceAll(url, '')}`).map((p) => `${e.subject}: ${p}`))).toEqual([]);
   });
 
   it('the expiry reminder email and the allowance words', async () => {
