@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import cors from 'cors';
 import { pinoHttp } from 'pino-http';
@@ -19,6 +19,8 @@ export interface AppOptions {
   logger: Logger;
   routes: AnyRoute[];
   authenticate: (req: Request) => Promise<AuthenticatedUser | undefined>;
+  /** Answers `/` for signed-out visitors in a browser (the landing page); passes everything else on. */
+  landing?: RequestHandler;
   /** Built SPA (web/dist); when absent, only the API is served. */
   webDistDir?: string;
   version: string;
@@ -89,6 +91,7 @@ export function createApp(options: AppOptions): Express {
   api.use('/api', apiNotFound);
   app.use(api);
 
+  if (options.landing) app.get('/', options.landing);
   if (options.webDistDir) {
     const web = webAppRouter(options.webDistDir);
     if (web) app.use(web);

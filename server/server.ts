@@ -6,6 +6,7 @@ import type { Config } from './config/env.ts';
 import type { Logger } from './platform/logger.ts';
 import { openPlatform, describeModes, type Platform } from './platform/runtime.ts';
 import { createApp } from './app.ts';
+import { landingHandler } from './domains/landing/routes.ts';
 import { ROOT_DIR } from './platform/paths.ts';
 import { attachRealtime, type Realtime } from './adapters/realtime.ts';
 import { findChromium, CHROMIUM_HELP } from './adapters/browser.ts';
@@ -159,6 +160,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     logger,
     routes,
     authenticate,
+    landing: landingHandler({ db, authenticate }),
     version: packageVersion(),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });

@@ -1,4 +1,5 @@
 import { Text } from '@react-email/components';
+import { peopleDate } from '../platform/words/people-dates.ts';
 import { ActionLink, EmailLayout, styles } from './layout.tsx';
 
 export interface ExpiryReminderProps {
@@ -14,7 +15,7 @@ export function ExpiryReminder(p: ExpiryReminderProps) {
       <Text style={styles.paragraph}>These items in your Medfolio record need attention:</Text>
       {p.items.map((item) => (
         <Text key={`${item.label}-${item.date}`} style={styles.paragraph}>
-          • {item.label}: {item.expired ? `expired on ${item.date}` : `expires on ${item.date} (in ${item.daysLeft} ${item.daysLeft === 1 ? 'day' : 'days'})`}
+          • {item.label}: {item.expired ? `expired on ${peopleDate(item.date)}` : `expires on ${peopleDate(item.date)} (in ${item.daysLeft} ${item.daysLeft === 1 ? 'day' : 'days'})`}
         </Text>
       ))}
       <ActionLink href={p.recordUrl} label="Open your record" />

@@ -98,12 +98,12 @@ describe('the account journey over HTTP', () => {
     const client = app.client();
     const short = await client.post('/api/auth/register', { email: 'short@example.org', name: 'A', password: 'short' });
     expect(short.status).toBe(422);
-    expect(short.body.error.details.issues).toEqual([{ path: 'body.password', message: 'must be at least 12 characters' }]);
+    expect(short.body.error.details.issues).toEqual([{ path: 'body.password', message: 'Password must be at least 12 characters' }]);
     const common = await client.post('/api/auth/register', { email: 'common@example.org', name: 'A', password: 'password1234' });
     expect(common.body.error.details.issues[0].message).toMatch(/too common/);
     const control = await client.post('/api/auth/register', { email: 'nul@example.org', name: 'Dr \u0000 Null', password: STRONG_PASSWORD });
     expect(control.status).toBe(422);
-    expect(control.body.error.details.issues[0]).toEqual({ path: 'body.name', message: 'must not contain control characters' });
+    expect(control.body.error.details.issues[0]).toEqual({ path: 'body.name', message: 'Name must not contain control characters' });
     const bad = await client.post('/api/auth/register', { email: 'not-an-email', name: '', password: STRONG_PASSWORD });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.email', 'body.name']);

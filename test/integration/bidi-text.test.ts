@@ -26,7 +26,7 @@ describe('bidirectional control characters', () => {
     for (const control of CONTROLS) {
       const post = await client.post('/api/posts', { employer: `Riverside ${control}tsurT SHN`, title: 'Staff Nurse', contract: 'bank', startDate: '2020-01-01' });
       expect(post.status).toBe(422);
-      expect(post.body.error.details.issues).toEqual([{ path: 'body.employer', message: 'must not contain control characters' }]);
+      expect(post.body.error.details.issues).toEqual([{ path: 'body.employer', message: 'Employer must not contain control characters' }]);
     }
     const training = await client.post('/api/training', { name: `ALS ${RLO}9202`, completedOn: '2024-01-10' });
     expect(training.status).toBe(422);
@@ -39,7 +39,7 @@ describe('bidirectional control characters', () => {
     resume.work[0].name = `${resume.work[0].name} ${RLO}x`;
     const imported = await client.post('/api/import/json-resume', resume);
     expect(imported.status).toBe(422);
-    expect(imported.body.error.details.issues).toContainEqual({ path: 'body.work.0.name', message: 'must not contain control characters' });
+    expect(imported.body.error.details.issues).toContainEqual({ path: 'body.work.0.name', message: 'Name must not contain control characters' });
 
     // Right-to-left names keep their ordinary direction marks.
     const rtl = await client.post('/api/posts', { employer: 'مستشفى الملك فهد\u200F Hospital', title: 'Staff Nurse', contract: 'bank', startDate: '2020-01-01' });

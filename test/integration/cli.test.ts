@@ -55,7 +55,7 @@ describe('npx medfolio', () => {
 
     const bad = path.join(dataDir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ work: [{ name: 'A Trust', position: 'SHO', startDate: '2024-05-01', endDate: '2023-01-01' }] }));
-    await expect(medfolio('import', bad, '--email', first.accounts[0].email)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('work.0.endDate: must not be before startDate') });
+    await expect(medfolio('import', bad, '--email', first.accounts[0].email)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('work.0.endDate: must not be before the start date') });
 
     const admin = JSON.parse((await medfolio('admin', '--email', first.accounts[0].email)).stdout);
     expect(admin.role).toBe('platform_admin');

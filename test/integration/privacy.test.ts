@@ -280,6 +280,17 @@ describe('erasure', () => {
     expect((await client.get('/api/me')).status).toBe(200);
   });
 
+  it('checks the password before the confirmation step, erasing nothing', async () => {
+    const { client, password } = await signUp(app);
+    const wrong = await client.post('/api/me/erasure/password-check', { password: 'not-my-password' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details.issues).toEqual([{ path: 'body.password', message: 'Password is incorrect' }]);
+    const right = await client.post('/api/me/erasure/password-check', { password });
+    expect(right.status).toBe(200);
+    expect(right.body).toEqual({ ok: true });
+    expect((await client.get('/api/me')).status).toBe(200);
+  });
+
   // Builds clinicians with every kind of data (a CV and its PDF included): slow on a busy machine.
   it('can be cancelled within the grace period: access returns, share links stay revoked, the job then does nothing', { timeout: 180_000 }, async () => {
     const clinician = await fullClinician('locum-gp.json');

@@ -49,26 +49,26 @@ describe('the career record', () => {
     const { client } = await signUp(app);
     const post = await client.post('/api/posts', { employer: 'X Trust', title: 'SHO', contract: 'locum', startDate: '2025-08-05', endDate: '2024-08-07' });
     expect(post.status).toBe(422);
-    expect(issuesOf(post)).toEqual({ 'body.endDate': 'must not be before startDate' });
+    expect(issuesOf(post)).toEqual({ 'body.endDate': 'End date must not be before the start date' });
     const far = await client.post('/api/posts', { employer: 'X Trust', title: 'SHO', contract: 'locum', startDate: '2099-01-01' });
     expect(issuesOf(far)['body.startDate']).toMatch(/ahead/);
     const gmc = await client.post('/api/registrations', { body: 'GMC', number: '123' });
-    expect(issuesOf(gmc)).toEqual({ 'body.number': 'a GMC number is 7 digits' });
+    expect(issuesOf(gmc)).toEqual({ 'body.number': 'A GMC number is 7 digits' });
     const nmc = await client.post('/api/registrations', { body: 'NMC', number: '16I2345' });
     expect(issuesOf(nmc)['body.number']).toMatch(/NMC PIN/);
     const npi = await client.post('/api/registrations', { body: 'NPI', number: '1234567890' });
     expect(issuesOf(npi)['body.number']).toMatch(/check digit/);
     const board = await client.post('/api/registrations', { body: 'US-STATE-BOARD', number: 'A12345' });
-    expect(issuesOf(board)).toEqual({ 'body.jurisdiction': 'is required for a US state board' });
+    expect(issuesOf(board)).toEqual({ 'body.jurisdiction': 'State is required for a US state board' });
     const dbs = await client.post('/api/dbs', { level: 'enhanced', workforce: 'adult', certificateNumber: '1234', issueDate: '2024-01-01' });
-    expect(issuesOf(dbs)).toEqual({ 'body.certificateNumber': 'a DBS certificate number is 12 digits' });
+    expect(issuesOf(dbs)).toEqual({ 'body.certificateNumber': 'A DBS certificate number is 12 digits' });
     const future = await client.post('/api/training', { name: 'ALS', completedOn: '2099-01-01' });
-    expect(issuesOf(future)).toEqual({ 'body.completedOn': 'cannot be in the future' });
+    expect(issuesOf(future)).toEqual({ 'body.completedOn': 'Completion date cannot be in the future' });
     const badDate = await client.post('/api/training', { name: 'ALS', completedOn: '2024-02-30' });
-    expect(issuesOf(badDate)['body.completedOn']).toBe('is not a real calendar date');
+    expect(issuesOf(badDate)['body.completedOn']).toBe('Completion date is not a real calendar date');
     const patchBreaks = await client.post('/api/posts', { employer: 'Y Trust', title: 'SHO', contract: 'bank', startDate: '2024-01-01', endDate: '2024-06-01' });
     const broken = await client.patch(`/api/posts/${patchBreaks.body.id}`, { startDate: '2024-07-01' });
-    expect(issuesOf(broken)).toEqual({ 'body.endDate': 'must not be before startDate' });
+    expect(issuesOf(broken)).toEqual({ 'body.endDate': 'End date must not be before the start date' });
   });
 
   it('normalises registration numbers and matches training to the catalogue with computed expiry', async () => {

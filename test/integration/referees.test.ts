@@ -40,7 +40,7 @@ describe('referees', () => {
     const post = await client.post('/api/posts', { employer: 'Northgate University Hospitals', title: 'Registrar', contract: 'substantive', startDate: '2022-08-03' });
     const own = await client.post('/api/verifications', { subjectType: 'post', subjectId: post.body.id, verifierName: 'Anyone', verifierEmail: email.toUpperCase(), relationship: 'Supervisor' });
     expect(own.status).toBe(422);
-    expect(own.body.error.details.issues).toEqual([{ path: 'body.verifierEmail', message: 'is your own address: ask someone else who can confirm this' }]);
+    expect(own.body.error.details.issues).toEqual([{ path: 'body.verifierEmail', message: "Referee's email address is your own address: ask someone else who can confirm this" }]);
     const local = email.split('@')[0]!;
     const elsewhere = await client.post('/api/verifications', { subjectType: 'post', subjectId: post.body.id, verifierName: 'Aisha Rahman', verifierEmail: `${local}@gmail.com`, relationship: 'Supervisor' });
     expect(elsewhere.status).toBe(422);

@@ -100,10 +100,10 @@ describe('JSON Resume import and export', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.details.issues).toEqual(
       expect.arrayContaining([
-        { path: 'body.work.0.endDate', message: 'must not be before startDate' },
-        { path: 'body.certificates.0.date', message: 'cannot be in the future' },
-        { path: 'body.clinical.registrations.0.number', message: 'a GMC number is 7 digits' },
-        { path: 'body.clinical.dbs.0.certificateNumber', message: 'a DBS certificate number is 12 digits' },
+        { path: 'body.work.0.endDate', message: 'End date must not be before the start date' },
+        { path: 'body.certificates.0.date', message: 'Date cannot be in the future' },
+        { path: 'body.clinical.registrations.0.number', message: 'A GMC number is 7 digits' },
+        { path: 'body.clinical.dbs.0.certificateNumber', message: 'A DBS certificate number is 12 digits' },
       ]),
     );
     expect((await client.get('/api/posts')).body.items).toEqual([]);

@@ -110,9 +110,12 @@ describe('the compiled process as a user runs it (npm start: dist/, under the su
       expect(firstLines).toContain('embedded PGlite + pgvector');
       expect(firstLines).toContain('in-process');
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      // `/` is the landing page for a visitor who is not signed in; the app answers its own pages.
       const home = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
       expect(home.status).toBe(200);
-      expect(await home.text()).toContain('<div id="root">');
+      expect(await home.text()).toContain('One career record, a CV that proves itself');
+      const signIn = await fetch(`${url}/sign-in`, { headers: { accept: 'text/html' } });
+      expect(await signIn.text()).toContain('<div id="root">');
       expect((await fetch(`${url}/healthz`)).status).toBe(404);
 
       // Signing in from the logged address reaches the credential check; from the bound

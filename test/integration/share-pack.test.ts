@@ -54,8 +54,8 @@ describe('a compliance pack on a share link', () => {
     const bad = await owner.client.post(`/api/cvs/${cvId}/shares`, { recipientEmail: 'x@agency.example', expiresInHours: 1, documentIds: [items.certificate, theirs.body.id], credentialIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.issues).toEqual([
-      { path: 'body.documentIds.1', message: 'is not one of your documents' },
-      { path: 'body.credentialIds.0', message: 'is not one of your credentials' },
+      { path: 'body.documentIds.1', message: 'Document 2 is not one of your documents' },
+      { path: 'body.credentialIds.0', message: 'Credential 1 is not one of your credentials' },
     ]);
     // Nothing was created.
     expect((await owner.client.get('/api/shares')).body.shares).toEqual([]);

@@ -73,7 +73,7 @@ describe('time cards', () => {
     expect((await client.post('/api/timecards', { employer: 'Pennine Acute Care NHS Trust', role: 'Registrar', start: '2026-10-04T08:30:00+01:00', end: '2026-10-04T10:00:00+01:00' })).status).toBe(201);
     const bad = await client.post('/api/timecards', { employer: 'X', role: 'Y', start: '2026-10-05T10:00:00Z', end: '2026-10-05T09:00:00Z' });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.issues).toEqual([{ path: 'body.end', message: 'must be after the start' }]);
+    expect(bad.body.error.details.issues).toEqual([{ path: 'body.end', message: 'End must be after the start' }]);
     const noOffset = await client.post('/api/timecards', { employer: 'X', role: 'Y', start: '2026-10-05T10:00:00', end: '2026-10-05T12:00:00' });
     expect(noOffset.status).toBe(422);
   });
@@ -90,6 +90,17 @@ describe('time cards', () => {
     const list = await client.get('/api/timecards');
     const last = list.body.timecards.find((t: { clockIn: string }) => t.clockIn === '2026-09-08T08:00:00.000Z');
     expect(last.warnings.map((w: { code: string }) => w.code)).toEqual(['OVER_72_HOURS_IN_7_DAYS']);
+  });
+
+  it('refuses to send a shift of a few seconds for approval, and says why', async () => {
+    const { client } = await signUp(app);
+    const slip = await client.post('/api/timecards', { employer: 'Northgate ED', role: 'Locum Registrar', start: '2026-10-17T08:00:00+01:00', end: '2026-10-17T08:00:05+01:00' });
+    expect(slip.status).toBe(201);
+    expect(slip.body.warnings.map((w: { code: string }) => w.code)).toContain('TOO_SHORT');
+    const submitted = await client.post(`/api/timecards/${slip.body.id}/submit`, { supervisorName: 'Dr Sam Okafor', supervisorEmail: 'sam.okafor@example.org' });
+    expect(submitted.status).toBe(409);
+    expect(submitted.body.error.message).toMatch(/^This shift has 5 seconds of work, under 15 minutes: correct its times/);
+    expect((await client.get(`/api/timecards/${slip.body.id}`)).body.status).not.toBe('submitted');
   });
 
   it('is approved or rejected by the supervisor through a single-use link, and approved shifts roll up', async () => {
@@ -141,7 +152,7 @@ describe('verification of posts', () => {
     const post = await client.post('/api/posts', { employer: 'Severnside NHS Foundation Trust', title: 'Charge Nurse, Adult ICU', grade: 'Band 6', contract: 'substantive', startDate: '2022-04-01' });
     const req = await client.post('/api/verifications', { subjectType: 'post', subjectId: post.body.id, verifierName: 'Jo Matron', verifierEmail: 'jo.matron@example.org', relationship: 'Line manager' });
     expect(req.status).toBe(201);
-    expect(req.body.summary).toBe('Charge Nurse, Adult ICU at Severnside NHS Foundation Trust, 2022-04-01 to present');
+    expect(req.body.summary).toBe('Charge Nurse, Adult ICU at Severnside NHS Foundation Trust, 1 Apr 2022 to present');
     const link = await verifierLink('jo.matron@example.org', /confirm a post/);
     const page = await (await fetch(app.url(link))).text();
     expect(page).toContain('Did Tomasz Nowak hold this post?');

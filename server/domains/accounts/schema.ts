@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 /** Request and response contracts of the accounts domain; the web app imports these. */
 
+/** Every email address the API takes: an empty one is "required", not "not a valid address". */
 export const ZEmail = z
   .string()
   .trim()
   .toLowerCase()
+  .min(1, 'is required')
   .max(254)
   .pipe(z.email({ message: 'must be a valid email address' }));
 /**

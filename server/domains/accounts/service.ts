@@ -292,6 +292,15 @@ async function assertPassword(deps: AccountsDeps, userId: string, password: stri
   return row;
 }
 
+/**
+ * The password alone, before a screen asks "Are you sure?": a wrong password is said first,
+ * not after the person has confirmed. The second factor is checked by the act itself (a code
+ * is single-use, so checking it here would spend it). Same limits and audit as any check.
+ */
+export async function checkPasswordFirst(deps: AccountsDeps, userId: string, password: string, purpose: string, meta: RequestMeta): Promise<void> {
+  await assertPassword(deps, userId, password, purpose, meta);
+}
+
 /** Password, and the second factor when it is on: for acts that cannot be undone by a stolen session. */
 export async function confirmIdentity(deps: AccountsDeps, userId: string, input: { password: string; totp?: string | undefined }, purpose: string, meta: RequestMeta) {
   const row = await assertPassword(deps, userId, input.password, purpose, meta);

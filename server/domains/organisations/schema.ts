@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noControlCharacters } from '../accounts/schema.ts';
+import { noControlCharacters, ZEmail } from '../accounts/schema.ts';
 
 export const ZOrganisationKind = z.enum(['trust', 'practice', 'agency', 'other']);
 export const ZCreateOrganisationRequest = z.object({
@@ -7,7 +7,7 @@ export const ZCreateOrganisationRequest = z.object({
   kind: ZOrganisationKind,
 });
 export const ZAddMemberRequest = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' })),
+  email: ZEmail,
   role: z.enum(['member', 'admin']).default('member'),
 });
 export const ZOrganisationParams = z.object({ id: z.uuid({ message: 'must be an id' }) });

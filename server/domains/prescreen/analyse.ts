@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { addDays, daysBetween, readableDate } from '../record/dates.ts';
 import type { DbsFields, PostFields, RegistrationFields, TrainingFields } from '../record/schema.ts';
 import { DBS_RANK, type RoleProfile } from './roles.ts';
+import { enumWord, registrationBodyWords } from '../../platform/words/enum-words.ts';
 import type { Finding } from './schema.ts';
 
 /**
@@ -92,8 +93,8 @@ function expiries(record: RecordView, asOf: string): Finding[] {
   return [
     ...record.training.flatMap((t) => expiry(t.name, t.expiresOn, { type: 'training', id: t.id }, asOf)),
     ...record.registrations.flatMap((r) => [
-      ...expiry(`${r.body} registration renewal`, r.renewalDate, { type: 'registration', id: r.id }, asOf),
-      ...expiry(`${r.body} revalidation`, r.revalidationDate, { type: 'registration', id: r.id }, asOf),
+      ...expiry(`${registrationBodyWords(r.body)} registration renewal`, r.renewalDate, { type: 'registration', id: r.id }, asOf),
+      ...expiry(`${registrationBodyWords(r.body)} revalidation`, r.revalidationDate, { type: 'registration', id: r.id }, asOf),
     ]),
     ...record.dbs.flatMap((d) => [
       ...expiry('DBS Update Service subscription', d.updateService ? d.updateServiceRenewalDate : null, { type: 'dbs', id: d.id }, asOf),
@@ -104,7 +105,7 @@ function expiries(record: RecordView, asOf: string): Finding[] {
               severity: 'medium',
               subject: { type: 'dbs', id: d.id },
               from: d.issueDate,
-              message: `Your ${d.level === 'enhanced-barred' ? 'enhanced (barred lists)' : d.level} DBS certificate was issued on ${readableDate(d.issueDate)} and is not on the Update Service: many employers ask for one issued in the last ${DBS_ADVISED_AGE_YEARS} years.`,
+              message: `Your ${enumWord(d.level)} DBS certificate was issued on ${readableDate(d.issueDate)} and is not on the Update Service: many employers ask for one issued in the last ${DBS_ADVISED_AGE_YEARS} years.`,
             }),
           ]
         : []),

@@ -12,12 +12,13 @@ import type { Mailer } from '../../adapters/mailer.ts';
 import { accountErasedMessage, erasureCancelledMessage, erasureScheduledMessage } from '../../emails/render.ts';
 import type { AccountsDeps } from '../accounts/deps.ts';
 import type { RequestMeta } from '../accounts/service.ts';
-import { checkCredentials, confirmIdentity } from '../accounts/service.ts';
+import { checkCredentials, checkPasswordFirst, confirmIdentity } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import { lockUserRow } from '../accounts/repo.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
 import { releaseOrganisationsOf } from '../organisations/service.ts';
 import * as repo from './repo.ts';
+import { peopleDate } from '../../platform/words/people-dates.ts';
 import { dueDate, logRequest } from './requests.ts';
 
 const DAY_MS = 86_400_000;
@@ -74,6 +75,9 @@ async function lockForErasure(trx: Tx, deps: ErasureDeps, input: { userId: strin
   return request;
 }
 
+/** Before the erasure's "Are you sure?": is this the account's password? */
+export const checkErasurePassword = (deps: ErasureDeps, userId: string, password: string, meta: RequestMeta) => checkPasswordFirst(deps.accounts, userId, password, 'erasure', meta);
+
 export async function requestErasure(deps: ErasureDeps, userId: string, input: { password: string; totp?: string | undefined }, meta: RequestMeta) {
   await confirmIdentity(deps.accounts, userId, input, 'erasure', meta);
   // The grace period never runs past the legal deadline (one month): it ends a day before it.
@@ -86,7 +90,7 @@ export async function requestErasure(deps: ErasureDeps, userId: string, input: {
   return {
     reference: request.subject_ref,
     scheduledFor: scheduledFor.toISOString(),
-    message: `Your account is locked and will be erased on ${scheduledFor.toISOString().slice(0, 10)}. Until then you can cancel with your password.`,
+    message: `Your account is locked and will be erased on ${peopleDate(scheduledFor)}. Until then you can cancel with your password.`,
   };
 }
 

@@ -13,12 +13,14 @@ import {
   ZDataExportList,
   ZErasureCancelRequest,
   ZErasureRequest,
+  ZPasswordCheck,
+  ZPasswordChecked,
   ZErasureScheduled,
   ZPrivacyRequestList,
   ZRetentionPolicy,
 } from './schema.ts';
 import { getExport, listExports, readExport, requestExport } from './export.ts';
-import { adminEraseNow, cancelErasure, requestErasure, type ErasureDeps } from './erasure.ts';
+import { adminEraseNow, cancelErasure, checkErasurePassword, requestErasure, type ErasureDeps } from './erasure.ts';
 import { listAllRequests, listRequests } from './requests.ts';
 import { retentionPolicy, type RetentionDeps } from './retention.ts';
 
@@ -90,6 +92,19 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
         res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
         res.setHeader('Cache-Control', 'private, no-store');
         res.end(file.data);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/me/erasure/password-check',
+      summary: 'Check the password before the erasure is confirmed (nothing is erased; limited like any password check)',
+      tags,
+      auth: 'user',
+      body: ZPasswordCheck,
+      response: ZPasswordChecked,
+      handler: async ({ user, body, req, requestId, now }) => {
+        await checkErasurePassword(deps, user!.id, body.password, meta(req, requestId, now));
+        return { ok: true as const };
       },
     }),
     defineRoute({

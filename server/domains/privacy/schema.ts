@@ -39,6 +39,8 @@ export const ZDataExportList = z.object({ exports: z.array(ZDataExport) });
 
 /** Erasure asks again for the password (and the second factor when it is on). */
 export const ZErasureRequest = z.object({ password: z.string().min(1).max(256), totp: ZSecondFactor.optional() });
+export const ZPasswordCheck = ZErasureRequest.pick({ password: true });
+export const ZPasswordChecked = z.object({ ok: z.literal(true) });
 export const ZErasureScheduled = z.object({
   reference: z.uuid(),
   scheduledFor: z.string().describe('After this, everything is deleted; until then you can cancel'),

@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { UsageMetric } from '../../platform/db/types.ts';
 import { billingPeriod, findEffectivePlan } from '../plans/service.ts';
 import type { Plan } from '../plans/schema.ts';
+import { usageWords } from '../../platform/words/enum-words.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -48,7 +49,7 @@ export async function reserve(db: Db, input: { userId: string; metric: UsageMetr
       if (!held) {
         const balance = await repo.findBalance(trx, input.userId, input.metric, periodStart);
         const resetsAt = billingPeriod(input.now).resetsAt;
-        throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${limit} ${input.metric.replace(/_/g, ' ')} a month and this month's allowance is used up.`, {
+        throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${usageWords(input.metric, limit)} a month and this month's allowance is used up.`, {
           metric: input.metric,
           limit,
           usage: (balance?.used ?? 0) + (balance?.held ?? 0),

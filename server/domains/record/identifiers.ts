@@ -37,21 +37,21 @@ export const normaliseRegistrationNumber = (value: string) => value.replace(/[\s
 export function registrationNumberProblem(body: RegistrationBody, number: string): string | undefined {
   switch (body) {
     case 'GMC':
-      return GMC.test(number) ? undefined : 'a GMC number is 7 digits';
+      return GMC.test(number) ? undefined : 'A GMC number is 7 digits';
     case 'NMC':
-      return NMC.test(number) ? undefined : 'an NMC PIN is 2 digits, a letter, 4 digits and a letter (e.g. 12A3456B)';
+      return NMC.test(number) ? undefined : 'An NMC PIN is 2 digits, a letter, 4 digits and a letter (e.g. 12A3456B)';
     case 'HCPC':
-      return HCPC.test(number) ? undefined : `an HCPC number is a profession prefix (${HCPC_PREFIXES.join(', ')}) and up to 6 digits`;
+      return HCPC.test(number) ? undefined : `An HCPC number is a profession prefix (${HCPC_PREFIXES.join(', ')}) and up to 6 digits`;
     case 'GDC':
-      return GDC.test(number) ? undefined : 'a GDC number is up to 6 digits';
+      return GDC.test(number) ? undefined : 'A GDC number is up to 6 digits';
     case 'GPhC':
-      return GPHC.test(number) ? undefined : 'a GPhC number is 7 digits';
+      return GPHC.test(number) ? undefined : 'A GPhC number is 7 digits';
     case 'NPI':
-      return isValidNpi(number) ? undefined : 'an NPI is 10 digits with a valid check digit';
+      return isValidNpi(number) ? undefined : 'An NPI is 10 digits with a valid check digit';
     case 'US-STATE-BOARD':
-      return /^[A-Z0-9]{3,20}$/.test(number) ? undefined : 'a state licence number is 3 to 20 letters or digits';
+      return /^[A-Z0-9]{3,20}$/.test(number) ? undefined : 'A state licence number is 3 to 20 letters or digits';
   }
 }
 
 export const dbsCertificateProblem = (value: string) =>
-  DBS_CERTIFICATE.test(value) ? undefined : 'a DBS certificate number is 12 digits';
+  DBS_CERTIFICATE.test(value) ? undefined : 'A DBS certificate number is 12 digits';

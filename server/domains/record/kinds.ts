@@ -1,6 +1,8 @@
 import type { FieldIssue } from '../../platform/errors.ts';
 import { computeExpiry, matchCatalogue } from './catalogue.ts';
 import { addDays, FAR_FUTURE_YEARS } from './dates.ts';
+import { fieldLabel } from '../../platform/words/field-labels.ts';
+import { dbsCheckWords, registrationBodyWords } from '../../platform/words/enum-words.ts';
 import { dbsCertificateProblem, normaliseRegistrationNumber, registrationNumberProblem } from './identifiers.ts';
 import { defineKind, type AnyRecordKind, type KindContext } from './kind.ts';
 import {
@@ -29,7 +31,7 @@ function dateIssues(ctx: KindContext, dates: Array<{ path: string; value: string
     const [fromPath, toPath] = order;
     const from = dates.find((d) => d.path === fromPath)?.value;
     const to = dates.find((d) => d.path === toPath)?.value;
-    if (from && to && to < from) issues.push({ path: toPath, message: `must not be before ${fromPath.replace('body.', '')}` });
+    if (from && to && to < from) issues.push({ path: toPath, message: `must not be before the ${fieldLabel(fromPath).toLowerCase()}` });
   }
   return issues;
 }
@@ -139,7 +141,7 @@ export const registrationKind = defineKind({
   toInput: (f) => ({ ...f }),
   // The number itself is an identifier and stays out of anything sent to a model.
   embedText: (f) => joinNonEmpty([`${f.body} registration`, f.status, f.conditions ? `Conditions: ${f.conditions}` : null], '. '),
-  describe: (f) => `${f.body} registration`,
+  describe: (f) => `${registrationBodyWords(f.body)} registration`,
 });
 
 export const trainingKind = defineKind({
@@ -228,7 +230,7 @@ export const dbsKind = defineKind({
   toInput: (f) => ({ ...f }),
   embedText: (f) =>
     `${f.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${f.level[0]!.toUpperCase()}${f.level.slice(1)} DBS check`} (${f.workforce} workforce), issued ${f.issueDate}${f.updateService ? ', on the DBS Update Service' : ''}`,
-  describe: (f) => `${f.level} DBS check`,
+  describe: (f) => dbsCheckWords(f.level),
 });
 
 export const educationKind = defineKind({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { noControlCharacters } from '../accounts/schema.ts';
+import { noControlCharacters, ZEmail } from '../accounts/schema.ts';
 
 export const ZCreateShare = z.object({
-  recipientEmail: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' })),
+  recipientEmail: ZEmail,
   recipientName: z.string().trim().min(1).max(200).refine(noControlCharacters, 'must not contain control characters').optional(),
   message: z.string().trim().max(1000).refine(noControlCharacters, 'must not contain control characters').optional(),
   expiresInHours: z.number().int().min(1).max(720).describe('1 hour to 30 days'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workingTimeWarnings, workedHours, type Shift } from './rules.ts';
+import { tooShortToSubmit, workingTimeWarnings, workedHours, type Shift } from './rules.ts';
 
 const shift = (id: string, from: string, to: string, breakMinutes = 0): Shift => ({ id, clockIn: new Date(from), clockOut: new Date(to), breakMinutes });
 const now = new Date('2026-11-22T12:00:00Z');
@@ -14,6 +14,14 @@ describe('working-time warnings', () => {
     expect(workingTimeWarnings(long, [long], now).map((w) => w.code)).toEqual(['LONG_SHIFT']);
     const exact = shift('b', '2026-10-01T07:00:00Z', '2026-10-01T20:30:00Z', 30);
     expect(workingTimeWarnings(exact, [exact], now)).toEqual([]);
+  });
+
+  it('flags a shift too short to be work (a clock-in and out by mistake), and says how short in words', () => {
+    const slip = shift('a', '2026-10-01T07:00:00Z', '2026-10-01T07:00:05Z');
+    expect(workingTimeWarnings(slip, [slip], now)).toEqual([{ code: 'TOO_SHORT', message: expect.stringContaining('This shift has 5 seconds of work, under 15 minutes') }]);
+    expect(tooShortToSubmit(shift('b', '2026-10-01T07:00:00Z', '2026-10-01T07:14:00Z'), now)).toMatch(/14 minutes/);
+    expect(tooShortToSubmit(shift('c', '2026-10-01T07:00:00Z', '2026-10-01T07:15:00Z'), now)).toBeUndefined();
+    expect(tooShortToSubmit({ id: 'open', clockIn: new Date('2026-11-22T11:59:00Z'), clockOut: null, breakMinutes: 0 }, now)).toBeUndefined();
   });
 
   it('warns about less than 11 hours of rest between shifts', () => {

@@ -1,10 +1,16 @@
 /**
  * Working-time rules for shifts (UK Working Time Regulations and junior doctor contract
- * limits): warnings, never refusals, because the clinician did work those hours.
+ * limits): warnings, never refusals, because the clinician did work those hours. The one
+ * refusal is a shift too short to be work (`MIN_SHIFT_MINUTES`), which is not sent for approval.
  */
 export const MAX_SHIFT_HOURS = 13;
 export const MIN_REST_HOURS = 11;
 export const MAX_HOURS_IN_7_DAYS = 72;
+/**
+ * Below this, a finished shift is a slip (clocked in and out by mistake, or times typed wrong),
+ * not work: it is flagged, and it cannot be sent to a supervisor for approval.
+ */
+export const MIN_SHIFT_MINUTES = 15;
 
 const HOUR = 3_600_000;
 
@@ -16,7 +22,7 @@ export interface Shift {
 }
 
 export interface WorkingTimeWarning {
-  code: 'LONG_SHIFT' | 'SHORT_REST' | 'OVER_72_HOURS_IN_7_DAYS';
+  code: 'LONG_SHIFT' | 'SHORT_REST' | 'OVER_72_HOURS_IN_7_DAYS' | 'TOO_SHORT';
   message: string;
 }
 
@@ -25,10 +31,28 @@ export const workedHours = (s: Shift, now: Date) =>
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** "5 seconds", "12 minutes": how long a too-short shift is, in words. */
+function shortLength(hours: number): string {
+  const seconds = Math.round(hours * 3600);
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
+/** Why a finished shift cannot be sent for approval, or undefined when it can. */
+export function tooShortToSubmit(shift: Shift, now: Date): string | undefined {
+  if (!shift.clockOut) return undefined;
+  const hours = workedHours(shift, now);
+  if (hours * 60 >= MIN_SHIFT_MINUTES) return undefined;
+  return `This shift has ${shortLength(hours)} of work, under ${MIN_SHIFT_MINUTES} minutes: correct its times (or delete it) before asking for approval`;
+}
+
 /** Warnings for `shift` given all of the clinician's shifts (including it). */
 export function workingTimeWarnings(shift: Shift, all: Shift[], now: Date): WorkingTimeWarning[] {
   const warnings: WorkingTimeWarning[] = [];
   const hours = workedHours(shift, now);
+  const tooShort = tooShortToSubmit(shift, now);
+  if (tooShort) warnings.push({ code: 'TOO_SHORT', message: tooShort });
   if (hours > MAX_SHIFT_HOURS) {
     warnings.push({ code: 'LONG_SHIFT', message: `${round1(hours)} hours worked: more than ${MAX_SHIFT_HOURS} hours in one shift` });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noControlCharacters } from '../accounts/schema.ts';
+import { noControlCharacters, ZEmail } from '../accounts/schema.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max).refine(noControlCharacters, 'must not contain control characters');
 /** An instant with its offset, e.g. 2026-10-03T20:00:00+01:00; stored in UTC. */
@@ -26,11 +26,11 @@ export const ZManualTimecardRequest = z.object({
 export const ZUpdateTimecardRequest = ZManualTimecardRequest.partial();
 export const ZSubmitTimecardRequest = z.object({
   supervisorName: text(200),
-  supervisorEmail: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' })),
+  supervisorEmail: ZEmail,
   relationship: text(120).optional().describe('Defaults to "Shift supervisor"'),
 });
 
-export const ZWarning = z.object({ code: z.enum(['LONG_SHIFT', 'SHORT_REST', 'OVER_72_HOURS_IN_7_DAYS']), message: z.string() });
+export const ZWarning = z.object({ code: z.enum(['LONG_SHIFT', 'SHORT_REST', 'OVER_72_HOURS_IN_7_DAYS', 'TOO_SHORT']), message: z.string() });
 export const ZTimecard = z.object({
   id: z.uuid(),
   employer: z.string(),

@@ -1,6 +1,15 @@
 import { html, page } from '../../platform/http/html.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
 import { REFEREE_REGISTERS, type VerifierResponse } from './schema.ts';
+import { validationSentence } from '../../platform/words/validation-words.ts';
+import { peopleDate } from '../../platform/words/people-dates.ts';
+import { capitalise, enumWord } from '../../platform/words/enum-words.ts';
+
+/** Snapshots frozen before dates and contracts were written for people hold ISO days and enum values: show them as words. */
+function shownValue(name: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return peopleDate(value);
+  return name === 'Contract' ? capitalise(enumWord(value)) : value;
+}
 
 /**
  * The verifier's pages: exactly what is to be confirmed, and a form to answer once. The referee
@@ -20,7 +29,8 @@ export function verifierPage(v: {
 }): string {
   const isShift = v.kind === 'timecard';
   const values = v.values ?? {};
-  const issueFor = (field: string) => v.issues?.find((i) => i.path === `body.${field}`)?.message;
+  const sentences = (v.issues ?? []).map((i) => ({ path: i.path, message: validationSentence(i.path, i.message) }));
+  const issueFor = (field: string) => sentences.find((i) => i.path === `body.${field}`)?.message;
   const describedBy = (field: string) => (issueFor(field) ? html` aria-invalid="true" aria-describedby="${field}-error"` : '');
   const errorOf = (field: string) => {
     const message = issueFor(field);
@@ -34,9 +44,9 @@ export function verifierPage(v: {
     isShift ? 'Approve a shift' : 'Confirm a post',
     html`<h1>${isShift ? `Did ${v.clinicianName} work this shift?` : `Did ${v.clinicianName} hold this post?`}</h1>
 <p>${v.clinicianName} named you as ${isShift ? 'the supervisor of this shift' : 'someone who can confirm this post'}. Please check every detail.</p>
-<section class="card" aria-label="What you are asked to confirm"><dl>${v.fields.map(([k, val]) => html`<dt>${k}</dt><dd>${val}</dd>`)}</dl></section>
+<section class="card" aria-label="What you are asked to confirm"><dl>${v.fields.map(([k, val]) => html`<dt>${k}</dt><dd>${shownValue(k, val)}</dd>`)}</dl></section>
 <form method="post" action="${v.action}" novalidate>
-${v.issues?.length ? html`<div class="error" role="alert"><p><strong>Please check the form</strong></p><ul>${v.issues.map((i) => html`<li><a href="#${i.path.replace(/^body\./, '')}">${i.message}</a></li>`)}</ul></div>` : ''}
+${sentences.length ? html`<div class="error" role="alert"><p><strong>Please check the form</strong></p><ul>${sentences.map((i) => html`<li><a href="#${i.path.replace(/^body\./, '')}">${i.message}</a></li>`)}</ul></div>` : ''}
 <fieldset><legend>About you</legend>
 ${input('name', 'Your full name', { value: values.name ?? v.suggestedName, autocomplete: 'name' })}
 ${input('role', 'Your job title or role', { value: values.role, autocomplete: 'organization-title', hint: 'For example: Ward Manager, Consultant Anaesthetist, Clinical Lead' })}

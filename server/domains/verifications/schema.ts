@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noControlCharacters } from '../accounts/schema.ts';
+import { noControlCharacters, ZEmail } from '../accounts/schema.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max).refine(noControlCharacters, 'must not contain control characters');
 
@@ -7,7 +7,7 @@ export const ZRequestVerification = z.object({
   subjectType: z.enum(['post', 'timecard']),
   subjectId: z.uuid({ message: 'must be an id' }),
   verifierName: text(200),
-  verifierEmail: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' })),
+  verifierEmail: ZEmail,
   relationship: text(120).describe('e.g. Educational supervisor, Clinical lead, Shift supervisor'),
 });
 

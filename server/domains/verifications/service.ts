@@ -8,10 +8,12 @@ import { recordAudit } from '../audit/service.ts';
 import { postKind, registrationKind } from '../record/kinds.ts';
 import { findTimecard, reopenSubmitted } from '../timecards/repo.ts';
 import { markSubmitted, recordDecision, type TimecardDeps } from '../timecards/service.ts';
-import { workedHours } from '../timecards/rules.ts';
+import { tooShortToSubmit, workedHours } from '../timecards/rules.ts';
 import { findUserById } from '../accounts/repo.ts';
 import { findRecord, findRecords } from '../record/repo.ts';
 import { normaliseRegistrationNumber, registrationNumberProblem } from '../record/identifiers.ts';
+import { capitalise, enumWord } from '../../platform/words/enum-words.ts';
+import { peopleDate, peopleDateSpan, peopleDateTime } from '../../platform/words/people-dates.ts';
 import { sendVerificationRequestJob } from './jobs.ts';
 import { revokeCredentialsFor } from '../credentials/service.ts';
 import * as repo from './repo.ts';
@@ -33,7 +35,7 @@ interface Meta {
 
 type Row = Awaited<ReturnType<typeof repo.findVerifications>>[number];
 
-const formatInstant = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(d);
+const formatInstant = (d: Date, timeZone: string) => peopleDateTime(d, timeZone);
 
 /** What the verifier is asked to confirm, frozen when the request is made. */
 async function snapshotOf(db: DbOrTx, userId: string, type: 'post' | 'timecard', id: string, now: Date) {
@@ -46,15 +48,17 @@ async function snapshotOf(db: DbOrTx, userId: string, type: 'post' | 'timecard',
       ['Job title', f.title],
       ...(f.grade ? [['Grade', f.grade] as [string, string]] : []),
       ...(f.specialty ? [['Specialty', f.specialty] as [string, string]] : []),
-      ['Contract', f.contract],
-      ['From', f.startDate],
-      ['To', f.endDate ?? 'present'],
+      ['Contract', capitalise(enumWord(f.contract))],
+      ['From', peopleDate(f.startDate)],
+      ['To', f.endDate ? peopleDate(f.endDate) : 'present'],
     ];
-    return { summary: `${f.title} at ${f.employer}, ${f.startDate} to ${f.endDate ?? 'present'}`, fields, employer: f.employer };
+    return { summary: `${f.title} at ${f.employer}, ${peopleDateSpan(f.startDate, f.endDate)}`, fields, employer: f.employer };
   }
   const row = await findTimecard(db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'Time card not found');
   if (!row.clock_out) throw new AppError('CONFLICT', 'Clock out before asking for approval');
+  const tooShort = tooShortToSubmit({ id: row.id, clockIn: row.clock_in, clockOut: row.clock_out, breakMinutes: row.break_minutes }, now);
+  if (tooShort) throw new AppError('CONFLICT', `${tooShort}.`);
   const hours = Math.round(workedHours({ id: row.id, clockIn: row.clock_in, clockOut: row.clock_out, breakMinutes: row.break_minutes }, now) * 100) / 100;
   const fields: Array<[string, string]> = [
     ['Employer', row.employer],

@@ -93,7 +93,8 @@ describe('routes as data and the error middleware', () => {
     const second = await post('/api/things/6f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10?dryRun=maybe', { name: 'A', gmcNumber: '12' });
     const issues = ((await second.json()) as typeof body).error.details.issues;
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['query.dryRun', 'body.name', 'body.gmcNumber']));
-    expect(issues.find((i) => i.path === 'body.gmcNumber')?.message).toBe('must be 7 digits');
+    // Each problem is a sentence led by the field's label; the path stays for programs.
+    expect(issues.find((i) => i.path === 'body.gmcNumber')?.message).toBe('Gmc number must be 7 digits');
   });
 
   it('answers 422 for malformed JSON and 413 for an oversized body', async () => {

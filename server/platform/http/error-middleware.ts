@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError, isAppError, type FieldIssue } from '../errors.ts';
+import { validationSentence } from '../words/validation-words.ts';
 import { html, page } from './html.ts';
 
 export interface ErrorBody {
@@ -17,7 +18,7 @@ function fromFrameworkError(err: unknown): AppError | undefined {
     case 'entity.too.large':
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large', { limitBytes: e.limit });
     case 'entity.parse.failed':
-      return new AppError('VALIDATION', 'The request body is not valid JSON', { issues: [{ path: 'body', message: 'Invalid JSON' }] });
+      return new AppError('VALIDATION', 'The request body is not valid JSON', { issues: [{ path: 'body', message: 'is not valid JSON' }] });
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request encoding is not supported');
@@ -39,6 +40,8 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       return;
     }
     const { retryAfterSeconds, ...details } = appError.details;
+    // Every field problem is sent as a sentence with the field's label; the path stays for programs.
+    if (Array.isArray(details.issues)) details.issues = (details.issues as FieldIssue[]).map((i) => ({ ...i, message: validationSentence(i.path, i.message) }));
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
     if (res.locals.htmlErrors) {
       const wait = retryAfterSeconds !== undefined ? ` Please try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).` : '';

@@ -39,8 +39,14 @@ button{font:inherit;padding:.6rem 1.1rem;border-radius:4px;border:0;margin:.75re
 button:focus-visible,textarea:focus-visible,input:focus-visible,select:focus-visible,a:focus-visible{outline:3px solid #ffb81c;outline-offset:2px}
 .muted{color:#52606d;font-size:.9rem}.error{color:#b10e1e}`;
 
-export function page(title: string, body: SafeHtml): string {
+/**
+ * A whole page. Pages behind a link (a referee's, a recruiter's) are kept out of search engines;
+ * the public home page is `indexable` and may add its own styles (`extraStyle`, still inline).
+ */
+export function page(title: string, body: SafeHtml, options: { indexable?: boolean; extraStyle?: string; description?: string } = {}): string {
+  const robots = options.indexable ? '' : '<meta name="robots" content="noindex,nofollow">';
+  const description = options.description ? `<meta name="description" content="${escapeHtml(options.description)}">` : '';
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · Medfolio</title><style>${STYLE}</style></head>
+${robots}${description}<meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · Medfolio</title><style>${STYLE}${options.extraStyle ?? ''}</style></head>
 <body><main><div class="brand">Medfolio</div>${body.value}</main></body></html>`;
 }

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError, validationError, type FieldIssue } from '../errors.ts';
 import type { AnyRoute, AuthenticatedUser } from './route.ts';
+import { zodIssueWords } from '../words/validation-words.ts';
 
 export interface MountOptions {
   /** Resolves the caller from the request (session cookie); undefined when anonymous. */
@@ -9,11 +10,14 @@ export interface MountOptions {
   now?: () => Date;
 }
 
-/** Zod issue paths become dotted field paths, prefixed by where the value came from. */
+/**
+ * Zod issue paths become dotted field paths, prefixed by where the value came from; zod's own
+ * technical texts become fragments in words (the error formatter adds the field's label).
+ */
 export function toFieldIssues(error: z.ZodError, source: 'body' | 'query' | 'params') {
   return error.issues.map((issue) => ({
     path: [source, ...issue.path.map(String)].join('.'),
-    message: issue.message,
+    message: zodIssueWords(issue),
   }));
 }
 

@@ -53,7 +53,7 @@ describe('api client', () => {
         apiError(
           429,
           'QUOTA_EXCEEDED',
-          'Your Free plan allows 3 cv generations a month and this month’s allowance is used up.',
+          'Your Free plan allows 3 tailored CVs a month and this month’s allowance is used up.',
           { metric: 'cv_generations', limit: 3, usage: 3, resetsAt: '2026-12-01T00:00:00.000Z', retryAfterSeconds: 86400 },
           { 'Retry-After': '86400' },
         ),

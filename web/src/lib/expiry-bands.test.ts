@@ -54,7 +54,7 @@ describe('expiry bands', () => {
     expect(items.map((i) => [i.date, i.title, i.band])).toEqual([
       ['2026-02-01', 'Basic Life Support', 'expired'],
       ['2026-03-15', 'GMC revalidation', 'week'],
-      ['2026-04-01', 'DBS Update Service renewal (Enhanced check)', 'month'],
+      ['2026-04-01', 'DBS Update Service renewal (enhanced check)', 'month'],
       ['2026-09-01', 'GMC registration renewal', 'later'],
     ]);
     expect(countBands(items)).toEqual({ expired: 1, week: 1, month: 1, quarter: 0, later: 1 });

@@ -1,3 +1,4 @@
+import { enumWord, registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 /**
  * How close a renewal or expiry date is, in bands the dashboard colours and names (never
  * colour alone): expired, within 7 days, within 30 days, within 90 days, later. Dates are ISO
@@ -90,14 +91,13 @@ export interface TimelineItem extends BandInfo {
   recordId: string;
 }
 
-const DBS_LEVEL: Record<string, string> = { basic: 'Basic', standard: 'Standard', enhanced: 'Enhanced', 'enhanced-barred': 'Enhanced with barred lists' };
 
 /** Every dated renewal or expiry in the record, soonest (or longest overdue) first. */
 export function buildTimeline(source: TimelineSource, todayIso: string): TimelineItem[] {
   const items: Array<Omit<TimelineItem, keyof BandInfo>> = [];
   for (const r of source.registrations ?? []) {
-    if (r.renewalDate) items.push({ key: `reg-renew-${r.id}`, date: r.renewalDate, title: `${r.body} registration renewal`, kind: 'registration', recordId: r.id });
-    if (r.revalidationDate) items.push({ key: `reg-reval-${r.id}`, date: r.revalidationDate, title: `${r.body} revalidation`, kind: 'registration', recordId: r.id });
+    if (r.renewalDate) items.push({ key: `reg-renew-${r.id}`, date: r.renewalDate, title: `${registrationBodyWords(r.body)} registration renewal`, kind: 'registration', recordId: r.id });
+    if (r.revalidationDate) items.push({ key: `reg-reval-${r.id}`, date: r.revalidationDate, title: `${registrationBodyWords(r.body)} revalidation`, kind: 'registration', recordId: r.id });
   }
   for (const t of source.training ?? []) {
     if (t.expiresOn) items.push({ key: `training-${t.id}`, date: t.expiresOn, title: t.name, kind: 'training', recordId: t.id });
@@ -107,7 +107,7 @@ export function buildTimeline(source: TimelineSource, todayIso: string): Timelin
       items.push({
         key: `dbs-${d.id}`,
         date: d.updateServiceRenewalDate,
-        title: `DBS Update Service renewal (${DBS_LEVEL[d.level] ?? d.level} check)`,
+        title: `DBS Update Service renewal (${enumWord(d.level)} check)`,
         kind: 'dbs',
         recordId: d.id,
       });
@@ -120,4 +120,23 @@ export function countBands(items: Array<{ band: ExpiryBand }>): Record<ExpiryBan
   const counts: Record<ExpiryBand, number> = { expired: 0, week: 0, month: 0, quarter: 0, later: 0 };
   for (const item of items) counts[item.band] += 1;
   return counts;
+}
+
+/**
+ * The dashboard's numbers: "due within 90 days" counts everything due in the next 90 days
+ * (so it includes what is due within 30 and within 7). The tiles and the timeline's summary both
+ * read these, so a person never sees "3 due within 90 days" next to "Within 90 days: 1".
+ */
+export const DUE_SUMMARY = [
+  { key: 'expired', label: 'expired', bands: ['expired'] },
+  { key: 'within30', label: 'due within 30 days', bands: ['week', 'month'] },
+  { key: 'within90', label: 'due within 90 days', bands: ['week', 'month', 'quarter'] },
+] as const satisfies ReadonlyArray<{ key: string; label: string; bands: readonly ExpiryBand[] }>;
+
+export type DueSummary = Record<(typeof DUE_SUMMARY)[number]['key'], number>;
+
+export function summariseDue(items: Array<{ band: ExpiryBand }>): DueSummary {
+  const counts = countBands(items);
+  const sum = (bands: readonly ExpiryBand[]) => bands.reduce((n, b) => n + counts[b], 0);
+  return { expired: sum(DUE_SUMMARY[0].bands), within30: sum(DUE_SUMMARY[1].bands), within90: sum(DUE_SUMMARY[2].bands) };
 }

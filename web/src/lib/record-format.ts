@@ -1,15 +1,11 @@
 /** Formatting shared by the record, documents, verifications and dashboard screens. */
+import { peopleDate } from '../../../server/platform/words/people-dates.ts';
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** "2026-03-01" -> "1 Mar 2026" (a calendar day, never shifted by time zone). Empty for null. */
+/** "2026-03-01" -> "1 Mar 2026" (a calendar day, never shifted by time zone). Empty for null. The server writes dates the same way. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : NaN;
-  if (Number.isFinite(day)) return dateFmt.format(new Date(day));
-  const instant = Date.parse(iso);
-  return Number.isFinite(instant) ? dateFmt.format(new Date(instant)) : iso;
+  return peopleDate(iso);
 }
 
 /** An instant (ISO date-time) in the browser's zone: "1 Mar 2026, 14:05". */

@@ -1,6 +1,8 @@
 import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { isApiError } from './api.ts';
+// zod's technical texts in the same words as the API's 422 answers.
+import { zodIssueWords } from '../../../server/platform/words/validation-words.ts';
 
 /**
  * Form state validated with the server's own zod schema (from server/domains/<name>/schema.ts):
@@ -64,12 +66,6 @@ export interface ErrorSummaryProps {
   focusKey: number;
 }
 
-/** zod's default texts for an empty field are technical; say "is required" instead. */
-function friendlyMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'is required';
-  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return 'is required';
-  return issue.message;
-}
 
 export function useZodForm<S extends z.ZodObject>(options: UseZodFormOptions<S>) {
   const { schema, labels, onSubmit } = options;
@@ -144,7 +140,7 @@ export function useZodForm<S extends z.ZodObject>(options: UseZodFormOptions<S>)
     const next: Record<string, string> = {};
     for (const issue of result.error.issues) {
       const key = issue.path.map(String).join('.');
-      next[key] ??= labelled(key, friendlyMessage(issue));
+      next[key] ??= labelled(key, zodIssueWords(issue));
     }
     setErrors(next);
     setServerErrorState(undefined);

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../components/Page.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import { useMe } from '../app/auth.ts';
+import { ChatComposer, type ChatComposerHandle } from './assistant/ChatComposer.tsx';
 import { ChatError } from './assistant/ChatError.tsx';
 import { TailorCvForm } from './assistant/TailorCvForm.tsx';
 import { useAssistantChat, useConversation, useConversations, type ChatMessage } from './assistant/use-assistant-chat.ts';
@@ -73,9 +75,8 @@ function Chat({ conversationId, onConversation, onCv }: { conversationId: string
       if (done.cvRequestId) onCv(done.cvRequestId);
     },
   });
-  const [text, setText] = useState('');
-  const [emptyError, setEmptyError] = useState(false);
-  const input = useRef<HTMLTextAreaElement>(null);
+  const me = useMe();
+  const composer = useRef<ChatComposerHandle>(null);
   const logEnd = useRef<HTMLDivElement>(null);
 
   const stored = conversationId ? (conversation.data?.messages ?? []) : [];
@@ -86,24 +87,6 @@ function Chat({ conversationId, onConversation, onCv }: { conversationId: string
     logEnd.current?.scrollIntoView?.({ block: 'nearest' });
   }, [stored.length, session.length, chat.pending?.reply]);
 
-  const submit = (e?: FormEvent) => {
-    e?.preventDefault();
-    const value = text.trim();
-    if (!value) {
-      setEmptyError(true);
-      input.current?.focus();
-      return;
-    }
-    setEmptyError(false);
-    if (chat.send(value)) setText('');
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-      e.preventDefault();
-      submit();
-    }
-  };
-
   return (
     <section className="stack card chat" aria-labelledby="chat-title">
       <div className="chat-head">
@@ -113,7 +96,7 @@ function Chat({ conversationId, onConversation, onCv }: { conversationId: string
           className="btn btn-secondary btn-small"
           onClick={() => {
             onConversation(undefined);
-            input.current?.focus();
+            composer.current?.focus();
           }}
         >
           New conversation
@@ -132,7 +115,7 @@ function Chat({ conversationId, onConversation, onCv }: { conversationId: string
           <ul className="chat-conversations">
             {conversations.data.conversations.map((c) => (
               <li key={c.id}>
-                <Link to={`/assistant?c=${c.id}`} aria-current={c.id === conversationId ? 'true' : undefined} onClick={() => requestAnimationFrame(() => input.current?.focus())}>
+                <Link to={`/assistant?c=${c.id}`} aria-current={c.id === conversationId ? 'true' : undefined} onClick={() => requestAnimationFrame(() => composer.current?.focus())}>
                   {c.title || 'Untitled'}
                 </Link>{' '}
                 <span className="muted">{formatWhen(c.updatedAt)}</span>
@@ -184,38 +167,7 @@ function Chat({ conversationId, onConversation, onCv }: { conversationId: string
 
       {chat.error ? <ChatError error={chat.error} onDismiss={chat.clearError} /> : null}
 
-      <form className="stack chat-form" onSubmit={submit} noValidate>
-        <div className={emptyError ? 'field field-invalid' : 'field'}>
-          <label htmlFor="chat-input" className="field-label">
-            Message
-          </label>
-          <p id="chat-input-hint" className="field-hint">
-            Enter sends; Shift+Enter starts a new line.
-          </p>
-          {emptyError ? (
-            <p id="chat-input-error" className="field-error">
-              <span className="visually-hidden">Error:</span> Write a message first
-            </p>
-          ) : null}
-          <textarea
-            ref={input}
-            id="chat-input"
-            className="input"
-            rows={3}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={onKeyDown}
-            aria-invalid={emptyError || undefined}
-            aria-describedby={emptyError ? 'chat-input-hint chat-input-error' : 'chat-input-hint'}
-            maxLength={30_000}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="btn" aria-disabled={chat.pending ? true : undefined} aria-busy={chat.pending ? true : undefined}>
-            {chat.pending ? 'Replying…' : 'Send'}
-          </button>
-        </div>
-      </form>
+      <ChatComposer ref={composer} onSend={chat.send} busy={Boolean(chat.pending)} restricted={Boolean(me.data?.processingRestricted)} returned={chat.unsent} />
     </section>
   );
 }

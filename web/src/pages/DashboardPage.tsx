@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../app/auth.ts';
 import { Page } from '../components/Page.tsx';
-import { countBands, todayIn } from '../lib/expiry-bands.ts';
+import { DUE_SUMMARY, summariseDue, todayIn } from '../lib/expiry-bands.ts';
 import { ExpiryTimeline, useTimeline } from './dashboard/ExpiryTimeline.tsx';
 import { PrescreenFindings } from './dashboard/PrescreenFindings.tsx';
+import { GettingStarted } from './dashboard/GettingStarted.tsx';
+import { isRecordEmpty, useRecordOverview } from './dashboard/getting-started.ts';
 import { VerificationStatus } from './dashboard/VerificationStatus.tsx';
 import { useVerifications } from './record/record-api.ts';
 
@@ -37,11 +39,13 @@ export function DashboardPage() {
   const verifications = useVerifications();
   const [message, setMessage] = useState('');
   const announce = useCallback((m: string) => setMessage(m), []);
-  const counts = timeline.pending || timeline.error ? undefined : countBands(timeline.items);
+  const due = timeline.pending || timeline.error ? undefined : summariseDue(timeline.items);
   const pending = verifications.data?.filter((v) => v.status === 'requested').length;
+  const overview = useRecordOverview();
+  const empty = overview ? isRecordEmpty(overview) : false;
 
   return (
-    <Page title="Dashboard" lead={me.data ? `Welcome, ${me.data.name}. Here is what needs your attention.` : undefined}>
+    <Page title="Dashboard" lead={me.data ? `Welcome, ${me.data.name}. ${empty ? 'Your record is empty: start with the steps below.' : 'Here is what needs your attention.'}` : undefined}>
       {me.data?.processingRestricted ? (
         <div className="notice notice-warn" role="note">
           <p>
@@ -51,12 +55,14 @@ export function DashboardPage() {
         </div>
       ) : null}
 
+      {overview ? <GettingStarted overview={overview} /> : null}
+
       <section aria-labelledby="glance-heading" className="stack">
         <h2 id="glance-heading">At a glance</h2>
         <ul className="grid glance-list">
-          <Glance label="expired" value={counts?.expired} tone="danger" to="#expiry" />
-          <Glance label="due within 30 days" value={counts ? counts.week + counts.month : undefined} tone="warn" to="#expiry" />
-          <Glance label="due within 90 days" value={counts ? counts.week + counts.month + counts.quarter : undefined} tone="warn" to="#expiry" />
+          {DUE_SUMMARY.map((d) => (
+            <Glance key={d.key} label={d.label} value={due?.[d.key]} tone={d.key === 'expired' ? 'danger' : 'warn'} to="#expiry" />
+          ))}
           <Glance label="verification requests pending" value={pending} tone="warn" to="/verifications" />
         </ul>
       </section>
@@ -71,7 +77,7 @@ export function DashboardPage() {
         <div role="status" aria-live="polite">
           {message ? <p className="notice notice-ok">{message}</p> : null}
         </div>
-        <PrescreenFindings announce={announce} />
+        <PrescreenFindings announce={announce} recordEmpty={empty} />
       </section>
 
       <section id="verification" aria-labelledby="verification-heading" className="stack">

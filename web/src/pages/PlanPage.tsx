@@ -70,7 +70,7 @@ function CurrentPlan({ plan: mine }: { plan: MyPlan }) {
             <UsageMeter id="usage-assistant" label="Assistant messages" used={usage.assistantMessages} limit={plan.limits.assistantMessages} unit="message" />
           </li>
           <li>
-            <UsageMeter id="usage-cvs" label="CV generations" used={usage.cvGenerations} limit={plan.limits.cvGenerations} unit="CV" />
+            <UsageMeter id="usage-cvs" label="Tailored CVs" used={usage.cvGenerations} limit={plan.limits.cvGenerations} unit="CV" />
           </li>
           <li>
             <UsageMeter id="usage-tokens" label="AI tokens" used={usage.llmTokens} limit={plan.limits.llmTokens} unit="token" hint="The amount of text the AI reads and writes for you." />

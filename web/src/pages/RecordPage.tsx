@@ -8,6 +8,7 @@ import { EVIDENCE, VERIFICATION_STATUS, confirmedByText, formatDate, formatSpan,
 import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
 import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
+import { registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
 
 const SECTIONS = [
@@ -90,6 +91,10 @@ export function RecordPage() {
 
   return (
     <Page title="Your career record" lead="Everything a CV, a revalidation or a compliance check draws on. Correct anything here and the old value stays in your audit trail.">
+      {/* Import sits at the bottom of a long page: on a phone it must be reachable from the top. */}
+      <p className="record-import-link">
+        Starting from a CV? <a href="#import-export">Import a JSON Resume file</a> to fill in your record in one go.
+      </p>
       <nav aria-label="Record sections" className="record-nav">
         <ul className="cluster">
           {SECTIONS.map((s) => (
@@ -156,7 +161,7 @@ export function RecordPage() {
             cell: (r) => (
               <>
                 <strong>
-                  {r.body} {r.number}
+                  {registrationBodyWords(r.body)} {r.number}
                 </strong>
                 {r.jurisdiction ? <div>{r.jurisdiction}</div> : null}
                 {r.status ? <div className="muted">{r.status}</div> : null}

@@ -58,6 +58,8 @@ export interface UseAssistantChat {
   connection: 'connecting' | 'connected' | 'disconnected';
   send: (text: string) => boolean;
   clearError: () => void;
+  /** The text of the last turn that failed, so the composer can give it back. */
+  unsent: string | undefined;
 }
 
 /**
@@ -69,6 +71,7 @@ export function useAssistantChat(options: { conversationId: string | undefined; 
   const [pending, setPending] = useState<PendingTurn | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [finished, setFinished] = useState<UseAssistantChat['finished']>([]);
+  const [unsent, setUnsent] = useState<string | undefined>();
   const pendingRef = useRef<PendingTurn | undefined>(undefined);
   const onDoneRef = useRef(options.onDone);
   useEffect(() => {
@@ -99,12 +102,15 @@ export function useAssistantChat(options: { conversationId: string | undefined; 
         onDoneRef.current(payload);
       },
       error: (payload: { code?: unknown; message?: unknown; details?: unknown }) => {
+        // The refused message goes back to the composer rather than vanishing.
+        if (pendingRef.current) setUnsent(pendingRef.current.text);
         update(undefined);
         setError(socketError(payload ?? {}));
       },
       disconnect: () => {
         // A reply cut off by a lost connection will not resume: say so rather than wait forever.
         if (pendingRef.current) {
+          setUnsent(pendingRef.current.text);
           update(undefined);
           setError(new ApiError(0, 'NETWORK', 'The connection was lost before the reply finished. Check the conversation and send again if needed.'));
         }
@@ -117,6 +123,7 @@ export function useAssistantChat(options: { conversationId: string | undefined; 
     (text: string) => {
       if (!socket || pendingRef.current) return false;
       setError(undefined);
+      setUnsent(undefined);
       update({ text, reply: '', conversationId: options.conversationId });
       socket.emit('message', { ...(options.conversationId ? { conversationId: options.conversationId } : {}), text });
       return true;
@@ -129,5 +136,5 @@ export function useAssistantChat(options: { conversationId: string | undefined; 
     setFinished((prev) => prev.filter((f) => f.conversationId === options.conversationId));
   }, [options.conversationId]);
 
-  return { pending, error, finished, connection: state, send, clearError: () => setError(undefined) };
+  return { pending, error, finished, connection: state, send, clearError: () => setError(undefined), unsent };
 }

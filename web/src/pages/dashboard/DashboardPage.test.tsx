@@ -116,7 +116,7 @@ describe('dashboard', () => {
     expect(rows).toEqual([
       '1 Feb 2026Training: Basic Life SupportExpired 37 days ago',
       '20 Mar 2026Registration: GMC registration renewalWithin 30 days in 10 days',
-      '1 May 2026DBS: DBS Update Service renewal (Enhanced check)Within 90 days in 52 days',
+      '1 May 2026DBS: DBS Update Service renewal (enhanced check)Within 90 days in 52 days',
       '1 Jun 2027Registration: GMC revalidationNot due soon in 448 days',
     ]);
     expect(screen.getByText('Advice, never a decision.')).toBeInTheDocument();
@@ -125,6 +125,18 @@ describe('dashboard', () => {
     const glance = screen.getByRole('region', { name: 'At a glance' });
     expect(within(glance).getByRole('link', { name: '1 expired' })).toBeInTheDocument();
     expect(within(glance).getByRole('link', { name: '2 verification requests pending' })).toBeInTheDocument();
+  });
+
+  it('says the same numbers in the tiles and in the timeline summary (one rule: due within 90 days includes the nearer dates)', async () => {
+    stubs();
+    renderAt(<DashboardPage />, '/');
+    const summary = await screen.findByRole('list', { name: 'How many dates are expired or due soon' });
+    const chips = within(summary)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(chips).toEqual(['1 expired', '1 due within 30 days', '2 due within 90 days']);
+    const glance = screen.getByRole('region', { name: 'At a glance' });
+    for (const chip of chips) expect(within(glance).getByRole('link', { name: chip! })).toBeInTheDocument();
   });
 
   it('lets the clinician comment on a finding and remove the comment', async () => {
@@ -154,5 +166,39 @@ describe('dashboard', () => {
     stubs({ restricted: true });
     renderAt(<DashboardPage />, '/');
     expect(await screen.findByText('Processing is restricted.')).toBeInTheDocument();
+  });
+
+  it('on an empty record shows the getting-started checklist with progress, never "nothing needs attention"', async () => {
+    stubFetch(
+      csrf,
+      on('GET', '/api/me', { body: me }),
+      ...['registrations', 'training', 'dbs', 'posts', 'education'].map((path) => on('GET', `/api/${path}`, { body: { items: [] } })),
+      on('GET', '/api/verifications', { body: { verifications: [] } }),
+      on('GET', '/api/prescreen', {
+        body: { asOf: '2026-03-10', role: null, notice, findings: [], summary: { gaps: 0, overlaps: 0, expired: 0, expiring: 0, unverified: 0, missing: 0 }, roles: [{ id: 'doctor-foundation', name: 'Foundation doctor' }] },
+      }),
+    );
+    renderAt(<DashboardPage />, '/');
+    const checklist = (await screen.findByRole('heading', { name: 'Get started' })).closest('section')!;
+    expect(within(checklist).getByRole('progressbar', { name: '0 of 5 done' })).toHaveAttribute('value', '0');
+    for (const [name, href] of [
+      ['Add your registration', '/record#registrations'],
+      ['Add your current post', '/record#posts'],
+      ['Add your training', '/record#training'],
+      ['Add your DBS check', '/record#dbs'],
+      ['Ask a referee', '/verifications'],
+      ['Import it', '/record#import-export'],
+    ]) expect(within(checklist).getByRole('link', { name })).toHaveAttribute('href', href);
+    expect(await screen.findByText(/Nothing to check yet: your record is empty/)).toBeInTheDocument();
+    expect(screen.queryByText(/nothing in your record needs attention/)).not.toBeInTheDocument();
+  });
+
+  it('counts the steps done, and hides the checklist once all are done', async () => {
+    stubs();
+    renderAt(<DashboardPage />, '/');
+    // The stubbed record has a registration, training, a DBS check and referee requests, but no current post.
+    const checklist = (await screen.findByRole('heading', { name: 'Get started' })).closest('section')!;
+    expect(within(checklist).getByRole('progressbar', { name: '4 of 5 done' })).toBeInTheDocument();
+    expect(within(checklist).getByRole('link', { name: 'Add your current post' })).toBeInTheDocument();
   });
 });

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../components/states.tsx';
-import { BAND_ORDER, bandLabel, buildTimeline, countBands } from '../../lib/expiry-bands.ts';
+import { buildTimeline, DUE_SUMMARY, summariseDue } from '../../lib/expiry-bands.ts';
 import { formatDate } from '../../lib/record-format.ts';
 import { useRecordList } from '../record/record-api.ts';
 
@@ -35,14 +35,14 @@ export function ExpiryTimeline({ timeline }: { timeline: ReturnType<typeof useTi
         </p>
       </div>
     );
-  const counts = countBands(items);
+  const due = summariseDue(items);
   return (
     <div className="stack">
-      <ul className="cluster expiry-legend" aria-label="How many dates fall in each band">
-        {BAND_ORDER.filter((b) => counts[b] > 0).map((b) => (
-          <li key={b}>
-            <span className={`badge expiry-legend-${b}`}>
-              {bandLabel(b)}: {counts[b]}
+      <ul className="cluster expiry-legend" aria-label="How many dates are expired or due soon">
+        {DUE_SUMMARY.filter((d) => due[d.key] > 0).map((d) => (
+          <li key={d.key}>
+            <span className={`badge expiry-legend-${d.bands.at(-1)}`}>
+              {due[d.key]} {d.label}
             </span>
           </li>
         ))}

@@ -147,7 +147,8 @@ function FindingItem({ finding, announce }: { finding: Finding; announce: (m: st
 }
 
 /** Pre-screening: advice, never a decision. The notice comes from the server and is shown first. */
-export function PrescreenFindings({ announce }: { announce: (m: string) => void }) {
+/** `recordEmpty`: nothing to check is not "nothing needs attention", so the empty state says what to add. */
+export function PrescreenFindings({ announce, recordEmpty = false }: { announce: (m: string) => void; recordEmpty?: boolean }) {
   const [role, setRole] = useState<string | undefined>(undefined);
   const prescreen = usePrescreen(role);
   const data = prescreen.data;
@@ -178,7 +179,14 @@ export function PrescreenFindings({ announce }: { announce: (m: string) => void 
         <ErrorState level={3} error={prescreen.error} title="Pre-screening could not be run" onRetry={() => void prescreen.refetch()} />
       ) : data!.findings.length === 0 ? (
         <div className="empty-state">
-          <p>No findings: nothing in your record needs attention for this role right now.</p>
+          {recordEmpty ? (
+            <p>
+              Nothing to check yet: your record is empty. Add your <Link to="/record#registrations">registration</Link>, <Link to="/record#posts">posts</Link> and{' '}
+              <Link to="/record#training">training</Link>, and pre-screening will look at them as a recruiter&apos;s compliance check would.
+            </p>
+          ) : (
+            <p>No findings: nothing in your record needs attention for this role right now.</p>
+          )}
         </div>
       ) : (
         <ul className="findings" aria-label="Pre-screening findings">

@@ -14,8 +14,9 @@ const csrf = on('GET', '/api/auth/csrf', () => {
 });
 const empty = (path: string) => on('GET', `/api/${path}`, { body: { items: [] } });
 
-/** An XMLHttpRequest that reports upload progress, then answers with `reply`. */
-function fakeXhr(reply: { status: number; body: unknown }, sent: FormData[]) {
+/** An XMLHttpRequest that reports upload progress, then answers with `reply` (or the next of `reply`, one per upload). */
+function fakeXhr(replies: { status: number; body: unknown } | Array<{ status: number; body: unknown }>, sent: FormData[]) {
+  const queue = Array.isArray(replies) ? [...replies] : undefined;
   class FakeXhr {
     upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
     onload: (() => void) | null = null;
@@ -31,6 +32,7 @@ function fakeXhr(reply: { status: number; body: unknown }, sent: FormData[]) {
     abort() {}
     send(form: FormData) {
       sent.push(form);
+      const reply = queue ? queue.shift()! : (replies as { status: number; body: unknown });
       setTimeout(() => this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 }), 0);
       setTimeout(() => {
         this.status = reply.status;
@@ -76,5 +78,39 @@ describe('documents', () => {
     expect(screen.getByLabelText('File')).toHaveAttribute('aria-invalid', 'true');
     expect(sent[0]!.get('type')).toBe('certificate');
     expect((sent[0]!.get('file') as File).name).toBe('bls.pdf');
+  });
+
+  it('takes the previous "Uploaded" notice away when the next upload fails', async () => {
+    stubFetch(
+      csrf,
+      on('GET', '/api/me', { body: me }),
+      on('GET', '/api/documents', { body: { documents: [] } }),
+      ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty),
+    );
+    const uploaded = { id: '3f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10', type: 'certificate', filename: 'bls.pdf', mimeType: 'application/pdf', sizeBytes: 100, sha256: 'a'.repeat(64), uploadedAt: '2026-03-01T10:00:00.000Z', links: [] };
+    const sent: FormData[] = [];
+    fakeXhr(
+      [
+        { status: 201, body: uploaded },
+        { status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only PDF, PNG and JPEG files are accepted (this file is ZIP)', requestId: 'r2' } } },
+      ],
+      sent,
+    );
+    const user = userEvent.setup();
+    renderAt(<DocumentsPage />, '/documents');
+    expect(await screen.findByText(/No documents yet/)).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('File'), new File(['%PDF'], 'bls.pdf', { type: 'application/pdf' }));
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(await screen.findByText('Uploaded bls.pdf.')).toBeInTheDocument();
+
+    // A file refused before sending, then one refused by the server: neither leaves the notice.
+    await user.upload(screen.getByLabelText('File'), new File(['x'], 'notes.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(screen.queryByText('Uploaded bls.pdf.')).not.toBeInTheDocument();
+    await user.upload(screen.getByLabelText('File'), new File(['PK'], 'scan.pdf', { type: 'application/pdf' }));
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(await screen.findByRole('link', { name: /This type of file is not accepted/ })).toBeInTheDocument();
+    expect(screen.queryByText(/^Uploaded /)).not.toBeInTheDocument();
   });
 });

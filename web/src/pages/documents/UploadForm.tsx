@@ -33,6 +33,9 @@ export function fileProblem(file: File | undefined): string | undefined {
   return undefined;
 }
 
+/** The API sends sentences ("File is empty"); a bare fragment gets the field's label in front. */
+const labelled = (label: string, message: string) => (/^[a-z]/.test(message) ? `${label} ${message}` : message);
+
 /** Upload with a real progress bar (XMLHttpRequest progress events); 413, 415 and 422 land on the field they are about. */
 export function UploadForm({ recordOptions, announce, onUploaded }: { recordOptions: RecordOption[]; announce: (m: string) => void; onUploaded: (doc: Document) => void }) {
   const queryClient = useQueryClient();
@@ -47,6 +50,8 @@ export function UploadForm({ recordOptions, announce, onUploaded }: { recordOpti
   const uploading = progress !== null;
 
   const fail = (next: Errors, error?: unknown) => {
+    // A notice of an earlier upload must not stand beside this attempt's error.
+    announce('');
     setErrors(next);
     setRequestError(error);
     setFocusKey((k) => k + 1);
@@ -90,9 +95,9 @@ export function UploadForm({ recordOptions, announce, onUploaded }: { recordOpti
         const f = err.fieldErrors;
         fail(
           {
-            ...(f.file ? { file: `File ${f.file}` } : {}),
-            ...(f.type ? { type: `Document type ${f.type}` } : {}),
-            ...(f.recordId || f.recordType ? { record: `Record ${f.recordId ?? f.recordType}` } : {}),
+            ...(f.file ? { file: labelled('File', f.file) } : {}),
+            ...(f.type ? { type: labelled('Document type', f.type) } : {}),
+            ...(f.recordId || f.recordType ? { record: labelled('Record', (f.recordId ?? f.recordType)!) } : {}),
           },
           Object.keys(f).some((k) => !['file', 'type', 'recordId', 'recordType'].includes(k)) ? err : undefined,
         );

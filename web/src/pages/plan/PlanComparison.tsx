@@ -6,7 +6,7 @@ type LimitKey = keyof Plan['limits'];
 
 const ROWS: Array<{ key: LimitKey; label: string; format: (n: number) => string }> = [
   { key: 'assistantMessages', label: 'Assistant messages a month', format: (n) => (n === 0 ? 'Not included' : formatNumber(n)) },
-  { key: 'cvGenerations', label: 'CV generations a month', format: (n) => (n === 0 ? 'Not included' : formatNumber(n)) },
+  { key: 'cvGenerations', label: 'Tailored CVs a month', format: (n) => (n === 0 ? 'Not included' : formatNumber(n)) },
   { key: 'llmTokens', label: 'AI tokens a month', format: (n) => (n === 0 ? 'Not included' : formatNumber(n)) },
   { key: 'activeShareLinks', label: 'Share links active at once', format: (n) => (n === 0 ? 'Not included' : formatNumber(n)) },
   { key: 'conversationRetentionDays', label: 'Conversations kept for', format: (n) => `${formatNumber(n)} days` },

@@ -31,7 +31,7 @@ describe('plan & usage', () => {
     const messages = await screen.findByRole('meter', { name: 'Assistant messages' });
     expect(messages).toHaveAttribute('value', '12');
     expect(messages).toHaveAccessibleDescription('12 of 50 messages used, 38 left.');
-    expect(screen.getByRole('meter', { name: 'CV generations' })).toHaveAccessibleDescription('3 of 3 CVs used. You have reached this month’s limit.');
+    expect(screen.getByRole('meter', { name: 'Tailored CVs' })).toHaveAccessibleDescription('3 of 3 CVs used. You have reached this month’s limit.');
     expect(screen.getByText('Limit reached')).toBeInTheDocument();
     expect(screen.getByText('Nearly used up')).toBeInTheDocument();
     expect(screen.getByText('1 April 2026')).toBeInTheDocument();

@@ -20,8 +20,13 @@ const policy = {
     { id: 'conversation-messages', data: 'Assistant conversation messages', keptFor: { perPlan: [{ planId: 'free', planName: 'Free', days: 30 }] }, after: 'the message was sent' },
   ],
 };
+/** The password is checked before the confirmation step; only this one is right. */
+const passwordCheck = on('POST', '/api/me/erasure/password-check', (call) =>
+  (call.body as { password: string }).password === 'correct horse battery' ? { body: { ok: true } } : apiError(422, 'VALIDATION', 'The password is incorrect', { issues: [{ path: 'body.password', message: 'Password is incorrect' }] }),
+);
 const privacyPage = (user: typeof me) => [
   csrf,
+  passwordCheck,
   on('GET', '/api/me', { body: user }),
   on('GET', '/api/me/exports', { body: { exports: [] } }),
   on('GET', '/api/me/privacy-requests', { body: { requests: [] } }),
@@ -56,7 +61,7 @@ describe('erasure', () => {
 
     await user.type(within(zone).getByLabelText('Two-factor code'), '000000');
     await user.click(within(zone).getByRole('button', { name: 'Continue' }));
-    expect(within(zone).getByRole('heading', { name: 'Are you sure you want to erase your account?' })).toHaveFocus();
+    expect(await within(zone).findByRole('heading', { name: 'Are you sure you want to erase your account?' })).toHaveFocus();
     expect(erasures).toHaveLength(0);
     await user.click(within(zone).getByRole('button', { name: 'Yes, erase my account' }));
     // A wrong code comes back to the form, on the code field.
@@ -65,7 +70,7 @@ describe('erasure', () => {
     await user.clear(within(zone).getByLabelText('Two-factor code'));
     await user.type(within(zone).getByLabelText('Two-factor code'), '123456');
     await user.click(within(zone).getByRole('button', { name: 'Continue' }));
-    await user.click(within(zone).getByRole('button', { name: 'Yes, erase my account' }));
+    await user.click(await within(zone).findByRole('button', { name: 'Yes, erase my account' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Your account will be erased' })).toBeInTheDocument();
     expect(screen.getByTestId('location')).toHaveTextContent('/cancel-erasure');
@@ -80,6 +85,31 @@ describe('erasure', () => {
     const after = calls.length;
     await new Promise((r) => setTimeout(r, 50));
     expect(calls.slice(after).filter((c) => c.path.startsWith('/api/me'))).toHaveLength(0);
+  });
+
+  it('checks the password before asking "Are you sure?"', async () => {
+    const erasures: StubCall[] = [];
+    stubFetch(
+      on('POST', '/api/me/erasure', (call) => {
+        erasures.push(call);
+        return { status: 202, body: { reference: '4f1d7a8e-2b9c-4c3d-8e5f-6a7b8c9d0e1f', scheduledFor: '2026-04-30T09:00:00.000Z', message: 'Your account is locked.' } };
+      }),
+      ...privacyPage(me),
+    );
+    const user = userEvent.setup();
+    renderAt(<App />, '/privacy');
+    const zone = (await screen.findByRole('heading', { name: 'Danger zone: erase your account' })).closest('section')!;
+    await user.click(within(zone).getByRole('button', { name: 'Erase my account…' }));
+    await user.type(within(zone).getByLabelText('Password'), 'wrong horse battery');
+    await user.click(within(zone).getByRole('button', { name: 'Continue' }));
+    expect(await within(zone).findByRole('link', { name: 'Password is incorrect' })).toBeInTheDocument();
+    expect(within(zone).queryByRole('heading', { name: 'Are you sure you want to erase your account?' })).not.toBeInTheDocument();
+
+    await user.clear(within(zone).getByLabelText('Password'));
+    await user.type(within(zone).getByLabelText('Password'), 'correct horse battery');
+    await user.click(within(zone).getByRole('button', { name: 'Continue' }));
+    expect(await within(zone).findByRole('heading', { name: 'Are you sure you want to erase your account?' })).toHaveFocus();
+    expect(erasures).toHaveLength(0);
   });
 
   it('does not ask for a code when two-factor is off, and "Keep my account" closes the form', async () => {

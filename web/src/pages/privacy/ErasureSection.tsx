@@ -27,7 +27,8 @@ type Step = 'closed' | 'form' | 'confirm';
 
 /**
  * The danger zone: erasing the account. Explains the grace period and what goes; asks for the
- * password (and the two-factor code when it is on); then a separate confirmation step. On
+ * password (and the two-factor code when it is on), checks the password, then a separate
+ * confirmation step. On
  * success the session is already gone, so the query cache is cleared and the user lands on the
  * public cancel-erasure page, which shows the reference and the date.
  */
@@ -47,7 +48,10 @@ export function ErasureSection({ me }: { me: Me }) {
     initialValues: { password: '', totp: '' },
     labels: { password: 'Password', totp: 'Two-factor code' },
     idPrefix: 'erasure',
-    onSubmit: (data) => {
+    // The password is checked before "Are you sure?": a typing mistake is said at once, not
+    // after the person has braced themselves to confirm. The code is checked by the erasure itself.
+    onSubmit: async (data) => {
+      await api.post('/api/me/erasure/password-check', { password: data.password });
       setConfirmed(data);
       setStep('confirm');
     },

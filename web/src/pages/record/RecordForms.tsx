@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Checkbox, DateField, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/fields.tsx';
 import { api } from '../../lib/api.ts';
 import { useZodForm, type ZodForm } from '../../lib/use-zod-form.ts';
+import { capitalise, enumWord } from '../../../../server/platform/words/enum-words.ts';
 import type { DbsItem, EducationItem, ItemOf, PostItem, RecordPath, RegistrationItem, TrainingItem } from './record-api.ts';
 
 /**
@@ -83,16 +84,8 @@ function FormFrame({
 
 // ---- posts -----------------------------------------------------------------------------------
 
-const CONTRACT_LABELS: Record<z.infer<typeof ZContract>, string> = {
-  substantive: 'Substantive',
-  bank: 'Bank',
-  agency: 'Agency',
-  locum: 'Locum',
-  'fixed-term': 'Fixed term',
-  honorary: 'Honorary',
-  other: 'Other',
-};
-export const contractLabel = (c: string) => CONTRACT_LABELS[c as keyof typeof CONTRACT_LABELS] ?? c;
+/** Select options and lists use the server's words for each value (one table, server/platform/words). */
+export const contractLabel = (c: string) => capitalise(enumWord(c));
 
 /** The post schema with the two fields a form holds as text converted first, then checked by the server's rules. */
 export const ZPostForm = ZPostInput.extend({
@@ -324,14 +317,7 @@ export function TrainingForm({ item, onSaved, onCancel }: RecordFormProps<'train
 
 // ---- DBS -------------------------------------------------------------------------------------
 
-const DBS_LEVEL_LABELS: Record<z.infer<typeof ZDbsLevel>, string> = {
-  basic: 'Basic',
-  standard: 'Standard',
-  enhanced: 'Enhanced',
-  'enhanced-barred': 'Enhanced with barred list checks',
-};
-const WORKFORCE_LABELS: Record<string, string> = { child: 'Child workforce', adult: 'Adult workforce', both: 'Child and adult workforce', other: 'Other workforce' };
-export const workforceLabel = (w: string) => WORKFORCE_LABELS[w] ?? w;
+export const workforceLabel = (w: string) => capitalise(enumWord(w));
 
 const ZDbsForm = ZDbsInput.omit({ statusChecks: true }).extend({
   level: required(ZDbsLevel),
@@ -361,7 +347,7 @@ export function DbsForm({ item, onSaved, onCancel }: RecordFormProps<'dbs'>) {
   });
   return (
     <FormFrame title={item ? 'Edit DBS check' : 'Add a DBS check'} form={form} saveLabel="Save DBS check" onCancel={onCancel}>
-      <SelectField label="Level" placeholder="Choose a level" options={ZDbsLevel.options.map((l) => ({ value: l, label: DBS_LEVEL_LABELS[l] }))} {...form.field('level')} />
+      <SelectField label="Level" placeholder="Choose a level" options={ZDbsLevel.options.map((l) => ({ value: l, label: capitalise(enumWord(l)) }))} {...form.field('level')} />
       <SelectField
         label="Workforce"
         placeholder="Choose a workforce"

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DbsFields, EducationFields, PostFields, RegistrationFields, TrainingFields, ZRecordMeta } from '../../../../server/domains/record/schema.ts';
 import type { Verification } from '../../../../server/domains/verifications/schema.ts';
 import { api } from '../../lib/api.ts';
+import { capitalise, enumWord, registrationBodyWords } from '../../../../server/platform/words/enum-words.ts';
 import { formatDate } from '../../lib/record-format.ts';
 
 /** The record's API paths (server/domains/record/kinds.ts `path`): GET/POST /api/<path>, PATCH/DELETE /api/<path>/:id. */
@@ -52,8 +53,7 @@ export const TYPE_OF_PATH: Record<RecordPath, 'post' | 'registration' | 'trainin
   education: 'education',
 };
 
-const DBS_LEVELS: Record<string, string> = { basic: 'Basic', standard: 'Standard', enhanced: 'Enhanced', 'enhanced-barred': 'Enhanced with barred lists' };
-export const dbsLevelLabel = (level: string) => DBS_LEVELS[level] ?? level;
+export const dbsLevelLabel = (level: string) => capitalise(enumWord(level));
 
 /** A short name for one record, for lists, link pickers and confirmations. */
 export function describeRecord<P extends RecordPath>(path: P, item: ItemOf[P]): string {
@@ -64,7 +64,7 @@ export function describeRecord<P extends RecordPath>(path: P, item: ItemOf[P]): 
     }
     case 'registrations': {
       const r = item as RegistrationItem;
-      return `${r.body} registration ${r.number}`;
+      return `${registrationBodyWords(r.body)} registration ${r.number}`;
     }
     case 'training':
       return (item as TrainingItem).name;

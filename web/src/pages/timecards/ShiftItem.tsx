@@ -89,9 +89,12 @@ export function ShiftItem({ card, onChanged, onDeleted }: ShiftItemProps) {
           <button ref={(el) => void (toggleRefs.current.notes = el)} type="button" className="btn btn-secondary btn-small" aria-expanded={panel === 'notes'} onClick={() => setPanel(panel === 'notes' ? 'none' : 'notes')}>
             Edit notes
           </button>
-          <button ref={(el) => void (toggleRefs.current.submit = el)} type="button" className="btn btn-secondary btn-small" aria-expanded={panel === 'submit'} onClick={() => setPanel(panel === 'submit' ? 'none' : 'submit')}>
-            Submit for approval
-          </button>
+          {/* A shift too short to be work is not sent for approval: its warning says why and what to do. */}
+          {card.warnings.some((w) => w.code === 'TOO_SHORT') ? null : (
+            <button ref={(el) => void (toggleRefs.current.submit = el)} type="button" className="btn btn-secondary btn-small" aria-expanded={panel === 'submit'} onClick={() => setPanel(panel === 'submit' ? 'none' : 'submit')}>
+              Submit for approval
+            </button>
+          )}
           <button ref={(el) => void (toggleRefs.current.delete = el)} type="button" className="btn btn-secondary btn-small tc-delete" aria-expanded={panel === 'delete'} onClick={() => setPanel(panel === 'delete' ? 'none' : 'delete')}>
             Delete
           </button>

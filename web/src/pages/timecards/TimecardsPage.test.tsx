@@ -83,6 +83,21 @@ describe('time card', () => {
     expect(screen.getByRole('heading', { name: 'Start a shift' })).toHaveFocus();
   });
 
+  it('does not offer to send a shift of a few seconds for approval, and says why', async () => {
+    const tooShort = 'This shift has 5 seconds of work, under 15 minutes: correct its times (or delete it) before asking for approval';
+    stubFetch(
+      csrf,
+      on('GET', '/api/me', { body: me }),
+      on('GET', '/api/timecards', { body: { timecards: [card({ clockOut: new Date().toISOString(), hoursWorked: 0, warnings: [{ code: 'TOO_SHORT', message: tooShort }] })] } }),
+      on('GET', '/api/timecards/rollup', { body: { rows: [], totalHours: 0 } }),
+    );
+    renderAt(<App />, '/timecards');
+    const shift = await screen.findByRole('article');
+    expect(within(shift).getByText(tooShort)).toBeInTheDocument();
+    expect(within(shift).queryByRole('button', { name: 'Submit for approval' })).not.toBeInTheDocument();
+    expect(within(shift).getByRole('button', { name: 'Delete' })).toBeInTheDocument();
+  });
+
   it('refetches when another tab changes a time card', async () => {
     let cards: unknown[] = [];
     stubFetch(

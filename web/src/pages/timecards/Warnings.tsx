@@ -1,6 +1,6 @@
 import type { Timecard } from '../../../../server/domains/timecards/schema.ts';
 
-/** Working-time warnings from the server (long shift, short rest, over 72 hours in 7 days). */
+/** Working-time warnings from the server (long shift, short rest, over 72 hours in 7 days, too short to be a shift). */
 export function Warnings({ warnings }: { warnings: Timecard['warnings'] }) {
   if (!warnings.length) return null;
   return (
