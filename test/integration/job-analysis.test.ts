@@ -46,7 +46,7 @@ describe('POST /api/job-analysis: the requirement preview', () => {
     const client = await nurse();
     const empty = await client.post('/api/job-analysis', { jobDescription: '   ' });
     expect(empty.status).toBe(422);
-    expect(empty.body.error.details.issues).toEqual([expect.objectContaining({ path: 'body.jobDescription', message: expect.stringContaining('too short') })]);
+    expect(empty.body.error.details.issues).toEqual([expect.objectContaining({ path: 'body.jobDescription', message: expect.stringContaining('at least 40 characters') })]);
     const huge = await client.post('/api/job-analysis', { jobDescription: 'Staff nurse. '.repeat(5000) });
     expect(huge.status).toBe(422);
     expect(huge.body.error.details.issues[0].message).toContain('50,000 characters');

@@ -33,8 +33,8 @@ describe('expiry reminders', () => {
     await run('2026-11-22');
     const first = mailsTo(email);
     expect(first).toHaveLength(1);
-    expect(first[0]!.text).toContain('Safeguarding Children Level 3: expires on 2026-12-12 (in 20 days)');
-    expect(first[0]!.text).toContain('Information Governance: expired on 2026-10-01');
+    expect(first[0]!.text).toContain('Safeguarding Children Level 3: expires on 12 Dec 2026 (in 20 days)');
+    expect(first[0]!.text).toContain('Information Governance: expired on 1 Oct 2026');
     expect(first[0]!.text).not.toContain('GMC');
 
     await run('2026-11-22');
@@ -44,7 +44,7 @@ describe('expiry reminders', () => {
     // Crossing the 7-day line is news; the expired item is not told again.
     await run('2026-12-06');
     const second = mailsTo(email)[1]!;
-    expect(second.text).toContain('Safeguarding Children Level 3: expires on 2026-12-12 (in 6 days)');
+    expect(second.text).toContain('Safeguarding Children Level 3: expires on 12 Dec 2026 (in 6 days)');
     expect(second.text).not.toContain('Information Governance');
     await run('2026-12-06');
     expect(mailsTo(email)).toHaveLength(2);

@@ -10,7 +10,8 @@ import { enumWord } from './enum-words.ts';
  * by the web app's forms, so both say the same thing.
  */
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+// "50,000 characters": numbers grouped as people write them.
+const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 export function zodIssueWords(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
