@@ -63,7 +63,8 @@ export function fitToLayout(sections: Section[], layout: Layout, squeeze = 0): S
     if (into) into.items.push(...items);
     else byKind.set(kind, { kind, title: section.title, items: [...items] });
   }
-  const scale = (n: number) => Math.max(1, Math.floor(n / (1 + squeeze)));
+  // Each squeeze takes a quarter of the caps away, so a CV just over budget loses little.
+  const scale = (n: number) => Math.max(1, Math.floor(n * (1 - squeeze / (MAX_SQUEEZE + 1))));
   return layout.order
     .map((kind) => byKind.get(kind))
     .filter((s): s is Section => Boolean(s?.items.length))

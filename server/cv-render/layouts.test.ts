@@ -57,8 +57,9 @@ describe('CV layouts', () => {
     expect(experience!.items[7]!.bullets).toHaveLength(2);
     expect(experience!.items[8]).toEqual({ title: 'and 12 earlier posts, 2005–2016', subtitle: null, dates: null, bullets: [], cites: Array.from({ length: 12 }, (_, i) => ({ type: 'post', id: `p${i + 8}` })) });
     const tighter = fitToLayout(draft(20), LAYOUTS['uk-doctor'], 1);
-    expect(tighter[1]!.items).toHaveLength(5);
-    expect(tighter[1]!.items[4]!.title).toBe('and 16 earlier posts, 2005–2020');
+    expect(tighter[1]!.items).toHaveLength(7);
+    expect(tighter[1]!.items[0]!.bullets).toHaveLength(3);
+    expect(tighter[1]!.items[6]!.title).toBe('and 14 earlier posts, 2005–2018');
   });
 
   it('cuts a very long point at a sentence or word, never inside a number', () => {

@@ -84,13 +84,15 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   locum: {
     id: 'locum',
     format: 'A4',
-    order: ['profile', 'registration', 'training', 'experience', 'shifts', 'skills'],
-    headings: { profile: 'Profile', registration: 'Registration and DBS', training: 'Mandatory training', experience: 'Recent posts', shifts: 'Verified shifts', skills: 'Skills' },
+    order: ['profile', 'registration', 'training', 'experience', 'shifts', 'education', 'skills'],
+    headings: { profile: 'Profile', registration: 'Registration and DBS', training: 'Mandatory training', experience: 'Recent posts', shifts: 'Verified shifts', education: 'Qualifications', skills: 'Skills' },
     mergeInto: {},
     leaveOut: [],
     pageBudget: 1,
-    caps: { registration: 4, training: 8, experience: 3, shifts: 3, skills: 6 },
-    points: { first: 2, older: 1, firstItems: 1 },
+    // Generous for one page: a full record is tightened until it fits (renderWithinBudget), a
+    // short one still fills the page rather than leaving it half blank.
+    caps: { registration: 4, training: 10, experience: 5, shifts: 4, education: 3, skills: 6 },
+    points: { first: 3, older: 2, firstItems: 2 },
   },
 };
 

@@ -59,9 +59,10 @@ const STATEMENT_CSS = `
 const LOCUM_CSS = `
 @page { margin: 12mm 12mm 12mm; }
 html { font-size: 10.5pt; }
-.locum { display: grid; grid-template-columns: 36% 1fr; gap: 0 14pt; min-height: 232mm; }
+.locum { display: grid; grid-template-columns: 36% 1fr; gap: 0 14pt; min-height: 236mm; }
 .glance { background: #eef4fa; border-radius: 4pt; padding: 8pt 10pt; }
 .glance h2 { margin-top: 6pt; }
+.glance-title { margin: 0; font-size: 9pt; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; color: #003d78; }
 .glance .item { margin-bottom: 6pt; }
 .glance .item-head { display: block; }
 .locum footer { grid-column: 1 / -1; }
@@ -107,7 +108,7 @@ function body(snapshot: CvSnapshot, check: CheckPanel | undefined): string {
   if (snapshot.template !== 'locum') return `${snapshot.sections.map(section).join('\n')}\n${footer(snapshot.sections, check)}`;
   const glance = snapshot.sections.filter((s) => AT_A_GLANCE.has(s.kind));
   const work = snapshot.sections.filter((s) => !AT_A_GLANCE.has(s.kind));
-  return `<div class="locum"><aside class="glance">${glance.map(section).join('')}</aside><main>${work.map(section).join('')}</main>${footer(snapshot.sections, check)}</div>`;
+  return `<div class="locum"><aside class="glance"><p class="glance-title">Compliance at a glance</p>${glance.map(section).join('')}</aside><main>${work.map(section).join('')}</main>${footer(snapshot.sections, check)}</div>`;
 }
 
 export function renderCvHtml(snapshot: CvSnapshot, options: { check?: CheckPanel } = {}): string {
