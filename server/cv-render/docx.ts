@@ -19,7 +19,8 @@ const GREY = '3D4752';
 const GREEN = '14532D';
 const FONT = 'Arial';
 
-const run = (text: string, style: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}) => new TextRun({ text, font: FONT, size: style.size ?? 21, bold: style.bold, italics: style.italics, color: style.color });
+const run = (text: string, style: { bold?: boolean; italics?: boolean; size?: number; color?: string; allCaps?: boolean } = {}) =>
+  new TextRun({ text, font: FONT, size: style.size ?? 21, bold: style.bold, italics: style.italics, color: style.color, allCaps: style.allCaps });
 
 function itemParagraphs(item: Item, kind: Section['kind'], rightTab: number): Paragraph[] {
   const mark = item.evidence.text ? [new Paragraph({ children: [run(item.evidence.text, { size: 17, color: GREEN })] })] : [];
@@ -44,7 +45,8 @@ function sectionParagraphs(section: Section, rightTab: number): Paragraph[] {
     keepNext: true,
     spacing: { before: 240, after: 80 },
     border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'C9D3DD', space: 1 } },
-    children: [run(section.title.toUpperCase(), { bold: true, size: 24, color: BLUE })],
+    // Capitals as a style, as in the PDF: the text stays the heading's own words for search and ATS.
+    children: [run(section.title, { bold: true, size: 24, color: BLUE, allCaps: true })],
   });
   if (section.kind === 'profile') return [heading, new Paragraph({ children: [run(section.items.flatMap((i) => i.bullets).join(' '))] })];
   return [heading, ...section.items.flatMap((i) => itemParagraphs(i, section.kind, rightTab))];

@@ -9,6 +9,11 @@ import { extractPdfText } from '../../server/adapters/pdf/text-check.ts';
 import { findChromium } from '../../server/adapters/browser.ts';
 import { LAYOUTS } from '../../server/cv-render/layouts.ts';
 import type { TestClient } from '../support/client.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCvCommand } from '../../server/cli/cv.ts';
+import { FIXTURES_DIR } from '../support/fixtures.ts';
 
 /**
  * Issue 15: a CV a clinician would send. The PDF reads as writing (dates as people write them, the
@@ -155,4 +160,27 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     expect(locumText).toContain('RECENT POSTS');
     console.log(`cv-writing: 5,000-item record -> full CV ${full.pdf.pages} pages (request to PDF ${fullMs} ms), locum profile ${locum.pdf.pages} page`);
   }, 600_000);
+});
+
+describe('medfolio cv --format docx', () => {
+  it('writes the Word CV without a browser: the nurse layout, the NMC sentence, no ISO dates', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-docx-'));
+    try {
+      const out = path.join(dir, 'cv.docx');
+      const nurse = persona('icu-nurse-band6.json');
+      const summary = await runCvCommand(
+        { resume: path.join(FIXTURES_DIR, 'personas/icu-nurse-band6.json'), job: path.join(FIXTURES_DIR, 'jobs/critical-care-outreach-band6.txt'), out, format: 'docx', asOf: '2026-11-22' },
+        { PATH: process.env.PATH ?? '', CHROMIUM_PATH: '/nonexistent/chromium' },
+      );
+      expect(summary).toMatchObject({ docx: out, template: 'uk-nurse', removed: [] });
+      const words = flat((await mammoth.extractRawText({ path: out })).value);
+      expect(words).toContain(nurse.basics.name);
+      expect(words).toContain(`Nursing and Midwifery Council, NMC PIN ${nurse.clinical.registrations[0].number}`);
+      expect(words).toContain('NMC registration and DBS');
+      expect(words).toContain('Band 6');
+      expect(words).not.toMatch(ISO_DATE);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
