@@ -31,12 +31,20 @@ const TITLE_FILLER = new Set(['registration', 'profile', 'with', 'from', 'and'])
 
 const numbersIn = (text: string) => new Set((text.replace(DATE, ' ').match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')));
 
+/** Dates written in free text, as the keys the date checks look up: "2024-01-05", "2024-01", "2024". */
+function datesStatedIn(text: string): string[] {
+  const monthYears = [...text.matchAll(MONTH_YEAR)].map((m) => `${m[2]}-${String(MONTHS.indexOf(lower(m[1]!).slice(0, 3)) + 1).padStart(2, '0')}`);
+  return [...(text.match(DATE) ?? []), ...(text.match(YEAR) ?? []), ...monthYears];
+}
+
 /** The facts of every citable record, keyed "type:id". */
 function factsIndex(record: AiRecord): Map<string, Facts> {
   const index = new Map<string, Facts>();
   const put = (ref: EvidenceRef, parts: Array<string | null | undefined>, dates: Array<string | null | undefined>) => {
     const text = parts.filter(Boolean).join(' \n ');
-    const allDates = dates.filter((d): d is string => Boolean(d));
+    // A date the record's own words state ("since 2008", "registered January 2024") is as much
+    // its fact as a date field: quoting the record never fails its own check.
+    const allDates = [...dates.filter((d): d is string => Boolean(d)), ...datesStatedIn(text)];
     index.set(`${ref.type}:${ref.id}`, {
       text,
       dates: new Set(allDates.flatMap((d) => [d, d.slice(0, 7), d.slice(0, 4)])),
