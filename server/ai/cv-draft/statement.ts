@@ -33,8 +33,12 @@ export function personalStatement(record: AiRecord, assessed: AssessedRequiremen
   const out: StatementSentence[] = [];
   if (record.profile.summary?.trim()) out.push({ text: ownWords(record.profile.summary), cites: [PROFILE_REF] });
 
-  // A current post (no end date) before any ended one; among each, the latest.
-  const latest = [...record.posts].sort((a, b) => Number(Boolean(a.endDate)) - Number(Boolean(b.endDate)) || (b.endDate ?? '').localeCompare(a.endDate ?? '') || b.startDate.localeCompare(a.startDate))[0];
+  // A current post (no end date) before any ended one, a substantive post before bank or agency
+  // work alongside it (what a reader takes as "the job"); among each, the latest.
+  const sideline = (p: (typeof record.posts)[number]) => Number(p.contract !== 'substantive');
+  const latest = [...record.posts].sort(
+    (a, b) => Number(Boolean(a.endDate)) - Number(Boolean(b.endDate)) || (a.endDate ? 0 : sideline(a) - sideline(b)) || (b.endDate ?? '').localeCompare(a.endDate ?? '') || b.startDate.localeCompare(a.startDate),
+  )[0];
   if (latest) {
     const where = /^self[- ]employed$/i.test(latest.employer.trim()) ? `${latest.title}, self-employed` : `${latest.title} at ${latest.employer}`;
     const text = latest.endDate ? `Most recently ${where}, ${dateSpan(latest.startDate, latest.endDate)}.` : `${where} since ${monthYear(latest.startDate)}.`;
