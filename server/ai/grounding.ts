@@ -2,6 +2,7 @@ import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { EvidenceRef } from './jd-analysis/schema.ts';
 import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts';
 import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
+import { REGULATORS } from '../domains/record/regulators.ts';
 
 /**
  * The grounding contract (docs/ARCHITECTURE.md, Grounding), checked after drafting and before rendering:
@@ -30,12 +31,20 @@ const TITLE_FILLER = new Set(['registration', 'profile', 'with', 'from', 'and'])
 
 const numbersIn = (text: string) => new Set((text.replace(DATE, ' ').match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')));
 
+/** Dates written in free text, as the keys the date checks look up: "2024-01-05", "2024-01", "2024". */
+function datesStatedIn(text: string): string[] {
+  const monthYears = [...text.matchAll(MONTH_YEAR)].map((m) => `${m[2]}-${String(MONTHS.indexOf(lower(m[1]!).slice(0, 3)) + 1).padStart(2, '0')}`);
+  return [...(text.match(DATE) ?? []), ...(text.match(YEAR) ?? []), ...monthYears];
+}
+
 /** The facts of every citable record, keyed "type:id". */
 function factsIndex(record: AiRecord): Map<string, Facts> {
   const index = new Map<string, Facts>();
   const put = (ref: EvidenceRef, parts: Array<string | null | undefined>, dates: Array<string | null | undefined>) => {
     const text = parts.filter(Boolean).join(' \n ');
-    const allDates = dates.filter((d): d is string => Boolean(d));
+    // A date the record's own words state ("since 2008", "registered January 2024") is as much
+    // its fact as a date field: quoting the record never fails its own check.
+    const allDates = [...dates.filter((d): d is string => Boolean(d)), ...datesStatedIn(text)];
     index.set(`${ref.type}:${ref.id}`, {
       text,
       dates: new Set(allDates.flatMap((d) => [d, d.slice(0, 7), d.slice(0, 4)])),
@@ -46,7 +55,7 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
   put(PROFILE_REF, [record.profile.label, record.profile.summary], []);
   for (const p of record.posts) put({ type: 'post', id: p.id }, [p.title, p.employer, p.site, p.grade, p.specialty, p.contract, p.summary, ...p.achievements], [p.startDate, p.endDate]);
   for (const t of record.training) put({ type: 'training', id: t.id }, [t.name, t.provider], [t.completedOn, t.expiresOn]);
-  for (const r of record.registrations) put({ type: 'registration', id: r.id }, [`${r.body} registration`, r.status, r.conditions, r.jurisdiction], [r.renewalDate, r.revalidationDate]);
+  for (const r of record.registrations) put({ type: 'registration', id: r.id }, [`${r.body} registration`, REGULATORS[r.body].name, REGULATORS[r.body].numberLabel, r.status, r.conditions, r.jurisdiction], [r.renewalDate, r.revalidationDate]);
   for (const d of record.dbs) {
     put({ type: 'dbs', id: d.id }, [d.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${d.level} DBS check`, `${d.workforce === 'both' ? 'adult and child' : d.workforce} workforce`, d.updateService ? 'Subscribed to the DBS Update Service' : null], [d.issueDate, d.updateServiceRenewalDate]);
   }
@@ -129,7 +138,8 @@ function unsupported(text: string, facts: Facts, knownEmployers: string[], cited
     const inWords = new RegExp(`\\b${lower(m[0]).replace(/[\s-]+/g, '[\\s-]+')}\\b`).test(factsLower);
     if (!inWords && !facts.numbers.has(String(numberPhraseValue(m[0])))) return `the number "${m[0]}" is not in the cited records`;
   }
-  for (const m of text.replace(PLACEHOLDER, '').matchAll(PROPER_NAME)) {
+  // A month and year ("Issued May 2023") was checked as a date above, so it is not read as a name.
+  for (const m of text.replace(PLACEHOLDER, '').replace(MONTH_YEAR, ' ').matchAll(PROPER_NAME)) {
     if (!factsLower.includes(lower(m[0]))) return `"${m[0]}" is not in the cited records`;
   }
   return undefined;
@@ -155,7 +165,8 @@ export function checkGrounding(draft: Draft, record: AiRecord): { draft: Draft; 
         const supportedBySome = (text: string, withTitle: boolean) => {
           let first: string | undefined;
           for (const facts of cited) {
-            const titleWords = withTitle ? (lower(item.title).match(/[a-z]{4,}/g) ?? []).filter((w) => !TITLE_FILLER.has(w)) : [];
+            // A number placeholder is not words of the title (its id's hex could read as one).
+            const titleWords = withTitle ? (lower(item.title.replace(PLACEHOLDER, '')).match(/[a-z]{4,}/g) ?? []).filter((w) => !TITLE_FILLER.has(w)) : [];
             const missingWord = titleWords.find((w) => !new RegExp(`\\b${w}\\b`).test(lower(facts!.text)));
             const problem = missingWord ? `the title word "${missingWord}" is not in the cited records` : unsupported(text, facts!, knownEmployers, citedRegistrations);
             if (!problem) return undefined;

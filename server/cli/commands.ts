@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CvTemplate } from '../domains/cvs/schema.ts';
 import { loadConfigOrExit } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
 import { embeddedDatabaseDir, openDatabase } from '../platform/db/database.ts';
@@ -139,15 +140,17 @@ export const commands = {
   cv: async (args) => {
     const { values } = parseArgs({
       args,
-      options: { resume: { type: 'string' }, job: { type: 'string' }, out: { type: 'string' }, draft: { type: 'string' }, template: { type: 'string' }, 'as-of': { type: 'string' } },
+      options: { resume: { type: 'string' }, job: { type: 'string' }, out: { type: 'string' }, draft: { type: 'string' }, template: { type: 'string' }, format: { type: 'string' }, 'as-of': { type: 'string' } },
       strict: true,
     });
-    if (!values.resume || !values.job || !values.out) throw new Error('usage: medfolio cv --resume FILE.json --job FILE.txt --out cv.pdf');
-    if (values.template && values.template !== 'full' && values.template !== 'locum') throw new Error('--template must be full or locum');
+    if (!values.resume || !values.job || !values.out) throw new Error('usage: medfolio cv --resume FILE.json --job FILE.txt --out cv.pdf [--format pdf|docx] [--template full|locum|uk-doctor|uk-nurse|uk-ahp|us-clinician]');
+    const { CV_TEMPLATES } = await import('../domains/cvs/schema.ts');
+    if (values.template && !(CV_TEMPLATES as readonly string[]).includes(values.template)) throw new Error(`--template must be one of ${CV_TEMPLATES.join(', ')}`);
+    if (values.format && values.format !== 'pdf' && values.format !== 'docx') throw new Error('--format must be pdf or docx');
     if (values['as-of'] && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new Error('--as-of must be YYYY-MM-DD');
     const { runCvCommand } = await import('./cv.ts');
     // eslint-disable-next-line no-restricted-properties -- the CLI is an entry point: it hands the environment to loadConfig
-    print(await runCvCommand({ resume: values.resume, job: values.job, out: values.out, draft: values.draft, template: values.template as 'full' | 'locum' | undefined, asOf: values['as-of'] }, process.env));
+    print(await runCvCommand({ resume: values.resume, job: values.job, out: values.out, draft: values.draft, template: values.template as CvTemplate | undefined, format: values.format as 'pdf' | 'docx' | undefined, asOf: values['as-of'] }, process.env));
   },
   'analyse-job': async (args) => {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, resume: { type: 'string' }, 'as-of': { type: 'string' } }, allowPositionals: true, strict: true });

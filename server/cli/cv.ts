@@ -19,27 +19,34 @@ import { checkPdfText } from '../adapters/pdf/text-check.ts';
 import { buildSnapshot } from '../cv-render/build.ts';
 import { expectedText, renderCvHtml } from '../cv-render/templates.ts';
 import { jobDefinitions } from '../jobs.ts';
+import { renderCvDocx } from '../cv-render/docx.ts';
+import { renderWithinBudget } from '../cv-render/fit.ts';
+import { LAYOUTS } from '../cv-render/layouts.ts';
+import type { CvTemplate } from '../domains/cvs/schema.ts';
 
 /**
  * `medfolio cv`: the whole pipeline without a server, on a throwaway in-memory database:
- * import the resume into a temporary profile, analyse the job, draft, check grounding, render,
- * check the PDF's text. Nothing is kept but the files asked for.
+ * import the resume into a temporary profile, analyse the job, draft, check grounding, lay out for
+ * the template, render within its page budget and check the PDF's text (or write a Word document). Nothing is kept but the files asked for.
  */
 export interface CvCommandOptions {
   resume: string;
   job: string;
   out: string;
   draft?: string | undefined;
-  template?: 'full' | 'locum' | undefined;
+  template?: CvTemplate | undefined;
   asOf?: string | undefined;
+  /** pdf (default): rendered and text-checked with Chromium; docx: the same CV as a Word document. */
+  format?: 'pdf' | 'docx' | undefined;
 }
 
 /** `renderer`: reuse a running page pool (several CVs in one process); by default one is started and closed. */
 export async function runCvCommand(options: CvCommandOptions, env: NodeJS.ProcessEnv, shared?: { renderer: PdfRenderer }) {
   const config: Config = loadConfig({ ...env, DATABASE_URL: '', REDIS_URL: '' });
   const logger = createLogger({ level: 'warn', name: 'cli', destination: process.stderr });
-  const chromium = findChromium(config.chromiumPath);
-  if (!chromium) throw new Error(CHROMIUM_HELP);
+  const format = options.format ?? 'pdf';
+  const chromium = format === 'pdf' ? findChromium(config.chromiumPath) : undefined;
+  if (format === 'pdf' && !chromium) throw new Error(CHROMIUM_HELP);
   const parsed = ZJsonResume.safeParse(JSON.parse(fs.readFileSync(options.resume, 'utf8')));
   if (!parsed.success) throw new Error(`${options.resume} is not a JSON Resume: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const jobDescription = fs.readFileSync(options.job, 'utf8');
@@ -50,7 +57,7 @@ export async function runCvCommand(options: CvCommandOptions, env: NodeJS.Proces
   const key = randomBytes(32);
   configureAuditKey(key);
   const queue = createJobQueue({ db: database.db, transport: createInProcessTransport(), definitions: jobDefinitions, logger, stuckAfterMs: 60_000 });
-  const renderer = shared?.renderer ?? createPdfRenderer({ executablePath: chromium, logger });
+  const renderer = format === 'docx' ? undefined : (shared?.renderer ?? createPdfRenderer({ executablePath: chromium!, logger }));
   try {
     await migrateToLatest(database.db, logger);
     const name = parsed.data.basics?.name ?? 'Clinician';
@@ -63,15 +70,31 @@ export async function runCvCommand(options: CvCommandOptions, env: NodeJS.Proces
       async () => {},
     );
     if (options.draft) fs.writeFileSync(options.draft, `${JSON.stringify(result.draft, null, 2)}\n`);
-    const snapshot = await buildSnapshot(database.db, userId, { template: options.template ?? 'full', draft: result.draft, jobTitle: result.analysis.title });
-    const rendered = await renderer.render(renderCvHtml(snapshot), { format: snapshot.format });
-    const check = await checkPdfText(rendered.pdf, expectedText(snapshot));
-    if (!check.ok) throw new Error(`the PDF's text does not match the CV: ${check.problems.join('; ')}`);
-    fs.writeFileSync(options.out, rendered.pdf);
+    const make = (squeeze: number) => buildSnapshot(database.db, userId, { template: options.template ?? 'full', draft: result.draft, jobTitle: result.analysis.title, analysis: result.analysis, squeeze }, now);
+    let pages: number | undefined;
+    let renderMs: number | undefined;
+    let template: string;
+    if (!renderer) {
+      const snapshot = await make(0);
+      template = snapshot.template;
+      fs.writeFileSync(options.out, await renderCvDocx(snapshot));
+    } else {
+      const made = await renderWithinBudget(async (squeeze) => {
+        const snapshot = await make(squeeze);
+        const rendered = await renderer.render(renderCvHtml(snapshot), { format: snapshot.format });
+        return { snapshot, rendered, pages: rendered.pages, budget: LAYOUTS[snapshot.template].pageBudget };
+      });
+      const check = await checkPdfText(made.rendered.pdf, expectedText(made.snapshot));
+      if (!check.ok) throw new Error(`the PDF's text does not match the CV: ${check.problems.join('; ')}`);
+      fs.writeFileSync(options.out, made.rendered.pdf);
+      ({ pages } = made);
+      renderMs = Math.round(made.rendered.ms);
+      template = made.snapshot.template;
+    }
     return {
-      pdf: options.out,
-      pages: rendered.pages,
-      renderMs: Math.round(rendered.ms),
+      [format]: options.out,
+      template,
+      ...(pages === undefined ? {} : { pages, renderMs }),
       composer: result.composer,
       requirements: result.requirements,
       removed: result.removed,
@@ -79,7 +102,7 @@ export async function runCvCommand(options: CvCommandOptions, env: NodeJS.Proces
       skipped: report.skipped,
     };
   } finally {
-    if (!shared) await renderer.close();
+    if (!shared) await renderer?.close();
     await queue.close();
     await database.close();
   }

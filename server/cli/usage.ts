@@ -11,8 +11,10 @@ Commands:
                                   write everything held about a clinician to DIR as the same
                                   ZIP the app gives them (logged as an access request)
   cv --resume FILE.json --job FILE.txt --out cv.pdf [--draft draft.json]
-     [--template full|locum] [--as-of YYYY-MM-DD]
+     [--template full|locum|uk-doctor|uk-nurse|uk-ahp|us-clinician]
+     [--format pdf|docx] [--as-of YYYY-MM-DD]
                                   tailor a CV to a job without a server; prints a JSON summary
+                                  (full: the layout the record and the job point to)
   analyse-job FILE [--json] [--resume FILE.json] [--as-of YYYY-MM-DD]
                                   what a job advert asks for (typed, essential or desirable);
                                   with a record, whether each is met, probably met, unmet,

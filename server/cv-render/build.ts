@@ -10,7 +10,11 @@ import { rollup } from '../domains/timecards/service.ts';
 import { shiftsRef } from '../ai/record-view.ts';
 import type { Draft } from '../ai/cv-draft/schema.ts';
 import type { EvidenceRef } from '../ai/jd-analysis/schema.ts';
-import { fillPlaceholders, paperFor, type CvSnapshot } from './snapshot.ts';
+import type { RegistrationBody } from '../domains/record/identifiers.ts';
+import type { JobAnalysis } from '../ai/jd-analysis/schema.ts';
+import { fillPlaceholders, type CvSnapshot } from './snapshot.ts';
+import { chooseLayout, type TemplateChoice } from './layouts.ts';
+import { fitToLayout } from './fit.ts';
 
 const EVIDENCED_TYPES: RecordType[] = ['post', 'registration', 'training', 'dbs', 'education'];
 
@@ -43,29 +47,32 @@ async function evidenceMarks(db: DbOrTx, userId: string, options: { showRefereeN
 }
 
 /**
- * Freezes a checked draft into the snapshot that is rendered and shared: the clinician's name
+ * Freezes a checked draft into the snapshot that is rendered and shared, laid out for its template
+ * (chosen from the record's registrations and the advert unless asked for): the clinician's name
  * and contact details come from their account and profile (never from the model), registration
  * numbers replace their placeholders, and each item carries its evidence as it stands now.
  */
 export async function buildSnapshot(
   db: DbOrTx,
   userId: string,
-  cv: { template: 'full' | 'locum'; draft: Draft; jobTitle: string | null; showRefereeNames?: boolean },
+  cv: { template: TemplateChoice; draft: Draft; jobTitle: string | null; analysis?: Pick<JobAnalysis, 'country' | 'requirements'> | null; showRefereeNames?: boolean; squeeze?: number },
   now: Date = new Date(),
 ): Promise<CvSnapshot> {
   const [user, profile, registrations] = await Promise.all([findUserById(db, userId), findProfile(db, userId), findRecords(db, registrationKind.table, userId)]);
-  const regs = registrations.map((r) => registrationKind.fromRow(r) as { body: string; number: string }).map((r, i) => ({ ...r, id: registrations[i]!.id as string }));
+  const regs = registrations.map((r) => registrationKind.fromRow(r) as { body: RegistrationBody; number: string }).map((r, i) => ({ ...r, id: registrations[i]!.id as string }));
   const location = profile?.location ?? {};
   const place = [location.city, location.region].filter(Boolean).join(', ');
   const showRefereeNames = cv.showRefereeNames ?? false;
   const markFor = await evidenceMarks(db, userId, { showRefereeNames, timeZone: user?.time_zone ?? 'Europe/London', now });
+  const layout = chooseLayout(cv.template, regs.map((r) => r.body), cv.analysis ?? null);
+  const sections = fitToLayout(fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections, layout, cv.squeeze);
   return {
-    template: cv.template,
-    format: paperFor(regs.map((r) => r.body)),
+    template: layout.id,
+    format: layout.format,
     name: user?.name ?? '',
     label: profile?.label ?? null,
     contact: [user?.email, profile?.phone, place].filter((c): c is string => Boolean(c)),
-    sections: fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections.map((s) => ({
+    sections: sections.map((s) => ({
       ...s,
       items: s.items.map((i) => ({ ...i, evidence: s.kind === 'profile' ? SELF_DECLARED : markFor(i.cites) })),
     })),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domains/audit/chain.ts';
 import type { Draft, DraftItem } from '../ai/cv-draft/schema.ts';
 import type { EvidenceMark } from '../domains/record/evidence-words.ts';
+import type { LayoutId } from './layouts.ts';
 
 /**
  * A CV snapshot: everything the PDF shows, frozen. Placeholders are filled here from the record
@@ -10,7 +11,7 @@ import type { EvidenceMark } from '../domains/record/evidence-words.ts';
  * Each item carries its evidence (docs/ARCHITECTURE.md, Evidence), so every template, the signed
  * manifest and the recruiter's page print the same marks from the same data.
  */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 export type CvItem = DraftItem & { evidence: EvidenceMark };
 export interface CvSection {
@@ -20,7 +21,8 @@ export interface CvSection {
 }
 
 export interface CvSnapshot {
-  template: 'full' | 'locum';
+  /** The layout it was made for (server/cv-render/layouts.ts): order, headings, paper, page budget. */
+  template: LayoutId;
   format: 'A4' | 'Letter';
   name: string;
   label: string | null;
@@ -45,5 +47,9 @@ export function fillPlaceholders(draft: Draft, registrationNumbers: Map<string, 
 
 export const snapshotHash = (snapshot: CvSnapshot) => createHash('sha256').update(`v${TEMPLATE_VERSION}\n${canonicalJson(snapshot)}`).digest('hex');
 
-/** US profiles (an NPI or a state board) print on US Letter; everyone else on A4. */
-export const paperFor = (registrationBodies: string[]): 'A4' | 'Letter' => (registrationBodies.some((b) => b === 'NPI' || b === 'US-STATE-BOARD') ? 'Letter' : 'A4');
+/**
+ * A line that summarises the items a template had no room for ("and 12 earlier posts,
+ * 2009–2015", written by fitToLayout): every format prints it as a note, not as an entry.
+ * Record titles begin with a capital, so the lower-case "and " marks it.
+ */
+export const isSummaryLine = (i: Pick<CvItem, 'title' | 'subtitle' | 'bullets'>) => i.title.startsWith('and ') && !i.subtitle && !i.bullets.length;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderCvHtml, expectedText } from './templates.ts';
-import { fillPlaceholders, paperFor, snapshotHash, type CvSnapshot } from './snapshot.ts';
+import { fillPlaceholders, snapshotHash, type CvSnapshot } from './snapshot.ts';
 
 const snapshot = (over: Partial<CvSnapshot> = {}): CvSnapshot => ({
-  template: 'full',
+  template: 'uk-doctor',
   format: 'A4',
   name: 'Dr <Test> Clinician',
   label: 'Specialty Registrar',
@@ -25,22 +25,20 @@ const snapshot = (over: Partial<CvSnapshot> = {}): CvSnapshot => ({
 });
 
 describe('CV templates', () => {
-  it('prints US profiles on Letter and everyone else on A4', () => {
-    expect(paperFor(['GMC'])).toBe('A4');
-    expect(paperFor(['NPI'])).toBe('Letter');
-    expect(paperFor(['NMC', 'US-STATE-BOARD'])).toBe('Letter');
+  it('prints on the paper the snapshot says', () => {
     expect(renderCvHtml(snapshot({ format: 'Letter' }))).toContain('@page { size: Letter; }');
     expect(renderCvHtml(snapshot())).toContain('@page { size: A4; }');
   });
 
-  it('escapes content, turns ligatures off, and puts the profile first as a paragraph', () => {
+  it('escapes content, turns ligatures off, and prints the sections in the order of the snapshot, the profile as a paragraph', () => {
     const html = renderCvHtml(snapshot());
     expect(html).toContain('Dr &lt;Test&gt; Clinician');
     expect(html).toContain('font-variant-ligatures: none');
-    expect(html.indexOf('Summary text')).toBeLessThan(html.indexOf('Led the take'));
+    expect(html.indexOf('Led the take')).toBeLessThan(html.indexOf('Summary text'));
+    expect(html).toContain('<p class="statement">Summary text</p>');
     expect(expectedText(snapshot())).toEqual({
       name: 'Dr <Test> Clinician',
-      headings: ['Profile', 'Experience'],
+      headings: ['Experience', 'Profile'],
       itemTitles: ['Registrar', 'Senior House Officer'],
       marks: ['Confirmed by Clinical Lead, A Trust on 3 May 2026'],
     });

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../platform/http/html.ts';
 import { embeddedFontCss } from './fonts.ts';
 import { evidenceLegend } from '../domains/record/evidence-words.ts';
-import type { CvSnapshot } from './snapshot.ts';
+import { isSummaryLine, type CvSnapshot } from './snapshot.ts';
 
 /** How a recruiter checks this PDF (docs/ARCHITECTURE.md, Evidence): absent when rendered without a server. */
 export interface CheckPanel {
@@ -14,11 +14,13 @@ export interface CheckPanel {
 }
 
 /**
- * Two CV templates from one snapshot: the full clinical CV (GMC order) and a one-page locum
- * profile. Plain semantic HTML so the PDF's text layer reads in order in applicant tracking
- * systems; ligatures off, because "fi"/"fl" ligature glyphs break ATS parsing.
+ * The HTML of a CV snapshot, laid out already (server/cv-render/layouts.ts): a full CV in one
+ * column, or the one-page locum profile with its compliance panel beside the work. Plain semantic
+ * HTML so the PDF's text layer reads in order in applicant tracking systems; ligatures off,
+ * because "fi"/"fl" ligature glyphs break ATS parsing.
  */
-const GMC_ORDER = ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'achievements', 'publications', 'skills'];
+type Section = CvSnapshot['sections'][number];
+type Item = Section['items'][number];
 
 const BASE_CSS = `
 @page { margin: 16mm 16mm 18mm; }
@@ -47,20 +49,37 @@ footer { margin-top: 12pt; font-size: 8pt; color: #6b7580; }
 .check .url { white-space: nowrap; color: #1b1f24; }
 `;
 
-const LOCUM_CSS = `
-html { font-size: 9.5pt; }
-h2 { margin-top: 8pt; font-size: 10.5pt; }
-.item { margin-bottom: 4pt; }
+const STATEMENT_CSS = `
+.statement { margin: 0 0 2pt; }
+.sentence { margin: 0; }
+.more { font-style: italic; color: #3d4752; font-size: 9.5pt; margin: 0 0 6pt; }
 `;
 
-function item(i: CvSnapshot['sections'][number]['items'][number]): string {
-  return `<div class="item"><div class="item-head"><h3>${escapeHtml(i.title)}</h3>${i.dates ? `<span class="dates">${escapeHtml(i.dates)}</span>` : ''}</div>${
+/** One page, two columns: what an agency checks first (registration, DBS, training) on the left, the work on the right; the panel runs the page's height. */
+const LOCUM_CSS = `
+@page { margin: 12mm 12mm 12mm; }
+html { font-size: 10.5pt; }
+.locum { display: grid; grid-template-columns: 36% 1fr; gap: 0 14pt; min-height: 236mm; }
+.glance { background: #eef4fa; border-radius: 4pt; padding: 8pt 10pt; }
+.glance h2 { margin-top: 6pt; }
+.glance-title { margin: 0; font-size: 9pt; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; color: #003d78; }
+.glance .item { margin-bottom: 6pt; }
+.glance .item-head { display: block; }
+.locum footer { grid-column: 1 / -1; }
+h2 { margin-top: 9pt; }
+`;
+
+function item(i: Item, kind: Section['kind']): string {
+  if (isSummaryLine(i)) return `<p class="more">${escapeHtml(i.title)}</p>${i.evidence.text ? `<p class="evidence">${escapeHtml(i.evidence.text)}</p>` : ''}`;
+  // A registration reads as the sentence it is, not as a bold heading.
+  const head = kind === 'registration' && i.title.endsWith('.') ? `<p class="sentence">${escapeHtml(i.title)}</p>` : `<h3>${escapeHtml(i.title)}</h3>`;
+  return `<div class="item"><div class="item-head">${head}${i.dates ? `<span class="dates">${escapeHtml(i.dates)}</span>` : ''}</div>${
     i.subtitle ? `<p class="subtitle">${escapeHtml(i.subtitle)}</p>` : ''
   }${i.evidence.text ? `<p class="evidence">${escapeHtml(i.evidence.text)}</p>` : ''}${i.bullets.length ? `<ul>${i.bullets.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>` : ''}</div>`;
 }
 
 /** The legend for the marks the CV shows, and how to check it. */
-function footer(sections: CvSnapshot['sections'], check: CheckPanel | undefined): string {
+function footer(sections: Section[], check: CheckPanel | undefined): string {
   const levels = sections.filter((s) => s.kind !== 'profile').flatMap((s) => s.items.map((i) => i.evidence.level));
   return `<footer><ul class="legend">${evidenceLegend(levels)
     .map((line) => `<li>${escapeHtml(line)}</li>`)
@@ -71,35 +90,41 @@ function footer(sections: CvSnapshot['sections'], check: CheckPanel | undefined)
   }</footer>`;
 }
 
-/** The profile reads as a paragraph: its heading would repeat the label under the name. */
-const profile = (items: CvSnapshot['sections'][number]['items']) => items.flatMap((i) => i.bullets).map((b) => `<p>${escapeHtml(b)}</p>`).join('');
+/** The personal statement reads as one paragraph of sentences. */
+const profile = (items: Item[]) => `<p class="statement">${items.flatMap((i) => i.bullets).map(escapeHtml).join(' ')}</p>`;
 
-/** The locum profile keeps the newest posts and the first points, to fit one page. */
-function forLocum(snapshot: CvSnapshot): CvSnapshot['sections'] {
-  const keep = new Set(['registration', 'experience', 'shifts', 'training', 'skills']);
-  return snapshot.sections
-    .filter((s) => keep.has(s.kind))
-    .map((s) => (s.kind === 'experience' ? { ...s, items: s.items.slice(0, 3).map((i) => ({ ...i, bullets: i.bullets.slice(0, 2) })) } : s));
+const section = (s: Section) => `<section><h2>${escapeHtml(s.title)}</h2>${s.kind === 'profile' ? profile(s.items) : s.items.map((i) => item(i, s.kind)).join('')}</section>`;
+
+/** On the locum profile, the sections an agency's compliance team reads first. */
+const AT_A_GLANCE = new Set<Section['kind']>(['registration', 'training']);
+
+/** The sections in the order the HTML prints them (the text check reads them in this order). */
+function printOrder(snapshot: CvSnapshot): Section[] {
+  if (snapshot.template !== 'locum') return snapshot.sections;
+  return [...snapshot.sections.filter((s) => AT_A_GLANCE.has(s.kind)), ...snapshot.sections.filter((s) => !AT_A_GLANCE.has(s.kind))];
+}
+
+function body(snapshot: CvSnapshot, check: CheckPanel | undefined): string {
+  if (snapshot.template !== 'locum') return `${snapshot.sections.map(section).join('\n')}\n${footer(snapshot.sections, check)}`;
+  const glance = snapshot.sections.filter((s) => AT_A_GLANCE.has(s.kind));
+  const work = snapshot.sections.filter((s) => !AT_A_GLANCE.has(s.kind));
+  return `<div class="locum"><aside class="glance"><p class="glance-title">Compliance at a glance</p>${glance.map(section).join('')}</aside><main>${work.map(section).join('')}</main>${footer(snapshot.sections, check)}</div>`;
 }
 
 export function renderCvHtml(snapshot: CvSnapshot, options: { check?: CheckPanel } = {}): string {
-  const sections = (snapshot.template === 'locum' ? forLocum(snapshot) : snapshot.sections)
-    .slice()
-    .sort((a, b) => GMC_ORDER.indexOf(a.kind) - GMC_ORDER.indexOf(b.kind));
   const size = snapshot.format === 'Letter' ? 'Letter' : 'A4';
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(snapshot.name)}</title>
-<style>${embeddedFontCss()}\n@page { size: ${size}; }\n${BASE_CSS}${snapshot.template === 'locum' ? LOCUM_CSS : ''}</style></head><body>
+  return `<!doctype html><html lang="${snapshot.format === 'Letter' ? 'en-US' : 'en-GB'}"><head><meta charset="utf-8"><title>${escapeHtml(snapshot.name)}</title>
+<style>${embeddedFontCss()}\n@page { size: ${size}; }\n${BASE_CSS}${STATEMENT_CSS}${snapshot.template === 'locum' ? LOCUM_CSS : ''}</style></head><body>
 <header><h1>${escapeHtml(snapshot.name)}</h1>${snapshot.label ? `<p class="label">${escapeHtml(snapshot.label)}</p>` : ''}${
     snapshot.contact.length ? `<p class="contact">${snapshot.contact.map(escapeHtml).join(' · ')}</p>` : ''
   }</header>
-${sections.map((s) => `<section><h2>${escapeHtml(s.title)}</h2>${s.kind === 'profile' ? profile(s.items) : s.items.map(item).join('')}</section>`).join('\n')}
-${footer(sections, options.check)}
+${body(snapshot, options.check)}
 </body></html>`;
 }
 
 /** What the PDF's text must contain, in order, for the text check. */
 export function expectedText(snapshot: CvSnapshot) {
-  const sections = (snapshot.template === 'locum' ? forLocum(snapshot) : snapshot.sections).slice().sort((a, b) => GMC_ORDER.indexOf(a.kind) - GMC_ORDER.indexOf(b.kind));
+  const sections = printOrder(snapshot);
   const items = sections.filter((s) => s.kind !== 'profile').flatMap((s) => s.items);
   return {
     name: snapshot.name,

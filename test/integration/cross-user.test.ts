@@ -101,7 +101,7 @@ describe('cross-user access', () => {
           ]),
         ),
         ...Object.fromEntries(
-          ['GET /api/cvs/:id/pdf', 'POST /api/cvs/:id/shares', 'PATCH /api/cvs/:id', 'POST /api/cvs/:id/withdraw'].map((key) => [key, async (client: TestClient) => ({ id: (await renderedCv(client)).id as string })]),
+          ['GET /api/cvs/:id/pdf', 'GET /api/cvs/:id/docx', 'POST /api/cvs/:id/shares', 'PATCH /api/cvs/:id', 'POST /api/cvs/:id/withdraw'].map((key) => [key, async (client: TestClient) => ({ id: (await renderedCv(client)).id as string })]),
         ),
         ...Object.fromEntries(
           ['GET /api/me/credentials/:id', 'POST /api/me/credentials/:id/withdraw'].map((key) => [

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { jobs, personas } from '../support/fixtures.ts';
@@ -78,6 +78,22 @@ describe('the grounding check catches adversarial drafts', () => {
       experience(d)[0]!.subtitle = 'St Elsewhere University Hospitals NHS Foundation Trust';
     });
     expect(result.removed).toEqual([expect.objectContaining({ reason: expect.stringContaining('employer "St Elsewhere University Hospitals NHS Foundation Trust"') })]);
+  });
+
+  it("keeps a date the record's own words state, and still removes one they do not", async () => {
+    const record = records.get('em-st4-locum.json')!;
+    const own = record.profile.summary;
+    // The shared record is changed for this test only.
+    onTestFinished(() => {
+      record.profile.summary = own;
+    });
+    const result = await adversarial((d) => {
+      record.profile.summary = 'Emergency medicine registrar since 2022, in a major trauma centre since March 2024.';
+      const profile = d.sections.find((s) => s.kind === 'profile')!.items[0]!;
+      profile.bullets = ['Emergency medicine registrar since 2022, in a major trauma centre since March 2024.', 'In a major trauma centre since April 2019.'];
+    });
+    expect(result.removed).toEqual([expect.objectContaining({ text: 'In a major trauma centre since April 2019.' })]);
+    expect(result.draft.sections.find((s) => s.kind === 'profile')!.items[0]!.bullets).toEqual(['Emergency medicine registrar since 2022, in a major trauma centre since March 2024.']);
   });
 
   it('removes shifted dates', async () => {

@@ -2,6 +2,8 @@ import type { Embedder } from '../../adapters/embedder.ts';
 import { PROFILE_REF, shiftsRef, type AiRecord } from '../record-view.ts';
 import type { AssessedRequirement } from '../jd-analysis/schema.ts';
 import type { Draft, DraftItem } from './schema.ts';
+import { dateSpan, distinctParts, monthYear, registrationSentence } from './wording.ts';
+import { personalStatement } from './statement.ts';
 
 /**
  * The offline composer: a deterministic, extractive draft in the GMC order, using only the
@@ -11,8 +13,9 @@ import type { Draft, DraftItem } from './schema.ts';
 const MAX_POINTS_PER_POST = 5;
 
 const dbsTitle = (level: string) => (level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${level[0]!.toUpperCase()}${level.slice(1)} DBS check`);
+/** The contract as a reader says it: "locum", "agency work", "fixed-term", "bank". */
+const contractWords = (contract: string | null) => (contract === 'agency' ? 'agency work' : contract === 'other' ? null : contract);
 const cosine = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + x * (b[i] ?? 0), 0);
-const span = (start: string | null, end: string | null) => (start ? `${start} to ${end ?? 'present'}` : end);
 
 export async function composeOffline(record: AiRecord, jobDescription: string, assessed: AssessedRequirement[], asOf: string, embedder: Embedder): Promise<Draft> {
   const achievements = record.posts.flatMap((p) => p.achievements.map((text) => ({ postId: p.id, text })));
@@ -27,24 +30,26 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
     if (items.length) sections.push({ kind, title, items });
   };
 
-  add('profile', 'Profile', record.profile.summary ? [{ title: record.profile.label ?? 'Profile', subtitle: null, dates: null, bullets: [record.profile.summary], cites: [PROFILE_REF] }] : []);
+  const statement = personalStatement(record, assessed, asOf);
+  add('profile', 'Profile', statement.length ? [{ title: record.profile.label ?? 'Profile', subtitle: null, dates: null, bullets: statement.map((s) => s.text), cites: [PROFILE_REF, ...statement.flatMap((s) => s.cites)] }] : []);
 
   add(
     'registration',
     'Professional registration and DBS',
     [
+      // One sentence a person would write, with the number in it; revalidation or renewal beside.
       ...record.registrations.map((r) => ({
-      title: `${r.body} registration`,
-      subtitle: r.status,
-      dates: r.revalidationDate ? `Revalidation due ${r.revalidationDate}` : null,
-      bullets: [`Number: [[registration:${r.id}:number]]`, ...(r.conditions ? [`Conditions: ${r.conditions}`] : [])],
-      cites: [{ type: 'registration', id: r.id }],
+        title: registrationSentence({ ...r, number: `[[registration:${r.id}:number]]` }),
+        subtitle: null,
+        dates: r.revalidationDate ? `Revalidation due ${monthYear(r.revalidationDate)}` : r.renewalDate ? `Renewal due ${monthYear(r.renewalDate)}` : null,
+        bullets: r.conditions ? [`Conditions: ${r.conditions}`] : [],
+        cites: [{ type: 'registration', id: r.id }],
       })),
       // The DBS level and Update Service status, never the certificate number.
       ...record.dbs.map((d) => ({
         title: dbsTitle(d.level),
         subtitle: `${d.workforce === 'both' ? 'Adult and child' : d.workforce[0]!.toUpperCase() + d.workforce.slice(1)} workforce`,
-        dates: `Issued ${d.issueDate}`,
+        dates: `Issued ${monthYear(d.issueDate)}`,
         bullets: d.updateService ? ['Subscribed to the DBS Update Service'] : [],
         cites: [{ type: 'dbs', id: d.id }],
       })),
@@ -58,8 +63,9 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
       .sort((a, b) => b.startDate.localeCompare(a.startDate))
       .map((p) => ({
         title: p.title,
-        subtitle: [p.employer, p.site, p.grade, p.contract === 'substantive' ? null : p.contract].filter(Boolean).join(', '),
-        dates: span(p.startDate, p.endDate),
+        // The employer first (readers and tests look for it there), then only what the title has not said.
+        subtitle: distinctParts(p.title, [p.employer, p.site, p.grade, p.specialty, p.contract === 'substantive' ? null : contractWords(p.contract)]),
+        dates: dateSpan(p.startDate, p.endDate),
         bullets: [
           ...(p.summary ? [p.summary] : []),
           ...[...p.achievements].sort((a, b) => (relevance.get(`${p.id}\u0000${b}`) ?? 0) - (relevance.get(`${p.id}\u0000${a}`) ?? 0)).slice(0, MAX_POINTS_PER_POST),
@@ -74,7 +80,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
     record.shifts.rows.map((s) => ({
       title: s.role,
       subtitle: s.employer,
-      dates: `${s.firstShift.slice(0, 10)} to ${s.lastShift.slice(0, 10)}`,
+      dates: dateSpan(s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)),
       bullets: [`${s.shifts} approved ${s.shifts === 1 ? 'shift' : 'shifts'}, ${s.hours} hours, confirmed by shift supervisors`],
       cites: [{ type: 'shifts', id: shiftsRef(s.employer, s.role) }],
     })),
@@ -90,7 +96,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
       .map((t) => ({
         title: t.name,
         subtitle: t.provider,
-        dates: t.expiresOn ? `Completed ${t.completedOn}, valid until ${t.expiresOn}` : `Completed ${t.completedOn}`,
+        dates: t.expiresOn ? `Valid until ${monthYear(t.expiresOn)}` : `Completed ${monthYear(t.completedOn)}`,
         bullets: [],
         cites: [{ type: 'training', id: t.id }],
       })),
@@ -102,7 +108,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
     record.education.map((e) => ({
       title: [e.studyType, e.area].filter(Boolean).join(', ') || e.institution,
       subtitle: e.institution,
-      dates: span(e.startDate, e.endDate),
+      dates: dateSpan(e.startDate, e.endDate),
       bullets: e.score ? [e.score] : [],
       cites: [{ type: 'education', id: e.id }],
     })),

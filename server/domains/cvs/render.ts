@@ -17,11 +17,15 @@ import { insertCheck, signCheck } from '../cv-checks/service.ts';
 import { buildSnapshot } from '../../cv-render/build.ts';
 import { expectedText, renderCvHtml } from '../../cv-render/templates.ts';
 import { snapshotHash } from '../../cv-render/snapshot.ts';
+import { LAYOUTS } from '../../cv-render/layouts.ts';
+import { renderWithinBudget } from '../../cv-render/fit.ts';
+import type { JobAnalysis } from '../../ai/jd-analysis/schema.ts';
 import type { Draft } from '../../ai/cv-draft/schema.ts';
 import * as repo from './repo.ts';
 
 /**
- * Renders a checked draft to PDF: freeze the snapshot (with each item's evidence), reuse the PDF
+ * Renders a checked draft to PDF: freeze the snapshot (laid out for its template, with each item's
+ * evidence) within the template's page budget, reuse the PDF
  * of an identical snapshot, otherwise render it with its check code, link and QR code, check the
  * PDF's text layer against the snapshot (name, headings, item titles and evidence marks in order,
  * the check code readable, no ligature glyphs), sign its manifest and store it encrypted.
@@ -58,20 +62,30 @@ export function renderCvHandler(deps: RenderDeps): JobHandler<z.infer<typeof ren
     };
     try {
       if (!deps.renderer) return await done(null, 'The PDF could not be made: no Chromium is installed on the server. The checked draft is ready.');
-      const snapshot = await buildSnapshot(
-        deps.db,
-        row.user_id,
-        { template: row.template, draft: row.draft as Draft, jobTitle: (row.analysis as { title?: string } | null)?.title ?? null, showRefereeNames: row.show_referee_names },
-        now(),
-      );
-      const hash = snapshotHash(snapshot);
-      const existing = await repo.findPdfByHash(deps.db, row.user_id, hash);
-      if (existing) return await done(existing.id);
-      // The check code lives only in the PDF (and as a hash in cv_checks): a fresh one per render.
-      const code = generateCheckCode();
-      const url = `${deps.appOrigin}/check?code=${formatCheckCode(code)}`;
-      const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-      const { pdf, ms, pages } = await deps.renderer.render(renderCvHtml(snapshot, { check: { url, code: formatCheckCode(code), qrSvg } }), { format: snapshot.format });
+      const analysis = row.analysis as JobAnalysis | null;
+      // The PDF of an identical snapshot is reused; otherwise render, tightening the layout's caps while over its page budget.
+      const made = await renderWithinBudget(async (squeeze) => {
+        const snapshot = await buildSnapshot(
+          deps.db,
+          row.user_id,
+          { template: row.template, draft: row.draft as Draft, jobTitle: analysis?.title ?? null, analysis, showRefereeNames: row.show_referee_names, squeeze },
+          now(),
+        );
+        const budget = LAYOUTS[snapshot.template].pageBudget;
+        const hash = snapshotHash(snapshot);
+        const existing = await repo.findPdfByHash(deps.db, row.user_id, hash);
+        if (existing) return { snapshot, hash, existing, budget, pages: existing.pages } as const;
+        // The check code lives only in the PDF (and as a hash in cv_checks): a fresh one per render.
+        const code = generateCheckCode();
+        const url = `${deps.appOrigin}/check?code=${formatCheckCode(code)}`;
+        const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+        const rendered = await deps.renderer!.render(renderCvHtml(snapshot, { check: { url, code: formatCheckCode(code), qrSvg } }), { format: snapshot.format });
+        return { snapshot, hash, code, rendered, budget, pages: rendered.pages, existing: undefined };
+      });
+      if (made.existing) return await done(made.existing.id);
+      const { snapshot, hash, code } = made;
+      const { pdf, ms, pages } = made.rendered!;
+      if (made.overBudget) ctx.logger.warn({ pages, budget: made.budget }, 'CV over its page budget after tightening');
       const check = await checkPdfText(pdf, expectedText(snapshot));
       if (!check.ok) throw new PermanentJobError(`the PDF's text does not match the CV: ${check.problems.join('; ')}`);
       if (findCheckCode((await extractPdfText(pdf, { lastPages: 3 })).text) !== code) throw new PermanentJobError("the PDF's check code cannot be read back from its text");
@@ -108,7 +122,7 @@ export async function readCvPdf(deps: Pick<RenderDeps, 'db' | 'storage' | 'secre
   const row = await repo.findCvRequest(deps.db, userId, cvId);
   if (!row) throw new AppError('NOT_FOUND', 'CV not found');
   if (!row.pdf_id) throw new AppError('CONFLICT', row.status === 'done' ? 'This CV has no PDF (rendering is unavailable)' : 'The PDF is not ready yet');
-  return readPdf(deps, userId, row.pdf_id);
+  return { ...(await readPdf(deps, userId, row.pdf_id)), row };
 }
 
 /** A stored PDF by id (a share reads the one frozen when it was made), decrypted. */

@@ -1,6 +1,7 @@
+import type { CvTemplate } from './schema.ts';
 import type { DbOrTx } from '../../platform/db/transaction.ts';
 
-export async function insertCvRequest(db: DbOrTx, row: { id: string; user_id: string; job_description: string; template: 'full' | 'locum'; as_of: string; show_referee_names?: boolean; created_at: Date }) {
+export async function insertCvRequest(db: DbOrTx, row: { id: string; user_id: string; job_description: string; template: CvTemplate; as_of: string; show_referee_names?: boolean; created_at: Date }) {
   return db.insertInto('cv_requests').values({ ...row, updated_at: row.created_at }).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -5,6 +5,10 @@ import { ZCreateCvRequest, ZCv, ZCvAccepted, ZCvList, ZUpdateCv } from './schema
 import { getCv, listCvs, requestCv, setRefereeNames, withdrawCv, type CvDeps } from './service.ts';
 import { readCvPdf, type RenderDeps } from './render.ts';
 import type { CheckDeps } from '../cv-checks/service.ts';
+import { cvFileName, readCvDocx } from './download.ts';
+import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'> & Pick<CheckDeps, 'keys' | 'logger'>) {
   const tags = ['cvs'];
@@ -71,10 +75,28 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       params: ZIdParams,
       produces: 'application/pdf',
       handler: async ({ user, params, res }) => {
-        const { data } = await readCvPdf(deps, user!.id, params.id);
+        const { data, row } = await readCvPdf(deps, user!.id, params.id);
         res.setHeader('Content-Type', 'application/pdf');
         res.setHeader('Content-Length', String(data.length));
-        res.setHeader('Content-Disposition', 'attachment; filename="cv.pdf"');
+        res.setHeader('Content-Disposition', attachmentDisposition(await cvFileName(deps.db, user!.id, row, 'pdf')));
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.end(data);
+      },
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'get',
+      path: '/api/cvs/:id/docx',
+      summary: 'Download the CV as a Word document: the same entries and evidence marks as the PDF, unsigned',
+      tags,
+      auth: 'user',
+      params: ZIdParams,
+      produces: DOCX_TYPE,
+      handler: async ({ user, params, res, now }) => {
+        const { data, filename } = await readCvDocx(deps.db, user!.id, params.id, now);
+        res.setHeader('Content-Type', DOCX_TYPE);
+        res.setHeader('Content-Length', String(data.length));
+        res.setHeader('Content-Disposition', attachmentDisposition(filename));
         res.setHeader('Cache-Control', 'private, no-store');
         res.end(data);
       },

@@ -3,9 +3,19 @@ import { ZDraft, ZRemovedItem } from '../../ai/cv-draft/schema.ts';
 import { ZJobDescription } from '../../ai/jd-analysis/schema.ts';
 import { ZCheckedItem } from '../cv-checks/schema.ts';
 
+/**
+ * CV templates (server/cv-render/layouts.ts lays each out). 'full' lets the record and the advert
+ * choose the profession's layout; the others name one outright.
+ */
+export const CV_TEMPLATES = ['full', 'locum', 'uk-doctor', 'uk-nurse', 'uk-ahp', 'us-clinician'] as const;
+export type CvTemplate = (typeof CV_TEMPLATES)[number];
+export const ZCvTemplate = z.enum(CV_TEMPLATES);
+
 export const ZCreateCvRequest = z.object({
   jobDescription: ZJobDescription,
-  template: z.enum(['full', 'locum']).optional().describe('full: clinical CV in the GMC order; locum: one-page profile'),
+  template: ZCvTemplate.optional().describe(
+    'full (default): the full CV in the layout of the profession and country the record and the advert point to; locum: a one-page locum profile; uk-doctor (GMC order), uk-nurse (NMC), uk-ahp (HCPC, GPhC), us-clinician (licensure, US Letter): that layout outright',
+  ),
   showRefereeNames: z.boolean().optional().describe("Print referees' names in \"Confirmed by\" marks (their role and organisation are always printed)"),
 });
 
@@ -36,13 +46,14 @@ export const ZCv = z.object({
   id: z.uuid(),
   status: z.enum(['queued', 'running', 'done', 'failed']),
   stage: ZCvStage,
-  template: z.enum(['full', 'locum']),
+  template: ZCvTemplate,
   jobTitle: z.string().nullable(),
   composer: z.string().nullable().describe('offline, or the LLM model that drafted it'),
   summary: ZCvSummary.nullable(),
   draft: ZDraft.nullable(),
   error: z.string().nullable(),
   pdf: z.object({ url: z.string(), pages: z.number().int() }).nullable().describe('Ready when rendering is done'),
+  docx: z.object({ url: z.string() }).nullable().describe('The same CV as a Word document, ready with the PDF'),
   showRefereeNames: z.boolean(),
   check: z
     .object({

@@ -11,7 +11,7 @@ import { CV_HOLD_TTL_MS, generateCvJob } from './jobs.ts';
 import * as repo from './repo.ts';
 import { redact } from '../../ai/redaction/index.ts';
 import { assertProcessingAllowed } from '../accounts/restriction.ts';
-import type { Cv } from './schema.ts';
+import type { Cv, CvTemplate } from './schema.ts';
 import { renderCvJob } from './render.ts';
 import { findPdfCheck, withdrawPdf, type CheckDeps } from '../cv-checks/service.ts';
 
@@ -42,6 +42,7 @@ export function toApi(row: Row, pages?: number, check: CheckView = null): Cv {
     draft: (row.draft as Cv['draft']) ?? null,
     error: row.error,
     pdf: row.pdf_id ? { url: `/api/cvs/${row.id}/pdf`, pages: pages ?? 0 } : null,
+    docx: row.status === 'done' && row.draft ? { url: `/api/cvs/${row.id}/docx` } : null,
     showRefereeNames: row.show_referee_names,
     check,
     createdAt: row.created_at.toISOString(),
@@ -50,7 +51,7 @@ export function toApi(row: Row, pages?: number, check: CheckView = null): Cv {
 }
 
 /** Reserves one CV generation, records the request and queues it; 429 when the plan is used up. */
-export async function requestCv(deps: CvDeps, userId: string, input: { jobDescription: string; template?: 'full' | 'locum' | undefined; showRefereeNames?: boolean | undefined }, meta: { requestId: string; now: Date }) {
+export async function requestCv(deps: CvDeps, userId: string, input: { jobDescription: string; template?: CvTemplate | undefined; showRefereeNames?: boolean | undefined }, meta: { requestId: string; now: Date }) {
   await assertProcessingAllowed(deps.db, userId);
   const id = randomUUID();
   const reservation = await reserve(deps.db, { userId, metric: 'cv_generations', amount: 1, requestId: id, now: meta.now, ttlMs: CV_HOLD_TTL_MS });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CvTemplate as TemplateChoice } from '../../domains/cvs/schema.ts';
 
 /** Kysely table types. Each domain adds its tables here as its migrations create them. */
 
@@ -366,7 +367,7 @@ export interface CvRequestsTable {
   id: Generated<string>;
   user_id: string;
   job_description: string;
-  template: ColumnType<'full' | 'locum', 'full' | 'locum' | undefined, 'full' | 'locum'>;
+  template: ColumnType<TemplateChoice, TemplateChoice | undefined, TemplateChoice>;
   as_of: DateColumn;
   status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | 'running' | 'done' | 'failed' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
   stage: ColumnType<string, string | undefined, string>;

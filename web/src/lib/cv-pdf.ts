@@ -13,13 +13,3 @@ export async function fetchCvPdf(id: string, signal?: AbortSignal): Promise<Blob
   const blob = await res.blob();
   return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
 }
-
-/** A file name for the download: "cv-consultant-in-emergency-medicine.pdf". */
-export function cvFileName(jobTitle: string | null | undefined): string {
-  const slug = (jobTitle ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug ? `cv-${slug}.pdf` : 'cv.pdf';
-}

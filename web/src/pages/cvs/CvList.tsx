@@ -1,8 +1,18 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
-import { cvFileName, cvPdfUrl } from '../../lib/cv-pdf.ts';
+import { cvPdfUrl } from '../../lib/cv-pdf.ts';
 import { CV_STAGE_LABEL } from '../../lib/cv-progress.ts';
 import { useCvList, type CvListItem } from './use-cv.ts';
+
+/** How each template is named in the list (server/cv-render/layouts.ts lays them out). */
+const TEMPLATE_WORDS: Record<CvListItem['template'], string> = {
+  full: 'Full CV',
+  locum: 'Locum profile',
+  'uk-doctor': 'Full CV (UK doctor)',
+  'uk-nurse': 'Full CV (UK nurse or midwife)',
+  'uk-ahp': 'Full CV (UK allied health)',
+  'us-clinician': 'Full CV (US)',
+};
 
 export const formatDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
@@ -52,7 +62,7 @@ export function CvList() {
               <tr key={cv.id}>
                 <td data-label="Job">
                   <Link to={`/cvs/${cv.id}`}>{title}</Link>
-                  <span className="muted"> · {cv.template === 'locum' ? 'Locum profile' : 'Full CV'}</span>
+                  <span className="muted"> · {TEMPLATE_WORDS[cv.template]}</span>
                 </td>
                 <td data-label="Status">
                   <StatusBadge cv={cv} />
@@ -73,8 +83,13 @@ export function CvList() {
                       Open result<span className="visually-hidden"> for {title}</span>
                     </Link>
                     {cv.pdf ? (
-                      <a href={cvPdfUrl(cv.id)} download={cvFileName(cv.jobTitle)}>
+                      <a href={cvPdfUrl(cv.id)} download="">
                         Download PDF<span className="visually-hidden"> for {title}</span>
+                      </a>
+                    ) : null}
+                    {cv.docx ? (
+                      <a href={cv.docx.url} download="">
+                        Download Word<span className="visually-hidden"> for {title}</span>
                       </a>
                     ) : null}
                     {cv.stage === 'done' ? (

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Cv } from '../../../../server/domains/cvs/schema.ts';
-import { PdfPreview } from './PdfPreview.tsx';
+import { PdfPreview, WordDownload } from './PdfPreview.tsx';
 
 type Summary = NonNullable<Cv['summary']>;
 type Requirement = Summary['requirements']['met'][number];
@@ -10,7 +10,7 @@ type Requirement = Summary['requirements']['met'][number];
  * first, because the promise is "nothing you cannot back up"; then the requirements met,
  * unmet, expired and expiring; then the PDF.
  */
-export function CvResult({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'jobTitle' | 'summary' | 'pdf' | 'composer' | 'stage' | 'error'>; headingLevel?: 2 | 3 }) {
+export function CvResult({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'jobTitle' | 'summary' | 'pdf' | 'composer' | 'stage' | 'error'> & Partial<Pick<Cv, 'docx'>>; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const summary = cv.summary;
@@ -74,11 +74,14 @@ export function CvResult({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'jobTit
       <section className="stack stack-tight" aria-labelledby={`pdf-${cv.id}`}>
         <Sub id={`pdf-${cv.id}`}>PDF</Sub>
         {cv.pdf ? (
-          <PdfPreview id={cv.id} jobTitle={cv.jobTitle} pages={cv.pdf.pages} />
+          <PdfPreview id={cv.id} jobTitle={cv.jobTitle} pages={cv.pdf.pages} docxUrl={cv.docx?.url} />
         ) : cv.stage === 'failed' ? (
           <p className="notice notice-danger">{cv.error ?? 'The PDF could not be made.'}</p>
         ) : cv.stage === 'done' ? (
-          <p className="notice notice-warn">There is no PDF for this CV (see the warnings above).</p>
+          <>
+            <p className="notice notice-warn">There is no PDF for this CV (see the warnings above).</p>
+            {cv.docx ? <WordDownload url={cv.docx.url} /> : null}
+          </>
         ) : (
           <p className="muted">The PDF is being made…</p>
         )}

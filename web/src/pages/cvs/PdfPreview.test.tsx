@@ -62,4 +62,17 @@ describe('PDF preview', () => {
     view.unmount();
     expect(live.size).toBe(0);
   });
+
+  it('offers the PDF and the Word copy under the names the server gives them', () => {
+    objectUrls();
+    deferredPdfs();
+    render(<PdfPreview id={A} jobTitle="Registrar" docxUrl={`/api/cvs/${A}/docx`} />);
+    const pdf = screen.getByRole('link', { name: 'Download PDF' });
+    const word = screen.getByRole('link', { name: 'Download Word (.docx)' });
+    expect(pdf.getAttribute('href')).toBe(`/api/cvs/${A}/pdf`);
+    expect(word.getAttribute('href')).toBe(`/api/cvs/${A}/docx`);
+    // An empty download attribute lets the server's Content-Disposition name the file.
+    expect(pdf.getAttribute('download')).toBe('');
+    expect(word.getAttribute('download')).toBe('');
+  });
 });

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { describeError } from '../../lib/api.ts';
-import { cvFileName, cvPdfUrl, fetchCvPdf } from '../../lib/cv-pdf.ts';
+import { cvPdfUrl, fetchCvPdf } from '../../lib/cv-pdf.ts';
 
-/** An inline preview of the CV's PDF, and a plain download link that always works. */
-export function PdfPreview({ id, jobTitle, pages }: { id: string; jobTitle: string | null; pages?: number | undefined }) {
+/**
+ * An inline preview of the CV's PDF, and plain download links that always work. The links carry
+ * `download` without a name, so the server's file name ("CV - <Name> - <Job>.pdf") is the one saved.
+ */
+export function PdfPreview({ id, jobTitle, pages, docxUrl }: { id: string; jobTitle: string | null; pages?: number | undefined; docxUrl?: string | undefined }) {
   const [url, setUrl] = useState<string | undefined>();
   const [error, setError] = useState<unknown>();
   const [blocked, setBlocked] = useState(false);
@@ -40,9 +43,10 @@ export function PdfPreview({ id, jobTitle, pages }: { id: string; jobTitle: stri
   return (
     <div className="stack cv-pdf">
       <div className="actions">
-        <a className="btn" href={cvPdfUrl(id)} download={cvFileName(jobTitle)}>
+        <a className="btn" href={cvPdfUrl(id)} download="">
           Download PDF
         </a>
+        {docxUrl ? <WordDownload url={docxUrl} /> : null}
         {url ? (
           <a href={url} target="_blank" rel="noopener">
             Open the PDF in a new tab
@@ -68,5 +72,14 @@ export function PdfPreview({ id, jobTitle, pages }: { id: string; jobTitle: stri
         </p>
       )}
     </div>
+  );
+}
+
+/** The same CV as a Word document, for agencies that reformat CVs; only the PDF is signed. */
+export function WordDownload({ url }: { url: string }) {
+  return (
+    <a className="btn btn-secondary" href={url} download="">
+      Download Word (.docx)
+    </a>
   );
 }
