@@ -19,6 +19,7 @@ import * as m0017 from './0017_credentials.ts';
 import * as m0018 from './0018_share_pack.ts';
 import * as m0020 from './0020_unlock_sign_in.ts';
 import * as m0035 from './0035_more_courses.ts';
+import * as m0040 from './0040_resume_fields.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0018_share_pack': m0018,
   '0020_unlock_sign_in': m0020,
   '0035_more_courses': m0035,
+  '0040_resume_fields': m0040,
 };

@@ -114,6 +114,22 @@ export function ResumeImport({ announce }: { announce: (message: string) => void
               </ul>
             </>
           ) : null}
+          {state.report.notImported.length ? (
+            <>
+              <p>
+                <strong>
+                  {state.report.notImported.length} field{state.report.notImported.length === 1 ? ' was' : 's were'} not imported:
+                </strong>
+              </p>
+              <ul>
+                {state.report.notImported.map((s, i) => (
+                  <li key={i}>
+                    <code>{s.path}</code>: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {state.report.warnings.length ? (
             <>
               <p>
