@@ -68,7 +68,9 @@ describe('JSON Resume files from the ecosystem', () => {
       // Sections kept as they are carry the file's own mistakes (one sample has a url that is no URI).
       if ((await validateResume(resume)).valid) expect((await validateResume(exported)).errors).toBeNull();
       const dropped = silentlyDropped(resume, exported, res.body);
-      expect(dropped, JSON.stringify(dropped.map((p) => [p, p.split(".").reduce((o: any, k) => o?.[k], resume), p.split(".").reduce((o: any, k) => o?.[k], exported)]))).toEqual([]);
+      expect(dropped, JSON.stringify(dropped.map((p) => [p, p.split('.').reduce((o: any, k) => o?.[k], resume), p.split('.').reduce((o: any, k) => o?.[k], exported)]))).toEqual(
+        [],
+      );
       // A differing email is reported rather than taken: the account's address stays.
       if (resume.basics?.email && resume.basics.email !== email) expect(res.body.notImported).toContainEqual({ path: 'basics.email', reason: 'your account email is kept' });
 
@@ -88,8 +90,25 @@ describe('JSON Resume files from the ecosystem', () => {
     const { client } = await signUp(app);
     const long = 'Led the redesign of the sepsis pathway across three sites. '.repeat(250).trim();
     const ok = await client.post('/api/import/json-resume', {
-      work: [{ name: 'Eastmoor Hospitals NHS Trust', position: 'Clinical Fellow', startDate: '2021-08', summary: long, location: 'Eastmoor', url: 'https://eastmoor.example.org', description: 'Acute trust' }],
-      education: [{ institution: 'University of Northfield', studyType: 'MBChB', score: 'Merit with distinctions in clinical pharmacology and in public health, and the year prize for the elective report', courses: ['Clinical pharmacology', 'Public health'] }],
+      work: [
+        {
+          name: 'Eastmoor Hospitals NHS Trust',
+          position: 'Clinical Fellow',
+          startDate: '2021-08',
+          summary: long,
+          location: 'Eastmoor',
+          url: 'https://eastmoor.example.org',
+          description: 'Acute trust',
+        },
+      ],
+      education: [
+        {
+          institution: 'University of Northfield',
+          studyType: 'MBChB',
+          score: 'Merit with distinctions in clinical pharmacology and in public health, and the year prize for the elective report',
+          courses: ['Clinical pharmacology', 'Public health'],
+        },
+      ],
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const exported = (await client.get('/api/export/json-resume')).body;
@@ -97,7 +116,9 @@ describe('JSON Resume files from the ecosystem', () => {
     expect(exported.education[0].courses).toEqual(['Clinical pharmacology', 'Public health']);
 
     const other = await signUp(app);
-    const huge = await other.client.post('/api/import/json-resume', { work: Array.from({ length: 3000 }, (_, i) => ({ name: `Trust ${i}`, position: 'Locum', startDate: '2020-01', summary: long.slice(0, 1000) })) });
+    const huge = await other.client.post('/api/import/json-resume', {
+      work: Array.from({ length: 3000 }, (_, i) => ({ name: `Trust ${i}`, position: 'Locum', startDate: '2020-01', summary: long.slice(0, 1000) })),
+    });
     expect(huge.status).toBe(413);
     expect((await other.client.get('/api/posts')).body.items).toEqual([]);
 

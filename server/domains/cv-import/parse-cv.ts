@@ -30,7 +30,8 @@ const LABEL = /^(highlights|responsibilities|key responsibilities|achievements|k
 const PLACE = /,\s*[A-Z]{2,3}$|^(remote|hybrid|on-?site)$/i;
 
 const ENDS_UNFINISHED = /\b(in|of|and|for|the|at|to|with|&)$|[,&/-]$/i;
-const NAME_TAIL = /^((NHS|Foundation|University|Teaching|General|Community|Health|Healthcare|Hospitals?|Trust|Board|Service|Services|Partnership|Ltd|Limited|Infirmary|Practice|Surgery)\b\s*){1,4}$/;
+const NAME_TAIL =
+  /^((NHS|Foundation|University|Teaching|General|Community|Health|Healthcare|Hospitals?|Trust|Board|Service|Services|Partnership|Ltd|Limited|Infirmary|Practice|Surgery)\b\s*){1,4}$/;
 
 /**
  * Rejoins text a narrow column wrapped: "Harbourside University Hospitals NHS Foundation" + "Trust",
@@ -51,7 +52,10 @@ function joinWrappedLines(lines: string[]): string[] {
 function splitSections(lines: string[]): Section[] {
   const sections: Section[] = [{ kind: 'other', lines: [] }];
   for (const raw of lines) {
-    const cells = raw.split('\t').map((c) => c.trim()).filter(Boolean);
+    const cells = raw
+      .split('\t')
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (!cells.length) continue;
     const kind = headingKind(cells[0]!.replace(/:$/, ''));
     if (kind) {
@@ -89,6 +93,8 @@ function withoutQualifiers(text: string) {
 
 interface Candidate {
   text: string;
+  /** As written, with any grade or contract after it. */
+  raw: string;
   distance: number;
   order: number;
 }
@@ -106,7 +112,10 @@ function candidatesAround(lines: string[], at: number, range: DateRange, from: n
   let order = 0;
   const add = (text: string, distance: number) => {
     // Titles and names are written in capitals; a mostly lower-case line is a description or a sentence.
-    for (const part of splitParts(text).map(withoutQualifiers)) if (!LABEL.test(part) && capitalisedShare(part) >= 0.5) out.push({ text: part, distance, order: order++ });
+    for (const raw of splitParts(text)) {
+      const part = withoutQualifiers(raw);
+      if (!LABEL.test(part) && capitalisedShare(part) >= 0.5) out.push({ text: part, raw, distance, order: order++ });
+    }
   };
   const onDateLine = withoutRange(lines[at]!, range);
   // A date beside text starts its entry: nothing above it belongs to it.
@@ -160,7 +169,7 @@ function readWorkAs(lines: string[], layout: Layout) {
       return;
     }
     lastEmployer = name;
-    const grade = findGrade(position.c.text) ?? findGrade(candidates.map((c) => c.text).join(' ')) ?? findGrade(lines[at]!);
+    const grade = findGrade(position.c.raw) ?? findGrade(candidates.map((c) => c.raw).join(' '));
     const location = employer?.c.text.split(/,\s+/)[1]?.trim();
     const highlights = lines
       .slice(at + 1, next)
@@ -204,13 +213,21 @@ function readEducation(lines: string[]): NonNullable<JsonResume['education']> {
   let claimedUpTo = -1;
   found.forEach(({ at, range }, n) => {
     const next = found[n + 1]?.at ?? lines.length;
-    const candidates = candidatesAround(lines, at, range, claimedUpTo + 1, next - 1, 'around').filter((c) => c.distance <= 2);
+    // "MBChB Medicine, University of Northfield": a degree and its institution often share a line.
+    const candidates = candidatesAround(lines, at, range, claimedUpTo + 1, next - 1, 'around')
+      .filter((c) => c.distance <= 2)
+      .flatMap((c) => c.text.split(/,\s+/).map((text) => ({ ...c, text })));
     claimedUpTo = at + Math.min(AFTER, next - at - 1);
     const institution = best(candidates, (t) => (INSTITUTION.test(t) ? 3 : 0) - (DEGREE.test(t) ? 2 : 0));
     if (!institution || !INSTITUTION.test(institution.c.text)) return;
     const degreeLine = candidates.find((c) => c !== institution.c && DEGREE.test(c.text)) ?? (DEGREE.test(institution.c.text) ? institution.c : undefined);
     const degree = degreeLine?.text.match(DEGREE);
-    const area = degree ? degreeLine!.text.replace(degree[0], '').replace(/^[\s,:–-]*(in\s+)?/i, '').trim() : '';
+    const area = degree
+      ? degreeLine!.text
+          .replace(degree[0], '')
+          .replace(/^[\s,:–-]*(in\s+)?/i, '')
+          .trim()
+      : '';
     education.push({
       institution: firstCommaPart(institution.c.text),
       ...(degree ? { studyType: degree[0].trim() } : {}),
@@ -239,7 +256,11 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const PHONE = /(?:\+44\s?|0)(?:\d\s?){9,10}\b/;
 
 function readBasics(lines: string[], text: string): NonNullable<JsonResume['basics']> {
-  const first = lines.find((l) => l.trim())?.split('\t')[0]?.trim() ?? '';
+  const first =
+    lines
+      .find((l) => l.trim())
+      ?.split('\t')[0]
+      ?.trim() ?? '';
   const looksLikeName = /^(dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+|miss\s+|prof\.?\s+)?[\p{L}'’-]+(\s+[\p{L}'’.-]+){1,4}$/iu.test(first) && !headingKind(first);
   const email = text.match(EMAIL)?.[0];
   const phone = text.match(PHONE)?.[0]?.trim();

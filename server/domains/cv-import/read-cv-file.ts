@@ -52,7 +52,8 @@ async function docxLines(data: Buffer): Promise<string[]> {
   } catch {
     throw unreadable('This Word document is damaged and could not be read.');
   }
-  if (size > MAX_DOCX_UNPACKED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'This Word document unpacks to more than Medfolio reads; save a copy without large images.', { limitBytes: MAX_DOCX_UNPACKED_BYTES });
+  if (size > MAX_DOCX_UNPACKED_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'This Word document unpacks to more than Medfolio reads; save a copy without large images.', { limitBytes: MAX_DOCX_UNPACKED_BYTES });
   const mammoth = (await import('mammoth')).default;
   try {
     const { value } = await mammoth.extractRawText({ buffer: data });

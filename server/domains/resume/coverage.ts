@@ -40,7 +40,9 @@ function unknownFields(item: unknown, kept: readonly string[], path: string, out
 }
 
 function sectionAt(resume: JsonResume, section: keyof typeof KEPT_ITEM_FIELDS): unknown[] {
-  const value = section.startsWith('clinical.') ? (resume.clinical as Record<string, unknown> | undefined)?.[section.slice('clinical.'.length)] : resume[section as keyof JsonResume];
+  const value = section.startsWith('clinical.')
+    ? (resume.clinical as Record<string, unknown> | undefined)?.[section.slice('clinical.'.length)]
+    : resume[section as keyof JsonResume];
   return Array.isArray(value) ? value : [];
 }
 

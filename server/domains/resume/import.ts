@@ -244,18 +244,25 @@ export async function importJsonResume(deps: RecordDeps, user: { id: string; nam
         `${claimedDecisions} ${claimedDecisions === 1 ? 'shift was' : 'shifts were'} marked as submitted, approved or rejected in the file. Imported shifts start as not yet submitted: submit each to its supervisor in Medfolio to have it approved.`,
       );
     }
+    // A file updates the profile fields it gives and keeps the rest: a CV's accepted items (no
+    // basics, no skills) must not wipe the profile an earlier import or the clinician wrote.
     const basics = resume.basics ?? {};
+    const existing = await repo.findProfile(trx, user.id);
+    const keep = <T>(fromFile: T | null | undefined, current: T | null | undefined) => fromFile ?? current ?? null;
     await repo.upsertProfile(
       trx,
       user.id,
       {
-        label: given(basics.label),
-        phone: given(basics.phone),
-        summary: given(basics.summary),
-        url: given(basics.url),
-        location: (basics.location ?? {}) as Record<string, string>,
-        links: (basics.profiles ?? []) as Array<Record<string, string>>,
-        extraSections: Object.fromEntries(KEPT_SECTIONS.filter((s) => resume[s] !== undefined).map((s) => [s, resume[s]])),
+        label: keep(given(basics.label), existing?.label),
+        phone: keep(given(basics.phone), existing?.phone),
+        summary: keep(given(basics.summary), existing?.summary),
+        url: keep(given(basics.url), existing?.url),
+        location: (basics.location ?? existing?.location ?? {}) as Record<string, string>,
+        links: (basics.profiles ?? existing?.links ?? []) as Array<Record<string, string>>,
+        extraSections: {
+          ...((existing?.extra_sections ?? {}) as Record<string, unknown>),
+          ...Object.fromEntries(KEPT_SECTIONS.filter((s) => resume[s] !== undefined).map((s) => [s, resume[s]])),
+        },
       },
       meta.now,
     );

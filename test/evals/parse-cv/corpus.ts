@@ -68,7 +68,11 @@ export async function renderOurs(resume: Resume): Promise<string> {
   return renderCvHtml(snapshot);
 }
 
-const norm = (s: string | undefined) => (s ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string | undefined) =>
+  (s ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const startOf = (d: string | undefined, precision: number) => (d ?? '').slice(0, precision);
 
 export interface Score {
@@ -84,7 +88,9 @@ export function scoreWork(resume: Resume, parsed: Resume): Score {
   let recovered = 0;
   for (const w of expected) {
     const precision = w.startDate.length >= 7 ? 7 : 4;
-    const hit = (parsed.work ?? []).some((p: any) => norm(p.name) === norm(w.name) && norm(p.position) === norm(w.position) && startOf(p.startDate, precision) === startOf(w.startDate, precision));
+    const hit = (parsed.work ?? []).some(
+      (p: any) => norm(p.name) === norm(w.name) && norm(p.position) === norm(w.position) && startOf(p.startDate, precision) === startOf(w.startDate, precision),
+    );
     if (hit) recovered++;
     else misses.push(`${w.position} | ${w.name} | ${w.startDate}`);
   }

@@ -37,14 +37,20 @@ export const LAYOUTS: Record<string, (r: Resume) => string> = {
   'table-numeric': (r) =>
     page(
       `${contact(r)}${registrations(r)}<h2>Employment History</h2><table>${(r.work ?? [])
-        .map((w: any) => `<tr><td>${numeric(w.startDate, '')} - ${numeric(w.endDate, 'Present')}</td><td><b>${e(w.position)}</b>${w.grade ? ` (${e(w.grade)})` : ''}<br>${e(w.name)}</td></tr>`)
+        .map(
+          (w: any) =>
+            `<tr><td>${numeric(w.startDate, '')} - ${numeric(w.endDate, 'Present')}</td><td><b>${e(w.position)}</b>${w.grade ? ` (${e(w.grade)})` : ''}<br>${e(w.name)}</td></tr>`,
+        )
         .join('')}</table>${education(r, 'Qualifications', numeric)}`,
     ),
   /** Employer first, title second, dates right-aligned as "September 2019 to date". */
   'classic-long': (r) =>
     page(
       `${contact(r)}<h2>CLINICAL EXPERIENCE</h2>${(r.work ?? [])
-        .map((w: any) => `<div class="entry"><p><b>${e(w.name)}</b><span class="right">${long(w.startDate, '')} to ${long(w.endDate, 'date')}</span></p><p><i>${e(w.position)}</i></p>${(w.highlights ?? []).map((h: string) => `<p>• ${e(h)}</p>`).join('')}</div>`)
+        .map(
+          (w: any) =>
+            `<div class="entry"><p><b>${e(w.name)}</b><span class="right">${long(w.startDate, '')} to ${long(w.endDate, 'date')}</span></p><p><i>${e(w.position)}</i></p>${(w.highlights ?? []).map((h: string) => `<p>• ${e(h)}</p>`).join('')}</div>`,
+        )
         .join('')}${education(r, 'Education', long)}${registrations(r)}`,
     ),
   /** One line per post: "Title, Employer   Aug 2019 – Present". */

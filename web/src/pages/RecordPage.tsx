@@ -9,6 +9,7 @@ import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-
 import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
+import { CvFileImport } from './record/CvFileImport.tsx';
 
 const SECTIONS = [
   { anchor: 'posts', label: 'Posts' },
@@ -278,6 +279,9 @@ export function RecordPage() {
           Import and export
         </h2>
         <div className="grid record-import-export">
+          <div className="card">
+            <CvFileImport announce={announce} />
+          </div>
           <div className="card">
             <ResumeImport announce={announce} />
           </div>
