@@ -19,7 +19,8 @@ const OPEN_END = String.raw`present|current|currently|now|to\s+date|date|ongoing
 const SEPARATOR = String.raw`\s*(?:–|—|‒|-|−|~|→|to|until|till|through)\s*`;
 
 // Dates stand alone: not the digits of a phone or registration number.
-const ALONE_BEFORE = String.raw`(?<![\w/.-])`;
+// A letter may touch a date where a template right-aligns it against a name ("NorthgateSept 2019").
+const ALONE_BEFORE = String.raw`(?<![\d/.-])`;
 const ALONE_AFTER = String.raw`(?![\w/])`;
 const RANGE = new RegExp(
   String.raw`(?:from\s+|since\s+)?${ALONE_BEFORE}(${ONE_DATE})${ALONE_AFTER}(?:${SEPARATOR}(${ONE_DATE}|${OPEN_END})${ALONE_AFTER}|\s*(?:–|—|-)\s*$|\s*onwards)?`,

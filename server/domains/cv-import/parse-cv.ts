@@ -31,7 +31,7 @@ const PLACE = /,\s*[A-Z]{2,3}$|^(remote|hybrid|on-?site)$/i;
 
 const ENDS_UNFINISHED = /\b(in|of|and|for|the|at|to|with|&)$|[,&/-]$/i;
 const NAME_TAIL =
-  /^((NHS|Foundation|University|Teaching|General|Community|Health|Healthcare|Hospitals?|Trust|Board|Service|Services|Partnership|Ltd|Limited|Infirmary|Practice|Surgery)\b\s*){1,4}$/;
+  /^((NHS|Foundation|University|Teaching|General|Community|Health|Healthcare|Hospitals?|Trust|Board|Service|Services|Partnership|Ltd|Limited|Infirmary|Practice|Surgery|Medicine|Centre|Unit|Department|Care|Nursing)\b\s*){1,4}$/;
 
 /**
  * Rejoins text a narrow column wrapped: "Harbourside University Hospitals NHS Foundation" + "Trust",
@@ -42,6 +42,12 @@ function joinWrappedLines(lines: string[]): string[] {
   for (const raw of lines) {
     const line = raw.trim();
     const prev = out.at(-1);
+    // "Staff Nurse at Northgate University | Jul 2011 - Aug 2015" + "Hospitals NHS Trust": the employer wrapped under its date.
+    const [prevText, ...prevCells] = (prev ?? '').split('\t');
+    if (prev && prevCells.length && /\bat\s+\p{Lu}[^\t]*$|\bat$/u.test(prevText!) && NAME_TAIL.test(line)) {
+      out[out.length - 1] = [`${prevText} ${line}`, ...prevCells].join('\t');
+      continue;
+    }
     const joinable = prev && !prev.includes('\t') && !line.includes('\t') && !findDateRange(prev) && !findDateRange(line) && !headingKind(line);
     if (joinable && (NAME_TAIL.test(line) || (ENDS_UNFINISHED.test(prev) && /^\p{Lu}/u.test(line) && line.split(/\s+/).length <= 6))) out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);
@@ -95,6 +101,8 @@ interface Candidate {
   text: string;
   /** As written, with any grade or contract after it. */
   raw: string;
+  /** Above the date, on its line, or below it. */
+  side: 'before' | 'on' | 'after';
   distance: number;
   order: number;
 }
@@ -110,18 +118,18 @@ const LAYOUTS: Layout[] = ['before', 'around', 'after'];
 function candidatesAround(lines: string[], at: number, range: DateRange, from: number, to: number, layout: Layout): Candidate[] {
   const out: Candidate[] = [];
   let order = 0;
-  const add = (text: string, distance: number) => {
+  const add = (text: string, distance: number, side: Candidate['side']) => {
     // Titles and names are written in capitals; a mostly lower-case line is a description or a sentence.
     for (const raw of splitParts(text)) {
       const part = withoutQualifiers(raw);
-      if (!LABEL.test(part) && capitalisedShare(part) >= 0.5) out.push({ text: part, raw, distance, order: order++ });
+      if (!LABEL.test(part) && capitalisedShare(part) >= 0.5) out.push({ text: part, raw, distance, side, order: order++ });
     }
   };
   const onDateLine = withoutRange(lines[at]!, range);
   // A date beside text starts its entry: nothing above it belongs to it.
-  if (layout !== 'after' && !onDateLine.length) for (let i = Math.max(from, at - BEFORE); i < at; i++) if (isHeaderLike(lines[i]!)) add(lines[i]!, at - i);
-  for (const rest of onDateLine) add(rest, 0);
-  if (layout !== 'before') for (let i = at + 1; i <= Math.min(to, at + AFTER); i++) if (isHeaderLike(lines[i]!) && !findDateRange(lines[i]!)) add(lines[i]!, i - at);
+  if (layout !== 'after' && !onDateLine.length) for (let i = Math.max(from, at - BEFORE); i < at; i++) if (isHeaderLike(lines[i]!)) add(lines[i]!, at - i, 'before');
+  for (const rest of onDateLine) add(rest, 0, 'on');
+  if (layout !== 'before') for (let i = at + 1; i <= Math.min(to, at + AFTER); i++) if (isHeaderLike(lines[i]!) && !findDateRange(lines[i]!)) add(lines[i]!, i - at, 'after');
   return out;
 }
 
@@ -161,7 +169,13 @@ function readWorkAs(lines: string[], layout: Layout) {
     const candidates = candidatesAround(lines, at, range, claimedUpTo + 1, next - 1, layout);
     claimedUpTo = layout === 'before' ? at : at + Math.min(AFTER, next - at - 1);
     const position = best(candidates, titleScore);
-    const employer = best(candidates, employerWeight, position?.c);
+    // An employer named above or beside the date wins over a line below it (often the site).
+    const aboveOrBeside = best(
+      candidates.filter((c) => c.side !== 'after'),
+      employerWeight,
+      position?.c,
+    );
+    const employer = aboveOrBeside && aboveOrBeside.s > 0 ? aboveOrBeside : best(candidates, employerWeight, position?.c);
     // Templates that group posts under one employer print its name once: later posts inherit it.
     const name = employer && employer.s > 0 ? firstCommaPart(employer.c.text) : (lastEmployer ?? (employer ? firstCommaPart(employer.c.text) : undefined));
     if (!position || !name) {
@@ -273,7 +287,8 @@ function readBasics(lines: string[], text: string): NonNullable<JsonResume['basi
 
 export function parseCvLines(lines: string[]): ParsedCv {
   const warnings: string[] = [];
-  const sections = splitSections(joinWrappedLines(lines));
+  // Wrapped lines are rejoined within a section, once a heading sharing their first line is off it.
+  const sections = splitSections(lines).map((section) => ({ ...section, lines: joinWrappedLines(section.lines) }));
   const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).flatMap((s) => s.lines);
   const text = lines.join('\n');
   let work = readWork(of('work'), warnings);
