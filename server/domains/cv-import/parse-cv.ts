@@ -1,5 +1,5 @@
 import type { JsonResume } from '../resume/schema.ts';
-import { findDateRange, withoutRange, type DateRange } from './date-ranges.ts';
+import { findDateRange, readDate, withoutRange, type DateRange } from './date-ranges.ts';
 import { capitalisedShare, employerScore, findGrade, findRegistrations, headingKind, titleScore, type SectionKind } from './vocabulary.ts';
 
 /**
@@ -42,6 +42,13 @@ function joinWrappedLines(lines: string[]): string[] {
   for (const raw of lines) {
     const line = raw.trim();
     const prev = out.at(-1);
+    // A date range wrapped in a narrow table column: "04/2018 -" above "03/2022".
+    const [lineFirst, ...lineCells] = line.split('\t');
+    if (prev && /(?:[–—-]|\bto)\s*$/.test(prev.split('\t')[0]!) && readDate(lineFirst!)) {
+      const [first, ...cells] = prev.split('\t');
+      out[out.length - 1] = [`${first!.trim()} ${lineFirst!.trim()}`, ...cells, ...lineCells].join('\t');
+      continue;
+    }
     // "Staff Nurse at Northgate University | Jul 2011 - Aug 2015" + "Hospitals NHS Trust": the employer wrapped under its date.
     const [prevText, ...prevCells] = (prev ?? '').split('\t');
     if (prev && prevCells.length && /\bat\s+\p{Lu}[^\t]*$|\bat$/u.test(prevText!) && NAME_TAIL.test(line)) {
@@ -103,6 +110,8 @@ interface Candidate {
   raw: string;
   /** Above the date, on its line, or below it. */
   side: 'before' | 'on' | 'after';
+  /** Index of the line it came from. */
+  line: number;
   distance: number;
   order: number;
 }
@@ -118,18 +127,18 @@ const LAYOUTS: Layout[] = ['before', 'around', 'after'];
 function candidatesAround(lines: string[], at: number, range: DateRange, from: number, to: number, layout: Layout): Candidate[] {
   const out: Candidate[] = [];
   let order = 0;
-  const add = (text: string, distance: number, side: Candidate['side']) => {
+  const add = (text: string, distance: number, side: Candidate['side'], line: number) => {
     // Titles and names are written in capitals; a mostly lower-case line is a description or a sentence.
     for (const raw of splitParts(text)) {
       const part = withoutQualifiers(raw);
-      if (!LABEL.test(part) && capitalisedShare(part) >= 0.5) out.push({ text: part, raw, distance, side, order: order++ });
+      if (!LABEL.test(part) && capitalisedShare(part) >= 0.5) out.push({ text: part, raw, distance, side, line, order: order++ });
     }
   };
   const onDateLine = withoutRange(lines[at]!, range);
   // A date beside text starts its entry: nothing above it belongs to it.
-  if (layout !== 'after' && !onDateLine.length) for (let i = Math.max(from, at - BEFORE); i < at; i++) if (isHeaderLike(lines[i]!)) add(lines[i]!, at - i, 'before');
-  for (const rest of onDateLine) add(rest, 0, 'on');
-  if (layout !== 'before') for (let i = at + 1; i <= Math.min(to, at + AFTER); i++) if (isHeaderLike(lines[i]!) && !findDateRange(lines[i]!)) add(lines[i]!, i - at, 'after');
+  if (layout !== 'after' && !onDateLine.length) for (let i = Math.max(from, at - BEFORE); i < at; i++) if (isHeaderLike(lines[i]!)) add(lines[i]!, at - i, 'before', i);
+  for (const rest of onDateLine) add(rest, 0, 'on', at);
+  if (layout !== 'before') for (let i = at + 1; i <= Math.min(to, at + AFTER); i++) if (isHeaderLike(lines[i]!) && !findDateRange(lines[i]!)) add(lines[i]!, i - at, 'after', i);
   return out;
 }
 
@@ -167,7 +176,6 @@ function readWorkAs(lines: string[], layout: Layout) {
   found.forEach(({ at, range }, n) => {
     const next = found[n + 1]?.at ?? lines.length;
     const candidates = candidatesAround(lines, at, range, claimedUpTo + 1, next - 1, layout);
-    claimedUpTo = layout === 'before' ? at : at + Math.min(AFTER, next - at - 1);
     const position = best(candidates, titleScore);
     // An employer named above or beside the date wins over a line below it (often the site).
     const aboveOrBeside = best(
@@ -176,6 +184,8 @@ function readWorkAs(lines: string[], layout: Layout) {
       position?.c,
     );
     const employer = aboveOrBeside && aboveOrBeside.s > 0 ? aboveOrBeside : best(candidates, employerWeight, position?.c);
+    // Lines below the date that this entry did not use may open the next one (its employer, above its date).
+    claimedUpTo = Math.max(at, position?.c.line ?? at, employer?.c.line ?? at);
     // Templates that group posts under one employer print its name once: later posts inherit it.
     const name = employer && employer.s > 0 ? firstCommaPart(employer.c.text) : (lastEmployer ?? (employer ? firstCommaPart(employer.c.text) : undefined));
     if (!position || !name) {

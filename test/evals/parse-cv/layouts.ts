@@ -57,7 +57,7 @@ export const LAYOUTS: Record<string, (r: Resume) => string> = {
   'one-line-short': (r) =>
     page(
       `${contact(r)}<h2>Career History</h2>${(r.work ?? [])
-        .map((w: any) => `<p>${e(w.position)} – ${e(w.name)}<span class="right">${short(w.startDate, '')} – ${short(w.endDate, 'Present')}</span></p>`)
+        .map((w: any) => `<p><span class="right">${short(w.startDate, '')} – ${short(w.endDate, 'Present')}</span>${e(w.position)} – ${e(w.name)}</p>`)
         .join('')}${education(r, 'Education and Qualifications', short)}${registrations(r)}`,
     ),
 };
