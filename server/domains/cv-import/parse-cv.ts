@@ -93,7 +93,7 @@ const splitParts = (text: string) =>
     .map((p) => p.trim())
     .filter((p) => p && !URL_OR_EMAIL.test(p));
 
-const CONTRACT_WORDS = /^(substantive|permanent|bank|agency|locum|fixed-term|honorary|other|temporary|part-time|full-time|sessional)$/i;
+const CONTRACT_WORDS = /^(substantive|permanent|bank|agency|locum|fixed-term|honorary|other|temporary|part-time|full-time|sessional|self-employed|self employed)$/i;
 /** "X NHS Trust, ST3, locum": a grade or contract after the name says nothing about who employed. */
 function withoutQualifiers(text: string) {
   // "Staff Nurse (Band 5)": the grade in brackets is read as the grade, not part of the title.
@@ -156,7 +156,9 @@ function best(candidates: Candidate[], score: (text: string) => number, exclude?
 /** An employer named with its town ("X NHS Trust, Leeds"): the name is the part before the comma. */
 const firstCommaPart = (text: string) => text.split(/,\s+/)[0]!.trim();
 
-const employerWeight = (text: string) => employerScore(firstCommaPart(text)) - (PLACE.test(text) ? 3 : 0);
+// "X Surgery, GP" ends in a role, not a state or country code.
+const isPlace = (text: string) => PLACE.test(text) && titleScore(text.split(/,\s*/).pop()!) <= 0;
+const employerWeight = (text: string) => employerScore(firstCommaPart(text)) - (isPlace(text) ? 3 : 0);
 
 /** Dates anchor entries; each anchor's neighbourhood ends where the next one's begins. */
 function anchors(lines: string[], accept: (range: DateRange) => boolean) {

@@ -139,14 +139,18 @@ export function headingKind(text: string): SectionKind | undefined {
 }
 
 const TITLE_WORDS =
-  /\b(consultant|registrar|sho|senior house officer|house officer|foundation (?:year|doctor|trainee)|fy[12]|f[12]|ct[1-3]|st[1-8]|acct|specialty|speciality|trainee|doctor|physician|surgeon|anaesthetist|gp|general practitioner|locum|fellow|resident|intern|nurse|sister|charge nurse|matron|midwife|health visitor|paramedic|practitioner|technician|technologist|therapist|pharmacist|radiographer|manager|lead|head|director|chief|officer|assistant|associate|coordinator|specialist|advisor|adviser|engineer|developer|programmer|designer|analyst|architect|founder|co-founder|ceo|cto|coo|cfo|president|vice president|teacher|lecturer|tutor|researcher|scientist|student|volunteer|administrator|consultant|clinician|band\s?[2-9]|staff|worker|representative|editor|writer)\b/gi;
+  /\b(consultant|registrar|sho|senior house officer|house officer|foundation (?:year|doctor|trainee)|fy[12]|f[12]|ct[1-3]|st[1-8]|acct|specialty|speciality|trainee|doctor|physician|surgeon|anaesthetist|gp|general practitioner|locum|fellow|resident|intern|nurse|sister|charge nurse|matron|midwife|health visitor|paramedic|practitioner|technician|technologist|therapist|physiotherapist|dietitian|psychologist|pharmacist|partner|appraiser|hospitalist|radiographer|manager|lead|head|director|chief|officer|assistant|associate|coordinator|specialist|advisor|adviser|engineer|developer|programmer|designer|analyst|architect|founder|co-founder|ceo|cto|coo|cfo|president|vice president|teacher|lecturer|tutor|researcher|scientist|student|volunteer|administrator|consultant|clinician|band\s?[2-9]|staff|worker|representative|editor|writer)\b/gi;
 const ORG_WORDS =
   /\b(nhs|trust|hospitals?|infirmary|university|college|school|institute|academy|clinic|practice|surgery|health|healthcare|service|services|board|ltd|limited|inc|llc|plc|corp|corporation|company|group|agency|council|centre|center|labs?|technologies|systems|solutions|partners|ambulance|medical|foundation trust|ministry|department|network|partnership|locums?|staffing)\b/gi;
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 /** Names are written in capitals: a line of mostly lower-case words is a description, not a name. */
 export const capitalisedShare = (text: string) => {
-  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && !/^(of|and|the|for|in|at|to|on|with|a|an|&|de|la|und)$/i.test(w));
+  // Words in brackets are a note ("(self-employed private practice)"), not the name.
+  const words = text
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]/.test(w) && !/^(of|and|the|for|in|at|to|on|with|a|an|&|de|la|und)$/i.test(w));
   return words.length ? words.filter((w) => /^[A-Z]/.test(w)).length / words.length : 0;
 };
 
