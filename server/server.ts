@@ -24,6 +24,7 @@ import { verificationRoutes } from './domains/verifications/routes.ts';
 import { resumeRoutes } from './domains/resume/routes.ts';
 import { prescreenRoutes } from './domains/prescreen/routes.ts';
 import { documentRoutes } from './domains/documents/routes.ts';
+import { cvImportRoutes } from './domains/cv-import/routes.ts';
 import { cvRoutes } from './domains/cvs/routes.ts';
 import { assistantRoutes } from './domains/assistant/routes.ts';
 import { attachAssistant } from './domains/assistant/socket.ts';
@@ -139,6 +140,9 @@ export async function startServer(config: Config, logger: Logger, options: { web
       storage: platform.storage,
       secretBox: platform.secretBox,
       uploadsPerUser: platform.createLimiter('uploads', { points: 60, durationSeconds: 3600, message: 'Too many uploads in an hour' }),
+    }),
+    ...cvImportRoutes({
+      uploadsPerUser: platform.createLimiter('cv-uploads', { points: 30, durationSeconds: 3600, message: 'Too many CVs read in an hour' }),
     }),
     ...privacyRoutes({
       db,

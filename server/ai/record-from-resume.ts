@@ -11,7 +11,7 @@ import { extrasOf, refereesIn, type AiRecord } from './record-view.ts';
  * rows a database would hold. For the CLI (`medfolio analyse-job --resume`) and the evals,
  * where a throwaway database would add seconds and nothing else. Everything is self-declared.
  */
-const JSON_COLUMNS = new Set(['achievements', 'status_checks']);
+const JSON_COLUMNS = new Set(['achievements', 'status_checks', 'courses']);
 
 export function aiRecordFromResume(resume: JsonResume, asOf: string): AiRecord {
   const catalogue = new Map(CATALOGUE_DEFAULTS.map((c) => [c.id, c]));

@@ -163,6 +163,15 @@ export const commands = {
     if (values.json) print(result.json);
     else process.stdout.write(result.text);
   },
+  'parse-cv': async (args) => {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const file = positionals[0];
+    if (!file) throw new Error('usage: medfolio parse-cv FILE.pdf|FILE.docx [--json]');
+    const { readCvFile } = await import('../domains/cv-import/read-cv-file.ts');
+    const parsed = await readCvFile(fs.readFileSync(file));
+    if (values.json) print(parsed.resume);
+    else process.stdout.write((await import('./parse-cv.ts')).describeDraft(parsed));
+  },
   'check-cv': async (args) => {
     const { values, positionals } = parseArgs({ args, options: { server: { type: 'string' } }, allowPositionals: true, strict: true });
     const file = positionals[0];

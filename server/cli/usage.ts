@@ -19,6 +19,8 @@ Commands:
                                   what a job advert asks for (typed, essential or desirable);
                                   with a record, whether each is met, probably met, unmet,
                                   expired or expiring, and why (FILE may be - for stdin)
+  parse-cv FILE [--json]          read a CV (PDF or DOCX) offline and print what importing it would
+                                  add (--json: the draft as JSON Resume); nothing is saved
   check-cv FILE.pdf --server URL  check a CV PDF with the Medfolio that issued it; prints the answer
                                   as JSON (exit 0: authentic and not withdrawn, 1: not, 2: could not check)
   keys [--rotate]                 list the instance's signing keys, or retire the active one and make
@@ -28,7 +30,7 @@ Commands:
 `;
 
 /** The commands commands.ts implements (it must implement each: see its `satisfies`). */
-export const COMMAND_NAMES = ['migrate', 'import', 'seed', 'admin', 'export', 'cv', 'analyse-job', 'check-cv', 'keys', 'redact'] as const;
+export const COMMAND_NAMES = ['migrate', 'import', 'seed', 'admin', 'export', 'cv', 'analyse-job', 'parse-cv', 'check-cv', 'keys', 'redact'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const isCommandName = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);

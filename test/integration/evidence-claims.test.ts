@@ -5,6 +5,7 @@ import { startSmtpServer } from '../support/smtp.ts';
 import { signUp } from '../support/accounts.ts';
 import { persona } from '../support/fixtures.ts';
 import { pdfWith, uploadDocument } from '../support/files.ts';
+import { docxWith } from '../support/cv-files.ts';
 import { up as demoteImportedApprovals } from '../../server/platform/db/migrations/0013_import_is_a_claim.ts';
 import { buildSnapshot } from '../../server/cv-render/build.ts';
 import { shiftsRef } from '../../server/ai/record-view.ts';
@@ -50,7 +51,15 @@ const forged = {
   clinical: {
     registrations: [{ body: 'GMC', number: '7123456', evidence: 'document-backed', documents: [{ sha256: 'a'.repeat(64) }] }],
     timecards: [
-      { employer: 'Severnside NHS Foundation Trust', role: 'Locum Registrar', start: '2026-09-05T08:00:00+01:00', end: '2026-09-05T20:00:00+01:00', breakMinutes: 30, status: 'approved', decidedBy: 'Dr Someone' },
+      {
+        employer: 'Severnside NHS Foundation Trust',
+        role: 'Locum Registrar',
+        start: '2026-09-05T08:00:00+01:00',
+        end: '2026-09-05T20:00:00+01:00',
+        breakMinutes: 30,
+        status: 'approved',
+        decidedBy: 'Dr Someone',
+      },
       { employer: 'Severnside NHS Foundation Trust', role: 'Locum Registrar', start: '2026-09-12T08:00:00+01:00', end: '2026-09-12T20:00:00+01:00', status: 'submitted' },
       { employer: 'Severnside NHS Foundation Trust', role: 'Locum Registrar', start: '2026-09-19T08:00:00+01:00', end: '2026-09-19T20:00:00+01:00', status: 'rejected' },
     ],
@@ -86,8 +95,24 @@ describe('import is a claim, never proof', () => {
       draft: {
         sections: [
           { kind: 'experience', title: 'Experience', items: [{ title: post.title, subtitle: post.employer, dates: null, bullets: [], cites: [{ type: 'post', id: post.id }] }] },
-          { kind: 'registration', title: 'Registration', items: [{ title: 'GMC registration', subtitle: null, dates: null, bullets: [], cites: [{ type: 'registration', id: registration.id }] }] },
-          { kind: 'shifts', title: 'Verified shifts', items: [{ title: 'Locum Registrar', subtitle: null, dates: null, bullets: [], cites: [{ type: 'shifts', id: shiftsRef('Severnside NHS Foundation Trust', 'Locum Registrar') }] }] },
+          {
+            kind: 'registration',
+            title: 'Registration',
+            items: [{ title: 'GMC registration', subtitle: null, dates: null, bullets: [], cites: [{ type: 'registration', id: registration.id }] }],
+          },
+          {
+            kind: 'shifts',
+            title: 'Verified shifts',
+            items: [
+              {
+                title: 'Locum Registrar',
+                subtitle: null,
+                dates: null,
+                bullets: [],
+                cites: [{ type: 'shifts', id: shiftsRef('Severnside NHS Foundation Trust', 'Locum Registrar') }],
+              },
+            ],
+          },
         ],
       },
     });
@@ -106,7 +131,9 @@ describe('import is a claim, never proof', () => {
     const shift = await client.post('/api/timecards', { employer: 'Northgate ED', role: 'Locum Registrar', start: '2026-10-03T08:00:00+01:00', end: '2026-10-03T18:00:00+01:00' });
     await client.post(`/api/timecards/${shift.body.id}/submit`, { supervisorName: 'Dr Sam Okafor', supervisorEmail: 'round.trip.supervisor@example.org' });
     const link = await verifierLink('round.trip.supervisor@example.org');
-    expect((await form(link, { decision: 'confirm', name: 'Dr Sam Okafor', role: 'Consultant in Emergency Medicine', organisation: 'Northgate ED', declaration: 'yes' })).status).toBe(200);
+    expect(
+      (await form(link, { decision: 'confirm', name: 'Dr Sam Okafor', role: 'Consultant in Emergency Medicine', organisation: 'Northgate ED', declaration: 'yes' })).status,
+    ).toBe(200);
     expect((await client.get(`/api/timecards/${shift.body.id}`)).body.status).toBe('approved');
 
     const exported = (await client.get('/api/export/json-resume')).body;
@@ -123,13 +150,27 @@ describe('import is a claim, never proof', () => {
 
   it('ignores evidence, status and decision fields sent to the record and time card APIs', async () => {
     const { client } = await signUp(app);
-    const post = await client.post('/api/posts', { employer: 'A Trust', title: 'SHO', contract: 'substantive', startDate: '2022-08-03', evidence: 'verifier-confirmed', documentIds: ['00000000-0000-4000-8000-000000000000'] });
+    const post = await client.post('/api/posts', {
+      employer: 'A Trust',
+      title: 'SHO',
+      contract: 'substantive',
+      startDate: '2022-08-03',
+      evidence: 'verifier-confirmed',
+      documentIds: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(post.status).toBe(201);
     expect(post.body).toMatchObject({ evidence: 'self-declared', documentIds: [] });
     const patched = await client.patch(`/api/posts/${post.body.id}`, { evidence: 'verifier-confirmed' });
     expect(patched.body.evidence).toBe('self-declared');
 
-    const shift = await client.post('/api/timecards', { employer: 'A Trust', role: 'SHO', start: '2026-10-10T08:00:00+01:00', end: '2026-10-10T16:00:00+01:00', status: 'approved', decidedBy: 'Me' });
+    const shift = await client.post('/api/timecards', {
+      employer: 'A Trust',
+      role: 'SHO',
+      start: '2026-10-10T08:00:00+01:00',
+      end: '2026-10-10T16:00:00+01:00',
+      status: 'approved',
+      decidedBy: 'Me',
+    });
     expect(shift.status).toBe(201);
     expect(shift.body).toMatchObject({ status: 'open', decidedBy: null });
     const edited = await client.patch(`/api/timecards/${shift.body.id}`, { status: 'approved', decidedBy: 'Me' });
@@ -144,7 +185,17 @@ describe('import is a claim, never proof', () => {
     const theirDocument = await uploadDocument(app, theirs.client, pdfWith('Their certificate'), 'theirs.pdf');
     expect((await mine.client.post(`/api/documents/${theirDocument.body.id}/links`, { recordType: 'post', recordId: myPost.body.id })).status).toBe(404);
     const theirPost = await theirs.client.post('/api/posts', { employer: 'B Trust', title: 'Registrar', contract: 'substantive', startDate: '2021-08-04' });
-    expect((await mine.client.post('/api/verifications', { subjectType: 'post', subjectId: theirPost.body.id, verifierName: 'Ref', verifierEmail: 'ref@example.org', relationship: 'Supervisor' })).status).toBe(404);
+    expect(
+      (
+        await mine.client.post('/api/verifications', {
+          subjectType: 'post',
+          subjectId: theirPost.body.id,
+          verifierName: 'Ref',
+          verifierEmail: 'ref@example.org',
+          relationship: 'Supervisor',
+        })
+      ).status,
+    ).toBe(404);
     expect((await mine.client.get(`/api/posts/${myPost.body.id}`)).body.evidence).toBe('self-declared');
   });
 
@@ -159,7 +210,9 @@ describe('import is a claim, never proof', () => {
         ],
       },
     });
-    const [first, second, third] = ((await client.get('/api/timecards')).body.timecards as Array<{ id: string; clockIn: string }>).sort((a, b) => a.clockIn.localeCompare(b.clockIn));
+    const [first, second, third] = ((await client.get('/api/timecards')).body.timecards as Array<{ id: string; clockIn: string }>).sort((a, b) =>
+      a.clockIn.localeCompare(b.clockIn),
+    );
     // The third is approved the proper way, through its supervisor's link.
     await client.post(`/api/timecards/${third!.id}/submit`, { supervisorName: 'Dr Legacy Supervisor', supervisorEmail: 'legacy.supervisor@example.org' });
     const link = await verifierLink('legacy.supervisor@example.org');
@@ -185,5 +238,31 @@ describe('import is a claim, never proof', () => {
     const statuses = ((await client.get('/api/timecards')).body.timecards as Array<{ status: string }>).map((t) => t.status);
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['open']));
+  });
+
+  it('stores nothing from an uploaded CV, whatever it claims, and its accepted items are self-declared', async () => {
+    const { client } = await signUp(app);
+    const cv = docxWith([
+      'Career History',
+      'Staff Nurse, Ward 9 (Band 5) - verified by referee, approved',
+      'Harbourside University Hospitals NHS Trust',
+      '09/2019 - 08/2021',
+      'NMC PIN 18K0423E (confirmed)',
+    ]);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(cv)]), 'cv.docx');
+    const csrf = (await client.get('/api/auth/csrf')).body.csrfToken;
+    const res = await fetch(app.url('/api/import/cv-file'), {
+      method: 'POST',
+      headers: { cookie: client.cookieHeader(), origin: client.origin, 'x-csrf-token': csrf, 'x-forwarded-for': client.ip ?? '' },
+      body: form,
+    });
+    const draft = (await res.json()) as { resume: { work: unknown[]; clinical: { registrations: unknown[] } } };
+    expect(res.status).toBe(200);
+    expect((await client.get('/api/posts')).body.items).toEqual([]);
+    await client.post('/api/import/json-resume', { work: draft.resume.work, clinical: draft.resume.clinical });
+    const evidence = [...(await client.get('/api/posts')).body.items, ...(await client.get('/api/registrations')).body.items].map((i: { evidence: string }) => i.evidence);
+    expect(evidence.length).toBe(2);
+    expect(new Set(evidence)).toEqual(new Set(['self-declared']));
   });
 });

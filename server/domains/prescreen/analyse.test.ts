@@ -17,6 +17,9 @@ const post = (id: string, title: string, startDate: string, endDate: string | nu
   supervisor: null,
   summary: null,
   achievements: [],
+  description: null,
+  location: null,
+  url: null,
 });
 
 describe('overlapping posts', () => {

@@ -72,6 +72,9 @@ export const postKind = defineKind({
     wte: nullable(input.wte),
     supervisor: nullable(input.supervisor),
     summary: nullable(input.summary),
+    description: nullable(input.description),
+    location: nullable(input.location),
+    url: nullable(input.url),
     achievements: JSON.stringify(input.achievements ?? []),
   }),
   fromRow: (row) => ({
@@ -87,6 +90,9 @@ export const postKind = defineKind({
     wte: row.wte === null ? null : Number(row.wte),
     supervisor: row.supervisor as string | null,
     summary: row.summary as string | null,
+    description: (row.description ?? null) as string | null,
+    location: (row.location ?? null) as string | null,
+    url: (row.url ?? null) as string | null,
     achievements: row.achievements as string[],
   }),
   toInput: (f) => ({ ...f }),
@@ -174,6 +180,7 @@ export const trainingKind = defineKind({
       expires_on: expiresOn,
       expiry_source: input.expiresOn ? 'given' : rule ? 'catalogue' : 'none',
       catalogue_id: catalogueId,
+      url: nullable(input.url),
     };
   },
   fromRow: (row) => ({
@@ -183,9 +190,10 @@ export const trainingKind = defineKind({
     expiresOn: row.expires_on as string | null,
     expirySource: row.expiry_source as 'given',
     catalogueId: row.catalogue_id as string | null,
+    url: (row.url ?? null) as string | null,
   }),
   // A computed expiry is recomputed on edit (the completion date may have changed).
-  toInput: (f) => ({ name: f.name, provider: f.provider, completedOn: f.completedOn, expiresOn: f.expirySource === 'given' ? f.expiresOn : null, catalogueId: f.catalogueId }),
+  toInput: (f) => ({ name: f.name, provider: f.provider, completedOn: f.completedOn, expiresOn: f.expirySource === 'given' ? f.expiresOn : null, catalogueId: f.catalogueId, url: f.url }),
   embedText: (f) => joinNonEmpty([`${f.name}${f.provider ? ` (${f.provider})` : ''}`, `completed ${f.completedOn}`, f.expiresOn ? `valid until ${f.expiresOn}` : null], ', '),
   describe: (f) => f.name,
 });
@@ -248,6 +256,8 @@ export const educationKind = defineKind({
     start_date: nullable(input.startDate),
     end_date: nullable(input.endDate),
     score: nullable(input.score),
+    url: nullable(input.url),
+    courses: JSON.stringify(input.courses ?? []),
   }),
   fromRow: (row) => ({
     institution: row.institution as string,
@@ -256,6 +266,8 @@ export const educationKind = defineKind({
     startDate: row.start_date as string | null,
     endDate: row.end_date as string | null,
     score: row.score as string | null,
+    url: (row.url ?? null) as string | null,
+    courses: (row.courses ?? []) as string[],
   }),
   toInput: (f) => ({ ...f }),
   embedText: (f) => joinNonEmpty([joinNonEmpty([f.studyType, f.area], ' in '), f.institution, f.endDate ? `completed ${f.endDate}` : null], ', '),

@@ -7,6 +7,10 @@ import { REGISTRATION_BODIES } from './identifiers.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max).refine(noControlCharacters, 'must not contain control characters');
 const optionalText = (max: number) => text(max).nullable().optional();
+// Free text a clinician may have written at length elsewhere (a JSON Resume has no length limits):
+// generous enough for any real CV, bounded by the request body limit anyway.
+const LONG_TEXT = 20_000;
+const ITEM_TEXT = 4_000;
 
 export const ZEvidenceLevel = z.enum(['self-declared', 'document-backed', 'verifier-confirmed']).describe('The strongest evidence behind the record');
 
@@ -39,8 +43,11 @@ export const ZPostInput = z.object({
   endDate: ZIsoDate.nullable().optional().describe('Empty while the post is current'),
   wte: z.number().min(0.01).max(1.5).nullable().optional().describe('Whole-time equivalent'),
   supervisor: optionalText(200),
-  summary: optionalText(4000),
-  achievements: z.array(text(600)).max(30).optional(),
+  summary: optionalText(LONG_TEXT),
+  description: optionalText(LONG_TEXT).describe('What the employer does (JSON Resume work.description)'),
+  location: optionalText(200).describe('Where the post was, as the clinician wrote it'),
+  url: optionalText(2000),
+  achievements: z.array(text(ITEM_TEXT)).max(200).optional(),
 });
 export type PostInput = z.infer<typeof ZPostInput>;
 export const ZPostFields = z.object({
@@ -56,6 +63,9 @@ export const ZPostFields = z.object({
   wte: z.number().nullable(),
   supervisor: z.string().nullable(),
   summary: z.string().nullable(),
+  description: z.string().nullable(),
+  location: z.string().nullable(),
+  url: z.string().nullable(),
   achievements: z.array(z.string()),
 });
 export type PostFields = z.infer<typeof ZPostFields>;
@@ -91,6 +101,7 @@ export const ZTrainingInput = z.object({
   provider: optionalText(200),
   completedOn: ZIsoDate,
   expiresOn: ZIsoDate.nullable().optional().describe('Leave empty to compute it from the catalogue'),
+  url: optionalText(2000),
   catalogueId: z.string().regex(/^[a-z0-9-]{2,40}$/).nullable().optional().describe('Catalogue entry; matched from the name when empty'),
 });
 export type TrainingInput = z.infer<typeof ZTrainingInput>;
@@ -101,6 +112,7 @@ export const ZTrainingFields = z.object({
   expiresOn: z.string().nullable(),
   expirySource: z.enum(['given', 'catalogue', 'none']),
   catalogueId: z.string().nullable(),
+  url: z.string().nullable(),
 });
 export type TrainingFields = z.infer<typeof ZTrainingFields>;
 
@@ -139,7 +151,9 @@ export const ZEducationInput = z.object({
   area: optionalText(200),
   startDate: ZIsoDate.nullable().optional(),
   endDate: ZIsoDate.nullable().optional(),
-  score: optionalText(60),
+  score: optionalText(ITEM_TEXT),
+  url: optionalText(2000),
+  courses: z.array(text(ITEM_TEXT)).max(200).optional(),
 });
 export type EducationInput = z.infer<typeof ZEducationInput>;
 export const ZEducationFields = z.object({
@@ -149,6 +163,8 @@ export const ZEducationFields = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   score: z.string().nullable(),
+  url: z.string().nullable(),
+  courses: z.array(z.string()),
 });
 export type EducationFields = z.infer<typeof ZEducationFields>;
 

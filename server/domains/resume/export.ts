@@ -54,6 +54,9 @@ export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
           position: p.title,
           startDate: p.startDate,
           endDate: p.endDate,
+          location: p.location,
+          description: p.description,
+          url: p.url,
           summary: p.summary,
           highlights: p.achievements,
           grade: p.grade,
@@ -68,11 +71,11 @@ export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
     education: education
       .map((r) => educationKind.fromRow(r))
       .sort(byDateDesc((e) => e.endDate ?? e.startDate))
-      .map((e) => compact({ institution: e.institution, studyType: e.studyType, area: e.area, startDate: e.startDate, endDate: e.endDate, score: e.score })),
+      .map((e) => compact({ institution: e.institution, url: e.url, studyType: e.studyType, area: e.area, startDate: e.startDate, endDate: e.endDate, score: e.score, courses: e.courses })),
     certificates: training
       .map((r) => trainingKind.fromRow(r))
       .sort(byDateDesc((t) => t.completedOn))
-      .map((t) => compact({ name: t.name, date: t.completedOn, issuer: t.provider, expiryDate: t.expiresOn })),
+      .map((t) => compact({ name: t.name, date: t.completedOn, issuer: t.provider, url: t.url, expiryDate: t.expiresOn })),
     ...Object.fromEntries(KEPT_SECTIONS.filter((s) => extra[s] !== undefined).map((s) => [s, extra[s]])),
     clinical: compact({
       registrations: registrations.map((r) => registrationKind.fromRow(r)).map((r) => compact({ ...r })),

@@ -10,6 +10,8 @@ import { findRecordIdByImportKey, findUserTimeZone } from '../record/repo.ts';
 import { loadKindContext, saveNewRecord, type Meta, type RecordDeps } from '../record/service.ts';
 import { importTimecard } from '../timecards/service.ts';
 import { findByImportKey as findTimecardByImportKey } from '../timecards/repo.ts';
+import { findUserById } from '../accounts/repo.ts';
+import { findNotImportedFields } from './coverage.ts';
 import * as repo from './repo.ts';
 import { KEPT_SECTIONS, type ImportReport, type JsonResume } from './schema.ts';
 
@@ -36,6 +38,10 @@ const key = (...parts: Array<string | null | undefined>) =>
     .update(parts.map((p) => (p ?? '').trim().toLowerCase()).join('\u0000'))
     .digest('hex')
     .slice(0, 32);
+
+/** A blank string in a file means "not given" (JSON Resume has no nulls); the record wants null. */
+const given = (value: string | undefined): string | null => (value?.trim() ? value : null);
+const givenList = (values: string[] | undefined): string[] => (values ?? []).filter((v) => v.trim());
 
 /** JSON Resume dates may be YYYY or YYYY-MM; a start becomes the first day, an end the last. */
 function completeDate(value: string | undefined, end: boolean, path: string, warnings: string[]): string | null {
@@ -66,7 +72,7 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
 
   resume.work?.forEach((w, i) => {
     const path = `work.${i}`;
-    if (!w.name || !w.position || !w.startDate) {
+    if (!given(w.name) || !given(w.position) || !w.startDate) {
       skipped.push({ path, reason: `a post needs an employer (name), a position and a startDate` });
       return;
     }
@@ -79,24 +85,27 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
       input: {
         employer: w.name,
         title: w.position,
-        grade: w.grade ?? null,
-        specialty: w.specialty ?? null,
+        grade: given(w.grade),
+        specialty: given(w.specialty),
         contract: contractOf(w),
         startDate: completeDate(w.startDate, false, `${path}.startDate`, warnings),
         endDate: completeDate(w.endDate, true, `${path}.endDate`, warnings),
-        site: w.site ?? w.location ?? null,
-        employerOdsCode: w.employerOdsCode ?? null,
+        site: given(w.site),
+        location: given(w.location),
+        url: given(w.url),
+        employerOdsCode: given(w.employerOdsCode),
         wte: w.wte ?? null,
-        supervisor: w.supervisor ?? null,
-        summary: w.summary ?? w.description ?? null,
-        achievements: w.highlights ?? [],
+        supervisor: given(w.supervisor),
+        summary: given(w.summary),
+        description: given(w.description),
+        achievements: givenList(w.highlights),
       },
     });
   });
 
   resume.education?.forEach((e, i) => {
     const path = `education.${i}`;
-    if (!e.institution) {
+    if (!given(e.institution)) {
       skipped.push({ path, reason: 'a qualification needs an institution' });
       return;
     }
@@ -107,18 +116,20 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
       importKey: key('education', e.institution, e.studyType, e.area, e.startDate, e.endDate),
       input: {
         institution: e.institution,
-        studyType: e.studyType ?? null,
-        area: e.area ?? null,
+        studyType: given(e.studyType),
+        area: given(e.area),
         startDate: completeDate(e.startDate, false, `${path}.startDate`, warnings),
         endDate: completeDate(e.endDate, true, `${path}.endDate`, warnings),
-        score: e.score ?? null,
+        score: given(e.score),
+        url: given(e.url),
+        courses: givenList(e.courses),
       },
     });
   });
 
   resume.certificates?.forEach((c, i) => {
     const path = `certificates.${i}`;
-    if (!c.name || !c.date) {
+    if (!given(c.name) || !c.date) {
       skipped.push({ path, reason: 'training needs a name and the date it was completed' });
       return;
     }
@@ -130,9 +141,10 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
       fieldMap: { provider: 'issuer', completedOn: 'date', expiresOn: 'expiryDate' },
       input: {
         name: c.name,
-        provider: c.issuer ?? null,
+        provider: given(c.issuer),
         completedOn: completeDate(c.date, false, `${path}.date`, warnings),
         expiresOn: completeDate(c.expiryDate, true, `${path}.expiryDate`, warnings),
+        url: given(c.url),
       },
     });
   });
@@ -148,9 +160,9 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
       input: {
         body,
         number: r.number,
-        jurisdiction: r.jurisdiction ?? null,
-        status: r.status ?? null,
-        conditions: r.conditions ?? null,
+        jurisdiction: given(r.jurisdiction),
+        status: given(r.status),
+        conditions: given(r.conditions),
         renewalDate: completeDate(r.renewalDate, true, `${path}.renewalDate`, warnings),
         revalidationDate: completeDate(r.revalidationDate, true, `${path}.revalidationDate`, warnings),
       },
@@ -205,7 +217,9 @@ export async function importJsonResume(deps: RecordDeps, user: { id: string; nam
   }
   if (plan.issues.length) throw validationError(plan.issues, 'Some items in the file are not valid: nothing was imported');
 
-  const report: ImportReport = { created: zeroCounts(), updated: zeroCounts(), skipped: plan.skipped, warnings: plan.warnings };
+  const account = await findUserById(deps.db, user.id);
+  const notImported = findNotImportedFields(resume, { email: account?.email ?? '' }, new Set(plan.skipped.map((s) => s.path)));
+  const report: ImportReport = { created: zeroCounts(), updated: zeroCounts(), skipped: plan.skipped, notImported, warnings: plan.warnings };
   if (resume.basics?.name && resume.basics.name.trim() !== user.name) {
     report.warnings.push(`basics.name "${resume.basics.name}" differs from your account name; your account name is kept`);
   }
@@ -230,18 +244,25 @@ export async function importJsonResume(deps: RecordDeps, user: { id: string; nam
         `${claimedDecisions} ${claimedDecisions === 1 ? 'shift was' : 'shifts were'} marked as submitted, approved or rejected in the file. Imported shifts start as not yet submitted: submit each to its supervisor in Medfolio to have it approved.`,
       );
     }
+    // A file updates the profile fields it gives and keeps the rest: a CV's accepted items (no
+    // basics, no skills) must not wipe the profile an earlier import or the clinician wrote.
     const basics = resume.basics ?? {};
+    const existing = await repo.findProfile(trx, user.id);
+    const keep = <T>(fromFile: T | null | undefined, current: T | null | undefined) => fromFile ?? current ?? null;
     await repo.upsertProfile(
       trx,
       user.id,
       {
-        label: basics.label ?? null,
-        phone: basics.phone ?? null,
-        summary: basics.summary ?? null,
-        url: basics.url ?? null,
-        location: (basics.location ?? {}) as Record<string, string>,
-        links: (basics.profiles ?? []) as Array<Record<string, string>>,
-        extraSections: Object.fromEntries(KEPT_SECTIONS.filter((s) => resume[s] !== undefined).map((s) => [s, resume[s]])),
+        label: keep(given(basics.label), existing?.label),
+        phone: keep(given(basics.phone), existing?.phone),
+        summary: keep(given(basics.summary), existing?.summary),
+        url: keep(given(basics.url), existing?.url),
+        location: (basics.location ?? existing?.location ?? {}) as Record<string, string>,
+        links: (basics.profiles ?? existing?.links ?? []) as Array<Record<string, string>>,
+        extraSections: {
+          ...((existing?.extra_sections ?? {}) as Record<string, unknown>),
+          ...Object.fromEntries(KEPT_SECTIONS.filter((s) => resume[s] !== undefined).map((s) => [s, resume[s]])),
+        },
       },
       meta.now,
     );

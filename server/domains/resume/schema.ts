@@ -5,8 +5,11 @@ import { z } from 'zod';
  * Lenient where the standard is (every field optional, extra properties kept); the importer
  * then applies the record's own rules to each item.
  */
-const ZPartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
-const str = z.string().max(10_000);
+// An empty string is read as "no date": theme samples and CV tools write "" for a current post.
+const ZPartialDate = z.union([z.literal(''), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')]);
+// No length limit per value, as in the schema: a real CV may have long summaries. The request
+// body limit (server/app.ts) bounds the whole file, with a 413; the record's own limits apply after.
+const str = z.string();
 
 export const ZResumeWork = z
   .object({
@@ -102,11 +105,11 @@ export const ZJsonResume = z
       })
       .loose()
       .optional(),
-    work: z.array(ZResumeWork).max(200).optional(),
+    work: z.array(ZResumeWork).optional(),
     volunteer: z.array(z.unknown()).optional(),
-    education: z.array(ZResumeEducation).max(100).optional(),
+    education: z.array(ZResumeEducation).optional(),
     awards: z.array(z.unknown()).optional(),
-    certificates: z.array(ZResumeCertificate).max(300).optional(),
+    certificates: z.array(ZResumeCertificate).optional(),
     publications: z.array(z.unknown()).optional(),
     skills: z.array(z.unknown()).optional(),
     languages: z.array(z.unknown()).optional(),
@@ -134,6 +137,9 @@ export const ZImportReport = z.object({
   created: ZCounts,
   updated: ZCounts,
   skipped: z.array(z.object({ path: z.string(), reason: z.string() })).describe('Items Medfolio could not use, and why'),
+  notImported: z
+    .array(z.object({ path: z.string(), reason: z.string() }))
+    .describe('Fields of imported items (or of the file) that Medfolio does not keep, and why: nothing is dropped without saying so'),
   warnings: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof ZImportReport>;

@@ -199,6 +199,9 @@ export interface PostsTable {
   supervisor: string | null;
   summary: string | null;
   achievements: Json<string[]>;
+  location: string | null;
+  description: string | null;
+  url: string | null;
   import_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -213,6 +216,8 @@ export interface EducationTable {
   start_date: NullableDateColumn;
   end_date: NullableDateColumn;
   score: string | null;
+  url: string | null;
+  courses: Json<string[]>;
   import_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -263,6 +268,7 @@ export interface TrainingTable {
   completed_on: DateColumn;
   expires_on: NullableDateColumn;
   expiry_source: 'given' | 'catalogue' | 'none';
+  url: string | null;
   import_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

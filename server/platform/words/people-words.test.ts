@@ -147,11 +147,11 @@ describe('what a person reads', () => {
   it('pre-screening findings write dates and levels in words', () => {
     const record: RecordView = {
       posts: [
-        { id: 'p1', evidence: 'self-declared', employer: 'Calder Valley', employerOdsCode: null, site: null, title: 'Staff Nurse', grade: null, specialty: null, contract: 'fixed-term', startDate: '2020-01-01', endDate: '2022-01-01', wte: null, supervisor: null, summary: null, achievements: [] },
-        { id: 'p2', evidence: 'self-declared', employer: 'Leeds', employerOdsCode: null, site: null, title: 'Sister', grade: null, specialty: null, contract: 'substantive', startDate: '2021-06-01', endDate: '2023-01-01', wte: null, supervisor: null, summary: null, achievements: [] },
-        { id: 'p3', evidence: 'self-declared', employer: 'York', employerOdsCode: null, site: null, title: 'Charge Nurse', grade: null, specialty: null, contract: 'bank', startDate: '2024-01-01', endDate: null, wte: null, supervisor: null, summary: null, achievements: [] },
+        { id: 'p1', evidence: 'self-declared', employer: 'Calder Valley', employerOdsCode: null, site: null, title: 'Staff Nurse', grade: null, specialty: null, contract: 'fixed-term', startDate: '2020-01-01', endDate: '2022-01-01', wte: null, supervisor: null, summary: null, achievements: [], description: null, location: null, url: null },
+        { id: 'p2', evidence: 'self-declared', employer: 'Leeds', employerOdsCode: null, site: null, title: 'Sister', grade: null, specialty: null, contract: 'substantive', startDate: '2021-06-01', endDate: '2023-01-01', wte: null, supervisor: null, summary: null, achievements: [], description: null, location: null, url: null },
+        { id: 'p3', evidence: 'self-declared', employer: 'York', employerOdsCode: null, site: null, title: 'Charge Nurse', grade: null, specialty: null, contract: 'bank', startDate: '2024-01-01', endDate: null, wte: null, supervisor: null, summary: null, achievements: [], description: null, location: null, url: null },
       ],
-      training: [{ id: 't1', name: 'Immediate Life Support', provider: null, completedOn: '2025-07-01', expiresOn: '2026-07-01', expirySource: 'catalogue', catalogueId: null }],
+      training: [{ id: 't1', name: 'Immediate Life Support', provider: null, completedOn: '2025-07-01', expiresOn: '2026-07-01', expirySource: 'catalogue', catalogueId: null, url: null }],
       registrations: [
         { id: 'r1', body: 'NMC', number: '12A3456B', jurisdiction: null, status: null, conditions: null, renewalDate: '2026-05-01', revalidationDate: '2026-08-01' },
         { id: 'r2', body: 'US-STATE-BOARD', number: 'A12345', jurisdiction: 'Ohio', status: null, conditions: null, renewalDate: '2026-07-01', revalidationDate: null },

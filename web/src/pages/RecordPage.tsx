@@ -10,6 +10,7 @@ import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contr
 import { RecordSection } from './record/RecordSection.tsx';
 import { registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
+import { CvFileImport } from './record/CvFileImport.tsx';
 
 const SECTIONS = [
   { anchor: 'posts', label: 'Posts' },
@@ -283,6 +284,9 @@ export function RecordPage() {
           Import and export
         </h2>
         <div className="grid record-import-export">
+          <div className="card">
+            <CvFileImport announce={announce} />
+          </div>
           <div className="card">
             <ResumeImport announce={announce} />
           </div>

@@ -130,6 +130,7 @@ describe('record page', () => {
             created: { posts: 2, education: 1, training: 0, registrations: 1, dbs: 0, timecards: 0 },
             updated: { posts: 0, education: 0, training: 0, registrations: 0, dbs: 0, timecards: 0 },
             skipped: [{ path: 'work[2]', reason: 'has no start date' }],
+            notImported: [{ path: 'basics.image', reason: 'Medfolio does not keep a photo' }],
             warnings: ['education[0].endDate: "2012" read as the end of that year'],
           },
         };
@@ -143,6 +144,9 @@ describe('record page', () => {
     expect(await screen.findByRole('heading', { name: 'Imported asha.json' })).toBeInTheDocument();
     expect(screen.getByText(/Added: 2 posts, 1 qualification, 1 registration\./)).toBeInTheDocument();
     expect(screen.getByText('has no start date', { exact: false })).toBeInTheDocument();
+    // A field the import does not keep is named, never dropped silently.
+    expect(screen.getByText('1 field was not imported:')).toBeInTheDocument();
+    expect(screen.getByText('Medfolio does not keep a photo', { exact: false })).toBeInTheDocument();
     expect(screen.getByText('education[0].endDate: "2012" read as the end of that year')).toBeInTheDocument();
     expect(imports).toEqual([resume]);
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
 import type { ImportReport } from '../../../../server/domains/resume/schema.ts';
 import { api, describeError, isApiError } from '../../lib/api.ts';
 import { downloadFile } from '../../lib/download.ts';
@@ -9,7 +9,12 @@ type ImportState =
   | { kind: 'idle' }
   | { kind: 'reading'; filename: string }
   | { kind: 'done'; filename: string; report: ImportReport }
-  | { kind: 'failed'; filename: string; message: string; issues: Array<{ path: string; message: string }> };
+  | {
+      kind: 'failed';
+      filename: string;
+      message: string;
+      issues: Array<{ path: string; message: string }>;
+    };
 
 const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [
   ['posts', 'post', 'posts'],
@@ -22,6 +27,64 @@ const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [
 
 function counts(c: ImportReport['created']): string[] {
   return COUNT_LABELS.filter(([k]) => c[k] > 0).map(([k, one, many]) => `${c[k]} ${c[k] === 1 ? one : many}`);
+}
+
+/** What an import did: counts, items skipped, fields not imported and warnings (shared by both importers). */
+export function ImportReportView({ ref, headingId, title, report }: { ref?: Ref<HTMLDivElement>; headingId: string; title: string; report: ImportReport }) {
+  return (
+    <div ref={ref} tabIndex={-1} className="notice notice-ok stack stack-tight import-result" aria-labelledby={headingId}>
+      <h4 id={headingId}>{title}</h4>
+      <p>
+        Added: {counts(report.created).join(', ') || 'nothing new'}. Updated: {counts(report.updated).join(', ') || 'nothing'}.
+      </p>
+      {report.skipped.length ? (
+        <>
+          <p>
+            <strong>
+              {report.skipped.length} item
+              {report.skipped.length === 1 ? '' : 's'} could not be used:
+            </strong>
+          </p>
+          <ul>
+            {report.skipped.map((s, i) => (
+              <li key={i}>
+                <code>{s.path}</code>: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {report.notImported.length ? (
+        <>
+          <p>
+            <strong>
+              {report.notImported.length} field
+              {report.notImported.length === 1 ? ' was' : 's were'} not imported:
+            </strong>
+          </p>
+          <ul>
+            {report.notImported.map((s, i) => (
+              <li key={i}>
+                <code>{s.path}</code>: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {report.warnings.length ? (
+        <>
+          <p>
+            <strong>Warnings:</strong>
+          </p>
+          <ul>
+            {report.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
 }
 
 /** Reads a JSON Resume in the browser, sends it to the importer, and shows what it did. */
@@ -38,7 +101,12 @@ export function ResumeImport({ announce }: { announce: (message: string) => void
     try {
       json = JSON.parse(await file.text());
     } catch {
-      setState({ kind: 'failed', filename: file.name, message: 'This file is not valid JSON. Choose a JSON Resume file (.json).', issues: [] });
+      setState({
+        kind: 'failed',
+        filename: file.name,
+        message: 'This file is not valid JSON. Choose a JSON Resume file (.json).',
+        issues: [],
+      });
       requestAnimationFrame(() => resultRef.current?.focus());
       return;
     }
@@ -50,8 +118,18 @@ export function ResumeImport({ announce }: { announce: (message: string) => void
       void queryClient.invalidateQueries({ queryKey: prescreenKey });
       void queryClient.invalidateQueries({ queryKey: verificationsKey });
     } catch (err) {
-      const issues = isApiError(err) ? (err.details.issues ?? []).map((i) => ({ path: i.path.replace(/^body\.?/, '') || '(the file)', message: i.message })) : [];
-      setState({ kind: 'failed', filename: file.name, message: describeError(err), issues });
+      const issues = isApiError(err)
+        ? (err.details.issues ?? []).map((i) => ({
+            path: i.path.replace(/^body\.?/, '') || '(the file)',
+            message: i.message,
+          }))
+        : [];
+      setState({
+        kind: 'failed',
+        filename: file.name,
+        message: describeError(err),
+        issues,
+      });
     } finally {
       if (inputRef.current) inputRef.current.value = '';
     }
@@ -92,42 +170,7 @@ export function ResumeImport({ announce }: { announce: (message: string) => void
           </p>
         ) : null}
       </div>
-      {state.kind === 'done' ? (
-        <div ref={resultRef} tabIndex={-1} className="notice notice-ok stack stack-tight import-result" aria-labelledby={`${inputId}-result`}>
-          <h4 id={`${inputId}-result`}>Imported {state.filename}</h4>
-          <p>
-            Added: {counts(state.report.created).join(', ') || 'nothing new'}. Updated: {counts(state.report.updated).join(', ') || 'nothing'}.
-          </p>
-          {state.report.skipped.length ? (
-            <>
-              <p>
-                <strong>
-                  {state.report.skipped.length} item{state.report.skipped.length === 1 ? '' : 's'} could not be used:
-                </strong>
-              </p>
-              <ul>
-                {state.report.skipped.map((s, i) => (
-                  <li key={i}>
-                    <code>{s.path}</code>: {s.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {state.report.warnings.length ? (
-            <>
-              <p>
-                <strong>Warnings:</strong>
-              </p>
-              <ul>
-                {state.report.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      {state.kind === 'done' ? <ImportReportView ref={resultRef} headingId={`${inputId}-result`} title={`Imported ${state.filename}`} report={state.report} /> : null}
       {state.kind === 'failed' ? (
         <div ref={resultRef} tabIndex={-1} className="notice notice-danger" role="alert">
           <h4>{state.filename} could not be imported</h4>

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { findDateRange } from './date-ranges.ts';
+import { parseCvLines } from './parse-cv.ts';
+import { findGrade, findRegistrations, headingKind, looksEnglish } from './vocabulary.ts';
+
+describe('reading dates as CVs write them', () => {
+  it.each([
+    ['Aug 2019 – Present', '2019-08', null],
+    ['08/2019 - 03/2021', '2019-08', '2021-03'],
+    ['2019-2021', '2019', '2021'],
+    ['September 2019 to date', '2019-09', null],
+    ['Sept. 2019 – current', '2019-09', null],
+    ['01/08/2019 to 31/07/2020', '2019-08-01', '2020-07-31'],
+    ['2019-08-07 to present', '2019-08-07', null],
+    ['Since March 2018', '2018-03', null],
+    ['December 2013 – December 2014', '2013-12', '2014-12'],
+    ['7 August 2019 - 5 August 2020', '2019-08-07', '2020-08-05'],
+  ])('%s', (text, start, end) => {
+    expect(findDateRange(text)).toMatchObject({ start, end, single: false });
+  });
+
+  it('leaves phone and registration numbers alone and reads a lone year as a single date', () => {
+    expect(findDateRange('Tel 07700 900123')).toBeNull();
+    expect(findDateRange('GMC 7654321')).toBeNull();
+    expect(findDateRange('ALS provider 2023')).toMatchObject({ start: '2023', single: true });
+  });
+});
+
+describe('the words of a CV', () => {
+  it('knows headings in their common wordings, and not a wrapped word', () => {
+    expect(headingKind('Employment History')).toBe('work');
+    expect(headingKind('W O R K  E X P E R I E N C E')).toBe('work');
+    expect(headingKind('CLINICAL EXPERIENCE:')).toBe('work');
+    expect(headingKind('Education and Qualifications')).toBe('education');
+    expect(headingKind('Courses attended')).toBe('courses');
+    expect(headingKind('teaching.')).toBeUndefined();
+  });
+
+  it('reads grades and registration numbers checked by the record rules', () => {
+    expect(findGrade('Clinical Fellow (ST3 equivalent)')).toBe('ST3');
+    expect(findGrade('Staff Nurse, band 6')).toBe('Band 6');
+    expect(findGrade('FY1 Doctor')).toBe('FY1');
+    expect(findRegistrations('GMC number: 7312458. NMC PIN 18K0423E, HCPC PA123456, GMC 123')).toEqual([
+      { body: 'GMC', number: '7312458' },
+      { body: 'NMC', number: '18K0423E' },
+      { body: 'HCPC', number: 'PA123456' },
+    ]);
+  });
+
+  it('tells English from another language', () => {
+    expect(looksEnglish('Responsible for the care of patients on a busy ward with the team.')).toBe(true);
+    expect(
+      looksEnglish('Infirmière diplômée. Prise en charge des patients dans le service de réanimation et des urgences, avec une équipe de la nuit pour les soins et des familles.'),
+    ).toBe(false);
+  });
+});
+
+describe('reading a CV into a draft', () => {
+  it('finds posts whatever the order of title, employer and dates', () => {
+    const { resume } = parseCvLines([
+      'Dr Amira Test',
+      'amira@example.org',
+      'GMC No: 7312458',
+      'Career History',
+      'Specialty Registrar in Emergency Medicine (ST4)\tAug 2023 – Present',
+      'Wharfedale Teaching Hospitals NHS Foundation Trust',
+      '• Led the resuscitation room',
+      'Kirkstall Vale Hospitals NHS Trust',
+      'Core Trainee in Acute Medicine, CT2',
+      '08/2021 - 07/2023',
+      '2019-2021\tFoundation Year Doctor – Bronte Moor Hospitals NHS Trust',
+      'Education',
+      'MBChB Medicine, University of Northfield (2013 - 2019)',
+      'Courses',
+      'Advanced Life Support (ALS) 03/2024',
+    ]);
+    expect(resume.basics).toMatchObject({ name: 'Dr Amira Test', email: 'amira@example.org' });
+    expect(resume.work).toEqual([
+      expect.objectContaining({
+        name: 'Wharfedale Teaching Hospitals NHS Foundation Trust',
+        position: 'Specialty Registrar in Emergency Medicine',
+        grade: 'ST4',
+        startDate: '2023-08',
+        highlights: ['Led the resuscitation room'],
+      }),
+      expect.objectContaining({ name: 'Kirkstall Vale Hospitals NHS Trust', position: 'Core Trainee in Acute Medicine', grade: 'CT2', startDate: '2021-08', endDate: '2023-07' }),
+      expect.objectContaining({ name: 'Bronte Moor Hospitals NHS Trust', position: 'Foundation Year Doctor', startDate: '2019', endDate: '2021' }),
+    ]);
+    expect(resume.education).toEqual([
+      expect.objectContaining({ institution: 'University of Northfield', studyType: 'MBChB', area: 'Medicine', startDate: '2013', endDate: '2019' }),
+    ]);
+    expect(resume.certificates).toEqual([{ name: 'Advanced Life Support (ALS)', date: '2024-03' }]);
+    expect(resume.clinical?.registrations).toEqual([{ body: 'GMC', number: '7312458' }]);
+  });
+});
