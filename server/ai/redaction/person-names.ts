@@ -1,13 +1,16 @@
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
+import { RELATION_PATTERN } from './relations.ts';
 import { isTitle, TITLE_PATTERN } from './titles.ts';
 import type { Entity } from './types.ts';
 
 /*
- * Free-text names without a model: only two shapes are trusted, because capitalised words in
+ * Free-text names without a model: only three shapes are trusted, because capitalised words in
  * a CV are mostly job titles, specialties and organisations ("Specialty Registrar", "Northgate
  * University Hospitals NHS Foundation Trust"):
  *   - a title followed by a name ("Dr Sam Okafor", "Mrs Jones", "Mr. O'Neill");
- *   - the word "patient" followed by a name of at least two words ("my patient, Jane Doe").
+ *   - the word "patient" followed by a name of at least two words ("my patient, Jane Doe");
+ *   - a relative, carer or next of kin followed by a name, a first name alone being enough
+ *     ("her daughter Sarah", "next of kin: Priya Shah"; relations.ts).
  * The title itself is kept: it is not identifying, and "Dr [PERSON_1]" still tells the model
  * who is a colleague. Anything that reads as a role or an organisation ends the name, and a
  * name that would start with one is no name at all ("Nurse Practitioner", "Dr Who").
@@ -31,12 +34,19 @@ const PATIENT = new RegExp(
   'gu',
 );
 
+// The relation word, optional punctuation or a bracket ("husband, Mr Tom Hale", "son (Raj)"),
+// an optional title kept outside the name, then one to three name words.
+const RELATIVE = new RegExp(
+  `${NOT_AFTER_WORD}${RELATION_PATTERN}[ \\t]*[:,\\-–(]?[ \\t]*(?:${TITLE_PATTERN}[ \\t]+)?(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`,
+  'gu',
+);
+
 const NOT_A_NAME = new Set(
   [
     // function words that follow a capitalised title ("Dr Who", "Miss Out")
     'A An And As At But By For From In Into Is It Its Of On Or Our Out So That The Their This To Was We What When Where Which Who Why With You Your',
     // roles and grades
-    'Associate Assistant Charge Chief Clinical Consultant Director Educator Fellow Head Junior Lead Lecturer Manager Matron Midwife Nurse Officer Physician Practitioner Prescriber Registrar Resident Senior Sister Specialist Specialty Speciality Staff Student Supervisor Surgeon Tutor Trainee',
+    'Associate Assistant Band Charge Chief Clinical Consultant Director Educator Fellow Head Junior Lead Lecturer Manager Matron Midwife Nurse Officer Physician Practitioner Prescriber Registrar Resident Senior Sister Specialist Specialty Speciality Staff Student Supervisor Surgeon Tutor Trainee',
     // specialties and departments
     'Acute Anaesthetics Anaesthesia Cardiology Care Critical Emergency General Geriatrics Health Intensive Internal Medicine Medical Mental Obstetrics Oncology Paediatrics Paediatric Palliative Primary Psychiatry Radiology Surgery Surgical',
     // organisations and places
@@ -74,5 +84,5 @@ function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
 }
 
 export function findPersonNames(text: string): Entity[] {
-  return [...collect(text, TITLED, 1), ...collect(text, PATIENT, 2)];
+  return [...collect(text, TITLED, 1), ...collect(text, PATIENT, 2), ...collect(text, RELATIVE, 1)];
 }
