@@ -80,3 +80,31 @@ describe('people named by their relation to a patient', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('names the text then says are relatives, on forms, or before patient details', () => {
+  it.each([
+    ['Spoke to Ellen, her daughter, with the result.', ['Ellen']],
+    ['Discussed with Hamid (brother), who will tell the family.', ['Hamid']],
+    ["Spoke with Lena Fischer, the patient's niece.", ['Lena Fischer']],
+    ["Rose Kavanagh's granddaughter Chloe asked to be the contact.", ['Rose Kavanagh', 'Chloe']],
+    ['Wife (Marion) present for the discussion.', ['Marion']],
+    ['Son-in-law Marek will collect her.', ['Marek']],
+    ['Name: Grace Adebayo', ['Grace Adebayo']],
+    ['Patient details: Thomas Gray, DOB 30.04.1949', ['Thomas Gray']],
+    ['Agnes Tully, 91, NHS 401 102 4007, found on floor', ['Agnes Tully']],
+    ['Denise Holt (NHS 401-134-0766) attended SDEC', ['Denise Holt']],
+    ['Called Father Michael from the chaplaincy', ['Michael']],
+  ])('finds the names in %j', (text, names) => {
+    expect(found(text).filter(([type]) => type === 'PERSON').map(([, name]) => name)).toEqual(names);
+  });
+
+  it.each([
+    ['the patient as a possessor', "Patient's mother arrived; Pt's son rang"],
+    ['sentence-start words that are not family', 'Partner organisations met. Carer Support Worker post. Friends and Family Test.'],
+    ['organisations before a possessive', "The Trust's partner Leeds Teaching Hospitals"],
+    ['single words or labels without a name', 'Name: pending. Reference: Appendix B. Contact: Pharmacy'],
+    ['services before patient details', 'Riverside Hospital (NHS Foundation Trust) and Ward 9, 24, NHS'],
+  ])('leaves %s alone', (_label, text) => {
+    expect(found(text).filter(([type]) => type === 'PERSON')).toEqual([]);
+  });
+});
