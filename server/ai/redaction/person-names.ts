@@ -1,5 +1,5 @@
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
-import { RELATION_AFTER_NAME, RELATION_BEFORE_NAME } from './relations.ts';
+import { mayNameRelative, RELATION_AFTER_NAME, RELATION_BEFORE_NAME } from './relations.ts';
 import { isTitle, TITLE_PATTERN } from './titles.ts';
 import type { Entity } from './types.ts';
 
@@ -53,8 +53,10 @@ const FORM_LABEL = new RegExp(
 
 // A name of two or three words that an NHS number, an age or a date of birth follows is the
 // patient's ("Agnes Tully, 91, NHS ...", "Denise Holt (NHS ...").
+const PATIENT_DETAIL = String.raw`NHS|DOB|D\.O\.B|[Dd]ate of birth|[Bb]orn`;
+const PATIENT_DETAIL_WORD = new RegExp(PATIENT_DETAIL);
 const BEFORE_PATIENT_DETAILS = new RegExp(
-  `${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})(?=[ \\t]*[,(][ \\t]*(?:\\d{1,3}[ \\t]*,[ \\t]*)?(?:NHS|DOB|D\\.O\\.B|[Dd]ate of birth|[Bb]orn)${NOT_BEFORE_WORD})`,
+  `${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})(?=[ \\t]*[,(][ \\t]*(?:\\d{1,3}[ \\t]*,[ \\t]*)?(?:${PATIENT_DETAIL})${NOT_BEFORE_WORD})`,
   'gu',
 );
 
@@ -101,13 +103,16 @@ function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
 }
 
 export function findPersonNames(text: string): Entity[] {
+  // Each shape runs only where the word it hinges on occurs: most text has no label, no
+  // relative and no patient details, and these patterns are costly to try at every position.
+  const relatives = mayNameRelative(text);
   const all = [
     ...collect(text, TITLED, 1),
     ...collect(text, PATIENT, 2),
-    ...collect(text, RELATIVE, 1),
-    ...collect(text, RELATIVE_BEFORE, 1),
-    ...collect(text, FORM_LABEL, 2),
-    ...collect(text, BEFORE_PATIENT_DETAILS, 2),
+    ...(relatives ? collect(text, RELATIVE, 1) : []),
+    ...(relatives ? collect(text, RELATIVE_BEFORE, 1) : []),
+    ...(text.includes(':') ? collect(text, FORM_LABEL, 2) : []),
+    ...(PATIENT_DETAIL_WORD.test(text) ? collect(text, BEFORE_PATIENT_DETAILS, 2) : []),
   ];
   // Several shapes can find the same name ("Patient name: Jane Doe", "his wife, Mrs Hale").
   const seen = new Set<string>();

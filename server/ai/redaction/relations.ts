@@ -47,3 +47,14 @@ export const RELATION_BEFORE_NAME = `(?:${POSSESSED}|${SENTENCE_START}(?:${capit
  * daughter", " (brother)", "'s granddaughter".
  */
 export const RELATION_AFTER_NAME = `(?:[ \\t]*,[ \\t]*(?:the[ \\t]+)?${POSSESSED}|[ \\t]*\\([ \\t]*${RELATION}[ \\t]*[),]|['’]s[ \\t]+(?:${anyCase(FAMILY)}))`;
+
+/*
+ * The relation patterns are slow to run (lookbehinds and long alternations tried at every
+ * position), and most text names no relative: every match holds one of these words, so text
+ * without any of them is skipped.
+ */
+const ANY_RELATION_WORD = new RegExp(
+  [...FAMILY, ...OTHERS, ...LABELS].map((w) => w.replace(/ /g, String.raw`\s+`)).join('|'),
+  'i',
+);
+export const mayNameRelative = (text: string) => ANY_RELATION_WORD.test(text);
