@@ -32,8 +32,25 @@ const capitalised = (word: string) => /^\p{Lu}/u.test(word);
  * only the name, and the boundaries are checked here, restarting one code point on from a match
  * that fails them, exactly as the lookarounds would.
  */
+// The same names are searched for in every message of a conversation; compiled patterns are
+// kept, up to a bound, rather than rebuilt per message.
+const MAX_CACHED_PATTERNS = 1000;
+const patterns = new Map<string, RegExp>();
+
+function patternFor(words: readonly string[]): RegExp {
+  const source = words.map(escapeRegExp).join('\\s+');
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    if (patterns.size >= MAX_CACHED_PATTERNS) patterns.delete(patterns.keys().next().value ?? '');
+    pattern = new RegExp(source, 'giu');
+    patterns.set(source, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
 function findName(text: string, words: readonly string[]): Entity[] {
-  const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'giu');
+  const pattern = patternFor(words);
   const found: Entity[] = [];
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const end = match.index + match[0].length;

@@ -60,6 +60,8 @@ export function findNhsNumbers(text: string): Entity[] {
   // eleven random ten-digit numbers still passes, which is an acceptable cost.
   const found: Entity[] = [];
   for (const run of text.matchAll(RUN)) {
+    // Most runs are short figures ("14", "2019", "08.00"); ten digits need ten characters.
+    if (run[0].length < DIGITS) continue;
     for (const span of tenDigitSpans(groupsOf(run[0], run.index))) {
       if (isValidNhsNumber(text.slice(span.start, span.end))) found.push(toEntity('NHS_NUMBER', text, span.start, span.end));
     }
