@@ -10,5 +10,7 @@ const EMAIL = new RegExp(
 );
 
 export function findEmails(text: string): Entity[] {
+  // Most text has no "@"; without one the pattern would still try every word as a local part.
+  if (!text.includes('@')) return [];
   return scan('EMAIL', text, EMAIL, (m) => !m[0].startsWith('.'));
 }

@@ -75,7 +75,47 @@ describe('NHS number recogniser', () => {
   });
 
   it('does not take ten digits out of a longer number, a decimal or a mixed grouping', () => {
-    const text = 'Order 19434765919, 94347659190, 1.9434765919, 9434765919.5, 943 476-5919, 9434 765 919';
+    const text = 'Order 19434765919, 94347659190, 1.9434765919, 9434765919.5, 943 476-5919, 9434 765-919';
     expect(findNhsNumbers(text)).toEqual([]);
+  });
+});
+
+describe('NHS numbers in other groupings', () => {
+  const regroup = (ten: string, sizes: readonly number[], separator: string) => {
+    const groups: string[] = [];
+    let at = 0;
+    for (const size of sizes) groups.push(ten.slice(at, (at += size)));
+    return groups.join(separator);
+  };
+
+  it.each([
+    [[4, 3, 3], ' '],
+    [[2, 4, 4], ' '],
+    [[3, 4, 3], '-'],
+    [[5, 5], ' '],
+    [[3, 3, 4], '.'],
+    [[4, 3, 3], '.'],
+    [[2, 4, 4], '-'],
+    [[2, 2, 2, 4], ' '],
+  ])('finds a valid number grouped %j with %j', (sizes, separator) => {
+    for (const ten of ['9434765919', withCheckDigit(prefixWithRemainder(3))]) {
+      const written = regroup(ten, sizes, separator);
+      expect(pairs(findNhsNumbers(`NHS no ${written} on the wristband.`))).toEqual([['NHS_NUMBER', written]]);
+      expect(found(`NHS no ${written} on the wristband.`)).toEqual([['NHS_NUMBER', written]]);
+    }
+  });
+
+  it('finds the number at the end of a longer run of groups', () => {
+    expect(pairs(findNhsNumbers('Bed 4 943 476 5919 admitted'))).toEqual([['NHS_NUMBER', '943 476 5919']]);
+  });
+
+  it('does not take the same digits when the check fails or the grouping is not a reading of ten digits', () => {
+    const text = 'Ref 9434 765 918, 94 3476 5918, 943.476.5918, 9 434 765 919 0, 94343 765919, 9434-765.919';
+    expect(findNhsNumbers(text)).toEqual([]);
+  });
+
+  it('leaves phones, DBS numbers, dates and times to their own rules', () => {
+    const text = 'Call 0161 496 0789 or 020 7946 0000; DBS 0012 3456 7890; 01.08.2019 at 08.00; 2019 2020 2021';
+    expect(found(text).filter(([type]) => type === 'NHS_NUMBER')).toEqual([]);
   });
 });

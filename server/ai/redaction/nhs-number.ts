@@ -1,12 +1,23 @@
-import { NUMBER_END, NUMBER_START, scan } from './scan.ts';
+import { NUMBER_END, NUMBER_START, toEntity } from './scan.ts';
 import type { Entity } from './types.ts';
 
-// Ten digits, contiguous or grouped 3-3-4 with one consistent separator.
-const CANDIDATE = new RegExp(`${NUMBER_START}\\d{3}([ -]?)\\d{3}\\1\\d{4}${NUMBER_END}`, 'gu');
+/*
+ * People write the ten digits however they read them out: 3-3-4 as issued, but also 4-3-3,
+ * 2-4-4 or 5-5, with spaces, dashes or dots, or straight. So we take each run of digit groups
+ * joined by one consistent separator, and look inside it for consecutive groups that hold
+ * exactly ten digits ("Bed 4 943 476 5919" still yields the number). Groups of one digit, or of
+ * more than five, are not how anyone reads a number aloud, and a ten-digit group is only taken
+ * when it is the whole run, so "1.9434765919" and "9434765919.5" stay decimals.
+ */
+const RUN = new RegExp(`${NUMBER_START}\\d+(?:([ .-])\\d+(?:\\1\\d+)*)?${NUMBER_END}`, 'g');
+const DIGITS = 10;
+const MIN_GROUP = 2;
+const MAX_GROUP = 5;
+const MAX_GROUPS = 4;
 
 /** The NHS mod-11 check: weights 10..2 on the first nine digits; 11 means 0, 10 is never issued. */
 export function isValidNhsNumber(value: string): boolean {
-  const digits = value.replace(/[\s-]/g, '');
+  const digits = value.replace(/[\s.-]/g, '');
   if (!/^\d{10}$/.test(digits)) return false;
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
@@ -15,8 +26,45 @@ export function isValidNhsNumber(value: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
+interface Group {
+  start: number;
+  end: number;
+}
+
+function groupsOf(run: string, offset: number): Group[] {
+  return [...run.matchAll(/\d+/g)].map((g) => ({ start: offset + g.index, end: offset + g.index + g[0].length }));
+}
+
+/** Spans of consecutive groups that together hold ten digits in a plausible grouping. */
+function tenDigitSpans(groups: readonly Group[]): Group[] {
+  if (groups.length === 1) return groups[0] && groups[0].end - groups[0].start === DIGITS ? [groups[0]] : [];
+  const spans: Group[] = [];
+  for (let first = 0; first < groups.length; first++) {
+    let digits = 0;
+    for (let last = first; last < groups.length && last - first < MAX_GROUPS; last++) {
+      const group = groups[last] as Group;
+      const size = group.end - group.start;
+      if (size < MIN_GROUP || size > MAX_GROUP) break;
+      digits += size;
+      if (digits >= DIGITS) {
+        if (digits === DIGITS && last > first) spans.push({ start: (groups[first] as Group).start, end: group.end });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
 export function findNhsNumbers(text: string): Entity[] {
   // Without the checksum every ten-digit figure would be redacted; with it, roughly one in
   // eleven random ten-digit numbers still passes, which is an acceptable cost.
-  return scan('NHS_NUMBER', text, CANDIDATE, (m) => isValidNhsNumber(m[0]));
+  const found: Entity[] = [];
+  for (const run of text.matchAll(RUN)) {
+    // Most runs are short figures ("14", "2019", "08.00"); ten digits need ten characters.
+    if (run[0].length < DIGITS) continue;
+    for (const span of tenDigitSpans(groupsOf(run[0], run.index))) {
+      if (isValidNhsNumber(text.slice(span.start, span.end))) found.push(toEntity('NHS_NUMBER', text, span.start, span.end));
+    }
+  }
+  return found;
 }

@@ -43,3 +43,68 @@ describe('a capitalised "Patient" starting a sentence', () => {
     expect(findPersonNames('Patient Experience Team award')).toEqual([]);
   });
 });
+
+describe('people named by their relation to a patient', () => {
+  it.each([
+    ['Spoke to her daughter Sarah on the phone.', 'Sarah'],
+    ["The patient's husband, Mr Tom Hale, was present.", 'Tom Hale'],
+    ['Next of kin: Priya Shah (daughter).', 'Priya Shah'],
+    ['NOK - Raj Patel, lives locally', 'Raj Patel'],
+    ['Her main carer Joan visits twice daily.', 'Joan'],
+    ['Carer: Mark Evans', 'Mark Evans'],
+    ['his son (David Brown) rang the ward', 'David Brown'],
+    ['her eldest daughter, Amira, is NOK', 'Amira'],
+    ['his late wife Margaret', 'Margaret'],
+    ['her son-in-law Kevin O\'Brien', "Kevin O'Brien"],
+    ["pt's neighbour Mrs Okafor has a key", 'Okafor'],
+    ['Emergency contact: Chen Wei', 'Chen Wei'],
+  ])('finds the name in %j', (text, name) => {
+    // A titled relative is found by both the title and the relation rule; the pipeline keeps one.
+    expect(found(text)).toEqual([['PERSON', name]]);
+  });
+
+  it('finds every later mention of a relative named once', () => {
+    expect(found('Her daughter Sarah rang at 10:00. Sarah will bring her glasses.')).toEqual([
+      ['PERSON', 'Sarah'],
+      ['PERSON', 'Sarah'],
+    ]);
+  });
+
+  it.each([
+    ['relations without a name', 'her daughter has been informed; next of kin informed at 14:00; his wife was present'],
+    ['relation words without a possessive', 'our partner Leeds Teaching Hospitals; Carer Support Worker; Young Carers Service'],
+    ['labels that are job titles or forms', 'Carer Support Worker, Next of Kin Policy, NOK Form completed, Patient and Carer Experience Team'],
+    ['places and grades after a relation', 'My mum Ward 12; her carer Band 3'],
+  ])('leaves %s alone', (_label, text) => {
+    expect(findPersonNames(text)).toEqual([]);
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('names the text then says are relatives, on forms, or before patient details', () => {
+  it.each([
+    ['Spoke to Ellen, her daughter, with the result.', ['Ellen']],
+    ['Discussed with Hamid (brother), who will tell the family.', ['Hamid']],
+    ["Spoke with Lena Fischer, the patient's niece.", ['Lena Fischer']],
+    ["Rose Kavanagh's granddaughter Chloe asked to be the contact.", ['Rose Kavanagh', 'Chloe']],
+    ['Wife (Marion) present for the discussion.', ['Marion']],
+    ['Son-in-law Marek will collect her.', ['Marek']],
+    ['Name: Grace Adebayo', ['Grace Adebayo']],
+    ['Patient details: Thomas Gray, DOB 30.04.1949', ['Thomas Gray']],
+    ['Agnes Tully, 91, NHS 401 102 4007, found on floor', ['Agnes Tully']],
+    ['Denise Holt (NHS 401-134-0766) attended SDEC', ['Denise Holt']],
+    ['Called Father Michael from the chaplaincy', ['Michael']],
+  ])('finds the names in %j', (text, names) => {
+    expect(found(text).filter(([type]) => type === 'PERSON').map(([, name]) => name)).toEqual(names);
+  });
+
+  it.each([
+    ['the patient as a possessor', "Patient's mother arrived; Pt's son rang"],
+    ['sentence-start words that are not family', 'Partner organisations met. Carer Support Worker post. Friends and Family Test.'],
+    ['organisations before a possessive', "The Trust's partner Leeds Teaching Hospitals"],
+    ['single words or labels without a name', 'Name: pending. Reference: Appendix B. Contact: Pharmacy'],
+    ['services before patient details', 'Riverside Hospital (NHS Foundation Trust) and Ward 9, 24, NHS'],
+  ])('leaves %s alone', (_label, text) => {
+    expect(found(text).filter(([type]) => type === 'PERSON')).toEqual([]);
+  });
+});

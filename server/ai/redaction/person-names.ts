@@ -1,13 +1,18 @@
 import { NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
+import { mayNameRelative, RELATION_AFTER_NAME, RELATION_BEFORE_NAME } from './relations.ts';
 import { isTitle, TITLE_PATTERN } from './titles.ts';
 import type { Entity } from './types.ts';
 
 /*
- * Free-text names without a model: only two shapes are trusted, because capitalised words in
+ * Free-text names without a model: only these shapes are trusted, because capitalised words in
  * a CV are mostly job titles, specialties and organisations ("Specialty Registrar", "Northgate
  * University Hospitals NHS Foundation Trust"):
  *   - a title followed by a name ("Dr Sam Okafor", "Mrs Jones", "Mr. O'Neill");
- *   - the word "patient" followed by a name of at least two words ("my patient, Jane Doe").
+ *   - the word "patient" followed by a name of at least two words ("my patient, Jane Doe");
+ *   - a relative, carer or next of kin followed by a name, a first name alone being enough
+ *     ("her daughter Sarah", "next of kin: Priya Shah", "Ellen, her daughter"; relations.ts);
+ *   - a form or letter label before a name of at least two words ("Name: Grace Adebayo");
+ *   - a name of at least two words followed by the patient's NHS number, age or date of birth.
  * The title itself is kept: it is not identifying, and "Dr [PERSON_1]" still tells the model
  * who is a colleague. Anything that reads as a role or an organisation ends the name, and a
  * name that would start with one is no name at all ("Nurse Practitioner", "Dr Who").
@@ -31,12 +36,36 @@ const PATIENT = new RegExp(
   'gu',
 );
 
+// The relation word, optional punctuation or a bracket ("husband, Mr Tom Hale", "son (Raj)"),
+// an optional title kept outside the name, then one to three name words.
+const RELATIVE = new RegExp(
+  `${NOT_AFTER_WORD}${RELATION_BEFORE_NAME}[ \\t]*[:,\\-–(]?[ \\t]*(?:${TITLE_PATTERN}[ \\t]+)?(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`,
+  'gu',
+);
+
+// A name the text then says is a relative: "Ellen, her daughter", "Hamid (brother)".
+const RELATIVE_BEFORE = new RegExp(`${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})(?=${RELATION_AFTER_NAME})`, 'gu');
+// Form and letter labels before a name of at least two words ("Name: Grace Adebayo").
+const FORM_LABEL = new RegExp(
+  `${NOT_AFTER_WORD}(?:[Ff]ull name|[Nn]ame|[Pp]revious name|[Mm]aiden name|[Pp]atient details|[Rr]eferee|[Rr]eference|[Nn]urse in charge|[Cc]ontact|[Ss]igned)[ \\t]*:[ \\t]*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
+  'gu',
+);
+
+// A name of two or three words that an NHS number, an age or a date of birth follows is the
+// patient's ("Agnes Tully, 91, NHS ...", "Denise Holt (NHS ...").
+const PATIENT_DETAIL = String.raw`NHS|DOB|D\.O\.B|[Dd]ate of birth|[Bb]orn`;
+const PATIENT_DETAIL_WORD = new RegExp(PATIENT_DETAIL);
+const BEFORE_PATIENT_DETAILS = new RegExp(
+  `${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})(?=[ \\t]*[,(][ \\t]*(?:\\d{1,3}[ \\t]*,[ \\t]*)?(?:${PATIENT_DETAIL})${NOT_BEFORE_WORD})`,
+  'gu',
+);
+
 const NOT_A_NAME = new Set(
   [
     // function words that follow a capitalised title ("Dr Who", "Miss Out")
     'A An And As At But By For From In Into Is It Its Of On Or Our Out So That The Their This To Was We What When Where Which Who Why With You Your',
-    // roles and grades
-    'Associate Assistant Charge Chief Clinical Consultant Director Educator Fellow Head Junior Lead Lecturer Manager Matron Midwife Nurse Officer Physician Practitioner Prescriber Registrar Resident Senior Sister Specialist Specialty Speciality Staff Student Supervisor Surgeon Tutor Trainee',
+    // roles and grades, and the patient as a role ("Patient's mother", "Pt's son")
+    'Associate Assistant Band Charge Client Patient Pt Chief Clinical Consultant Director Educator Fellow Head Junior Lead Lecturer Manager Matron Midwife Nurse Officer Physician Practitioner Prescriber Registrar Resident Senior Sister Specialist Specialty Speciality Staff Student Supervisor Surgeon Tutor Trainee',
     // specialties and departments
     'Acute Anaesthetics Anaesthesia Cardiology Care Critical Emergency General Geriatrics Health Intensive Internal Medicine Medical Mental Obstetrics Oncology Paediatrics Paediatric Palliative Primary Psychiatry Radiology Surgery Surgical',
     // organisations and places
@@ -74,5 +103,18 @@ function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
 }
 
 export function findPersonNames(text: string): Entity[] {
-  return [...collect(text, TITLED, 1), ...collect(text, PATIENT, 2)];
+  // Each shape runs only where the word it hinges on occurs: most text has no label, no
+  // relative and no patient details, and these patterns are costly to try at every position.
+  const relatives = mayNameRelative(text);
+  const all = [
+    ...collect(text, TITLED, 1),
+    ...collect(text, PATIENT, 2),
+    ...(relatives ? collect(text, RELATIVE, 1) : []),
+    ...(relatives ? collect(text, RELATIVE_BEFORE, 1) : []),
+    ...(text.includes(':') ? collect(text, FORM_LABEL, 2) : []),
+    ...(PATIENT_DETAIL_WORD.test(text) ? collect(text, BEFORE_PATIENT_DETAILS, 2) : []),
+  ];
+  // Several shapes can find the same name ("Patient name: Jane Doe", "his wife, Mrs Hale").
+  const seen = new Set<string>();
+  return all.filter((e) => !seen.has(`${e.start}:${e.end}`) && Boolean(seen.add(`${e.start}:${e.end}`)));
 }

@@ -20,18 +20,78 @@ const LOOKS_LIKE_DATE = /^\d{1,4}([-./])\d{1,2}\1\d{1,4}$/;
 const SEGMENT = /[^,;\n|]+/g;
 const MIN_NATIONAL_DIGITS = 9;
 
+/*
+ * libphonenumber is by far the slowest recogniser: it tries to parse every digit run ("Ward 12",
+ * "2019", "GCS 15/15") and builds an exception for each failure. Only runs that could pass the
+ * rules above are worth its time, and a cheap regex finds them:
+ * - a "+" (an international number of any length), or
+ * - a "0" followed by seven more digits, each after at most four non-letter characters (the
+ *   matcher's own limit on punctuation between digit blocks): a valid GB number has at least
+ *   seven national digits after the trunk 0 and "00" international prefixes are longer still,
+ *   and an invalid one needs nine.
+ * A candidate is then handed to libphonenumber with the text around it, out to the letters on
+ * either side and one word beyond them, so the matcher sees the same neighbourhood it would in
+ * the whole segment: the character before a number (a letter or currency sign rejects it), an
+ * extension after it ("ext 4471", "x12"), and a digit run just before it.
+ */
+const CANDIDATE = /\+|0(?:[^\p{L}\p{Nd}]{0,4}\p{Nd}){7}/gu;
+const LETTER = /\p{L}/u;
+
+const isLetter = (char: string | undefined) => char !== undefined && LETTER.test(char);
+
+/** Back from `index` over non-letters, then over one word and the non-letters before it. */
+function widenStart(segment: string, index: number): number {
+  let start = index;
+  while (start > 0 && !isLetter(segment[start - 1])) start--;
+  while (start > 0 && isLetter(segment[start - 1])) start--;
+  while (start > 0 && !isLetter(segment[start - 1])) start--;
+  return start;
+}
+
+/** On from `index` over non-letters, then over one word and the non-letters after it. */
+function widenEnd(segment: string, index: number): number {
+  let end = index;
+  while (end < segment.length && !isLetter(segment[end])) end++;
+  while (end < segment.length && isLetter(segment[end])) end++;
+  while (end < segment.length && !isLetter(segment[end])) end++;
+  return end;
+}
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+/** The part of `segment` around each candidate that libphonenumber needs to see, merged where they touch. */
+function candidateWindows(segment: string): Window[] {
+  const windows: Window[] = [];
+  for (const candidate of segment.matchAll(CANDIDATE)) {
+    const start = widenStart(segment, candidate.index);
+    const end = widenEnd(segment, candidate.index + candidate[0].length);
+    const last = windows.at(-1);
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
 export function findPhones(text: string): Entity[] {
   const found: Entity[] = [];
   for (const segment of text.matchAll(SEGMENT)) {
-    for (const match of findPhoneNumbersInText(segment[0], { defaultCountry: 'GB', extended: true })) {
-      let start = segment.index + match.startsAt;
-      const end = segment.index + match.endsAt;
-      // "(07700 900123)" comes back with the opening bracket only; leave it with its partner.
-      if (text[start] === '(' && !text.slice(start, end).includes(')')) start++;
-      const written = text.slice(start, end);
-      if (!WRITTEN_AS_PHONE.test(written) || LOOKS_LIKE_DATE.test(written)) continue;
-      if (!match.number.isValid() && match.number.nationalNumber.length < MIN_NATIONAL_DIGITS) continue;
-      found.push(toEntity('PHONE', text, start, end));
+    for (const window of candidateWindows(segment[0])) {
+      const offset = segment.index + window.start;
+      const searched = segment[0].slice(window.start, window.end);
+      for (const match of findPhoneNumbersInText(searched, { defaultCountry: 'GB', extended: true })) {
+        let start = offset + match.startsAt;
+        const end = offset + match.endsAt;
+        // "(07700 900123)" comes back with the opening bracket only; leave it with its partner.
+        if (text[start] === '(' && !text.slice(start, end).includes(')')) start++;
+        const written = text.slice(start, end);
+        if (!WRITTEN_AS_PHONE.test(written) || LOOKS_LIKE_DATE.test(written)) continue;
+        // Length first: isValid() compiles metadata regexes on every call.
+        if (match.number.nationalNumber.length < MIN_NATIONAL_DIGITS && !match.number.isValid()) continue;
+        found.push(toEntity('PHONE', text, start, end));
+      }
     }
   }
   return found;

@@ -33,6 +33,8 @@ const PRIORITY: readonly EntityType[] = [
   'GMC_NUMBER',
   'NMC_PIN',
   'DBS_NUMBER',
+  'HCPC_NUMBER',
+  'GPHC_NUMBER',
   'EMAIL',
   'DATE_OF_BIRTH',
   'PHONE',
@@ -84,6 +86,8 @@ export const DEFAULT_OPERATORS: Readonly<Record<EntityType, Operator>> = {
   GMC_NUMBER: 'placeholder',
   NMC_PIN: 'placeholder',
   DBS_NUMBER: 'placeholder',
+  HCPC_NUMBER: 'placeholder',
+  GPHC_NUMBER: 'placeholder',
   DATE_OF_BIRTH: 'placeholder',
   PERSON: 'pseudonym',
 };

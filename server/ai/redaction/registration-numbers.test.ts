@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDbsNumbers, findGmcNumbers, findNmcPins } from './registration-numbers.ts';
+import { findDbsNumbers, findGmcNumbers, findGphcNumbers, findHcpcNumbers, findNmcPins } from './registration-numbers.ts';
 import { found, pairs } from './test-helpers.ts';
 
 describe('GMC numbers', () => {
@@ -62,5 +62,34 @@ describe('DBS certificate numbers', () => {
     expect(findDbsNumbers('DBS number 0012345678901')).toEqual([]);
     expect(findDbsNumbers('DBS 0012 3456-7890')).toEqual([]);
     expect(findDbsNumbers('DBS 00123456789')).toEqual([]);
+  });
+});
+
+describe('HCPC registration numbers', () => {
+  it.each([
+    ['HCPC registration PA54321', 'PA54321'],
+    ['Physiotherapist, HCPC PH98765, Band 7', 'PH98765'],
+    ['Health and Care Professions Council number: OT 61234', 'OT 61234'],
+    ['registration number ODP34567', 'ODP34567'],
+  ])('finds the number in %j', (text, number) => {
+    expect(pairs(findHcpcNumbers(text))).toEqual([['HCPC_NUMBER', number]]);
+  });
+
+  it.each([
+    ['no context word', 'Ward PA12345 stock code'],
+    ['a prefix that is not a profession', 'HCPC ZZ12345'],
+    ['lower-case words that look like prefixes', 'HCPC registration as 2 years, or 3'],
+    ['too many digits', 'HCPC PA1234567'],
+  ])('leaves %s alone', (_label, text) => {
+    expect(findHcpcNumbers(text)).toEqual([]);
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('GPhC registration numbers', () => {
+  it('finds seven digits after GPhC, not after anything else', () => {
+    expect(pairs(findGphcNumbers('Pharmacist prescriber, GPhC 2087654'))).toEqual([['GPHC_NUMBER', '2087654']]);
+    expect(found('General Pharmaceutical Council registration 2087654')).toHaveLength(1);
+    expect(findGphcNumbers('Stock code 2087654')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   dbsCertificateProblem,
+  HCPC_PREFIXES,
   normaliseRegistrationNumber,
   registrationNumberProblem,
 } from '../../domains/record/identifiers.ts';
@@ -19,6 +20,14 @@ const GMC_CANDIDATE = new RegExp(`${NUMBER_START}\\d{7}${NUMBER_END}`, 'gu');
 const NMC_CANDIDATE = new RegExp(`${NOT_AFTER_WORD}\\d{2}[A-Z]\\d{4}[A-Z]${NOT_BEFORE_WORD}`, 'giu');
 const DBS_CANDIDATE = new RegExp(`${NUMBER_START}(?:\\d{12}|\\d{4}([ -])\\d{4}\\1\\d{4})${NUMBER_END}`, 'gu');
 
+// HCPC numbers are a profession prefix and up to six digits ("PA12345", "OT61234"); the prefix
+// must be in capitals, or "as 2" and "or 3" in any sentence near "registration" would match.
+const HCPC_CANDIDATE = new RegExp(
+  `${NOT_AFTER_WORD}(?:${[...HCPC_PREFIXES].sort((a, b) => b.length - a.length).join('|')}) ?\\d{1,6}${NOT_BEFORE_WORD}`,
+  'gu',
+);
+const HCPC_CONTEXT = /\b(?:HCPC|Health\s+and\s+Care\s+Professions\s+Council|registration)/i;
+const GPHC_CONTEXT = /\b(?:GPhC|General\s+Pharmaceutical\s+Council)/i;
 const GMC_CONTEXT = /\b(?:GMC|General\s+Medical\s+Council|registration\s+(?:number|no\b)|reg\.?\s*(?:no\b|number))/i;
 const NMC_CONTEXT = /\b(?:NMC|PIN|Nursing\s+and\s+Midwifery\s+Council)\b/i;
 const DBS_CONTEXT = /\b(?:DBS|certificate|disclosure)/i;
@@ -55,6 +64,27 @@ export function findDbsNumbers(text: string): Entity[] {
 }
 
 /** The family as one recogniser, as the pipeline runs it. */
+export function findHcpcNumbers(text: string): Entity[] {
+  return scan(
+    'HCPC_NUMBER',
+    text,
+    HCPC_CANDIDATE,
+    (m) =>
+      registrationNumberProblem('HCPC', normaliseRegistrationNumber(m[0])) === undefined &&
+      hasContextBefore(text, m.index, HCPC_CONTEXT),
+  );
+}
+
+/** GPhC numbers have the GMC's shape (seven digits); only the context word tells them apart. */
+export function findGphcNumbers(text: string): Entity[] {
+  return scan(
+    'GPHC_NUMBER',
+    text,
+    GMC_CANDIDATE,
+    (m) => registrationNumberProblem('GPhC', m[0]) === undefined && hasContextBefore(text, m.index, GPHC_CONTEXT),
+  );
+}
+
 export function findRegistrationNumbers(text: string): Entity[] {
-  return [...findGmcNumbers(text), ...findNmcPins(text), ...findDbsNumbers(text)];
+  return [...findGmcNumbers(text), ...findNmcPins(text), ...findDbsNumbers(text), ...findHcpcNumbers(text), ...findGphcNumbers(text)];
 }

@@ -10,6 +10,23 @@ export const NOT_BEFORE_WORD = String.raw`(?![\p{L}\p{N}])`;
 export const NUMBER_START = String.raw`(?<![\p{L}\p{N}])(?<!\d[.,])`;
 export const NUMBER_END = String.raw`(?![\p{L}\p{N}])(?![.,]\d)`;
 
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Whether the code point ending just before `index` is a letter or digit: what NOT_AFTER_WORD refuses. */
+export function wordCharBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const pair = index >= 2 && isLowSurrogate(text.charCodeAt(index - 1)) && isHighSurrogate(text.charCodeAt(index - 2));
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(pair ? index - 2 : index - 1) ?? 0));
+}
+
+/** Whether the code point starting at `index` is a letter or digit: what NOT_BEFORE_WORD refuses. */
+export function wordCharAt(text: string, index: number): boolean {
+  const codePoint = text.codePointAt(index);
+  return codePoint !== undefined && WORD_CHAR.test(String.fromCodePoint(codePoint));
+}
+
 export function toEntity(type: EntityType, text: string, start: number, end: number): Entity {
   return { type, start, end, text: text.slice(start, end) };
 }

@@ -1,5 +1,8 @@
-/** Honorifics that precede names in NHS prose; "Sister" and "Nurse" are used as titles there. */
-export const TITLES = ['Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Prof', 'Professor', 'Sister', 'Nurse', 'Sir', 'Dame'] as const;
+/**
+ * Honorifics that precede names in NHS prose; "Sister" and "Nurse" are used as titles there, and
+ * chaplaincy notes name clergy ("Father Michael", "Revd Ann Lowe").
+ */
+export const TITLES = ['Dr', 'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Prof', 'Professor', 'Sister', 'Nurse', 'Sir', 'Dame', 'Father', 'Rev', 'Revd', 'Reverend'] as const;
 
 const TITLE_WORD = new RegExp(`^(?:${TITLES.join('|')})\\.?$`, 'i');
 

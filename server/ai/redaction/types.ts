@@ -7,6 +7,8 @@ export const ENTITY_TYPES = [
   'GMC_NUMBER',
   'NMC_PIN',
   'DBS_NUMBER',
+  'HCPC_NUMBER',
+  'GPHC_NUMBER',
   'DATE_OF_BIRTH',
   'PERSON',
 ] as const;
