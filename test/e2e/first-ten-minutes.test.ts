@@ -59,8 +59,8 @@ describe('the first ten minutes, on a phone', () => {
     await page.goto(`${app.origin}/`);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 
-    // The JSON import is one tap from the top of the record page.
-    await page.getByRole('link', { name: 'Import it' }).click();
+    // Starting from an existing CV (or a JSON Resume) is one tap from the dashboard.
+    await page.getByRole('link', { name: 'Start from your CV' }).click();
     await page.getByRole('heading', { name: 'Import and export' }).waitFor();
     expect(thirdParty).toEqual([]);
 

@@ -187,7 +187,7 @@ describe('dashboard', () => {
       ['Add your training', '/record#training'],
       ['Add your DBS check', '/record#dbs'],
       ['Ask a referee', '/verifications'],
-      ['Import it', '/record#import-export'],
+      ['Start from your CV', '/record#import-export'],
     ]) expect(within(checklist).getByRole('link', { name })).toHaveAttribute('href', href);
     expect(await screen.findByText(/Nothing to check yet: your record is empty/)).toBeInTheDocument();
     expect(screen.queryByText(/nothing in your record needs attention/)).not.toBeInTheDocument();

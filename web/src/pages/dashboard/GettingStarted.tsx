@@ -34,7 +34,7 @@ export function GettingStarted({ overview }: { overview: RecordOverview }) {
         ))}
       </ol>
       <p className="muted">
-        Have your CV as a JSON Resume file? <Link to="/record#import-export">Import it</Link> to fill in several of these at once.
+        Have a CV already? <Link to="/record#import-export">Start from your CV</Link>: upload it as a PDF or Word file (or a JSON Resume file) and keep what it finds, item by item.
       </p>
     </section>
   );
