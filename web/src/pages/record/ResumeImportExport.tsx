@@ -37,40 +37,8 @@ export function ImportReportView({ ref, headingId, title, report }: { ref?: Ref<
       <p>
         Added: {counts(report.created).join(', ') || 'nothing new'}. Updated: {counts(report.updated).join(', ') || 'nothing'}.
       </p>
-      {report.skipped.length ? (
-        <>
-          <p>
-            <strong>
-              {report.skipped.length} item
-              {report.skipped.length === 1 ? '' : 's'} could not be used:
-            </strong>
-          </p>
-          <ul>
-            {report.skipped.map((s, i) => (
-              <li key={i}>
-                <code>{s.path}</code>: {s.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {report.notImported.length ? (
-        <>
-          <p>
-            <strong>
-              {report.notImported.length} field
-              {report.notImported.length === 1 ? ' was' : 's were'} not imported:
-            </strong>
-          </p>
-          <ul>
-            {report.notImported.map((s, i) => (
-              <li key={i}>
-                <code>{s.path}</code>: {s.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <PathReasons heading={`${report.skipped.length} item${report.skipped.length === 1 ? '' : 's'} could not be used:`} items={report.skipped} />
+      <PathReasons heading={`${report.notImported.length} field${report.notImported.length === 1 ? ' was' : 's were'} not imported:`} items={report.notImported} />
       {report.warnings.length ? (
         <>
           <p>
@@ -221,5 +189,24 @@ export function ResumeExport() {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Parts of the file, each with why it was not used; nothing when there are none. */
+function PathReasons({ heading, items }: { heading: string; items: Array<{ path: string; reason: string }> }) {
+  if (!items.length) return null;
+  return (
+    <>
+      <p>
+        <strong>{heading}</strong>
+      </p>
+      <ul>
+        {items.map((s, i) => (
+          <li key={i}>
+            <code>{s.path}</code>: {s.reason}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
