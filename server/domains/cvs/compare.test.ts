@@ -68,6 +68,12 @@ describe('compareCvs', () => {
     expect(diff.items).toEqual({ added: [{ section: 'Skills', title: 'Leadership', subtitle: null }], removed: [{ section: 'Skills', title: 'Audit', subtitle: null }], unchanged: 1 });
   });
 
+  it('keeps an entry whose citations changed but whose section and title did not', () => {
+    const a: ComparedCv = { ...first, draft: { sections: [{ kind: 'profile', title: 'Profile', items: [item('Registrar in Emergency Medicine', [{ type: 'post', id: 'p1' }])] }] } };
+    const b: ComparedCv = { ...second, draft: { sections: [{ kind: 'profile', title: 'Profile', items: [item('Registrar in Emergency Medicine', [{ type: 'post', id: 'p1' }, { type: 'training', id: 't9' }])] }] } };
+    expect(compareCvs(a, b).items).toEqual({ added: [], removed: [], unchanged: 1 });
+  });
+
   it('finds nothing changed between a CV and itself', () => {
     const diff = compareCvs(first, first);
     expect(diff.items).toEqual({ added: [], removed: [], unchanged: 4 });

@@ -5,7 +5,8 @@ import type { CvComparison, CvComparisonItem, CvComparisonRequirement } from './
 
 /**
  * Two CVs of one clinician side by side (issue 15, "CV versions"), for the same job or another.
- * Items are matched by the records they cite (an item without citations by section and title);
+ * Items are matched by the records they cite, then (an item without citations, or one whose
+ * citations changed) by section and title;
  * requirements by kind, key and wording (case and spacing aside). Pure: no database, no clock.
  */
 export interface ComparedCv {
@@ -18,7 +19,7 @@ export interface ComparedCv {
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-type Entry = CvComparisonItem & { match: string };
+type Entry = CvComparisonItem & { match: string; byTitle: string };
 
 function itemsOf(draft: Draft): Entry[] {
   return draft.sections.flatMap((section) =>
@@ -29,6 +30,7 @@ function itemsOf(draft: Draft): Entry[] {
         title: item.title,
         subtitle: item.subtitle,
         match: cites.length ? `cites|${section.kind}|${cites.join(',')}` : `title|${section.kind}|${norm(item.title)}`,
+        byTitle: `title|${section.kind}|${norm(item.title)}`,
       };
     }),
   );
@@ -59,8 +61,11 @@ const requirementWords = (r: ComparedCv['requirements'][number], status: Require
 });
 
 export function compareCvs(first: ComparedCv, second: ComparedCv): CvComparison {
-  const items = pair(itemsOf(first.draft), itemsOf(second.draft), (e) => e.match);
-  const strip = ({ match: _match, ...item }: Entry): CvComparisonItem => item;
+  // By the records cited; then what is left by section and title (a profile that now cites one more record is the same profile).
+  const cited = pair(itemsOf(first.draft), itemsOf(second.draft), (e) => e.match);
+  const titled = pair(cited.onlyFirst, cited.onlySecond, (e) => e.byTitle);
+  const items = { onlyFirst: titled.onlyFirst, onlySecond: titled.onlySecond, pairs: [...cited.pairs, ...titled.pairs] };
+  const strip = ({ match: _match, byTitle: _byTitle, ...item }: Entry): CvComparisonItem => item;
   const reqs = pair(first.requirements, second.requirements, (r) => `${r.kind}|${r.key}|${norm(r.text)}`);
   const changed = reqs.pairs.filter(([a, b]) => a.status !== b.status);
   return {
