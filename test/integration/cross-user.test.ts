@@ -124,6 +124,11 @@ describe('cross-user access', () => {
             },
           ]),
         ),
+        // A CV compared with itself: both ids the owner's, both finished.
+        'GET /api/cvs/:id/compare/:otherId': async (client) => {
+          const id = (await renderedCv(client)).id as string;
+          return { id, otherId: id };
+        },
         'GET /api/cvs/:id': async (client) => {
           const res = await client.post('/api/cvs', { jobDescription: 'Locum registrar in emergency medicine. Essential: full GMC registration, current ALS.' });
           if (res.status !== 202) throw new Error(`cv: ${res.status}`);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../../platform/http/route.ts';
 import { ZIdParams } from '../record/schema.ts';
-import { ZCreateCvRequest, ZCv, ZCvAccepted, ZCvList, ZUpdateCv } from './schema.ts';
-import { getCv, listCvs, requestCv, setRefereeNames, withdrawCv, type CvDeps } from './service.ts';
+import { ZCompareParams, ZCreateCvRequest, ZCv, ZCvAccepted, ZCvComparison, ZCvList, ZUpdateCv } from './schema.ts';
+import { compareCvRequests, getCv, listCvs, requestCv, setRefereeNames, withdrawCv, type CvDeps } from './service.ts';
 import { readCvPdf, type RenderDeps } from './render.ts';
 import type { CheckDeps } from '../cv-checks/service.ts';
 import { cvFileName, readCvDocx } from './download.ts';
@@ -42,6 +42,16 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       params: ZIdParams,
       response: ZCv,
       handler: ({ user, params }) => getCv(deps, user!.id, params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/cvs/:id/compare/:otherId',
+      summary: 'Compare two of your finished CVs: entries added and removed, requirements whose status changed or that only one advert asks for',
+      tags,
+      auth: 'user',
+      params: ZCompareParams,
+      response: ZCvComparison,
+      handler: ({ user, params }) => compareCvRequests(deps.db, user!.id, params.id, params.otherId),
     }),
     defineRoute({
       method: 'patch',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDraft, ZRemovedItem } from '../../ai/cv-draft/schema.ts';
-import { ZJobDescription } from '../../ai/jd-analysis/schema.ts';
+import { ZJobDescription, ZRequirementKind, ZRequirementStatus } from '../../ai/jd-analysis/schema.ts';
 import { ZCheckedItem } from '../cv-checks/schema.ts';
 
 /**
@@ -69,3 +69,36 @@ export const ZCv = z.object({
 export type Cv = z.infer<typeof ZCv>;
 export const ZCvList = z.object({ cvs: z.array(ZCv.omit({ draft: true, check: true })) });
 export const ZCvAccepted = z.object({ id: z.uuid(), status: z.literal('queued') });
+
+const ZComparedCvHead = z.object({ id: z.uuid(), jobTitle: z.string().nullable(), createdAt: z.string() });
+const ZComparisonItem = z.object({ section: z.string().describe('The section heading it sits under'), title: z.string(), subtitle: z.string().nullable() });
+const ZComparisonRequirement = z.object({
+  text: z.string().describe('The requirement in the words of the advert'),
+  kind: ZRequirementKind,
+  key: z.string(),
+  importance: z.enum(['essential', 'desirable']),
+  status: ZRequirementStatus,
+  statusWords: z.string().describe('The status as a person says it'),
+});
+export const ZCvComparison = z.object({
+  first: ZComparedCvHead.describe('The CV compared from (:id)'),
+  second: ZComparedCvHead.describe('The CV compared with (:otherId)'),
+  sameJob: z.boolean().describe('Whether both were tailored to a job of the same title'),
+  items: z.object({
+    added: z.array(ZComparisonItem).describe('Entries in the second CV only'),
+    removed: z.array(ZComparisonItem).describe('Entries in the first CV only'),
+    unchanged: z.number().int().describe('Entries in both (the same records, or the same section and title)'),
+  }),
+  requirements: z.object({
+    changed: z
+      .array(ZComparisonRequirement.omit({ status: true, statusWords: true }).extend({ from: ZRequirementStatus, to: ZRequirementStatus, fromWords: z.string(), toWords: z.string() }))
+      .describe('Requirements of both adverts whose status differs'),
+    onlyInFirst: z.array(ZComparisonRequirement).describe("Requirements of the first CV's advert only"),
+    onlyInSecond: z.array(ZComparisonRequirement).describe("Requirements of the second CV's advert only"),
+    unchanged: z.number().int(),
+  }),
+});
+export type CvComparison = z.infer<typeof ZCvComparison>;
+export type CvComparisonItem = z.infer<typeof ZComparisonItem>;
+export type CvComparisonRequirement = z.infer<typeof ZComparisonRequirement>;
+export const ZCompareParams = z.object({ id: z.uuid({ message: 'must be an id' }), otherId: z.uuid({ message: 'must be an id' }) });

@@ -14,6 +14,9 @@ import { assertProcessingAllowed } from '../accounts/restriction.ts';
 import type { Cv, CvTemplate } from './schema.ts';
 import { renderCvJob } from './render.ts';
 import { findPdfCheck, withdrawPdf, type CheckDeps } from '../cv-checks/service.ts';
+import { compareCvs, type ComparedCv } from './compare.ts';
+import type { AssessedRequirement, JobAnalysis } from '../../ai/jd-analysis/schema.ts';
+import type { Draft } from '../../ai/cv-draft/schema.ts';
 
 export interface CvDeps {
   db: Db;
@@ -108,4 +111,28 @@ export async function listCvs(db: DbOrTx, userId: string) {
     const { draft: _draft, ...rest } = toApi(row);
     return rest;
   });
+}
+
+/** A finished CV of this user, ready to compare: 404 when it is not theirs, 409 while it is being made. */
+async function comparable(db: DbOrTx, userId: string, id: string, which: string): Promise<ComparedCv> {
+  const row = await repo.findCvRequest(db, userId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'CV not found');
+  if (row.status !== 'done' || !row.draft) {
+    throw new AppError('CONFLICT', row.status === 'failed' ? `The ${which} CV could not be made, so there is nothing to compare: choose a finished CV` : `The ${which} CV is not finished yet: compare it once it is ready`);
+  }
+  const assessment = row.assessment as { items?: AssessedRequirement[] } | null;
+  return {
+    id: row.id,
+    jobTitle: (row.analysis as JobAnalysis | null)?.title ?? null,
+    createdAt: row.created_at.toISOString(),
+    draft: row.draft as Draft,
+    requirements: assessment?.items ?? [],
+  };
+}
+
+/** What changed from one finished CV to another: entries added and removed, requirements whose status moved. */
+export async function compareCvRequests(db: DbOrTx, userId: string, id: string, otherId: string) {
+  const first = await comparable(db, userId, id, 'first');
+  const second = await comparable(db, userId, otherId, 'second');
+  return compareCvs(first, second);
 }

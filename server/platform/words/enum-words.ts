@@ -57,3 +57,12 @@ export function usageWords(metric: keyof typeof USAGE_METRIC_WORDS, count: numbe
   const w = USAGE_METRIC_WORDS[metric];
   return `${count} ${count === 1 ? w.one : w.many}`;
 }
+
+/** How a requirement of an advert stands against the record, as a person says it. */
+export const REQUIREMENT_STATUS_WORDS = {
+  met: 'met',
+  'probably-met': 'probably met (check the wording)',
+  unmet: 'not met',
+  expired: 'expired',
+  expiring: 'expiring within 30 days',
+} as const;

@@ -28,6 +28,7 @@ export function CvList() {
   if (list.isPending) return <Loading label="Loading your CVs…" />;
   if (list.isError) return <ErrorState error={list.error} title="Your CVs could not be loaded" onRetry={() => void list.refetch()} />;
   const cvs = list.data.cvs;
+  const finished = cvs.filter((c) => c.status === 'done').length;
   if (cvs.length === 0) {
     return (
       <EmptyState
@@ -91,6 +92,11 @@ export function CvList() {
                       <a href={cv.docx.url} download="">
                         Download Word<span className="visually-hidden"> for {title}</span>
                       </a>
+                    ) : null}
+                    {cv.status === 'done' && finished > 1 ? (
+                      <Link to={`/cvs/${cv.id}/compare`}>
+                        Compare with…<span className="visually-hidden"> (from {title})</span>
+                      </Link>
                     ) : null}
                     {cv.stage === 'done' ? (
                       <Link className="btn btn-secondary btn-small" to={`/shares?cv=${cv.id}`}>
