@@ -85,3 +85,14 @@ describe('.env.example', () => {
     expect(() => loadConfig(parseEnv(text))).not.toThrow();
   });
 });
+
+describe('README configuration table', () => {
+  it('names every variable the configuration reads', async () => {
+    const fs = await import('node:fs');
+    const { ENV_VARIABLES } = await import('./env.ts');
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const named = new Set([...table.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]));
+    expect(ENV_VARIABLES.filter((name) => !named.has(name))).toEqual([]);
+  });
+});
