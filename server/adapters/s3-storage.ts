@@ -6,7 +6,7 @@ import {
   S3Client,
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
-import { checkStorageKey, type FileStorage, type StoredFile } from './storage.ts';
+import { checkStorageKey, isStorageKey, type FileStorage, type StoredFile } from './storage.ts';
 
 export interface S3StorageOptions {
   /** Unset: AWS itself. Set for MinIO and other S3-compatible stores. */
@@ -26,6 +26,9 @@ export interface S3StorageOptions {
  * files. Same keys (checkStorageKey) and same behaviour as the local store: `get` of a missing
  * key rejects with code 'ENOENT', deleting a missing key is not an error, and `list(prefix)`
  * returns the files under the directory-like prefix, every page of them.
+ *
+ * The bucket must be Medfolio's alone: the orphan sweep deletes any file in it that no record
+ * points to (keys Medfolio could not have written are left out of `list`, so never touched).
  */
 export function createS3FileStorage(options: S3StorageOptions): FileStorage & { close(): void } {
   const client = new S3Client({
@@ -67,7 +70,8 @@ export function createS3FileStorage(options: S3StorageOptions): FileStorage & { 
           new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken, MaxKeys: options.pageSize }),
         );
         for (const object of page.Contents ?? []) {
-          if (object.Key) files.push({ key: object.Key, modifiedAt: object.LastModified ?? new Date(0) });
+          // A key Medfolio could not have written is not ours: the orphan sweep must never get it.
+          if (object.Key && isStorageKey(object.Key)) files.push({ key: object.Key, modifiedAt: object.LastModified ?? new Date(0) });
         }
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalFileStorage, storageKey, userPrefixes, type FileStorage } from './storage.ts';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createS3FileStorage } from './s3-storage.ts';
 import { startTestS3, type TestS3 } from '../../test/support/s3.ts';
 
@@ -108,6 +109,21 @@ describe.each([
     for (const key of keys) await storage.put(key, Buffer.from(key));
     expect(await keysOf(storage, `exports/${u}`)).toEqual(keys.sort());
     expect((await keysOf(storage)).filter((k) => k.startsWith(`exports/${u}/`))).toEqual(keys);
+  });
+});
+
+describe('S3 file storage', () => {
+  it('leaves out of its list any object Medfolio could not have written (the orphan sweep never sees it)', async () => {
+    const raw = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: s3.env.S3_ACCESS_KEY_ID!, secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY! },
+      forcePathStyle: true,
+    });
+    closers.push(() => raw.destroy());
+    await raw.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'Backups/Not Ours.txt', Body: 'x' }));
+    const storage = newS3(2);
+    expect((await storage.list()).map((f) => f.key)).not.toContain('Backups/Not Ours.txt');
   });
 });
 

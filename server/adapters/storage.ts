@@ -32,9 +32,11 @@ export interface StoredFile {
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
 
+export const isStorageKey = (key: string) => SAFE_KEY.test(key) && !key.includes('..');
+
 /** Every store accepts only these keys: lower-case letters, digits, `/`, `_` and `-`, no `..`. */
 export function checkStorageKey(key: string): string {
-  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error('invalid storage key');
+  if (!isStorageKey(key)) throw new Error('invalid storage key');
   return key;
 }
 
