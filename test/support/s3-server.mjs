@@ -1,5 +1,6 @@
 // Runs s3rver (a pure-JS S3-protocol server) for the tests: `node --openssl-legacy-provider
-// s3-server.mjs <directory> <bucket>` prints {"port": N} once it listens, and stops on SIGTERM.
+// s3-server.mjs <directory> <bucket>` prints {"port": N} once it listens, and stops on SIGTERM
+// or when its parent goes (the IPC channel closes).
 // Its own process because s3rver's ListObjectsV2 continuation tokens use DES, which Node's
 // OpenSSL 3 offers only with --openssl-legacy-provider: the test process itself stays without it.
 import S3rver from 's3rver';
@@ -14,6 +15,6 @@ const server = new S3rver({
 });
 const { port } = await server.run();
 process.stdout.write(`${JSON.stringify({ port })}\n`);
-process.on('SIGTERM', () => {
-  server.close().finally(() => process.exit(0));
-});
+const stop = () => server.close().finally(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);

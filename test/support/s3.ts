@@ -18,7 +18,8 @@ export interface TestS3 {
 export async function startTestS3(bucket = 'medfolio-test'): Promise<TestS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-s3-'));
   const child = spawn(process.execPath, ['--openssl-legacy-provider', path.join(import.meta.dirname, 's3-server.mjs'), directory, bucket], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // The IPC channel closes with the test process, however it ends: s3rver then stops too.
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
