@@ -4,7 +4,8 @@ import path from 'node:path';
 /**
  * Where file bytes live. Callers hand over bytes that are already encrypted (documents) or
  * derived (PDFs); the store never sees plaintext. Local disk under DATA_DIR/files by default;
- * an S3-compatible store can implement the same interface later.
+ * an S3-compatible bucket (server/adapters/s3-storage.ts) when S3_BUCKET is set.
+ * `get` of a key that is not there rejects with an error whose code is 'ENOENT' in both.
  */
 export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
@@ -31,11 +32,16 @@ export interface StoredFile {
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
 
+export const isStorageKey = (key: string) => SAFE_KEY.test(key) && !key.includes('..');
+
+/** Every store accepts only these keys: lower-case letters, digits, `/`, `_` and `-`, no `..`. */
+export function checkStorageKey(key: string): string {
+  if (!isStorageKey(key)) throw new Error('invalid storage key');
+  return key;
+}
+
 export function createLocalFileStorage(root: string): FileStorage {
-  const pathOf = (key: string) => {
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error('invalid storage key');
-    return path.join(root, key);
-  };
+  const pathOf = (key: string) => path.join(root, checkStorageKey(key));
   return {
     async put(key, data) {
       const file = pathOf(key);
@@ -53,7 +59,7 @@ export function createLocalFileStorage(root: string): FileStorage {
         }
       }
     },
-    get: (key) => fs.readFile(pathOf(key)),
+    get: async (key) => fs.readFile(pathOf(key)),
     async delete(key) {
       const file = pathOf(key);
       await fs.rm(file, { force: true });

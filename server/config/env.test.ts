@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     [{ OPENAI_API_KEY: 'sk-test' }, 'LLM_MODEL'],
     [{ DATA_ENCRYPTION_KEY: 'short' }, 'DATA_ENCRYPTION_KEY'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ S3_BUCKET: 'medfolio' }, 'S3_ACCESS_KEY_ID'],
+    [{ S3_BUCKET: 'medfolio', S3_ACCESS_KEY_ID: 'k' }, 'S3_SECRET_ACCESS_KEY'],
+    [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'Not_A_Bucket', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_BUCKET'],
+    [{ S3_ENDPOINT: 'ftp://minio', S3_BUCKET: 'medfolio', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_ENDPOINT'],
+    [{ S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE'],
   ])('names the variable when %o is invalid', (env, variable) => {
     let error: unknown;
     try {
@@ -39,6 +45,19 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.some((p) => p.startsWith(variable))).toBe(true);
     expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('keeps files on local disk unless S3_BUCKET is set, then reads the S3 settings', () => {
+    expect(loadConfig({}).s3).toBeUndefined();
+    expect(loadConfig({ S3_BUCKET: '', S3_ENDPOINT: '' }).s3).toBeUndefined();
+    expect(
+      loadConfig({ S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: 'medfolio', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_FORCE_PATH_STYLE: 'true' }).s3,
+    ).toEqual({ endpoint: 'http://minio:9000', bucket: 'medfolio', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's', forcePathStyle: true });
+    expect(loadConfig({ S3_BUCKET: 'medfolio', S3_REGION: 'eu-west-2', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }).s3).toMatchObject({
+      endpoint: undefined,
+      region: 'eu-west-2',
+      forcePathStyle: false,
+    });
   });
 
   it('reads TRUST_PROXY as a number of hops', () => {
@@ -64,5 +83,16 @@ describe('.env.example', () => {
     expect([...listed].sort()).toEqual([...ENV_VARIABLES].sort());
     const { parseEnv } = await import('node:util');
     expect(() => loadConfig(parseEnv(text))).not.toThrow();
+  });
+});
+
+describe('README configuration table', () => {
+  it('names every variable the configuration reads', async () => {
+    const fs = await import('node:fs');
+    const { ENV_VARIABLES } = await import('./env.ts');
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const named = new Set([...table.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]));
+    expect(ENV_VARIABLES.filter((name) => !named.has(name))).toEqual([]);
   });
 });

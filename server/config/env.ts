@@ -62,6 +62,19 @@ const ZEnv = z
     JOB_STUCK_AFTER_SECONDS: intInRange(5, 86_400, 30),
     JOB_SWEEP_INTERVAL_SECONDS: intInRange(1, 3600, 15),
     ERASURE_GRACE_DAYS: intInRange(0, 365, 30),
+    // Files (documents, CV PDFs, exports) in an S3-compatible bucket rather than DATA_DIR/files.
+    S3_ENDPOINT: optionalUrl(['http:', 'https:']),
+    S3_BUCKET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 lower-case letters, digits, dots and dashes)')
+        .optional(),
+    ),
+    S3_REGION: z.preprocess(emptyToUndefined, z.string().default('us-east-1')),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
   })
   .superRefine((env, ctx) => {
     if ((env.LLM_BASE_URL || env.OPENAI_API_KEY) && !env.LLM_MODEL) {
@@ -71,6 +84,14 @@ const ZEnv = z
     // the API's embedded database (PGlite is one process's), so CVs would never be made.
     if (env.REDIS_URL && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'needs DATABASE_URL: workers cannot share the embedded database; unset REDIS_URL to run jobs inside the API' });
+    }
+    if (env.S3_BUCKET) {
+      for (const key of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when S3_BUCKET is set' });
+      }
+    } else if (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY) {
+      // Otherwise files would quietly stay on local disk.
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when S3_ENDPOINT or the S3 keys are set' });
     }
   });
 
@@ -109,6 +130,10 @@ export interface Config {
   dataEncryptionKey: string | undefined;
   jobs: { stuckAfterMs: number; sweepIntervalMs: number };
   erasureGraceDays: number;
+  /** Undefined: files on local disk under DATA_DIR/files (the embedded default). */
+  s3:
+    | { endpoint: string | undefined; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
+    | undefined;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +180,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataEncryptionKey: env.DATA_ENCRYPTION_KEY,
     jobs: { stuckAfterMs: env.JOB_STUCK_AFTER_SECONDS * 1000, sweepIntervalMs: env.JOB_SWEEP_INTERVAL_SECONDS * 1000 },
     erasureGraceDays: env.ERASURE_GRACE_DAYS,
+    s3:
+      env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : undefined,
   };
 }
 

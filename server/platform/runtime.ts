@@ -69,6 +69,9 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
   const renderer = chromium ? createPdfRenderer({ executablePath: chromium, logger }) : undefined;
   const notifier = createNotifier({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, logger });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: outboxDir(config), logger });
+  // The S3 client loads only when a bucket is configured; local disk is the embedded default.
+  const s3Storage = config.s3 ? (await import('../adapters/s3-storage.ts')).createS3FileStorage(config.s3) : undefined;
+  const storage: FileStorage = s3Storage ?? createLocalFileStorage(path.join(config.dataDir, 'files'));
   const masterKey = loadMasterKey({ configured: config.dataEncryptionKey, dataDir: config.dataDir, logger });
   const secretBox = createSecretBox(masterKey);
   configureAuditKey(masterKey);
@@ -81,7 +84,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     secretBox,
     embedder: createProviderEmbedder(config.llm) ?? createHashingEmbedder(config.llm.embeddingDimensions),
     llm: createLlmProvider(config.llm),
-    storage: createLocalFileStorage(path.join(config.dataDir, 'files')),
+    storage,
     notifier,
     renderer,
     createLimiter: createLimiterFactory(
@@ -93,6 +96,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
       await renderer?.close();
       notifier.close();
       redis?.disconnect();
+      s3Storage?.close();
       await database.close();
     },
   };
@@ -105,4 +109,5 @@ export const describeModes = (config: Config) => ({
   jobs: config.redisUrl ? 'BullMQ on Redis (run `npm run worker`)' : 'in-process',
   llm: config.llm.mode === 'offline' ? 'offline composer' : config.llm.mode,
   email: config.mail.smtpUrl ? 'SMTP' : `.eml files in ${outboxDir(config)}`,
+  files: config.s3 ? `S3 bucket ${config.s3.bucket}${config.s3.endpoint ? ` at ${config.s3.endpoint}` : ''}` : path.join(config.dataDir, 'files'),
 });
