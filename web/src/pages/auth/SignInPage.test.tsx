@@ -117,7 +117,9 @@ describe('app shell', () => {
     expect(within(nav).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
     await user.click(within(nav).getByRole('link', { name: 'Plan & usage' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'Plan & usage' });
-    expect(heading).toHaveFocus();
+    // Focus moves in an effect once the lazily loaded screen has rendered: wait for it, on a slow
+    // machine the heading can be found a moment before.
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(document.title).toBe('Plan & usage – Medfolio');
     // The screen loads on demand; the menu closes once the navigation has committed.
     await waitFor(() => expect(menu).toHaveAttribute('aria-expanded', 'false'));
