@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalFileStorage, storageKey, userPrefixes, type FileStorage } from './storage.ts';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createS3FileStorage } from './s3-storage.ts';
 import { startTestS3, type TestS3 } from '../../test/support/s3.ts';
 
 // One contract, two stores: local disk (the embedded default) and an S3-compatible bucket
@@ -33,15 +32,7 @@ let prefixCount = 0;
 const newS3 = (pageSize?: number) => {
   // Each test gets its own "empty" store: a fresh bucket directory would need a new server, so
   // the keys go under a user id no other test uses (see `user` below).
-  const storage = createS3FileStorage({
-    endpoint: s3.endpoint,
-    bucket: s3.bucket,
-    region: 'us-east-1',
-    accessKeyId: s3.env.S3_ACCESS_KEY_ID!,
-    secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY!,
-    forcePathStyle: true,
-    pageSize,
-  });
+  const storage = s3.storage(pageSize);
   closers.push(storage.close);
   return storage;
 };

@@ -5,7 +5,6 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { startTestS3, type TestS3 } from '../support/s3.ts';
 import { signUp } from '../support/accounts.ts';
 import { pdfWith, uploadDocument } from '../support/files.ts';
-import { createS3FileStorage } from '../../server/adapters/s3-storage.ts';
 import { storageKey } from '../../server/adapters/storage.ts';
 
 // The app with S3_* set keeps its files in the bucket (here s3rver, a real S3-protocol server).
@@ -30,14 +29,7 @@ describe('documents in an S3 bucket', () => {
     const res = await uploadDocument(app, client, original, 'gmc-certificate.pdf', { type: 'registration' });
     expect(res.status).toBe(201);
 
-    const bucket = createS3FileStorage({
-      endpoint: s3.endpoint,
-      bucket: s3.bucket,
-      region: 'us-east-1',
-      accessKeyId: s3.env.S3_ACCESS_KEY_ID!,
-      secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY!,
-      forcePathStyle: true,
-    });
+    const bucket = s3.storage();
     closers.push(bucket.close);
     const key = storageKey('documents', userId, res.body.id);
     expect((await bucket.list(`documents/${userId}`)).map((f) => f.key)).toEqual([key]);

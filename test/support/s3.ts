@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { createS3FileStorage } from '../../server/adapters/s3-storage.ts';
 
 /** A real S3-protocol server (s3rver, pure JS) on a random port over a temporary directory. */
 export interface TestS3 {
@@ -12,6 +13,8 @@ export interface TestS3 {
   directory: string;
   /** The S3_* settings that point the app at this server. */
   env: Record<string, string>;
+  /** A store on this server, as the app would open it (a small `pageSize` forces paging). */
+  storage(pageSize?: number): ReturnType<typeof createS3FileStorage>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export async function startTestS3(bucket = 'medfolio-test'): Promise<TestS3> {
       S3_SECRET_ACCESS_KEY: 'S3RVER',
       S3_FORCE_PATH_STYLE: 'true',
     },
+    storage: (pageSize) =>
+      createS3FileStorage({ endpoint, bucket, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true, ...(pageSize ? { pageSize } : {}) }),
     async close() {
       child.kill('SIGTERM');
       await exited;
