@@ -5,12 +5,20 @@
  */
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** "2024-08-07" -> "7 Aug 2024" (a calendar day, never shifted by a time zone); an instant -> its UTC day. Empty for null. */
+/**
+ * "2024-08-07" -> "7 Aug 2024" (a calendar day, never shifted by a time zone); an instant -> its
+ * UTC day. Partial dates keep their precision, as CVs and JSON Resume write them: "2024-08" ->
+ * "Aug 2024", "2024" -> "2024". Empty for null.
+ */
 export function peopleDate(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : DAY.format(value);
+  if (/^\d{4}$/.test(value)) return value;
+  if (ISO_MONTH.test(value)) return MONTH.format(new Date(`${value}-01T00:00:00Z`));
   const time = ISO_DAY.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
   return Number.isFinite(time) ? DAY.format(new Date(time)) : value;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { toFieldIssues } from '../http/mount.ts';
+import { peopleDate, peopleDateSpan } from './people-dates.ts';
 import { validationSentence } from './validation-words.ts';
 import { usageWords, USAGE_METRIC_WORDS } from './enum-words.ts';
 import { RECORD_KINDS } from '../../domains/record/kinds.ts';
@@ -98,6 +99,15 @@ function problemsIn(text: string): string[] {
 const visibleText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 const INVALID_VALUES: unknown[] = [undefined, '', 42, true, 'x'.repeat(60_000), [], {}, '2024-02-30', 'not an email', -5, 1e9, 'zzz'];
+
+describe('dates for people', () => {
+  it('keeps the precision a partial date was written with', () => {
+    expect(peopleDate('2021-05')).toBe('May 2021');
+    expect(peopleDate('2021')).toBe('2021');
+    expect(peopleDate('2021-05-03')).toBe('3 May 2021');
+    expect(peopleDateSpan('2019-01', null)).toBe('Jan 2019 to present');
+  });
+});
 
 describe('what a person reads', () => {
   it('finds the schemas and the enum values to look for', () => {

@@ -91,7 +91,7 @@ export function AppLayout() {
           data-open={menuOpen}
         >
           <ul>
-            {appRoutes.map((r) => (
+            {appRoutes.filter((r) => r.inNav !== false).map((r) => (
               <li key={r.path}>
                 <NavLink to={r.path} end={r.end ?? false}>
                   {r.label}

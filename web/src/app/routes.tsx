@@ -17,6 +17,8 @@ export interface AppRoute {
   Component: ComponentType;
   /** Match sub-paths in the nav's "current" state (default true, except for "/"). */
   end?: boolean;
+  /** A screen reached from another screen (e.g. onboarding after sign-up), not from the nav. */
+  inNav?: false;
 }
 
 /** The signed-in screens, in nav order. Add a screen here and it appears in the nav. */
@@ -34,6 +36,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/privacy', label: 'Privacy', Component: onDemand(() => import('../pages/PrivacyPage.tsx'), 'PrivacyPage') },
   { path: '/security', label: 'Security', Component: onDemand(() => import('../pages/SecurityPage.tsx'), 'SecurityPage') },
   { path: '/activity', label: 'Activity', Component: onDemand(() => import('../pages/ActivityPage.tsx'), 'ActivityPage') },
+  { path: '/welcome', label: 'Welcome', Component: onDemand(() => import('../pages/WelcomePage.tsx'), 'WelcomePage'), inNav: false },
 ];
 
 /** Public screens registered from this list (App.tsx renders them in the public layout, beside sign-in). */

@@ -12,7 +12,8 @@ export function SignUpPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const next = safeNext(params.get('next'));
+  // A new account starts at onboarding unless it came from somewhere it should return to (an invitation).
+  const next = params.get('next') ? safeNext(params.get('next')) : '/welcome';
   const form = useZodForm({
     schema: ZRegisterRequest,
     initialValues: { name: '', email: '', password: '' },

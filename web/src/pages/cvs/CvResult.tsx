@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Link } from 'react-router';
 import type { Cv } from '../../../../server/domains/cvs/schema.ts';
 import { PdfPreview, WordDownload } from './PdfPreview.tsx';
@@ -10,7 +11,16 @@ type Requirement = Summary['requirements']['met'][number];
  * first, because the promise is "nothing you cannot back up"; then the requirements met,
  * unmet, expired and expiring; then the PDF.
  */
-export function CvResult({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'jobTitle' | 'summary' | 'pdf' | 'composer' | 'stage' | 'error'> & Partial<Pick<Cv, 'docx'>>; headingLevel?: 2 | 3 }) {
+export function CvResult({
+  cv,
+  headingLevel = 2,
+  titleRef,
+}: {
+  cv: Pick<Cv, 'id' | 'jobTitle' | 'summary' | 'pdf' | 'composer' | 'stage' | 'error'> & Partial<Pick<Cv, 'docx'>>;
+  headingLevel?: 2 | 3;
+  /** Lets a tracker move focus to the result when it arrives. */
+  titleRef?: Ref<HTMLHeadingElement>;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const summary = cv.summary;
@@ -18,7 +28,7 @@ export function CvResult({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'jobTit
   const { requirements, removed, warnings } = summary;
   return (
     <div className="stack cv-result">
-      <H className="cv-result-title">{cv.jobTitle ? `Your CV for ${cv.jobTitle}` : 'Your tailored CV'}</H>
+      <H className="cv-result-title" ref={titleRef} tabIndex={-1}>{cv.jobTitle ? `Your CV for ${cv.jobTitle}` : 'Your tailored CV'}</H>
 
       <section className={removed.length ? 'notice notice-danger cv-removed' : 'notice notice-ok cv-removed'} aria-labelledby={`removed-${cv.id}`}>
         <Sub id={`removed-${cv.id}`}>{removed.length ? `Removed by the evidence check (${removed.length})` : 'Nothing was removed by the evidence check'}</Sub>

@@ -51,6 +51,8 @@ describe('CV tracker', () => {
     act(() => socket.receive('cv:progress', { id: ID, stage: 'done' }));
 
     const removed = await screen.findByRole('region', { name: 'Removed by the evidence check (1)' });
+    // Watched while it ran, so the finished result takes focus (on a phone it is below the fold).
+    expect(screen.getByRole('heading', { name: /^Your CV for Specialty Registrar/ })).toHaveFocus();
     expect(within(removed).getByText('Led the major trauma team at St Elsewhere')).toBeInTheDocument();
     expect(within(removed).getByText('Reason: St Elsewhere is not an employer in the cited records')).toBeInTheDocument();
     const warnings = screen.getByRole('region', { name: 'Warnings (1)' });

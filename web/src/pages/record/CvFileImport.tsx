@@ -3,6 +3,8 @@ import { useId, useRef, useState } from 'react';
 import type { CvFileDraft } from '../../../../server/domains/cv-import/schema.ts';
 import type { ImportReport, JsonResume } from '../../../../server/domains/resume/schema.ts';
 import { api, describeError } from '../../lib/api.ts';
+import { formatDate } from '../../lib/record-format.ts';
+import { reveal } from '../../lib/reveal.ts';
 import { ImportReportView } from './ResumeImportExport.tsx';
 import { prescreenKey, verificationsKey } from './record-api.ts';
 
@@ -28,7 +30,7 @@ type State =
   | { kind: 'failed'; filename: string; message: string };
 
 const SECTION_TITLES: Record<Section, string> = { work: 'Posts', education: 'Qualifications', certificates: 'Courses and certificates', registrations: 'Registrations' };
-const span = (start?: string, end?: string) => `${start ?? 'start not found'} to ${end ?? 'present'}`;
+const span = (start?: string, end?: string) => `${start ? formatDate(start) : 'start not found'} to ${end ? formatDate(end) : 'present'}`;
 
 function itemsOf(resume: JsonResume): DraftItem[] {
   return [
@@ -41,13 +43,13 @@ function itemsOf(resume: JsonResume): DraftItem[] {
     ...(resume.education ?? []).map((e, i) => ({
       key: `education.${i}`,
       section: 'education' as const,
-      label: `${[e.studyType, e.area].filter(Boolean).join(' ') || 'Qualification'}, ${e.institution}${e.endDate ? `, ${e.endDate}` : ''}`,
+      label: `${[e.studyType, e.area].filter(Boolean).join(' ') || 'Qualification'}, ${e.institution}${e.endDate ? `, ${formatDate(e.endDate)}` : ''}`,
       value: e,
     })),
     ...(resume.certificates ?? []).map((c, i) => ({
       key: `certificates.${i}`,
       section: 'certificates' as const,
-      label: `${c.name}${c.date ? `, ${c.date}` : ', no date found'}`,
+      label: `${c.name}${c.date ? `, ${formatDate(c.date)}` : ', no date found'}`,
       value: c,
     })),
     ...(resume.clinical?.registrations ?? []).map((r, i) => ({ key: `registrations.${i}`, section: 'registrations' as const, label: `${r.body} ${r.number}`, value: r })),
@@ -66,14 +68,14 @@ function acceptedResume(items: DraftItem[], accepted: Set<string>): JsonResume {
   };
 }
 
-export function CvFileImport({ announce }: { announce: (message: string) => void }) {
+export function CvFileImport({ announce, onImported }: { announce: (message: string) => void; onImported?: () => void }) {
   const queryClient = useQueryClient();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
-  const focusResult = () => requestAnimationFrame(() => resultRef.current?.focus());
+  const focusResult = () => requestAnimationFrame(() => reveal(resultRef.current));
 
   const readFile = async (file: File) => {
     setState({ kind: 'reading', filename: file.name });
@@ -100,6 +102,7 @@ export function CvFileImport({ announce }: { announce: (message: string) => void
       const report = await api.post<ImportReport>('/api/import/json-resume', acceptedResume(state.items, accepted));
       setState({ kind: 'done', filename: state.filename, report });
       announce(`Imported ${accepted.size} item${accepted.size === 1 ? '' : 's'} from ${state.filename}.`);
+      onImported?.();
       await queryClient.invalidateQueries({ queryKey: ['record'] });
       void queryClient.invalidateQueries({ queryKey: prescreenKey });
       void queryClient.invalidateQueries({ queryKey: verificationsKey });
@@ -155,15 +158,27 @@ export function CvFileImport({ announce }: { announce: (message: string) => void
         <div ref={resultRef} tabIndex={-1} className="stack stack-tight" aria-labelledby={`${inputId}-review`}>
           <h4 id={`${inputId}-review`}>Found in {state.filename}</h4>
           <p>Tick each item that is right. Check the dates and names: reading a CV is not perfect, and you can correct an item after importing it.</p>
+          {state.items.length > 1 ? (
+            <div>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={state.kind === 'importing'}
+                onClick={() => setAccepted(accepted.size === state.items.length ? new Set() : new Set(state.items.map((i) => i.key)))}
+              >
+                {accepted.size === state.items.length ? 'Untick all' : `Tick all ${state.items.length}`}
+              </button>
+            </div>
+          ) : null}
           {(Object.keys(SECTION_TITLES) as Section[]).map((section) => {
             const items = state.items.filter((i) => i.section === section);
             if (!items.length) return null;
             return (
-              <fieldset key={section} className="stack stack-tight">
+              <fieldset key={section} className="stack stack-tight field-checkbox draft-items">
                 <legend>{SECTION_TITLES[section]}</legend>
                 {items.map((item) => (
-                  <label key={item.key} className="checkbox">
-                    <input type="checkbox" checked={accepted.has(item.key)} onChange={() => toggle(item.key)} disabled={state.kind === 'importing'} /> {item.label}
+                  <label key={item.key} className="checkbox-row">
+                    <input type="checkbox" checked={accepted.has(item.key)} onChange={() => toggle(item.key)} disabled={state.kind === 'importing'} /> <span>{item.label}</span>
                   </label>
                 ))}
               </fieldset>
