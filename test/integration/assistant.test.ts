@@ -235,4 +235,20 @@ describe('the assistant with an LLM provider', () => {
     expect(fake.requestsTo('chat')).toHaveLength(0);
     socket.close();
   });
+
+  it('refuses when the token allowance is used up, holding no message either (one all-or-nothing hold)', async () => {
+    const { client, userId } = await signUp(app);
+    const db = app.server.platform.database.db;
+    const limit = (await client.get('/api/me/plan')).body.plan.limits.llmTokens as number;
+    const month = new Date().toISOString().slice(0, 7);
+    await sql`INSERT INTO usage_balances (user_id, metric, period_start, used, held) VALUES (${userId}, 'llm_tokens', ${`${month}-01`}, ${limit}, 0)`.execute(db);
+    const socket = await assistantSocket(app, client);
+    const result = await turn(socket, { text: 'Hello' });
+    expect(result.error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { metric: 'llm_tokens' } });
+    expect(fake.requestsTo('chat')).toHaveLength(0);
+    expect((await client.get('/api/me/plan')).body.usage.assistantMessages).toBe(0);
+    const holds = await sql<{ n: number }>`SELECT count(*)::int AS n FROM usage_ledger WHERE user_id = ${userId} AND kind = 'hold'`.execute(db);
+    expect(holds.rows[0]!.n).toBe(0);
+    socket.close();
+  });
 });

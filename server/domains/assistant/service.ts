@@ -11,7 +11,7 @@ import { loadAiRecord } from '../../ai/record-view.ts';
 import { pseudonymisedRecord } from '../../ai/context.ts';
 import { loadPrompt } from '../../ai/prompts.ts';
 import { prescreen } from '../prescreen/service.ts';
-import { release, reserve, settle } from '../quotas/service.ts';
+import { release, reserveAll, settle } from '../quotas/service.ts';
 import { requestCv } from '../cvs/service.ts';
 import * as repo from './repo.ts';
 import { assertProcessingAllowed } from '../accounts/restriction.ts';
@@ -94,11 +94,16 @@ async function offlineReply(deps: AssistantDeps, userId: string, conversationId:
  * stored or sent anywhere, and the reply is redacted before it is stored.
  */
 export async function handleChatMessage(deps: AssistantDeps, user: { id: string }, input: { conversationId?: string | undefined; text: string }, sink: ReplySink, now: Date) {
-  // Independent reads run together: the clinician waits for the first token on all of them.
-  const [, record, existing] = await Promise.all([
+  const isAdvert = looksLikeJobDescription(input.text);
+  // A chat answer reads the earlier turns; an advert or an offline answer does not.
+  const wantsHistory = Boolean(deps.llm) && !isAdvert;
+  // Independent reads run together: the clinician waits for the first token on all of them. The
+  // earlier turns are read by conversation id and used only once the conversation proves theirs.
+  const [, record, existing, earlier] = await Promise.all([
     assertProcessingAllowed(deps.db, user.id),
     loadAiRecord(deps.db, user.id, now),
     input.conversationId ? repo.findConversation(deps.db, user.id, input.conversationId) : undefined,
+    input.conversationId && wantsHistory ? repo.findMessages(deps.db, input.conversationId, HISTORY - 1) : [],
   ]);
   const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
   const conversation = input.conversationId ? existing : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text, { knownNames }).text.slice(0, 60), created_at: now });
@@ -106,17 +111,29 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
   sink.conversation?.(conversation.id);
 
   const messageId = randomUUID();
-  // The earlier turns are read while the message's quota is held (a chat answer reads them).
-  const wantsHistory = Boolean(deps.llm) && Boolean(input.conversationId) && !looksLikeJobDescription(input.text);
-  const [reservation, earlier] = await Promise.all([
-    reserve(deps.db, { userId: user.id, metric: 'assistant_messages', amount: 1, requestId: messageId, now }),
-    wantsHistory ? repo.findMessages(deps.db, conversation.id, HISTORY - 1) : [],
-  ]);
+  const pseudonymiser = openPseudonyms(deps.secretBox, conversation.id, conversation.pseudonyms);
+  const redacted = redact(input.text, { knownNames, pseudonymiser }).text;
+  const question = { role: 'user' as const, content: redacted };
+  // The prompt is built before anything is held, so the message and its worst-case tokens are
+  // held in one write (and a used-up token allowance holds nothing).
+  const llm = deps.llm && !isAdvert ? deps.llm : undefined;
+  const prompt = llm
+    ? loadPrompt('assistant-chat').render({
+        record: JSON.stringify(pseudonymisedRecord(record, pseudonymiser)),
+        question: [...earlier, question].map((m) => `${m.role === 'user' ? 'Clinician' : 'Assistant'}: ${m.content}`).join('\n\n'),
+      })
+    : undefined;
+  const [reservation, tokens] = await reserveAll(deps.db, {
+    userId: user.id,
+    now,
+    holds: [
+      { metric: 'assistant_messages', amount: 1, requestId: messageId },
+      ...(llm && prompt ? [{ metric: 'llm_tokens' as const, amount: Math.ceil(prompt.reduce((n, m) => n + m.content.length, 0) / 4) + llm.maxTokens, requestId: `${messageId}:chat` }] : []),
+    ],
+  });
+  if (!reservation) throw new Error('the message was not held');
   let storingQuestion: Promise<unknown> | undefined;
   try {
-    const pseudonymiser = openPseudonyms(deps.secretBox, conversation.id, conversation.pseudonyms);
-    const redacted = redact(input.text, { knownNames, pseudonymiser }).text;
-    const question = { role: 'user' as const, content: redacted };
     // Stored while the answer is prepared; awaited before anything else is written.
     storingQuestion = repo.insertMessage(deps.db, { conversation_id: conversation.id, user_id: user.id, ...question, created_at: now });
     storingQuestion.catch(() => undefined);
@@ -124,7 +141,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
     let reply: string;
     let cvRequestId: string | null = null;
     let usage: { totalTokens: number } | undefined;
-    if (looksLikeJobDescription(input.text)) {
+    if (isAdvert) {
       await storingQuestion;
       const cv = await requestCv(deps, user.id, { jobDescription: input.text }, { requestId: messageId, now });
       cvRequestId = cv.id;
@@ -133,21 +150,18 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
       const lack = describeLack(analysis.title, assessRequirements(analysis, record, todayIn(await findUserTimeZone(deps.db, user.id), now)));
       reply = `${lack}\n\nI am tailoring a CV to this job using only what your record can show. When it is ready you will see it with the tailored CV, including anything I had to leave out. Ask me "draft my supporting information" for this post too.`;
       sink.token(reply);
-    } else if (deps.llm) {
-      const history = [...earlier, question].map((m) => `${m.role === 'user' ? 'Clinician' : 'Assistant'}: ${m.content}`).join('\n\n');
-      const messages = loadPrompt('assistant-chat').render({ record: JSON.stringify(pseudonymisedRecord(record, pseudonymiser)), question: history });
-      const [held, stored] = await Promise.allSettled([reserve(deps.db, { userId: user.id, metric: 'llm_tokens', amount: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + deps.llm.maxTokens, requestId: `${messageId}:chat`, now }), storingQuestion]);
-      if (held.status === 'rejected') throw held.reason;
-      const tokens = held.value;
-      if (stored.status === 'rejected') {
+    } else if (llm && prompt && tokens) {
+      try {
+        await storingQuestion;
+      } catch (err) {
         await release(deps.db, tokens, now);
-        throw stored.reason;
+        throw err;
       }
       // The clinician reads the names they typed; only the provider and the store see pseudonyms.
       let streamed = '';
       const shown = createRestoringStream(pseudonymiser, (t) => sink.token(t));
       try {
-        const result = await deps.llm.stream(messages, (t) => {
+        const result = await llm.stream(prompt, (t) => {
           streamed += t;
           shown.push(t);
         });

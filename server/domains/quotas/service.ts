@@ -37,31 +37,51 @@ function ledgerUnavailable(err: unknown): never {
   throw new AppError('SERVICE_UNAVAILABLE', 'Usage could not be recorded, so the request was not run. Please try again.', { retryAfterSeconds: 30 });
 }
 
-export async function reserve(db: Db, input: { userId: string; metric: UsageMetric; amount: number; requestId: string; now: Date; ttlMs?: number }): Promise<Reservation> {
+export interface Hold {
+  metric: UsageMetric;
+  amount: number;
+  requestId: string;
+}
+
+/**
+ * Holds the worst case of one or more metrics for a request: one plan lookup and one
+ * transaction, all or nothing (a chat answer holds its message and its tokens together, so a
+ * used-up token allowance leaves no message held). A request id already holding is not held twice.
+ */
+export async function reserveAll(db: Db, input: { userId: string; holds: Hold[]; now: Date; ttlMs?: number | undefined }): Promise<Reservation[]> {
   try {
     const { plan } = await findEffectivePlan(db, input.userId);
-    const limit = plan.limits[LIMIT_OF[input.metric]];
     const periodStart = periodStartOf(input.now);
+    const expiresAt = new Date(input.now.getTime() + (input.ttlMs ?? HOLD_TTL_MS));
     await inTransaction(db, async (trx) => {
-      const hold = await repo.insertHold(trx, { ...input, periodStart, expiresAt: new Date(input.now.getTime() + (input.ttlMs ?? HOLD_TTL_MS)) });
-      if (!hold) return; // this request already holds its reservation
-      const held = await repo.tryHold(trx, input.userId, input.metric, periodStart, input.amount, limit);
-      if (!held) {
-        const balance = await repo.findBalance(trx, input.userId, input.metric, periodStart);
-        const resetsAt = billingPeriod(input.now).resetsAt;
-        throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${usageWords(input.metric, limit)} a month and this month's allowance is used up.`, {
-          metric: input.metric,
-          limit,
-          usage: (balance?.used ?? 0) + (balance?.held ?? 0),
-          resetsAt: resetsAt.toISOString(),
-          retryAfterSeconds: Math.ceil((resetsAt.getTime() - input.now.getTime()) / 1000),
-        });
+      for (const h of input.holds) {
+        const limit = plan.limits[LIMIT_OF[h.metric]];
+        const hold = await repo.insertHold(trx, { userId: input.userId, ...h, periodStart, expiresAt, now: input.now });
+        if (!hold) continue; // this request already holds its reservation
+        const held = await repo.tryHold(trx, input.userId, h.metric, periodStart, h.amount, limit);
+        if (!held) {
+          const balance = await repo.findBalance(trx, input.userId, h.metric, periodStart);
+          const resetsAt = billingPeriod(input.now).resetsAt;
+          throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${usageWords(h.metric, limit)} a month and this month's allowance is used up.`, {
+            metric: h.metric,
+            limit,
+            usage: (balance?.used ?? 0) + (balance?.held ?? 0),
+            resetsAt: resetsAt.toISOString(),
+            retryAfterSeconds: Math.ceil((resetsAt.getTime() - input.now.getTime()) / 1000),
+          });
+        }
       }
     });
-    return { userId: input.userId, metric: input.metric, requestId: input.requestId, amount: input.amount };
+    return input.holds.map((h) => ({ userId: input.userId, metric: h.metric, requestId: h.requestId, amount: h.amount }));
   } catch (err) {
     return ledgerUnavailable(err);
   }
+}
+
+export async function reserve(db: Db, input: { userId: string; metric: UsageMetric; amount: number; requestId: string; now: Date; ttlMs?: number }): Promise<Reservation> {
+  const { userId, now, ttlMs, ...hold } = input;
+  const [reservation] = await reserveAll(db, { userId, now, ttlMs, holds: [hold] });
+  return reservation!;
 }
 
 /** Applies the actual use (at most once per request id); a repeat or late call does nothing. */
