@@ -95,7 +95,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       status: 204,
       response: z.void(),
       handler: async ({ req, res, user, requestId, now }) => {
-        await accounts.logout(deps, user!, meta(req, requestId, now));
+        await accounts.logout(deps, user, meta(req, requestId, now));
         endSession(res);
       },
     }),
@@ -159,7 +159,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       tags: ['account'],
       auth: 'user',
       response: ZMe,
-      handler: ({ user }) => accounts.getMe(deps, user!.id),
+      handler: ({ user }) => accounts.getMe(deps, user.id),
     }),
     defineRoute({
       method: 'patch',
@@ -169,7 +169,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       auth: 'user',
       body: ZUpdateProfileRequest,
       response: ZMe,
-      handler: ({ req, user, body, requestId, now }) => accounts.updateProfile(deps, user!.id, body, meta(req, requestId, now)),
+      handler: ({ req, user, body, requestId, now }) => accounts.updateProfile(deps, user.id, body, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'post',
@@ -180,7 +180,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       status: 202,
       response: ZAccepted,
       handler: async ({ req, user, requestId, now }) => {
-        await accounts.resendVerification(deps, user!.id, meta(req, requestId, now));
+        await accounts.resendVerification(deps, user.id, meta(req, requestId, now));
         return { status: 'accepted' as const, message: 'A new verification link is on its way.' };
       },
     }),
@@ -193,7 +193,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       body: ZChangePasswordRequest,
       status: 204,
       response: z.void(),
-      handler: ({ req, user, body, requestId, now }) => accounts.changePassword(deps, user!, body, meta(req, requestId, now)),
+      handler: ({ req, user, body, requestId, now }) => accounts.changePassword(deps, user, body, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'get',
@@ -202,7 +202,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       tags: ['account'],
       auth: 'user',
       response: ZSessionList,
-      handler: async ({ user, now }) => ({ sessions: await listSessions(deps.db, user!, now) }),
+      handler: async ({ user, now }) => ({ sessions: await listSessions(deps.db, user, now) }),
     }),
     defineRoute({
       method: 'delete',
@@ -213,7 +213,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ req, user, params, requestId, now }) => accounts.revokeOwnSession(deps, user!, params.id, meta(req, requestId, now)),
+      handler: ({ req, user, params, requestId, now }) => accounts.revokeOwnSession(deps, user, params.id, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'post',
@@ -223,7 +223,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       auth: 'user',
       body: ZRestrictionRequest,
       response: ZRestrictionRequest,
-      handler: ({ user, body, requestId, now }) => setProcessingRestriction(deps.db, user!.id, body.restricted, { requestId, now }),
+      handler: ({ user, body, requestId, now }) => setProcessingRestriction(deps.db, user.id, body.restricted, { requestId, now }),
     }),
     defineRoute({
       method: 'post',
@@ -233,7 +233,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       auth: 'user',
       body: ZTotpSetupRequest,
       response: ZTotpSetup,
-      handler: ({ req, user, body, requestId, now }) => accounts.beginTwoFactorSetup(deps, user!, body.password, meta(req, requestId, now)),
+      handler: ({ req, user, body, requestId, now }) => accounts.beginTwoFactorSetup(deps, user, body.password, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'post',
@@ -243,7 +243,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       auth: 'user',
       body: ZTotpEnableRequest,
       response: ZRecoveryCodes,
-      handler: ({ req, user, body, requestId, now }) => accounts.enableTwoFactor(deps, user!, body.code, meta(req, requestId, now)),
+      handler: ({ req, user, body, requestId, now }) => accounts.enableTwoFactor(deps, user, body.code, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'post',
@@ -254,7 +254,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       body: ZTotpDisableRequest,
       status: 204,
       response: z.void(),
-      handler: ({ req, user, body, requestId, now }) => accounts.disableTwoFactor(deps, user!, body, meta(req, requestId, now)),
+      handler: ({ req, user, body, requestId, now }) => accounts.disableTwoFactor(deps, user, body, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'post',
@@ -264,7 +264,7 @@ export function accountRoutes(deps: AccountsDeps & { env: string }) {
       auth: 'user',
       body: ZPasswordConfirmation,
       response: ZRecoveryCodes,
-      handler: ({ req, user, body, requestId, now }) => accounts.regenerateRecoveryCodes(deps, user!, body.password, meta(req, requestId, now)),
+      handler: ({ req, user, body, requestId, now }) => accounts.regenerateRecoveryCodes(deps, user, body.password, meta(req, requestId, now)),
     }),
   ];
 }

@@ -15,7 +15,7 @@ export function assistantRoutes(deps: { db: DbOrTx }) {
       tags,
       auth: 'user',
       response: ZConversationList,
-      handler: async ({ user }) => ({ conversations: await listConversations(deps.db, user!.id) }),
+      handler: async ({ user }) => ({ conversations: await listConversations(deps.db, user.id) }),
     }),
     defineRoute({
       method: 'get',
@@ -25,7 +25,7 @@ export function assistantRoutes(deps: { db: DbOrTx }) {
       auth: 'user',
       params: ZIdParams,
       response: ZConversationDetail,
-      handler: ({ user, params }) => getConversation(deps.db, user!.id, params.id),
+      handler: ({ user, params }) => getConversation(deps.db, user.id, params.id),
     }),
     defineRoute({
       method: 'delete',
@@ -36,7 +36,7 @@ export function assistantRoutes(deps: { db: DbOrTx }) {
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params }) => deleteConversation(deps.db, user!.id, params.id),
+      handler: ({ user, params }) => deleteConversation(deps.db, user.id, params.id),
     }),
   ];
 }

@@ -13,7 +13,7 @@ export function auditRoutes(deps: { db: Db }) {
       auth: 'user',
       query: ZAuditQuery,
       response: ZAuditPage,
-      handler: ({ user, query }) => listTimeline(deps.db, user!.id, query),
+      handler: ({ user, query }) => listTimeline(deps.db, user.id, query),
     }),
     defineRoute({
       method: 'get',
@@ -22,7 +22,7 @@ export function auditRoutes(deps: { db: Db }) {
       tags: ['audit'],
       auth: 'user',
       response: ZAuditVerification,
-      handler: ({ user }) => verifyChain(deps.db, user!.id, { mustExist: true }),
+      handler: ({ user }) => verifyChain(deps.db, user.id, { mustExist: true }),
     }),
   ];
 }

@@ -14,7 +14,7 @@ export function credentialRoutes(deps: CredentialDeps) {
       tags,
       auth: 'user',
       response: ZCredentialList,
-      handler: async ({ user, now }) => ({ credentials: await listCredentials(deps, user!.id, now) }),
+      handler: async ({ user, now }) => ({ credentials: await listCredentials(deps, user.id, now) }),
     }),
     defineRoute({
       kind: 'raw',
@@ -26,7 +26,7 @@ export function credentialRoutes(deps: CredentialDeps) {
       params: ZIdParams,
       produces: VC_MEDIA_TYPE,
       handler: async ({ user, params, res }) => {
-        const row = await getCredential(deps.db, user!.id, params.id);
+        const row = await getCredential(deps.db, user.id, params.id);
         res.setHeader('Content-Type', VC_MEDIA_TYPE);
         res.setHeader('Content-Disposition', `attachment; filename="medfolio-credential-${row.id}.jwt"`);
         res.setHeader('Cache-Control', 'private, no-store');
@@ -42,7 +42,7 @@ export function credentialRoutes(deps: CredentialDeps) {
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => withdrawCredential(deps, user!.id, params.id, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => withdrawCredential(deps, user.id, params.id, { requestId, now }),
     }),
     defineRoute({
       kind: 'raw',

@@ -21,7 +21,7 @@ export function cvImportRoutes(deps: { uploadsPerUser: Limiter }) {
       auth: 'user',
       produces: 'application/json',
       handler: async ({ req, res, user }) => {
-        await deps.uploadsPerUser.consume(user!.id);
+        await deps.uploadsPerUser.consume(user.id);
         const upload = await readSingleFileUpload(req, { maxBytes: MAX_CV_UPLOAD_BYTES });
         const parsed = await readCvFile(upload.data);
         res.setHeader('Cache-Control', 'no-store');

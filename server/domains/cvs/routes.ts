@@ -22,7 +22,7 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       body: ZCreateCvRequest,
       status: 202,
       response: ZCvAccepted,
-      handler: ({ user, body, requestId, now }) => requestCv(deps, user!.id, body, { requestId, now }),
+      handler: ({ user, body, requestId, now }) => requestCv(deps, user.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'get',
@@ -31,7 +31,7 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       tags,
       auth: 'user',
       response: ZCvList,
-      handler: async ({ user }) => ({ cvs: await listCvs(deps.db, user!.id) }),
+      handler: async ({ user }) => ({ cvs: await listCvs(deps.db, user.id) }),
     }),
     defineRoute({
       method: 'get',
@@ -41,7 +41,7 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       auth: 'user',
       params: ZIdParams,
       response: ZCv,
-      handler: ({ user, params }) => getCv(deps, user!.id, params.id),
+      handler: ({ user, params }) => getCv(deps, user.id, params.id),
     }),
     defineRoute({
       method: 'get',
@@ -51,7 +51,7 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       auth: 'user',
       params: ZCompareParams,
       response: ZCvComparison,
-      handler: ({ user, params }) => compareCvRequests(deps.db, user!.id, params.id, params.otherId),
+      handler: ({ user, params }) => compareCvRequests(deps.db, user.id, params.id, params.otherId),
     }),
     defineRoute({
       method: 'patch',
@@ -62,7 +62,7 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       params: ZIdParams,
       body: ZUpdateCv,
       response: ZCv,
-      handler: ({ user, params, body, requestId, now }) => setRefereeNames(deps, user!.id, params.id, body.showRefereeNames, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => setRefereeNames(deps, user.id, params.id, body.showRefereeNames, { requestId, now }),
     }),
     defineRoute({
       method: 'post',
@@ -73,7 +73,7 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => withdrawCv(deps, user!.id, params.id, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => withdrawCv(deps, user.id, params.id, { requestId, now }),
     }),
     defineRoute({
       kind: 'raw',
@@ -85,10 +85,10 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       params: ZIdParams,
       produces: 'application/pdf',
       handler: async ({ user, params, res }) => {
-        const { data, row } = await readCvPdf(deps, user!.id, params.id);
+        const { data, row } = await readCvPdf(deps, user.id, params.id);
         res.setHeader('Content-Type', 'application/pdf');
         res.setHeader('Content-Length', String(data.length));
-        res.setHeader('Content-Disposition', attachmentDisposition(await cvFileName(deps.db, user!.id, row, 'pdf')));
+        res.setHeader('Content-Disposition', attachmentDisposition(await cvFileName(deps.db, user.id, row, 'pdf')));
         res.setHeader('Cache-Control', 'private, no-store');
         res.end(data);
       },
@@ -103,7 +103,7 @@ export function cvRoutes(deps: CvDeps & Pick<RenderDeps, 'storage' | 'secretBox'
       params: ZIdParams,
       produces: DOCX_TYPE,
       handler: async ({ user, params, res, now }) => {
-        const { data, filename } = await readCvDocx(deps.db, user!.id, params.id, now);
+        const { data, filename } = await readCvDocx(deps.db, user.id, params.id, now);
         res.setHeader('Content-Type', DOCX_TYPE);
         res.setHeader('Content-Length', String(data.length));
         res.setHeader('Content-Disposition', attachmentDisposition(filename));

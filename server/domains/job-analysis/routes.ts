@@ -14,8 +14,8 @@ export function jobAnalysisRoutes(deps: JobAnalysisDeps & { analysesPerUser: Lim
       body: ZJobAnalysisRequest,
       response: ZJobAnalysisResponse,
       handler: async ({ user, body, now }) => {
-        await deps.analysesPerUser.consume(user!.id);
-        return previewJobAnalysis(deps, user!.id, body, now);
+        await deps.analysesPerUser.consume(user.id);
+        return previewJobAnalysis(deps, user.id, body, now);
       },
     }),
   ];

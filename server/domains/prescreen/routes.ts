@@ -15,7 +15,7 @@ export function prescreenRoutes(deps: { db: Db }) {
       auth: 'user',
       query: ZPrescreenQuery,
       response: ZPrescreen,
-      handler: ({ user, query, now }) => prescreen(deps.db, user!.id, query, now),
+      handler: ({ user, query, now }) => prescreen(deps.db, user.id, query, now),
     }),
     defineRoute({
       method: 'put',
@@ -26,7 +26,7 @@ export function prescreenRoutes(deps: { db: Db }) {
       params: ZFindingCommentParams,
       body: ZFindingCommentRequest,
       response: ZFindingComment,
-      handler: ({ user, params, body, requestId, now }) => setFindingComment(deps.db, user!.id, params.findingId, body.comment, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => setFindingComment(deps.db, user.id, params.findingId, body.comment, { requestId, now }),
     }),
     defineRoute({
       method: 'delete',
@@ -37,7 +37,7 @@ export function prescreenRoutes(deps: { db: Db }) {
       params: ZFindingCommentParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => deleteFindingComment(deps.db, user!.id, params.findingId, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => deleteFindingComment(deps.db, user.id, params.findingId, { requestId, now }),
     }),
   ];
 }

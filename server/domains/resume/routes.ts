@@ -18,7 +18,7 @@ export function resumeRoutes(deps: RecordDeps) {
       body: ZJsonResume,
       response: ZImportReport,
       handler: async ({ user, body, requestId, now }) => {
-        const account = await findUserById(deps.db, user!.id);
+        const account = await findUserById(deps.db, user.id);
         if (!account) throw new AppError('NOT_FOUND', 'Account not found');
         return importJsonResume(deps, { id: account.id, name: account.name }, body, { requestId, now });
       },
@@ -32,7 +32,7 @@ export function resumeRoutes(deps: RecordDeps) {
       response: z.record(z.string(), z.unknown()),
       handler: async ({ user, res, now }) => {
         res.setHeader('Content-Disposition', 'attachment; filename="medfolio-resume.json"');
-        return exportJsonResume(deps.db, user!.id, now);
+        return exportJsonResume(deps.db, user.id, now);
       },
     }),
   ];

@@ -52,7 +52,7 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
       body: ZCreateShare,
       status: 201,
       response: ZShareCreated,
-      handler: ({ user, params, body, requestId, now }) => shares.createShare(deps, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => shares.createShare(deps, user.id, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'get',
@@ -61,7 +61,7 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
       tags,
       auth: 'user',
       response: ZShareList,
-      handler: async ({ user, now }) => ({ shares: await shares.listShares(deps.db, user!.id, now) }),
+      handler: async ({ user, now }) => ({ shares: await shares.listShares(deps.db, user.id, now) }),
     }),
     defineRoute({
       method: 'get',
@@ -71,7 +71,7 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
       auth: 'user',
       params: ZIdParams,
       response: ZShare,
-      handler: ({ user, params, now }) => shares.getShare(deps.db, user!.id, params.id, now),
+      handler: ({ user, params, now }) => shares.getShare(deps.db, user.id, params.id, now),
     }),
     defineRoute({
       method: 'delete',
@@ -82,7 +82,7 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => shares.revokeShare(deps, user!.id, params.id, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => shares.revokeShare(deps, user.id, params.id, { requestId, now }),
     }),
     defineRoute({
       kind: 'raw',

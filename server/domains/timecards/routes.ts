@@ -16,7 +16,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       tags,
       auth: 'user',
       response: ZTimecardList,
-      handler: async ({ user, now }) => ({ timecards: await timecards.listTimecards(deps, user!.id, now) }),
+      handler: async ({ user, now }) => ({ timecards: await timecards.listTimecards(deps, user.id, now) }),
     }),
     defineRoute({
       method: 'get',
@@ -25,7 +25,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       tags,
       auth: 'user',
       response: ZRollup,
-      handler: ({ user, now }) => timecards.rollup(deps, user!.id, now),
+      handler: ({ user, now }) => timecards.rollup(deps, user.id, now),
     }),
     defineRoute({
       method: 'post',
@@ -36,7 +36,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       body: ZManualTimecardRequest,
       status: 201,
       response: ZTimecard,
-      handler: ({ user, body, requestId, now }) => timecards.addTimecard(deps, user!.id, body, { requestId, now }),
+      handler: ({ user, body, requestId, now }) => timecards.addTimecard(deps, user.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'post',
@@ -47,7 +47,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       body: ZClockInRequest,
       status: 201,
       response: ZTimecard,
-      handler: ({ user, body, requestId, now }) => timecards.clockIn(deps, user!.id, body, { requestId, now }),
+      handler: ({ user, body, requestId, now }) => timecards.clockIn(deps, user.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'get',
@@ -57,7 +57,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       auth: 'user',
       params: ZIdParams,
       response: ZTimecard,
-      handler: ({ user, params, now }) => timecards.getTimecard(deps, user!.id, params.id, now),
+      handler: ({ user, params, now }) => timecards.getTimecard(deps, user.id, params.id, now),
     }),
     defineRoute({
       method: 'post',
@@ -68,7 +68,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       params: ZIdParams,
       body: ZClockOutRequest,
       response: ZTimecard,
-      handler: ({ user, params, body, requestId, now }) => timecards.clockOut(deps, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => timecards.clockOut(deps, user.id, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'post',
@@ -79,7 +79,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       params: ZIdParams,
       body: ZBreakRequest,
       response: ZTimecard,
-      handler: ({ user, params, body, requestId, now }) => timecards.takeBreak(deps, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => timecards.takeBreak(deps, user.id, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'patch',
@@ -90,7 +90,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       params: ZIdParams,
       body: ZUpdateTimecardRequest,
       response: ZTimecard,
-      handler: ({ user, params, body, requestId, now }) => timecards.updateTimecard(deps, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => timecards.updateTimecard(deps, user.id, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'delete',
@@ -101,7 +101,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => timecards.deleteTimecard(deps, user!.id, params.id, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => timecards.deleteTimecard(deps, user.id, params.id, { requestId, now }),
     }),
     defineRoute({
       method: 'post',
@@ -113,7 +113,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
       body: ZSubmitTimecardRequest,
       status: 201,
       response: ZVerification,
-      handler: ({ user, params, body, requestId, now }) => submitTimecard(deps, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => submitTimecard(deps, user.id, params.id, body, { requestId, now }),
     }),
   ];
 }

@@ -23,8 +23,8 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
       status: 201,
       response: ZVerification,
       handler: async ({ user, body, requestId, now }) => {
-        await deps.requestsPerUser.consume(user!.id);
-        return requestVerification(deps, user!.id, body, { requestId, now });
+        await deps.requestsPerUser.consume(user.id);
+        return requestVerification(deps, user.id, body, { requestId, now });
       },
     }),
     defineRoute({
@@ -34,7 +34,7 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
       tags,
       auth: 'user',
       response: ZVerificationList,
-      handler: async ({ user, now }) => ({ verifications: await listVerifications(deps.db, user!.id, now) }),
+      handler: async ({ user, now }) => ({ verifications: await listVerifications(deps.db, user.id, now) }),
     }),
     defineRoute({
       method: 'get',
@@ -44,7 +44,7 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
       auth: 'user',
       params: ZIdParams,
       response: ZVerification,
-      handler: ({ user, params, now }) => getVerification(deps.db, user!.id, params.id, now),
+      handler: ({ user, params, now }) => getVerification(deps.db, user.id, params.id, now),
     }),
     defineRoute({
       method: 'delete',
@@ -55,7 +55,7 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => cancelVerification(deps, user!.id, params.id, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => cancelVerification(deps, user.id, params.id, { requestId, now }),
     }),
     defineRoute({
       kind: 'raw',
