@@ -1,5 +1,5 @@
 /**
- * PDF rendering strategies on the same self-contained 2-page A4 CV (server/adapters/pdf/sample-cv.ts,
+ * PDF rendering strategies on the same self-contained 2-page A4 CV (test/support/sample-cv.ts,
  * ligatures off, fonts embedded):
  *   (a) launch a browser per render, (b) one browser and a new page per render,
  *   (c) the page pool (server/adapters/pdf/renderer.ts) sequentially, (d) the pool with 4 callers at once.
@@ -15,7 +15,7 @@ import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import { CHROMIUM_FLAGS, createPdfRenderer } from '../server/adapters/pdf/renderer.ts';
 import { checkPdfText } from '../server/adapters/pdf/text-check.ts';
-import { sampleCv } from '../server/adapters/pdf/sample-cv.ts';
+import { sampleCv } from '../test/support/sample-cv.ts';
 
 const { values } = parseArgs({
   options: {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { createPdfRenderer, type PdfRenderer } from './renderer.ts';
 import { checkPdfText, extractPdfText } from './text-check.ts';
-import { sampleCv } from './sample-cv.ts';
+import { sampleCv } from '../../../test/support/sample-cv.ts';
 import { hasService } from '../../../test/support/env.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

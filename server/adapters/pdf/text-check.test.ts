@@ -4,7 +4,7 @@ import { PDFDocument, PDFHexString, PDFName, beginText, endText, moveText, setFo
 import { extractText } from 'unpdf';
 import { checkPdfText, checkText, extractPdfText, findLigatures } from './text-check.ts';
 import { createPdfRenderer, type PdfRenderer } from './renderer.ts';
-import { sampleCv } from './sample-cv.ts';
+import { sampleCv } from '../../../test/support/sample-cv.ts';
 import { hasService } from '../../../test/support/env.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -8,7 +8,7 @@ import { apiError, on, stubFetch } from '../../test/fetch-stub.ts';
 import { renderAt } from '../../test/render.tsx';
 import { CvCompare } from './CvCompare.tsx';
 import { CvList } from './CvList.tsx';
-import { installFakeSockets } from './fake-socket.ts';
+import { installFakeSockets } from '../../test/fake-socket.ts';
 
 const A = '0b8f6c1e-1d2a-4c3b-9e4f-5a6b7c8d9e0f';
 const B = '1c9f7d2f-2e3b-4d4c-8f5a-6b7c8d9e0f1a';

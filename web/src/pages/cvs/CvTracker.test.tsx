@@ -6,7 +6,7 @@ import type { Namespace } from '../../lib/socket.ts';
 import { on, stubFetch } from '../../test/fetch-stub.ts';
 import { renderAt } from '../../test/render.tsx';
 import { CvTracker } from './CvTracker.tsx';
-import { installFakeSockets, type FakeSocket } from './fake-socket.ts';
+import { installFakeSockets, type FakeSocket } from '../../test/fake-socket.ts';
 
 const ID = '0b8f6c1e-1d2a-4c3b-9e4f-5a6b7c8d9e0f';
 const base = { id: ID, template: 'full', jobTitle: 'Specialty Registrar in Emergency Medicine', composer: 'offline', draft: null, error: null, createdAt: '2026-03-01T10:00:00.000Z', completedAt: null };

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../app/App.tsx';
 import { me, on, stubFetch, type StubCall } from '../../test/fetch-stub.ts';
 import { renderAt } from '../../test/render.tsx';
-import { installFakeSockets } from '../cvs/fake-socket.ts';
+import { installFakeSockets } from '../../test/fake-socket.ts';
 
 const CV_ID = '0b8f6c1e-1d2a-4c3b-9e4f-5a6b7c8d9e0f';
 const SHARE_ID = '7d3a1f2e-4b5c-4d6e-8f90-a1b2c3d4e5f6';

@@ -7,7 +7,7 @@ import type { Namespace } from '../../lib/socket.ts';
 import { me, on, stubFetch, type StubCall } from '../../test/fetch-stub.ts';
 import { renderAt } from '../../test/render.tsx';
 import { App } from '../../app/App.tsx';
-import { installFakeSockets, type FakeSocket } from '../cvs/fake-socket.ts';
+import { installFakeSockets, type FakeSocket } from '../../test/fake-socket.ts';
 
 const ID = '3c2b1a09-8f7e-4d6c-9b5a-0f1e2d3c4b5a';
 const csrf = on('GET', '/api/auth/csrf', () => {

@@ -1,6 +1,6 @@
 /** Test helper: an in-memory stand-in for socket.io-client sockets, installed with setSocketFactory. */
 import type { Socket } from 'socket.io-client';
-import { setSocketFactory, type Namespace } from '../../lib/socket.ts';
+import { setSocketFactory, type Namespace } from '../lib/socket.ts';
 
 type Listener = (payload: unknown) => void;
 

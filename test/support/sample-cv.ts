@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { TextExpectations } from './text-check.ts';
+import type { TextExpectations } from '../../server/adapters/pdf/text-check.ts';
 
 /**
  * A self-contained, realistic two-page clinical CV (A4) used by the renderer's tests and
