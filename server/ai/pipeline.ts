@@ -6,6 +6,7 @@ import { retrieveRelevant } from './retrieval.ts';
 import { analyseJobOffline } from './jd-analysis/offline.ts';
 import type { JobAnalysis } from './jd-analysis/schema.ts';
 import { assessRequirements, summariseAssessment } from './jd-analysis/assess.ts';
+import { loadPrompt } from './prompts.ts';
 import { composeOffline } from './cv-draft/offline-composer.ts';
 import { checkGrounding } from './grounding.ts';
 import { Pseudonymiser } from './redaction/index.ts';
@@ -76,8 +77,11 @@ export async function runCvPipeline(
   const checked = checkGrounding(draft, record);
   const expiries = analyseRecord(record, input.asOf, undefined).filter((f) => f.kind === 'expired' || (f.kind === 'expiring' && f.withinDays === 30));
   const usedLlm = Boolean(llm) && !fallbacks.some((f) => f.startsWith('drafting'));
+  // Provenance: which version of each prompt produced what the model contributed.
+  const promptTasks = [...(read.analysedWith !== 'offline' ? ['jd-analysis'] : []), ...(usedLlm ? ['cv-draft'] : [])];
   return {
     composer: usedLlm ? `llm:${llm!.llm.model}` : 'offline',
+    promptVersions: Object.fromEntries(promptTasks.map((task) => [task, loadPrompt(task).version])),
     fallbacks,
     analysis,
     assessment,

@@ -7,6 +7,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.ts';
 import { loadAiRecord } from '../../server/ai/record-view.ts';
 import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
 import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
+import { loadPrompt } from '../../server/ai/prompts.ts';
 import { composeOffline } from '../../server/ai/cv-draft/offline-composer.ts';
 import { createHashingEmbedder } from '../../server/adapters/embedder.ts';
 import type { TestClient } from '../support/client.ts';
@@ -58,6 +59,8 @@ describe('CV generation with an LLM provider', () => {
     const cv = await generate(client);
     expect(cv.status).toBe('done');
     expect(cv.composer).toBe('llm:fake-model');
+    // Provenance: the version of each prompt the model was given is kept with the CV.
+    expect(cv.promptVersions).toEqual({ 'jd-analysis': loadPrompt('jd-analysis').version, 'cv-draft': loadPrompt('cv-draft').version });
     expect(cv.summary.removed).toEqual([expect.objectContaining({ text: 'Led the trust-wide sepsis programme, saving 200 lives a year', reason: 'the number 200 is not in the cited records' })]);
     expect(JSON.stringify(cv.draft)).not.toContain('saving 200 lives');
 
@@ -79,6 +82,7 @@ describe('CV generation with an LLM provider', () => {
     const cv = await generate(client);
     expect(cv.status).toBe('done');
     expect(cv.composer).toBe('offline');
+    expect(cv.promptVersions['cv-draft']).toBeUndefined();
     expect(cv.summary.removed).toEqual([]);
     expect(cv.summary.warnings.join(' ')).toContain('Prepared without the AI model');
     const plan = await client.get('/api/me/plan');

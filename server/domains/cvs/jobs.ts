@@ -56,6 +56,7 @@ export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue
           status: 'running',
           stage: 'rendering',
           composer: result.composer,
+          prompt_versions: JSON.stringify(result.promptVersions),
           analysis: JSON.stringify(result.analysis),
           assessment: JSON.stringify({ requirements: result.requirements, items: result.assessment, relevant: result.relevant }),
           draft: JSON.stringify(result.draft),

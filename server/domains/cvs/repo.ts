@@ -20,7 +20,7 @@ export async function findCvRequests(db: DbOrTx, userId: string) {
 export async function updateCvRequest(
   db: DbOrTx,
   id: string,
-  patch: Partial<{ status: 'queued' | 'running' | 'done' | 'failed'; stage: string; composer: string; analysis: string; assessment: string; draft: string; removed: string; warnings: string; error: string | null; completed_at: Date }>,
+  patch: Partial<{ status: 'queued' | 'running' | 'done' | 'failed'; stage: string; composer: string; prompt_versions: string; analysis: string; assessment: string; draft: string; removed: string; warnings: string; error: string | null; completed_at: Date }>,
   now: Date,
 ) {
   await db.updateTable('cv_requests').set({ ...patch, updated_at: now }).where('id', '=', id).execute();

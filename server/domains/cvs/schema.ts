@@ -49,6 +49,7 @@ export const ZCv = z.object({
   template: ZCvTemplate,
   jobTitle: z.string().nullable(),
   composer: z.string().nullable().describe('offline, or the LLM model that drafted it'),
+  promptVersions: z.record(z.string(), z.string()).describe('The version of each prompt an LLM step used (prompt task -> version); empty when composed offline'),
   summary: ZCvSummary.nullable(),
   draft: ZDraft.nullable(),
   error: z.string().nullable(),

@@ -38,6 +38,7 @@ export function toApi(row: Row, pages?: number, check: CheckView = null): Cv {
     template: row.template,
     jobTitle: analysis?.title ?? null,
     composer: row.composer,
+    promptVersions: row.prompt_versions,
     summary:
       row.status === 'done'
         ? { requirements: (row.assessment as { requirements: Summary['requirements'] }).requirements, removed: row.removed as Summary['removed'], warnings: row.warnings as string[] }

@@ -378,6 +378,8 @@ export interface CvRequestsTable {
   status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | 'running' | 'done' | 'failed' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
   stage: ColumnType<string, string | undefined, string>;
   composer: string | null;
+  /** Prompt task -> version, for each LLM step the CV used (migration 0050). */
+  prompt_versions: Json<Record<string, string>>;
   analysis: Json<unknown>;
   assessment: Json<unknown>;
   draft: Json<unknown>;

@@ -16,7 +16,7 @@ export function CvResult({
   headingLevel = 2,
   titleRef,
 }: {
-  cv: Pick<Cv, 'id' | 'jobTitle' | 'summary' | 'pdf' | 'composer' | 'stage' | 'error'> & Partial<Pick<Cv, 'docx'>>;
+  cv: Pick<Cv, 'id' | 'jobTitle' | 'summary' | 'pdf' | 'composer' | 'stage' | 'error'> & Partial<Pick<Cv, 'docx' | 'promptVersions'>>;
   headingLevel?: 2 | 3;
   /** Lets a tracker move focus to the result when it arrives. */
   titleRef?: Ref<HTMLHeadingElement>;
@@ -79,7 +79,16 @@ export function CvResult({
         ) : null}
       </section>
 
-      {cv.composer ? <p className="muted">Drafted by: {cv.composer === 'offline' ? 'the offline composer (your own words from your record)' : cv.composer}</p> : null}
+      {cv.composer ? (
+        <p className="muted">
+          Drafted by: {cv.composer === 'offline' ? 'the offline composer (your own words from your record)' : cv.composer}
+          {cv.promptVersions && Object.keys(cv.promptVersions).length
+            ? ` (instructions: ${Object.entries(cv.promptVersions)
+                .map(([task, version]) => `${task} version ${version}`)
+                .join(', ')})`
+            : null}
+        </p>
+      ) : null}
 
       <section className="stack stack-tight" aria-labelledby={`pdf-${cv.id}`}>
         <Sub id={`pdf-${cv.id}`}>PDF</Sub>
