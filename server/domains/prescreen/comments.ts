@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
-import { inTransaction, type DbOrTx } from '../../platform/db/transaction.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { logRequest } from '../privacy/requests.ts';
+import { commentToApi as toApi } from './repo.ts';
 import { assertFindingExists } from './service.ts';
 
 /**
@@ -10,13 +11,6 @@ import { assertFindingExists } from './service.ts';
  * their comment (why a gap is not a gap, what an overlap really was). Each comment is logged
  * as an objection in the data-subject request log, answered at once by being shown.
  */
-type Row = { finding_id: string; comment: string; updated_at: Date };
-const toApi = (row: Row) => ({ findingId: row.finding_id, comment: row.comment, updatedAt: row.updated_at.toISOString() });
-
-export async function commentsByFinding(db: DbOrTx, userId: string) {
-  const rows = await db.selectFrom('finding_comments').select(['finding_id', 'comment', 'updated_at']).where('user_id', '=', userId).execute();
-  return new Map(rows.map((r) => [r.finding_id, toApi(r)]));
-}
 
 export async function setFindingComment(db: Db, userId: string, findingId: string, comment: string, meta: { requestId: string; now: Date }) {
   await assertFindingExists(db, userId, findingId, meta.now);

@@ -7,7 +7,7 @@ import { listRecords } from '../record/service.ts';
 import { analyseRecord, type RecordView } from './analyse.ts';
 import { DEFAULT_ROLE_FOR_PROFESSION, ROLE_PROFILES } from './roles.ts';
 import type { Prescreen } from './schema.ts';
-import { commentsByFinding } from './comments.ts';
+import { commentsByFinding } from './repo.ts';
 
 export const PRESCREEN_NOTICE =
   'These findings are advice to help you prepare for compliance checks. They are not a decision about you or your suitability for any role.';
