@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config/env.ts';
 import type { Logger } from './platform/logger.ts';
-import { openPlatform, describeModes, type Platform } from './platform/runtime.ts';
+import { createJobHandlers, openPlatform, describeModes, schedulePeriodicWork, type Platform } from './composition.ts';
 import { createApp } from './app.ts';
 import { landingHandler } from './domains/landing/routes.ts';
 import { ROOT_DIR } from './platform/paths.ts';
@@ -36,7 +36,6 @@ import { cvCheckRoutes } from './domains/cv-checks/routes.ts';
 import { credentialRoutes } from './domains/credentials/routes.ts';
 import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
-import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
 import { createGuessGuard } from './platform/guess-guard.ts';
 
 const packageVersion = (): string =>

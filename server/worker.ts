@@ -1,7 +1,6 @@
 import type { Config } from './config/env.ts';
 import type { Logger } from './platform/logger.ts';
-import { openPlatform, type Platform } from './platform/runtime.ts';
-import { createJobHandlers, schedulePeriodicWork } from './jobs.ts';
+import { createJobHandlers, openPlatform, schedulePeriodicWork, type Platform } from './composition.ts';
 
 /**
  * A worker: its own platform (pool, queue consumer) running every defined job, and the

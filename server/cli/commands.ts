@@ -6,13 +6,13 @@ import { loadConfigOrExit } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
 import { embeddedDatabaseDir, openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { openPlatform } from '../platform/runtime.ts';
+import { openPlatform } from '../composition.ts';
 import { createVerifiedUser, setPlatformAdmin } from '../domains/accounts/service.ts';
 import { findUserByEmail } from '../domains/accounts/repo.ts';
 import { importJsonResume } from '../domains/resume/import.ts';
 import { ZJsonResume } from '../domains/resume/schema.ts';
 import { isAppError } from '../platform/errors.ts';
-import type { Platform } from '../platform/runtime.ts';
+import type { Platform } from '../composition.ts';
 import { exportForOperator } from '../domains/privacy/export.ts';
 import { ROOT_DIR } from '../platform/paths.ts';
 

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { release, reserve, settle, sweepHolds } from '../../server/domains/quotas/service.ts';
 import { isAppError } from '../../server/platform/errors.ts';
-import { createJobHandlers } from '../../server/jobs.ts';
+import { createJobHandlers } from '../../server/composition.ts';
 import { CV_HOLD_TTL_MS, generateCvJob } from '../../server/domains/cvs/jobs.ts';
 import { insertCvRequest } from '../../server/domains/cvs/repo.ts';
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../../server/config/env.ts';
 import { createLogger } from '../../server/platform/logger.ts';
 import { startWorker } from '../../server/worker.ts';
 import { heartbeatIntervalMs, worstCaseReclaimMs } from '../../server/platform/queue/queue.ts';
-import type { Platform } from '../../server/platform/runtime.ts';
+import type { Platform } from '../../server/composition.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { hasService, serviceEnv } from '../support/env.ts';
