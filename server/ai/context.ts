@@ -1,6 +1,7 @@
 import { redact, Pseudonymiser } from './redaction/index.ts';
 import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { AssessedRequirement } from './jd-analysis/schema.ts';
+import { registrationNumberPlaceholder } from './cv-draft/placeholders.ts';
 
 /**
  * The minimum necessary context for the model (docs/ARCHITECTURE.md, Minimum context): the record's facts with
@@ -13,7 +14,7 @@ export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudo
   const clean = (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
   return {
     profile: { ref: PROFILE_REF, label: record.profile.label, summary: clean(record.profile.summary) },
-    registrations: record.registrations.map((r) => ({ ref: { type: 'registration', id: r.id }, body: r.body, status: r.status, numberPlaceholder: `[[registration:${r.id}:number]]`, revalidationDate: r.revalidationDate })),
+    registrations: record.registrations.map((r) => ({ ref: { type: 'registration', id: r.id }, body: r.body, status: r.status, numberPlaceholder: registrationNumberPlaceholder(r.id), revalidationDate: r.revalidationDate })),
     posts: record.posts.map((p) => ({
       ref: { type: 'post', id: p.id },
       title: p.title,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domains/audit/chain.ts';
 import type { Draft, DraftItem } from '../ai/cv-draft/schema.ts';
+import { fillRegistrationNumbers } from '../ai/cv-draft/placeholders.ts';
 import type { EvidenceMark } from '../domains/record/evidence-words.ts';
 import type { LayoutId } from './layouts.ts';
 
@@ -33,10 +34,8 @@ export interface CvSnapshot {
   showRefereeNames: boolean;
 }
 
-const PLACEHOLDER = /\[\[registration:([0-9a-f-]{36}):number\]\]/g;
-
 export function fillPlaceholders(draft: Draft, registrationNumbers: Map<string, string>): Draft {
-  const fill = (text: string) => text.replace(PLACEHOLDER, (_, id: string) => registrationNumbers.get(id) ?? '');
+  const fill = (text: string) => fillRegistrationNumbers(text, registrationNumbers);
   return {
     sections: draft.sections.map((s) => ({
       ...s,

@@ -2,25 +2,9 @@
  * One error type for everything the API refuses on purpose, and one map from its code to an
  * HTTP status. Anything that is not an AppError is a bug and becomes a 500 without detail.
  */
-export const ERROR_STATUS = {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  CSRF_REJECTED: 403,
-  PROCESSING_RESTRICTED: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  GONE: 410,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  VALIDATION: 422,
-  RATE_LIMITED: 429,
-  QUOTA_EXCEEDED: 429,
-  INTERNAL: 500,
-  SERVICE_UNAVAILABLE: 503,
-} as const;
+import { ERROR_STATUS, type ErrorCode } from './http/schema.ts';
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export { ERROR_STATUS, type ErrorCode };
 
 export interface FieldIssue {
   path: string;

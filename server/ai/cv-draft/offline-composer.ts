@@ -2,6 +2,7 @@ import type { Embedder } from '../../adapters/embedder.ts';
 import { PROFILE_REF, shiftsRef, type AiRecord } from '../record-view.ts';
 import type { AssessedRequirement } from '../jd-analysis/schema.ts';
 import type { Draft, DraftItem } from './schema.ts';
+import { registrationNumberPlaceholder } from './placeholders.ts';
 import { dateSpan, distinctParts, monthYear, registrationSentence } from './wording.ts';
 import { personalStatement } from './statement.ts';
 
@@ -39,7 +40,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
     [
       // One sentence a person would write, with the number in it; revalidation or renewal beside.
       ...record.registrations.map((r) => ({
-        title: registrationSentence({ ...r, number: `[[registration:${r.id}:number]]` }),
+        title: registrationSentence({ ...r, number: registrationNumberPlaceholder(r.id) }),
         subtitle: null,
         dates: r.revalidationDate ? `Revalidation due ${monthYear(r.revalidationDate)}` : r.renewalDate ? `Renewal due ${monthYear(r.renewalDate)}` : null,
         bullets: r.conditions ? [`Conditions: ${r.conditions}`] : [],

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
+import type { ShareStatus } from './schema.ts';
 
 /**
  * The one access rule for a share link (docs/ARCHITECTURE.md, Conventions): a revoked, expired or
@@ -12,7 +13,7 @@ export interface ShareState {
   owner_locked_at?: Date | null;
 }
 
-export function shareStatus(link: ShareState, now: Date): 'active' | 'expired' | 'revoked' | 'exhausted' {
+export function shareStatus(link: ShareState, now: Date): ShareStatus {
   if (link.revoked_at || link.owner_locked_at) return 'revoked';
   if (link.expires_at <= now) return 'expired';
   if (link.max_views !== null && link.view_count >= link.max_views) return 'exhausted';

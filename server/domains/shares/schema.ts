@@ -22,12 +22,16 @@ export const ZShareView = z.object({
   userAgent: z.string().nullable(),
 });
 export const ZShareItem = z.object({ type: z.enum(['document', 'credential']), id: z.uuid(), title: z.string(), available: z.boolean() });
+/** What a share link is now (shares/access.ts decides; the web names each). */
+export const ZShareStatus = z.enum(['active', 'expired', 'revoked', 'exhausted']);
+export type ShareStatus = z.infer<typeof ZShareStatus>;
+
 export const ZShare = z.object({
   id: z.uuid(),
   cvId: z.uuid(),
   recipientEmail: z.string(),
   recipientName: z.string().nullable(),
-  status: z.enum(['active', 'expired', 'revoked', 'exhausted']),
+  status: ZShareStatus,
   expiresAt: z.string(),
   maxViews: z.number().int().nullable(),
   viewCount: z.number().int(),

@@ -4,26 +4,11 @@
  * token, and turns the server's `{ error: { code, message, details, requestId } }` into an
  * ApiError that screens can explain without parsing anything themselves.
  */
+import type { ErrorCode } from '../../../server/platform/http/schema.ts';
 import { sameOriginPath } from './safe-url.ts';
 
-/** The server's error codes (server/platform/errors.ts), plus NETWORK when it could not be reached. */
-export type ApiErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CSRF_REJECTED'
-  | 'PROCESSING_RESTRICTED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'GONE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'VALIDATION'
-  | 'RATE_LIMITED'
-  | 'QUOTA_EXCEEDED'
-  | 'INTERNAL'
-  | 'SERVICE_UNAVAILABLE'
-  | 'NETWORK';
+/** The server's error codes (one list: server/platform/http/schema.ts), plus NETWORK when it could not be reached. */
+export type ApiErrorCode = ErrorCode | 'NETWORK';
 
 export interface ApiErrorDetails {
   issues?: Array<{ path: string; message: string }>;

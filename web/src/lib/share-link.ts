@@ -1,4 +1,5 @@
 /** Helpers for the share screens: copying a link, expiry choices, status words. */
+import type { ShareStatus } from '../../../server/domains/shares/schema.ts';
 
 /**
  * Copies text: the async Clipboard API when the page may use it, else a hidden textarea and
@@ -42,7 +43,6 @@ export const EXPIRY_OPTIONS = [
   { value: '720', label: '30 days' },
 ] as const;
 
-export type ShareStatus = 'active' | 'expired' | 'revoked' | 'exhausted';
 
 export const SHARE_STATUS: Record<ShareStatus, { label: string; badge: string }> = {
   active: { label: 'Active', badge: 'badge badge-ok' },
