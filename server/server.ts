@@ -14,6 +14,7 @@ import { systemRoutes } from './domains/system/routes.ts';
 import { accountRoutes } from './domains/accounts/routes.ts';
 import { createAccountLimits } from './domains/accounts/deps.ts';
 import { resolveSession } from './domains/accounts/sessions.ts';
+import { findUserById } from './domains/accounts/repo.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
@@ -92,8 +93,8 @@ export async function startServer(config: Config, logger: Logger, options: { web
       llmMode: config.llm.mode,
       userState: async (userId) => {
         // (An account pending erasure has no session, so it never gets here.)
-        const user = await db.selectFrom('users').select(['processing_restricted_at']).where('id', '=', userId).executeTakeFirstOrThrow();
-        return { processingRestricted: Boolean(user.processing_restricted_at) };
+        const user = await findUserById(db, userId);
+        return { processingRestricted: Boolean(user?.processing_restricted_at) };
       },
     }),
     ...accountRoutes(accountsDeps),

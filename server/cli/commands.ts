@@ -8,7 +8,7 @@ import { embeddedDatabaseDir, openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { openPlatform } from '../composition.ts';
 import { createVerifiedUser, setPlatformAdmin } from '../domains/accounts/service.ts';
-import { findUserByEmail } from '../domains/accounts/repo.ts';
+import { findUserByEmail, findUserById } from '../domains/accounts/repo.ts';
 import { importJsonResume } from '../domains/resume/import.ts';
 import { ZJsonResume } from '../domains/resume/schema.ts';
 import { isAppError } from '../platform/errors.ts';
@@ -118,7 +118,7 @@ export const commands = {
     print(
       await withPlatform(async (platform) => {
         const db = platform.database.db;
-        const user = values.user ? await db.selectFrom('users').select('id').where('id', '=', values.user).executeTakeFirst() : await findUserByEmail(db, values.email!.trim().toLowerCase());
+        const user = values.user ? await findUserById(db, values.user) : await findUserByEmail(db, values.email!.trim().toLowerCase());
         if (!user) throw new Error('no such account');
         const now = new Date();
         const { zip, files } = await exportForOperator({ db, storage: platform.storage, secretBox: platform.secretBox }, user.id, now);
