@@ -55,6 +55,8 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'usage_balances', owner: 'user_id', file: 'plan/usage-balances.json' },
   { table: 'subscriptions', owner: 'user_id', file: 'plan/subscriptions.json' },
   { table: 'organisation_members', owner: 'user_id', file: 'organisations/memberships.json' },
+  // Invitations the user sent; those sent to their address are deleted by releaseOrganisationsOf.
+  { table: 'organisation_invitations', owner: 'invited_by', file: 'organisations/invitations-sent.json', omit: ['token_hash'] },
   { table: 'data_exports', owner: 'user_id', file: 'privacy/exports.json', omit: ['storage_key', 'wrapped_key'] },
   { table: 'privacy_requests', owner: 'user_id', file: 'privacy/requests.json', onErase: 'detach' },
   { table: 'sessions', owner: 'user_id', file: 'account/sessions.json', omit: ['token_hash'] },

@@ -151,7 +151,7 @@ function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]):
     ['email-account', user.id],
     ['email-account', user.email],
     ['2fa-user', user.id],
-    ['org-members', user.id],
+    ['org-invitations', user.id],
     ['shares-created', user.id],
     ['uploads', user.id],
     ['verification-requests', user.id],

@@ -88,6 +88,25 @@ export interface OrganisationMembersTable {
   user_id: string;
   role: 'member' | 'admin';
   joined_at: Timestamp;
+  consent_scope: ColumnType<ConsentScope[], string | undefined, string>;
+  consented_at: NullableTimestamp;
+}
+
+/** What a member lets their organisation see (organisations/consent.ts). */
+export type ConsentScope = 'registration' | 'dbs' | 'training' | 'evidence';
+
+export interface OrganisationInvitationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  invited_by: string;
+  email: string | null;
+  role: 'member' | 'admin';
+  scope: ColumnType<ConsentScope[], string, string>;
+  token_hash: string;
+  status: ColumnType<'pending' | 'accepted' | 'declined' | 'revoked', 'pending' | undefined, 'pending' | 'accepted' | 'declined' | 'revoked'>;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
 }
 
 export interface PlansTable {
@@ -574,6 +593,7 @@ export interface Database {
   email_tokens: EmailTokensTable;
   recovery_codes: RecoveryCodesTable;
   organisation_members: OrganisationMembersTable;
+  organisation_invitations: OrganisationInvitationsTable;
   plans: PlansTable;
   subscriptions: SubscriptionsTable;
   usage_ledger: UsageLedgerTable;
