@@ -6,6 +6,7 @@ import { signUp } from '../support/accounts.ts';
 import { findInDatabase } from '../support/pii-scan.ts';
 import { invite, joinOrganisation } from '../support/organisations.ts';
 import type { TestClient } from '../support/client.ts';
+import { tinyPng, uploadDocument } from '../support/files.ts';
 
 let app: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -40,7 +41,7 @@ describe('joining an organisation by consent', () => {
     expect(res.body).toMatchObject({ email: member.email, role: 'member', scope: ['registration', 'training', 'evidence'], emailSent: true });
     expect(new Date(res.body.expiresAt).getTime() - Date.now()).toBeGreaterThan(13.9 * 24 * 3600 * 1000);
     expect(mail.subject).toBe('Dr Ada Admin invites you to join Calder Valley Practice on Medfolio');
-    expect(mail.text).toContain('your mandatory training');
+    expect(mail.text).toContain('your training: each course');
     expect(mail.text).toContain('never sees your CVs');
     // Only a hash of the token is kept.
     expect(await findInDatabase(db(), [token])).toEqual([]);
@@ -228,5 +229,87 @@ describe('members and roles', () => {
     expect((await ben.client.get(`/api/organisations/${orgId}`)).status).toBe(404);
     expect((await timeline(ben.client)).find((e) => e.action === 'organisation.member_removed')!.actor.id).toMatch(/^p_/);
     expect((await admin.client.delete(`/api/organisations/${orgId}/members/${ben.userId}`)).status).toBe(404);
+  });
+});
+
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+describe('what an organisation admin can see', () => {
+  it('shows only consenting members, only what they consented to, with expiry counts; the member sees exactly the same; the CSV is injection-safe', async () => {
+    const admin = await signUp(app, { name: 'Dr Ada Admin' });
+    const full = await signUp(app, { name: 'Nurse Full Sharer' });
+    const partial = await signUp(app, { name: 'Dr Partial Sharer' });
+    const silent = await signUp(app, { name: 'Dr Shares Nothing' });
+    const orgId = await newOrg(admin.client, 'Severnside Trust');
+    await joinOrganisation(smtp, admin.client, orgId, full, { scope: ['registration', 'dbs', 'training', 'evidence'] });
+    await joinOrganisation(smtp, admin.client, orgId, partial, { scope: ['training'] });
+    await joinOrganisation(smtp, admin.client, orgId, silent);
+
+    const post = await full.client.post('/api/registrations', { body: 'NMC', number: '09C1234E', status: 'Registered nurse', renewalDate: inDays(20), revalidationDate: inDays(400) });
+    expect(post.status).toBe(201);
+    await full.client.post('/api/dbs', { level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2024-05-20', updateService: true, updateServiceRenewalDate: inDays(80) });
+    const bls = await full.client.post('/api/training', { name: 'Basic Life Support', completedOn: '2025-01-10', expiresOn: inDays(45) });
+    await uploadDocument(app, full.client, tinyPng(), 'bls.png', { recordType: 'training', recordId: bls.body.id });
+    await full.client.post('/api/training', { name: '=HYPERLINK("http://evil.example","Click")', completedOn: '2020-01-10', expiresOn: inDays(-3) });
+    await full.client.post('/api/posts', { employer: 'Secret Employer Ltd', title: 'Staff Nurse', contract: 'bank', startDate: '2022-01-01' });
+    await partial.client.post('/api/registrations', { body: 'GMC', number: '7654321', status: 'Full registration', renewalDate: inDays(10) });
+    await partial.client.post('/api/training', { name: 'Safeguarding Adults Level 3', completedOn: '2025-02-01', expiresOn: inDays(70) });
+    await silent.client.post('/api/training', { name: 'Fire Safety', completedOn: '2025-02-01', expiresOn: inDays(5) });
+
+    const view = await admin.client.get(`/api/organisations/${orgId}/compliance`);
+    expect(view.status).toBe(200);
+    expect(view.body.notSharing).toBe(2); // the admin shares nothing by default, and neither does the silent member
+    expect(view.body.members.map((m: { name: string }) => m.name).sort()).toEqual(['Dr Partial Sharer', 'Nurse Full Sharer']);
+    const fullView = view.body.members.find((m: { memberId: string }) => m.memberId === full.userId);
+    expect(fullView).toEqual({
+      memberId: full.userId,
+      name: 'Nurse Full Sharer',
+      scope: ['registration', 'dbs', 'training', 'evidence'],
+      registrations: [{ body: 'NMC', status: 'Registered nurse', renewalDate: inDays(20), revalidationDate: inDays(400), evidence: 'self-declared' }],
+      dbsChecks: [{ level: 'enhanced-barred', workforce: 'both', issueDate: '2024-05-20', updateService: true, updateServiceRenewalDate: inDays(80), evidence: 'self-declared' }],
+      training: [
+        { name: '=HYPERLINK("http://evil.example","Click")', completedOn: '2020-01-10', expiresOn: inDays(-3), evidence: 'self-declared' },
+        { name: 'Basic Life Support', completedOn: '2025-01-10', expiresOn: inDays(45), evidence: 'document-backed' },
+      ],
+      expiring: { expired: 1, within30: 1, within60: 2, within90: 3 },
+    });
+    const partialView = view.body.members.find((m: { memberId: string }) => m.memberId === partial.userId);
+    expect(partialView).toMatchObject({ registrations: null, dbsChecks: null, training: [{ name: 'Safeguarding Adults Level 3', evidence: null }], expiring: { expired: 0, within30: 0, within60: 0, within90: 1 } });
+    expect(view.body.expiring).toEqual({ expired: 1, within30: 1, within60: 2, within90: 4 });
+    // Never a number, a document, a post, or anything of a member who shares nothing.
+    const raw = JSON.stringify(view.body);
+    for (const absent of ['09C1234E', '001234567890', '7654321', 'Secret Employer', 'bls.png', 'Fire Safety', silent.userId, full.email]) expect(raw).not.toContain(absent);
+
+    // The member sees exactly what the organisation sees.
+    const mine = await full.client.get(`/api/organisations/${orgId}/my-view`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.sees).toEqual(fullView);
+    expect(mine.body.terms[0]).toBe('If you accept, Severnside Trust will see your name, your email address and:');
+    expect((await silent.client.get(`/api/organisations/${orgId}/my-view`)).body.sees).toBeNull();
+
+    // Only admins; another user's organisation is a 404.
+    expect((await full.client.get(`/api/organisations/${orgId}/compliance`)).status).toBe(403);
+    expect((await full.client.get(`/api/organisations/${orgId}/compliance.csv`)).status).toBe(403);
+    const stranger = await signUp(app);
+    expect((await stranger.client.get(`/api/organisations/${orgId}/my-view`)).status).toBe(404);
+
+    const csv = await fetch(app.url(`/api/organisations/${orgId}/compliance.csv`), { headers: { cookie: admin.client.cookieHeader() } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="compliance-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"Member","Item","Detail","Completed or issued","Expires or renews","Evidence"');
+    expect(lines).toContain(`"Nurse Full Sharer","'=HYPERLINK(""http://evil.example"",""Click"")","training","2020-01-10","${inDays(-3)}","self-declared"`);
+    expect(lines).toContain(`"Nurse Full Sharer","Basic Life Support","training","2025-01-10","${inDays(45)}","document on file"`);
+    expect(lines).toContain(`"Nurse Full Sharer","Enhanced with barred lists DBS check","child and adult workforce, on the update service","2024-05-20","${inDays(80)}","self-declared"`);
+    expect(lines.some((l) => l.includes('Fire Safety') || l.includes('09C1234E'))).toBe(false);
+    // Every cell that could start a formula is neutralised.
+    for (const line of lines.slice(1)) for (const cell of line.slice(1, -1).split('","')) expect(cell).not.toMatch(/^[=+\-@]/);
+
+    // Withdrawing consent takes effect at once.
+    expect((await full.client.put(`/api/organisations/${orgId}/my-consent`, { scope: [] })).status).toBe(200);
+    const after = await admin.client.get(`/api/organisations/${orgId}/compliance`);
+    expect(after.body.members.map((m: { memberId: string }) => m.memberId)).toEqual([partial.userId]);
+    expect(after.body.notSharing).toBe(3);
   });
 });

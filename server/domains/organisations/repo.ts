@@ -200,3 +200,16 @@ export async function decideInvitation(db: DbOrTx, id: string, status: 'accepted
 export async function deletePendingInvitationsTo(db: DbOrTx, email: string) {
   await db.deleteFrom('organisation_invitations').where('email', '=', email).where('status', '=', 'pending').execute();
 }
+
+/**
+ * The record items a compliance view may show, column by column: never a registration or
+ * certificate number, a document, a post or free text beyond a course's and a status's name.
+ */
+export async function findComplianceItems(db: DbOrTx, userId: string) {
+  const [registrations, dbsChecks, training] = await Promise.all([
+    db.selectFrom('registrations').select(['id', 'body', 'status', 'renewal_date', 'revalidation_date']).where('user_id', '=', userId).orderBy('body').orderBy('id').execute(),
+    db.selectFrom('dbs_checks').select(['id', 'level', 'workforce', 'issue_date', 'update_service', 'update_service_renewal_date']).where('user_id', '=', userId).orderBy('issue_date', 'desc').orderBy('id').execute(),
+    db.selectFrom('training').select(['id', 'name', 'completed_on', 'expires_on']).where('user_id', '=', userId).orderBy('name').orderBy('id').execute(),
+  ]);
+  return { registrations, dbsChecks, training };
+}

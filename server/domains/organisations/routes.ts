@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { defineRoute } from '../../platform/http/route.ts';
+import { complianceCsv } from './compliance.ts';
 import {
   ZAccepted,
+  ZComplianceView,
+  ZMyView,
   ZConsentRequest,
   ZCreateOrganisationRequest,
   ZInvitationCreated,
@@ -21,6 +24,8 @@ import {
   changeRole,
   createOrganisation,
   declineInvitation,
+  getComplianceView,
+  getMyView,
   getOrganisation,
   inviteMember,
   leaveOrganisation,
@@ -173,6 +178,43 @@ export function organisationRoutes(deps: OrganisationDeps) {
       body: ZRoleRequest,
       response: ZOrganisation,
       handler: ({ user, params, body, requestId, now }) => changeRole(deps.db, user!.id, params.id, params.userId, body.role, { requestId, now }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/organisations/:id/compliance',
+      summary: 'Compliance of the members who share it, and what expires within 30, 60 and 90 days (admins only)',
+      tags: ['organisations'],
+      auth: 'user',
+      params: ZOrganisationParams,
+      response: ZComplianceView,
+      handler: ({ user, params, now }) => getComplianceView(deps.db, user!.id, params.id, now),
+    }),
+    defineRoute({
+      kind: 'raw',
+      method: 'get',
+      path: '/api/organisations/:id/compliance.csv',
+      summary: 'The compliance view as a spreadsheet (admins only)',
+      tags: ['organisations'],
+      auth: 'user',
+      params: ZOrganisationParams,
+      produces: 'text/csv',
+      handler: async ({ user, params, res, now }) => {
+        const csv = complianceCsv(await getComplianceView(deps.db, user!.id, params.id, now));
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="compliance-${now.toISOString().slice(0, 10)}.csv"`);
+        res.setHeader('Cache-Control', 'no-store');
+        res.send(csv);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/organisations/:id/my-view',
+      summary: 'Exactly what this organisation sees of you',
+      tags: ['organisations'],
+      auth: 'user',
+      params: ZOrganisationParams,
+      response: ZMyView,
+      handler: ({ user, params, now }) => getMyView(deps.db, user!.id, params.id, now),
     }),
   ];
 }

@@ -65,3 +65,40 @@ export const ZInvitationView = z.object({
   expiresAt: z.string(),
 });
 export const ZAccepted = z.object({ organisationId: z.uuid() });
+
+const ZEvidenceLevel = z.enum(['self-declared', 'document-backed', 'verifier-confirmed']);
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const ZExpiryCounts = z.object({
+  expired: z.number().int(),
+  within30: z.number().int().describe('Expiring in the next 30 days'),
+  within60: z.number().int().describe('Expiring in the next 60 days (the 30 included)'),
+  within90: z.number().int().describe('Expiring in the next 90 days (the 60 included)'),
+});
+/** One member's compliance, exactly as their organisation's admins see it. */
+export const ZMemberCompliance = z.object({
+  memberId: z.uuid(),
+  name: z.string(),
+  scope: z.array(ZConsentScope),
+  registrations: z
+    .array(z.object({ body: z.string(), status: z.string().nullable(), renewalDate: ZDate.nullable(), revalidationDate: ZDate.nullable(), evidence: ZEvidenceLevel.nullable() }))
+    .nullable()
+    .describe('Null when the member does not share registrations'),
+  dbsChecks: z
+    .array(z.object({ level: z.string(), workforce: z.string(), issueDate: ZDate, updateService: z.boolean(), updateServiceRenewalDate: ZDate.nullable(), evidence: ZEvidenceLevel.nullable() }))
+    .nullable(),
+  training: z.array(z.object({ name: z.string(), completedOn: ZDate, expiresOn: ZDate.nullable(), evidence: ZEvidenceLevel.nullable() })).nullable(),
+  expiring: ZExpiryCounts,
+});
+export type MemberCompliance = z.infer<typeof ZMemberCompliance>;
+export const ZComplianceView = z.object({
+  asOf: ZDate,
+  members: z.array(ZMemberCompliance).describe('Members who share something; the others are counted, not shown'),
+  notSharing: z.number().int().describe('Members who share nothing'),
+  expiring: ZExpiryCounts.describe('Totals over the members shown'),
+});
+export type ComplianceView = z.infer<typeof ZComplianceView>;
+export const ZMyView = z.object({
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  sees: ZMemberCompliance.nullable().describe('Null when you share nothing beyond your name and email address'),
+  terms: z.array(z.string()),
+});

@@ -13,6 +13,7 @@ import { auditPseudonym, recordAudit } from '../audit/service.ts';
 import { findUserByEmail, findUserById } from '../accounts/repo.ts';
 import * as repo from './repo.ts';
 import type { Organisation } from './schema.ts';
+import { memberCompliance, organisationCompliance, todayOf } from './compliance.ts';
 
 export interface OrganisationDeps {
   db: Db;
@@ -355,4 +356,22 @@ export async function releaseOrganisationsOf(trx: Tx, userId: string, now: Date)
     handedOver++;
   }
   return { deleted, handedOver };
+}
+
+/** The admins' compliance view: only members who share something, only what they share. */
+export async function getComplianceView(db: DbOrTx, adminId: string, organisationId: string, now: Date) {
+  await assertOrganisationAdmin(db, organisationId, adminId);
+  return organisationCompliance(db, organisationId, now);
+}
+
+/** What the member's organisation sees of them, built by the same function as the admins' view. */
+export async function getMyView(db: DbOrTx, userId: string, organisationId: string, now: Date) {
+  const membership = await getMembership(db, organisationId, userId);
+  const user = await findUserById(db, userId);
+  const scope = membership.consent_scope;
+  return {
+    organisation: { id: membership.id, name: membership.name },
+    sees: scope.length ? await memberCompliance(db, { id: userId, name: user?.name ?? '', scope }, todayOf(now)) : null,
+    terms: invitationTerms(membership.name, scope),
+  };
 }

@@ -11,7 +11,7 @@ export type ConsentScopeName = (typeof CONSENT_SCOPES)[number];
 export const CONSENT_SCOPE_WORDS: Record<ConsentScopeName, string> = {
   registration: 'your professional registrations: the regulator, the status and the renewal and revalidation dates (not the number)',
   dbs: 'your DBS checks: the level, the workforce, the issue date and whether you are on the update service (not the certificate number)',
-  training: 'your mandatory training: each course, when you completed it and when it expires',
+  training: 'your training: each course, when you completed it and when it expires',
   evidence: 'how well each of those items is evidenced: self-declared, document on file or confirmed by a verifier (not the documents themselves)',
 };
 
