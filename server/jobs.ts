@@ -34,7 +34,7 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
 }
 
 /** Binds each job to its handler with the services it needs. */
-export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm' | 'storage' | 'secretBox' | 'renderer' | 'createLimiter'>): JobHandlers {
+export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm' | 'storage' | 'secretBox' | 'renderer' | 'createLimiter' | 'stripe'>): JobHandlers {
   const db = platform.database.db;
   return {
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
@@ -51,7 +51,7 @@ export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' |
     }),
     [retentionJob.name]: retentionHandler({ db, storage: platform.storage, queue: platform.queue, erasureGraceDays: platform.config.erasureGraceDays }),
     [buildExportJob.name]: buildExportHandler({ db, storage: platform.storage, secretBox: platform.secretBox, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
-    [eraseAccountJob.name]: eraseAccountHandler({ db, storage: platform.storage, mailer: platform.mailer, createLimiter: platform.createLimiter, logger: platform.logger }),
+    [eraseAccountJob.name]: eraseAccountHandler({ db, storage: platform.storage, mailer: platform.mailer, createLimiter: platform.createLimiter, logger: platform.logger, stripe: platform.stripe }),
     [erasureEmailJob.name]: erasureEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendRemindersJob.name]: sendRemindersHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),

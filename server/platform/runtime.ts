@@ -18,6 +18,8 @@ import { createPdfRenderer, type PdfRenderer } from '../adapters/pdf/renderer.ts
 import { findChromium } from '../adapters/browser.ts';
 import { configureAuditKey } from '../domains/audit/chain.ts';
 import { jobDefinitions } from '../jobs.ts';
+import type { StripeConfig } from '../config/env.ts';
+import { stripeClientFactory, type StripeClient } from '../adapters/stripe.ts';
 
 /**
  * The shared core of every process (API, worker, CLI): database and migrations, job queue,
@@ -38,6 +40,8 @@ export interface Platform {
   /** Undefined without Chromium: CVs then end with their checked draft and no PDF. */
   renderer: PdfRenderer | undefined;
   createLimiter: CreateLimiter;
+  /** Undefined without Stripe settings: plans are then assigned by platform admins. */
+  stripe: { config: StripeConfig; client: () => Promise<StripeClient> } | undefined;
   close(): Promise<void>;
 }
 
@@ -87,6 +91,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     storage,
     notifier,
     renderer,
+    stripe: config.stripe ? { config: config.stripe, client: stripeClientFactory(config.stripe) } : undefined,
     createLimiter: createLimiterFactory(
       redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix, fallback: database.pool, logger } : { kind: 'postgres', pool: database.pool },
     ),

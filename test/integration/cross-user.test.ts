@@ -77,7 +77,7 @@ describe('cross-user access', () => {
         'DELETE /api/me/sessions/:id': async (client) => ({ id: (await client.get('/api/me/sessions')).body.sessions[0].id }),
         'GET /api/organisations/:id': async (client) => ({ id: await newOrg(client) }),
         ...Object.fromEntries(
-          ['POST /api/organisations/:id/invitations', 'GET /api/organisations/:id/invitations', 'DELETE /api/organisations/:id/members/self', 'PUT /api/organisations/:id/my-consent', 'GET /api/organisations/:id/compliance', 'GET /api/organisations/:id/compliance.csv', 'GET /api/organisations/:id/my-view'].map((key) => [
+          ['POST /api/organisations/:id/invitations', 'GET /api/organisations/:id/invitations', 'DELETE /api/organisations/:id/members/self', 'PUT /api/organisations/:id/my-consent', 'GET /api/organisations/:id/compliance', 'GET /api/organisations/:id/compliance.csv', 'GET /api/organisations/:id/my-view', 'GET /api/organisations/:id/usage'].map((key) => [
             key,
             async (client: TestClient) => ({ id: await newOrg(client) }),
           ]),

@@ -213,3 +213,13 @@ export async function findComplianceItems(db: DbOrTx, userId: string) {
   ]);
   return { registrations, dbsChecks, training };
 }
+
+export async function findOrganisationPlan(db: DbOrTx, organisationId: string) {
+  return db
+    .selectFrom('subscriptions')
+    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+    .select(['plans.id', 'plans.name'])
+    .where('subscriptions.organisation_id', '=', organisationId)
+    .where('subscriptions.status', '=', 'active')
+    .executeTakeFirst();
+}

@@ -5,6 +5,7 @@ import {
   ZAccepted,
   ZComplianceView,
   ZMyView,
+  ZOrganisationUsage,
   ZConsentRequest,
   ZCreateOrganisationRequest,
   ZInvitationCreated,
@@ -26,6 +27,7 @@ import {
   declineInvitation,
   getComplianceView,
   getMyView,
+  getOrganisationUsage,
   getOrganisation,
   inviteMember,
   leaveOrganisation,
@@ -215,6 +217,16 @@ export function organisationRoutes(deps: OrganisationDeps) {
       params: ZOrganisationParams,
       response: ZMyView,
       handler: ({ user, params, now }) => getMyView(deps.db, user!.id, params.id, now),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/organisations/:id/usage',
+      summary: "The organisation's plan, its seats, and this month's use per member in totals (admins only)",
+      tags: ['organisations'],
+      auth: 'user',
+      params: ZOrganisationParams,
+      response: ZOrganisationUsage,
+      handler: ({ user, params, now }) => getOrganisationUsage(deps.db, user!.id, params.id, now),
     }),
   ];
 }

@@ -102,3 +102,13 @@ export const ZMyView = z.object({
   sees: ZMemberCompliance.nullable().describe('Null when you share nothing beyond your name and email address'),
   terms: z.array(z.string()),
 });
+
+const ZUsageTotals = z.object({ assistantMessages: z.number().int(), cvGenerations: z.number().int(), llmTokens: z.number().int() });
+/** What the organisation's plan is used for this month: counts per member, never what for. */
+export const ZOrganisationUsage = z.object({
+  plan: z.object({ id: z.string(), name: z.string() }).nullable().describe('The plan the organisation holds; null when it holds none'),
+  seats: z.object({ total: z.number().int().nullable().describe('Null: not limited'), used: z.number().int() }),
+  periodStart: z.string(),
+  members: z.array(z.object({ memberId: z.uuid(), name: z.string(), usage: ZUsageTotals })),
+  totals: ZUsageTotals,
+});

@@ -13,6 +13,8 @@ import { auditPseudonym, recordAudit } from '../audit/service.ts';
 import { findUserByEmail, findUserById } from '../accounts/repo.ts';
 import * as repo from './repo.ts';
 import type { Organisation } from './schema.ts';
+import { findSeatUse, sumUsage } from '../plans/repo.ts';
+import { billingPeriod } from '../plans/service.ts';
 import { memberCompliance, organisationCompliance, todayOf } from './compliance.ts';
 
 export interface OrganisationDeps {
@@ -374,4 +376,20 @@ export async function getMyView(db: DbOrTx, userId: string, organisationId: stri
     sees: scope.length ? await memberCompliance(db, { id: userId, name: user?.name ?? '', scope }, todayOf(now)) : null,
     terms: invitationTerms(membership.name, scope),
   };
+}
+
+/** Usage of the organisation's plan this month, in totals per member (counts only, never content). */
+export async function getOrganisationUsage(db: DbOrTx, adminId: string, organisationId: string, now: Date) {
+  await assertOrganisationAdmin(db, organisationId, adminId);
+  const [members, seatUse, plan] = await Promise.all([repo.findMembers(db, organisationId), findSeatUse(db, organisationId), repo.findOrganisationPlan(db, organisationId)]);
+  const periodStart = billingPeriod(now).start.toISOString().slice(0, 10);
+  const totals = { assistantMessages: 0, cvGenerations: 0, llmTokens: 0 };
+  const rows = [];
+  for (const m of members) {
+    const u = await sumUsage(db, m.id, periodStart);
+    const usage = { assistantMessages: u.assistant_messages, cvGenerations: u.cv_generations, llmTokens: u.llm_tokens };
+    for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += usage[k];
+    rows.push({ memberId: m.id, name: m.name, usage });
+  }
+  return { plan: plan ? { id: plan.id, name: plan.name } : null, seats: { total: seatUse.seats, used: seatUse.members }, periodStart, members: rows, totals };
 }

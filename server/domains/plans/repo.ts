@@ -68,3 +68,10 @@ export async function sumUsage(db: DbOrTx, userId: string, periodStart: string):
   for (const row of rows) totals[row.metric] = row.used + row.held;
   return totals;
 }
+
+/** The seats an organisation's plan in force pays for (null: not limited) and the members using them. */
+export async function findSeatUse(db: DbOrTx, organisationId: string): Promise<{ seats: number | null; members: number }> {
+  const sub = await db.selectFrom('subscriptions').select(['seats']).where('organisation_id', '=', organisationId).where('status', '=', 'active').executeTakeFirst();
+  const row = await db.selectFrom('organisation_members').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  return { seats: sub?.seats ?? null, members: Number(row.n) };
+}

@@ -125,9 +125,31 @@ export interface SubscriptionsTable {
   plan_id: string;
   user_id: string | null;
   organisation_id: string | null;
-  status: ColumnType<'active' | 'cancelled', 'active' | 'cancelled' | undefined, 'active' | 'cancelled'>;
+  status: ColumnType<SubscriptionStatus, SubscriptionStatus | undefined, SubscriptionStatus>;
   started_at: Timestamp;
   cancelled_at: NullableTimestamp;
+  stripe_subscription_id: string | null;
+  /** Stripe's own status word (active, past_due, ...), for what the API says; `status` decides the plan. */
+  stripe_status: string | null;
+  /** Members a team plan pays for; null when not limited (a plan assigned by an admin). */
+  seats: number | null;
+  last_event_at: NullableTimestamp;
+  last_event_id: string | null;
+}
+
+export type SubscriptionStatus = 'active' | 'cancelled' | 'suspended';
+
+export interface BillingCustomersTable {
+  stripe_customer_id: string;
+  user_id: string | null;
+  organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  received_at: Timestamp;
 }
 
 export type UsageMetric = 'assistant_messages' | 'cv_generations' | 'llm_tokens';
@@ -596,6 +618,8 @@ export interface Database {
   organisation_invitations: OrganisationInvitationsTable;
   plans: PlansTable;
   subscriptions: SubscriptionsTable;
+  billing_customers: BillingCustomersTable;
+  stripe_events: StripeEventsTable;
   usage_ledger: UsageLedgerTable;
   usage_balances: UsageBalancesTable;
   audit_events: AuditEventsTable;

@@ -22,6 +22,7 @@ import * as m0035 from './0035_more_courses.ts';
 import * as m0040 from './0040_cv_templates.ts';
 import * as m0041 from './0041_resume_fields.ts';
 import * as m0042 from './0042_organisation_consent.ts';
+import * as m0043 from './0043_billing.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0040_cv_templates': m0040,
   '0041_resume_fields': m0041,
   '0042_organisation_consent': m0042,
+  '0043_billing': m0043,
 };
