@@ -137,6 +137,7 @@ const WORDING: Record<string, Wording> = {
   'organisation.admin_granted': 'A member was made an organisation admin',
   'organisation.admin_revoked': 'An organisation admin was made a member',
   'organisation.consent_changed': 'What a member shares with an organisation changed',
+  'billing.checkout_started': 'A plan checkout was opened with Stripe',
   'organisation.admin_handed_over': 'You became an admin of an organisation because its only admin’s account was erased',
   'subscription.assigned': 'Your plan was changed',
   'plan.updated': 'A plan’s limits were changed',
