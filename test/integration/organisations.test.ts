@@ -7,6 +7,7 @@ import { findInDatabase } from '../support/pii-scan.ts';
 import { invite, joinOrganisation } from '../support/organisations.ts';
 import type { TestClient } from '../support/client.ts';
 import { tinyPng, uploadDocument } from '../support/files.ts';
+import { enforceRetention } from '../../server/domains/privacy/retention.ts';
 
 let app: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -125,6 +126,12 @@ describe('joining an organisation by consent', () => {
     expect(expired.body.error.message).toMatch(/^This invitation expired on \d{1,2} [A-Z][a-z]{2} \d{4}: ask the organisation to invite you again$/);
     expect((await app.client().get(`/api/invitations/${late.token}`)).status).toBe(410);
     expect((await membersOf(admin.client, orgId))).toHaveLength(1);
+
+    // A week after it expired, an unanswered invitation (and the address in it) is gone.
+    await db().updateTable('organisation_invitations').set({ expires_at: new Date(Date.now() - 8 * 24 * 3600 * 1000) }).where('organisation_id', '=', orgId).where('status', '=', 'pending').execute();
+    await enforceRetention({ db: db(), storage: app.server.platform.storage, queue: app.server.platform.queue, erasureGraceDays: 30 }, new Date());
+    expect((await invitationRows(orgId)).filter((i) => i.status === 'pending')).toEqual([]);
+    expect((await app.client().get(`/api/invitations/${late.token}`)).status).toBe(404);
 
     expect((await invitee.client.post(`/api/invitations/${'x'.repeat(43)}/accept`)).status).toBe(404);
     expect((await app.client().get('/api/invitations/short')).status).toBe(422);
