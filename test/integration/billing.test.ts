@@ -83,6 +83,13 @@ describe('self-service subscriptions through Stripe', () => {
     expect(await db().selectFrom('subscriptions').selectAll().where('user_id', '=', user.userId).execute()).toEqual(before);
 
     expect((await user.client.post('/api/billing/checkout', { planId: 'pro' })).status).toBe(409);
+    // A platform admin cannot swap a plan Stripe is charging for.
+    const platformAdmin = await signUp(app);
+    await sql`UPDATE users SET role = 'platform_admin' WHERE id = ${platformAdmin.userId}`.execute(db());
+    const swap = await platformAdmin.client.put(`/api/admin/users/${user.userId}/plan`, { planId: 'team' });
+    expect(swap.status).toBe(409);
+    expect(swap.body.error.message).toMatch(/^This plan is paid through Stripe/);
+    expect(await planOf(user.client)).toBe('pro');
     const portal = await user.client.post('/api/billing/portal', {});
     expect(portal.status).toBe(200);
     expect(portal.body.url).toMatch(/^https:\/\/billing\.stripe\.test\//);
@@ -200,6 +207,14 @@ describe('team plans with seats', () => {
     expect(usage.body).toMatchObject({ plan: { id: 'team' }, seats: { total: 3, used: 3 }, totals: { assistantMessages: 4, cvGenerations: 2, llmTokens: 0 } });
     expect(usage.body.members.find((m: { memberId: string }) => m.memberId === ben.userId).usage).toEqual({ assistantMessages: 4, cvGenerations: 0, llmTokens: 0 });
     expect((await ben.client.get(`/api/organisations/${orgId}/usage`)).status).toBe(403);
+
+    // A sole member cannot leave (and so delete) an organisation Stripe is still charging for.
+    const solo = await signUp(app);
+    const soloOrg = (await solo.client.post('/api/organisations', { name: 'Solo Team', kind: 'agency' })).body.id as string;
+    const soloCheckout = await solo.client.post('/api/billing/checkout', { planId: 'team', organisationId: soloOrg, seats: 1 });
+    expect((await deliver(app, stripe.completeCheckout(sessionIdOf(soloCheckout.body.url)).event)).body.applied).toBe(true);
+    expect((await solo.client.delete(`/api/organisations/${soloOrg}/members/self`)).status).toBe(409);
+    expect((await solo.client.get(`/api/organisations/${soloOrg}`)).status).toBe(200);
 
     // Down to 2 seats: the three members stay, a fourth cannot join.
     const fewer = stripe.event('customer.subscription.updated', stripe.updateSubscription(subscription.id, { quantity: 2 }));

@@ -13,7 +13,7 @@ import { auditPseudonym, recordAudit } from '../audit/service.ts';
 import { findUserByEmail, findUserById } from '../accounts/repo.ts';
 import * as repo from './repo.ts';
 import type { Organisation } from './schema.ts';
-import { findSeatUse, sumUsage } from '../plans/repo.ts';
+import { findSeatUse, hasStripeSubscription, sumUsage } from '../plans/repo.ts';
 import { billingPeriod } from '../plans/service.ts';
 import { memberCompliance, organisationCompliance, todayOf } from './compliance.ts';
 
@@ -295,6 +295,8 @@ export async function leaveOrganisation(db: Db, userId: string, organisationId: 
     const membership = await getMembership(trx, organisationId, userId);
     const others = await repo.findOtherMembers(trx, organisationId, userId);
     if (others.length === 0) {
+      // Deleting it would leave Stripe charging for an organisation that no longer exists.
+      if (await hasStripeSubscription(trx, { organisationId })) throw new AppError('CONFLICT', 'You are its only member and it has a paid plan: cancel the plan in the billing portal before you leave');
       await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'organisation.left', subject: { type: 'organisation', id: organisationId }, details: { organisationDeleted: true }, ...meta });
       await repo.deleteOrganisation(trx, organisationId);
       return;
