@@ -11,6 +11,7 @@ import { apiNotFound, errorMiddleware, notFound, rejectMalformedPaths } from './
 import { buildOpenApiDocument } from './platform/http/openapi.ts';
 import { docsRouter } from './platform/http/docs.ts';
 import { csrfProtection } from './platform/http/csrf.ts';
+import { STRIPE_WEBHOOK_PATH } from './domains/billing/routes.ts';
 import { compressApiResponses } from './platform/http/compression.ts';
 import { webAppRouter } from './platform/http/web-app.ts';
 
@@ -76,6 +77,8 @@ export function createApp(options: AppOptions): Express {
   // Only the app's own origin may make credentialed cross-origin calls (e.g. the Vite dev server).
   app.use('/api', cors({ origin: options.config.appOrigin, credentials: true }));
   app.use('/api', compressApiResponses());
+  // Stripe signs the exact bytes it sends: its webhook's body stays raw (json() then skips it).
+  app.use(STRIPE_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '512kb' }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   // The verifier's and recruiter's server-rendered forms.
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));

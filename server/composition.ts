@@ -18,6 +18,8 @@ import { createPdfRenderer, type PdfRenderer } from './adapters/pdf/renderer.ts'
 import { findChromium } from './adapters/browser.ts';
 import { configureAuditKey } from './domains/audit/chain.ts';
 import { jobDefinitions } from './jobs.ts';
+import type { StripeConfig } from './config/env.ts';
+import { stripeClientFactory, type StripeClient } from './adapters/stripe.ts';
 import type { JobHandlers } from './platform/queue/job.ts';
 import { sendAccountEmailHandler, sendAccountEmailJob } from './domains/accounts/jobs.ts';
 import { embedRecordHandler, embedRecordJob } from './domains/record/embedding.ts';
@@ -53,6 +55,8 @@ export interface Platform {
   /** Undefined without Chromium: CVs then end with their checked draft and no PDF. */
   renderer: PdfRenderer | undefined;
   createLimiter: CreateLimiter;
+  /** Undefined without Stripe settings: plans are then assigned by platform admins. */
+  stripe: { config: StripeConfig; client: () => Promise<StripeClient> } | undefined;
   close(): Promise<void>;
 }
 
@@ -102,6 +106,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     storage,
     notifier,
     renderer,
+    stripe: config.stripe ? { config: config.stripe, client: stripeClientFactory(config.stripe) } : undefined,
     createLimiter: createLimiterFactory(
       redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix, fallback: database.pool, logger } : { kind: 'postgres', pool: database.pool },
     ),
@@ -142,7 +147,7 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
 }
 
 /** Binds each job to its handler with the services it needs. */
-export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm' | 'storage' | 'secretBox' | 'renderer' | 'createLimiter'>): JobHandlers {
+export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm' | 'storage' | 'secretBox' | 'renderer' | 'createLimiter' | 'stripe'>): JobHandlers {
   const db = platform.database.db;
   return {
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
@@ -159,7 +164,7 @@ export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' |
     }),
     [retentionJob.name]: retentionHandler({ db, storage: platform.storage, queue: platform.queue, erasureGraceDays: platform.config.erasureGraceDays }),
     [buildExportJob.name]: buildExportHandler({ db, storage: platform.storage, secretBox: platform.secretBox, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
-    [eraseAccountJob.name]: eraseAccountHandler({ db, storage: platform.storage, mailer: platform.mailer, createLimiter: platform.createLimiter, logger: platform.logger }),
+    [eraseAccountJob.name]: eraseAccountHandler({ db, storage: platform.storage, mailer: platform.mailer, createLimiter: platform.createLimiter, logger: platform.logger, stripe: platform.stripe }),
     [erasureEmailJob.name]: erasureEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendRemindersJob.name]: sendRemindersHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [sendVerificationRequestJob.name]: sendVerificationRequestHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),

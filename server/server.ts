@@ -18,6 +18,8 @@ import { findUserById } from './domains/accounts/repo.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { organisationRoutes } from './domains/organisations/routes.ts';
 import { planRoutes } from './domains/plans/routes.ts';
+import { billingRoutes } from './domains/billing/routes.ts';
+import { assertSeatFree } from './domains/plans/seats.ts';
 import { recordRoutes } from './domains/record/routes.ts';
 import { timecardRoutes } from './domains/timecards/routes.ts';
 import { privacyRoutes } from './domains/privacy/routes.ts';
@@ -99,8 +101,16 @@ export async function startServer(config: Config, logger: Logger, options: { web
     }),
     ...accountRoutes(accountsDeps),
     ...auditRoutes({ db }),
-    ...organisationRoutes({ db, membersPerAdmin: accountsDeps.limits.membersPerAdmin }),
+    ...organisationRoutes({
+      db,
+      mailer: platform.mailer,
+      appOrigin: config.appOrigin,
+      logger,
+      invitationsPerAdmin: platform.createLimiter('org-invitations', { points: 30, durationSeconds: 3600, message: 'Too many invitations sent in a short time' }),
+      assertSeatFree,
+    }),
     ...planRoutes({ db }),
+    ...billingRoutes({ db, stripe: platform.stripe, appOrigin: config.appOrigin, logger }),
     ...recordRoutes(recordDeps),
     ...timecardRoutes(recordDeps),
     ...resumeRoutes(recordDeps),

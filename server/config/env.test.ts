@@ -35,6 +35,10 @@ describe('loadConfig', () => {
     [{ S3_BUCKET: 'Not_A_Bucket', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_BUCKET'],
     [{ S3_ENDPOINT: 'ftp://minio', S3_BUCKET: 'medfolio', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_ENDPOINT'],
     [{ S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_PRICE_PRO: 'price_pro' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }, 'STRIPE_PRICE_PRO'],
+    [{ STRIPE_WEBHOOK_SECRET: 'whsec_x' }, 'STRIPE_SECRET_KEY'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_PRICE_TEAM: 'team' }, 'STRIPE_PRICE_TEAM'],
   ])('names the variable when %o is invalid', (env, variable) => {
     let error: unknown;
     try {
@@ -45,6 +49,16 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.some((p) => p.startsWith(variable))).toBe(true);
     expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it('has no billing unless Stripe is set, then reads its prices and where its API is', () => {
+    expect(loadConfig({}).stripe).toBeUndefined();
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_PRICE_TEAM: 'price_team', STRIPE_API_URL: 'http://127.0.0.1:12111' }).stripe).toEqual({
+      secretKey: 'sk_test_x',
+      webhookSecret: 'whsec_x',
+      prices: { team: 'price_team' },
+      api: { protocol: 'http', host: '127.0.0.1', port: 12111 },
+    });
   });
 
   it('keeps files on local disk unless S3_BUCKET is set, then reads the S3 settings', () => {

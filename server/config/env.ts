@@ -75,6 +75,13 @@ const ZEnv = z
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
     S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    // Self-service subscriptions through Stripe; unset, plans stay assigned by platform admins.
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_PRICE_PRO: z.preprocess(emptyToUndefined, z.string().regex(/^price_[A-Za-z0-9_]+$/, 'must be a Stripe price id (price_...)').optional()),
+    STRIPE_PRICE_TEAM: z.preprocess(emptyToUndefined, z.string().regex(/^price_[A-Za-z0-9_]+$/, 'must be a Stripe price id (price_...)').optional()),
+    // Where the Stripe client sends requests (a test server, or a proxy); the real API by default.
+    STRIPE_API_URL: optionalUrl(['http:', 'https:']),
   })
   .superRefine((env, ctx) => {
     if ((env.LLM_BASE_URL || env.OPENAI_API_KEY) && !env.LLM_MODEL) {
@@ -92,6 +99,13 @@ const ZEnv = z
     } else if (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY) {
       // Otherwise files would quietly stay on local disk.
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when S3_ENDPOINT or the S3 keys are set' });
+    }
+    // Half a billing set-up would take money without ever hearing that it was paid.
+    if (env.STRIPE_SECRET_KEY) {
+      if (!env.STRIPE_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });
+      if (!env.STRIPE_PRICE_PRO && !env.STRIPE_PRICE_TEAM) ctx.addIssue({ code: 'custom', path: ['STRIPE_PRICE_PRO'], message: 'or STRIPE_PRICE_TEAM is required when STRIPE_SECRET_KEY is set' });
+    } else if (env.STRIPE_WEBHOOK_SECRET || env.STRIPE_PRICE_PRO || env.STRIPE_PRICE_TEAM) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'is required when the other STRIPE_ settings are set' });
     }
   });
 
@@ -134,6 +148,16 @@ export interface Config {
   s3:
     | { endpoint: string | undefined; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
     | undefined;
+  /** Undefined: no billing; plans are assigned by platform admins (the embedded default). */
+  stripe: StripeConfig | undefined;
+}
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret: string;
+  /** The Stripe price of each plan that can be bought (plan id -> price id). */
+  prices: Partial<Record<'pro' | 'team', string>>;
+  api: { protocol: 'http' | 'https'; host: string; port: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +215,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
           }
         : undefined,
+    stripe: env.STRIPE_SECRET_KEY
+      ? {
+          secretKey: env.STRIPE_SECRET_KEY,
+          webhookSecret: env.STRIPE_WEBHOOK_SECRET!,
+          prices: { ...(env.STRIPE_PRICE_PRO ? { pro: env.STRIPE_PRICE_PRO } : {}), ...(env.STRIPE_PRICE_TEAM ? { team: env.STRIPE_PRICE_TEAM } : {}) },
+          api: env.STRIPE_API_URL
+            ? (() => {
+                const url = new URL(env.STRIPE_API_URL);
+                const protocol = url.protocol === 'http:' ? 'http' : 'https';
+                return { protocol, host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)) };
+              })()
+            : undefined,
+        }
+      : undefined,
   };
 }
 

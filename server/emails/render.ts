@@ -7,6 +7,7 @@ import { VerificationRequest, type VerificationRequestProps } from './verificati
 import { ExpiryReminder, type ExpiryReminderProps } from './expiry-reminder.tsx';
 import { CvShared, type CvSharedProps } from './cv-shared.tsx';
 import { CvViewed, type CvViewedProps } from './cv-viewed.tsx';
+import { OrganisationInvitation, type OrganisationInvitationProps } from './organisation-invitation.tsx';
 import { AccountErased, ErasureCancelled, ErasureScheduled, ExportReady, type AccountErasedProps, type ErasureCancelledProps, type ErasureScheduledProps, type ExportReadyProps } from './privacy.tsx';
 
 export interface RenderedEmail {
@@ -53,3 +54,5 @@ export const exportReadyMessage = (props: ExportReadyProps) => renderEmail(Expor
 export const erasureScheduledMessage = (props: ErasureScheduledProps) => renderEmail(ErasureScheduled, props, 'Your account will be erased');
 export const erasureCancelledMessage = (props: ErasureCancelledProps) => renderEmail(ErasureCancelled, props, 'The erasure of your account was cancelled');
 export const accountErasedMessage = (props: AccountErasedProps) => renderEmail(AccountErased, props, 'Your account has been erased');
+export const organisationInvitationMessage = (props: OrganisationInvitationProps) =>
+  renderEmail(OrganisationInvitation, props, `${props.inviterName} invites you to join ${props.organisationName} on Medfolio`);

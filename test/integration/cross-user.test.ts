@@ -6,18 +6,24 @@ import type { TestClient } from '../support/client.ts';
 import { tinyPng, uploadDocument } from '../support/files.ts';
 import { assistantSocket, turn } from '../support/assistant.ts';
 import { generateCv } from '../support/cv.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+import { invite } from '../support/organisations.ts';
 
 /**
  * Every owner-scoped route with an id must answer 404 to another user. Each issue that adds
  * such a route adds a factory here (the helper fails on a route without one).
  */
 let app: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
-  app = await startTestApp({ TRUST_PROXY: 'true' });
+  smtp = await startSmtpServer();
+  app = await startTestApp({ TRUST_PROXY: 'true', SMTP_URL: smtp.url });
 });
 afterAll(async () => {
   await app?.close();
+  await smtp?.close();
 });
+const inviteToken = async (client: TestClient, organisationId: string, email: string) => (await invite(smtp, client, organisationId, email)).token;
 
 const created = async (client: TestClient, path: string, body: unknown) => {
   const res = await client.post(path, body);
@@ -70,12 +76,30 @@ describe('cross-user access', () => {
       resources: {
         'DELETE /api/me/sessions/:id': async (client) => ({ id: (await client.get('/api/me/sessions')).body.sessions[0].id }),
         'GET /api/organisations/:id': async (client) => ({ id: await newOrg(client) }),
-        'POST /api/organisations/:id/members': async (client) => ({ id: await newOrg(client) }),
-        'DELETE /api/organisations/:id/members/:userId': async (client) => {
+        ...Object.fromEntries(
+          ['POST /api/organisations/:id/invitations', 'GET /api/organisations/:id/invitations', 'DELETE /api/organisations/:id/members/self', 'PUT /api/organisations/:id/my-consent', 'GET /api/organisations/:id/compliance', 'GET /api/organisations/:id/compliance.csv', 'GET /api/organisations/:id/my-view', 'GET /api/organisations/:id/usage'].map((key) => [
+            key,
+            async (client: TestClient) => ({ id: await newOrg(client) }),
+          ]),
+        ),
+        // The owner's invitation to their colleague: nobody else may accept it.
+        'POST /api/invitations/:token/accept': async (client) => ({ token: await inviteToken(client, await newOrg(client), colleague.email) }),
+        'DELETE /api/organisations/:id/invitations/:invitationId': async (client) => {
           const id = await newOrg(client);
-          await client.post(`/api/organisations/${id}/members`, { email: colleague.email });
-          return { id, userId: colleague.userId };
+          return { id, invitationId: (await client.post(`/api/organisations/${id}/invitations`, { email: 'invitee@example.org' })).body.id };
         },
+        ...Object.fromEntries(
+          ['DELETE /api/organisations/:id/members/:userId', 'PATCH /api/organisations/:id/members/:userId'].map((key) => [
+            key,
+            async (client: TestClient) => {
+              const id = await newOrg(client);
+              // Joined by consent: the colleague accepts the emailed invitation.
+              const token = await inviteToken(client, id, colleague.email);
+              await colleague.client.post(`/api/invitations/${token}/accept`);
+              return { id, userId: colleague.userId };
+            },
+          ]),
+        ),
         ...recordFactories,
         ...Object.fromEntries(
           ['GET /api/timecards/:id', 'PATCH /api/timecards/:id', 'DELETE /api/timecards/:id', 'POST /api/timecards/:id/clock-out', 'POST /api/timecards/:id/break', 'POST /api/timecards/:id/submit'].map((key) => [
@@ -174,7 +198,9 @@ describe('cross-user access', () => {
         ),
       },
       sampleBodies: {
-        'POST /api/organisations/:id/members': { email: 'x@example.org' },
+        'POST /api/organisations/:id/invitations': { email: 'x@example.org' },
+        'PUT /api/organisations/:id/my-consent': { scope: [] },
+        'PATCH /api/organisations/:id/members/:userId': { role: 'member' },
         'PATCH /api/posts/:id': { title: 'Taken over' },
         'POST /api/timecards/:id/break': { action: 'start' },
         'PUT /api/prescreen/findings/:findingId/comment': { comment: 'Not my gap' },

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { unzipSync, strFromU8 } from 'fflate';
 import { Redis } from 'ioredis';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { invite, joinOrganisation } from '../support/organisations.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { signIn, signUp } from '../support/accounts.ts';
 import { jobs, personas } from '../support/fixtures.ts';
@@ -218,9 +219,12 @@ describe('erasure', () => {
     const solo = await erased.client.post('/api/organisations', { name: `Solo Locums ${tag}`, kind: 'agency' });
     expect(solo.status).toBe(201);
     const shared = await erased.client.post('/api/organisations', { name: `Night Shift Collective ${tag}`, kind: 'practice' });
-    expect((await erased.client.post(`/api/organisations/${shared.body.id}/members`, { email: kept.email, role: 'member' })).status).toBeLessThan(300);
+    await joinOrganisation(smtp, erased.client, shared.body.id, kept);
     const keptsOrg = await kept.client.post('/api/organisations', { name: `Kept Practice ${tag}`, kind: 'practice' });
-    expect((await kept.client.post(`/api/organisations/${keptsOrg.body.id}/members`, { email: erased.email, role: 'member' })).status).toBeLessThan(300);
+    await joinOrganisation(smtp, kept.client, keptsOrg.body.id, erased, { scope: ['training'] });
+    // An invitation still waiting for the erased user's address goes with them.
+    const pendingOrg = await kept.client.post('/api/organisations', { name: `Waiting Practice ${tag}`, kind: 'practice' });
+    await invite(smtp, kept.client, pendingOrg.body.id, erased.email);
     // Rate-limit keys derived from the user: a wrong passcode-free login, an upload, a share.
     await app.client().post('/api/auth/login', { email: erased.email, password: 'not-the-password-1' });
     const keptBefore = await tablesReferencing(db(), kept.userId);
@@ -254,7 +258,7 @@ describe('erasure', () => {
     expect((await db().selectFrom('organisations').select('id').where('id', '=', solo.body.id).execute())).toEqual([]);
     const keptTimeline = (await kept.client.get('/api/audit?limit=200')).body.events as Array<{ action: string; actor: { type: string; id: string | null } }>;
     expect(keptTimeline.find((e) => e.action === 'organisation.admin_handed_over')).toMatchObject({ actor: { type: 'system', id: null } });
-    expect(keptTimeline.find((e) => e.action === 'organisation.member_added' && e.actor.id !== kept.userId)?.actor.id).toMatch(/^p_/);
+    expect(keptTimeline.find((e) => e.action === 'organisation.invitation_accepted' && e.actor.id !== kept.userId)?.actor.id).toMatch(/^p_/);
     const userHashes = [erased.userId, erased.email].map(rateLimitHash);
     expect(await rateLimitKeysContaining(userHashes)).toEqual([]);
 
@@ -265,7 +269,8 @@ describe('erasure', () => {
     expect(record.map((e) => e.action)).toEqual(['account.erased']);
 
     // The other clinician is untouched, but for the one line saying she now runs the organisation.
-    expect(await tablesReferencing(db(), kept.userId)).toEqual({ ...keptBefore, audit_events: keptBefore.audit_events! + 1 });
+    // (and the invitation she sent to their address, which named them).
+    expect(await tablesReferencing(db(), kept.userId)).toEqual({ ...keptBefore, audit_events: keptBefore.audit_events! + 1, organisation_invitations: keptBefore.organisation_invitations! - 1 });
     expect((await app.server.platform.storage.list()).filter((f) => f.key.includes(kept.userId))).toHaveLength(keptFiles);
     expect((await kept.client.get('/api/me')).status).toBe(200);
     expect((await kept.client.get('/api/audit/verify')).body.ok).toBe(true);

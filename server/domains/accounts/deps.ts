@@ -23,7 +23,6 @@ export interface AccountLimits {
   emailsPerAccount: Limiter;
   emailsPerIp: Limiter;
   twoFactorPerUser: Limiter;
-  membersPerAdmin: Limiter;
 }
 
 const MINUTE = 60;
@@ -48,7 +47,5 @@ export function createAccountLimits(createLimiter: CreateLimiter): AccountLimits
     emailsPerAccount: createLimiter('email-account', { points: 3, durationSeconds: HOUR, message: 'Too many emails requested for this account' }),
     emailsPerIp: createLimiter('email-ip', { points: 10, durationSeconds: HOUR, message: 'Too many emails requested from your network' }),
     twoFactorPerUser: createLimiter('2fa-user', { points: 10, durationSeconds: 15 * MINUTE, message: 'Too many two-factor attempts' }),
-    // Adding members looks people up by email: bounded so it cannot be used to probe addresses.
-    membersPerAdmin: createLimiter('org-members', { points: 30, durationSeconds: HOUR, message: 'Too many members added in a short time' }),
   };
 }

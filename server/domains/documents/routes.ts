@@ -20,11 +20,11 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       auth: 'user',
       produces: 'application/json',
       handler: async ({ req, res, user, requestId, now }) => {
-        await deps.uploadsPerUser.consume(user!.id);
+        await deps.uploadsPerUser.consume(user.id);
         const upload = await readSingleFileUpload(req, { maxBytes: MAX_DOCUMENT_BYTES });
         const fields = ZUploadFields.safeParse(upload.fields);
         if (!fields.success) throw validationError(toFieldIssues(fields.error, 'body'));
-        const document = await documents.uploadDocument(deps, user!.id, upload, fields.data, { requestId, now });
+        const document = await documents.uploadDocument(deps, user.id, upload, fields.data, { requestId, now });
         res.status(201).json(ZDocument.parse(document));
       },
     }),
@@ -35,7 +35,7 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       tags,
       auth: 'user',
       response: ZDocumentList,
-      handler: async ({ user }) => ({ documents: await documents.listDocuments(deps.db, user!.id) }),
+      handler: async ({ user }) => ({ documents: await documents.listDocuments(deps.db, user.id) }),
     }),
     defineRoute({
       method: 'get',
@@ -45,7 +45,7 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       auth: 'user',
       params: ZIdParams,
       response: ZDocument,
-      handler: ({ user, params }) => documents.getDocument(deps.db, user!.id, params.id),
+      handler: ({ user, params }) => documents.getDocument(deps.db, user.id, params.id),
     }),
     defineRoute({
       kind: 'raw',
@@ -57,7 +57,7 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       params: ZIdParams,
       produces: 'application/octet-stream',
       handler: async ({ user, params, res }) => {
-        const file = await documents.readDocument(deps, user!.id, params.id);
+        const file = await documents.readDocument(deps, user.id, params.id);
         res.setHeader('Content-Type', file.mimeType);
         res.setHeader('Content-Length', String(file.data.length));
         res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
@@ -74,7 +74,7 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => documents.deleteDocument(deps, user!.id, params.id, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => documents.deleteDocument(deps, user.id, params.id, { requestId, now }),
     }),
     defineRoute({
       method: 'post',
@@ -85,7 +85,7 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       params: ZIdParams,
       body: ZRecordLink,
       response: ZDocument,
-      handler: ({ user, params, body, requestId, now }) => documents.linkDocument(deps, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => documents.linkDocument(deps, user.id, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'delete',
@@ -96,7 +96,7 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       params: ZLinkParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => documents.unlinkDocument(deps, user!.id, params.id, params, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => documents.unlinkDocument(deps, user.id, params.id, params, { requestId, now }),
     }),
   ];
 }

@@ -68,3 +68,18 @@ export async function sumUsage(db: DbOrTx, userId: string, periodStart: string):
   for (const row of rows) totals[row.metric] = row.used + row.held;
   return totals;
 }
+
+/** The seats an organisation's plan in force pays for (null: not limited) and the members using them. */
+export async function findSeatUse(db: DbOrTx, organisationId: string): Promise<{ seats: number | null; members: number }> {
+  const sub = await db.selectFrom('subscriptions').select(['seats']).where('organisation_id', '=', organisationId).where('status', '=', 'active').executeTakeFirst();
+  const row = await db.selectFrom('organisation_members').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  return { seats: sub?.seats ?? null, members: Number(row.n) };
+}
+
+/** Whether an owner's plan in force is paid through Stripe (then only Stripe may change it). */
+export async function hasStripeSubscription(db: DbOrTx, owner: { userId: string } | { organisationId: string }): Promise<boolean> {
+  const column = 'userId' in owner ? 'user_id' : 'organisation_id';
+  const id = 'userId' in owner ? owner.userId : owner.organisationId;
+  const row = await db.selectFrom('subscriptions').select('id').where(column, '=', id).where('status', 'in', ['active', 'suspended']).where('stripe_subscription_id', 'is not', null).executeTakeFirst();
+  return Boolean(row);
+}

@@ -24,7 +24,7 @@ export function planRoutes(deps: { db: Db }) {
       tags: ['plans'],
       auth: 'user',
       response: ZMyPlan,
-      handler: ({ user, now }) => getMyPlan(deps.db, user!.id, now),
+      handler: ({ user, now }) => getMyPlan(deps.db, user.id, now),
     }),
     defineRoute({
       method: 'patch',
@@ -35,7 +35,7 @@ export function planRoutes(deps: { db: Db }) {
       params: ZPlanIdParams,
       body: ZUpdatePlanRequest,
       response: ZPlan,
-      handler: ({ user, params, body, requestId, now }) => updatePlan(deps.db, user!, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => updatePlan(deps.db, user, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'put',
@@ -47,7 +47,7 @@ export function planRoutes(deps: { db: Db }) {
       body: ZAssignPlanRequest,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, body, requestId, now }) => assignPlan(deps.db, user!, { userId: params.id }, body.planId, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => assignPlan(deps.db, user, { userId: params.id }, body.planId, { requestId, now }),
     }),
     defineRoute({
       method: 'put',
@@ -59,7 +59,7 @@ export function planRoutes(deps: { db: Db }) {
       body: ZAssignPlanRequest,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, body, requestId, now }) => assignPlan(deps.db, user!, { organisationId: params.id }, body.planId, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => assignPlan(deps.db, user, { organisationId: params.id }, body.planId, { requestId, now }),
     }),
   ];
 }

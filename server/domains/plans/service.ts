@@ -120,6 +120,8 @@ export async function assignPlan(
     if (!(await repo.findPlan(trx, planId))) throw new AppError('VALIDATION', 'No such plan', { issues: [{ path: 'body.planId', message: 'is not a plan' }] });
     if ('organisationId' in owner && !(await findOrganisation(trx, owner.organisationId))) throw new AppError('NOT_FOUND', 'Organisation not found');
     if ('userId' in owner && !(await findUserById(trx, owner.userId))) throw new AppError('NOT_FOUND', 'User not found');
+    // Replacing it here would leave Stripe charging for a plan no longer in force.
+    if (await repo.hasStripeSubscription(trx, owner)) throw new AppError('CONFLICT', 'This plan is paid through Stripe: it changes in the billing portal, or when the subscription is cancelled there');
     await repo.replaceActiveSubscription(trx, owner, planId, meta.now);
     // On the admin's timeline, and on the user's when it is their own plan that changed.
     const chains = [...new Set([admin.id, ...('userId' in owner ? [owner.userId] : [])])].sort();

@@ -54,7 +54,10 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'usage_ledger', owner: 'user_id', file: 'plan/usage-ledger.json' },
   { table: 'usage_balances', owner: 'user_id', file: 'plan/usage-balances.json' },
   { table: 'subscriptions', owner: 'user_id', file: 'plan/subscriptions.json' },
+  { table: 'billing_customers', owner: 'user_id', file: 'plan/billing-customer.json' },
   { table: 'organisation_members', owner: 'user_id', file: 'organisations/memberships.json' },
+  // Invitations the user sent; those sent to their address are deleted by releaseOrganisationsOf.
+  { table: 'organisation_invitations', owner: 'invited_by', file: 'organisations/invitations-sent.json', omit: ['token_hash'] },
   { table: 'data_exports', owner: 'user_id', file: 'privacy/exports.json', omit: ['storage_key', 'wrapped_key'] },
   { table: 'privacy_requests', owner: 'user_id', file: 'privacy/requests.json', onErase: 'detach' },
   { table: 'sessions', owner: 'user_id', file: 'account/sessions.json', omit: ['token_hash'] },
@@ -72,6 +75,7 @@ export const OTHER_TABLES: OtherTable[] = [
     table: 'organisations',
     notPersonal: "an employer's name; a member's link to it is in organisation_members. Erasure deletes one whose only member was the user, and gives one they ran alone to its longest-standing member (organisations/service.ts)",
   },
+  { table: 'stripe_events', notPersonal: "the ids and types of Stripe webhook events already applied, so a replay changes nothing; no payload is kept" },
   { table: 'schema_migrations', notPersonal: 'the schema version' },
   { table: 'schema_migrations_lock', notPersonal: 'the migration lock' },
   { table: 'jobs', notPersonal: "background work; erasure deletes the user's queued and finished jobs by their payload" },

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/service.ts';
 import { lockUserRow } from '../accounts/repo.ts';
 import { PERSONAL_TABLES } from './data-map.ts';
 import { releaseOrganisationsOf } from '../organisations/service.ts';
+import { stopBilling, type BillingDeps } from '../billing/service.ts';
 import * as repo from './repo.ts';
 import { peopleDate } from '../../platform/words/people-dates.ts';
 import { dueDate, logRequest } from './requests.ts';
@@ -136,6 +137,7 @@ export interface HardDeleteDeps {
   mailer: Mailer;
   createLimiter: CreateLimiter;
   logger: Logger;
+  stripe: BillingDeps['stripe'];
 }
 
 /**
@@ -151,7 +153,7 @@ function rateLimitKeys(user: { id: string; email: string }, shareIds: string[]):
     ['email-account', user.id],
     ['email-account', user.email],
     ['2fa-user', user.id],
-    ['org-members', user.id],
+    ['org-invitations', user.id],
     ['shares-created', user.id],
     ['uploads', user.id],
     ['verification-requests', user.id],
@@ -197,6 +199,8 @@ async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_r
   const shareIds = (await db.selectFrom('share_links').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);
   const named = await idsNamedByJobs(db, userId);
 
+  // Before the rows: nobody must be charged for an account (or its lone organisation) that is gone.
+  await stopBilling(deps, userId);
   let files = await deleteUsersFiles(deps.storage, userId);
   if (user) {
     for (const [name, key] of rateLimitKeys(user, shareIds)) {

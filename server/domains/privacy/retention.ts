@@ -125,6 +125,14 @@ export const RETENTION_RULES: RetentionRule[] = [
       deleteInBatches(db, 'sessions', sql`(revoked_at < ${ago(now, ENDED_SESSION_DAYS)}) OR (expires_at < ${ago(now, ENDED_SESSION_DAYS)})`),
   },
   {
+    id: 'unanswered-invitations',
+    data: 'Invitations to an organisation that were never answered (the invited address and a hash of the link)',
+    after: 'the invitation expired',
+    keptFor: () => ({ days: EMAIL_LINK_DAYS }),
+    // Answered ones keep no address already (migration 0042).
+    enforce: ({ db }, now) => deleteInBatches(db, 'organisation_invitations', sql`status = 'pending' AND expires_at < ${ago(now, EMAIL_LINK_DAYS)}`),
+  },
+  {
     id: 'email-links',
     data: 'Email verification and password-reset links (stored as hashes)',
     after: 'the link was used or expired',

@@ -45,7 +45,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       tags,
       auth: 'user',
       response: ZPrivacyRequestList,
-      handler: ({ user, now }) => listRequests(deps.db, user!.id, now),
+      handler: ({ user, now }) => listRequests(deps.db, user.id, now),
     }),
     defineRoute({
       method: 'post',
@@ -55,7 +55,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       auth: 'user',
       status: 202,
       response: ZDataExport,
-      handler: ({ user, requestId, now }) => requestExport(deps, user!.id, { requestId, now }),
+      handler: ({ user, requestId, now }) => requestExport(deps, user.id, { requestId, now }),
     }),
     defineRoute({
       method: 'get',
@@ -64,7 +64,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       tags,
       auth: 'user',
       response: ZDataExportList,
-      handler: ({ user, now }) => listExports(deps.db, user!.id, now),
+      handler: ({ user, now }) => listExports(deps.db, user.id, now),
     }),
     defineRoute({
       method: 'get',
@@ -74,7 +74,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       auth: 'user',
       params: ZIdParams,
       response: ZDataExport,
-      handler: ({ user, params, now }) => getExport(deps.db, user!.id, params.id, now),
+      handler: ({ user, params, now }) => getExport(deps.db, user.id, params.id, now),
     }),
     defineRoute({
       kind: 'raw',
@@ -86,7 +86,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       params: ZIdParams,
       produces: 'application/zip',
       handler: async ({ user, params, res, requestId, now }) => {
-        const file = await readExport(deps, user!.id, params.id, { requestId, now });
+        const file = await readExport(deps, user.id, params.id, { requestId, now });
         res.setHeader('Content-Type', 'application/zip');
         res.setHeader('Content-Length', String(file.data.length));
         res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
@@ -103,7 +103,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       body: ZPasswordCheck,
       response: ZPasswordChecked,
       handler: async ({ user, body, req, requestId, now }) => {
-        await checkErasurePassword(deps, user!.id, body.password, meta(req, requestId, now));
+        await checkErasurePassword(deps, user.id, body.password, meta(req, requestId, now));
         return { ok: true as const };
       },
     }),
@@ -116,7 +116,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       body: ZErasureRequest,
       status: 202,
       response: ZErasureScheduled,
-      handler: ({ user, body, req, requestId, now }) => requestErasure(deps, user!.id, body, meta(req, requestId, now)),
+      handler: ({ user, body, req, requestId, now }) => requestErasure(deps, user.id, body, meta(req, requestId, now)),
     }),
     defineRoute({
       method: 'post',
@@ -148,7 +148,7 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       body: ZAdminErasureRequest,
       status: 202,
       response: ZErasureScheduled,
-      handler: ({ user, params, body, req, requestId, now }) => adminEraseNow(deps, user!.id, params.id, body, meta(req, requestId, now)),
+      handler: ({ user, params, body, req, requestId, now }) => adminEraseNow(deps, user.id, params.id, body, meta(req, requestId, now)),
     }),
   ];
 }

@@ -19,7 +19,7 @@ function kindRoutes(kind: AnyRecordKind, deps: RecordDeps): AnyRoute[] {
       tags,
       auth: 'user',
       response: z.object({ items: z.array(ZItem) }),
-      handler: async ({ user }) => ({ items: await listRecords(deps, kind, user!.id) }),
+      handler: async ({ user }) => ({ items: await listRecords(deps, kind, user.id) }),
     }),
     defineRoute({
       method: 'post',
@@ -30,7 +30,7 @@ function kindRoutes(kind: AnyRecordKind, deps: RecordDeps): AnyRoute[] {
       body: kind.input,
       status: 201,
       response: ZItem,
-      handler: ({ user, body, requestId, now }) => createRecord(deps, kind, user!.id, body, { requestId, now }),
+      handler: ({ user, body, requestId, now }) => createRecord(deps, kind, user.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'get',
@@ -40,7 +40,7 @@ function kindRoutes(kind: AnyRecordKind, deps: RecordDeps): AnyRoute[] {
       auth: 'user',
       params: ZIdParams,
       response: ZItem,
-      handler: ({ user, params }) => getRecord(deps, kind, user!.id, params.id),
+      handler: ({ user, params }) => getRecord(deps, kind, user.id, params.id),
     }),
     defineRoute({
       method: 'patch',
@@ -51,7 +51,7 @@ function kindRoutes(kind: AnyRecordKind, deps: RecordDeps): AnyRoute[] {
       params: ZIdParams,
       body: (kind.input as z.ZodObject).partial(),
       response: ZItem,
-      handler: ({ user, params, body, requestId, now }) => updateRecord(deps, kind, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => updateRecord(deps, kind, user.id, params.id, body, { requestId, now }),
     }),
     defineRoute({
       method: 'delete',
@@ -62,7 +62,7 @@ function kindRoutes(kind: AnyRecordKind, deps: RecordDeps): AnyRoute[] {
       params: ZIdParams,
       status: 204,
       response: z.void(),
-      handler: ({ user, params, requestId, now }) => deleteRecord(deps, kind, user!.id, params.id, { requestId, now }),
+      handler: ({ user, params, requestId, now }) => deleteRecord(deps, kind, user.id, params.id, { requestId, now }),
     }),
   ];
 }
@@ -87,7 +87,7 @@ export function recordRoutes(deps: RecordDeps): AnyRoute[] {
       params: z.object({ id: z.string().regex(/^[a-z0-9-]{2,40}$/) }),
       body: ZUpdateCatalogueEntry,
       response: ZCatalogueEntry,
-      handler: ({ user, params, body, requestId, now }) => updateCatalogueEntry(deps.db, user!.id, params.id, body, { requestId, now }),
+      handler: ({ user, params, body, requestId, now }) => updateCatalogueEntry(deps.db, user.id, params.id, body, { requestId, now }),
     }),
     ...RECORD_KINDS.flatMap((kind) => kindRoutes(kind, deps)),
   ];

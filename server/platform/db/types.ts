@@ -88,6 +88,25 @@ export interface OrganisationMembersTable {
   user_id: string;
   role: 'member' | 'admin';
   joined_at: Timestamp;
+  consent_scope: ColumnType<ConsentScope[], string | undefined, string>;
+  consented_at: NullableTimestamp;
+}
+
+/** What a member lets their organisation see (organisations/consent.ts). */
+export type ConsentScope = 'registration' | 'dbs' | 'training' | 'evidence';
+
+export interface OrganisationInvitationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  invited_by: string;
+  email: string | null;
+  role: 'member' | 'admin';
+  scope: ColumnType<ConsentScope[], string, string>;
+  token_hash: string;
+  status: ColumnType<'pending' | 'accepted' | 'declined' | 'revoked', 'pending' | undefined, 'pending' | 'accepted' | 'declined' | 'revoked'>;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
 }
 
 export interface PlansTable {
@@ -106,9 +125,31 @@ export interface SubscriptionsTable {
   plan_id: string;
   user_id: string | null;
   organisation_id: string | null;
-  status: ColumnType<'active' | 'cancelled', 'active' | 'cancelled' | undefined, 'active' | 'cancelled'>;
+  status: ColumnType<SubscriptionStatus, SubscriptionStatus | undefined, SubscriptionStatus>;
   started_at: Timestamp;
   cancelled_at: NullableTimestamp;
+  stripe_subscription_id: string | null;
+  /** Stripe's own status word (active, past_due, ...), for what the API says; `status` decides the plan. */
+  stripe_status: string | null;
+  /** Members a team plan pays for; null when not limited (a plan assigned by an admin). */
+  seats: number | null;
+  last_event_at: NullableTimestamp;
+  last_event_id: string | null;
+}
+
+export type SubscriptionStatus = 'active' | 'cancelled' | 'suspended';
+
+export interface BillingCustomersTable {
+  stripe_customer_id: string;
+  user_id: string | null;
+  organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  received_at: Timestamp;
 }
 
 export type UsageMetric = 'assistant_messages' | 'cv_generations' | 'llm_tokens';
@@ -576,8 +617,11 @@ export interface Database {
   email_tokens: EmailTokensTable;
   recovery_codes: RecoveryCodesTable;
   organisation_members: OrganisationMembersTable;
+  organisation_invitations: OrganisationInvitationsTable;
   plans: PlansTable;
   subscriptions: SubscriptionsTable;
+  billing_customers: BillingCustomersTable;
+  stripe_events: StripeEventsTable;
   usage_ledger: UsageLedgerTable;
   usage_balances: UsageBalancesTable;
   audit_events: AuditEventsTable;

@@ -7,10 +7,11 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
- * POSTs that change nothing and read no cookie, so a forged one can do no harm: the public CV
- * check, which recruiters' tools and `medfolio check-cv` call from anywhere.
+ * POSTs that read no cookie, so a forged one can do no harm: the public CV check, which
+ * recruiters' tools and `medfolio check-cv` call from anywhere (it changes nothing), and Stripe's
+ * webhook, which is authenticated by its signature alone (domains/billing).
  */
-const NO_AMBIENT_AUTHORITY = new Set(['/api/check-cv']);
+const NO_AMBIENT_AUTHORITY = new Set(['/api/check-cv', '/api/billing/webhook']);
 
 /**
  * Cross-site request forgery defence in two layers for every state-changing API request:

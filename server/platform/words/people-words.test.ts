@@ -15,6 +15,7 @@ import {
   accountErasedMessage,
   cvSharedMessage,
   cvViewedMessage,
+  organisationInvitationMessage,
   erasureCancelledMessage,
   erasureScheduledMessage,
   expiryReminderMessage,
@@ -24,6 +25,7 @@ import {
   verificationRequestMessage,
   verifyEmailMessage,
 } from '../../emails/render.ts';
+import { CONSENT_SCOPES, invitationTerms } from './organisation-words.ts';
 import { landingPage } from '../../domains/landing/page.ts';
 
 /**
@@ -209,6 +211,7 @@ describe('what a person reads', () => {
       verificationRequestMessage({ verifierName: 'Grace', clinicianName: 'Amara', subject: 'Staff Nurse at Calder Valley, 7 Aug 2024 to present', kind: 'post', verifyUrl: url, expiresOn: '21 August 2026' }),
       cvSharedMessage({ recipientName: 'Sam', clinicianName: 'Amara', message: null, shareUrl: url, expiresOn: '21 August 2026 at 10:00', passcode: true }),
       cvViewedMessage({ name: 'Amara', recipient: 'Sam', viewedAt: '21 August 2026 at 10:00', sharesUrl: url }),
+      organisationInvitationMessage({ organisationName: 'Calder Valley Practice', inviterName: 'Dr Ada', role: 'admin', terms: invitationTerms('Calder Valley Practice', CONSENT_SCOPES), acceptUrl: url, expiresOn: '21 Aug 2026' }),
       exportReadyMessage({ name: 'Amara', privacyUrl: url, expiresAt: '21 August 2026 at 10:00 UTC' }),
       erasureScheduledMessage({ name: 'Amara', erasesOn: '21 August 2026', cancelUrl: url, reference: 'ref' }),
       erasureCancelledMessage({ name: 'Amara', signInUrl: url }),

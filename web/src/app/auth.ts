@@ -7,7 +7,7 @@ import { sameOriginPath } from '../lib/safe-url.ts';
 export const meQueryKey = ['me'] as const;
 
 /** Pages anyone may open; a 401 there is an answer to show, not a reason to redirect. */
-export const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/verify-email', '/forgot-password', '/reset-password', '/unlock-sign-in', '/cancel-erasure', '/check'] as const;
+export const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/verify-email', '/forgot-password', '/reset-password', '/unlock-sign-in', '/cancel-erasure', '/check', '/invitations'] as const;
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -32,6 +32,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/cvs', label: 'CVs', Component: onDemand(() => import('../pages/CvsPage.tsx'), 'CvsPage') },
   { path: '/shares', label: 'Shares', Component: onDemand(() => import('../pages/SharesPage.tsx'), 'SharesPage') },
   { path: '/credentials', label: 'Credentials', Component: onDemand(() => import('../pages/CredentialsPage.tsx'), 'CredentialsPage') },
+  { path: '/organisations', label: 'Organisations', Component: onDemand(() => import('../pages/OrganisationsPage.tsx'), 'OrganisationsPage') },
   { path: '/plan', label: 'Plan & usage', Component: onDemand(() => import('../pages/PlanPage.tsx'), 'PlanPage') },
   { path: '/privacy', label: 'Privacy', Component: onDemand(() => import('../pages/PrivacyPage.tsx'), 'PrivacyPage') },
   { path: '/security', label: 'Security', Component: onDemand(() => import('../pages/SecurityPage.tsx'), 'SecurityPage') },
@@ -44,4 +45,6 @@ export const publicRoutes: Array<Pick<AppRoute, 'path' | 'Component'>> = [
   { path: '/cancel-erasure', Component: CancelErasurePage },
   // Anyone checking a CV (the QR code on every PDF opens it with the code).
   { path: '/check', Component: CheckPage },
+  // Anyone holding an invitation link reads its terms here, with or without an account.
+  { path: '/invitations', Component: onDemand(() => import('../pages/InvitationPage.tsx'), 'InvitationPage') },
 ];

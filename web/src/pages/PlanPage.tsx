@@ -6,6 +6,7 @@ import { api } from '../lib/api.ts';
 import { formatDate } from '../lib/privacy-format.ts';
 import { UsageMeter } from './plan/UsageMeter.tsx';
 import { PlanComparison } from './plan/PlanComparison.tsx';
+import { BillingSection } from './plan/BillingSection.tsx';
 
 /** Plan & usage: the plan you are on, this month's use against its limits, and the plans on offer. Quota errors link here. */
 export function PlanPage() {
@@ -21,6 +22,7 @@ export function PlanPage() {
       ) : (
         <CurrentPlan plan={mine.data} />
       )}
+      <BillingSection />
       <section className="stack" aria-labelledby="plans-heading">
         <h2 id="plans-heading">Plans compared</h2>
         {catalogue.isPending ? (

@@ -21,6 +21,8 @@ import * as m0020 from './0020_unlock_sign_in.ts';
 import * as m0035 from './0035_more_courses.ts';
 import * as m0040 from './0040_cv_templates.ts';
 import * as m0041 from './0041_resume_fields.ts';
+import * as m0042 from './0042_organisation_consent.ts';
+import * as m0043 from './0043_billing.ts';
 import * as m0050 from './0050_cv_prompt_versions.ts';
 
 /**
@@ -51,5 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0035_more_courses': m0035,
   '0040_cv_templates': m0040,
   '0041_resume_fields': m0041,
+  '0042_organisation_consent': m0042,
+  '0043_billing': m0043,
   '0050_cv_prompt_versions': m0050,
 };
