@@ -43,6 +43,8 @@ const PRIORITY: readonly EntityType[] = [
 ];
 
 function resolveOverlaps(candidates: readonly Entity[], textLength: number): Entity[] {
+  // Most text has nothing or one thing in it: nothing to resolve (and no buffer to allocate).
+  if (candidates.length <= 1) return [...candidates];
   const ranked = [...candidates].sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
@@ -68,9 +70,11 @@ export function findEntities(text: string, context: Partial<RecogniserContext> =
   // A name is only recognisable in free text where a title or "patient" introduces it; once
   // introduced, every other mention of it ("my patient, John Smith ... John Smith improved")
   // is the same person and must go too.
-  const introduced = resolveOverlaps(candidates, text.length)
-    .filter((e) => e.type === 'PERSON')
-    .map((e) => e.text);
+  const introduced = candidates.some((e) => e.type === 'PERSON')
+    ? resolveOverlaps(candidates, text.length)
+        .filter((e) => e.type === 'PERSON')
+        .map((e) => e.text)
+    : [];
   const mentions = introduced.length > 0 ? findKnownNames(text, { knownNames: [], mentionedNames: introduced }) : [];
   return resolveOverlaps([...candidates, ...mentions], text.length);
 }
