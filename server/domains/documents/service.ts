@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type DbOrTx } from '../../platform/db/transaction.ts';
 import type { RecordType } from '../../platform/db/types.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
-import { decryptFile, decryptingStream, encryptFile } from '../../platform/crypto/file-cipher.ts';
+import { decryptFile, encryptFile, openDecrypted } from '../../platform/crypto/file-cipher.ts';
 import { getBytes, storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { Upload } from '../../platform/http/multipart.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -131,11 +131,8 @@ export async function readDocument(deps: DocumentDeps, userId: string, id: strin
 export async function openDocument(deps: DocumentDeps, userId: string, id: string) {
   const row = await repo.findDocument(deps.db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'Document not found');
-  const stored = await deps.storage.get(row.storage_key);
-  const plaintext = decryptingStream(deps.secretBox, row.id, row.wrapped_key);
-  // The stored stream's failure (S3 dropping the connection) fails the plaintext stream too.
-  stored.once('error', (err) => plaintext.destroy(err));
-  return { stream: stored.pipe(plaintext), filename: row.filename, mimeType: row.mime_type, sizeBytes: row.size_bytes };
+  const stream = await openDecrypted(deps.storage, deps.secretBox, { id: row.id, storageKey: row.storage_key, wrappedKey: row.wrapped_key });
+  return { stream, filename: row.filename, mimeType: row.mime_type, sizeBytes: row.size_bytes };
 }
 
 export async function deleteDocument(deps: DocumentDeps, userId: string, id: string, meta: Meta) {

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import { PermanentJobError, type JobQueue } from '../../platform/queue/queue.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
-import { decryptingStream, encryptingStream } from '../../platform/crypto/file-cipher.ts';
+import { encryptingStream, openDecrypted } from '../../platform/crypto/file-cipher.ts';
 import { storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
 import { exportReadyMessage } from '../../emails/render.ts';
@@ -96,11 +96,14 @@ export async function openExport(deps: { db: Db; storage: FileStorage; secretBox
   }
   if (row.status === 'failed') throw new AppError('GONE', 'This export could not be built: request a new one');
   if (row.status !== 'ready' || !row.storage_key || !row.wrapped_key) throw new AppError('CONFLICT', 'This export is not ready yet');
-  const stored = await deps.storage.get(row.storage_key);
-  const plaintext = decryptingStream(deps.secretBox, row.id, row.wrapped_key);
-  stored.once('error', (err) => plaintext.destroy(err));
-  await recordAudit(deps.db, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.downloaded', subject: { type: 'data_export', id: row.id }, ...meta });
-  return { stream: stored.pipe(plaintext), sizeBytes: row.size_bytes, filename: `medfolio-export-${row.created_at.toISOString().slice(0, 10)}.zip` };
+  const stream = await openDecrypted(deps.storage, deps.secretBox, { id: row.id, storageKey: row.storage_key, wrappedKey: row.wrapped_key });
+  try {
+    await recordAudit(deps.db, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.downloaded', subject: { type: 'data_export', id: row.id }, ...meta });
+  } catch (err) {
+    stream.destroy(); // nobody will read it: let its file or connection go now
+    throw err;
+  }
+  return { stream, sizeBytes: row.size_bytes, filename: `medfolio-export-${row.created_at.toISOString().slice(0, 10)}.zip` };
 }
 
 // --- building the ZIP
@@ -118,14 +121,6 @@ export interface ExportDeps {
   db: Db;
   storage: FileStorage;
   secretBox: SecretBox;
-}
-
-/** A stored file, decrypted as the ZIP reads it. */
-async function openStored(deps: ExportDeps, file: { id: string; storage_key: string; wrapped_key: string }): Promise<Readable> {
-  const stored = await deps.storage.get(file.storage_key);
-  const plaintext = decryptingStream(deps.secretBox, file.id, file.wrapped_key);
-  stored.once('error', (err) => plaintext.destroy(err));
-  return stored.pipe(plaintext);
 }
 
 /**
@@ -186,13 +181,13 @@ export function exportArchiveStream(deps: ExportDeps, userId: string, now: Date)
     const documents = await deps.db.selectFrom('documents').select(['id', 'filename', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).orderBy('uploaded_at').execute();
     for (const doc of documents) {
       const path = `documents/files/${doc.id}-${safeName(doc.filename)}`;
-      yield* addFile(path, await openStored(deps, doc));
+      yield* addFile(path, await openDecrypted(deps.storage, deps.secretBox, { id: doc.id, storageKey: doc.storage_key, wrappedKey: doc.wrapped_key }));
       manifest.push({ path, table: 'documents', description: 'An original document you uploaded' });
     }
     const pdfs = await deps.db.selectFrom('cv_pdfs').select(['id', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).orderBy('created_at').execute();
     for (const pdf of pdfs) {
       const path = `cvs/files/${pdf.id}.pdf`;
-      yield* addFile(path, await openStored(deps, pdf));
+      yield* addFile(path, await openDecrypted(deps.storage, deps.secretBox, { id: pdf.id, storageKey: pdf.storage_key, wrappedKey: pdf.wrapped_key }));
       manifest.push({ path, table: 'cv_pdfs', description: 'A CV PDF generated for you' });
     }
     addJson('manifest.json', {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { FileStorage } from '../../adapters/storage.ts';
 import type { SecretBox } from './secret-box.ts';
 
 /**
@@ -231,4 +232,16 @@ export function encryptFile(box: SecretBox, fileId: string, plaintext: Buffer, c
 /** Decrypts and authenticates the whole file before returning any of it. */
 export function decryptFile(box: SecretBox, fileId: string, wrappedKey: string, stored: Buffer): Buffer {
   return runWhole(new Opener(() => box.open(wrappedKey, aad(fileId))), stored);
+}
+
+/**
+ * A stored file's plaintext as a stream, decrypted chunk by chunk as it is read. The store's
+ * own failure (a dropped S3 connection) fails it too, so a reader sees one error either way.
+ */
+export async function openDecrypted(storage: Pick<FileStorage, 'get'>, box: SecretBox, file: { id: string; storageKey: string; wrappedKey: string }): Promise<Readable> {
+  const stored = await storage.get(file.storageKey);
+  const plaintext = decryptingStream(box, file.id, file.wrappedKey);
+  stored.once('error', (err) => plaintext.destroy(err));
+  plaintext.once('close', () => stored.destroy()); // a reader that stops early releases the file
+  return stored.pipe(plaintext);
 }
