@@ -60,6 +60,9 @@ const BEFORE_PATIENT_DETAILS = new RegExp(
   'gu',
 );
 
+// What TITLED and PATIENT hinge on, found cheaply: without it they cannot match anywhere.
+const ANY_TITLE = new RegExp(TITLE_PATTERN);
+
 const NOT_A_NAME = new Set(
   [
     // function words that follow a capitalised title ("Dr Who", "Miss Out")
@@ -107,8 +110,8 @@ export function findPersonNames(text: string): Entity[] {
   // relative and no patient details, and these patterns are costly to try at every position.
   const relatives = mayNameRelative(text);
   const all = [
-    ...collect(text, TITLED, 1),
-    ...collect(text, PATIENT, 2),
+    ...(ANY_TITLE.test(text) ? collect(text, TITLED, 1) : []),
+    ...(text.includes('atient') ? collect(text, PATIENT, 2) : []),
     ...(relatives ? collect(text, RELATIVE, 1) : []),
     ...(relatives ? collect(text, RELATIVE_BEFORE, 1) : []),
     ...(text.includes(':') ? collect(text, FORM_LABEL, 2) : []),
