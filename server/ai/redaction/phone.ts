@@ -106,8 +106,13 @@ export function plainPhone(window: string): { startsAt: number; endsAt: number }
   return { startsAt, endsAt: startsAt + match[2]!.length };
 }
 
+/** A candidate anywhere in the text (a segment's candidate is one of the whole text's too). */
+const ANY_CANDIDATE = new RegExp(CANDIDATE.source, 'u');
+
 export function findPhones(text: string): Entity[] {
   const found: Entity[] = [];
+  // Most text has no candidate at all: then there is nothing to split into segments.
+  if (!ANY_CANDIDATE.test(text)) return found;
   for (const segment of text.matchAll(SEGMENT)) {
     for (const window of candidateWindows(segment[0])) {
       const offset = segment.index + window.start;
