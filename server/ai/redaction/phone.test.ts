@@ -64,9 +64,12 @@ describe('plain phone numbers, found without libphonenumber', () => {
     () => `${trunk()}1${digits(3)}${space()}${digits(6)}`,
     () => `${trunk()}1${digits(2)}${space()}${digits(3)}${space()}${digits(4)}`,
     () => `+1${space()}${random() < 0.5 ? `(${digits(3, '23456789')})` : digits(3, '23456789')}${space()}${digits(3, '23456789')}${pick([' ', '-', ''])}${digits(4)}`,
+    () => `(01${digits(3)})${space()}${digits(6)}`,
+    () => `(01${digits(2)})${space()}${digits(3)}${space()}${digits(4)}`,
+    () => `(020)${space()}${digits(4)}${space()}${digits(4)}`,
   ];
   const before = ['', ' ', 'on ', 'Call me on ', ' mobile ', 'Tel: ', 'phone\t', 'Büro '];
-  const after = ['', '.', '!', ' ', ' or ', ' today.', ' before noon', ' to confirm', ' (home)', ', ', ' ext 4471', ' x12', ' 4'];
+  const after = ['', '.', '!', ' ', ' or ', ' today.', ' before noon', ' to confirm', ' (home)', ', ', ' ext 4471', ' x12', ' 4', '. Obs ', '. Chest', '! Ext ', '. X ', '. Int ', ' Ext', ' X', '. Ext 12', '. HbA1c '];
 
   it('puts each number where libphonenumber does, on every shape it takes (and declines the rest)', () => {
     let plainCount = 0;
@@ -86,7 +89,8 @@ describe('plain phone numbers, found without libphonenumber', () => {
   it.each([
     ['an extension after it', 'on 07700 900123 ext 4471'],
     ['a digit before it', ' 4 on 07700 900123 '],
-    ['a bracket before it', 'on (0161) 496 0789'],
+    ['a bracketed trunk zero', 'on +44 (0) 7700 900456'],
+    ['an unclosed bracket', 'on (0161 496 0789'],
     ['another number after it', 'on 07700 900123 or 0161 496 0789'],
   ])('leaves to libphonenumber a window with %s', (_label, window) => {
     expect(plainPhone(window)).toBeUndefined();

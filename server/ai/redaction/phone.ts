@@ -89,14 +89,21 @@ const PLAIN_SHAPES = [
   String.raw`(?:\+44 ?|0)20 ?\d{4} ?\d{4}`,
   String.raw`(?:\+44 ?|0)1\d{3} ?\d{6}`,
   String.raw`(?:\+44 ?|0)1\d{2} ?\d{3} ?\d{4}`,
+  String.raw`\(01\d{3}\) ?\d{6}`,
+  String.raw`\(01\d{2}\) ?\d{3} ?\d{4}`,
+  String.raw`\(020\) ?\d{4} ?\d{4}`,
   String.raw`\+1 ?(?:[2-9]\d{2}|\([2-9]\d{2}\)) ?[2-9]\d{2}[ -]?\d{4}`,
 ];
 /*
- * Before: nothing, or one word (a colon after it allowed) and blanks. After: nothing, a full
- * stop, or blanks and one lower-case word that cannot begin an extension ("ext", "x", "int",
- * "anexo"...: no word starting with a, e, i or x).
+ * Before: nothing, or one word (a colon after it allowed) and blanks. After: nothing, or a
+ * sentence's end and the next sentence's first word ("... 555 0123. Obs stable"), or blanks and
+ * one lower-case word that cannot begin an extension ("ext", "x", "int", "anexo"...: no word
+ * starting with a, e, i or x). No digit anywhere else, so no extension and no second number.
  */
-const PLAIN_WINDOW = new RegExp(String.raw`^([ \t]*(?:\p{L}+:?[ \t]+)?)(${PLAIN_SHAPES.join('|')})(?:[.!?]?[ \t]*|[ \t]+[b-df-hj-wyz][a-z]*[ \t]*)$`, 'u');
+const PLAIN_WINDOW = new RegExp(
+  String.raw`^([ \t]*(?:\p{L}+:?[ \t]+)?)(${PLAIN_SHAPES.join('|')})(?:[.!?]?[ \t]*|[.!?][ \t]+\p{Lu}\p{Ll}*[ \t]*|[ \t]+[b-df-hj-wyz][a-z]*[ \t]*)$`,
+  'u',
+);
 
 /** Where libphonenumber would find the number in `window`, when the window is that plain; else undefined. */
 export function plainPhone(window: string): { startsAt: number; endsAt: number } | undefined {
