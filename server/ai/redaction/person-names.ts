@@ -114,7 +114,7 @@ export function findPersonNames(text: string): Entity[] {
     ...(text.includes('atient') ? collect(text, PATIENT, 2) : []),
     ...(relatives ? collect(text, RELATIVE, 1) : []),
     ...(relatives ? collect(text, RELATIVE_BEFORE, 1) : []),
-    ...(ANY_LABEL.test(text) ? collect(text, FORM_LABEL, 2) : []),
+    ...(text.includes(':') && ANY_LABEL.test(text) ? collect(text, FORM_LABEL, 2) : []),
     ...(PATIENT_DETAIL_WORD.test(text) ? collect(text, BEFORE_PATIENT_DETAILS, 2) : []),
   ];
   // Several shapes can find the same name ("Patient name: Jane Doe", "his wife, Mrs Hale").

@@ -43,8 +43,10 @@ const PRIORITY: readonly EntityType[] = [
 ];
 
 function resolveOverlaps(candidates: readonly Entity[], textLength: number): Entity[] {
-  // Most text has nothing or one thing in it: nothing to resolve (and no buffer to allocate).
-  if (candidates.length <= 1) return [...candidates];
+  // Most text has nothing or one thing in it, or things apart from each other: then every
+  // candidate is kept, in text order, and there is nothing to rank (or buffer to allocate).
+  const inOrder = [...candidates].sort((a, b) => a.start - b.start);
+  if (inOrder.every((e, i) => i === 0 || e.start >= inOrder[i - 1]!.end)) return inOrder;
   const ranked = [...candidates].sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
