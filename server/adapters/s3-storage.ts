@@ -6,7 +6,9 @@ import {
   S3Client,
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
-import { checkStorageKey, isStorageKey, type FileStorage, type StoredFile } from './storage.ts';
+import { Upload } from '@aws-sdk/lib-storage';
+import { Readable } from 'node:stream';
+import { checkStorageKey, collectPages, isStorageKey, STORAGE_PAGE_SIZE, type FileStorage, type StoredFile } from './storage.ts';
 
 export interface S3StorageOptions {
   /** Unset: AWS itself. Set for MinIO and other S3-compatible stores. */
@@ -19,7 +21,12 @@ export interface S3StorageOptions {
   forcePathStyle: boolean;
   /** Keys per ListObjectsV2 page (S3's maximum, 1000, by default); tests make it small to prove paging. */
   pageSize?: number;
+  /** Bytes per part of a streamed upload (S3's minimum, 5 MiB, by default). */
+  partSize?: number;
 }
+
+/** S3 refuses parts under 5 MiB (except the last). */
+const MIN_PART_BYTES = 5 * 1024 * 1024;
 
 /**
  * File storage in an S3-compatible bucket, so API and workers on several machines see the same
@@ -42,16 +49,38 @@ export function createS3FileStorage(options: S3StorageOptions): FileStorage & { 
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const Bucket = options.bucket;
-  return {
+  const store: FileStorage & { close(): void } = {
     async put(key, data) {
-      await client.send(new PutObjectCommand({ Bucket, Key: checkStorageKey(key), Body: data, ContentLength: data.length }));
+      const Key = checkStorageKey(key);
+      if (Buffer.isBuffer(data)) {
+        await client.send(new PutObjectCommand({ Bucket, Key, Body: data, ContentLength: data.length }));
+        return;
+      }
+      // A stream of unknown length goes up as a multipart upload, one part in memory at a time
+      // (queueSize 1): memory is bounded by the part size whatever the file's. The object
+      // appears only when the upload completes; a failed one is aborted, its parts discarded.
+      const upload = new Upload({
+        client,
+        params: { Bucket, Key, Body: data },
+        partSize: Math.max(MIN_PART_BYTES, options.partSize ?? MIN_PART_BYTES),
+        queueSize: 1,
+        leavePartsOnError: false,
+      });
+      // The source's own error is the one to report, not what aborting the parts answered.
+      let sourceError: unknown;
+      data.once('error', (err) => (sourceError = err));
+      try {
+        await upload.done(); // reads the source with for-await, so the source's error fails it
+      } catch (err) {
+        throw sourceError ?? err;
+      }
     },
     async get(key) {
       try {
         const res = await client.send(new GetObjectCommand({ Bucket, Key: checkStorageKey(key) }));
-        if (!res.Body) throw new Error(`storage: no body for ${key}`);
-        const bytes = await res.Body.transformToByteArray();
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        // In Node the SDK's body is the HTTP response itself: a Readable, read as it arrives.
+        if (!(res.Body instanceof Readable)) throw new Error('storage: no readable body');
+        return res.Body;
       } catch (err) {
         if (isMissing(err)) throw missingFileError(key);
         throw err;
@@ -60,25 +89,27 @@ export function createS3FileStorage(options: S3StorageOptions): FileStorage & { 
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket, Key: checkStorageKey(key) }));
     },
-    async list(prefix) {
+    async *pages(prefix) {
       // "documents/u1" means the files under that directory, not also "documents/u10/…".
       const Prefix = prefix ? `${checkStorageKey(prefix).replace(/\/+$/, '')}/` : undefined;
-      const files: StoredFile[] = [];
       let ContinuationToken: string | undefined;
       do {
         const page: ListObjectsV2CommandOutput = await client.send(
-          new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken, MaxKeys: options.pageSize }),
+          new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken, MaxKeys: options.pageSize ?? STORAGE_PAGE_SIZE }),
         );
+        const files: StoredFile[] = [];
         for (const object of page.Contents ?? []) {
           // A key Medfolio could not have written is not ours: the orphan sweep must never get it.
           if (object.Key && isStorageKey(object.Key)) files.push({ key: object.Key, modifiedAt: object.LastModified ?? new Date(0) });
         }
+        if (files.length) yield files;
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
-      return files;
     },
+    list: (prefix) => collectPages(store.pages(prefix)),
     close: () => client.destroy(),
   };
+  return store;
 }
 
 const isMissing = (err: unknown) => {

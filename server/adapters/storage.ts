@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * Where file bytes live. Callers hand over bytes that are already encrypted (documents) or
@@ -8,14 +13,36 @@ import path from 'node:path';
  * `get` of a key that is not there rejects with an error whose code is 'ENOENT' in both.
  */
 export interface FileStorage {
-  put(key: string, data: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
+  /**
+   * Stores the bytes under `key`, replacing what was there. A stream is written as it comes
+   * (a file of any size in bounded memory); one that fails part-way leaves nothing under the key.
+   */
+  put(key: string, data: Buffer | Readable): Promise<void>;
+  /** The bytes as a stream; a missing key rejects (before any byte) with code 'ENOENT'. */
+  get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
   /**
-   * The files under `prefix` (every file without one), for erasure and orphan sweeps (which
-   * leave files younger than an upload alone).
+   * The files under `prefix` (every file without one), a page at a time, so a sweep over the
+   * whole store never holds its whole listing. Deleting files of a page already returned is safe.
    */
+  pages(prefix?: string): AsyncIterable<StoredFile[]>;
+  /** Every file under `prefix` at once: for one user's files (erasure), never the whole store. */
   list(prefix?: string): Promise<StoredFile[]>;
+}
+
+/** Files per page of `pages()` (S3's own maximum for one ListObjectsV2 call). */
+export const STORAGE_PAGE_SIZE = 1000;
+
+/** A stored file's bytes held whole, for the small ones (a CV's PDF) that are used whole. */
+export async function getBytes(storage: FileStorage, key: string): Promise<Buffer> {
+  return buffer(await storage.get(key));
+}
+
+/** `list` made from `pages`, the same in every store. */
+export async function collectPages(pages: AsyncIterable<StoredFile[]>): Promise<StoredFile[]> {
+  const files: StoredFile[] = [];
+  for await (const page of pages) files.push(...page);
+  return files;
 }
 
 /** The kinds of stored file. Each lives under its owner, `<area>/<userId>/<fileId>`: erasure relies on it. */
@@ -40,26 +67,52 @@ export function checkStorageKey(key: string): string {
   return key;
 }
 
-export function createLocalFileStorage(root: string): FileStorage {
+export function createLocalFileStorage(root: string, options: { pageSize?: number } = {}): FileStorage {
   const pathOf = (key: string) => path.join(root, checkStorageKey(key));
-  return {
+  const pageSize = options.pageSize ?? STORAGE_PAGE_SIZE;
+
+  /** Depth first, one directory handle open per level: memory bounded by the depth, not the count. */
+  async function* walk(dir: string): AsyncGenerator<string> {
+    let handle;
+    try {
+      handle = await fs.opendir(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // never made, or emptied and removed meanwhile
+      throw err;
+    }
+    for await (const entry of handle) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) yield* walk(full);
+      else if (entry.isFile()) yield full;
+    }
+  }
+
+  const store: FileStorage = {
     async put(key, data) {
       const file = pathOf(key);
-      // Write then rename, so a crash never leaves half a file under the final name.
-      const tmp = `${file}.tmp-${process.pid}`;
+      // Write then rename, so a crash or a failed stream never leaves a file under the final
+      // name. The temporary name is not a storage key, so listings never show it.
+      const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
       for (let attempt = 1; ; attempt++) {
         await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
         try {
-          await fs.writeFile(tmp, data, { mode: 0o600 });
+          if (Buffer.isBuffer(data)) await fs.writeFile(tmp, data, { mode: 0o600 });
+          else await pipeline(data, createWriteStream(tmp, { mode: 0o600 }));
           await fs.rename(tmp, file);
           return;
         } catch (err) {
-          // A delete of the directory's last file removed the directory meanwhile: make it again.
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw err;
+          await fs.rm(tmp, { force: true });
+          // A delete of the directory's last file removed the directory meanwhile: make it again
+          // (only for bytes in hand: a stream cannot be read twice).
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3 || !Buffer.isBuffer(data)) throw err;
         }
       }
     },
-    get: async (key) => fs.readFile(pathOf(key)),
+    async get(key) {
+      // Opened first, so a missing file rejects here rather than failing the stream later.
+      const handle = await fs.open(pathOf(key), 'r');
+      return handle.createReadStream();
+    },
     async delete(key) {
       const file = pathOf(key);
       await fs.rm(file, { force: true });
@@ -73,21 +126,22 @@ export function createLocalFileStorage(root: string): FileStorage {
         }
       }
     },
-    async list(prefix) {
-      try {
-        const entries = await fs.readdir(prefix ? pathOf(prefix) : root, { recursive: true, withFileTypes: true });
-        const files: StoredFile[] = [];
-        for (const entry of entries) {
-          if (!entry.isFile()) continue;
-          const full = path.join(entry.parentPath, entry.name);
-          const stat = await fs.stat(full).catch(() => undefined); // deleted meanwhile
-          if (stat) files.push({ key: path.relative(root, full), modifiedAt: stat.mtime });
+    async *pages(prefix) {
+      let page: StoredFile[] = [];
+      for await (const full of walk(prefix ? pathOf(prefix) : root)) {
+        const key = path.relative(root, full);
+        if (!isStorageKey(key)) continue; // a write under way (its temporary name), or not ours
+        const stat = await fs.stat(full).catch(() => undefined); // deleted meanwhile
+        if (!stat) continue;
+        page.push({ key, modifiedAt: stat.mtime });
+        if (page.length >= pageSize) {
+          yield page;
+          page = [];
         }
-        return files;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw err;
       }
+      if (page.length) yield page;
     },
+    list: (prefix) => collectPages(store.pages(prefix)),
   };
+  return store;
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { CvTemplate } from '../domains/cvs/schema.ts';
 import { loadConfigOrExit } from '../config/env.ts';
@@ -121,12 +122,13 @@ export const commands = {
         const user = values.user ? await findUserById(db, values.user) : await findUserByEmail(db, values.email!.trim().toLowerCase());
         if (!user) throw new Error('no such account');
         const now = new Date();
-        const { zip, files } = await exportForOperator({ db, storage: platform.storage, secretBox: platform.secretBox }, user.id, now);
+        const archive = await exportForOperator({ db, storage: platform.storage, secretBox: platform.secretBox }, user.id, now);
         fs.mkdirSync(out, { recursive: true, mode: 0o700 });
         // The ZIP holds everything about a person: readable by this user only.
         const file = path.join(out, `medfolio-export-${user.id}-${now.toISOString().slice(0, 10)}.zip`);
-        fs.writeFileSync(file, zip, { mode: 0o600 });
-        return { file, files, bytes: zip.length };
+        await pipeline(archive.stream, fs.createWriteStream(file, { mode: 0o600 }));
+        await archive.settle();
+        return { file, files: archive.summary.files, bytes: fs.statSync(file).size };
       }),
     );
   },

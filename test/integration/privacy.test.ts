@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -192,7 +193,7 @@ describe('erasure', () => {
     await waitFor('first export settled', async () => ['ready', 'failed'].includes((await client.get(`/api/me/export/${started.body.id}`)).body.status));
     await sql`UPDATE data_exports SET status = 'queued' WHERE id = ${started.body.id}`.execute(db());
     // The account goes between the file write and the final update, as an erasure would.
-    const racing = { ...storage, put: async (key: string, data: Buffer) => {
+    const racing = { ...storage, put: async (key: string, data: Buffer | Readable) => {
       await storage.put(key, data);
       await db().deleteFrom('users').where('id', '=', userId).execute();
     } };

@@ -55,7 +55,15 @@ function tenDigitSpans(groups: readonly Group[]): Group[] {
   return spans;
 }
 
+/*
+ * Ten characters in a row of digits, spaces, dots or dashes: every run RUN takes is made of
+ * those, and a run needs ten characters to hold ten digits. Text without them holds no number.
+ */
+const LONG_FIGURE = /[\d .-]{10}/;
+
 export function findNhsNumbers(text: string): Entity[] {
+  // Most text has a few figures at most: the run pattern, tried at every position, need not run.
+  if (!LONG_FIGURE.test(text)) return [];
   // Without the checksum every ten-digit figure would be redacted; with it, roughly one in
   // eleven random ten-digit numbers still passes, which is an acceptable cost.
   const found: Entity[] = [];

@@ -46,10 +46,10 @@ const RELATIVE = new RegExp(
 // A name the text then says is a relative: "Ellen, her daughter", "Hamid (brother)".
 const RELATIVE_BEFORE = new RegExp(`${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})(?=${RELATION_AFTER_NAME})`, 'gu');
 // Form and letter labels before a name of at least two words ("Name: Grace Adebayo").
-const FORM_LABEL = new RegExp(
-  `${NOT_AFTER_WORD}(?:[Ff]ull name|[Nn]ame|[Pp]revious name|[Mm]aiden name|[Pp]atient details|[Rr]eferee|[Rr]eference|[Nn]urse in charge|[Cc]ontact|[Ss]igned)[ \\t]*:[ \\t]*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
-  'gu',
-);
+const LABEL = String.raw`(?:[Ff]ull name|[Nn]ame|[Pp]revious name|[Mm]aiden name|[Pp]atient details|[Rr]eferee|[Rr]eference|[Nn]urse in charge|[Cc]ontact|[Ss]igned)[ \t]*:`;
+const FORM_LABEL = new RegExp(`${NOT_AFTER_WORD}${LABEL}[ \\t]*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`, 'gu');
+// The label alone, found cheaply (no look-behind to try at every position).
+const ANY_LABEL = new RegExp(LABEL, 'u');
 
 // A name of two or three words that an NHS number, an age or a date of birth follows is the
 // patient's ("Agnes Tully, 91, NHS ...", "Denise Holt (NHS ...").
@@ -59,6 +59,9 @@ const BEFORE_PATIENT_DETAILS = new RegExp(
   `${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})(?=[ \\t]*[,(][ \\t]*(?:\\d{1,3}[ \\t]*,[ \\t]*)?(?:${PATIENT_DETAIL})${NOT_BEFORE_WORD})`,
   'gu',
 );
+
+// What TITLED and PATIENT hinge on, found cheaply: without it they cannot match anywhere.
+const ANY_TITLE = new RegExp(TITLE_PATTERN);
 
 const NOT_A_NAME = new Set(
   [
@@ -107,11 +110,11 @@ export function findPersonNames(text: string): Entity[] {
   // relative and no patient details, and these patterns are costly to try at every position.
   const relatives = mayNameRelative(text);
   const all = [
-    ...collect(text, TITLED, 1),
-    ...collect(text, PATIENT, 2),
+    ...(ANY_TITLE.test(text) ? collect(text, TITLED, 1) : []),
+    ...(text.includes('atient') ? collect(text, PATIENT, 2) : []),
     ...(relatives ? collect(text, RELATIVE, 1) : []),
     ...(relatives ? collect(text, RELATIVE_BEFORE, 1) : []),
-    ...(text.includes(':') ? collect(text, FORM_LABEL, 2) : []),
+    ...(text.includes(':') && ANY_LABEL.test(text) ? collect(text, FORM_LABEL, 2) : []),
     ...(PATIENT_DETAIL_WORD.test(text) ? collect(text, BEFORE_PATIENT_DETAILS, 2) : []),
   ];
   // Several shapes can find the same name ("Patient name: Jane Doe", "his wife, Mrs Hale").

@@ -1,5 +1,6 @@
+import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
-import { findPhones } from './phone.ts';
+import { findPhones, plainPhone } from './phone.ts';
 import { found, pairs } from './test-helpers.ts';
 
 describe('phone recogniser', () => {
@@ -46,5 +47,52 @@ describe('phone recogniser', () => {
   ])('leaves %s alone', (_label, text) => {
     expect(findPhones(text)).toEqual([]);
     expect(found(text).filter(([type]) => type === 'PHONE')).toEqual([]);
+  });
+});
+
+describe('plain phone numbers, found without libphonenumber', () => {
+  // A seeded generator, so a failure names a case that can be run again.
+  let state = 20261127;
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const digits = (n: number, first = '0123456789') => first[Math.floor(random() * first.length)]! + Array.from({ length: n - 1 }, () => Math.floor(random() * 10)).join('');
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const space = () => (random() < 0.5 ? ' ' : '');
+  const trunk = () => pick(['0', '+44 ', '+44']);
+  const shapes = [
+    () => `${trunk()}7${digits(3)}${space()}${digits(6)}`,
+    () => `${trunk()}20${space()}${digits(4)}${space()}${digits(4)}`,
+    () => `${trunk()}1${digits(3)}${space()}${digits(6)}`,
+    () => `${trunk()}1${digits(2)}${space()}${digits(3)}${space()}${digits(4)}`,
+    () => `+1${space()}${random() < 0.5 ? `(${digits(3, '23456789')})` : digits(3, '23456789')}${space()}${digits(3, '23456789')}${pick([' ', '-', ''])}${digits(4)}`,
+    () => `(01${digits(3)})${space()}${digits(6)}`,
+    () => `(01${digits(2)})${space()}${digits(3)}${space()}${digits(4)}`,
+    () => `(020)${space()}${digits(4)}${space()}${digits(4)}`,
+  ];
+  const before = ['', ' ', 'on ', 'Call me on ', ' mobile ', 'Tel: ', 'phone\t', 'Büro '];
+  const after = ['', '.', '!', ' ', ' or ', ' today.', ' before noon', ' to confirm', ' (home)', ', ', ' ext 4471', ' x12', ' 4', '. Obs ', '. Chest', '! Ext ', '. X ', '. Int ', ' Ext', ' X', '. Ext 12', '. HbA1c '];
+
+  it('puts each number where libphonenumber does, on every shape it takes (and declines the rest)', () => {
+    let plainCount = 0;
+    for (let i = 0; i < 6000; i++) {
+      const window = `${pick(before)}${pick(shapes)()}${pick(after)}`;
+      const plain = plainPhone(window);
+      if (!plain) continue;
+      plainCount++;
+      const theirs = findPhoneNumbersInText(window, { defaultCountry: 'GB', extended: true });
+      expect(theirs.map((m) => [m.startsAt, m.endsAt]), window).toEqual([[plain.startsAt, plain.endsAt]]);
+      // And the rules this recogniser adds accept it: ten national digits.
+      expect(theirs[0]!.number.nationalNumber.length, window).toBeGreaterThanOrEqual(10);
+    }
+    expect(plainCount).toBeGreaterThan(1500);
+  });
+
+  it.each([
+    ['an extension after it', 'on 07700 900123 ext 4471'],
+    ['a digit before it', ' 4 on 07700 900123 '],
+    ['a bracketed trunk zero', 'on +44 (0) 7700 900456'],
+    ['an unclosed bracket', 'on (0161 496 0789'],
+    ['another number after it', 'on 07700 900123 or 0161 496 0789'],
+  ])('leaves to libphonenumber a window with %s', (_label, window) => {
+    expect(plainPhone(window)).toBeUndefined();
   });
 });

@@ -75,12 +75,60 @@ function candidateWindows(segment: string): Window[] {
   return windows;
 }
 
+/*
+ * Most numbers people write are in a handful of plain shapes, between ordinary words: a UK
+ * mobile, London or geographic number with its trunk 0 or +44, or a +1 North American number.
+ * Those have ten national digits, so the rules above accept them whatever libphonenumber says
+ * of their validity; the only question is where libphonenumber would put the match, and between
+ * plain words (no digits, brackets, signs or extension words nearby) that is the number itself.
+ * `plainPhone` answers that question for a window without libphonenumber, or declines; the tests
+ * hold it to libphonenumber's own answer on every shape it takes.
+ */
+const PLAIN_SHAPES = [
+  String.raw`(?:\+44 ?|0)7\d{3} ?\d{6}`,
+  String.raw`(?:\+44 ?|0)20 ?\d{4} ?\d{4}`,
+  String.raw`(?:\+44 ?|0)1\d{3} ?\d{6}`,
+  String.raw`(?:\+44 ?|0)1\d{2} ?\d{3} ?\d{4}`,
+  String.raw`\(01\d{3}\) ?\d{6}`,
+  String.raw`\(01\d{2}\) ?\d{3} ?\d{4}`,
+  String.raw`\(020\) ?\d{4} ?\d{4}`,
+  String.raw`\+1 ?(?:[2-9]\d{2}|\([2-9]\d{2}\)) ?[2-9]\d{2}[ -]?\d{4}`,
+];
+/*
+ * Before: nothing, or one word (a colon after it allowed) and blanks. After: nothing, or a
+ * sentence's end and the next sentence's first word ("... 555 0123. Obs stable"), or blanks and
+ * one lower-case word that cannot begin an extension ("ext", "x", "int", "anexo"...: no word
+ * starting with a, e, i or x). No digit anywhere else, so no extension and no second number.
+ */
+const PLAIN_WINDOW = new RegExp(
+  String.raw`^([ \t]*(?:\p{L}+:?[ \t]+)?)(${PLAIN_SHAPES.join('|')})(?:[.!?]?[ \t]*|[.!?][ \t]+\p{Lu}\p{Ll}*[ \t]*|[ \t]+[b-df-hj-wyz][a-z]*[ \t]*)$`,
+  'u',
+);
+
+/** Where libphonenumber would find the number in `window`, when the window is that plain; else undefined. */
+export function plainPhone(window: string): { startsAt: number; endsAt: number } | undefined {
+  const match = PLAIN_WINDOW.exec(window);
+  if (!match) return undefined;
+  const startsAt = match[1]!.length;
+  return { startsAt, endsAt: startsAt + match[2]!.length };
+}
+
+/** A candidate anywhere in the text (a segment's candidate is one of the whole text's too). */
+const ANY_CANDIDATE = new RegExp(CANDIDATE.source, 'u');
+
 export function findPhones(text: string): Entity[] {
   const found: Entity[] = [];
+  // Most text has no candidate at all: then there is nothing to split into segments.
+  if (!ANY_CANDIDATE.test(text)) return found;
   for (const segment of text.matchAll(SEGMENT)) {
     for (const window of candidateWindows(segment[0])) {
       const offset = segment.index + window.start;
       const searched = segment[0].slice(window.start, window.end);
+      const plain = plainPhone(searched);
+      if (plain) {
+        found.push(toEntity('PHONE', text, offset + plain.startsAt, offset + plain.endsAt));
+        continue;
+      }
       for (const match of findPhoneNumbersInText(searched, { defaultCountry: 'GB', extended: true })) {
         let start = offset + match.startsAt;
         const end = offset + match.endsAt;

@@ -43,6 +43,10 @@ const PRIORITY: readonly EntityType[] = [
 ];
 
 function resolveOverlaps(candidates: readonly Entity[], textLength: number): Entity[] {
+  // Most text has nothing or one thing in it, or things apart from each other: then every
+  // candidate is kept, in text order, and there is nothing to rank (or buffer to allocate).
+  const inOrder = [...candidates].sort((a, b) => a.start - b.start);
+  if (inOrder.every((e, i) => i === 0 || e.start >= inOrder[i - 1]!.end)) return inOrder;
   const ranked = [...candidates].sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
@@ -68,9 +72,11 @@ export function findEntities(text: string, context: Partial<RecogniserContext> =
   // A name is only recognisable in free text where a title or "patient" introduces it; once
   // introduced, every other mention of it ("my patient, John Smith ... John Smith improved")
   // is the same person and must go too.
-  const introduced = resolveOverlaps(candidates, text.length)
-    .filter((e) => e.type === 'PERSON')
-    .map((e) => e.text);
+  const introduced = candidates.some((e) => e.type === 'PERSON')
+    ? resolveOverlaps(candidates, text.length)
+        .filter((e) => e.type === 'PERSON')
+        .map((e) => e.text)
+    : [];
   const mentions = introduced.length > 0 ? findKnownNames(text, { knownNames: [], mentionedNames: introduced }) : [];
   return resolveOverlaps([...candidates, ...mentions], text.length);
 }

@@ -85,6 +85,28 @@ export function findGphcNumbers(text: string): Entity[] {
   );
 }
 
+/*
+ * Every family needs its context word before the number, so text without the word anywhere
+ * cannot hold one, and the number patterns (costly to try at every position) need not run.
+ * The check is the context pattern without its leading \b: hasContextBefore looks at a slice
+ * of the text, where a word cut at the slice's start still matches, so the check must be at
+ * least as loose as that.
+ */
+const anywhere = (context: RegExp) => new RegExp(context.source.replace(/^\\b/, ''), context.flags);
+const MAY_HAVE = {
+  gmc: anywhere(GMC_CONTEXT),
+  nmc: anywhere(NMC_CONTEXT),
+  dbs: anywhere(DBS_CONTEXT),
+  hcpc: anywhere(HCPC_CONTEXT),
+  gphc: anywhere(GPHC_CONTEXT),
+};
+
 export function findRegistrationNumbers(text: string): Entity[] {
-  return [...findGmcNumbers(text), ...findNmcPins(text), ...findDbsNumbers(text), ...findHcpcNumbers(text), ...findGphcNumbers(text)];
+  return [
+    ...(MAY_HAVE.gmc.test(text) ? findGmcNumbers(text) : []),
+    ...(MAY_HAVE.nmc.test(text) ? findNmcPins(text) : []),
+    ...(MAY_HAVE.dbs.test(text) ? findDbsNumbers(text) : []),
+    ...(MAY_HAVE.hcpc.test(text) ? findHcpcNumbers(text) : []),
+    ...(MAY_HAVE.gphc.test(text) ? findGphcNumbers(text) : []),
+  ];
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
 import { AppError } from '../../platform/errors.ts';
-import { storageKey, type FileStorage } from '../../adapters/storage.ts';
+import { getBytes, storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { PdfRenderer } from '../../adapters/pdf/renderer.ts';
 import { checkPdfText, extractPdfText } from '../../adapters/pdf/text-check.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -129,5 +129,5 @@ export async function readCvPdf(deps: Pick<RenderDeps, 'db' | 'storage' | 'secre
 export async function readPdf(deps: Pick<RenderDeps, 'db' | 'storage' | 'secretBox'>, userId: string, pdfId: string) {
   const pdf = await repo.findPdf(deps.db, userId, pdfId);
   if (!pdf) throw new AppError('NOT_FOUND', 'CV not found');
-  return { pdf, data: decryptFile(deps.secretBox, pdf.id, pdf.wrapped_key, await deps.storage.get(pdf.storage_key)) };
+  return { pdf, data: decryptFile(deps.secretBox, pdf.id, pdf.wrapped_key, await getBytes(deps.storage, pdf.storage_key)) };
 }

@@ -7,6 +7,7 @@ import type { Limiter } from '../../platform/rate-limit.ts';
 import { ZIdParams } from '../record/schema.ts';
 import { MAX_DOCUMENT_BYTES, ZDocument, ZDocumentList, ZLinkParams, ZRecordLink, ZUploadFields } from './schema.ts';
 import * as documents from './service.ts';
+import { sendStream } from '../../platform/http/stream-response.ts';
 
 export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: Limiter }) {
   const tags = ['documents'];
@@ -56,13 +57,13 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       auth: 'user',
       params: ZIdParams,
       produces: 'application/octet-stream',
-      handler: async ({ user, params, res }) => {
-        const file = await documents.readDocument(deps, user.id, params.id);
+      handler: async ({ user, params, req, res }) => {
+        const file = await documents.openDocument(deps, user.id, params.id);
         res.setHeader('Content-Type', file.mimeType);
-        res.setHeader('Content-Length', String(file.data.length));
+        res.setHeader('Content-Length', String(file.sizeBytes));
         res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
         res.setHeader('Cache-Control', 'private, no-store');
-        res.end(file.data);
+        await sendStream(req, res, file.stream);
       },
     }),
     defineRoute({

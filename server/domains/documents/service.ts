@@ -5,8 +5,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type DbOrTx } from '../../platform/db/transaction.ts';
 import type { RecordType } from '../../platform/db/types.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
-import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
-import { storageKey, type FileStorage } from '../../adapters/storage.ts';
+import { decryptFile, encryptFile, openDecrypted } from '../../platform/crypto/file-cipher.ts';
+import { getBytes, storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { Upload } from '../../platform/http/multipart.ts';
 import { recordAudit } from '../audit/service.ts';
 import { kindOfType } from '../record/kinds.ts';
@@ -115,11 +115,24 @@ export async function uploadDocument(
   return getDocument(deps.db, userId, id);
 }
 
+/** The document held whole (a recruiter's pack stamps its PDF pages). */
 export async function readDocument(deps: DocumentDeps, userId: string, id: string) {
   const row = await repo.findDocument(deps.db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'Document not found');
-  const data = decryptFile(deps.secretBox, row.id, row.wrapped_key, await deps.storage.get(row.storage_key));
+  const data = decryptFile(deps.secretBox, row.id, row.wrapped_key, await getBytes(deps.storage, row.storage_key));
   return { data, filename: row.filename, mimeType: row.mime_type };
+}
+
+/**
+ * The document as a stream, decrypted chunk by chunk as it is read: a download holds one chunk
+ * at a time, whatever the file's size. The stream errors at the first chunk that does not
+ * authenticate, so nothing after a damaged chunk is ever sent.
+ */
+export async function openDocument(deps: DocumentDeps, userId: string, id: string) {
+  const row = await repo.findDocument(deps.db, userId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Document not found');
+  const stream = await openDecrypted(deps.storage, deps.secretBox, { id: row.id, storageKey: row.storage_key, wrappedKey: row.wrapped_key });
+  return { stream, filename: row.filename, mimeType: row.mime_type, sizeBytes: row.size_bytes };
 }
 
 export async function deleteDocument(deps: DocumentDeps, userId: string, id: string, meta: Meta) {

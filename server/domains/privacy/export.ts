@@ -1,4 +1,6 @@
-import { zipSync, strToU8, type Zippable } from 'fflate';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
@@ -8,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import { PermanentJobError, type JobQueue } from '../../platform/queue/queue.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
-import { decryptFile, encryptFile } from '../../platform/crypto/file-cipher.ts';
+import { encryptingStream, openDecrypted } from '../../platform/crypto/file-cipher.ts';
 import { storageKey, type FileStorage } from '../../adapters/storage.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
 import { exportReadyMessage } from '../../emails/render.ts';
@@ -82,7 +84,11 @@ export async function listExports(db: DbOrTx, userId: string, now: Date) {
   return { exports: (await repo.findExports(db, userId, 50)).map((r) => toApi(r, now)) };
 }
 
-export async function readExport(deps: { db: Db; storage: FileStorage; secretBox: SecretBox }, userId: string, id: string, meta: { requestId: string; now: Date }) {
+/**
+ * A ready export, decrypted as it is read (chunk by chunk: a large archive is never held whole).
+ * Exports written before the chunked format (version 1) read the same way.
+ */
+export async function openExport(deps: { db: Db; storage: FileStorage; secretBox: SecretBox }, userId: string, id: string, meta: { requestId: string; now: Date }) {
   const row = await repo.findExport(deps.db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'Export not found');
   if (row.status === 'expired' || (row.status === 'ready' && row.expires_at && row.expires_at <= meta.now)) {
@@ -90,14 +96,17 @@ export async function readExport(deps: { db: Db; storage: FileStorage; secretBox
   }
   if (row.status === 'failed') throw new AppError('GONE', 'This export could not be built: request a new one');
   if (row.status !== 'ready' || !row.storage_key || !row.wrapped_key) throw new AppError('CONFLICT', 'This export is not ready yet');
-  const data = decryptFile(deps.secretBox, row.id, row.wrapped_key, await deps.storage.get(row.storage_key));
-  await recordAudit(deps.db, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.downloaded', subject: { type: 'data_export', id: row.id }, ...meta });
-  return { data, filename: `medfolio-export-${row.created_at.toISOString().slice(0, 10)}.zip` };
+  const stream = await openDecrypted(deps.storage, deps.secretBox, { id: row.id, storageKey: row.storage_key, wrappedKey: row.wrapped_key });
+  try {
+    await recordAudit(deps.db, { chainId: userId, actor: { type: 'user', id: userId }, action: 'export.downloaded', subject: { type: 'data_export', id: row.id }, ...meta });
+  } catch (err) {
+    stream.destroy(); // nobody will read it: let its file or connection go now
+    throw err;
+  }
+  return { stream, sizeBytes: row.size_bytes, filename: `medfolio-export-${row.created_at.toISOString().slice(0, 10)}.zip` };
 }
 
 // --- building the ZIP
-
-const jsonFile = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n`);
 
 async function tableRows(db: DbOrTx, entry: PersonalTable, userId: string) {
   const result = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(entry.table)} WHERE ${sql.ref(entry.owner)} = ${userId}`.execute(db);
@@ -118,42 +127,96 @@ export interface ExportDeps {
  * Everything Medfolio holds about one user: one JSON file per table of the data map (so the
  * export and the erasure can never disagree about what exists), the JSON Resume, the original
  * documents and the generated PDFs decrypted, and a manifest that says what each file is.
+ *
+ * The ZIP is made as it is read: a document goes in a chunk at a time, straight from storage
+ * through decryption, and the next chunk is read only when the reader has taken the ZIP bytes
+ * before it. Memory is bounded by a chunk, whatever the account's size. `files` is known once
+ * the stream has ended.
  */
-export async function buildExportArchive(deps: ExportDeps, userId: string, now: Date): Promise<{ zip: Uint8Array; files: number }> {
-  const files: Zippable = {};
-  const manifest: Array<{ path: string; table?: string; rows?: number; description: string }> = [];
-  for (const entry of PERSONAL_TABLES) {
-    const rows = await tableRows(deps.db, entry, userId);
-    files[entry.file] = jsonFile(rows);
-    manifest.push({ path: entry.file, table: entry.table, rows: rows.length, description: `Rows of ${entry.table}` });
-  }
-  files['resume.json'] = jsonFile(await exportJsonResume(deps.db, userId, now));
-  manifest.push({ path: 'resume.json', description: 'Your record as JSON Resume (jsonresume.org), to import elsewhere' });
+export function exportArchiveStream(deps: ExportDeps, userId: string, now: Date): { stream: Readable; summary: { files: number } } {
+  const summary = { files: 0 };
+  async function* archive(): AsyncGenerator<Uint8Array> {
+    // fflate's Zip calls back synchronously as input goes in: what it gave is handed on before
+    // more input goes in, so the generator's pace (the reader's) is the ZIP's pace.
+    let out: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((err, data) => {
+      if (err) failure = err;
+      else out.push(data);
+    });
+    function* flush() {
+      if (failure) throw failure;
+      const ready = out;
+      out = [];
+      yield* ready;
+    }
+    const addJson = (path: string, value: unknown) => {
+      const entry = new ZipDeflate(path, { level: 6 });
+      zip.add(entry);
+      entry.push(strToU8(`${JSON.stringify(value, null, 2)}\n`), true);
+    };
+    async function* addFile(path: string, body: Readable) {
+      // Stored, not deflated: PDFs and images are compressed already.
+      const entry = new ZipPassThrough(path);
+      zip.add(entry);
+      for await (const chunk of body) {
+        entry.push(chunk as Uint8Array);
+        yield* flush();
+      }
+      entry.push(new Uint8Array(0), true);
+      yield* flush();
+    }
 
-  const documents = await deps.db.selectFrom('documents').select(['id', 'filename', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).execute();
-  for (const doc of documents) {
-    const path = `documents/files/${doc.id}-${safeName(doc.filename)}`;
-    // Stored, not deflated: PDFs and images are compressed already.
-    files[path] = [decryptFile(deps.secretBox, doc.id, doc.wrapped_key, await deps.storage.get(doc.storage_key)), { level: 0 }];
-    manifest.push({ path, table: 'documents', description: 'An original document you uploaded' });
+    const manifest: Array<{ path: string; table?: string; rows?: number; description: string }> = [];
+    for (const entry of PERSONAL_TABLES) {
+      const rows = await tableRows(deps.db, entry, userId);
+      addJson(entry.file, rows);
+      manifest.push({ path: entry.file, table: entry.table, rows: rows.length, description: `Rows of ${entry.table}` });
+      yield* flush();
+    }
+    addJson('resume.json', await exportJsonResume(deps.db, userId, now));
+    manifest.push({ path: 'resume.json', description: 'Your record as JSON Resume (jsonresume.org), to import elsewhere' });
+    yield* flush();
+
+    const documents = await deps.db.selectFrom('documents').select(['id', 'filename', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).orderBy('uploaded_at').execute();
+    for (const doc of documents) {
+      const path = `documents/files/${doc.id}-${safeName(doc.filename)}`;
+      yield* addFile(path, await openDecrypted(deps.storage, deps.secretBox, { id: doc.id, storageKey: doc.storage_key, wrappedKey: doc.wrapped_key }));
+      manifest.push({ path, table: 'documents', description: 'An original document you uploaded' });
+    }
+    const pdfs = await deps.db.selectFrom('cv_pdfs').select(['id', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).orderBy('created_at').execute();
+    for (const pdf of pdfs) {
+      const path = `cvs/files/${pdf.id}.pdf`;
+      yield* addFile(path, await openDecrypted(deps.storage, deps.secretBox, { id: pdf.id, storageKey: pdf.storage_key, wrappedKey: pdf.wrapped_key }));
+      manifest.push({ path, table: 'cv_pdfs', description: 'A CV PDF generated for you' });
+    }
+    addJson('manifest.json', {
+      generatedAt: now.toISOString(),
+      format: 'medfolio-export/1',
+      notes: [
+        OMITTED_COLUMNS_NOTE,
+        'Assistant messages are as stored: names and identifiers were redacted before storage.',
+        'Dates and times are ISO 8601; times are UTC.',
+      ],
+      files: manifest,
+    });
+    zip.end();
+    yield* flush();
+    summary.files = manifest.length + 1;
   }
-  const pdfs = await deps.db.selectFrom('cv_pdfs').select(['id', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).execute();
-  for (const pdf of pdfs) {
-    const path = `cvs/files/${pdf.id}.pdf`;
-    files[path] = [decryptFile(deps.secretBox, pdf.id, pdf.wrapped_key, await deps.storage.get(pdf.storage_key)), { level: 0 }];
-    manifest.push({ path, table: 'cv_pdfs', description: 'A CV PDF generated for you' });
-  }
-  files['manifest.json'] = jsonFile({
-    generatedAt: now.toISOString(),
-    format: 'medfolio-export/1',
-    notes: [
-      OMITTED_COLUMNS_NOTE,
-      'Assistant messages are as stored: names and identifiers were redacted before storage.',
-      'Dates and times are ISO 8601; times are UTC.',
-    ],
-    files: manifest,
+  return { stream: Readable.from(archive(), { objectMode: false }), summary };
+}
+
+/** Counts the bytes going through. */
+function byteCounter() {
+  const counted = { bytes: 0 };
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      counted.bytes += chunk.length;
+      done(null, chunk);
+    },
   });
-  return { zip: zipSync(files, { level: 6 }), files: manifest.length + 1 };
+  return { stream, counted };
 }
 
 /**
@@ -167,9 +230,11 @@ export async function exportForOperator(deps: ExportDeps, userId: string, now: D
     await recordAudit(trx, { chainId: userId, actor: { type: 'admin', id: null }, action: 'export.requested', subject: { type: 'privacy_request', id: request.id }, details: { via: 'cli' }, now });
     return request;
   });
-  const archive = await buildExportArchive(deps, userId, now);
-  await repo.settleRequest(deps.db, request.id, { status: 'completed', completed_at: new Date() });
-  return archive;
+  return {
+    ...exportArchiveStream(deps, userId, now),
+    /** Call once the stream has been written out. */
+    settle: () => repo.settleRequest(deps.db, request.id, { status: 'completed', completed_at: new Date() }),
+  };
 }
 
 export function buildExportHandler(deps: ExportDeps & { mailer: Mailer; appOrigin: string; now?: () => Date }): JobHandler<z.infer<typeof buildExportJob.payload>> {
@@ -180,25 +245,38 @@ export function buildExportHandler(deps: ExportDeps & { mailer: Mailer; appOrigi
     if (row.status === 'ready' || row.status === 'expired') return;
     await repo.updateExport(deps.db, row.id, { status: 'building' });
     try {
-      const { zip, files } = await buildExportArchive(deps, row.user_id, now);
-      const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, row.id, Buffer.from(zip));
+      // ZIP -> count -> encrypt -> storage, as one stream: the archive is never whole in memory.
+      const archive = exportArchiveStream(deps, row.user_id, now);
+      const { stream: encrypt, wrappedKey } = encryptingStream(deps.secretBox, row.id);
+      const counter = byteCounter();
       const key = storageKey('exports', row.user_id, row.id);
-      await deps.storage.put(key, ciphertext);
+      const piping = pipeline(archive.stream, counter.stream, encrypt);
+      piping.catch(() => undefined); // awaited below; a failure also reaches the store through `encrypt`
+      try {
+        await deps.storage.put(key, encrypt);
+        await piping;
+      } catch (err) {
+        // The store failed (or the archive did): stop reading the documents.
+        archive.stream.destroy();
+        throw err;
+      }
+      const files = archive.summary.files;
+      const sizeBytes = counter.counted.bytes;
       const expiresAt = new Date(now.getTime() + EXPORT_LIFETIME_MS);
       const kept = await inTransaction(deps.db, async (trx) => {
         // The owner's row, held: an erasure that started meanwhile has removed it, and then
         // nothing may be written for them (not even an audit chain under their id).
         const owner = await sql`SELECT 1 FROM users WHERE id = ${row.user_id} FOR KEY SHARE`.execute(trx);
-        if (!owner.rows.length || !(await repo.updateExport(trx, row.id, { status: 'ready', storage_key: key, wrapped_key: wrappedKey, size_bytes: zip.length, files, ready_at: now, expires_at: expiresAt, error: null }))) return false;
+        if (!owner.rows.length || !(await repo.updateExport(trx, row.id, { status: 'ready', storage_key: key, wrapped_key: wrappedKey, size_bytes: sizeBytes, files, ready_at: now, expires_at: expiresAt, error: null }))) return false;
         if (row.request_id) await repo.settleRequest(trx, row.request_id, { status: 'completed', completed_at: now });
-        await recordAudit(trx, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'export.ready', subject: { type: 'data_export', id: row.id }, details: { files, sizeBytes: zip.length }, now });
+        await recordAudit(trx, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'export.ready', subject: { type: 'data_export', id: row.id }, details: { files, sizeBytes }, now });
         return true;
       });
       if (!kept) {
         await deps.storage.delete(key);
         return;
       }
-      ctx.logger.info({ files, sizeBytes: zip.length }, 'data export ready');
+      ctx.logger.info({ files, sizeBytes }, 'data export ready');
     } catch (err) {
       const last = ctx.attempt >= buildExportJob.attempts || err instanceof PermanentJobError;
       await repo.updateExport(deps.db, row.id, last ? { status: 'failed', error: 'the export could not be built' } : { status: 'queued' });

@@ -101,17 +101,23 @@ export const RETENTION_RULES: RetentionRule[] = [
     after: 'the file was written',
     keptFor: () => ({ days: ORPHAN_FILE_DAYS }),
     async enforce({ db, storage }, now) {
-      const referenced = await sql<{ key: string }>`
-        SELECT storage_key AS key FROM documents
-        UNION ALL SELECT storage_key FROM cv_pdfs
-        UNION ALL SELECT storage_key FROM data_exports WHERE storage_key IS NOT NULL`.execute(db);
-      const keep = new Set(referenced.rows.map((r) => r.key));
       const cutoff = ago(now, ORPHAN_FILE_DAYS);
       let removed = 0;
-      for (const file of await storage.list()) {
-        if (keep.has(file.key) || file.modifiedAt > cutoff) continue;
-        await storage.delete(file.key);
-        removed++;
+      // A page of files at a time, and only that page's keys asked of the database: neither a
+      // bucket of millions of files nor the tables pointing at them is ever held whole.
+      for await (const page of storage.pages()) {
+        const old = page.filter((file) => file.modifiedAt <= cutoff).map((file) => file.key);
+        if (!old.length) continue;
+        const referenced = await sql<{ key: string }>`
+          SELECT storage_key AS key FROM documents WHERE storage_key = ANY(${old}::text[])
+          UNION ALL SELECT storage_key FROM cv_pdfs WHERE storage_key = ANY(${old}::text[])
+          UNION ALL SELECT storage_key FROM data_exports WHERE storage_key = ANY(${old}::text[])`.execute(db);
+        const keep = new Set(referenced.rows.map((r) => r.key));
+        for (const key of old) {
+          if (keep.has(key)) continue;
+          await storage.delete(key);
+          removed++;
+        }
       }
       return removed;
     },

@@ -19,7 +19,8 @@ import {
   ZPrivacyRequestList,
   ZRetentionPolicy,
 } from './schema.ts';
-import { getExport, listExports, readExport, requestExport } from './export.ts';
+import { getExport, listExports, openExport, requestExport } from './export.ts';
+import { sendStream } from '../../platform/http/stream-response.ts';
 import { adminEraseNow, cancelErasure, checkErasurePassword, requestErasure, type ErasureDeps } from './erasure.ts';
 import { listAllRequests, listRequests } from './requests.ts';
 import { retentionPolicy, type RetentionDeps } from './retention.ts';
@@ -85,13 +86,13 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
       auth: 'user',
       params: ZIdParams,
       produces: 'application/zip',
-      handler: async ({ user, params, res, requestId, now }) => {
-        const file = await readExport(deps, user.id, params.id, { requestId, now });
+      handler: async ({ user, params, req, res, requestId, now }) => {
+        const file = await openExport(deps, user.id, params.id, { requestId, now });
         res.setHeader('Content-Type', 'application/zip');
-        res.setHeader('Content-Length', String(file.data.length));
+        if (file.sizeBytes !== null) res.setHeader('Content-Length', String(file.sizeBytes));
         res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
         res.setHeader('Cache-Control', 'private, no-store');
-        res.end(file.data);
+        await sendStream(req, res, file.stream);
       },
     }),
     defineRoute({

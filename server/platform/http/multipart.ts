@@ -12,8 +12,14 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
-/** After a refusal, read at most this much more, so the client sees the answer; then hang up. */
-const DRAIN_AFTER_REFUSAL_BYTES = 1024 * 1024;
+/**
+ * After a refusal the rest of the body is not read (a chunked one could be endless). The client
+ * must still see the answer: closing at once would reset a connection it is still writing to,
+ * and a reset discards the answer unread. So reading stops (the client's writes stall), the
+ * answer goes out, and the connection closes a moment after it has been sent.
+ */
+const LINGER_AFTER_REFUSAL_MS = 2_000;
+const HANG_UP_UNANSWERED_MS = 30_000;
 
 export function readSingleFileUpload(req: Request, options: { maxBytes: number }): Promise<Upload> {
   if (!req.is('multipart/form-data')) {
@@ -33,14 +39,13 @@ export function readSingleFileUpload(req: Request, options: { maxBytes: number }
       if (failed) return;
       failed = true;
       req.unpipe(parser);
-      // Drain a little so the client reads the 413 instead of a reset, but a chunked body
-      // (no length declared) could be endless: past the allowance, close the connection.
-      let drained = 0;
-      req.on('data', (chunk: Buffer) => {
-        drained += chunk.length;
-        if (drained > DRAIN_AFTER_REFUSAL_BYTES) req.socket.destroy();
-      });
-      req.resume();
+      // A body that was read to its end (one cut short by the client) leaves a reusable connection.
+      if (!req.complete) {
+        req.pause();
+        const hangUp = (afterMs: number) => setTimeout(() => req.socket.destroy(), afterMs).unref();
+        if (req.res && !req.res.writableFinished) req.res.once('finish', () => hangUp(LINGER_AFTER_REFUSAL_MS));
+        hangUp(HANG_UP_UNANSWERED_MS);
+      }
       reject(err);
     };
     const cutShort = () => fail(validationError([{ path: 'body', message: 'ended before the upload was complete: send the file again' }]));
