@@ -33,6 +33,8 @@ describe('the first ten minutes, on a phone', () => {
     await page.goto(`${app.origin}/`);
     await page.getByRole('heading', { level: 1, name: 'One career record, a CV that proves itself' }).waitFor();
     await page.getByRole('list', { name: 'Plans' }).getByRole('heading', { name: 'Free' }).waitFor();
+    // What it costs, before signing up.
+    await page.getByRole('list', { name: 'Plans' }).getByText('£9 a month').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'landing');
 

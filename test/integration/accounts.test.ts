@@ -339,6 +339,11 @@ describe('organisations and plans', () => {
     const edited = await admin.client.patch('/api/admin/plans/team', { limits: { ...lifted.body.plan.limits, cvGenerations: 150 } });
     expect(edited.status).toBe(200);
     expect((await member.client.get('/api/me/plan')).body.plan.limits.cvGenerations).toBe(150);
+    // The list price people read is the admin's to set; a price in pence must be whole.
+    expect(lifted.body.plan.price).toEqual({ monthlyPence: 700, perSeat: true });
+    expect((await admin.client.patch('/api/admin/plans/team', { price: { monthlyPence: 7.5, perSeat: true } })).status).toBe(422);
+    expect((await admin.client.patch('/api/admin/plans/team', { price: { monthlyPence: 750, perSeat: true } })).body.price).toEqual({ monthlyPence: 750, perSeat: true });
+    expect((await member.client.get('/api/plans')).body.plans.find((p: { id: string }) => p.id === 'team').price.monthlyPence).toBe(750);
   });
   // Membership itself (invitations, consent, roles) is tested in organisations.test.ts.
 });

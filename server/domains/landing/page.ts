@@ -1,5 +1,6 @@
 import { html, page } from '../../platform/http/html.ts';
 import type { Plan } from '../plans/schema.ts';
+import { priceWords } from '../../platform/words/price-words.ts';
 
 /**
  * The public home page for signed-out visitors: what Medfolio does for a clinician, the
@@ -12,13 +13,13 @@ const STYLE = `.lead{font-size:1.15rem}.cta{display:flex;flex-wrap:wrap;gap:.75r
 .cta a{display:inline-block;padding:.7rem 1.2rem;border-radius:4px;text-decoration:none;font-weight:600;min-height:44px;box-sizing:border-box}
 .cta .go{background:#005eb8;color:#fff}.cta .in{background:#fff;color:#003d78;border:2px solid #005eb8}
 .plans{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));padding:0;list-style:none}
-.plans li{margin:0}.plans h3{margin-top:0}h2{margin-top:2rem}`;
+.plans li{margin:0}.plans h3{margin-top:0}.price{font-size:1.25rem;font-weight:700;margin:0}h2{margin-top:2rem}`;
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 function planCard(plan: Plan) {
   const l = plan.limits;
-  return html`<li class="card"><h3>${plan.name}</h3><ul>
+  return html`<li class="card"><h3>${plan.name}</h3><p class="price">${priceWords(plan.price)}</p><ul>
 <li>${plural(l.cvGenerations, 'tailored CV', 'tailored CVs')} a month</li>
 <li>${plural(l.assistantMessages, 'assistant message', 'assistant messages')} a month</li>
 <li>${plural(l.activeShareLinks, 'share link', 'share links')} open at once</li>
@@ -50,7 +51,7 @@ export function landingPage(v: { plans: Plan[] }): string {
 
 <h2>Plans</h2>
 ${v.plans.length ? html`<ul class="plans" aria-label="Plans">${v.plans.map(planCard)}</ul>` : html`<p>Every account starts on the free plan.</p>`}
-<p class="muted">Organisations can give their staff a plan; you always get the more generous of yours and theirs.</p>
+<p class="muted">Prices include VAT. Pay monthly, cancel at any time. Organisations can give their staff a plan; you always get the more generous of yours and theirs.</p>
 
 <h2>Your privacy, in plain words</h2>
 <ul>

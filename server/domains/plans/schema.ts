@@ -8,7 +8,15 @@ const ZLimits = z.object({
   conversationRetentionDays: z.number().int().min(1).describe('Days conversation messages are kept'),
 });
 
-export const ZPlan = z.object({ id: z.string(), name: z.string(), limits: ZLimits });
+const ZPrice = z
+  .object({
+    monthlyPence: z.number().int().min(0).max(1_000_000).describe('List price a month, in pence (0: free)'),
+    perSeat: z.boolean().describe('Whether the price is per member of a team'),
+  })
+  .nullable()
+  .describe('What the plan costs; null when it is not for sale');
+
+export const ZPlan = z.object({ id: z.string(), name: z.string(), limits: ZLimits, price: ZPrice });
 export type Plan = z.infer<typeof ZPlan>;
 export const ZPlanList = z.object({ plans: z.array(ZPlan) });
 
@@ -27,5 +35,5 @@ export const ZMyPlan = z.object({
 export type MyPlan = z.infer<typeof ZMyPlan>;
 
 export const ZPlanIdParams = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be a plan id') });
-export const ZUpdatePlanRequest = z.object({ name: z.string().trim().min(1).max(60), limits: ZLimits }).partial();
+export const ZUpdatePlanRequest = z.object({ name: z.string().trim().min(1).max(60), limits: ZLimits, price: ZPrice }).partial();
 export const ZAssignPlanRequest = z.object({ planId: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/) });

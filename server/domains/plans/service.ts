@@ -20,6 +20,7 @@ export const toPlan = (row: PlanRow): Plan => ({
     activeShareLinks: row.active_share_links,
     conversationRetentionDays: row.conversation_retention_days,
   },
+  price: row.monthly_price_pence === null ? null : { monthlyPence: row.monthly_price_pence, perSeat: row.priced_per_seat },
 });
 
 /** Monthly limits run over calendar months in UTC. */
@@ -73,7 +74,7 @@ export async function updatePlan(
   db: Db,
   admin: { id: string },
   planId: string,
-  patch: { name?: string | undefined; limits?: Plan['limits'] | undefined },
+  patch: { name?: string | undefined; limits?: Plan['limits'] | undefined; price?: Plan['price'] | undefined },
   meta: { requestId: string; now: Date },
 ): Promise<Plan> {
   return inTransaction(db, async (trx) => {
@@ -93,6 +94,7 @@ export async function updatePlan(
               conversation_retention_days: patch.limits.conversationRetentionDays,
             }
           : {}),
+        ...(patch.price !== undefined ? { monthly_price_pence: patch.price?.monthlyPence ?? null, priced_per_seat: patch.price?.perSeat ?? false } : {}),
       },
       meta.now,
     );

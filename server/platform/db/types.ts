@@ -117,6 +117,9 @@ export interface PlansTable {
   monthly_llm_tokens: number;
   active_share_links: number;
   conversation_retention_days: number;
+  /** List price a month, in pence; null when the plan is not for sale (migration 0051). */
+  monthly_price_pence: number | null;
+  priced_per_seat: Generated<boolean>;
   updated_at: Timestamp;
 }
 

@@ -197,9 +197,18 @@ describe('what a person reads', () => {
   });
 
   it('the landing page', () => {
-    const text = visibleText(landingPage({ plans: [{ id: 'free', name: 'Free', limits: { assistantMessages: 50, cvGenerations: 3, llmTokens: 200_000, activeShareLinks: 3, conversationRetentionDays: 30 } }] }));
+    const limits = { assistantMessages: 50, cvGenerations: 3, llmTokens: 200_000, activeShareLinks: 3, conversationRetentionDays: 30 };
+    const text = visibleText(
+      landingPage({
+        plans: [
+          { id: 'free', name: 'Free', limits, price: { monthlyPence: 0, perSeat: false } },
+          { id: 'team', name: 'Team', limits, price: { monthlyPence: 750, perSeat: true } },
+        ],
+      }),
+    );
     expect(problemsIn(text)).toEqual([]);
     expect(text).toContain('3 tailored CVs a month');
+    expect(text).toContain('£7.50 a person a month');
   });
 
   it('every email template', async () => {

@@ -24,6 +24,7 @@ import * as m0041 from './0041_resume_fields.ts';
 import * as m0042 from './0042_organisation_consent.ts';
 import * as m0043 from './0043_billing.ts';
 import * as m0050 from './0050_cv_prompt_versions.ts';
+import * as m0051 from './0051_plan_prices.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0042_organisation_consent': m0042,
   '0043_billing': m0043,
   '0050_cv_prompt_versions': m0050,
+  '0051_plan_prices': m0051,
 };

@@ -1,6 +1,7 @@
 import type { Plan } from '../../../../server/domains/plans/schema.ts';
 import { EmptyState } from '../../components/states.tsx';
 import { formatNumber } from '../../lib/privacy-format.ts';
+import { priceWords } from '../../../../server/platform/words/price-words.ts';
 
 type LimitKey = keyof Plan['limits'];
 
@@ -43,6 +44,14 @@ export function PlanComparison({ plans, currentPlanId }: { plans: Plan[]; curren
             </tr>
           </thead>
           <tbody>
+            <tr>
+              <th scope="row">Price</th>
+              {plans.map((p) => (
+                <td key={p.id} className={p.id === currentPlanId ? 'num plan-current' : 'num'}>
+                  {priceWords(p.price)}
+                </td>
+              ))}
+            </tr>
             {ROWS.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
@@ -56,7 +65,6 @@ export function PlanComparison({ plans, currentPlanId }: { plans: Plan[]; curren
           </tbody>
         </table>
       </div>
-      <p className="muted">Plans are assigned by Medfolio or by the organisation you work for. To change yours, contact us or your organisation’s Medfolio administrator.</p>
     </>
   );
 }
