@@ -56,6 +56,26 @@ describe('the words of a CV', () => {
 });
 
 describe('reading a CV into a draft', () => {
+  it('takes the employer from a long sub-line that goes on with grade and departments, and a self-employed locum', () => {
+    const { resume } = parseCvLines([
+      'Employment',
+      'GP Specialty Registrar Aug 2013 – Aug 2014',
+      'Brook Lane Surgery, GPST3, General Practice',
+      'GP Specialty Registrar (hospital posts) Aug 2011 – Aug 2013',
+      'Irwell Vale Hospitals NHS Trust, GPST1-2, Paediatrics; Obstetrics and Gynaecology; Psychiatry; Emergency Medicine',
+      'Rotational Midwife Apr 2016 – Jun 2020',
+      'Tywi Valley University Health Board, Band 6, Midwifery (antenatal, postnatal, community, intrapartum)',
+      'Locum Community Pharmacist Sep 2016 – present',
+      'Self-employed locum pharmacist, Community Pharmacy',
+    ]);
+    expect(resume.work?.map((w) => [w.position, w.name])).toEqual([
+      ['GP Specialty Registrar', 'Brook Lane Surgery'],
+      ['GP Specialty Registrar (hospital posts)', 'Irwell Vale Hospitals NHS Trust'],
+      ['Rotational Midwife', 'Tywi Valley University Health Board'],
+      ['Locum Community Pharmacist', 'Self-employed locum pharmacist'],
+    ]);
+  });
+
   it('finds posts whatever the order of title, employer and dates', () => {
     const { resume } = parseCvLines([
       'Dr Amira Test',

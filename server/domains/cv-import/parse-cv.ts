@@ -86,6 +86,20 @@ const isHeaderLike = (line: string) => {
   return text.length <= 90 && text.split(/\s+/).length <= 12 && !/[.;]$/.test(text) && !LABEL.test(text);
 };
 
+/**
+ * The part of a line that could be a title or an employer: the whole line when it is short, or
+ * the name before its first comma when a long line goes on with the grade and departments
+ * ("X NHS Trust, GPST1-2, Paediatrics; Obstetrics and Gynaecology; Psychiatry"). A sentence is
+ * neither.
+ */
+function headerPart(line: string): string | undefined {
+  if (isHeaderLike(line)) return line;
+  const text = line.replace(BULLET, '');
+  if (/[.!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text)) return undefined;
+  const first = firstCommaPart(text);
+  return first !== text && first.split(/\s+/).length <= 8 && isHeaderLike(first) ? first : undefined;
+}
+
 /** A line split where CVs join a title and an employer: "Registrar at X", "X | Y", "X · Y", "X – Y". */
 const splitParts = (text: string) =>
   text
@@ -93,6 +107,7 @@ const splitParts = (text: string) =>
     .map((p) => p.trim())
     .filter((p) => p && !URL_OR_EMAIL.test(p));
 
+const SELF_EMPLOYED = /^self[- ]employed\b/i;
 const CONTRACT_WORDS = /^(substantive|permanent|bank|agency|locum|fixed-term|honorary|other|temporary|part-time|full-time|sessional|self-employed|self employed)$/i;
 /** "X NHS Trust, ST3, locum": a grade or contract after the name says nothing about who employed. */
 function withoutQualifiers(text: string) {
@@ -131,14 +146,23 @@ function candidatesAround(lines: string[], at: number, range: DateRange, from: n
     // Titles and names are written in capitals; a mostly lower-case line is a description or a sentence.
     for (const raw of splitParts(text)) {
       const part = withoutQualifiers(raw);
-      if (!LABEL.test(part) && capitalisedShare(part) >= 0.5) out.push({ text: part, raw, distance, side, line, order: order++ });
+      // "Self-employed locum GP": who employed, written in lower case.
+      if (!LABEL.test(part) && (capitalisedShare(part) >= 0.5 || SELF_EMPLOYED.test(part))) out.push({ text: part, raw, distance, side, line, order: order++ });
     }
   };
   const onDateLine = withoutRange(lines[at]!, range);
   // A date beside text starts its entry: nothing above it belongs to it.
-  if (layout !== 'after' && !onDateLine.length) for (let i = Math.max(from, at - BEFORE); i < at; i++) if (isHeaderLike(lines[i]!)) add(lines[i]!, at - i, 'before', i);
+  if (layout !== 'after' && !onDateLine.length)
+    for (let i = Math.max(from, at - BEFORE); i < at; i++) {
+      const header = headerPart(lines[i]!);
+      if (header) add(header, at - i, 'before', i);
+    }
   for (const rest of onDateLine) add(rest, 0, 'on', at);
-  if (layout !== 'before') for (let i = at + 1; i <= Math.min(to, at + AFTER); i++) if (isHeaderLike(lines[i]!) && !findDateRange(lines[i]!)) add(lines[i]!, i - at, 'after', i);
+  if (layout !== 'before')
+    for (let i = at + 1; i <= Math.min(to, at + AFTER); i++) {
+      const header = findDateRange(lines[i]!) ? undefined : headerPart(lines[i]!);
+      if (header) add(header, i - at, 'after', i);
+    }
   return out;
 }
 
