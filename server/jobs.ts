@@ -1,6 +1,7 @@
 import type { AnyJobDefinition, JobHandlers } from './platform/queue/job.ts';
 import type { Platform } from './platform/runtime.ts';
 import { sendAccountEmailHandler, sendAccountEmailJob } from './domains/accounts/jobs.ts';
+import type { RecordKindType } from './domains/record/schema.ts';
 import { embedRecordHandler, embedRecordJob } from './domains/record/embedding.ts';
 import { sendRemindersHandler, sendRemindersJob } from './domains/record/reminders.ts';
 import { sweepHolds } from './domains/quotas/service.ts';
@@ -27,7 +28,7 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
   // Vectors made by another embedding model are not comparable: re-embed them, a batch a sweep.
   platform.queue.everySweep(async () => {
     for (const row of await findStaleEmbeddings(platform.database.db, platform.embedder.model, 100)) {
-      const recordType = row.record_type as 'post' | 'registration' | 'training' | 'dbs' | 'education';
+      const recordType = row.record_type as RecordKindType;
       await platform.queue.enqueue(embedRecordJob, { userId: row.user_id, recordType, recordId: row.record_id });
     }
   });

@@ -1,3 +1,4 @@
+import { RECORD_KINDS } from '../domains/record/kinds.ts';
 import { redact, Pseudonymiser } from './redaction/index.ts';
 import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { AssessedRequirement } from './jd-analysis/schema.ts';
@@ -13,23 +14,11 @@ export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudo
   const clean = (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
   return {
     profile: { ref: PROFILE_REF, label: record.profile.label, summary: clean(record.profile.summary) },
-    registrations: record.registrations.map((r) => ({ ref: { type: 'registration', id: r.id }, body: r.body, status: r.status, numberPlaceholder: `[[registration:${r.id}:number]]`, revalidationDate: r.revalidationDate })),
-    posts: record.posts.map((p) => ({
-      ref: { type: 'post', id: p.id },
-      title: p.title,
-      employer: p.employer,
-      site: p.site,
-      grade: p.grade,
-      specialty: p.specialty,
-      contract: p.contract,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      summary: clean(p.summary),
-      achievements: p.achievements.map((a) => clean(a)),
-    })),
+    // Each kind says what of its items a model may see; a kind without a view never reaches one.
+    ...Object.fromEntries(
+      RECORD_KINDS.flatMap((kind) => (kind.aiContext ? [[kind.path, record.items[kind.type].map((item) => ({ ref: { type: kind.type, id: item.id }, ...kind.aiContext!(item, clean) }))]] : [])),
+    ),
     shifts: record.shifts.rows.map((s) => ({ ref: { type: 'shifts', id: shiftsRef(s.employer, s.role) }, role: s.role, employer: s.employer, approvedShifts: s.shifts, hours: s.hours, firstShift: s.firstShift.slice(0, 10), lastShift: s.lastShift.slice(0, 10) })),
-    training: record.training.map((t) => ({ ref: { type: 'training', id: t.id }, name: t.name, provider: t.provider, completedOn: t.completedOn, expiresOn: t.expiresOn })),
-    education: record.education.map((e) => ({ ref: { type: 'education', id: e.id }, institution: e.institution, studyType: e.studyType, area: e.area, startDate: e.startDate, endDate: e.endDate })),
     extras: record.extras.map((x) => ({ ref: { type: 'extra', id: x.id }, section: x.section, text: clean(x.text) })),
   };
 }

@@ -2,7 +2,7 @@ import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { EvidenceRef } from './jd-analysis/schema.ts';
 import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts';
 import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
-import { REGULATORS } from '../domains/record/regulators.ts';
+import { RECORD_KINDS } from '../domains/record/kinds.ts';
 
 /**
  * The grounding contract (docs/ARCHITECTURE.md, Grounding), checked after drafting and before rendering:
@@ -53,13 +53,12 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
     });
   };
   put(PROFILE_REF, [record.profile.label, record.profile.summary], []);
-  for (const p of record.posts) put({ type: 'post', id: p.id }, [p.title, p.employer, p.site, p.grade, p.specialty, p.contract, p.summary, ...p.achievements], [p.startDate, p.endDate]);
-  for (const t of record.training) put({ type: 'training', id: t.id }, [t.name, t.provider], [t.completedOn, t.expiresOn]);
-  for (const r of record.registrations) put({ type: 'registration', id: r.id }, [`${r.body} registration`, REGULATORS[r.body].name, REGULATORS[r.body].numberLabel, r.status, r.conditions, r.jurisdiction], [r.renewalDate, r.revalidationDate]);
-  for (const d of record.dbs) {
-    put({ type: 'dbs', id: d.id }, [d.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${d.level} DBS check`, `${d.workforce === 'both' ? 'adult and child' : d.workforce} workforce`, d.updateService ? 'Subscribed to the DBS Update Service' : null], [d.issueDate, d.updateServiceRenewalDate]);
+  for (const kind of RECORD_KINDS) {
+    for (const item of record.items[kind.type]) {
+      const facts = kind.facts(item);
+      put({ type: kind.type, id: item.id }, facts.text, facts.dates);
+    }
   }
-  for (const e of record.education) put({ type: 'education', id: e.id }, [e.institution, e.studyType, e.area, e.score], [e.startDate, e.endDate]);
   for (const x of record.extras) put({ type: 'extra', id: x.id }, [x.text], [...(x.text.match(DATE) ?? [])]);
   for (const s of record.shifts.rows) {
     put({ type: 'shifts', id: shiftsRef(s.employer, s.role) }, [s.role, s.employer, `${s.shifts} approved shifts, ${s.hours} hours, confirmed by shift supervisors`], [s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)]);

@@ -3,7 +3,8 @@ import { CATALOGUE_DEFAULTS } from '../domains/record/catalogue.ts';
 import type { KindContext } from '../domains/record/kind.ts';
 import { planImport } from '../domains/resume/import.ts';
 import { KEPT_SECTIONS, type JsonResume } from '../domains/resume/schema.ts';
-import { extrasOf, refereesIn, type AiRecord } from './record-view.ts';
+import { RECORD_KIND_TYPES } from '../domains/record/schema.ts';
+import { extrasOf, namedViews, refereesIn, type AiItems, type AiRecord } from './record-view.ts';
 
 /**
  * A JSON Resume read into the AI's view of a record without storing anything: the importer's
@@ -21,17 +22,13 @@ export function aiRecordFromResume(resume: JsonResume, asOf: string): AiRecord {
     const columns = Object.fromEntries(Object.entries(item.kind.toColumns(item.input, ctx)).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v]));
     return { type: item.kind.type, fields: { ...item.kind.fromRow(columns), id: randomUUID(), evidence: 'self-declared' } };
   });
-  const of = <T>(type: string) => rows.filter((r) => r.type === type).map((r) => r.fields as T);
+  const byType = Object.fromEntries(RECORD_KIND_TYPES.map((type) => [type, rows.filter((r) => r.type === type).map((r) => r.fields)])) as unknown as AiItems;
   const sections = Object.fromEntries(KEPT_SECTIONS.map((s) => [s, (resume as Record<string, unknown>)[s]]).filter(([, v]) => v !== undefined));
   return {
     userId: 'resume',
     name: resume.basics?.name ?? '',
     profile: { label: resume.basics?.label ?? null, summary: resume.basics?.summary ?? null },
-    posts: of<AiRecord['posts'][number]>('post'),
-    training: of<AiRecord['training'][number]>('training'),
-    registrations: of<AiRecord['registrations'][number]>('registration'),
-    dbs: of<AiRecord['dbs'][number]>('dbs'),
-    education: of<AiRecord['education'][number]>('education'),
+    ...namedViews(byType),
     extras: extrasOf(sections),
     refereeCount: refereesIn(sections),
     // Shifts in a file are claims: only a supervisor's approval in Medfolio makes them verified shifts.

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../platform/db/transaction.ts';
-import type { RecordType } from '../platform/db/types.ts';
 import { findUserById } from '../domains/accounts/repo.ts';
 import { findProfile } from '../domains/resume/repo.ts';
 import { registrationKind } from '../domains/record/kinds.ts';
+import { RECORD_KIND_TYPES, type RecordKindType } from '../domains/record/schema.ts';
 import { findRecords } from '../domains/record/repo.ts';
 import { findEvidence, type Evidence } from '../domains/record/evidence.ts';
 import { approvedShiftsMark, confirmedMark, DOCUMENT_ON_FILE, SELF_DECLARED, weakestMark, type EvidenceMark } from '../domains/record/evidence-words.ts';
@@ -16,7 +16,6 @@ import { fillPlaceholders, type CvSnapshot } from './snapshot.ts';
 import { chooseLayout, type TemplateChoice } from './layouts.ts';
 import { fitToLayout } from './fit.ts';
 
-const EVIDENCED_TYPES: RecordType[] = ['post', 'registration', 'training', 'dbs', 'education'];
 
 /**
  * Each cited record's evidence as a mark. A post confirmed by a referee says who confirmed it
@@ -25,7 +24,7 @@ const EVIDENCED_TYPES: RecordType[] = ['post', 'registration', 'training', 'dbs'
  */
 async function evidenceMarks(db: DbOrTx, userId: string, options: { showRefereeNames: boolean; timeZone: string; now: Date }) {
   const [byType, shifts] = await Promise.all([
-    Promise.all(EVIDENCED_TYPES.map(async (type) => [type, await findEvidence(db, userId, type)] as const)).then((pairs) => new Map(pairs)),
+    Promise.all(RECORD_KIND_TYPES.map(async (type) => [type, await findEvidence(db, userId, type)] as const)).then((pairs) => new Map(pairs)),
     rollup({ db }, userId, options.now),
   ]);
   const shiftRows = new Map(shifts.rows.map((r) => [shiftsRef(r.employer, r.role), r]));
@@ -40,7 +39,7 @@ async function evidenceMarks(db: DbOrTx, userId: string, options: { showRefereeN
           const row = shiftRows.get(cite.id);
           return row ? approvedShiftsMark({ shifts: row.shifts, first: new Date(row.firstShift), last: new Date(row.lastShift) }, options.timeZone) : SELF_DECLARED;
         }
-        const evidence = byType.get(cite.type as RecordType);
+        const evidence = byType.get(cite.type as RecordKindType);
         return evidence ? markOf(evidence(cite.id)) : SELF_DECLARED;
       }),
     );

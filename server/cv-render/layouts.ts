@@ -1,4 +1,4 @@
-import type { Draft } from '../ai/cv-draft/schema.ts';
+import { SECTION_KINDS, type Draft } from '../ai/cv-draft/schema.ts';
 import type { JobAnalysis } from '../ai/jd-analysis/schema.ts';
 import { REGULATORS } from '../domains/record/regulators.ts';
 import type { RegistrationBody } from '../domains/record/identifiers.ts';
@@ -33,7 +33,8 @@ export interface Layout {
   points: { first: number; older: number; firstItems: number };
 }
 
-const GMC_ORDER: SectionKind[] = ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'achievements', 'publications', 'skills'];
+/** The draft's own section list is declared in the GMC-style order a UK doctor's CV follows. */
+const GMC_ORDER: SectionKind[] = [...SECTION_KINDS];
 const FULL_CAPS: Layout['caps'] = { experience: 8, shifts: 6, training: 12, education: 6, achievements: 8, publications: 8, skills: 10 };
 
 export const LAYOUTS: Record<LayoutId, Layout> = {

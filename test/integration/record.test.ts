@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { waitFor } from '../support/wait.ts';
+import { RECORD_SAMPLES } from '../support/record-samples.ts';
+import { RECORD_KINDS } from '../../server/domains/record/kinds.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -14,6 +16,42 @@ afterAll(async () => {
 });
 
 const issuesOf = (res: { body: any }) => Object.fromEntries((res.body.error?.details?.issues ?? []).map((i: { path: string; message: string }) => [i.path, i.message]));
+
+describe('every record kind, from the registry', () => {
+  for (const kind of RECORD_KINDS) {
+    it(`${kind.label}: created, listed, corrected, audited, kept from other users and deleted at /api/${kind.path}`, async () => {
+      const owner = await signUp(app);
+      const other = await signUp(app);
+      const { valid, correction } = RECORD_SAMPLES[kind.type];
+      const base = `/api/${kind.path}`;
+
+      const empty = await owner.client.post(base, {});
+      expect(empty.status).toBe(422);
+      expect(Object.keys(issuesOf(empty)).length).toBeGreaterThan(0);
+
+      const created = await owner.client.post(base, valid);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ ...valid, evidence: 'self-declared', documentIds: [] });
+      const id = created.body.id;
+      expect((await owner.client.get(base)).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+
+      const corrected = await owner.client.patch(`${base}/${id}`, correction);
+      expect(corrected.status).toBe(200);
+      expect(corrected.body).toMatchObject({ ...valid, ...correction });
+      const events = (await owner.client.get('/api/audit?limit=20')).body.events.map((e: { action: string }) => e.action);
+      expect(events).toEqual(expect.arrayContaining([`${kind.type}.created`, `${kind.type}.updated`]));
+
+      // Another user's item does not exist for them.
+      expect((await other.client.get(`${base}/${id}`)).status).toBe(404);
+      expect((await other.client.patch(`${base}/${id}`, correction)).status).toBe(404);
+      expect((await other.client.delete(`${base}/${id}`)).status).toBe(404);
+      expect((await other.client.get(base)).body.items).toEqual([]);
+
+      expect((await owner.client.delete(`${base}/${id}`)).status).toBe(204);
+      expect((await owner.client.get(`${base}/${id}`)).status).toBe(404);
+    });
+  }
+});
 
 describe('the career record', () => {
   it('creates, reads, corrects and deletes a post, keeping the old values in the audit trail', async () => {

@@ -6,6 +6,7 @@ import { ZEvidenceRef } from '../jd-analysis/schema.ts';
  * never appear in a draft: a registration number is the placeholder
  * `[[registration:<id>:number]]`, filled in from the record when the CV is rendered.
  */
+/** The CV's sections, in the order a UK doctor's CV puts them (the GMC-style order): the one list of them. */
 export const SECTION_KINDS = ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'achievements', 'publications', 'skills'] as const;
 
 export const ZDraftItem = z.object({

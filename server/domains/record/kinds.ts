@@ -4,8 +4,12 @@ import { addDays, FAR_FUTURE_YEARS } from './dates.ts';
 import { fieldLabel } from '../../platform/words/field-labels.ts';
 import { dbsCheckWords, registrationBodyWords } from '../../platform/words/enum-words.ts';
 import { dbsCertificateProblem, normaliseRegistrationNumber, registrationNumberProblem } from './identifiers.ts';
-import { defineKind, type AnyRecordKind, type KindContext } from './kind.ts';
+import { defineKind, type AnyRecordKind, type KindContext, type RecordKind } from './kind.ts';
+import { REGULATORS } from './regulators.ts';
 import {
+  kindName,
+  RECORD_KIND_NAMES,
+  type RecordKindType,
   ZDbsFields,
   ZDbsInput,
   ZEducationFields,
@@ -51,10 +55,7 @@ const nullable = <T>(value: T | null | undefined): T | null => value ?? null;
 const joinNonEmpty = (parts: Array<string | null | undefined>, sep: string) => parts.filter(Boolean).join(sep);
 
 export const postKind = defineKind({
-  type: 'post',
-  table: 'posts',
-  path: 'posts',
-  label: 'Post',
+  ...kindName('post'),
   input: ZPostInput,
   fields: ZPostFields,
   // A post may be accepted ahead of starting, but not years ahead.
@@ -107,13 +108,23 @@ export const postKind = defineKind({
       '. ',
     ),
   describe: (f) => joinNonEmpty([f.title, f.employer], ', '),
+  facts: (f) => ({ text: [f.title, f.employer, f.site, f.grade, f.specialty, f.contract, f.summary, ...f.achievements], dates: [f.startDate, f.endDate] }),
+  aiContext: (p, clean) => ({
+    title: p.title,
+    employer: p.employer,
+    site: p.site,
+    grade: p.grade,
+    specialty: p.specialty,
+    contract: p.contract,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    summary: clean(p.summary),
+    achievements: p.achievements.map((a) => clean(a)),
+  }),
 });
 
 export const registrationKind = defineKind({
-  type: 'registration',
-  table: 'registrations',
-  path: 'registrations',
-  label: 'Registration',
+  ...kindName('registration'),
   input: ZRegistrationInput,
   fields: ZRegistrationFields,
   check: (input, ctx) => {
@@ -148,13 +159,14 @@ export const registrationKind = defineKind({
   // The number itself is an identifier and stays out of anything sent to a model.
   embedText: (f) => joinNonEmpty([`${f.body} registration`, f.status, f.conditions ? `Conditions: ${f.conditions}` : null], '. '),
   describe: (f) => `${registrationBodyWords(f.body)} registration`,
+  // A regulator's full name is a fact of any registration with that body.
+  facts: (f) => ({ text: [`${f.body} registration`, REGULATORS[f.body].name, REGULATORS[f.body].numberLabel, f.status, f.conditions, f.jurisdiction], dates: [f.renewalDate, f.revalidationDate] }),
+  // The number is an identifier: the model gets a placeholder the renderer fills in.
+  aiContext: (r) => ({ body: r.body, status: r.status, numberPlaceholder: `[[registration:${r.id}:number]]`, revalidationDate: r.revalidationDate }),
 });
 
 export const trainingKind = defineKind({
-  type: 'training',
-  table: 'training',
-  path: 'training',
-  label: 'Training',
+  ...kindName('training'),
   input: ZTrainingInput,
   fields: ZTrainingFields,
   check: (input, ctx) => {
@@ -196,13 +208,12 @@ export const trainingKind = defineKind({
   toInput: (f) => ({ name: f.name, provider: f.provider, completedOn: f.completedOn, expiresOn: f.expirySource === 'given' ? f.expiresOn : null, catalogueId: f.catalogueId, url: f.url }),
   embedText: (f) => joinNonEmpty([`${f.name}${f.provider ? ` (${f.provider})` : ''}`, `completed ${f.completedOn}`, f.expiresOn ? `valid until ${f.expiresOn}` : null], ', '),
   describe: (f) => f.name,
+  facts: (f) => ({ text: [f.name, f.provider], dates: [f.completedOn, f.expiresOn] }),
+  aiContext: (t) => ({ name: t.name, provider: t.provider, completedOn: t.completedOn, expiresOn: t.expiresOn }),
 });
 
 export const dbsKind = defineKind({
-  type: 'dbs',
-  table: 'dbs_checks',
-  path: 'dbs',
-  label: 'DBS check',
+  ...kindName('dbs'),
   input: ZDbsInput,
   fields: ZDbsFields,
   check: (input, ctx) => {
@@ -239,13 +250,16 @@ export const dbsKind = defineKind({
   embedText: (f) =>
     `${f.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${f.level[0]!.toUpperCase()}${f.level.slice(1)} DBS check`} (${f.workforce} workforce), issued ${f.issueDate}${f.updateService ? ', on the DBS Update Service' : ''}`,
   describe: (f) => dbsCheckWords(f.level),
+  facts: (f) => ({
+    text: [f.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${f.level} DBS check`, `${f.workforce === 'both' ? 'adult and child' : f.workforce} workforce`, f.updateService ? 'Subscribed to the DBS Update Service' : null],
+    dates: [f.issueDate, f.updateServiceRenewalDate],
+  }),
+  // The product words the DBS line itself (statement.ts, the offline composer); the model is not given the check.
+  aiContext: null,
 });
 
 export const educationKind = defineKind({
-  type: 'education',
-  table: 'education',
-  path: 'education',
-  label: 'Qualification',
+  ...kindName('education'),
   input: ZEducationInput,
   fields: ZEducationFields,
   check: (input, ctx) => spanIssues(ctx, input.startDate, input.endDate),
@@ -272,7 +286,22 @@ export const educationKind = defineKind({
   toInput: (f) => ({ ...f }),
   embedText: (f) => joinNonEmpty([joinNonEmpty([f.studyType, f.area], ' in '), f.institution, f.endDate ? `completed ${f.endDate}` : null], ', '),
   describe: (f) => joinNonEmpty([f.studyType, f.institution], ', '),
+  facts: (f) => ({ text: [f.institution, f.studyType, f.area, f.score], dates: [f.startDate, f.endDate] }),
+  aiContext: (e) => ({ institution: e.institution, studyType: e.studyType, area: e.area, startDate: e.startDate, endDate: e.endDate }),
 });
 
-export const RECORD_KINDS: AnyRecordKind[] = [postKind, registrationKind, trainingKind, dbsKind, educationKind];
+/** Every kind by its type: the compiler refuses a type in the list that has no declaration here. */
+const KINDS = {
+  post: postKind,
+  registration: registrationKind,
+  training: trainingKind,
+  dbs: dbsKind,
+  education: educationKind,
+} satisfies { [T in RecordKindType]: RecordKind<never, never, T> | AnyRecordKind };
+
+/** The fields of one kind's items (what `listRecords` returns, less the meta). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type KindFields<T extends RecordKindType> = (typeof KINDS)[T] extends RecordKind<any, infer F, T> ? F : never;
+
+export const RECORD_KINDS: AnyRecordKind[] = RECORD_KIND_NAMES.map((n) => KINDS[n.type]);
 export const kindOfType = (type: string) => RECORD_KINDS.find((k) => k.type === type);

@@ -12,6 +12,28 @@ const optionalText = (max: number) => text(max).nullable().optional();
 const LONG_TEXT = 20_000;
 const ITEM_TEXT = 4_000;
 
+/**
+ * Every record kind, in the order the record lists them: the one list each server and web list
+ * of record types is derived from. The rules of each kind live in `kinds.ts` (server only);
+ * this is the part the web app needs too: the type, the API path, the table and the words.
+ */
+export const RECORD_KIND_NAMES = [
+  { type: 'post', path: 'posts', table: 'posts', label: 'Post', plural: 'Posts' },
+  { type: 'registration', path: 'registrations', table: 'registrations', label: 'Registration', plural: 'Registrations' },
+  { type: 'training', path: 'training', table: 'training', label: 'Training', plural: 'Training' },
+  { type: 'dbs', path: 'dbs', table: 'dbs_checks', label: 'DBS check', plural: 'DBS checks' },
+  { type: 'education', path: 'education', table: 'education', label: 'Qualification', plural: 'Education' },
+] as const;
+type KindName = (typeof RECORD_KIND_NAMES)[number];
+export type RecordKindType = KindName['type'];
+export type RecordPath = KindName['path'];
+export type RecordTable = KindName['table'];
+export const RECORD_KIND_TYPES = RECORD_KIND_NAMES.map((k) => k.type) as [RecordKindType, ...RecordKindType[]];
+/** What documents and verifications may point at: a record item, or a shift's time card. */
+export type LinkableType = RecordKindType | 'timecard';
+export const LINKABLE_TYPES = [...RECORD_KIND_TYPES, 'timecard'] as [LinkableType, ...LinkableType[]];
+export const kindName = <T extends RecordKindType>(type: T) => RECORD_KIND_NAMES.find((k) => k.type === type) as Extract<KindName, { type: T }>;
+
 export const ZEvidenceLevel = z.enum(['self-declared', 'document-backed', 'verifier-confirmed']).describe('The strongest evidence behind the record');
 
 export const ZRecordMeta = z.object({
@@ -22,6 +44,7 @@ export const ZRecordMeta = z.object({
     .object({ name: z.string().nullable(), role: z.string(), organisation: z.string().nullable(), at: z.string(), emailLabel: z.string().nullable() })
     .nullable()
     .describe('Who confirmed a verifier-confirmed record, and when'),
+  summary: z.string().describe('A short label for lists, e.g. "Clinical Fellow, Calder Valley Hospitals NHS Trust"'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -167,6 +190,15 @@ export const ZEducationFields = z.object({
   courses: z.array(z.string()),
 });
 export type EducationFields = z.infer<typeof ZEducationFields>;
+
+/** Each path's own fields (the API items add `ZRecordMeta`): typed by the one list above. */
+export const RECORD_FIELDS = {
+  posts: ZPostFields,
+  registrations: ZRegistrationFields,
+  training: ZTrainingFields,
+  dbs: ZDbsFields,
+  education: ZEducationFields,
+} satisfies Record<RecordPath, z.ZodObject>;
 
 // ---- catalogue
 

@@ -36,12 +36,14 @@ type Row = Record<string, any>;
 
 function toApi(kind: AnyRecordKind, row: Row, evidence: Evidence) {
   const c = evidence.confirmation;
+  const fields = kind.fromRow(row);
   return {
     id: row.id as string,
-    ...kind.fromRow(row),
+    ...fields,
     evidence: evidence.level,
     documentIds: evidence.documentIds,
     confirmedBy: c ? { name: c.name, role: c.role, organisation: c.organisation, at: c.at.toISOString(), emailLabel: c.emailLabel } : null,
+    summary: kind.describe(fields),
     createdAt: (row.created_at as Date).toISOString(),
     updatedAt: (row.updated_at as Date).toISOString(),
   };

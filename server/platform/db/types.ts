@@ -1,3 +1,4 @@
+import type { LinkableType } from '../../domains/record/schema.ts';
 import type { ColumnType, Generated } from 'kysely';
 import type { CvTemplate as TemplateChoice } from '../../domains/cvs/schema.ts';
 
@@ -289,7 +290,8 @@ export interface DbsChecksTable {
   updated_at: Timestamp;
 }
 
-export type RecordType = 'post' | 'registration' | 'training' | 'dbs' | 'education' | 'timecard';
+/** A record kind (`domains/record/schema.ts`, the one list) or a time card. */
+export type RecordType = LinkableType;
 
 export interface RecordDocumentsTable {
   document_id: string;

@@ -9,17 +9,11 @@ import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-
 import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
 import { registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
+import { RECORD_KIND_NAMES } from '../../../server/domains/record/schema.ts';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
 import { CvFileImport } from './record/CvFileImport.tsx';
 
-const SECTIONS = [
-  { anchor: 'posts', label: 'Posts' },
-  { anchor: 'registrations', label: 'Registrations' },
-  { anchor: 'training', label: 'Training' },
-  { anchor: 'dbs', label: 'DBS checks' },
-  { anchor: 'education', label: 'Education' },
-  { anchor: 'import-export', label: 'Import and export' },
-];
+const SECTIONS = [...RECORD_KIND_NAMES.map((k) => ({ anchor: k.path as string, label: k.plural as string })), { anchor: 'import-export', label: 'Import and export' }];
 
 function Evidence({ level, documents, confirmedBy }: { level: keyof typeof EVIDENCE; documents: number; confirmedBy?: ConfirmedBy | null }) {
   const e = EVIDENCE[level];

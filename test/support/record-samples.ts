@@ -1,0 +1,16 @@
+import type { RecordKindType } from '../../server/domains/record/schema.ts';
+
+/**
+ * One valid item of every record kind, and one correction to it, for the tests that loop over
+ * the registry. Typed by the one list of kinds, so a new kind does not compile without its sample.
+ */
+export const RECORD_SAMPLES: { [T in RecordKindType]: { valid: Record<string, unknown>; correction: Record<string, unknown> } } = {
+  post: {
+    valid: { employer: 'Calder Valley Hospitals NHS Trust', title: 'Clinical Fellow', contract: 'fixed-term', startDate: '2023-08-02', endDate: '2024-08-06' },
+    correction: { title: 'Clinical Fellow in Emergency Medicine' },
+  },
+  registration: { valid: { body: 'GMC', number: '7123456', status: 'Full registration with a licence to practise' }, correction: { revalidationDate: '2028-03-31' } },
+  training: { valid: { name: 'Immediate Life Support', provider: 'Resuscitation Council UK', completedOn: '2025-01-20' }, correction: { provider: 'RCUK' } },
+  dbs: { valid: { level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2024-05-01' }, correction: { updateService: true } },
+  education: { valid: { institution: 'University of Leeds', studyType: 'MBChB', startDate: '2013-09-01', endDate: '2018-07-01' }, correction: { score: 'Honours' } },
+};
