@@ -44,7 +44,7 @@ export const ZRecordMeta = z.object({
     .object({ name: z.string().nullable(), role: z.string(), organisation: z.string().nullable(), at: z.string(), emailLabel: z.string().nullable() })
     .nullable()
     .describe('Who confirmed a verifier-confirmed record, and when'),
-  summary: z.string().describe('A short label for lists, e.g. "Clinical Fellow, Calder Valley Hospitals NHS Trust"'),
+  label: z.string().describe('A short label for lists, e.g. "Clinical Fellow, Calder Valley Hospitals NHS Trust"'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -43,7 +43,7 @@ function toApi(kind: AnyRecordKind, row: Row, evidence: Evidence) {
     evidence: evidence.level,
     documentIds: evidence.documentIds,
     confirmedBy: c ? { name: c.name, role: c.role, organisation: c.organisation, at: c.at.toISOString(), emailLabel: c.emailLabel } : null,
-    summary: kind.describe(fields),
+    label: kind.describe(fields),
     createdAt: (row.created_at as Date).toISOString(),
     updatedAt: (row.updated_at as Date).toISOString(),
   };

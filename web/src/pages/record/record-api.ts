@@ -45,7 +45,7 @@ export const dbsLevelLabel = (level: string) => capitalise(enumWord(level));
 
 /**
  * A short name for one record, for lists, link pickers and confirmations. A kind without its own
- * wording here shows the server's summary of the item (its `describe`).
+ * wording here shows the server's label for the item (its `describe`).
  */
 export function describeRecord<P extends RecordPath>(path: P, item: ItemOf[P]): string {
   switch (path) {
@@ -68,6 +68,6 @@ export function describeRecord<P extends RecordPath>(path: P, item: ItemOf[P]): 
       return `${dbsLevelLabel(d.level)} DBS check, issued ${formatDate(d.issueDate)}`;
     }
     default:
-      return item.summary;
+      return item.label;
   }
 }
