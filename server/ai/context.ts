@@ -10,7 +10,8 @@ import type { AssessedRequirement } from './jd-analysis/schema.ts';
  * text is redacted, with people's names pseudonymised consistently across the request.
  */
 export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudonymiser()) {
-  const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
+  // Referees never reach a model, nor do their names written anywhere else in the record.
+  const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s)), ...record.items.referee.map((r) => r.name)];
   const clean = (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
   return {
     profile: { ref: PROFILE_REF, label: record.profile.label, summary: clean(record.profile.summary) },

@@ -73,9 +73,14 @@ export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> =
   shifts: 'Verified shifts',
   training: 'Training and certification',
   education: 'Education and qualifications',
-  achievements: 'Awards and memberships',
-  publications: 'Publications, audit and QI',
+  audit: 'Audit and quality improvement',
+  publications: 'Research and publications',
+  presentations: 'Presentations and posters',
+  teaching: 'Teaching',
+  leadership: 'Leadership and management',
+  achievements: 'Prizes and awards',
   skills: 'Skills and languages',
+  referees: 'Referees',
 };
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -149,6 +154,12 @@ export function checkGrounding(draft: Draft, record: AiRecord): { draft: Draft; 
   const knownEmployers = [...new Set(record.posts.map((p) => p.employer))];
   const removed: RemovedItem[] = [];
   const sections = draft.sections
+    .filter((section) => {
+      // The referees section is the product's, made from the record after this check; a draft's is not used.
+      if (section.kind !== 'referees') return true;
+      for (const item of section.items) removed.push({ section: SECTION_TITLES.referees, text: item.title, reason: 'referees are added from your record, never written by the model' });
+      return false;
+    })
     .map((section) => {
       const items: DraftItem[] = [];
       for (const item of section.items) {

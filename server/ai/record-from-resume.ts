@@ -4,7 +4,7 @@ import type { KindContext } from '../domains/record/kind.ts';
 import { planImport } from '../domains/resume/import.ts';
 import { KEPT_SECTIONS, type JsonResume } from '../domains/resume/schema.ts';
 import { RECORD_KIND_TYPES } from '../domains/record/schema.ts';
-import { extrasOf, namedViews, refereesIn, type AiItems, type AiRecord } from './record-view.ts';
+import { extrasOf, namedViews, type AiItems, type AiRecord } from './record-view.ts';
 
 /**
  * A JSON Resume read into the AI's view of a record without storing anything: the importer's
@@ -30,7 +30,6 @@ export function aiRecordFromResume(resume: JsonResume, asOf: string): AiRecord {
     profile: { label: resume.basics?.label ?? null, summary: resume.basics?.summary ?? null },
     ...namedViews(byType),
     extras: extrasOf(sections),
-    refereeCount: refereesIn(sections),
     // Shifts in a file are claims: only a supervisor's approval in Medfolio makes them verified shifts.
     shifts: { rows: [], totalHours: 0 },
   };

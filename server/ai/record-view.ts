@@ -17,7 +17,7 @@ export type AiItems = { [T in RecordKindType]: Array<AiItem<T>> };
 
 export interface ExtraItem {
   id: string;
-  section: 'awards' | 'publications' | 'skills' | 'languages' | 'projects' | 'volunteer';
+  section: 'skills' | 'languages' | 'volunteer';
   title: string;
   text: string;
 }
@@ -34,7 +34,7 @@ export interface AiRecord {
   dbs: AiItems['dbs'];
   education: AiItems['education'];
   extras: ExtraItem[];
-  /** How many referees the record names: a count only, their details never reach the AI. */
+  /** How many referees the record names: matching uses the count; their details never reach a model. */
   refereeCount: number;
   shifts: Awaited<ReturnType<typeof rollup>>;
 }
@@ -43,7 +43,8 @@ export interface AiRecord {
 export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   const out: ExtraItem[] = [];
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  for (const section of ['awards', 'publications', 'skills', 'languages', 'projects', 'volunteer'] as const) {
+  // Awards, publications, projects and references are record kinds of their own.
+  for (const section of ['skills', 'languages', 'volunteer'] as const) {
     const items = Array.isArray(sections[section]) ? (sections[section] as Array<Record<string, unknown>>) : [];
     items.forEach((item, i) => {
       const title = str(item.title) || str(item.name) || str(item.language) || str(item.organization);
@@ -54,8 +55,6 @@ export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   return out;
 }
 
-/** JSON Resume's `references`: counted for matching ("two references"), never read out. */
-export const refereesIn = (sections: Record<string, unknown>) => (Array.isArray(sections.references) ? sections.references.length : 0);
 
 /** The citable id of a roll-up of approved shifts (employer and role, each URI-encoded). */
 /**
@@ -67,7 +66,7 @@ export const PROFILE_REF = { type: 'profile', id: 'profile' } as const;
 export const shiftsRef = (employer: string, role: string) => `${encodeURIComponent(employer)}|${encodeURIComponent(role)}`;
 
 /** The named views of `items` (AiRecord's own fields), so both are made in one place. */
-export const namedViews = (items: AiItems) => ({ items, posts: items.post, training: items.training, registrations: items.registration, dbs: items.dbs, education: items.education });
+export const namedViews = (items: AiItems) => ({ items, posts: items.post, training: items.training, registrations: items.registration, dbs: items.dbs, education: items.education, refereeCount: items.referee.length });
 
 export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promise<AiRecord> {
   const [user, profile, lists, shifts] = await Promise.all([
@@ -82,7 +81,7 @@ export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promi
     profile: { label: profile?.label ?? null, summary: profile?.summary ?? null },
     ...namedViews(Object.fromEntries(lists) as unknown as AiItems),
     extras: extrasOf((profile?.extra_sections ?? {}) as Record<string, unknown>),
-    refereeCount: refereesIn((profile?.extra_sections ?? {}) as Record<string, unknown>),
+
     shifts,
   };
 }

@@ -1,7 +1,9 @@
 import type { DbOrTx } from '../platform/db/transaction.ts';
 import { findUserById } from '../domains/accounts/repo.ts';
 import { findProfile } from '../domains/resume/repo.ts';
-import { registrationKind } from '../domains/record/kinds.ts';
+import { refereeKind, registrationKind } from '../domains/record/kinds.ts';
+import type { RefereeFields } from '../domains/record/schema.ts';
+import { SECTION_TITLES } from '../ai/grounding.ts';
 import { RECORD_KIND_TYPES, type RecordKindType } from '../domains/record/schema.ts';
 import { findRecords } from '../domains/record/repo.ts';
 import { findEvidence, type Evidence } from '../domains/record/evidence.ts';
@@ -46,6 +48,20 @@ async function evidenceMarks(db: DbOrTx, userId: string, options: { showRefereeN
 }
 
 /**
+ * The referees section, made from the record after the draft was checked (no model ever sees a
+ * referee). Names, positions and organisations print only for the referees the clinician chose
+ * to show; contact details never print; the rest are "available on request".
+ */
+export function refereesSection(referees: Array<RefereeFields & { id: string }>): Draft['sections'][number] | null {
+  if (!referees.length) return null;
+  const shown = referees.filter((r) => r.showOnCv);
+  const held = referees.filter((r) => !r.showOnCv);
+  const items = shown.map((r) => ({ title: r.name, subtitle: [r.position, r.organisation].filter(Boolean).join(', ') || null, dates: null, bullets: r.relationship ? [r.relationship] : [], cites: [{ type: 'referee', id: r.id }] }));
+  if (held.length) items.push({ title: shown.length ? 'Further referees available on request' : 'Available on request', subtitle: null, dates: null, bullets: [], cites: held.map((r) => ({ type: 'referee', id: r.id })) });
+  return { kind: 'referees', title: SECTION_TITLES.referees, items };
+}
+
+/**
  * Freezes a checked draft into the snapshot that is rendered and shared, laid out for its template
  * (chosen from the record's registrations and the advert unless asked for): the clinician's name
  * and contact details come from their account and profile (never from the model), registration
@@ -57,14 +73,16 @@ export async function buildSnapshot(
   cv: { template: TemplateChoice; draft: Draft; jobTitle: string | null; analysis?: Pick<JobAnalysis, 'country' | 'requirements'> | null; showRefereeNames?: boolean; squeeze?: number },
   now: Date = new Date(),
 ): Promise<CvSnapshot> {
-  const [user, profile, registrations] = await Promise.all([findUserById(db, userId), findProfile(db, userId), findRecords(db, registrationKind.table, userId)]);
+  const [user, profile, registrations, refereeRows] = await Promise.all([findUserById(db, userId), findProfile(db, userId), findRecords(db, registrationKind.table, userId), findRecords(db, refereeKind.table, userId)]);
+  const referees = refereesSection(refereeRows.map((r) => ({ ...refereeKind.fromRow(r), id: r.id as string })));
   const regs = registrations.map((r) => registrationKind.fromRow(r) as { body: RegistrationBody; number: string }).map((r, i) => ({ ...r, id: registrations[i]!.id as string }));
   const location = profile?.location ?? {};
   const place = [location.city, location.region].filter(Boolean).join(', ');
   const showRefereeNames = cv.showRefereeNames ?? false;
   const markFor = await evidenceMarks(db, userId, { showRefereeNames, timeZone: user?.time_zone ?? 'Europe/London', now });
   const layout = chooseLayout(cv.template, regs.map((r) => r.body), cv.analysis ?? null);
-  const sections = fitToLayout(fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections, layout, cv.squeeze);
+  const drafted = fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections.filter((s) => s.kind !== 'referees');
+  const sections = fitToLayout(referees ? [...drafted, referees] : drafted, layout, cv.squeeze);
   return {
     template: layout.id,
     format: layout.format,

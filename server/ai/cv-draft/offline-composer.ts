@@ -1,7 +1,9 @@
 import type { Embedder } from '../../adapters/embedder.ts';
 import { PROFILE_REF, shiftsRef, type AiRecord } from '../record-view.ts';
 import type { AssessedRequirement } from '../jd-analysis/schema.ts';
-import type { Draft, DraftItem } from './schema.ts';
+import { SECTION_KINDS, type Draft, type DraftItem } from './schema.ts';
+import { RECORD_KINDS } from '../../domains/record/kinds.ts';
+import { SECTION_TITLES } from '../grounding.ts';
 import { dateSpan, distinctParts, monthYear, registrationSentence } from './wording.ts';
 import { personalStatement } from './statement.ts';
 
@@ -114,9 +116,14 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
     })),
   );
 
+  // The kinds that word their own entry (audit, publications, presentations, teaching,
+  // leadership, awards...), each in its section, newest first.
+  const entries = RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : []));
+  for (const section of SECTION_KINDS) {
+    const inSection = entries.filter((e) => e.section === section).sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''));
+    add(section, SECTION_TITLES[section], inSection.map(({ title, subtitle, dates, bullets, cites }) => ({ title, subtitle, dates, bullets, cites })));
+  }
   const extras = (section: string) => record.extras.filter((x) => x.section === section);
-  add('achievements', 'Awards and memberships', extras('awards').map((x) => ({ title: x.title, subtitle: null, dates: null, bullets: [], cites: [{ type: 'extra', id: x.id }] })));
-  add('publications', 'Publications, audit and QI', extras('publications').map((x) => ({ title: x.title, subtitle: null, dates: null, bullets: [], cites: [{ type: 'extra', id: x.id }] })));
   add(
     'skills',
     'Skills and languages',

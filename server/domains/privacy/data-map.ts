@@ -46,6 +46,11 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'training', owner: 'user_id', file: 'record/training.json' },
   { table: 'dbs_checks', owner: 'user_id', file: 'record/dbs-checks.json' },
   { table: 'education', owner: 'user_id', file: 'record/education.json' },
+  { table: 'activities', owner: 'user_id', file: 'record/activities.json' },
+  { table: 'publications', owner: 'user_id', file: 'record/publications.json' },
+  { table: 'awards', owner: 'user_id', file: 'record/awards.json' },
+  // Other people's contact details, held for the clinician: exported to them and erased with them.
+  { table: 'referees', owner: 'user_id', file: 'record/referees.json' },
   { table: 'profiles', owner: 'user_id', file: 'record/profile.json' },
   { table: 'reminders_sent', owner: 'user_id', file: 'record/reminders-sent.json' },
   { table: 'finding_comments', owner: 'user_id', file: 'record/finding-comments.json' },

@@ -36,6 +36,10 @@ export function embedRecordHandler(deps: { db: Db; embedder: Embedder }): JobHan
       return;
     }
     const text = kind.embedText(kind.fromRow(row));
+    if (text === null) {
+      await repo.deleteRecordLinks(deps.db, kind.type, recordId, { embeddingsOnly: true });
+      return;
+    }
     const contentHash = createHash('sha256').update(`${deps.embedder.model}\n${text}`).digest('hex');
     const existing = await repo.findEmbedding(deps.db, kind.type, recordId);
     if (existing?.content_hash === contentHash) return;

@@ -2,13 +2,27 @@ import type { FieldIssue } from '../../platform/errors.ts';
 import { computeExpiry, matchCatalogue } from './catalogue.ts';
 import { addDays, FAR_FUTURE_YEARS } from './dates.ts';
 import { fieldLabel } from '../../platform/words/field-labels.ts';
-import { dbsCheckWords, registrationBodyWords } from '../../platform/words/enum-words.ts';
-import { dbsCertificateProblem, normaliseRegistrationNumber, registrationNumberProblem } from './identifiers.ts';
+import { ACTIVITY_CATEGORY_WORDS, dbsCheckWords, publicationTypeWords, registrationBodyWords } from '../../platform/words/enum-words.ts';
+import { dbsCertificateProblem, doiProblem, normaliseDoi, normaliseRegistrationNumber, pmidProblem, registrationNumberProblem } from './identifiers.ts';
+import { canonicalPersonName, isSelfReferee } from '../verifications/referee-email.ts';
+import { dateSpan, monthYear } from '../../ai/cv-draft/wording.ts';
 import { defineKind, type AnyRecordKind, type KindContext, type RecordKind } from './kind.ts';
 import { REGULATORS } from './regulators.ts';
 import {
+  ACTIVITY_CATEGORIES,
   kindName,
+  PUBLICATION_TYPES,
   RECORD_KIND_NAMES,
+  type ActivityFields,
+  type PublicationFields,
+  ZActivityFields,
+  ZActivityInput,
+  ZAwardFields,
+  ZAwardInput,
+  ZPublicationFields,
+  ZPublicationInput,
+  ZRefereeFields,
+  ZRefereeInput,
   type RecordKindType,
   ZDbsFields,
   ZDbsInput,
@@ -290,6 +304,274 @@ export const educationKind = defineKind({
   aiContext: (e) => ({ institution: e.institution, studyType: e.studyType, area: e.area, startDate: e.startDate, endDate: e.endDate }),
 });
 
+/** The CV section each activity category goes in, with the words it prints for it (platform/words). */
+const ACTIVITY_SECTION: Record<ActivityFields['category'], string> = {
+  audit: 'audit',
+  'quality-improvement': 'audit',
+  teaching: 'teaching',
+  presentation: 'presentations',
+  poster: 'presentations',
+  leadership: 'leadership',
+  management: 'leadership',
+  project: 'leadership',
+};
+const ACTIVITY_WORDS = Object.fromEntries(Object.entries(ACTIVITY_SECTION).map(([c, section]) => [c, { word: ACTIVITY_CATEGORY_WORDS[c as ActivityFields['category']], section }])) as Record<ActivityFields['category'], { word: string; section: string }>;
+const newestFirst = (date: string | null | undefined, title: string) => `${date ? String(99999999 - Number(date.replace(/-/g, ''))) : '99999999'}|${title.toLowerCase()}`;
+
+export const activityKind = defineKind({
+  ...kindName('activity'),
+  input: ZActivityInput,
+  fields: ZActivityFields,
+  check: (input, ctx) => spanIssues(ctx, input.startDate, input.endDate),
+  toColumns: (input) => ({
+    category: input.category,
+    title: input.title,
+    organisation: nullable(input.organisation),
+    roles: JSON.stringify(input.roles ?? []),
+    start_date: nullable(input.startDate),
+    end_date: nullable(input.endDate),
+    description: nullable(input.description),
+    highlights: JSON.stringify(input.highlights ?? []),
+    keywords: JSON.stringify(input.keywords ?? []),
+    url: nullable(input.url),
+  }),
+  fromRow: (row) => ({
+    category: row.category as ActivityFields['category'],
+    title: row.title as string,
+    organisation: row.organisation as string | null,
+    roles: (row.roles ?? []) as string[],
+    startDate: row.start_date as string | null,
+    endDate: row.end_date as string | null,
+    description: row.description as string | null,
+    highlights: (row.highlights ?? []) as string[],
+    keywords: (row.keywords ?? []) as string[],
+    url: row.url as string | null,
+  }),
+  toInput: (f) => ({ ...f }),
+  embedText: (f) => joinNonEmpty([`${ACTIVITY_WORDS[f.category].word}: ${f.title}`, joinNonEmpty([f.roles.join(', '), f.organisation], ', '), f.description, ...f.highlights], '. '),
+  describe: (f) => `${ACTIVITY_WORDS[f.category].word}: ${f.title}`,
+  facts: (f) => ({ text: [ACTIVITY_WORDS[f.category].word, f.category, f.title, f.organisation, ...f.roles, f.description, ...f.highlights, ...f.keywords], dates: [f.startDate, f.endDate] }),
+  aiContext: (a, clean) => ({ category: a.category, title: a.title, organisation: a.organisation, roles: a.roles, startDate: a.startDate, endDate: a.endDate, description: clean(a.description), highlights: a.highlights.map((h) => clean(h)) }),
+  cv: (f) => ({
+    section: ACTIVITY_WORDS[f.category].section,
+    title: f.title,
+    subtitle: joinNonEmpty([ACTIVITY_WORDS[f.category].word, f.roles.join(', '), f.organisation], ', ') || null,
+    dates: dateSpan(f.startDate, f.endDate),
+    bullets: [...(f.description ? [f.description] : []), ...f.highlights],
+    sortDate: f.endDate ?? f.startDate,
+  }),
+  resume: {
+    section: 'projects',
+    keptFields: ['name', 'type', 'entity', 'roles', 'startDate', 'endDate', 'description', 'highlights', 'keywords', 'url'],
+    toResume: (f) => ({ name: f.title, type: f.category, entity: f.organisation, roles: f.roles, startDate: f.startDate, endDate: f.endDate, description: f.description, highlights: f.highlights, keywords: f.keywords, url: f.url }),
+    fromResume: (item, read) => {
+      const title = read.text(item.name);
+      if (!title) return { skip: 'an activity needs a name' };
+      const type = read.text(item.type)?.toLowerCase().replace(/\s+/g, '-') ?? null;
+      const category = type && (ACTIVITY_CATEGORIES as readonly string[]).includes(type) ? type : type === 'qi' ? 'quality-improvement' : 'project';
+      const startDate = read.date(item.startDate, 'startDate');
+      return {
+        identity: ['project', title, startDate],
+        fieldMap: { title: 'name', organisation: 'entity', category: 'type' },
+        input: {
+          category: category as ActivityFields['category'],
+          title,
+          organisation: read.text(item.entity),
+          roles: read.list(item.roles),
+          startDate,
+          endDate: read.date(item.endDate, 'endDate', true),
+          description: read.text(item.description),
+          highlights: read.list(item.highlights),
+          keywords: read.list(item.keywords),
+          url: read.text(item.url),
+        },
+      };
+    },
+    valuesNotKept: (item) => {
+      const type = typeof item.type === 'string' && item.type.trim() ? item.type.trim().toLowerCase().replace(/\s+/g, '-') : null;
+      return type && !(ACTIVITY_CATEGORIES as readonly string[]).includes(type) && type !== 'qi'
+        ? [{ field: 'type', reason: `kept as "project": an activity is one of ${ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_WORDS[c].toLowerCase()).join(', ')}` }]
+        : [];
+    },
+    sortKey: (f) => newestFirst(f.startDate, f.title),
+  },
+});
+
+export const publicationKind = defineKind({
+  ...kindName('publication'),
+  input: ZPublicationInput,
+  fields: ZPublicationFields,
+  check: (input, ctx) => {
+    const issues = dateIssues(ctx, [{ path: 'body.publishedOn', value: input.publishedOn }]);
+    const doiIssue = input.doi ? doiProblem(normaliseDoi(input.doi)) : undefined;
+    if (doiIssue) issues.push({ path: 'body.doi', message: doiIssue });
+    const pmidIssue = input.pmid ? pmidProblem(input.pmid.trim()) : undefined;
+    if (pmidIssue) issues.push({ path: 'body.pmid', message: pmidIssue });
+    return issues;
+  },
+  toColumns: (input) => ({
+    title: input.title,
+    publication_type: input.publicationType,
+    authors: nullable(input.authors),
+    publisher: nullable(input.publisher),
+    published_on: nullable(input.publishedOn),
+    doi: input.doi ? normaliseDoi(input.doi) : null,
+    pmid: input.pmid ? input.pmid.trim() : null,
+    url: nullable(input.url),
+    summary: nullable(input.summary),
+  }),
+  fromRow: (row) => ({
+    title: row.title as string,
+    publicationType: row.publication_type as PublicationFields['publicationType'],
+    authors: row.authors as string | null,
+    publisher: row.publisher as string | null,
+    publishedOn: row.published_on as string | null,
+    doi: row.doi as string | null,
+    pmid: row.pmid as string | null,
+    url: row.url as string | null,
+    summary: row.summary as string | null,
+  }),
+  toInput: (f) => ({ ...f }),
+  embedText: (f) => joinNonEmpty([f.title, publicationTypeWords(f.publicationType), f.publisher, f.summary], '. '),
+  describe: (f) => f.title,
+  facts: (f) => ({ text: [f.title, publicationTypeWords(f.publicationType), f.authors, f.publisher, f.summary, f.doi ? `doi:${f.doi}` : null, f.pmid ? `PMID ${f.pmid}` : null], dates: [f.publishedOn] }),
+  // Authors are people: the model gets the title and where it appeared, not who wrote it.
+  aiContext: (p, clean) => ({ title: p.title, publicationType: p.publicationType, publisher: p.publisher, publishedOn: p.publishedOn, summary: clean(p.summary) }),
+  cv: (f) => ({
+    section: 'publications',
+    title: f.title,
+    subtitle: joinNonEmpty([f.authors, f.publisher], '. ') || null,
+    dates: f.publishedOn ? monthYear(f.publishedOn) : null,
+    bullets: [joinNonEmpty([f.doi ? `doi:${f.doi}` : null, f.pmid ? `PMID ${f.pmid}` : null], ', ')].filter(Boolean),
+    sortDate: f.publishedOn,
+  }),
+  resume: {
+    section: 'publications',
+    keptFields: ['name', 'publisher', 'releaseDate', 'url', 'summary', 'type', 'authors', 'doi', 'pmid'],
+    toResume: (f) => ({ name: f.title, publisher: f.publisher, releaseDate: f.publishedOn, url: f.url, summary: f.summary, type: f.publicationType, authors: f.authors, doi: f.doi, pmid: f.pmid }),
+    fromResume: (item, read) => {
+      const title = read.text(item.name);
+      if (!title) return { skip: 'a publication needs a name (its title)' };
+      const type = read.text(item.type)?.toLowerCase() ?? null;
+      const publishedOn = read.date(item.releaseDate, 'releaseDate');
+      return {
+        identity: ['publication', title, publishedOn],
+        fieldMap: { title: 'name', publishedOn: 'releaseDate', publicationType: 'type' },
+        input: {
+          title,
+          publicationType: (type && (PUBLICATION_TYPES as readonly string[]).includes(type) ? type : 'other') as PublicationFields['publicationType'],
+          authors: read.text(item.authors),
+          publisher: read.text(item.publisher),
+          publishedOn,
+          doi: read.text(item.doi),
+          pmid: read.text(item.pmid),
+          url: read.text(item.url),
+          summary: read.text(item.summary),
+        },
+      };
+    },
+    valuesNotKept: (item) => {
+      const type = typeof item.type === 'string' && item.type.trim() ? item.type.trim().toLowerCase() : null;
+      return type && !(PUBLICATION_TYPES as readonly string[]).includes(type) ? [{ field: 'type', reason: `kept as "other": a publication's type is one of ${PUBLICATION_TYPES.join(', ')}` }] : [];
+    },
+    sortKey: (f) => newestFirst(f.publishedOn, f.title),
+  },
+});
+
+export const awardKind = defineKind({
+  ...kindName('award'),
+  input: ZAwardInput,
+  fields: ZAwardFields,
+  check: (input, ctx) => dateIssues(ctx, [{ path: 'body.awardedOn', value: input.awardedOn, notAfterToday: true }]),
+  toColumns: (input) => ({ title: input.title, awarder: nullable(input.awarder), awarded_on: nullable(input.awardedOn), summary: nullable(input.summary) }),
+  fromRow: (row) => ({ title: row.title as string, awarder: row.awarder as string | null, awardedOn: row.awarded_on as string | null, summary: row.summary as string | null }),
+  toInput: (f) => ({ ...f }),
+  embedText: (f) => joinNonEmpty([f.title, f.awarder, f.summary], '. '),
+  describe: (f) => joinNonEmpty([f.title, f.awarder], ', '),
+  facts: (f) => ({ text: [f.title, f.awarder, f.summary], dates: [f.awardedOn] }),
+  aiContext: (a, clean) => ({ title: a.title, awarder: a.awarder, awardedOn: a.awardedOn, summary: clean(a.summary) }),
+  cv: (f) => ({ section: 'achievements', title: f.title, subtitle: f.awarder, dates: f.awardedOn ? monthYear(f.awardedOn) : null, bullets: f.summary ? [f.summary] : [], sortDate: f.awardedOn }),
+  resume: {
+    section: 'awards',
+    keptFields: ['title', 'date', 'awarder', 'summary'],
+    toResume: (f) => ({ title: f.title, date: f.awardedOn, awarder: f.awarder, summary: f.summary }),
+    fromResume: (item, read) => {
+      const title = read.text(item.title);
+      if (!title) return { skip: 'an award needs a title' };
+      const awardedOn = read.date(item.date, 'date');
+      return { identity: ['award', title, awardedOn], fieldMap: { awardedOn: 'date' }, input: { title, awarder: read.text(item.awarder), awardedOn, summary: read.text(item.summary) } };
+    },
+    sortKey: (f) => newestFirst(f.awardedOn, f.title),
+  },
+});
+
+/**
+ * The clinician's referees. Their details are shared on request only: the kind has no AI view
+ * and no embedding, its grounding facts are empty (nothing a model writes may cite one), and the
+ * CV's references section is made from the database after the draft is checked (cv-render/build.ts).
+ */
+export const refereeKind = defineKind({
+  ...kindName('referee'),
+  input: ZRefereeInput,
+  fields: ZRefereeFields,
+  check: (input, ctx) => {
+    const issues: FieldIssue[] = [];
+    const account = ctx.account;
+    if (account && (canonicalPersonName(input.name) === canonicalPersonName(account.name) || (input.email && isSelfReferee({ name: input.name, email: input.email }, account)))) {
+      issues.push({ path: input.email && isSelfReferee({ name: input.name, email: input.email }, account) ? 'body.email' : 'body.name', message: 'is yours: a referee is someone else who knows your work' });
+    }
+    return issues;
+  },
+  toColumns: (input) => ({
+    name: input.name,
+    position: nullable(input.position),
+    organisation: nullable(input.organisation),
+    relationship: nullable(input.relationship),
+    email: input.email ? input.email.trim() : null,
+    phone: nullable(input.phone),
+    reference: nullable(input.reference),
+    show_on_cv: input.showOnCv ?? false,
+  }),
+  fromRow: (row) => ({
+    name: row.name as string,
+    position: row.position as string | null,
+    organisation: row.organisation as string | null,
+    relationship: row.relationship as string | null,
+    email: row.email as string | null,
+    phone: row.phone as string | null,
+    reference: row.reference as string | null,
+    showOnCv: row.show_on_cv as boolean,
+  }),
+  toInput: (f) => ({ ...f }),
+  embedText: () => null,
+  describe: (f) => joinNonEmpty([f.name, f.position], ', '),
+  facts: () => ({ text: [], dates: [] }),
+  aiContext: null,
+  resume: {
+    section: 'references',
+    keptFields: ['name', 'reference', 'position', 'organisation', 'relationship', 'email', 'phone', 'showOnCv'],
+    toResume: (f) => ({ name: f.name, reference: f.reference, position: f.position, organisation: f.organisation, relationship: f.relationship, email: f.email, phone: f.phone, showOnCv: f.showOnCv || undefined }),
+    fromResume: (item, read) => {
+      const name = read.text(item.name);
+      if (!name) return { skip: 'a referee needs a name' };
+      return {
+        identity: ['referee', name],
+        input: {
+          name,
+          reference: read.text(item.reference),
+          position: read.text(item.position),
+          organisation: read.text(item.organisation),
+          relationship: read.text(item.relationship),
+          email: read.text(item.email),
+          phone: read.text(item.phone),
+          showOnCv: item.showOnCv === true,
+        },
+      };
+    },
+    sortKey: (f) => f.name.toLowerCase(),
+  },
+});
+
 /** Every kind by its type: the compiler refuses a type in the list that has no declaration here. */
 const KINDS = {
   post: postKind,
@@ -297,6 +579,10 @@ const KINDS = {
   training: trainingKind,
   dbs: dbsKind,
   education: educationKind,
+  activity: activityKind,
+  publication: publicationKind,
+  award: awardKind,
+  referee: refereeKind,
 } satisfies { [T in RecordKindType]: RecordKind<never, never, T> | AnyRecordKind };
 
 /** The fields of one kind's items (what `listRecords` returns, less the meta). */

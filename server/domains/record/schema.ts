@@ -23,6 +23,10 @@ export const RECORD_KIND_NAMES = [
   { type: 'training', path: 'training', table: 'training', label: 'Training', plural: 'Training' },
   { type: 'dbs', path: 'dbs', table: 'dbs_checks', label: 'DBS check', plural: 'DBS checks' },
   { type: 'education', path: 'education', table: 'education', label: 'Qualification', plural: 'Education' },
+  { type: 'activity', path: 'activities', table: 'activities', label: 'Activity', plural: 'Audit, teaching, presentations and leadership' },
+  { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications' },
+  { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards' },
+  { type: 'referee', path: 'referees', table: 'referees', label: 'Referee', plural: 'Referees' },
 ] as const;
 type KindName = (typeof RECORD_KIND_NAMES)[number];
 export type RecordKindType = KindName['type'];
@@ -191,6 +195,105 @@ export const ZEducationFields = z.object({
 });
 export type EducationFields = z.infer<typeof ZEducationFields>;
 
+// ---- activities: audit and QI, teaching, presentations and posters, leadership and management
+
+/** One table, because they share their shape (what, your role, where, when, outcomes); the category places each in its own CV section. */
+export const ACTIVITY_CATEGORIES = ['audit', 'quality-improvement', 'teaching', 'presentation', 'poster', 'leadership', 'management', 'project'] as const;
+export const ZActivityCategory = z.enum(ACTIVITY_CATEGORIES);
+export const ZActivityInput = z.object({
+  category: ZActivityCategory.describe('audit, quality-improvement, teaching, presentation, poster, leadership, management or project'),
+  title: text(300).describe('e.g. the audit topic, the teaching programme, the talk or poster title, the role'),
+  organisation: optionalText(200).describe('Where: the trust, the meeting or conference, the medical school'),
+  roles: z.array(text(200)).max(20).optional().describe('Your part: lead, presenter, tutor...'),
+  startDate: ZIsoDate.nullable().optional(),
+  endDate: ZIsoDate.nullable().optional(),
+  description: optionalText(LONG_TEXT),
+  highlights: z.array(text(ITEM_TEXT)).max(100).optional().describe('Outcomes: re-audit findings, feedback, changes made'),
+  keywords: z.array(text(200)).max(50).optional(),
+  url: optionalText(2000),
+});
+export type ActivityInput = z.infer<typeof ZActivityInput>;
+export const ZActivityFields = z.object({
+  category: ZActivityCategory,
+  title: z.string(),
+  organisation: z.string().nullable(),
+  roles: z.array(z.string()),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  description: z.string().nullable(),
+  highlights: z.array(z.string()),
+  keywords: z.array(z.string()),
+  url: z.string().nullable(),
+});
+export type ActivityFields = z.infer<typeof ZActivityFields>;
+
+// ---- publications
+
+export const PUBLICATION_TYPES = ['journal-article', 'review', 'case-report', 'letter', 'abstract', 'book-chapter', 'book', 'guideline', 'thesis', 'other'] as const;
+export const ZPublicationType = z.enum(PUBLICATION_TYPES);
+export const ZPublicationInput = z.object({
+  title: text(500),
+  publicationType: ZPublicationType,
+  authors: optionalText(2000).describe('As cited, e.g. "Okafor S, Rahman A, et al."'),
+  publisher: optionalText(300).describe('The journal, or the publisher of a book'),
+  publishedOn: ZIsoDate.nullable().optional(),
+  doi: optionalText(300).describe('e.g. 10.1136/bmj.n71'),
+  pmid: optionalText(20).describe('PubMed id'),
+  url: optionalText(2000),
+  summary: optionalText(LONG_TEXT),
+});
+export type PublicationInput = z.infer<typeof ZPublicationInput>;
+export const ZPublicationFields = z.object({
+  title: z.string(),
+  publicationType: ZPublicationType,
+  authors: z.string().nullable(),
+  publisher: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  doi: z.string().nullable(),
+  pmid: z.string().nullable(),
+  url: z.string().nullable(),
+  summary: z.string().nullable(),
+});
+export type PublicationFields = z.infer<typeof ZPublicationFields>;
+
+// ---- prizes and awards
+
+export const ZAwardInput = z.object({
+  title: text(300),
+  awarder: optionalText(300),
+  awardedOn: ZIsoDate.nullable().optional(),
+  summary: optionalText(LONG_TEXT),
+});
+export type AwardInput = z.infer<typeof ZAwardInput>;
+export const ZAwardFields = z.object({ title: z.string(), awarder: z.string().nullable(), awardedOn: z.string().nullable(), summary: z.string().nullable() });
+export type AwardFields = z.infer<typeof ZAwardFields>;
+
+// ---- referees
+
+/** The clinician's referees for a CV. Their contact details are shared on request only and never reach a model. */
+export const ZRefereeInput = z.object({
+  name: text(200),
+  position: optionalText(200).describe('e.g. Consultant in Emergency Medicine'),
+  organisation: optionalText(200),
+  relationship: optionalText(200).describe('e.g. Educational supervisor, 2023 to 2025'),
+  email: z.email({ message: 'must be an email address' }).max(320).nullable().optional(),
+  phone: z.string().trim().regex(/^\+?[\d\s()-]{7,20}$/, 'must be a phone number').nullable().optional(),
+  reference: optionalText(LONG_TEXT).describe('What they wrote about you, if you hold it'),
+  showOnCv: z.boolean().optional().describe('Print the name, position and organisation on CVs; otherwise CVs say "available on request"'),
+});
+export type RefereeInput = z.infer<typeof ZRefereeInput>;
+export const ZRefereeFields = z.object({
+  name: z.string(),
+  position: z.string().nullable(),
+  organisation: z.string().nullable(),
+  relationship: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  reference: z.string().nullable(),
+  showOnCv: z.boolean(),
+});
+export type RefereeFields = z.infer<typeof ZRefereeFields>;
+
 /** Each path's own fields (the API items add `ZRecordMeta`): typed by the one list above. */
 export const RECORD_FIELDS = {
   posts: ZPostFields,
@@ -198,6 +301,10 @@ export const RECORD_FIELDS = {
   training: ZTrainingFields,
   dbs: ZDbsFields,
   education: ZEducationFields,
+  activities: ZActivityFields,
+  publications: ZPublicationFields,
+  awards: ZAwardFields,
+  referees: ZRefereeFields,
 } satisfies Record<RecordPath, z.ZodObject>;
 
 // ---- catalogue

@@ -260,6 +260,70 @@ export interface DocumentsTable {
   uploaded_at: Timestamp;
 }
 
+export interface ActivitiesTable {
+  id: Generated<string>;
+  user_id: string;
+  category: 'audit' | 'quality-improvement' | 'teaching' | 'presentation' | 'poster' | 'leadership' | 'management' | 'project';
+  title: string;
+  organisation: string | null;
+  roles: Json<string[]>;
+  start_date: NullableDateColumn;
+  end_date: NullableDateColumn;
+  description: string | null;
+  highlights: Json<string[]>;
+  keywords: Json<string[]>;
+  url: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicationsTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  publication_type: string;
+  authors: string | null;
+  publisher: string | null;
+  published_on: NullableDateColumn;
+  doi: string | null;
+  pmid: string | null;
+  url: string | null;
+  summary: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AwardsTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  awarder: string | null;
+  awarded_on: NullableDateColumn;
+  summary: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A clinician's referees: contact details shared on request only, never sent to a model. */
+export interface RefereesTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  position: string | null;
+  organisation: string | null;
+  relationship: string | null;
+  email: string | null;
+  phone: string | null;
+  reference: string | null;
+  show_on_cv: Generated<boolean>;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface TrainingTable {
   id: Generated<string>;
   user_id: string;
@@ -586,6 +650,10 @@ export interface Database {
   profiles: ProfilesTable;
   posts: PostsTable;
   education: EducationTable;
+  activities: ActivitiesTable;
+  publications: PublicationsTable;
+  awards: AwardsTable;
+  referees: RefereesTable;
   registrations: RegistrationsTable;
   training_catalogue: TrainingCatalogueTable;
   documents: DocumentsTable;

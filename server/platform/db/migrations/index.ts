@@ -21,6 +21,7 @@ import * as m0020 from './0020_unlock_sign_in.ts';
 import * as m0035 from './0035_more_courses.ts';
 import * as m0040 from './0040_cv_templates.ts';
 import * as m0041 from './0041_resume_fields.ts';
+import * as m0046 from './0046_full_record_kinds.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0035_more_courses': m0035,
   '0040_cv_templates': m0040,
   '0041_resume_fields': m0041,
+  '0046_full_record_kinds': m0046,
 };

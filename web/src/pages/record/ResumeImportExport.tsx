@@ -22,6 +22,10 @@ const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [
   ['training', 'training course', 'training courses'],
   ['registrations', 'registration', 'registrations'],
   ['dbs', 'DBS check', 'DBS checks'],
+  ['activities', 'audit, teaching or leadership activity', 'audit, teaching and leadership activities'],
+  ['publications', 'publication', 'publications'],
+  ['awards', 'prize or award', 'prizes and awards'],
+  ['referees', 'referee', 'referees'],
   ['timecards', 'time card', 'time cards'],
 ];
 

@@ -17,6 +17,10 @@ export type RegistrationItem = ItemOf['registrations'];
 export type TrainingItem = ItemOf['training'];
 export type DbsItem = ItemOf['dbs'];
 export type EducationItem = ItemOf['education'];
+export type ActivityItem = ItemOf['activities'];
+export type PublicationItem = ItemOf['publications'];
+export type AwardItem = ItemOf['awards'];
+export type RefereeItem = ItemOf['referees'];
 
 export const recordKey = (path: RecordPath) => ['record', path] as const;
 export const verificationsKey = ['verifications'] as const;
