@@ -9,10 +9,15 @@ import type { AssessedRequirement } from './jd-analysis/schema.ts';
  * registration numbers are left out (numbers become placeholders filled at render time); free
  * text is redacted, with people's names pseudonymised consistently across the request.
  */
-export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudonymiser()) {
+/** Redacts free text from this record, the names it knows (the clinician, supervisors, referees) pseudonymised. */
+export function recordRedactor(record: AiRecord, pseudonymiser: Pseudonymiser) {
   // Referees never reach a model, nor do their names written anywhere else in the record.
   const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s)), ...record.items.referee.map((r) => r.name)];
-  const clean = (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
+  return (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
+}
+
+export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudonymiser()) {
+  const clean = recordRedactor(record, pseudonymiser);
   return {
     profile: { ref: PROFILE_REF, label: record.profile.label, summary: clean(record.profile.summary) },
     // Each kind says what of its items a model may see; a kind without a view never reaches one.
@@ -24,6 +29,7 @@ export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudo
   };
 }
 
-export const assessmentForPrompt = (assessed: AssessedRequirement[]) =>
+export const assessmentForPrompt = (assessed: AssessedRequirement[], clean: (text: string | null) => string | null) =>
   // Evidence by reference only: the labels repeat record text the context already carries, pseudonymised.
-  assessed.map((r) => ({ requirement: r.text, importance: r.importance, status: r.status, evidence: r.evidence.map(({ type, id }) => ({ type, id })), note: r.note }));
+  // A note quotes the record's own words, so it is redacted like them.
+  assessed.map((r) => ({ requirement: r.text, importance: r.importance, status: r.status, evidence: r.evidence.map(({ type, id }) => ({ type, id })), note: clean(r.note) }));
