@@ -109,6 +109,39 @@ describe('the career record', () => {
     expect(issuesOf(broken)).toEqual({ 'body.endDate': 'End date must not be before the start date' });
   });
 
+  it('checks publications, activities, awards and referees by their own rules, in people\'s words', async () => {
+    const { client } = await signUp(app, { name: 'Leila Haddad', email: `leila.haddad.${Date.now()}@example.org` });
+    const doi = await client.post('/api/publications', { title: 'A review', publicationType: 'review', doi: '10.12/x', pmid: '0123' });
+    expect(issuesOf(doi)).toEqual({ 'body.doi': 'A DOI starts 10. and has a / (e.g. 10.1136/bmj.n71)', 'body.pmid': 'A PubMed id (PMID) is up to 8 digits' });
+    // A DOI pasted as a link is kept as the DOI itself.
+    const pasted = await client.post('/api/publications', { title: 'A review', publicationType: 'review', doi: 'https://doi.org/10.1136/bmj.n71', pmid: '33782057' });
+    expect(pasted.status).toBe(201);
+    expect(pasted.body).toMatchObject({ doi: '10.1136/bmj.n71', pmid: '33782057', label: 'A review' });
+    const badType = await client.post('/api/publications', { title: 'A review', publicationType: 'blog' });
+    expect(Object.keys(issuesOf(badType))).toEqual(['body.publicationType']);
+    expect(issuesOf(badType)['body.publicationType']).toMatch(/^Type of publication /);
+
+    const backwards = await client.post('/api/activities', { category: 'audit', title: 'Sepsis audit', startDate: '2024-06-01', endDate: '2024-01-01' });
+    expect(issuesOf(backwards)).toEqual({ 'body.endDate': 'End date must not be before the start date' });
+    const noCategory = await client.post('/api/activities', { title: 'Sepsis audit' });
+    expect(Object.keys(issuesOf(noCategory))).toEqual(['body.category']);
+    expect(issuesOf(noCategory)['body.category']).toMatch(/^Type of activity /);
+
+    const future = await client.post('/api/awards', { title: 'Trainee of the Year', awardedOn: '2099-07-01' });
+    expect(issuesOf(future)).toEqual({ 'body.awardedOn': 'Date awarded cannot be in the future' });
+
+    // A referee is someone else, by name or by address.
+    const me = (await client.get('/api/me')).body;
+    const ownName = await client.post('/api/referees', { name: 'Leila  HADDAD' });
+    expect(issuesOf(ownName)).toEqual({ 'body.name': 'Name is yours: a referee is someone else who knows your work' });
+    const ownEmail = await client.post('/api/referees', { name: 'Dr Someone Else', email: me.email });
+    expect(issuesOf(ownEmail)).toEqual({ 'body.email': 'Email address is yours: a referee is someone else who knows your work' });
+    const badContact = await client.post('/api/referees', { name: 'Dr Ngozi Adeyemi', email: 'not-an-address', phone: 'call me' });
+    expect(Object.keys(issuesOf(badContact)).sort()).toEqual(['body.email', 'body.phone']);
+    const referee = await client.post('/api/referees', { name: 'Dr Ngozi Adeyemi', email: 'ngozi.adeyemi@example.org', phone: '+44 1632 960123' });
+    expect(referee.body).toMatchObject({ showOnCv: false, evidence: 'self-declared' });
+  });
+
   it('normalises registration numbers and matches training to the catalogue with computed expiry', async () => {
     const { client } = await signUp(app);
     const reg = await client.post('/api/registrations', { body: 'NMC', number: '16i 2345e', revalidationDate: '2027-01-31' });
