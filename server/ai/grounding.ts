@@ -79,6 +79,8 @@ export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> =
   teaching: 'Teaching',
   leadership: 'Leadership and management',
   achievements: 'Prizes and awards',
+  courses: 'Courses and conferences',
+  memberships: 'Professional memberships',
   skills: 'Skills and languages',
   referees: 'Referees',
 };

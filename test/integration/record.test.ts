@@ -127,6 +127,11 @@ describe('the career record', () => {
     expect(Object.keys(issuesOf(noCategory))).toEqual(['body.category']);
     expect(issuesOf(noCategory)['body.category']).toMatch(/^Type of activity /);
 
+    const halfHours = await client.post('/api/courses', { title: 'ATLS', format: 'course', startDate: '2024-03-04', cpdHours: 7.25 });
+    expect(issuesOf(halfHours)).toEqual({ 'body.cpdHours': 'CPD hours must be a multiple of 0.5' });
+    const lapsed = await client.post('/api/memberships', { organisation: 'BMA', since: '2020-01-01', until: '2019-01-01' });
+    expect(issuesOf(lapsed)).toEqual({ 'body.until': 'End of membership must not be before the start of membership' });
+
     const future = await client.post('/api/awards', { title: 'Trainee of the Year', awardedOn: '2099-07-01' });
     expect(issuesOf(future)).toEqual({ 'body.awardedOn': 'Date awarded cannot be in the future' });
 

@@ -13,6 +13,7 @@ export const SECTION_KINDS = [
   'experience',
   'shifts',
   'training',
+  'courses',
   'education',
   'audit',
   'publications',
@@ -20,6 +21,7 @@ export const SECTION_KINDS = [
   'teaching',
   'leadership',
   'achievements',
+  'memberships',
   'skills',
   // Made from the record after the draft is checked, never by a model (cv-render/build.ts).
   'referees',

@@ -49,6 +49,8 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'activities', owner: 'user_id', file: 'record/activities.json' },
   { table: 'publications', owner: 'user_id', file: 'record/publications.json' },
   { table: 'awards', owner: 'user_id', file: 'record/awards.json' },
+  { table: 'courses', owner: 'user_id', file: 'record/courses.json' },
+  { table: 'memberships', owner: 'user_id', file: 'record/memberships.json' },
   // Other people's contact details, held for the clinician: exported to them and erased with them.
   { table: 'referees', owner: 'user_id', file: 'record/referees.json' },
   { table: 'profiles', owner: 'user_id', file: 'record/profile.json' },

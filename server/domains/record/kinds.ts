@@ -10,6 +10,12 @@ import { defineKind, type AnyRecordKind, type KindContext, type RecordKind } fro
 import { REGULATORS } from './regulators.ts';
 import {
   ACTIVITY_CATEGORIES,
+  COURSE_FORMATS,
+  type CourseFields,
+  ZCourseFields,
+  ZCourseInput,
+  ZMembershipFields,
+  ZMembershipInput,
   kindName,
   PUBLICATION_TYPES,
   RECORD_KIND_NAMES,
@@ -505,6 +511,116 @@ export const awardKind = defineKind({
   },
 });
 
+export const courseKind = defineKind({
+  ...kindName('course'),
+  input: ZCourseInput,
+  fields: ZCourseFields,
+  check: (input, ctx) =>
+    dateIssues(
+      ctx,
+      [
+        { path: 'body.startDate', value: input.startDate, notAfterToday: true },
+        { path: 'body.endDate', value: input.endDate, notAfterToday: true },
+      ],
+      ['body.startDate', 'body.endDate'],
+    ),
+  toColumns: (input) => ({
+    title: input.title,
+    format: input.format,
+    organiser: nullable(input.organiser),
+    start_date: input.startDate,
+    end_date: nullable(input.endDate),
+    cpd_hours: nullable(input.cpdHours),
+    reflection: nullable(input.reflection),
+  }),
+  fromRow: (row) => ({
+    title: row.title as string,
+    format: row.format as CourseFields['format'],
+    organiser: row.organiser as string | null,
+    startDate: row.start_date as string,
+    endDate: row.end_date as string | null,
+    cpdHours: row.cpd_hours === null ? null : Number(row.cpd_hours),
+    reflection: row.reflection as string | null,
+  }),
+  toInput: (f) => ({ ...f }),
+  embedText: (f) => joinNonEmpty([`${f.title} (${f.format})`, f.organiser, f.cpdHours !== null ? `${f.cpdHours} CPD hours` : null, f.reflection], '. '),
+  describe: (f) => joinNonEmpty([f.title, f.organiser], ', '),
+  facts: (f) => ({ text: [f.title, f.format, f.organiser, f.cpdHours !== null ? `${f.cpdHours} CPD hours` : null, f.reflection], dates: [f.startDate, f.endDate] }),
+  aiContext: (c, clean) => ({ title: c.title, format: c.format, organiser: c.organiser, startDate: c.startDate, endDate: c.endDate, cpdHours: c.cpdHours, reflection: clean(c.reflection) }),
+  cv: (f) => ({
+    section: 'courses',
+    title: f.title,
+    subtitle: f.organiser,
+    // A course is over when it is recorded: one date, or the span of a multi-day one (never "– present").
+    dates: f.endDate && f.endDate !== f.startDate ? dateSpan(f.startDate, f.endDate) : monthYear(f.startDate),
+    bullets: f.cpdHours !== null ? [`${f.cpdHours} CPD hours`] : [],
+    sortDate: f.startDate,
+  }),
+  resume: {
+    section: 'clinical.courses',
+    keptFields: ['name', 'format', 'organiser', 'startDate', 'endDate', 'cpdHours', 'reflection'],
+    toResume: (f) => ({ name: f.title, format: f.format, organiser: f.organiser, startDate: f.startDate, endDate: f.endDate, cpdHours: f.cpdHours, reflection: f.reflection }),
+    fromResume: (item, read) => {
+      const title = read.text(item.name);
+      const startDate = read.date(item.startDate, 'startDate');
+      if (!title || !startDate) return { skip: 'a course or conference needs a name and a startDate' };
+      const format = read.text(item.format)?.toLowerCase() ?? 'course';
+      return {
+        identity: ['course', title, startDate],
+        fieldMap: { title: 'name' },
+        input: {
+          title,
+          format: ((COURSE_FORMATS as readonly string[]).includes(format) ? format : 'other') as CourseFields['format'],
+          organiser: read.text(item.organiser),
+          startDate,
+          endDate: read.date(item.endDate, 'endDate', true),
+          cpdHours: typeof item.cpdHours === 'number' ? item.cpdHours : null,
+          reflection: read.text(item.reflection),
+        },
+      };
+    },
+    sortKey: (f) => newestFirst(f.startDate, f.title),
+  },
+});
+
+export const membershipKind = defineKind({
+  ...kindName('membership'),
+  input: ZMembershipInput,
+  fields: ZMembershipFields,
+  check: (input, ctx) =>
+    dateIssues(
+      ctx,
+      [
+        { path: 'body.since', value: input.since, notAfterToday: true },
+        { path: 'body.until', value: input.until },
+      ],
+      ['body.since', 'body.until'],
+    ),
+  toColumns: (input) => ({ organisation: input.organisation, grade: nullable(input.grade), post_nominals: nullable(input.postNominals), since: nullable(input.since), until: nullable(input.until) }),
+  fromRow: (row) => ({ organisation: row.organisation as string, grade: row.grade as string | null, postNominals: row.post_nominals as string | null, since: row.since as string | null, until: row.until as string | null }),
+  toInput: (f) => ({ ...f }),
+  embedText: (f) => joinNonEmpty([joinNonEmpty([f.grade, f.organisation], ', '), f.postNominals], '. '),
+  describe: (f) => joinNonEmpty([f.grade, f.organisation], ', '),
+  facts: (f) => ({ text: [f.organisation, f.grade, f.postNominals], dates: [f.since, f.until] }),
+  aiContext: (m) => ({ organisation: m.organisation, grade: m.grade, postNominals: m.postNominals, since: m.since, until: m.until }),
+  cv: (f) => ({ section: 'memberships', title: f.organisation, subtitle: joinNonEmpty([f.grade, f.postNominals], ', ') || null, dates: f.since ? dateSpan(f.since, f.until) : null, bullets: [], sortDate: f.since }),
+  resume: {
+    section: 'clinical.memberships',
+    keptFields: ['organisation', 'grade', 'postNominals', 'since', 'until'],
+    toResume: (f) => ({ ...f }),
+    fromResume: (item, read) => {
+      const organisation = read.text(item.organisation);
+      if (!organisation) return { skip: 'a membership needs an organisation' };
+      const since = read.date(item.since, 'since');
+      return {
+        identity: ['membership', organisation, since],
+        input: { organisation, grade: read.text(item.grade), postNominals: read.text(item.postNominals), since, until: read.date(item.until, 'until', true) },
+      };
+    },
+    sortKey: (f) => newestFirst(f.since, f.organisation),
+  },
+});
+
 /**
  * The clinician's referees. Their details are shared on request only: the kind has no AI view
  * and no embedding, its grounding facts are empty (nothing a model writes may cite one), and the
@@ -582,6 +698,8 @@ const KINDS = {
   activity: activityKind,
   publication: publicationKind,
   award: awardKind,
+  course: courseKind,
+  membership: membershipKind,
   referee: refereeKind,
 } satisfies { [T in RecordKindType]: RecordKind<never, never, T> | AnyRecordKind };
 

@@ -26,6 +26,8 @@ export const RECORD_KIND_NAMES = [
   { type: 'activity', path: 'activities', table: 'activities', label: 'Activity', plural: 'Audit, teaching, presentations and leadership' },
   { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications' },
   { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards' },
+  { type: 'course', path: 'courses', table: 'courses', label: 'Course or conference', plural: 'Courses and conferences' },
+  { type: 'membership', path: 'memberships', table: 'memberships', label: 'Membership', plural: 'Memberships' },
   { type: 'referee', path: 'referees', table: 'referees', label: 'Referee', plural: 'Referees' },
 ] as const;
 type KindName = (typeof RECORD_KIND_NAMES)[number];
@@ -268,6 +270,44 @@ export type AwardInput = z.infer<typeof ZAwardInput>;
 export const ZAwardFields = z.object({ title: z.string(), awarder: z.string().nullable(), awardedOn: z.string().nullable(), summary: z.string().nullable() });
 export type AwardFields = z.infer<typeof ZAwardFields>;
 
+// ---- courses and conferences (CPD)
+
+export const COURSE_FORMATS = ['course', 'conference', 'workshop', 'e-learning', 'other'] as const;
+export const ZCourseFormat = z.enum(COURSE_FORMATS);
+export const ZCourseInput = z.object({
+  title: text(300),
+  format: ZCourseFormat,
+  organiser: optionalText(300),
+  startDate: ZIsoDate,
+  endDate: ZIsoDate.nullable().optional(),
+  cpdHours: z.number().min(0.5).max(500).multipleOf(0.5).nullable().optional().describe('CPD hours or credits claimed'),
+  reflection: optionalText(LONG_TEXT).describe('What you learnt and changed'),
+});
+export type CourseInput = z.infer<typeof ZCourseInput>;
+export const ZCourseFields = z.object({
+  title: z.string(),
+  format: ZCourseFormat,
+  organiser: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  cpdHours: z.number().nullable(),
+  reflection: z.string().nullable(),
+});
+export type CourseFields = z.infer<typeof ZCourseFields>;
+
+// ---- memberships (royal colleges, BMA, RCN...)
+
+export const ZMembershipInput = z.object({
+  organisation: text(300).describe('e.g. Royal College of Emergency Medicine, BMA, RCN'),
+  grade: optionalText(200).describe('e.g. Member, Fellow, Associate, Student member'),
+  postNominals: optionalText(60).describe('Letters after your name it gives, e.g. MRCEM'),
+  since: ZIsoDate.nullable().optional(),
+  until: ZIsoDate.nullable().optional(),
+});
+export type MembershipInput = z.infer<typeof ZMembershipInput>;
+export const ZMembershipFields = z.object({ organisation: z.string(), grade: z.string().nullable(), postNominals: z.string().nullable(), since: z.string().nullable(), until: z.string().nullable() });
+export type MembershipFields = z.infer<typeof ZMembershipFields>;
+
 // ---- referees
 
 /** The clinician's referees for a CV. Their contact details are shared on request only and never reach a model. */
@@ -304,6 +344,8 @@ export const RECORD_FIELDS = {
   activities: ZActivityFields,
   publications: ZPublicationFields,
   awards: ZAwardFields,
+  courses: ZCourseFields,
+  memberships: ZMembershipFields,
   referees: ZRefereeFields,
 } satisfies Record<RecordPath, z.ZodObject>;
 

@@ -89,10 +89,11 @@ export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
       .map((r) => trainingKind.fromRow(r))
       .sort(byDateDesc((t) => t.completedOn))
       .map((t) => compact({ name: t.name, date: t.completedOn, issuer: t.provider, url: t.url, expiryDate: t.expiresOn })),
-    ...Object.fromEntries(kindSections.filter(([, items]) => items.length)),
+    ...Object.fromEntries(kindSections.filter(([section, items]) => items.length && !section.startsWith('clinical.'))),
     ...Object.fromEntries(KEPT_SECTIONS.filter((s) => extra[s] !== undefined).map((s) => [s, extra[s]])),
     clinical: compact({
       registrations: registrations.map((r) => registrationKind.fromRow(r)).map((r) => compact({ ...r })),
+      ...Object.fromEntries(kindSections.filter(([section, items]) => items.length && section.startsWith('clinical.')).map(([section, items]) => [section.slice('clinical.'.length), items])),
       dbs: dbs.map((r) => dbsKind.fromRow(r)).map((d) => compact({ ...d })),
       timecards: [...timecards]
         .sort((a, b) => a.clock_in.getTime() - b.clock_in.getTime())

@@ -12,7 +12,7 @@ import { loadKindContext, saveNewRecord, type Meta, type RecordDeps } from '../r
 import { importTimecard } from '../timecards/service.ts';
 import { findByImportKey as findTimecardByImportKey } from '../timecards/repo.ts';
 import { findUserById } from '../accounts/repo.ts';
-import { findNotImportedFields } from './coverage.ts';
+import { findNotImportedFields, sectionIn } from './coverage.ts';
 import * as repo from './repo.ts';
 import { KEPT_SECTIONS, type ImportReport, type JsonResume } from './schema.ts';
 
@@ -197,7 +197,7 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
   for (const kind of RECORD_KINDS) {
     const mapping = kind.resume;
     if (!mapping) continue;
-    const section = (resume as Record<string, unknown>)[mapping.section];
+    const section = sectionIn(resume, mapping.section);
     (Array.isArray(section) ? section : []).forEach((entry, i) => {
       const path = `${mapping.section}.${i}`;
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {

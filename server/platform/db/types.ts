@@ -307,6 +307,35 @@ export interface AwardsTable {
   updated_at: Timestamp;
 }
 
+export interface CoursesTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  format: 'course' | 'conference' | 'workshop' | 'e-learning' | 'other';
+  organiser: string | null;
+  start_date: DateColumn;
+  end_date: NullableDateColumn;
+  /** numeric: read back as a string. */
+  cpd_hours: ColumnType<string | null, number | null | undefined, number | null>;
+  reflection: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  user_id: string;
+  organisation: string;
+  grade: string | null;
+  post_nominals: string | null;
+  since: NullableDateColumn;
+  until: NullableDateColumn;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** A clinician's referees: contact details shared on request only, never sent to a model. */
 export interface RefereesTable {
   id: Generated<string>;
@@ -653,6 +682,8 @@ export interface Database {
   activities: ActivitiesTable;
   publications: PublicationsTable;
   awards: AwardsTable;
+  courses: CoursesTable;
+  memberships: MembershipsTable;
   referees: RefereesTable;
   registrations: RegistrationsTable;
   training_catalogue: TrainingCatalogueTable;

@@ -80,6 +80,13 @@ const LABELS: Record<string, string> = {
   phone: 'Phone number',
   reference: 'Reference',
   showOnCv: 'Names on CVs',
+  format: 'Format',
+  organiser: 'Organiser',
+  cpdHours: 'CPD hours',
+  reflection: 'Reflection',
+  postNominals: 'Letters after your name',
+  since: 'Start of membership',
+  until: 'End of membership',
   // time cards
   start: 'Start',
   end: 'End',

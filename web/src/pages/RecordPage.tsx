@@ -6,7 +6,7 @@ import { useMe } from '../app/auth.ts';
 import { expiryBand, todayIn } from '../lib/expiry-bands.ts';
 import { EVIDENCE, VERIFICATION_STATUS, confirmedByText, formatDate, formatSpan, type ConfirmedBy } from '../lib/record-format.ts';
 import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
-import { ActivityForm, AwardForm, DbsForm, EducationForm, PostForm, PublicationForm, RefereeForm, RegistrationForm, TrainingForm, activityCategoryLabel, contractLabel, workforceLabel } from './record/RecordForms.tsx';
+import { ActivityForm, AwardForm, CourseForm, MembershipForm, courseFormatLabel, DbsForm, EducationForm, PostForm, PublicationForm, RefereeForm, RegistrationForm, TrainingForm, activityCategoryLabel, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
 import { capitalise, publicationTypeWords, registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 import { RECORD_KIND_NAMES } from '../../../server/domains/record/schema.ts';
@@ -347,6 +347,56 @@ export function RecordPage() {
           },
           { header: 'Awarded', cell: (a) => (a.awardedOn ? formatDate(a.awardedOn) : <span className="muted">Not given</span>) },
           { header: 'Evidence', cell: (a) => <Evidence level={a.evidence} documents={a.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="courses"
+        anchor="courses"
+        title="Courses and conferences"
+        noun="course or conference"
+        intro="Courses, conferences and workshops you attended, with the CPD hours for your appraisal."
+        emptyText="No courses or conferences yet."
+        Form={CourseForm}
+        announce={announce}
+        sort={(a, b) => b.startDate.localeCompare(a.startDate)}
+        columns={[
+          {
+            header: 'Course or conference',
+            cell: (c) => (
+              <>
+                <strong>{c.title}</strong>
+                <div>{[courseFormatLabel(c.format), c.organiser].filter(Boolean).join(', ')}</div>
+              </>
+            ),
+          },
+          { header: 'Dates', cell: (c) => (c.endDate && c.endDate !== c.startDate ? formatSpan(c.startDate, c.endDate) : formatDate(c.startDate)) },
+          { header: 'CPD hours', cell: (c) => (c.cpdHours !== null ? String(c.cpdHours) : <span className="muted">Not given</span>) },
+          { header: 'Evidence', cell: (c) => <Evidence level={c.evidence} documents={c.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="memberships"
+        anchor="memberships"
+        title="Memberships"
+        noun="membership"
+        intro="Royal colleges, the BMA, the RCN and other professional bodies."
+        emptyText="No memberships yet."
+        Form={MembershipForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Membership',
+            cell: (m) => (
+              <>
+                <strong>{m.organisation}</strong>
+                {m.grade || m.postNominals ? <div>{[m.grade, m.postNominals].filter(Boolean).join(', ')}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Since', cell: (m) => (m.since ? formatSpan(m.since, m.until) : <span className="muted">Not given</span>) },
+          { header: 'Evidence', cell: (m) => <Evidence level={m.evidence} documents={m.documentIds.length} /> },
         ]}
       />
 

@@ -6,6 +6,9 @@ import {
   ZActivityInput,
   ZAwardInput,
   ZContract,
+  ZCourseFormat,
+  ZCourseInput,
+  ZMembershipInput,
   ZDbsInput,
   ZDbsLevel,
   ZEducationInput,
@@ -22,7 +25,7 @@ import { Checkbox, DateField, SelectField, SubmitButton, TextAreaField, TextFiel
 import { api } from '../../lib/api.ts';
 import { useZodForm, type ZodForm } from '../../lib/use-zod-form.ts';
 import { ACTIVITY_CATEGORY_WORDS, capitalise, enumWord, publicationTypeWords } from '../../../../server/platform/words/enum-words.ts';
-import type { ActivityItem, AwardItem, DbsItem, EducationItem, ItemOf, PostItem, PublicationItem, RecordPath, RefereeItem, RegistrationItem, TrainingItem } from './record-api.ts';
+import type { ActivityItem, AwardItem, CourseItem, MembershipItem, DbsItem, EducationItem, ItemOf, PostItem, PublicationItem, RecordPath, RefereeItem, RegistrationItem, TrainingItem } from './record-api.ts';
 
 /**
  * One form per kind of record, each validated with the server's own create schema (a few fields
@@ -589,6 +592,91 @@ export function RefereeForm({ item, onSaved, onCancel }: RecordFormProps<'refere
       <TextField label="Phone number" optional type="tel" autoComplete="off" {...form.field('phone')} />
       <TextAreaField label="Reference" optional hint="What they wrote about you, if you hold it." rows={3} {...form.field('reference')} />
       <Checkbox label="Print their name, position and organisation on my CVs" hint="Otherwise CVs say referees are available on request. Contact details are never printed." {...form.checkbox('showOnCv')} />
+    </FormFrame>
+  );
+}
+
+// ---- courses and conferences -----------------------------------------------------------------
+
+export const courseFormatLabel = (f: string) => capitalise(enumWord(f));
+
+const ZCourseForm = ZCourseInput.extend({
+  format: required(ZCourseFormat),
+  startDate: required(ZCourseInput.shape.startDate),
+  cpdHours: z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+)?)?$/, 'must be a number such as 6 or 1.5')
+    .transform((v) => (v === '' ? null : Number(v)))
+    .pipe(ZCourseInput.shape.cpdHours.unwrap()),
+});
+
+const courseValues = (c?: CourseItem) => ({
+  title: c?.title ?? '',
+  format: c?.format ?? '',
+  organiser: nullToEmpty(c?.organiser),
+  startDate: c?.startDate ?? '',
+  endDate: nullToEmpty(c?.endDate),
+  cpdHours: c?.cpdHours === null || c?.cpdHours === undefined ? '' : String(c.cpdHours),
+  reflection: nullToEmpty(c?.reflection),
+});
+
+export function CourseForm({ item, onSaved, onCancel }: RecordFormProps<'courses'>) {
+  const initialValues = courseValues(item);
+  const form = useZodForm({
+    schema: ZCourseForm,
+    initialValues: initialValues as z.input<typeof ZCourseForm>,
+    labels: { title: 'Title', format: 'Format', organiser: 'Organiser', startDate: 'Start date', endDate: 'End date', cpdHours: 'CPD hours', reflection: 'Reflection' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<CourseItem>('courses', item?.id, data, ZCourseInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit course: ${item.title}` : 'Add a course or conference'} form={form} saveLabel="Save course" onCancel={onCancel}>
+      <TextField label="Title" {...form.field('title')} />
+      <SelectField label="Format" placeholder="Choose a format" options={ZCourseFormat.options.map((f) => ({ value: f, label: courseFormatLabel(f) }))} {...form.field('format')} />
+      <TextField label="Organiser" optional {...form.field('organiser')} />
+      <div className="record-form-row">
+        <DateField label="Start date" {...form.field('startDate')} />
+        <DateField label="End date" optional hint="For a course over several days." {...form.field('endDate')} />
+      </div>
+      <TextField label="CPD hours" optional hint="In half hours, e.g. 6 or 1.5." inputMode="decimal" className="input-code" {...form.field('cpdHours')} />
+      <TextAreaField label="Reflection" optional hint="What you learnt and what you changed." rows={3} {...form.field('reflection')} />
+    </FormFrame>
+  );
+}
+
+// ---- memberships -----------------------------------------------------------------------------
+
+const membershipValues = (m?: MembershipItem) => ({
+  organisation: m?.organisation ?? '',
+  grade: nullToEmpty(m?.grade),
+  postNominals: nullToEmpty(m?.postNominals),
+  since: nullToEmpty(m?.since),
+  until: nullToEmpty(m?.until),
+});
+
+export function MembershipForm({ item, onSaved, onCancel }: RecordFormProps<'memberships'>) {
+  const initialValues = membershipValues(item);
+  const form = useZodForm({
+    schema: ZMembershipInput,
+    initialValues,
+    labels: { organisation: 'Organisation', grade: 'Grade of membership', postNominals: 'Letters after your name', since: 'Start of membership', until: 'End of membership' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<MembershipItem>('memberships', item?.id, data, ZMembershipInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit membership: ${item.organisation}` : 'Add a membership'} form={form} saveLabel="Save membership" onCancel={onCancel}>
+      <TextField label="Organisation" hint="e.g. Royal College of Emergency Medicine, BMA, RCN." {...form.field('organisation')} />
+      <TextField label="Grade of membership" optional hint="e.g. Member, Fellow, Associate." {...form.field('grade')} />
+      <TextField label="Letters after your name" optional hint="e.g. MRCEM." {...form.field('postNominals')} />
+      <div className="record-form-row">
+        <DateField label="Start of membership" optional {...form.field('since')} />
+        <DateField label="End of membership" optional hint="Leave empty while you are a member." {...form.field('until')} />
+      </div>
     </FormFrame>
   );
 }

@@ -25,6 +25,8 @@ const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [
   ['activities', 'audit, teaching or leadership activity', 'audit, teaching and leadership activities'],
   ['publications', 'publication', 'publications'],
   ['awards', 'prize or award', 'prizes and awards'],
+  ['courses', 'course or conference', 'courses and conferences'],
+  ['memberships', 'membership', 'memberships'],
   ['referees', 'referee', 'referees'],
   ['timecards', 'time card', 'time cards'],
 ];

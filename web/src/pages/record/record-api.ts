@@ -20,6 +20,8 @@ export type EducationItem = ItemOf['education'];
 export type ActivityItem = ItemOf['activities'];
 export type PublicationItem = ItemOf['publications'];
 export type AwardItem = ItemOf['awards'];
+export type CourseItem = ItemOf['courses'];
+export type MembershipItem = ItemOf['memberships'];
 export type RefereeItem = ItemOf['referees'];
 
 export const recordKey = (path: RecordPath) => ['record', path] as const;
