@@ -15,20 +15,21 @@ const ITEM_TEXT = 4_000;
 /**
  * Every record kind, in the order the record lists them: the one list each server and web list
  * of record types is derived from. The rules of each kind live in `kinds.ts` (server only);
- * this is the part the web app needs too: the type, the API path, the table and the words.
+ * this is the part the web app needs too: the type, the API path, the table and the words
+ * (a label, a heading, and the nouns an import report counts with).
  */
 export const RECORD_KIND_NAMES = [
-  { type: 'post', path: 'posts', table: 'posts', label: 'Post', plural: 'Posts' },
-  { type: 'registration', path: 'registrations', table: 'registrations', label: 'Registration', plural: 'Registrations' },
-  { type: 'training', path: 'training', table: 'training', label: 'Training', plural: 'Training' },
-  { type: 'dbs', path: 'dbs', table: 'dbs_checks', label: 'DBS check', plural: 'DBS checks' },
-  { type: 'education', path: 'education', table: 'education', label: 'Qualification', plural: 'Education' },
-  { type: 'activity', path: 'activities', table: 'activities', label: 'Activity', plural: 'Audit, teaching, presentations and leadership' },
-  { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications' },
-  { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards' },
-  { type: 'course', path: 'courses', table: 'courses', label: 'Course or conference', plural: 'Courses and conferences' },
-  { type: 'membership', path: 'memberships', table: 'memberships', label: 'Membership', plural: 'Memberships' },
-  { type: 'referee', path: 'referees', table: 'referees', label: 'Referee', plural: 'Referees' },
+  { type: 'post', path: 'posts', table: 'posts', label: 'Post', plural: 'Posts', count: ['post', 'posts'] },
+  { type: 'registration', path: 'registrations', table: 'registrations', label: 'Registration', plural: 'Registrations', count: ['registration', 'registrations'] },
+  { type: 'training', path: 'training', table: 'training', label: 'Training', plural: 'Training', count: ['training course', 'training courses'] },
+  { type: 'dbs', path: 'dbs', table: 'dbs_checks', label: 'DBS check', plural: 'DBS checks', count: ['DBS check', 'DBS checks'] },
+  { type: 'education', path: 'education', table: 'education', label: 'Qualification', plural: 'Education', count: ['qualification', 'qualifications'] },
+  { type: 'activity', path: 'activities', table: 'activities', label: 'Activity', plural: 'Audit, teaching, presentations and leadership', count: ['audit, teaching or leadership activity', 'audit, teaching and leadership activities'] },
+  { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications', count: ['publication', 'publications'] },
+  { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards', count: ['prize or award', 'prizes and awards'] },
+  { type: 'course', path: 'courses', table: 'courses', label: 'Course or conference', plural: 'Courses and conferences', count: ['course or conference', 'courses and conferences'] },
+  { type: 'membership', path: 'memberships', table: 'memberships', label: 'Membership', plural: 'Memberships', count: ['membership', 'memberships'] },
+  { type: 'referee', path: 'referees', table: 'referees', label: 'Referee', plural: 'Referees', count: ['referee', 'referees'] },
 ] as const;
 type KindName = (typeof RECORD_KIND_NAMES)[number];
 export type RecordKindType = KindName['type'];
