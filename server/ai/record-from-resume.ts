@@ -12,15 +12,26 @@ import { extrasOf, namedViews, type AiItems, type AiRecord } from './record-view
  * rows a database would hold. For the CLI (`medfolio analyse-job --resume`) and the evals,
  * where a throwaway database would add seconds and nothing else. Everything is self-declared.
  */
-const JSON_COLUMNS = new Set(['achievements', 'status_checks', 'courses']);
+/** A jsonb column as toColumns writes it (JSON text), read back as the database would give it. */
+const asJson = (v: unknown) => {
+  if (typeof v !== 'string' || !/^[[{]/.test(v)) return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+};
 
 export function aiRecordFromResume(resume: JsonResume, asOf: string): AiRecord {
   const catalogue = new Map(CATALOGUE_DEFAULTS.map((c) => [c.id, c]));
   const ctx: KindContext = { today: asOf, catalogue };
   const { items } = planImport(resume, ctx);
   const rows = items.map((item) => {
-    const columns = Object.fromEntries(Object.entries(item.kind.toColumns(item.input, ctx)).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v]));
-    return { type: item.kind.type, fields: { ...item.kind.fromRow(columns), id: randomUUID(), evidence: 'self-declared' } };
+    const raw = item.kind.toColumns(item.input, ctx);
+    // The kind's own fields schema decides whether reading JSON-looking text as JSON was right.
+    const parsed = item.kind.fromRow(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asJson(v)])));
+    const fields = item.kind.fields.safeParse(parsed).success ? parsed : item.kind.fromRow(raw);
+    return { type: item.kind.type, fields: { ...fields, id: randomUUID(), evidence: 'self-declared' } };
   });
   const byType = Object.fromEntries(RECORD_KIND_TYPES.map((type) => [type, rows.filter((r) => r.type === type).map((r) => r.fields)])) as unknown as AiItems;
   const sections = Object.fromEntries(KEPT_SECTIONS.map((s) => [s, (resume as Record<string, unknown>)[s]]).filter(([, v]) => v !== undefined));
