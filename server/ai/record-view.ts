@@ -17,7 +17,7 @@ export type AiItems = { [T in RecordKindType]: Array<AiItem<T>> };
 
 export interface ExtraItem {
   id: string;
-  section: 'skills' | 'languages' | 'volunteer';
+  section: 'skills' | 'volunteer';
   title: string;
   text: string;
 }
@@ -43,8 +43,8 @@ export interface AiRecord {
 export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   const out: ExtraItem[] = [];
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  // Awards, publications, projects and references are record kinds of their own.
-  for (const section of ['skills', 'languages', 'volunteer'] as const) {
+  // Awards, publications, projects, languages and references are record kinds of their own.
+  for (const section of ['skills', 'volunteer'] as const) {
     const items = Array.isArray(sections[section]) ? (sections[section] as Array<Record<string, unknown>>) : [];
     items.forEach((item, i) => {
       const title = str(item.title) || str(item.name) || str(item.language) || str(item.organization);

@@ -138,7 +138,7 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     expect(at.every((i) => i >= 0), headings.filter((_, i) => at[i]! < 0).join(', ')).toBe(true);
     // GMC order, referees last.
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    for (const words of ['Sepsis six within the hour: a closed-loop audit', 'Antibiotics within the hour rose from 61% to 84% on re-audit', 'Simulation teaching for foundation doctors', 'Poster, Royal College of Emergency Medicine Annual Scientific Conference', 'Registrar rota coordinator', 'doi:10.1136/emermed-2024-214321, PMID 39512345', 'MRCEM', '15 CPD hours', 'British Medical Association']) {
+    for (const words of ['Sepsis six within the hour: a closed-loop audit', 'Antibiotics within the hour rose from 61% to 84% on re-audit', 'Simulation teaching for foundation doctors', 'Poster, Royal College of Emergency Medicine Annual Scientific Conference', 'Registrar rota coordinator', 'doi:10.1136/emermed-2024-214321, PMID 39512345', 'MRCEM', '15 CPD hours', 'British Medical Association', 'Arabic']) {
       expect(text).toContain(words);
     }
     expect(text).not.toMatch(ISO_DATE);

@@ -53,7 +53,7 @@ describe.each(engines)('$name', ({ open, available }) => {
     }
   });
 
-  it.skipIf(!available)('0046 moves the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer\'s keys', async () => {
+  it.skipIf(!available)('0046 and 0048 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer\'s keys', async () => {
     const handle = await open();
     try {
       const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
@@ -66,6 +66,7 @@ describe.each(engines)('$name', ({ open, available }) => {
         awards: [{ title: 'Prize in anatomy', date: '2016' }],
         references: [{ name: 'Dr Ngozi Adeyemi', reference: 'Excellent' }],
         skills: [{ name: 'Procedures' }],
+        languages: [{ language: 'Arabic', fluency: 'Conversational' }],
       };
       await sql`INSERT INTO profiles (user_id, extra_sections) VALUES (${userId}, ${JSON.stringify(kept)})`.execute(handle.db);
       await migrateToLatest(handle.db, logger);
@@ -78,6 +79,8 @@ describe.each(engines)('$name', ({ open, available }) => {
       expect(await rows('SELECT title, publication_type, publisher, published_on FROM publications')).toEqual([{ title: 'A case report', publication_type: 'other', publisher: 'BMJ Case Reports', published_on: null }]);
       expect(await rows('SELECT title, awarded_on::text AS awarded FROM awards')).toEqual([{ title: 'Prize in anatomy', awarded: '2016-01-01' }]);
       expect(await rows('SELECT name, reference, show_on_cv FROM referees')).toEqual([{ name: 'Dr Ngozi Adeyemi', reference: 'Excellent', show_on_cv: false }]);
+      // 0048 moves languages the same way.
+      expect(await rows('SELECT language, fluency FROM languages')).toEqual([{ language: 'Arabic', fluency: 'Conversational' }]);
       expect(await rows('SELECT extra_sections FROM profiles')).toEqual([{ extra_sections: { skills: [{ name: 'Procedures' }] } }]);
       const keys = await rows('SELECT import_key FROM awards');
       expect(keys[0]!.import_key).toMatch(/^[0-9a-f]{32}$/);

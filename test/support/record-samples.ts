@@ -23,6 +23,7 @@ export const RECORD_SAMPLES: { [T in RecordKindType]: { valid: Record<string, un
   },
   award: { valid: { title: 'Trainee of the Year', awarder: 'Calder Valley Hospitals NHS Trust', awardedOn: '2024-07-01' }, correction: { summary: 'Chosen by the emergency department consultants' } },
   course: { valid: { title: 'Royal College of Emergency Medicine Annual Scientific Conference', format: 'conference', organiser: 'RCEM', startDate: '2024-09-24', endDate: '2024-09-26', cpdHours: 15 }, correction: { reflection: 'Changed how I teach ultrasound' } },
+  language: { valid: { language: 'Arabic', fluency: 'Conversational' }, correction: { fluency: 'Fluent' } },
   membership: { valid: { organisation: 'Royal College of Emergency Medicine', grade: 'Member', postNominals: 'MRCEM', since: '2024-03-01' }, correction: { grade: 'Fellow' } },
   referee: {
     valid: { name: 'Dr Ngozi Adeyemi', position: 'Consultant in Emergency Medicine', organisation: 'Calder Valley Hospitals NHS Trust', email: 'ngozi.adeyemi@example.org' },

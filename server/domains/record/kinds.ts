@@ -14,6 +14,8 @@ import {
   type CourseFields,
   ZCourseFields,
   ZCourseInput,
+  ZLanguageFields,
+  ZLanguageInput,
   ZMembershipFields,
   ZMembershipInput,
   kindName,
@@ -583,6 +585,32 @@ export const courseKind = defineKind({
   },
 });
 
+export const languageKind = defineKind({
+  ...kindName('language'),
+  input: ZLanguageInput,
+  fields: ZLanguageFields,
+  check: () => [],
+  toColumns: (input) => ({ language: input.language, fluency: nullable(input.fluency) }),
+  fromRow: (row) => ({ language: row.language as string, fluency: row.fluency as string | null }),
+  toInput: (f) => ({ ...f }),
+  embedText: (f) => joinNonEmpty([f.language, f.fluency], ': '),
+  describe: (f) => joinNonEmpty([f.language, f.fluency], ', '),
+  facts: (f) => ({ text: [f.language, f.fluency], dates: [] }),
+  aiContext: (l) => ({ language: l.language, fluency: l.fluency }),
+  cv: (f) => ({ section: 'skills', title: f.language, subtitle: null, dates: null, bullets: f.fluency ? [f.fluency] : [], sortDate: null }),
+  resume: {
+    section: 'languages',
+    keptFields: ['language', 'fluency'],
+    toResume: (f) => ({ ...f }),
+    fromResume: (item, read) => {
+      const language = read.text(item.language);
+      if (!language) return { skip: 'a language needs its name (language)' };
+      return { identity: ['language', language], input: { language, fluency: read.text(item.fluency) } };
+    },
+    sortKey: (f) => f.language.toLowerCase(),
+  },
+});
+
 export const membershipKind = defineKind({
   ...kindName('membership'),
   input: ZMembershipInput,
@@ -699,6 +727,7 @@ const KINDS = {
   publication: publicationKind,
   award: awardKind,
   course: courseKind,
+  language: languageKind,
   membership: membershipKind,
   referee: refereeKind,
 } satisfies { [T in RecordKindType]: RecordKind<never, never, T> | AnyRecordKind };

@@ -28,6 +28,7 @@ export const RECORD_KIND_NAMES = [
   { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications', count: ['publication', 'publications'] },
   { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards', count: ['prize or award', 'prizes and awards'] },
   { type: 'course', path: 'courses', table: 'courses', label: 'Course or conference', plural: 'Courses and conferences', count: ['course or conference', 'courses and conferences'] },
+  { type: 'language', path: 'languages', table: 'languages', label: 'Language', plural: 'Languages', count: ['language', 'languages'] },
   { type: 'membership', path: 'memberships', table: 'memberships', label: 'Membership', plural: 'Memberships', count: ['membership', 'memberships'] },
   { type: 'referee', path: 'referees', table: 'referees', label: 'Referee', plural: 'Referees', count: ['referee', 'referees'] },
 ] as const;
@@ -296,6 +297,16 @@ export const ZCourseFields = z.object({
 });
 export type CourseFields = z.infer<typeof ZCourseFields>;
 
+// ---- languages
+
+export const ZLanguageInput = z.object({
+  language: text(100),
+  fluency: optionalText(200).describe('In your words or a scale: native, fluent, conversational, CEFR C1, IELTS 8.0...'),
+});
+export type LanguageInput = z.infer<typeof ZLanguageInput>;
+export const ZLanguageFields = z.object({ language: z.string(), fluency: z.string().nullable() });
+export type LanguageFields = z.infer<typeof ZLanguageFields>;
+
 // ---- memberships (royal colleges, BMA, RCN...)
 
 export const ZMembershipInput = z.object({
@@ -346,6 +357,7 @@ export const RECORD_FIELDS = {
   publications: ZPublicationFields,
   awards: ZAwardFields,
   courses: ZCourseFields,
+  languages: ZLanguageFields,
   memberships: ZMembershipFields,
   referees: ZRefereeFields,
 } satisfies Record<RecordPath, z.ZodObject>;

@@ -323,6 +323,16 @@ export interface CoursesTable {
   updated_at: Timestamp;
 }
 
+export interface LanguagesTable {
+  id: Generated<string>;
+  user_id: string;
+  language: string;
+  fluency: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface MembershipsTable {
   id: Generated<string>;
   user_id: string;
@@ -683,6 +693,7 @@ export interface Database {
   publications: PublicationsTable;
   awards: AwardsTable;
   courses: CoursesTable;
+  languages: LanguagesTable;
   memberships: MembershipsTable;
   referees: RefereesTable;
   registrations: RegistrationsTable;

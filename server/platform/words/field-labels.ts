@@ -81,6 +81,8 @@ const LABELS: Record<string, string> = {
   reference: 'Reference',
   showOnCv: 'Names on CVs',
   format: 'Format',
+  language: 'Language',
+  fluency: 'Fluency',
   organiser: 'Organiser',
   cpdHours: 'CPD hours',
   reflection: 'Reflection',

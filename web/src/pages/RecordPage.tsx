@@ -6,7 +6,7 @@ import { useMe } from '../app/auth.ts';
 import { expiryBand, todayIn } from '../lib/expiry-bands.ts';
 import { EVIDENCE, VERIFICATION_STATUS, confirmedByText, formatDate, formatSpan, type ConfirmedBy } from '../lib/record-format.ts';
 import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
-import { ActivityForm, AwardForm, CourseForm, MembershipForm, courseFormatLabel, DbsForm, EducationForm, PostForm, PublicationForm, RefereeForm, RegistrationForm, TrainingForm, activityCategoryLabel, contractLabel, workforceLabel } from './record/RecordForms.tsx';
+import { ActivityForm, AwardForm, CourseForm, LanguageForm, MembershipForm, courseFormatLabel, DbsForm, EducationForm, PostForm, PublicationForm, RefereeForm, RegistrationForm, TrainingForm, activityCategoryLabel, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
 import { capitalise, publicationTypeWords, registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 import { RECORD_KIND_NAMES } from '../../../server/domains/record/schema.ts';
@@ -373,6 +373,29 @@ export function RecordPage() {
           { header: 'Dates', cell: (c) => (c.endDate && c.endDate !== c.startDate ? formatSpan(c.startDate, c.endDate) : formatDate(c.startDate)) },
           { header: 'CPD hours', cell: (c) => (c.cpdHours !== null ? String(c.cpdHours) : <span className="muted">Not given</span>) },
           { header: 'Evidence', cell: (c) => <Evidence level={c.evidence} documents={c.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="languages"
+        anchor="languages"
+        title="Languages"
+        noun="language"
+        intro="Languages you speak, and how well."
+        emptyText="No languages yet."
+        Form={LanguageForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Language',
+            cell: (l) => (
+              <>
+                <strong>{l.language}</strong>
+                {l.fluency ? <div>{l.fluency}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Evidence', cell: (l) => <Evidence level={l.evidence} documents={l.documentIds.length} /> },
         ]}
       />
 

@@ -23,6 +23,7 @@ import * as m0040 from './0040_cv_templates.ts';
 import * as m0041 from './0041_resume_fields.ts';
 import * as m0046 from './0046_full_record_kinds.ts';
 import * as m0047 from './0047_courses_memberships.ts';
+import * as m0048 from './0048_languages.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0041_resume_fields': m0041,
   '0046_full_record_kinds': m0046,
   '0047_courses_memberships': m0047,
+  '0048_languages': m0048,
 };

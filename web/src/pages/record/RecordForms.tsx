@@ -8,6 +8,7 @@ import {
   ZContract,
   ZCourseFormat,
   ZCourseInput,
+  ZLanguageInput,
   ZMembershipInput,
   ZDbsInput,
   ZDbsLevel,
@@ -25,7 +26,7 @@ import { Checkbox, DateField, SelectField, SubmitButton, TextAreaField, TextFiel
 import { api } from '../../lib/api.ts';
 import { useZodForm, type ZodForm } from '../../lib/use-zod-form.ts';
 import { ACTIVITY_CATEGORY_WORDS, capitalise, enumWord, publicationTypeWords } from '../../../../server/platform/words/enum-words.ts';
-import type { ActivityItem, AwardItem, CourseItem, MembershipItem, DbsItem, EducationItem, ItemOf, PostItem, PublicationItem, RecordPath, RefereeItem, RegistrationItem, TrainingItem } from './record-api.ts';
+import type { ActivityItem, AwardItem, CourseItem, LanguageItem, MembershipItem, DbsItem, EducationItem, ItemOf, PostItem, PublicationItem, RecordPath, RefereeItem, RegistrationItem, TrainingItem } from './record-api.ts';
 
 /**
  * One form per kind of record, each validated with the server's own create schema (a few fields
@@ -677,6 +678,29 @@ export function MembershipForm({ item, onSaved, onCancel }: RecordFormProps<'mem
         <DateField label="Start of membership" optional {...form.field('since')} />
         <DateField label="End of membership" optional hint="Leave empty while you are a member." {...form.field('until')} />
       </div>
+    </FormFrame>
+  );
+}
+
+// ---- languages -------------------------------------------------------------------------------
+
+const languageValues = (l?: LanguageItem) => ({ language: l?.language ?? '', fluency: nullToEmpty(l?.fluency) });
+
+export function LanguageForm({ item, onSaved, onCancel }: RecordFormProps<'languages'>) {
+  const initialValues = languageValues(item);
+  const form = useZodForm({
+    schema: ZLanguageInput,
+    initialValues,
+    labels: { language: 'Language', fluency: 'Fluency' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<LanguageItem>('languages', item?.id, data, ZLanguageInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit language: ${item.language}` : 'Add a language'} form={form} saveLabel="Save language" onCancel={onCancel}>
+      <TextField label="Language" {...form.field('language')} />
+      <TextField label="Fluency" optional hint="e.g. Native, Fluent, Conversational, IELTS 8.0." {...form.field('fluency')} />
     </FormFrame>
   );
 }
