@@ -33,6 +33,7 @@ import { eraseAccountHandler, eraseAccountJob, erasureEmailHandler, erasureEmail
 import { retentionHandler, retentionJob } from './domains/privacy/retention.ts';
 import { sendVerificationRequestHandler, sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 import { createInstanceKeys } from './domains/trust/keys.ts';
+import type { RecordKindType } from './domains/record/schema.ts';
 
 /**
  * The composition root: the one place that builds what every process (API, worker, CLI)
@@ -140,7 +141,7 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
   // Vectors made by another embedding model are not comparable: re-embed them, a batch a sweep.
   platform.queue.everySweep(async () => {
     for (const row of await findStaleEmbeddings(platform.database.db, platform.embedder.model, 100)) {
-      const recordType = row.record_type as 'post' | 'registration' | 'training' | 'dbs' | 'education';
+      const recordType = row.record_type as RecordKindType;
       await platform.queue.enqueue(embedRecordJob, { userId: row.user_id, recordType, recordId: row.record_id });
     }
   });

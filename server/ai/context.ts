@@ -1,7 +1,7 @@
+import { RECORD_KINDS } from '../domains/record/kinds.ts';
 import { redact, Pseudonymiser } from './redaction/index.ts';
 import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import type { AssessedRequirement } from './jd-analysis/schema.ts';
-import { registrationNumberPlaceholder } from './cv-draft/placeholders.ts';
 
 /**
  * The minimum necessary context for the model (docs/ARCHITECTURE.md, Minimum context): the record's facts with
@@ -9,32 +9,27 @@ import { registrationNumberPlaceholder } from './cv-draft/placeholders.ts';
  * registration numbers are left out (numbers become placeholders filled at render time); free
  * text is redacted, with people's names pseudonymised consistently across the request.
  */
+/** Redacts free text from this record, the names it knows (the clinician, supervisors, referees) pseudonymised. */
+export function recordRedactor(record: AiRecord, pseudonymiser: Pseudonymiser) {
+  // Referees never reach a model, nor do their names written anywhere else in the record.
+  const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s)), ...record.items.referee.map((r) => r.name)];
+  return (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
+}
+
 export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudonymiser()) {
-  const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
-  const clean = (text: string | null) => (text ? redact(text, { knownNames, pseudonymiser }).text : null);
+  const clean = recordRedactor(record, pseudonymiser);
   return {
     profile: { ref: PROFILE_REF, label: record.profile.label, summary: clean(record.profile.summary) },
-    registrations: record.registrations.map((r) => ({ ref: { type: 'registration', id: r.id }, body: r.body, status: r.status, numberPlaceholder: registrationNumberPlaceholder(r.id), revalidationDate: r.revalidationDate })),
-    posts: record.posts.map((p) => ({
-      ref: { type: 'post', id: p.id },
-      title: p.title,
-      employer: p.employer,
-      site: p.site,
-      grade: p.grade,
-      specialty: p.specialty,
-      contract: p.contract,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      summary: clean(p.summary),
-      achievements: p.achievements.map((a) => clean(a)),
-    })),
+    // Each kind says what of its items a model may see; a kind without a view never reaches one.
+    ...Object.fromEntries(
+      RECORD_KINDS.flatMap((kind) => (kind.aiContext ? [[kind.path, record.items[kind.type].map((item) => ({ ref: { type: kind.type, id: item.id }, ...kind.aiContext!(item, clean) }))]] : [])),
+    ),
     shifts: record.shifts.rows.map((s) => ({ ref: { type: 'shifts', id: shiftsRef(s.employer, s.role) }, role: s.role, employer: s.employer, approvedShifts: s.shifts, hours: s.hours, firstShift: s.firstShift.slice(0, 10), lastShift: s.lastShift.slice(0, 10) })),
-    training: record.training.map((t) => ({ ref: { type: 'training', id: t.id }, name: t.name, provider: t.provider, completedOn: t.completedOn, expiresOn: t.expiresOn })),
-    education: record.education.map((e) => ({ ref: { type: 'education', id: e.id }, institution: e.institution, studyType: e.studyType, area: e.area, startDate: e.startDate, endDate: e.endDate })),
     extras: record.extras.map((x) => ({ ref: { type: 'extra', id: x.id }, section: x.section, text: clean(x.text) })),
   };
 }
 
-export const assessmentForPrompt = (assessed: AssessedRequirement[]) =>
+export const assessmentForPrompt = (assessed: AssessedRequirement[], clean: (text: string | null) => string | null) =>
   // Evidence by reference only: the labels repeat record text the context already carries, pseudonymised.
-  assessed.map((r) => ({ requirement: r.text, importance: r.importance, status: r.status, evidence: r.evidence.map(({ type, id }) => ({ type, id })), note: r.note }));
+  // A note quotes the record's own words, so it is redacted like them.
+  assessed.map((r) => ({ requirement: r.text, importance: r.importance, status: r.status, evidence: r.evidence.map(({ type, id }) => ({ type, id })), note: clean(r.note) }));

@@ -1,8 +1,9 @@
 import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
+import { REGISTRATION_NUMBER_PLACEHOLDER } from './cv-draft/placeholders.ts';
 import type { EvidenceRef } from './jd-analysis/schema.ts';
 import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts';
 import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
-import { REGULATORS } from '../domains/record/regulators.ts';
+import { RECORD_KINDS } from '../domains/record/kinds.ts';
 
 /**
  * The grounding contract (docs/ARCHITECTURE.md, Grounding), checked after drafting and before rendering:
@@ -22,7 +23,6 @@ const lower = (s: string) => s.toLowerCase();
 const DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}\b/g;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
-const PLACEHOLDER = /\[\[registration:([0-9a-f-]{36}):number\]\]/g;
 /** Names that look like an employer: "... NHS Trust", "... Health Board", "... Hospital". */
 const ORGANISATION = /(?:[A-Z][\w'&-]*\s+){1,8}(?:NHS Foundation Trust|NHS Trust|Health Board|Hospitals?|Medical Practice|Health Centre|Surgery|Agency|Ambulance Service)\b/g;
 
@@ -53,13 +53,12 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
     });
   };
   put(PROFILE_REF, [record.profile.label, record.profile.summary], []);
-  for (const p of record.posts) put({ type: 'post', id: p.id }, [p.title, p.employer, p.site, p.grade, p.specialty, p.contract, p.summary, ...p.achievements], [p.startDate, p.endDate]);
-  for (const t of record.training) put({ type: 'training', id: t.id }, [t.name, t.provider], [t.completedOn, t.expiresOn]);
-  for (const r of record.registrations) put({ type: 'registration', id: r.id }, [`${r.body} registration`, REGULATORS[r.body].name, REGULATORS[r.body].numberLabel, r.status, r.conditions, r.jurisdiction], [r.renewalDate, r.revalidationDate]);
-  for (const d of record.dbs) {
-    put({ type: 'dbs', id: d.id }, [d.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${d.level} DBS check`, `${d.workforce === 'both' ? 'adult and child' : d.workforce} workforce`, d.updateService ? 'Subscribed to the DBS Update Service' : null], [d.issueDate, d.updateServiceRenewalDate]);
+  for (const kind of RECORD_KINDS) {
+    for (const item of record.items[kind.type]) {
+      const facts = kind.facts(item);
+      put({ type: kind.type, id: item.id }, facts.text, facts.dates);
+    }
   }
-  for (const e of record.education) put({ type: 'education', id: e.id }, [e.institution, e.studyType, e.area, e.score], [e.startDate, e.endDate]);
   for (const x of record.extras) put({ type: 'extra', id: x.id }, [x.text], [...(x.text.match(DATE) ?? [])]);
   for (const s of record.shifts.rows) {
     put({ type: 'shifts', id: shiftsRef(s.employer, s.role) }, [s.role, s.employer, `${s.shifts} approved shifts, ${s.hours} hours, confirmed by shift supervisors`], [s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)]);
@@ -74,9 +73,16 @@ export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> =
   shifts: 'Verified shifts',
   training: 'Training and certification',
   education: 'Education and qualifications',
-  achievements: 'Awards and memberships',
-  publications: 'Publications, audit and QI',
+  audit: 'Audit and quality improvement',
+  publications: 'Research and publications',
+  presentations: 'Presentations and posters',
+  teaching: 'Teaching',
+  leadership: 'Leadership and management',
+  achievements: 'Prizes and awards',
+  courses: 'Courses and conferences',
+  memberships: 'Professional memberships',
   skills: 'Skills and languages',
+  referees: 'Referees',
 };
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -112,10 +118,10 @@ const PROPER_NAME = /\b[A-Z][\w'&-]+(?:\s+(?:of|and|for|the|&)\s+|\s+)[A-Z][\w'&
 
 /** Why `text` is not supported by `facts`, or undefined when every fact in it is. */
 function unsupported(text: string, facts: Facts, knownEmployers: string[], citedRegistrations: Set<string>): string | undefined {
-  for (const m of text.matchAll(PLACEHOLDER)) {
+  for (const m of text.matchAll(REGISTRATION_NUMBER_PLACEHOLDER)) {
     if (!citedRegistrations.has(m[1]!)) return 'a registration number placeholder for a registration it does not cite';
   }
-  const plain = text.replace(PLACEHOLDER, '');
+  const plain = text.replace(REGISTRATION_NUMBER_PLACEHOLDER, '');
   for (const date of plain.match(DATE) ?? []) if (!facts.dates.has(date)) return `the date ${date} is not in the cited records`;
   for (const year of plain.replace(DATE, ' ').match(YEAR) ?? []) if (![...facts.dates].some((d) => d.startsWith(year))) return `the year ${year} is not in the cited records`;
   const numbers = numbersIn(plain.replace(DATE, ' ').replace(YEAR, ' '));
@@ -139,7 +145,7 @@ function unsupported(text: string, facts: Facts, knownEmployers: string[], cited
     if (!inWords && !facts.numbers.has(String(numberPhraseValue(m[0])))) return `the number "${m[0]}" is not in the cited records`;
   }
   // A month and year ("Issued May 2023") was checked as a date above, so it is not read as a name.
-  for (const m of text.replace(PLACEHOLDER, '').replace(MONTH_YEAR, ' ').matchAll(PROPER_NAME)) {
+  for (const m of text.replace(REGISTRATION_NUMBER_PLACEHOLDER, '').replace(MONTH_YEAR, ' ').matchAll(PROPER_NAME)) {
     if (!factsLower.includes(lower(m[0]))) return `"${m[0]}" is not in the cited records`;
   }
   return undefined;
@@ -150,6 +156,12 @@ export function checkGrounding(draft: Draft, record: AiRecord): { draft: Draft; 
   const knownEmployers = [...new Set(record.posts.map((p) => p.employer))];
   const removed: RemovedItem[] = [];
   const sections = draft.sections
+    .filter((section) => {
+      // The referees section is the product's, made from the record after this check; a draft's is not used.
+      if (section.kind !== 'referees') return true;
+      for (const item of section.items) removed.push({ section: SECTION_TITLES.referees, text: item.title, reason: 'referees are added from your record, never written by the model' });
+      return false;
+    })
     .map((section) => {
       const items: DraftItem[] = [];
       for (const item of section.items) {
@@ -166,7 +178,7 @@ export function checkGrounding(draft: Draft, record: AiRecord): { draft: Draft; 
           let first: string | undefined;
           for (const facts of cited) {
             // A number placeholder is not words of the title (its id's hex could read as one).
-            const titleWords = withTitle ? (lower(item.title.replace(PLACEHOLDER, '')).match(/[a-z]{4,}/g) ?? []).filter((w) => !TITLE_FILLER.has(w)) : [];
+            const titleWords = withTitle ? (lower(item.title.replace(REGISTRATION_NUMBER_PLACEHOLDER, '')).match(/[a-z]{4,}/g) ?? []).filter((w) => !TITLE_FILLER.has(w)) : [];
             const missingWord = titleWords.find((w) => !new RegExp(`\\b${w}\\b`).test(lower(facts!.text)));
             const problem = missingWord ? `the title word "${missingWord}" is not in the cited records` : unsupported(text, facts!, knownEmployers, citedRegistrations);
             if (!problem) return undefined;

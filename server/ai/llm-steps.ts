@@ -8,7 +8,7 @@ import { redact, type Pseudonymiser } from './redaction/index.ts';
 import { ZJobAnalysis, type AssessedRequirement, type JobAnalysis } from './jd-analysis/schema.ts';
 import { normaliseAnalysis } from './jd-analysis/offline.ts';
 import { ZDraft, type Draft } from './cv-draft/schema.ts';
-import { assessmentForPrompt, pseudonymisedRecord } from './context.ts';
+import { assessmentForPrompt, pseudonymisedRecord, recordRedactor } from './context.ts';
 import type { AiRecord } from './record-view.ts';
 
 /**
@@ -50,7 +50,7 @@ export async function analyseJobWithLlm(deps: LlmStepDeps, jobDescription: strin
 export async function draftWithLlm(deps: LlmStepDeps, input: { record: AiRecord; jobDescription: string; assessed: AssessedRequirement[]; pseudonymiser: Pseudonymiser }): Promise<Draft> {
   const messages = loadPrompt('cv-draft').render({
     jobDescription: redact(input.jobDescription).text,
-    assessment: JSON.stringify(assessmentForPrompt(input.assessed)),
+    assessment: JSON.stringify(assessmentForPrompt(input.assessed, recordRedactor(input.record, input.pseudonymiser))),
     record: JSON.stringify(pseudonymisedRecord(input.record, input.pseudonymiser)),
   });
   const draft = await metered(deps, 'draft', messages, () => deps.llm.structured(ZDraft, 'cv_draft', messages));

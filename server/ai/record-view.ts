@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../platform/db/transaction.ts';
 import { findUserById } from '../domains/accounts/repo.ts';
-import { dbsKind, educationKind, postKind, registrationKind, trainingKind } from '../domains/record/kinds.ts';
+import { RECORD_KINDS, type KindFields } from '../domains/record/kinds.ts';
 import { listRecords } from '../domains/record/service.ts';
-import type { DbsFields, EducationFields, PostFields, RegistrationFields, TrainingFields } from '../domains/record/schema.ts';
+import type { RecordKindType } from '../domains/record/schema.ts';
 import { findProfile } from '../domains/resume/repo.ts';
 import { rollup } from '../domains/timecards/service.ts';
 
@@ -11,10 +11,13 @@ import { rollup } from '../domains/timecards/service.ts';
  * (`{type, id}`) that drafts must cite. Loaded once per CV request.
  */
 type WithMeta<T> = T & { id: string; evidence: string };
+export type AiItem<T extends RecordKindType> = WithMeta<KindFields<T>>;
+/** Every kind's items, by type: what grounding, the prompt context and retrieval loop over. */
+export type AiItems = { [T in RecordKindType]: Array<AiItem<T>> };
 
 export interface ExtraItem {
   id: string;
-  section: 'awards' | 'publications' | 'skills' | 'languages' | 'projects' | 'volunteer';
+  section: 'skills' | 'volunteer';
   title: string;
   text: string;
 }
@@ -23,13 +26,15 @@ export interface AiRecord {
   userId: string;
   name: string;
   profile: { label: string | null; summary: string | null };
-  posts: Array<WithMeta<PostFields>>;
-  training: Array<WithMeta<TrainingFields>>;
-  registrations: Array<WithMeta<RegistrationFields>>;
-  dbs: Array<WithMeta<DbsFields>>;
-  education: Array<WithMeta<EducationFields>>;
+  items: AiItems;
+  /** The same items under the names the matching and wording rules read. */
+  posts: AiItems['post'];
+  training: AiItems['training'];
+  registrations: AiItems['registration'];
+  dbs: AiItems['dbs'];
+  education: AiItems['education'];
   extras: ExtraItem[];
-  /** How many referees the record names: a count only, their details never reach the AI. */
+  /** How many referees the record names: matching uses the count; their details never reach a model. */
   refereeCount: number;
   shifts: Awaited<ReturnType<typeof rollup>>;
 }
@@ -38,7 +43,8 @@ export interface AiRecord {
 export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   const out: ExtraItem[] = [];
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  for (const section of ['awards', 'publications', 'skills', 'languages', 'projects', 'volunteer'] as const) {
+  // Awards, publications, projects, languages and references are record kinds of their own.
+  for (const section of ['skills', 'volunteer'] as const) {
     const items = Array.isArray(sections[section]) ? (sections[section] as Array<Record<string, unknown>>) : [];
     items.forEach((item, i) => {
       const title = str(item.title) || str(item.name) || str(item.language) || str(item.organization);
@@ -49,8 +55,6 @@ export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   return out;
 }
 
-/** JSON Resume's `references`: counted for matching ("two references"), never read out. */
-export const refereesIn = (sections: Record<string, unknown>) => (Array.isArray(sections.references) ? sections.references.length : 0);
 
 /** The citable id of a roll-up of approved shifts (employer and role, each URI-encoded). */
 /**
@@ -61,28 +65,23 @@ export const PROFILE_REF = { type: 'profile', id: 'profile' } as const;
 
 export const shiftsRef = (employer: string, role: string) => `${encodeURIComponent(employer)}|${encodeURIComponent(role)}`;
 
+/** The named views of `items` (AiRecord's own fields), so both are made in one place. */
+export const namedViews = (items: AiItems) => ({ items, posts: items.post, training: items.training, registrations: items.registration, dbs: items.dbs, education: items.education, refereeCount: items.referee.length });
+
 export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promise<AiRecord> {
-  const [user, profile, posts, training, registrations, dbs, education, shifts] = await Promise.all([
+  const [user, profile, lists, shifts] = await Promise.all([
     findUserById(db, userId),
     findProfile(db, userId),
-    listRecords({ db }, postKind, userId),
-    listRecords({ db }, trainingKind, userId),
-    listRecords({ db }, registrationKind, userId),
-    listRecords({ db }, dbsKind, userId),
-    listRecords({ db }, educationKind, userId),
+    Promise.all(RECORD_KINDS.map(async (kind) => [kind.type, await listRecords({ db }, kind, userId)] as const)),
     rollup({ db }, userId, now),
   ]);
   return {
     userId,
     name: user?.name ?? '',
     profile: { label: profile?.label ?? null, summary: profile?.summary ?? null },
-    posts: posts as AiRecord['posts'],
-    training: training as AiRecord['training'],
-    registrations: registrations as AiRecord['registrations'],
-    dbs: dbs as AiRecord['dbs'],
-    education: education as AiRecord['education'],
+    ...namedViews(Object.fromEntries(lists) as unknown as AiItems),
     extras: extrasOf((profile?.extra_sections ?? {}) as Record<string, unknown>),
-    refereeCount: refereesIn((profile?.extra_sections ?? {}) as Record<string, unknown>),
+
     shifts,
   };
 }

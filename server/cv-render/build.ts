@@ -1,8 +1,10 @@
 import type { DbOrTx } from '../platform/db/transaction.ts';
-import type { RecordType } from '../platform/db/types.ts';
 import { findUserById } from '../domains/accounts/repo.ts';
 import { findProfile } from '../domains/resume/repo.ts';
-import { registrationKind } from '../domains/record/kinds.ts';
+import { refereeKind, registrationKind } from '../domains/record/kinds.ts';
+import type { RefereeFields } from '../domains/record/schema.ts';
+import { SECTION_TITLES } from '../ai/grounding.ts';
+import { RECORD_KIND_TYPES, type RecordKindType } from '../domains/record/schema.ts';
 import { findRecords } from '../domains/record/repo.ts';
 import { findEvidence, type Evidence } from '../domains/record/evidence.ts';
 import { approvedShiftsMark, confirmedMark, DOCUMENT_ON_FILE, SELF_DECLARED, weakestMark, type EvidenceMark } from '../domains/record/evidence-words.ts';
@@ -16,7 +18,6 @@ import { fillPlaceholders, type CvSnapshot } from './snapshot.ts';
 import { chooseLayout, type TemplateChoice } from './layouts.ts';
 import { fitToLayout } from './fit.ts';
 
-const EVIDENCED_TYPES: RecordType[] = ['post', 'registration', 'training', 'dbs', 'education'];
 
 /**
  * Each cited record's evidence as a mark. A post confirmed by a referee says who confirmed it
@@ -25,7 +26,7 @@ const EVIDENCED_TYPES: RecordType[] = ['post', 'registration', 'training', 'dbs'
  */
 async function evidenceMarks(db: DbOrTx, userId: string, options: { showRefereeNames: boolean; timeZone: string; now: Date }) {
   const [byType, shifts] = await Promise.all([
-    Promise.all(EVIDENCED_TYPES.map(async (type) => [type, await findEvidence(db, userId, type)] as const)).then((pairs) => new Map(pairs)),
+    Promise.all(RECORD_KIND_TYPES.map(async (type) => [type, await findEvidence(db, userId, type)] as const)).then((pairs) => new Map(pairs)),
     rollup({ db }, userId, options.now),
   ]);
   const shiftRows = new Map(shifts.rows.map((r) => [shiftsRef(r.employer, r.role), r]));
@@ -40,10 +41,24 @@ async function evidenceMarks(db: DbOrTx, userId: string, options: { showRefereeN
           const row = shiftRows.get(cite.id);
           return row ? approvedShiftsMark({ shifts: row.shifts, first: new Date(row.firstShift), last: new Date(row.lastShift) }, options.timeZone) : SELF_DECLARED;
         }
-        const evidence = byType.get(cite.type as RecordType);
+        const evidence = byType.get(cite.type as RecordKindType);
         return evidence ? markOf(evidence(cite.id)) : SELF_DECLARED;
       }),
     );
+}
+
+/**
+ * The referees section, made from the record after the draft was checked (no model ever sees a
+ * referee). Names, positions and organisations print only for the referees the clinician chose
+ * to show; contact details never print; the rest are "available on request".
+ */
+export function refereesSection(referees: Array<RefereeFields & { id: string }>): Draft['sections'][number] | null {
+  if (!referees.length) return null;
+  const shown = referees.filter((r) => r.showOnCv);
+  const held = referees.filter((r) => !r.showOnCv);
+  const items = shown.map((r) => ({ title: r.name, subtitle: [r.position, r.organisation].filter(Boolean).join(', ') || null, dates: null, bullets: r.relationship ? [r.relationship] : [], cites: [{ type: 'referee', id: r.id }] }));
+  if (held.length) items.push({ title: shown.length ? 'Further referees available on request' : 'Available on request', subtitle: null, dates: null, bullets: [], cites: held.map((r) => ({ type: 'referee', id: r.id })) });
+  return { kind: 'referees', title: SECTION_TITLES.referees, items };
 }
 
 /**
@@ -58,14 +73,16 @@ export async function buildSnapshot(
   cv: { template: TemplateChoice; draft: Draft; jobTitle: string | null; analysis?: Pick<JobAnalysis, 'country' | 'requirements'> | null; showRefereeNames?: boolean; squeeze?: number },
   now: Date = new Date(),
 ): Promise<CvSnapshot> {
-  const [user, profile, registrations] = await Promise.all([findUserById(db, userId), findProfile(db, userId), findRecords(db, registrationKind.table, userId)]);
+  const [user, profile, registrations, refereeRows] = await Promise.all([findUserById(db, userId), findProfile(db, userId), findRecords(db, registrationKind.table, userId), findRecords(db, refereeKind.table, userId)]);
+  const referees = refereesSection(refereeRows.map((r) => ({ ...refereeKind.fromRow(r), id: r.id as string })));
   const regs = registrations.map((r) => registrationKind.fromRow(r) as { body: RegistrationBody; number: string }).map((r, i) => ({ ...r, id: registrations[i]!.id as string }));
   const location = profile?.location ?? {};
   const place = [location.city, location.region].filter(Boolean).join(', ');
   const showRefereeNames = cv.showRefereeNames ?? false;
   const markFor = await evidenceMarks(db, userId, { showRefereeNames, timeZone: user?.time_zone ?? 'Europe/London', now });
   const layout = chooseLayout(cv.template, regs.map((r) => r.body), cv.analysis ?? null);
-  const sections = fitToLayout(fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections, layout, cv.squeeze);
+  const drafted = fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections.filter((s) => s.kind !== 'referees');
+  const sections = fitToLayout(referees ? [...drafted, referees] : drafted, layout, cv.squeeze);
   return {
     template: layout.id,
     format: layout.format,

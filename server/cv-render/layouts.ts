@@ -1,4 +1,4 @@
-import type { Draft } from '../ai/cv-draft/schema.ts';
+import { SECTION_KINDS, type SectionKind } from '../ai/cv-draft/schema.ts';
 import type { JobAnalysis } from '../ai/jd-analysis/schema.ts';
 import { REGULATORS } from '../domains/record/regulators.ts';
 import type { RegistrationBody } from '../domains/record/identifiers.ts';
@@ -14,7 +14,6 @@ import type { CvTemplate } from '../domains/cvs/schema.ts';
  */
 export type TemplateChoice = CvTemplate;
 export type LayoutId = Exclude<TemplateChoice, 'full'>;
-type SectionKind = Draft['sections'][number]['kind'];
 
 export interface Layout {
   id: LayoutId;
@@ -33,8 +32,11 @@ export interface Layout {
   points: { first: number; older: number; firstItems: number };
 }
 
-const GMC_ORDER: SectionKind[] = ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'achievements', 'publications', 'skills'];
-const FULL_CAPS: Layout['caps'] = { experience: 8, shifts: 6, training: 12, education: 6, achievements: 8, publications: 8, skills: 10 };
+/** The draft's own section list is declared in the GMC-style order a UK doctor's CV follows. */
+const GMC_ORDER: SectionKind[] = [...SECTION_KINDS];
+const FULL_CAPS: Layout['caps'] = { experience: 8, shifts: 6, training: 12, education: 6, courses: 8, memberships: 6, audit: 6, publications: 10, presentations: 8, teaching: 6, leadership: 6, achievements: 8, skills: 10, referees: 4 };
+/** Nurses' and AHPs' CVs put skills and what they lead and teach before research. */
+const UK_NMC_HCPC_ORDER: SectionKind[] = ['profile', 'registration', 'experience', 'shifts', 'training', 'courses', 'education', 'skills', 'leadership', 'teaching', 'audit', 'presentations', 'publications', 'achievements', 'memberships', 'referees'];
 
 export const LAYOUTS: Record<LayoutId, Layout> = {
   'uk-doctor': {
@@ -51,7 +53,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   'uk-nurse': {
     id: 'uk-nurse',
     format: 'A4',
-    order: ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'skills', 'achievements', 'publications'],
+    order: UK_NMC_HCPC_ORDER,
     headings: { registration: 'NMC registration and DBS', training: 'Mandatory and clinical training', shifts: 'Verified shifts' },
     mergeInto: {},
     leaveOut: [],
@@ -62,7 +64,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   'uk-ahp': {
     id: 'uk-ahp',
     format: 'A4',
-    order: ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'skills', 'achievements', 'publications'],
+    order: UK_NMC_HCPC_ORDER,
     headings: { registration: 'Professional registration and DBS', training: 'Mandatory and clinical training' },
     mergeInto: {},
     leaveOut: [],
@@ -73,7 +75,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   'us-clinician': {
     id: 'us-clinician',
     format: 'Letter',
-    order: ['profile', 'experience', 'registration', 'education', 'shifts', 'achievements', 'publications', 'skills'],
+    order: ['profile', 'experience', 'registration', 'education', 'shifts', 'courses', 'publications', 'presentations', 'teaching', 'leadership', 'audit', 'achievements', 'memberships', 'skills', 'referees'],
     headings: { profile: 'Summary', registration: 'Licensure and certifications', experience: 'Professional experience', education: 'Education' },
     mergeInto: { training: 'registration' },
     leaveOut: ['dbs'],

@@ -1,3 +1,5 @@
+import { RECORD_KINDS } from '../../server/domains/record/kinds.ts';
+import { RECORD_SAMPLES } from '../support/record-samples.ts';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
@@ -31,13 +33,8 @@ const created = async (client: TestClient, path: string, body: unknown) => {
   return res.body.id as string;
 };
 
-const recordBodies: Record<string, unknown> = {
-  posts: { employer: 'Northgate University Hospitals NHS Foundation Trust', title: 'Specialty Registrar', contract: 'substantive', startDate: '2024-08-07' },
-  registrations: { body: 'GMC', number: '7654321', status: 'Full registration with a licence to practise' },
-  training: { name: 'Advanced Life Support (ALS)', completedOn: '2024-02-14' },
-  dbs: { level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2024-05-20' },
-  education: { institution: 'University of Sheffield', studyType: 'MBChB', endDate: '2019-07-10' },
-};
+/** One valid item of every record kind, by its API path (the registry's samples). */
+const recordBodies: Record<string, unknown> = Object.fromEntries(RECORD_KINDS.map((kind) => [kind.path, RECORD_SAMPLES[kind.type].valid]));
 
 describe('cross-user access', () => {
   it("answers 404 to every route with an id when the resource is another user's", async () => {

@@ -75,6 +75,42 @@ describe('CV generation with an LLM provider', () => {
     expect(plan.body.usage.cvGenerations).toBe(1);
   });
 
+  it('never sends a referee to the model: not in the context, not through free text, and a drafted referees section is dropped', async () => {
+    const referee = { name: 'Dr Ngozi Adeyemi', position: 'Consultant in Emergency Medicine', organisation: 'Calder Valley Hospitals NHS Trust', email: 'ngozi.adeyemi@example.org', phone: '01632 960123', reference: 'Leila is the registrar I would want on nights.' };
+    const resume = structuredClone(persona());
+    // The clinician names the referee in a post's own words too: redaction must catch it there.
+    resume.work[0].summary = `${resume.work[0].summary ?? ''} Educational supervisor: Dr Ngozi Adeyemi.`;
+    resume.references = [referee];
+    const { client, userId } = await signUp(app, { name: resume.basics.name });
+    expect((await client.post('/api/import/json-resume', resume)).status).toBe(200);
+    const record = await loadAiRecord(app.server.platform.database.db, userId, new Date());
+    expect(record.refereeCount).toBe(1);
+    const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
+    const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
+    // A model that writes a referees section anyway (it cannot know one; it might guess).
+    modelDraft.sections.push({ kind: 'referees', title: 'Referees', items: [{ title: 'Dr A Guess, Consultant', subtitle: null, dates: null, bullets: [], cites: [{ type: 'post', id: record.posts[0]!.id }] }] });
+    fake.reply((body) => {
+      const schema = body.response_format?.json_schema?.name;
+      if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };
+      if (schema === 'cv_draft') return { json: modelDraft };
+      return undefined;
+    });
+
+    const cv = await generate(client);
+    expect(cv.status).toBe('done');
+    expect(cv.composer).toBe('llm:fake-model');
+    const sent = JSON.stringify(fake.requestsTo('chat').map((r) => r.body));
+    expect(fake.requestsTo('chat').length).toBeGreaterThan(0);
+    for (const detail of ['Ngozi', 'Adeyemi', referee.email, '01632', referee.reference, 'registrar I would want']) expect(sent).not.toContain(detail);
+    expect(sent).toContain('[PERSON_');
+    // The drafted section is the model's, so it is dropped; the CV's own is made from the record.
+    expect(cv.summary.removed).toContainEqual(expect.objectContaining({ text: 'Dr A Guess, Consultant', reason: 'referees are added from your record, never written by the model' }));
+    // No vector is made of a referee either: an embedder may be a provider outside.
+    const db = app.server.platform.database.db;
+    const vectors = await db.selectFrom('record_embeddings').select('record_id').where('user_id', '=', userId).where('record_type', '=', 'referee').execute();
+    expect(vectors).toEqual([]);
+  });
+
   it('falls back to the offline composer when the provider fails, and charges no tokens', async () => {
     const { client } = await signUp(app, { name: persona().basics.name });
     await client.post('/api/import/json-resume', persona());

@@ -101,6 +101,61 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     expect((await other.get('/api/cvs/not-a-uuid/docx')).status).toBe(422);
   }, 240_000);
 
+  it('UK doctor with the full record: audit, publications, presentations, teaching, leadership, prizes and referees in GMC order, in PDF and Word', async () => {
+    const doctor = persona('em-st4-locum.json');
+    const full = {
+      ...doctor,
+      projects: [
+        { name: 'Sepsis six within the hour: a closed-loop audit', type: 'audit', entity: 'Calder Valley Hospitals NHS Trust', roles: ['Audit lead'], startDate: '2024-01-08', endDate: '2024-06-28', highlights: ['Antibiotics within the hour rose from 61% to 84% on re-audit'] },
+        { name: 'Simulation teaching for foundation doctors', type: 'teaching', entity: 'Calder Valley Hospitals NHS Trust', roles: ['Faculty'], startDate: '2023-09-01', endDate: '2024-07-31' },
+        { name: 'Point-of-care ultrasound in shocked patients', type: 'poster', entity: 'Royal College of Emergency Medicine Annual Scientific Conference', startDate: '2024-09-24' },
+        { name: 'Registrar rota coordinator', type: 'leadership', entity: 'Calder Valley Hospitals NHS Trust', startDate: '2024-08-07' },
+      ],
+      publications: [
+        ...doctor.publications,
+        { name: 'Ultrasound-guided fascia iliaca block in the emergency department', type: 'journal-article', publisher: 'Emergency Medicine Journal', releaseDate: '2025-02-01', doi: '10.1136/emermed-2024-214321', pmid: '39512345', authors: 'Haddad L, Adeyemi N' },
+      ],
+      clinical: {
+        ...doctor.clinical,
+        courses: [{ name: 'Royal College of Emergency Medicine Annual Scientific Conference', format: 'conference', organiser: 'RCEM', startDate: '2024-09-24', endDate: '2024-09-26', cpdHours: 15 }],
+        memberships: [{ organisation: 'British Medical Association', grade: 'Member', since: '2019-08-01' }],
+      },
+      references: [
+        { name: 'Dr Ngozi Adeyemi', position: 'Consultant in Emergency Medicine', organisation: 'Calder Valley Hospitals NHS Trust', email: 'ngozi.adeyemi@example.org', phone: '01632 960123', showOnCv: true },
+        { name: 'Mr Tomasz Wiśniewski', position: 'Clinical Director', email: 'tomasz.w@example.org', phone: '01632 960456' },
+      ],
+    };
+    const { client } = await signUp(app, { name: doctor.basics.name });
+    const imported = await client.post('/api/import/json-resume', full);
+    expect(imported.status).toBe(200);
+    expect(imported.body.created).toMatchObject({ activities: 4, publications: 2, awards: 1, courses: 1, memberships: 1, referees: 2 });
+    const cv = await tailor(client, job('ed-trust-registrar.txt'), 'uk-doctor');
+    expect(cv.summary.removed).toEqual([]);
+
+    const text = flat((await extractPdfText((await download(client, cv.pdf.url)).body)).text);
+    const headings = ['EXPERIENCE', 'COURSES AND CONFERENCES', 'AUDIT AND QUALITY IMPROVEMENT', 'RESEARCH AND PUBLICATIONS', 'PRESENTATIONS AND POSTERS', 'TEACHING', 'LEADERSHIP AND MANAGEMENT', 'PRIZES AND AWARDS', 'PROFESSIONAL MEMBERSHIPS', 'REFEREES'];
+    const at = headings.map((h) => text.indexOf(h));
+    expect(at.every((i) => i >= 0), headings.filter((_, i) => at[i]! < 0).join(', ')).toBe(true);
+    // GMC order, referees last.
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const words of ['Sepsis six within the hour: a closed-loop audit', 'Antibiotics within the hour rose from 61% to 84% on re-audit', 'Simulation teaching for foundation doctors', 'Poster, Royal College of Emergency Medicine Annual Scientific Conference', 'Registrar rota coordinator', 'doi:10.1136/emermed-2024-214321, PMID 39512345', 'MRCEM', '15 CPD hours', 'British Medical Association', 'Arabic']) {
+      expect(text).toContain(words);
+    }
+    expect(text).not.toMatch(ISO_DATE);
+    // The referee the clinician chose to show, by name and post; the other on request; no contact details at all.
+    expect(text).toContain('Dr Ngozi Adeyemi');
+    expect(text).toContain('Further referees available on request');
+    for (const hidden of ['Tomasz', 'ngozi.adeyemi@example.org', '01632']) expect(text).not.toContain(hidden);
+
+    const words = flat((await mammoth.extractRawText({ buffer: (await download(client, cv.docx.url)).body })).value);
+    for (const heading of ['Courses and conferences', 'Professional memberships', 'Audit and quality improvement', 'Research and publications', 'Presentations and posters', 'Teaching', 'Leadership and management', 'Prizes and awards', 'Referees']) {
+      expect(words.toLowerCase()).toContain(heading.toLowerCase());
+    }
+    for (const item of cv.check.items as Array<{ title: string }>) expect(words).toContain(flat(item.title));
+    expect(words).toContain('Further referees available on request');
+    for (const hidden of ['Tomasz', 'ngozi.adeyemi@example.org', '01632']) expect(words).not.toContain(hidden);
+  }, 240_000);
+
   it('US hospitalist: "Licensure and certifications", no DBS, US Letter; a non-ASCII name is encoded safely', async () => {
     const us = persona('us-hospitalist.json');
     const name = 'Dr Siân Ó Dálaigh-Ellingsworth';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import pgvector from 'pgvector';
 import { openDatabase, type DatabaseHandle } from '../../server/platform/db/database.ts';
@@ -48,6 +48,42 @@ describe.each(engines)('$name', ({ open, available }) => {
       expect(ext.rows).toHaveLength(1);
       const jobs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM jobs`.execute(handle.db);
       expect(jobs.rows[0]?.n).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it.skipIf(!available)('0046 and 0048 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer\'s keys', async () => {
+    const handle = await open();
+    try {
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+      expect((await migrator.migrateTo('0041_resume_fields')).error).toBeUndefined();
+      const user = await sql<{ id: string }>`INSERT INTO users (email, name, password_hash) VALUES ('kept@example.org', 'Kept Sections', 'x') RETURNING id`.execute(handle.db);
+      const userId = user.rows[0]!.id;
+      const kept = {
+        projects: [{ name: 'Sepsis audit', type: 'audit', startDate: '2024-01', highlights: ['Re-audit done'] }, { name: 'An app', type: 'application' }, { description: 'no name' }],
+        publications: [{ name: 'A case report', publisher: 'BMJ Case Reports', releaseDate: '2023-02-30' }],
+        awards: [{ title: 'Prize in anatomy', date: '2016' }],
+        references: [{ name: 'Dr Ngozi Adeyemi', reference: 'Excellent' }],
+        skills: [{ name: 'Procedures' }],
+        languages: [{ language: 'Arabic', fluency: 'Conversational' }],
+      };
+      await sql`INSERT INTO profiles (user_id, extra_sections) VALUES (${userId}, ${JSON.stringify(kept)})`.execute(handle.db);
+      await migrateToLatest(handle.db, logger);
+      const rows = async (query: string) => (await sql.raw(query).execute(handle.db)).rows as Array<Record<string, unknown>>;
+      expect(await rows('SELECT category, title, start_date::text AS start, highlights FROM activities ORDER BY title')).toEqual([
+        { category: 'project', title: 'An app', start: null, highlights: [] },
+        { category: 'audit', title: 'Sepsis audit', start: '2024-01-01', highlights: ['Re-audit done'] },
+      ]);
+      // Not a real date: kept without one rather than failing the migration.
+      expect(await rows('SELECT title, publication_type, publisher, published_on FROM publications')).toEqual([{ title: 'A case report', publication_type: 'other', publisher: 'BMJ Case Reports', published_on: null }]);
+      expect(await rows('SELECT title, awarded_on::text AS awarded FROM awards')).toEqual([{ title: 'Prize in anatomy', awarded: '2016-01-01' }]);
+      expect(await rows('SELECT name, reference, show_on_cv FROM referees')).toEqual([{ name: 'Dr Ngozi Adeyemi', reference: 'Excellent', show_on_cv: false }]);
+      // 0048 moves languages the same way.
+      expect(await rows('SELECT language, fluency FROM languages')).toEqual([{ language: 'Arabic', fluency: 'Conversational' }]);
+      expect(await rows('SELECT extra_sections FROM profiles')).toEqual([{ extra_sections: { skills: [{ name: 'Procedures' }] } }]);
+      const keys = await rows('SELECT import_key FROM awards');
+      expect(keys[0]!.import_key).toMatch(/^[0-9a-f]{32}$/);
     } finally {
       await handle.close();
     }

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { waitFor } from '../support/wait.ts';
+import { RECORD_SAMPLES } from '../support/record-samples.ts';
+import { RECORD_KINDS } from '../../server/domains/record/kinds.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -14,6 +16,42 @@ afterAll(async () => {
 });
 
 const issuesOf = (res: { body: any }) => Object.fromEntries((res.body.error?.details?.issues ?? []).map((i: { path: string; message: string }) => [i.path, i.message]));
+
+describe('every record kind, from the registry', () => {
+  for (const kind of RECORD_KINDS) {
+    it(`${kind.label}: created, listed, corrected, audited, kept from other users and deleted at /api/${kind.path}`, async () => {
+      const owner = await signUp(app);
+      const other = await signUp(app);
+      const { valid, correction } = RECORD_SAMPLES[kind.type];
+      const base = `/api/${kind.path}`;
+
+      const empty = await owner.client.post(base, {});
+      expect(empty.status).toBe(422);
+      expect(Object.keys(issuesOf(empty)).length).toBeGreaterThan(0);
+
+      const created = await owner.client.post(base, valid);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ ...valid, evidence: 'self-declared', documentIds: [] });
+      const id = created.body.id;
+      expect((await owner.client.get(base)).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+
+      const corrected = await owner.client.patch(`${base}/${id}`, correction);
+      expect(corrected.status).toBe(200);
+      expect(corrected.body).toMatchObject({ ...valid, ...correction });
+      const events = (await owner.client.get('/api/audit?limit=20')).body.events.map((e: { action: string }) => e.action);
+      expect(events).toEqual(expect.arrayContaining([`${kind.type}.created`, `${kind.type}.updated`]));
+
+      // Another user's item does not exist for them.
+      expect((await other.client.get(`${base}/${id}`)).status).toBe(404);
+      expect((await other.client.patch(`${base}/${id}`, correction)).status).toBe(404);
+      expect((await other.client.delete(`${base}/${id}`)).status).toBe(404);
+      expect((await other.client.get(base)).body.items).toEqual([]);
+
+      expect((await owner.client.delete(`${base}/${id}`)).status).toBe(204);
+      expect((await owner.client.get(`${base}/${id}`)).status).toBe(404);
+    });
+  }
+});
 
 describe('the career record', () => {
   it('creates, reads, corrects and deletes a post, keeping the old values in the audit trail', async () => {
@@ -69,6 +107,44 @@ describe('the career record', () => {
     const patchBreaks = await client.post('/api/posts', { employer: 'Y Trust', title: 'SHO', contract: 'bank', startDate: '2024-01-01', endDate: '2024-06-01' });
     const broken = await client.patch(`/api/posts/${patchBreaks.body.id}`, { startDate: '2024-07-01' });
     expect(issuesOf(broken)).toEqual({ 'body.endDate': 'End date must not be before the start date' });
+  });
+
+  it('checks publications, activities, awards and referees by their own rules, in people\'s words', async () => {
+    const { client } = await signUp(app, { name: 'Leila Haddad', email: `leila.haddad.${Date.now()}@example.org` });
+    const doi = await client.post('/api/publications', { title: 'A review', publicationType: 'review', doi: '10.12/x', pmid: '0123' });
+    expect(issuesOf(doi)).toEqual({ 'body.doi': 'A DOI starts 10. and has a / (e.g. 10.1136/bmj.n71)', 'body.pmid': 'A PubMed id (PMID) is up to 8 digits' });
+    // A DOI pasted as a link is kept as the DOI itself.
+    const pasted = await client.post('/api/publications', { title: 'A review', publicationType: 'review', doi: 'https://doi.org/10.1136/bmj.n71', pmid: '33782057' });
+    expect(pasted.status).toBe(201);
+    expect(pasted.body).toMatchObject({ doi: '10.1136/bmj.n71', pmid: '33782057', label: 'A review' });
+    const badType = await client.post('/api/publications', { title: 'A review', publicationType: 'blog' });
+    expect(Object.keys(issuesOf(badType))).toEqual(['body.publicationType']);
+    expect(issuesOf(badType)['body.publicationType']).toMatch(/^Type of publication /);
+
+    const backwards = await client.post('/api/activities', { category: 'audit', title: 'Sepsis audit', startDate: '2024-06-01', endDate: '2024-01-01' });
+    expect(issuesOf(backwards)).toEqual({ 'body.endDate': 'End date must not be before the start date' });
+    const noCategory = await client.post('/api/activities', { title: 'Sepsis audit' });
+    expect(Object.keys(issuesOf(noCategory))).toEqual(['body.category']);
+    expect(issuesOf(noCategory)['body.category']).toMatch(/^Type of activity /);
+
+    const halfHours = await client.post('/api/courses', { title: 'ATLS', format: 'course', startDate: '2024-03-04', cpdHours: 7.25 });
+    expect(issuesOf(halfHours)).toEqual({ 'body.cpdHours': 'CPD hours must be a multiple of 0.5' });
+    const lapsed = await client.post('/api/memberships', { organisation: 'BMA', since: '2020-01-01', until: '2019-01-01' });
+    expect(issuesOf(lapsed)).toEqual({ 'body.until': 'End of membership must not be before the start of membership' });
+
+    const future = await client.post('/api/awards', { title: 'Trainee of the Year', awardedOn: '2099-07-01' });
+    expect(issuesOf(future)).toEqual({ 'body.awardedOn': 'Date awarded cannot be in the future' });
+
+    // A referee is someone else, by name or by address.
+    const me = (await client.get('/api/me')).body;
+    const ownName = await client.post('/api/referees', { name: 'Leila  HADDAD' });
+    expect(issuesOf(ownName)).toEqual({ 'body.name': 'Name is yours: a referee is someone else who knows your work' });
+    const ownEmail = await client.post('/api/referees', { name: 'Dr Someone Else', email: me.email });
+    expect(issuesOf(ownEmail)).toEqual({ 'body.email': 'Email address is yours: a referee is someone else who knows your work' });
+    const badContact = await client.post('/api/referees', { name: 'Dr Ngozi Adeyemi', email: 'not-an-address', phone: 'call me' });
+    expect(Object.keys(issuesOf(badContact)).sort()).toEqual(['body.email', 'body.phone']);
+    const referee = await client.post('/api/referees', { name: 'Dr Ngozi Adeyemi', email: 'ngozi.adeyemi@example.org', phone: '+44 1632 960123' });
+    expect(referee.body).toMatchObject({ showOnCv: false, evidence: 'self-declared' });
   });
 
   it('normalises registration numbers and matches training to the catalogue with computed expiry', async () => {

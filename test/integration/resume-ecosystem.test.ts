@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const isPresent = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-const DATE_FIELDS = new Set(['startDate', 'endDate', 'date', 'expiryDate']);
+const DATE_FIELDS = new Set(['startDate', 'endDate', 'date', 'expiryDate', 'releaseDate']);
 const trimmed = (v: unknown): unknown => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.map(trimmed).filter((x) => x !== '') : v);
 
 /** An exported date is complete (YYYY-MM-DD); the file's may be a year or a month. */
@@ -28,6 +28,12 @@ const IDENTITY: Record<string, (a: any, b: any) => boolean> = {
   work: (a, b) => a.name?.trim() === b.name && a.position?.trim() === b.position && sameValue('startDate', a.startDate, b.startDate),
   education: (a, b) => a.institution?.trim() === b.institution && (a.studyType?.trim() || undefined) === b.studyType && (a.area?.trim() || undefined) === b.area,
   certificates: (a, b) => a.name?.trim() === b.name && sameValue('date', a.date, b.date),
+  // The sections record kinds own (activities, publications, awards, referees): matched item by item.
+  projects: (a, b) => a.name?.trim() === b.name && sameValue('startDate', a.startDate, b.startDate),
+  publications: (a, b) => a.name?.trim() === b.name && sameValue('releaseDate', a.releaseDate, b.releaseDate),
+  awards: (a, b) => a.title?.trim() === b.title && sameValue('date', a.date, b.date),
+  references: (a, b) => a.name?.trim() === b.name,
+  languages: (a, b) => a.language?.trim() === b.language,
 };
 
 /** Paths of present fields that are neither exported back nor reported. */

@@ -62,6 +62,50 @@ describe('JSON Resume import and export', () => {
     });
   }
 
+  it('the full record in JSON Resume\'s own sections: projects, publications, awards and references export, import and export again identically', async () => {
+    const file = {
+      basics: { name: 'Dr Leila Haddad' },
+      projects: [
+        { name: 'Sepsis six within the hour', type: 'audit', entity: 'Calder Valley Hospitals NHS Trust', roles: ['Audit lead'], startDate: '2024-01', endDate: '2024-06-28', highlights: ['Antibiotics within the hour rose from 61% to 84%'], keywords: ['sepsis'] },
+        { name: 'Simulation faculty', type: 'Teaching', startDate: '2023-09-01', description: 'Monthly in-situ simulation' },
+        { name: 'Hackathon app', type: 'application' },
+      ],
+      publications: [{ name: 'Fascia iliaca block in the ED', type: 'journal-article', publisher: 'Emergency Medicine Journal', releaseDate: '2025-02-01', doi: 'doi:10.1136/emermed-2024-214321', pmid: '39512345', authors: 'Haddad L, Adeyemi N', url: 'https://example.org/paper', summary: 'A prospective service evaluation' }],
+      languages: [{ language: 'Arabic', fluency: 'Conversational' }, { language: 'English', fluency: 'Native speaker' }],
+      awards: [{ title: 'Trainee of the Year', date: '2024', awarder: 'Calder Valley Hospitals NHS Trust', summary: 'Chosen by the consultants' }],
+      clinical: {
+        courses: [{ name: 'Point-of-care ultrasound level 1', format: 'course', organiser: 'Calder Valley Hospitals NHS Trust', startDate: '2024-03-04', endDate: '2024-03-05', cpdHours: 12.5, reflection: 'Now scan every shocked patient' }],
+        memberships: [{ organisation: 'Royal College of Emergency Medicine', grade: 'Member', postNominals: 'MRCEM', since: '2024-03-01' }],
+      },
+      references: [{ name: 'Dr Ngozi Adeyemi', reference: 'A registrar I would want on nights.', position: 'Consultant', organisation: 'Calder Valley Hospitals NHS Trust', relationship: 'Educational supervisor', email: 'ngozi.adeyemi@example.org', phone: '01632 960123', showOnCv: true }],
+    };
+    const { client } = await signUp(app, { name: 'Dr Leila Haddad' });
+    const first = await client.post('/api/import/json-resume', file);
+    expect(first.status).toBe(200);
+    expect(first.body.created).toMatchObject({ activities: 3, publications: 1, awards: 1, courses: 1, languages: 2, memberships: 1, referees: 1 });
+    // A project type Medfolio has no category for is kept as a project, and the report says so.
+    expect(first.body.notImported).toContainEqual({ path: 'projects.2.type', reason: expect.stringMatching(/^kept as "project"/) });
+    expect((await client.get('/api/activities')).body.items.map((a: any) => a.category).sort()).toEqual(['audit', 'project', 'teaching']);
+
+    const exported = (await client.get('/api/export/json-resume')).body;
+    expect((await validateResume(exported)).errors).toBeNull();
+    expect(exported.publications).toEqual([{ ...file.publications[0], doi: '10.1136/emermed-2024-214321' }]);
+    expect(exported.awards).toEqual([{ ...file.awards[0], date: '2024-01-01' }]);
+    expect(exported.references).toEqual(file.references);
+    expect(exported.clinical).toEqual(file.clinical);
+    expect(exported.languages).toEqual(file.languages);
+    expect(exported.projects[0]).toEqual({ ...file.projects[0], startDate: '2024-01-01' });
+
+    const again = await client.post('/api/import/json-resume', exported);
+    expect(Object.values(again.body.created).every((n) => n === 0)).toBe(true);
+    expect(comparable((await client.get('/api/export/json-resume')).body)).toEqual(comparable(exported));
+    const other = await signUp(app, { name: 'Dr Leila Haddad' });
+    // Every field of the exported sections is kept (only the file's own description and the account email are not).
+    const notImported = (await other.client.post('/api/import/json-resume', exported)).body.notImported.map((n: { path: string }) => n.path);
+    expect(notImported.filter((p: string) => /^(?:projects|publications|awards|references|languages|clinical)\./.test(p))).toEqual([]);
+    expect(comparable((await other.client.get('/api/export/json-resume')).body)).toEqual(comparable(exported));
+  });
+
   it('imports a plain JSON Resume with no clinical fields, mapping certificates to the catalogue', async () => {
     const { client } = await signUp(app);
     const plain = {

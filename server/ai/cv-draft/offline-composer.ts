@@ -1,7 +1,9 @@
 import type { Embedder } from '../../adapters/embedder.ts';
 import { PROFILE_REF, shiftsRef, type AiRecord } from '../record-view.ts';
 import type { AssessedRequirement } from '../jd-analysis/schema.ts';
-import type { Draft, DraftItem } from './schema.ts';
+import { SECTION_KINDS, type Draft, type DraftItem } from './schema.ts';
+import { RECORD_KINDS } from '../../domains/record/kinds.ts';
+import { SECTION_TITLES } from '../grounding.ts';
 import { registrationNumberPlaceholder } from './placeholders.ts';
 import { dateSpan, distinctParts, monthYear, registrationSentence } from './wording.ts';
 import { personalStatement } from './statement.ts';
@@ -115,13 +117,18 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
     })),
   );
 
+  // The kinds that word their own entry (audit, publications, presentations, teaching,
+  // leadership, awards...), each in its section, newest first.
   const extras = (section: string) => record.extras.filter((x) => x.section === section);
-  add('achievements', 'Awards and memberships', extras('awards').map((x) => ({ title: x.title, subtitle: null, dates: null, bullets: [], cites: [{ type: 'extra', id: x.id }] })));
-  add('publications', 'Publications, audit and QI', extras('publications').map((x) => ({ title: x.title, subtitle: null, dates: null, bullets: [], cites: [{ type: 'extra', id: x.id }] })));
-  add(
-    'skills',
-    'Skills and languages',
-    [...extras('skills'), ...extras('languages')].map((x) => ({ title: x.title, subtitle: null, dates: null, bullets: [x.text.slice(x.title.length + 2)].filter(Boolean), cites: [{ type: 'extra', id: x.id }] })),
-  );
+  const entries = [
+    // JSON Resume's skills, kept as given, before the languages.
+    ...extras('skills').map((x) => ({ section: 'skills', title: x.title, subtitle: null, dates: null, bullets: [x.text.slice(x.title.length + 2)].filter(Boolean), sortDate: null, cites: [{ type: 'extra', id: x.id }] })),
+    ...RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : [])),
+  ];
+  for (const section of SECTION_KINDS) {
+    // Newest first; undated entries (skills, languages) keep the record's order.
+    const inSection = entries.filter((e) => e.section === section).sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''));
+    add(section, SECTION_TITLES[section], inSection.map(({ title, subtitle, dates, bullets, cites }) => ({ title, subtitle, dates, bullets, cites })));
+  }
   return { sections };
 }

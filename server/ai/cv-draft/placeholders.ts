@@ -4,7 +4,8 @@
  */
 export const registrationNumberPlaceholder = (registrationId: string) => `[[registration:${registrationId}:number]]`;
 
-const PLACEHOLDER = /\[\[registration:([0-9a-f-]{36}):number\]\]/g;
+/** Every placeholder in a text (global: use with matchAll or replace); group 1 is the registration id. */
+export const REGISTRATION_NUMBER_PLACEHOLDER = /\[\[registration:([0-9a-f-]{36}):number\]\]/g;
 
 /** The text with every placeholder replaced by the registration's number (empty when unknown). */
-export const fillRegistrationNumbers = (text: string, numbers: ReadonlyMap<string, string>) => text.replace(PLACEHOLDER, (_, id: string) => numbers.get(id) ?? '');
+export const fillRegistrationNumbers = (text: string, numbers: ReadonlyMap<string, string>) => text.replace(REGISTRATION_NUMBER_PLACEHOLDER, (_, id: string) => numbers.get(id) ?? '');

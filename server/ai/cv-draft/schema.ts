@@ -6,7 +6,27 @@ import { ZEvidenceRef } from '../jd-analysis/schema.ts';
  * never appear in a draft: a registration number is the placeholder
  * `[[registration:<id>:number]]`, filled in from the record when the CV is rendered.
  */
-export const SECTION_KINDS = ['profile', 'registration', 'experience', 'shifts', 'training', 'education', 'achievements', 'publications', 'skills'] as const;
+/** The CV's sections, in the order a UK doctor's CV puts them (the GMC-style order): the one list of them. */
+export const SECTION_KINDS = [
+  'profile',
+  'registration',
+  'experience',
+  'shifts',
+  'training',
+  'courses',
+  'education',
+  'audit',
+  'publications',
+  'presentations',
+  'teaching',
+  'leadership',
+  'achievements',
+  'memberships',
+  'skills',
+  // Made from the record after the draft is checked, never by a model (cv-render/build.ts).
+  'referees',
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export const ZDraftItem = z.object({
   title: z.string().describe('e.g. the job title as employed, the course name, the qualification'),

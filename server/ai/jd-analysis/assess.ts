@@ -1,3 +1,4 @@
+import { RECORD_KINDS } from '../../domains/record/kinds.ts';
 import { addDays, daysBetween, readableDate } from '../../domains/record/dates.ts';
 import { courseById, findCourses } from '../../domains/record/courses.ts';
 import { analyseRecord } from '../../domains/prescreen/analyse.ts';
@@ -64,6 +65,10 @@ export function citableTexts(record: AiRecord): Citable[] {
     ...record.training.map((t) => ({ ref: { type: 'training', id: t.id }, label: t.name, text: [t.name, t.provider].filter(Boolean).join(', ') })),
     ...record.education.map((e) => ({ ref: { type: 'education', id: e.id }, label: [e.studyType, e.area, e.institution].filter(Boolean).join(', '), text: [e.studyType, e.area, e.institution].filter(Boolean).join(' ') })),
     ...record.registrations.map((r) => ({ ref: { type: 'registration', id: r.id }, label: `${r.body === 'US-STATE-BOARD' ? `${r.jurisdiction ?? 'State'} licence` : `${r.body} registration`}`, text: [r.body, r.status, r.conditions, r.jurisdiction].filter(Boolean).join(' ') })),
+    // The kinds that word their own CV entry (audit, teaching, publications, awards...), in their own words.
+    ...RECORD_KINDS.filter((k) => k.cv && k.aiContext).flatMap((kind) =>
+      record.items[kind.type].map((item) => ({ ref: { type: kind.type, id: item.id }, label: kind.describe(item), text: `${kind.label}: ${kind.embedText(item) ?? ''}` })),
+    ),
     ...record.extras.map((x) => ({ ref: { type: 'extra', id: x.id }, label: x.title, text: x.text })),
   ];
 }
@@ -246,7 +251,8 @@ function assessQualification(req: Requirement, record: AiRecord, citable: Citabl
     const note = `You have passed part of ${label} (${holding[0]!.label}), not all of it.`;
     return /\bfull\b/i.test(req.text) ? outcome('unmet', note, holding) : outcome('probably-met', `${note} Check whether the part is enough.`, holding);
   }
-  const formal = holding.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || c.ref.type === 'extra');
+  // An exam or membership a clinician lists among their awards is held as much as a qualification.
+  const formal = holding.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || c.ref.type === 'award' || c.ref.type === 'extra');
   if (formal.length) return outcome('met', `${label[0]!.toUpperCase()}${label.slice(1)}: ${formal[0]!.label}.`, formal);
   if (holding.length) return outcome('probably-met', `One of your posts mentions ${label} (${holding[0]!.label}); add it to your qualifications.`, holding);
   // A doctor fully registered with the GMC holds a primary medical qualification.
@@ -278,7 +284,7 @@ const WHOLE_EXAM = /\bfull\b|\bPACES\b|\bmembership\b|\bfinal\b|\ball parts\b|\b
 /** "A post-registration qualification in critical care": any course or qualification in that field. */
 function assessSpecialistCourse(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   const fields = specialtiesIn(req.text);
-  const learning = citable.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || (c.ref.type === 'extra' && /^(?:awards|certificates|projects):/.test(c.ref.id)));
+  const learning = citable.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || c.ref.type === 'award' || c.ref.type === 'activity' || (c.ref.type === 'extra' && /^(?:awards|certificates|projects):/.test(c.ref.id)));
   // "Letter of Competence in Intrauterine Techniques": a certificate for that procedure, in date.
   const procedures = proceduresIn(req.text);
   if (procedures.length) {
@@ -543,7 +549,7 @@ function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Ou
   if (procedures) return procedures;
   const topic = SKILL_TOPICS.find((t) => t.key === req.key);
   // Skills are shown by what the clinician did and wrote, not by courses attended.
-  const doings = citable.filter((c) => c.ref.type === 'post' || c.ref.type === 'extra' || c.ref.type === 'education');
+  const doings = citable.filter((c) => ['post', 'extra', 'education', 'activity', 'publication', 'award'].includes(c.ref.type));
   if (topic) {
     // "Publications in peer-reviewed journals" asks for publications, not any research.
     const evidence = req.key === 'research' && /\bpublicat|\bpublished|\bpeer[- ]reviewed\b/i.test(req.text) ? /\b(?:published|journal|publication)\b/i : (TOPIC_EVIDENCE[topic.key] ?? topic.words);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LINKABLE_TYPES } from '../record/schema.ts';
 
 export const ZDocumentType = z.enum(['certificate', 'registration', 'dbs', 'identity', 'cv', 'reference', 'other']);
-export const ZRecordType = z.enum(['post', 'registration', 'training', 'dbs', 'education', 'timecard']);
+export const ZRecordType = z.enum(LINKABLE_TYPES);
 export const ZRecordLink = z.object({ recordType: ZRecordType, recordId: z.uuid({ message: 'must be an id' }) });
 
 export const ZDocument = z.object({

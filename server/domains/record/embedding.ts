@@ -5,6 +5,7 @@ import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Embedder } from '../../adapters/embedder.ts';
 import { kindOfType } from './kinds.ts';
+import { RECORD_KIND_TYPES } from './schema.ts';
 import * as repo from './repo.ts';
 import { isProcessingRestricted } from '../accounts/restriction.ts';
 
@@ -14,7 +15,7 @@ import { isProcessingRestricted } from '../accounts/restriction.ts';
  */
 export const embedRecordJob = defineJob({
   name: 'record.embed',
-  payload: z.object({ userId: z.uuid(), recordType: z.enum(['post', 'registration', 'training', 'dbs', 'education']), recordId: z.uuid() }),
+  payload: z.object({ userId: z.uuid(), recordType: z.enum(RECORD_KIND_TYPES), recordId: z.uuid() }),
   attempts: 5,
   backoff: { type: 'exponential', delayMs: 2_000 },
   dedupeKey: (p) => `${p.recordType}:${p.recordId}`,
@@ -35,6 +36,10 @@ export function embedRecordHandler(deps: { db: Db; embedder: Embedder }): JobHan
       return;
     }
     const text = kind.embedText(kind.fromRow(row));
+    if (text === null) {
+      await repo.deleteRecordLinks(deps.db, kind.type, recordId, { embeddingsOnly: true });
+      return;
+    }
     const contentHash = createHash('sha256').update(`${deps.embedder.model}\n${text}`).digest('hex');
     const existing = await repo.findEmbedding(deps.db, kind.type, recordId);
     if (existing?.content_hash === contentHash) return;

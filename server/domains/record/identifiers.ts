@@ -55,3 +55,14 @@ export function registrationNumberProblem(body: RegistrationBody, number: string
 
 export const dbsCertificateProblem = (value: string) =>
   DBS_CERTIFICATE.test(value) ? undefined : 'A DBS certificate number is 12 digits';
+
+/**
+ * A DOI as people paste it ("https://doi.org/10.1136/bmj.n71", "doi:10.1136/...") reduced to the
+ * DOI itself; DOIs are case-insensitive, kept as typed otherwise.
+ */
+export const normaliseDoi = (value: string) => value.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+/** A DOI: "10.", a registrant code of 4 to 9 digits (dot-separated parts allowed), "/", a suffix. */
+const DOI = /^10\.\d{4,9}(?:\.\d+)*\/\S+$/;
+export const doiProblem = (doi: string) => (DOI.test(doi) ? undefined : 'A DOI starts 10. and has a / (e.g. 10.1136/bmj.n71)');
+/** A PubMed id: 1 to 8 digits, no leading zero. */
+export const pmidProblem = (pmid: string) => (/^[1-9]\d{0,7}$/.test(pmid) ? undefined : 'A PubMed id (PMID) is up to 8 digits');

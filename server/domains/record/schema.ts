@@ -12,6 +12,36 @@ const optionalText = (max: number) => text(max).nullable().optional();
 const LONG_TEXT = 20_000;
 const ITEM_TEXT = 4_000;
 
+/**
+ * Every record kind, in the order the record lists them: the one list each server and web list
+ * of record types is derived from. The rules of each kind live in `kinds.ts` (server only);
+ * this is the part the web app needs too: the type, the API path, the table and the words
+ * (a label, a heading, and the nouns an import report counts with).
+ */
+export const RECORD_KIND_NAMES = [
+  { type: 'post', path: 'posts', table: 'posts', label: 'Post', plural: 'Posts', count: ['post', 'posts'] },
+  { type: 'registration', path: 'registrations', table: 'registrations', label: 'Registration', plural: 'Registrations', count: ['registration', 'registrations'] },
+  { type: 'training', path: 'training', table: 'training', label: 'Training', plural: 'Training', count: ['training course', 'training courses'] },
+  { type: 'dbs', path: 'dbs', table: 'dbs_checks', label: 'DBS check', plural: 'DBS checks', count: ['DBS check', 'DBS checks'] },
+  { type: 'education', path: 'education', table: 'education', label: 'Qualification', plural: 'Education', count: ['qualification', 'qualifications'] },
+  { type: 'activity', path: 'activities', table: 'activities', label: 'Activity', plural: 'Audit, teaching, presentations and leadership', count: ['audit, teaching or leadership activity', 'audit, teaching and leadership activities'] },
+  { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications', count: ['publication', 'publications'] },
+  { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards', count: ['prize or award', 'prizes and awards'] },
+  { type: 'course', path: 'courses', table: 'courses', label: 'Course or conference', plural: 'Courses and conferences', count: ['course or conference', 'courses and conferences'] },
+  { type: 'language', path: 'languages', table: 'languages', label: 'Language', plural: 'Languages', count: ['language', 'languages'] },
+  { type: 'membership', path: 'memberships', table: 'memberships', label: 'Membership', plural: 'Memberships', count: ['membership', 'memberships'] },
+  { type: 'referee', path: 'referees', table: 'referees', label: 'Referee', plural: 'Referees', count: ['referee', 'referees'] },
+] as const;
+type KindName = (typeof RECORD_KIND_NAMES)[number];
+export type RecordKindType = KindName['type'];
+export type RecordPath = KindName['path'];
+export type RecordTable = KindName['table'];
+export const RECORD_KIND_TYPES = RECORD_KIND_NAMES.map((k) => k.type) as [RecordKindType, ...RecordKindType[]];
+/** What documents and verifications may point at: a record item, or a shift's time card. */
+export type LinkableType = RecordKindType | 'timecard';
+export const LINKABLE_TYPES = [...RECORD_KIND_TYPES, 'timecard'] as [LinkableType, ...LinkableType[]];
+export const kindName = <T extends RecordKindType>(type: T) => RECORD_KIND_NAMES.find((k) => k.type === type) as Extract<KindName, { type: T }>;
+
 export const ZEvidenceLevel = z.enum(['self-declared', 'document-backed', 'verifier-confirmed']).describe('The strongest evidence behind the record');
 
 export const ZRecordMeta = z.object({
@@ -22,6 +52,7 @@ export const ZRecordMeta = z.object({
     .object({ name: z.string().nullable(), role: z.string(), organisation: z.string().nullable(), at: z.string(), emailLabel: z.string().nullable() })
     .nullable()
     .describe('Who confirmed a verifier-confirmed record, and when'),
+  label: z.string().describe('A short label for lists, e.g. "Clinical Fellow, Calder Valley Hospitals NHS Trust"'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -167,6 +198,169 @@ export const ZEducationFields = z.object({
   courses: z.array(z.string()),
 });
 export type EducationFields = z.infer<typeof ZEducationFields>;
+
+// ---- activities: audit and QI, teaching, presentations and posters, leadership and management
+
+/** One table, because they share their shape (what, your role, where, when, outcomes); the category places each in its own CV section. */
+export const ACTIVITY_CATEGORIES = ['audit', 'quality-improvement', 'teaching', 'presentation', 'poster', 'leadership', 'management', 'project'] as const;
+export const ZActivityCategory = z.enum(ACTIVITY_CATEGORIES);
+export const ZActivityInput = z.object({
+  category: ZActivityCategory.describe('audit, quality-improvement, teaching, presentation, poster, leadership, management or project'),
+  title: text(300).describe('e.g. the audit topic, the teaching programme, the talk or poster title, the role'),
+  organisation: optionalText(200).describe('Where: the trust, the meeting or conference, the medical school'),
+  roles: z.array(text(200)).max(20).optional().describe('Your part: lead, presenter, tutor...'),
+  startDate: ZIsoDate.nullable().optional(),
+  endDate: ZIsoDate.nullable().optional(),
+  description: optionalText(LONG_TEXT),
+  highlights: z.array(text(ITEM_TEXT)).max(100).optional().describe('Outcomes: re-audit findings, feedback, changes made'),
+  keywords: z.array(text(200)).max(50).optional(),
+  url: optionalText(2000),
+});
+export type ActivityInput = z.infer<typeof ZActivityInput>;
+export const ZActivityFields = z.object({
+  category: ZActivityCategory,
+  title: z.string(),
+  organisation: z.string().nullable(),
+  roles: z.array(z.string()),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  description: z.string().nullable(),
+  highlights: z.array(z.string()),
+  keywords: z.array(z.string()),
+  url: z.string().nullable(),
+});
+export type ActivityFields = z.infer<typeof ZActivityFields>;
+
+// ---- publications
+
+export const PUBLICATION_TYPES = ['journal-article', 'review', 'case-report', 'letter', 'abstract', 'book-chapter', 'book', 'guideline', 'thesis', 'other'] as const;
+export const ZPublicationType = z.enum(PUBLICATION_TYPES);
+export const ZPublicationInput = z.object({
+  title: text(500),
+  publicationType: ZPublicationType,
+  authors: optionalText(2000).describe('As cited, e.g. "Okafor S, Rahman A, et al."'),
+  publisher: optionalText(300).describe('The journal, or the publisher of a book'),
+  publishedOn: ZIsoDate.nullable().optional(),
+  doi: optionalText(300).describe('e.g. 10.1136/bmj.n71'),
+  pmid: optionalText(20).describe('PubMed id'),
+  url: optionalText(2000),
+  summary: optionalText(LONG_TEXT),
+});
+export type PublicationInput = z.infer<typeof ZPublicationInput>;
+export const ZPublicationFields = z.object({
+  title: z.string(),
+  publicationType: ZPublicationType,
+  authors: z.string().nullable(),
+  publisher: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  doi: z.string().nullable(),
+  pmid: z.string().nullable(),
+  url: z.string().nullable(),
+  summary: z.string().nullable(),
+});
+export type PublicationFields = z.infer<typeof ZPublicationFields>;
+
+// ---- prizes and awards
+
+export const ZAwardInput = z.object({
+  title: text(300),
+  awarder: optionalText(300),
+  awardedOn: ZIsoDate.nullable().optional(),
+  summary: optionalText(LONG_TEXT),
+});
+export type AwardInput = z.infer<typeof ZAwardInput>;
+export const ZAwardFields = z.object({ title: z.string(), awarder: z.string().nullable(), awardedOn: z.string().nullable(), summary: z.string().nullable() });
+export type AwardFields = z.infer<typeof ZAwardFields>;
+
+// ---- courses and conferences (CPD)
+
+export const COURSE_FORMATS = ['course', 'conference', 'workshop', 'e-learning', 'other'] as const;
+export const ZCourseFormat = z.enum(COURSE_FORMATS);
+export const ZCourseInput = z.object({
+  title: text(300),
+  format: ZCourseFormat,
+  organiser: optionalText(300),
+  startDate: ZIsoDate,
+  endDate: ZIsoDate.nullable().optional(),
+  cpdHours: z.number().min(0.5).max(500).multipleOf(0.5).nullable().optional().describe('CPD hours or credits claimed'),
+  reflection: optionalText(LONG_TEXT).describe('What you learnt and changed'),
+});
+export type CourseInput = z.infer<typeof ZCourseInput>;
+export const ZCourseFields = z.object({
+  title: z.string(),
+  format: ZCourseFormat,
+  organiser: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  cpdHours: z.number().nullable(),
+  reflection: z.string().nullable(),
+});
+export type CourseFields = z.infer<typeof ZCourseFields>;
+
+// ---- languages
+
+export const ZLanguageInput = z.object({
+  language: text(100),
+  fluency: optionalText(200).describe('In your words or a scale: native, fluent, conversational, CEFR C1, IELTS 8.0...'),
+});
+export type LanguageInput = z.infer<typeof ZLanguageInput>;
+export const ZLanguageFields = z.object({ language: z.string(), fluency: z.string().nullable() });
+export type LanguageFields = z.infer<typeof ZLanguageFields>;
+
+// ---- memberships (royal colleges, BMA, RCN...)
+
+export const ZMembershipInput = z.object({
+  organisation: text(300).describe('e.g. Royal College of Emergency Medicine, BMA, RCN'),
+  grade: optionalText(200).describe('e.g. Member, Fellow, Associate, Student member'),
+  postNominals: optionalText(60).describe('Letters after your name it gives, e.g. MRCEM'),
+  since: ZIsoDate.nullable().optional(),
+  until: ZIsoDate.nullable().optional(),
+});
+export type MembershipInput = z.infer<typeof ZMembershipInput>;
+export const ZMembershipFields = z.object({ organisation: z.string(), grade: z.string().nullable(), postNominals: z.string().nullable(), since: z.string().nullable(), until: z.string().nullable() });
+export type MembershipFields = z.infer<typeof ZMembershipFields>;
+
+// ---- referees
+
+/** The clinician's referees for a CV. Their contact details are shared on request only and never reach a model. */
+export const ZRefereeInput = z.object({
+  name: text(200),
+  position: optionalText(200).describe('e.g. Consultant in Emergency Medicine'),
+  organisation: optionalText(200),
+  relationship: optionalText(200).describe('e.g. Educational supervisor, 2023 to 2025'),
+  email: z.email({ message: 'must be an email address' }).max(320).nullable().optional(),
+  phone: z.string().trim().regex(/^\+?[\d\s()-]{7,20}$/, 'must be a phone number').nullable().optional(),
+  reference: optionalText(LONG_TEXT).describe('What they wrote about you, if you hold it'),
+  showOnCv: z.boolean().optional().describe('Print the name, position and organisation on CVs; otherwise CVs say "available on request"'),
+});
+export type RefereeInput = z.infer<typeof ZRefereeInput>;
+export const ZRefereeFields = z.object({
+  name: z.string(),
+  position: z.string().nullable(),
+  organisation: z.string().nullable(),
+  relationship: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  reference: z.string().nullable(),
+  showOnCv: z.boolean(),
+});
+export type RefereeFields = z.infer<typeof ZRefereeFields>;
+
+/** Each path's own fields (the API items add `ZRecordMeta`): typed by the one list above. */
+export const RECORD_FIELDS = {
+  posts: ZPostFields,
+  registrations: ZRegistrationFields,
+  training: ZTrainingFields,
+  dbs: ZDbsFields,
+  education: ZEducationFields,
+  activities: ZActivityFields,
+  publications: ZPublicationFields,
+  awards: ZAwardFields,
+  courses: ZCourseFields,
+  languages: ZLanguageFields,
+  memberships: ZMembershipFields,
+  referees: ZRefereeFields,
+} satisfies Record<RecordPath, z.ZodObject>;
 
 // ---- catalogue
 

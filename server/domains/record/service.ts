@@ -4,6 +4,7 @@ import { inTransaction, type DbOrTx, type Tx } from '../../platform/db/transacti
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIn } from './dates.ts';
+import { findUserById } from '../accounts/repo.ts';
 import { embedRecordJob } from './embedding.ts';
 import { findEvidence, type Evidence } from './evidence.ts';
 import type { AnyRecordKind, KindContext } from './kind.ts';
@@ -24,9 +25,10 @@ export interface Meta {
 }
 
 export async function loadKindContext(db: DbOrTx, userId: string, now: Date): Promise<KindContext> {
-  const [timeZone, catalogue] = await Promise.all([repo.findUserTimeZone(db, userId), repo.findCatalogue(db)]);
+  const [timeZone, catalogue, account] = await Promise.all([repo.findUserTimeZone(db, userId), repo.findCatalogue(db), findUserById(db, userId)]);
   return {
     today: todayIn(timeZone, now),
+    ...(account ? { account: { name: account.name, email: account.email } } : {}),
     catalogue: new Map(catalogue.map((c) => [c.id, { name: c.name, validityMonths: c.validity_months, endOfMonth: c.end_of_month }])),
   };
 }
@@ -36,12 +38,14 @@ type Row = Record<string, any>;
 
 function toApi(kind: AnyRecordKind, row: Row, evidence: Evidence) {
   const c = evidence.confirmation;
+  const fields = kind.fromRow(row);
   return {
     id: row.id as string,
-    ...kind.fromRow(row),
+    ...fields,
     evidence: evidence.level,
     documentIds: evidence.documentIds,
     confirmedBy: c ? { name: c.name, role: c.role, organisation: c.organisation, at: c.at.toISOString(), emailLabel: c.emailLabel } : null,
+    label: kind.describe(fields),
     createdAt: (row.created_at as Date).toISOString(),
     updatedAt: (row.updated_at as Date).toISOString(),
   };

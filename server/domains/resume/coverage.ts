@@ -1,5 +1,6 @@
 import type { ImportReport, JsonResume } from './schema.ts';
 import { KEPT_SECTIONS } from './schema.ts';
+import { RECORD_KINDS } from '../record/kinds.ts';
 
 /**
  * Which fields of a JSON Resume Medfolio keeps, and a report of every other field present in a
@@ -20,6 +21,13 @@ export const KEPT_ITEM_FIELDS = {
   // A shift's status is a claim; the importer ignores it and says so in its warnings.
   'clinical.timecards': ['employer', 'site', 'role', 'start', 'end', 'breakMinutes', 'status'],
 } as const;
+
+/** A section of the file: a standard one, or one of the clinical extension (`clinical.memberships`). */
+export const sectionIn = (resume: JsonResume, section: string): unknown =>
+  section.startsWith('clinical.') ? (resume.clinical as Record<string, unknown> | undefined)?.[section.slice('clinical.'.length)] : (resume as Record<string, unknown>)[section];
+
+/** The sections the record kinds map themselves (each kind's `resume` in record/kinds.ts), with their kept fields. */
+export const KIND_SECTIONS = RECORD_KINDS.flatMap((k) => (k.resume ? [k.resume] : []));
 
 /** basics fields kept on the profile (name and email belong to the account and are reported when they differ). */
 const KEPT_BASICS = ['label', 'phone', 'url', 'summary', 'location', 'profiles'];
@@ -55,7 +63,7 @@ export function findNotImportedFields(resume: JsonResume, account: { email: stri
   const root = resume as Record<string, unknown>;
   for (const field of ['$schema', 'meta']) if (isPresent(root[field])) out.push({ path: field, reason: FILE_DESCRIPTION_REASON });
 
-  const known = new Set<string>(['$schema', 'meta', 'basics', 'clinical', ...KEPT_SECTIONS, 'work', 'education', 'certificates']);
+  const known = new Set<string>(['$schema', 'meta', 'basics', 'clinical', ...KEPT_SECTIONS, 'work', 'education', 'certificates', ...KIND_SECTIONS.map((k) => k.section).filter((s) => !s.startsWith('clinical.'))]);
   for (const [field, value] of Object.entries(root)) if (!known.has(field) && isPresent(value)) out.push({ path: field, reason: UNKNOWN_FIELD_REASON });
 
   const basics = (resume.basics ?? {}) as Record<string, unknown>;
@@ -68,11 +76,21 @@ export function findNotImportedFields(resume: JsonResume, account: { email: stri
     out.push({ path: `basics.${field}`, reason: BASICS_REASONS[field] ?? UNKNOWN_FIELD_REASON });
   }
 
-  if (resume.clinical) unknownFields(resume.clinical, ['registrations', 'dbs', 'timecards'], 'clinical', out);
+  const clinicalKinds = KIND_SECTIONS.flatMap((k) => (k.section.startsWith('clinical.') ? [k.section.slice('clinical.'.length)] : []));
+  if (resume.clinical) unknownFields(resume.clinical, ['registrations', 'dbs', 'timecards', ...clinicalKinds], 'clinical', out);
   for (const section of Object.keys(KEPT_ITEM_FIELDS) as Array<keyof typeof KEPT_ITEM_FIELDS>) {
     sectionAt(resume, section).forEach((item, i) => {
       const path = `${section}.${i}`;
       if (!skippedPaths.has(path)) unknownFields(item, KEPT_ITEM_FIELDS[section], path, out);
+    });
+  }
+  for (const { section, keptFields, valuesNotKept } of KIND_SECTIONS) {
+    const items = sectionIn(resume, section);
+    (Array.isArray(items) ? items : []).forEach((item, i) => {
+      const path = `${section}.${i}`;
+      if (skippedPaths.has(path)) return;
+      unknownFields(item, keptFields, path, out);
+      if (item && typeof item === 'object') for (const { field, reason } of valuesNotKept?.(item as Record<string, unknown>) ?? []) out.push({ path: `${path}.${field}`, reason });
     });
   }
   return out;

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatWithOffset } from '../../platform/time.ts';
 import { findUserById } from '../accounts/repo.ts';
-import { dbsKind, educationKind, postKind, registrationKind, trainingKind } from '../record/kinds.ts';
+import { dbsKind, educationKind, postKind, RECORD_KINDS, registrationKind, trainingKind } from '../record/kinds.ts';
 import { findRecords } from '../record/repo.ts';
 import { findTimecards } from '../timecards/repo.ts';
 import * as repo from './repo.ts';
@@ -23,7 +23,7 @@ const byDateDesc = <T>(date: (x: T) => string | null) => (a: T, b: T) => (date(b
 export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError('NOT_FOUND', 'Account not found');
-  const [profile, posts, education, training, registrations, dbs, timecards] = await Promise.all([
+  const [profile, posts, education, training, registrations, dbs, timecards, kindSections] = await Promise.all([
     repo.findProfile(db, userId),
     findRecords(db, postKind.table, userId),
     findRecords(db, educationKind.table, userId),
@@ -31,6 +31,19 @@ export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
     findRecords(db, registrationKind.table, userId),
     findRecords(db, dbsKind.table, userId),
     findTimecards(db, userId),
+    // The kinds that map their own section (projects, publications, awards, references).
+    Promise.all(
+      RECORD_KINDS.flatMap((kind) => {
+        const mapping = kind.resume;
+        if (!mapping) return [];
+        return [
+          findRecords(db, kind.table, userId).then((rows) => {
+            const items = rows.map((r) => kind.fromRow(r)).sort((a, b) => mapping.sortKey(a).localeCompare(mapping.sortKey(b)));
+            return [mapping.section, items.map((f) => compact(mapping.toResume(f)))] as const;
+          }),
+        ];
+      }),
+    ),
   ]);
   const extra = (profile?.extra_sections ?? {}) as Record<string, unknown>;
   return {
@@ -76,9 +89,11 @@ export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
       .map((r) => trainingKind.fromRow(r))
       .sort(byDateDesc((t) => t.completedOn))
       .map((t) => compact({ name: t.name, date: t.completedOn, issuer: t.provider, url: t.url, expiryDate: t.expiresOn })),
+    ...Object.fromEntries(kindSections.filter(([section, items]) => items.length && !section.startsWith('clinical.'))),
     ...Object.fromEntries(KEPT_SECTIONS.filter((s) => extra[s] !== undefined).map((s) => [s, extra[s]])),
     clinical: compact({
       registrations: registrations.map((r) => registrationKind.fromRow(r)).map((r) => compact({ ...r })),
+      ...Object.fromEntries(kindSections.filter(([section, items]) => items.length && section.startsWith('clinical.')).map(([section, items]) => [section.slice('clinical.'.length), items])),
       dbs: dbs.map((r) => dbsKind.fromRow(r)).map((d) => compact({ ...d })),
       timecards: [...timecards]
         .sort((a, b) => a.clock_in.getTime() - b.clock_in.getTime())

@@ -4,14 +4,15 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { recordAudit } from '../audit/service.ts';
 import { endOfMonth } from '../record/dates.ts';
 import { REGISTRATION_BODIES } from '../record/identifiers.ts';
-import type { AnyRecordKind, KindContext } from '../record/kind.ts';
-import { dbsKind, educationKind, postKind, registrationKind, trainingKind } from '../record/kinds.ts';
+import type { AnyRecordKind, KindContext, ResumeReader } from '../record/kind.ts';
+import { dbsKind, educationKind, postKind, RECORD_KINDS, registrationKind, trainingKind } from '../record/kinds.ts';
+import { RECORD_KIND_NAMES } from '../record/schema.ts';
 import { findRecordIdByImportKey, findUserTimeZone } from '../record/repo.ts';
 import { loadKindContext, saveNewRecord, type Meta, type RecordDeps } from '../record/service.ts';
 import { importTimecard } from '../timecards/service.ts';
 import { findByImportKey as findTimecardByImportKey } from '../timecards/repo.ts';
 import { findUserById } from '../accounts/repo.ts';
-import { findNotImportedFields } from './coverage.ts';
+import { findNotImportedFields, sectionIn } from './coverage.ts';
 import * as repo from './repo.ts';
 import { KEPT_SECTIONS, type ImportReport, type JsonResume } from './schema.ts';
 
@@ -187,6 +188,31 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
     });
   });
 
+  // The kinds that map their own JSON Resume section.
+  const read = (path: string): ResumeReader => ({
+    text: (v) => (typeof v === 'string' ? given(v) : null),
+    list: (v) => (Array.isArray(v) ? givenList(v.filter((x): x is string => typeof x === 'string')) : []),
+    date: (v, field, end = false) => (typeof v === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? completeDate(v, end, `${path}.${field}`, warnings) : typeof v === 'string' && v.trim() ? v : null),
+  });
+  for (const kind of RECORD_KINDS) {
+    const mapping = kind.resume;
+    if (!mapping) continue;
+    const section = sectionIn(resume, mapping.section);
+    (Array.isArray(section) ? section : []).forEach((entry, i) => {
+      const path = `${mapping.section}.${i}`;
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+        skipped.push({ path, reason: 'is not an item with fields' });
+        return;
+      }
+      const planned = mapping.fromResume(entry as Record<string, unknown>, read(path));
+      if ('skip' in planned) {
+        skipped.push({ path, reason: planned.skip });
+        return;
+      }
+      items.push({ kind, counter: kind.path, path, importKey: key(...planned.identity), input: planned.input, ...(planned.fieldMap ? { fieldMap: planned.fieldMap } : {}) });
+    });
+  }
+
   const issues: FieldIssue[] = [];
   for (const item of items) {
     const fileField = (field: string) => item.fieldMap?.[field] ?? field;
@@ -204,7 +230,7 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
   return { items, skipped, warnings, issues };
 }
 
-const zeroCounts = (): ImportReport['created'] => ({ posts: 0, education: 0, training: 0, registrations: 0, dbs: 0, timecards: 0 });
+const zeroCounts = () => ({ ...Object.fromEntries(RECORD_KIND_NAMES.map((k) => [k.path, 0])), timecards: 0 }) as ImportReport['created'];
 
 export async function importJsonResume(deps: RecordDeps, user: { id: string; name: string }, resume: JsonResume, meta: Meta): Promise<ImportReport> {
   const ctx = await loadKindContext(deps.db, user.id, meta.now);

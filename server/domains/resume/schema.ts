@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORD_KIND_NAMES, type RecordPath } from '../record/schema.ts';
 
 /**
  * JSON Resume 1.x as Medfolio reads it, with the clinical extension (see the README, "The career record").
@@ -129,10 +130,11 @@ export const ZJsonResume = z
   .loose();
 export type JsonResume = z.infer<typeof ZJsonResume>;
 
-/** Sections Medfolio keeps as they are (shown on CVs, exported back unchanged). */
-export const KEPT_SECTIONS = ['awards', 'publications', 'skills', 'languages', 'interests', 'references', 'projects', 'volunteer'] as const;
+/** Sections Medfolio keeps as they are (exported back unchanged); the record kinds own `projects`, `publications`, `awards`, `languages` and `references`. */
+export const KEPT_SECTIONS = ['skills', 'interests', 'volunteer'] as const;
 
-const ZCounts = z.object({ posts: z.number().int(), education: z.number().int(), training: z.number().int(), registrations: z.number().int(), dbs: z.number().int(), timecards: z.number().int() });
+/** Created and updated items per record kind (by its path) and time cards. */
+const ZCounts = z.object({ ...Object.fromEntries(RECORD_KIND_NAMES.map((k) => [k.path, z.number().int()])), timecards: z.number().int() } as { [P in RecordPath | 'timecards']: z.ZodNumber });
 export const ZImportReport = z.object({
   created: ZCounts,
   updated: ZCounts,

@@ -1,3 +1,4 @@
+import type { LinkableType } from '../../domains/record/schema.ts';
 import type { ColumnType, Generated } from 'kysely';
 import type { CvTemplate as TemplateChoice } from '../../domains/cvs/schema.ts';
 
@@ -303,6 +304,109 @@ export interface DocumentsTable {
   uploaded_at: Timestamp;
 }
 
+export interface ActivitiesTable {
+  id: Generated<string>;
+  user_id: string;
+  category: 'audit' | 'quality-improvement' | 'teaching' | 'presentation' | 'poster' | 'leadership' | 'management' | 'project';
+  title: string;
+  organisation: string | null;
+  roles: Json<string[]>;
+  start_date: NullableDateColumn;
+  end_date: NullableDateColumn;
+  description: string | null;
+  highlights: Json<string[]>;
+  keywords: Json<string[]>;
+  url: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublicationsTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  publication_type: string;
+  authors: string | null;
+  publisher: string | null;
+  published_on: NullableDateColumn;
+  doi: string | null;
+  pmid: string | null;
+  url: string | null;
+  summary: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AwardsTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  awarder: string | null;
+  awarded_on: NullableDateColumn;
+  summary: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CoursesTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  format: 'course' | 'conference' | 'workshop' | 'e-learning' | 'other';
+  organiser: string | null;
+  start_date: DateColumn;
+  end_date: NullableDateColumn;
+  /** numeric: read back as a string. */
+  cpd_hours: ColumnType<string | null, number | null | undefined, number | null>;
+  reflection: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LanguagesTable {
+  id: Generated<string>;
+  user_id: string;
+  language: string;
+  fluency: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  user_id: string;
+  organisation: string;
+  grade: string | null;
+  post_nominals: string | null;
+  since: NullableDateColumn;
+  until: NullableDateColumn;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A clinician's referees: contact details shared on request only, never sent to a model. */
+export interface RefereesTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  position: string | null;
+  organisation: string | null;
+  relationship: string | null;
+  email: string | null;
+  phone: string | null;
+  reference: string | null;
+  show_on_cv: Generated<boolean>;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface TrainingTable {
   id: Generated<string>;
   user_id: string;
@@ -333,7 +437,8 @@ export interface DbsChecksTable {
   updated_at: Timestamp;
 }
 
-export type RecordType = 'post' | 'registration' | 'training' | 'dbs' | 'education' | 'timecard';
+/** A record kind (`domains/record/schema.ts`, the one list) or a time card. */
+export type RecordType = LinkableType;
 
 export interface RecordDocumentsTable {
   document_id: string;
@@ -633,6 +738,13 @@ export interface Database {
   profiles: ProfilesTable;
   posts: PostsTable;
   education: EducationTable;
+  activities: ActivitiesTable;
+  publications: PublicationsTable;
+  awards: AwardsTable;
+  courses: CoursesTable;
+  languages: LanguagesTable;
+  memberships: MembershipsTable;
+  referees: RefereesTable;
   registrations: RegistrationsTable;
   training_catalogue: TrainingCatalogueTable;
   documents: DocumentsTable;

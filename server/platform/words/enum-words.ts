@@ -37,6 +37,33 @@ export const USAGE_METRIC_WORDS = {
   llm_tokens: { one: 'AI token', many: 'AI tokens' },
 } as const;
 
+/** Kept apart from ALL_WORDS: their "other" is not a contract's or a workforce's. */
+export const PUBLICATION_TYPE_WORDS = {
+  'journal-article': 'journal article',
+  review: 'review',
+  'case-report': 'case report',
+  letter: 'letter',
+  abstract: 'abstract',
+  'book-chapter': 'book chapter',
+  book: 'book',
+  guideline: 'guideline',
+  thesis: 'thesis',
+  other: 'publication',
+} as const;
+export const publicationTypeWords = (type: string) => (PUBLICATION_TYPE_WORDS as Record<string, string>)[type] ?? type.replace(/-/g, ' ');
+
+/** How a CV and the record page name an activity's category. */
+export const ACTIVITY_CATEGORY_WORDS = {
+  audit: 'Audit',
+  'quality-improvement': 'Quality improvement project',
+  teaching: 'Teaching',
+  presentation: 'Oral presentation',
+  poster: 'Poster',
+  leadership: 'Leadership',
+  management: 'Management',
+  project: 'Project',
+} as const;
+
 const ALL_WORDS: Record<string, string> = { ...CONTRACT_WORDS, ...DBS_LEVEL_WORDS, ...DBS_WORKFORCE_WORDS, ...REGISTRATION_BODY_WORDS };
 
 /** "GMC", "US state board": a registration body as people write it. */

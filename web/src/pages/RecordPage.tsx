@@ -6,20 +6,14 @@ import { useMe } from '../app/auth.ts';
 import { expiryBand, todayIn } from '../lib/expiry-bands.ts';
 import { EVIDENCE, VERIFICATION_STATUS, confirmedByText, formatDate, formatSpan, type ConfirmedBy } from '../lib/record-format.ts';
 import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
-import { DbsForm, EducationForm, PostForm, RegistrationForm, TrainingForm, contractLabel, workforceLabel } from './record/RecordForms.tsx';
+import { ActivityForm, AwardForm, CourseForm, LanguageForm, MembershipForm, courseFormatLabel, DbsForm, EducationForm, PostForm, PublicationForm, RefereeForm, RegistrationForm, TrainingForm, activityCategoryLabel, contractLabel, workforceLabel } from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
-import { registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
+import { capitalise, publicationTypeWords, registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
+import { RECORD_KIND_NAMES } from '../../../server/domains/record/schema.ts';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
 import { CvFileImport } from './record/CvFileImport.tsx';
 
-const SECTIONS = [
-  { anchor: 'posts', label: 'Posts' },
-  { anchor: 'registrations', label: 'Registrations' },
-  { anchor: 'training', label: 'Training' },
-  { anchor: 'dbs', label: 'DBS checks' },
-  { anchor: 'education', label: 'Education' },
-  { anchor: 'import-export', label: 'Import and export' },
-];
+const SECTIONS = [...RECORD_KIND_NAMES.map((k) => ({ anchor: k.path as string, label: k.plural as string })), { anchor: 'import-export', label: 'Import and export' }];
 
 function Evidence({ level, documents, confirmedBy }: { level: keyof typeof EVIDENCE; documents: number; confirmedBy?: ConfirmedBy | null }) {
   const e = EVIDENCE[level];
@@ -72,7 +66,7 @@ function PostVerification({ post, latest }: { post: PostItem; latest: Verificati
   );
 }
 
-/** The career record: posts, registrations, training, DBS checks and education, plus JSON Resume import and export. */
+/** The career record: every kind of record item, plus JSON Resume import and export. */
 export function RecordPage() {
   const me = useMe();
   const today = todayIn(me.data?.timeZone);
@@ -276,6 +270,181 @@ export function RecordPage() {
           },
           { header: 'Dates', cell: (e) => formatSpan(e.startDate, e.endDate, 'not finished') || <span className="muted">Not given</span> },
           { header: 'Evidence', cell: (e) => <Evidence level={e.evidence} documents={e.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="activities"
+        anchor="activities"
+        title="Audit, teaching, presentations and leadership"
+        noun="activity"
+        intro="Audits and quality improvement, teaching you have given, talks and posters, and leadership or management roles. Each goes in its own section of your CV."
+        emptyText="No activities yet."
+        Form={ActivityForm}
+        announce={announce}
+        sort={(a, b) => (b.endDate ?? b.startDate ?? '').localeCompare(a.endDate ?? a.startDate ?? '')}
+        columns={[
+          {
+            header: 'Activity',
+            cell: (a) => (
+              <>
+                <strong>{a.title}</strong>
+                <div>{[activityCategoryLabel(a.category), a.roles.join(', '), a.organisation].filter(Boolean).join(', ')}</div>
+                {a.highlights.length ? <div className="muted">{a.highlights[0]}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Dates', cell: (a) => formatSpan(a.startDate, a.endDate, 'ongoing') || <span className="muted">Not given</span> },
+          { header: 'Evidence', cell: (a) => <Evidence level={a.evidence} documents={a.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="publications"
+        anchor="publications"
+        title="Research and publications"
+        noun="publication"
+        intro="Papers, case reports, abstracts and chapters. A DOI or PubMed id lets a reader find each one."
+        emptyText="No publications yet."
+        Form={PublicationForm}
+        announce={announce}
+        sort={(a, b) => (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '')}
+        columns={[
+          {
+            header: 'Publication',
+            cell: (p) => (
+              <>
+                <strong>{p.title}</strong>
+                {p.authors ? <div>{p.authors}</div> : null}
+                <div className="muted">{[capitalise(publicationTypeWords(p.publicationType)), p.publisher, p.doi ? `DOI ${p.doi}` : null, p.pmid ? `PMID ${p.pmid}` : null].filter(Boolean).join(', ')}</div>
+              </>
+            ),
+          },
+          { header: 'Published', cell: (p) => (p.publishedOn ? formatDate(p.publishedOn) : <span className="muted">Not given</span>) },
+          { header: 'Evidence', cell: (p) => <Evidence level={p.evidence} documents={p.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="awards"
+        anchor="awards"
+        title="Prizes and awards"
+        noun="prize or award"
+        intro="Prizes, awards, scholarships and distinctions."
+        emptyText="No prizes or awards yet."
+        Form={AwardForm}
+        announce={announce}
+        sort={(a, b) => (b.awardedOn ?? '').localeCompare(a.awardedOn ?? '')}
+        columns={[
+          {
+            header: 'Prize or award',
+            cell: (a) => (
+              <>
+                <strong>{a.title}</strong>
+                {a.awarder ? <div>{a.awarder}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Awarded', cell: (a) => (a.awardedOn ? formatDate(a.awardedOn) : <span className="muted">Not given</span>) },
+          { header: 'Evidence', cell: (a) => <Evidence level={a.evidence} documents={a.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="courses"
+        anchor="courses"
+        title="Courses and conferences"
+        noun="course or conference"
+        intro="Courses, conferences and workshops you attended, with the CPD hours for your appraisal."
+        emptyText="No courses or conferences yet."
+        Form={CourseForm}
+        announce={announce}
+        sort={(a, b) => b.startDate.localeCompare(a.startDate)}
+        columns={[
+          {
+            header: 'Course or conference',
+            cell: (c) => (
+              <>
+                <strong>{c.title}</strong>
+                <div>{[courseFormatLabel(c.format), c.organiser].filter(Boolean).join(', ')}</div>
+              </>
+            ),
+          },
+          { header: 'Dates', cell: (c) => (c.endDate && c.endDate !== c.startDate ? formatSpan(c.startDate, c.endDate) : formatDate(c.startDate)) },
+          { header: 'CPD hours', cell: (c) => (c.cpdHours !== null ? String(c.cpdHours) : <span className="muted">Not given</span>) },
+          { header: 'Evidence', cell: (c) => <Evidence level={c.evidence} documents={c.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="languages"
+        anchor="languages"
+        title="Languages"
+        noun="language"
+        intro="Languages you speak, and how well."
+        emptyText="No languages yet."
+        Form={LanguageForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Language',
+            cell: (l) => (
+              <>
+                <strong>{l.language}</strong>
+                {l.fluency ? <div>{l.fluency}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Evidence', cell: (l) => <Evidence level={l.evidence} documents={l.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="memberships"
+        anchor="memberships"
+        title="Memberships"
+        noun="membership"
+        intro="Royal colleges, the BMA, the RCN and other professional bodies."
+        emptyText="No memberships yet."
+        Form={MembershipForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Membership',
+            cell: (m) => (
+              <>
+                <strong>{m.organisation}</strong>
+                {m.grade || m.postNominals ? <div>{[m.grade, m.postNominals].filter(Boolean).join(', ')}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Since', cell: (m) => (m.since ? formatSpan(m.since, m.until) : <span className="muted">Not given</span>) },
+          { header: 'Evidence', cell: (m) => <Evidence level={m.evidence} documents={m.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="referees"
+        anchor="referees"
+        title="Referees"
+        noun="referee"
+        intro="The people you give as referees. Their contact details stay in Medfolio: CVs never print them, and no AI ever sees your referees."
+        emptyText="No referees yet."
+        Form={RefereeForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Referee',
+            cell: (r) => (
+              <>
+                <strong>{r.name}</strong>
+                {r.position || r.organisation ? <div>{[r.position, r.organisation].filter(Boolean).join(', ')}</div> : null}
+                {r.relationship ? <div className="muted">{r.relationship}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Contact', cell: (r) => [r.email, r.phone].filter(Boolean).join(', ') || <span className="muted">None given</span> },
+          { header: 'On your CVs', cell: (r) => (r.showOnCv ? 'Name, position and organisation' : 'Available on request') },
         ]}
       />
 

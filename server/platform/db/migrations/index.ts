@@ -25,6 +25,9 @@ import * as m0042 from './0042_organisation_consent.ts';
 import * as m0043 from './0043_billing.ts';
 import * as m0050 from './0050_cv_prompt_versions.ts';
 import * as m0051 from './0051_plan_prices.ts';
+import * as m0046 from './0046_full_record_kinds.ts';
+import * as m0047 from './0047_courses_memberships.ts';
+import * as m0048 from './0048_languages.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -56,6 +59,9 @@ export const migrations: Record<string, Migration> = {
   '0041_resume_fields': m0041,
   '0042_organisation_consent': m0042,
   '0043_billing': m0043,
+  '0046_full_record_kinds': m0046,
+  '0047_courses_memberships': m0047,
+  '0048_languages': m0048,
   '0050_cv_prompt_versions': m0050,
   '0051_plan_prices': m0051,
 };

@@ -1,13 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { z } from 'zod';
-import { ZContract, ZDbsInput, ZDbsLevel, ZEducationInput, ZPostInput, ZRegistrationBody, ZRegistrationInput, ZTrainingInput } from '../../../../server/domains/record/schema.ts';
+import {
+  ZActivityCategory,
+  ZActivityInput,
+  ZAwardInput,
+  ZContract,
+  ZCourseFormat,
+  ZCourseInput,
+  ZLanguageInput,
+  ZMembershipInput,
+  ZDbsInput,
+  ZDbsLevel,
+  ZEducationInput,
+  ZPostInput,
+  ZPublicationInput,
+  ZPublicationType,
+  ZRefereeInput,
+  ZRegistrationBody,
+  ZRegistrationInput,
+  ZTrainingInput,
+} from '../../../../server/domains/record/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Checkbox, DateField, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/fields.tsx';
 import { api } from '../../lib/api.ts';
 import { useZodForm, type ZodForm } from '../../lib/use-zod-form.ts';
-import { capitalise, enumWord } from '../../../../server/platform/words/enum-words.ts';
-import type { DbsItem, EducationItem, ItemOf, PostItem, RecordPath, RegistrationItem, TrainingItem } from './record-api.ts';
+import { ACTIVITY_CATEGORY_WORDS, capitalise, enumWord, publicationTypeWords } from '../../../../server/platform/words/enum-words.ts';
+import type { ActivityItem, AwardItem, CourseItem, LanguageItem, MembershipItem, DbsItem, EducationItem, ItemOf, PostItem, PublicationItem, RecordPath, RefereeItem, RegistrationItem, TrainingItem } from './record-api.ts';
 
 /**
  * One form per kind of record, each validated with the server's own create schema (a few fields
@@ -401,6 +420,287 @@ export function EducationForm({ item, onSaved, onCancel }: RecordFormProps<'educ
         <DateField label="End date" optional {...form.field('endDate')} />
       </div>
       <TextField label="Result" optional hint="e.g. First class, Merit." {...form.field('score')} />
+    </FormFrame>
+  );
+}
+
+// ---- lists a form holds as text, one item a line ---------------------------------------------
+
+const lines = <T extends z.ZodType>(server: T) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .pipe(server as unknown as z.ZodType<z.output<T>, string[]>);
+
+// ---- activities: audit, teaching, presentations, leadership ----------------------------------
+
+export const activityCategoryLabel = (c: string) => (ACTIVITY_CATEGORY_WORDS as Record<string, string>)[c] ?? capitalise(enumWord(c));
+
+const ZActivityForm = ZActivityInput.extend({
+  category: required(ZActivityCategory),
+  roles: lines(ZActivityInput.shape.roles.unwrap()),
+  highlights: lines(ZActivityInput.shape.highlights.unwrap()),
+  keywords: lines(ZActivityInput.shape.keywords.unwrap()),
+});
+
+const activityValues = (a?: ActivityItem) => ({
+  category: a?.category ?? '',
+  title: a?.title ?? '',
+  roles: (a?.roles ?? []).join('\n'),
+  organisation: nullToEmpty(a?.organisation),
+  startDate: nullToEmpty(a?.startDate),
+  endDate: nullToEmpty(a?.endDate),
+  description: nullToEmpty(a?.description),
+  highlights: (a?.highlights ?? []).join('\n'),
+  keywords: (a?.keywords ?? []).join('\n'),
+  url: nullToEmpty(a?.url),
+});
+
+export function ActivityForm({ item, onSaved, onCancel }: RecordFormProps<'activities'>) {
+  const initialValues = activityValues(item);
+  const form = useZodForm({
+    schema: ZActivityForm,
+    initialValues: initialValues as z.input<typeof ZActivityForm>,
+    labels: { category: 'Type', title: 'Title', roles: 'Your role', organisation: 'Where', startDate: 'Start date', endDate: 'End date', description: 'Description', highlights: 'Outcomes', keywords: 'Keywords', url: 'Web address' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<ActivityItem>('activities', item?.id, data, ZActivityInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit activity: ${item.title}` : 'Add an audit, teaching, presentation or leadership role'} form={form} saveLabel="Save activity" onCancel={onCancel}>
+      <SelectField label="Type" placeholder="Choose a type" options={ZActivityCategory.options.map((c) => ({ value: c, label: activityCategoryLabel(c) }))} {...form.field('category')} />
+      <TextField label="Title" hint="The audit topic, the teaching programme, the talk or poster title, or the role." {...form.field('title')} />
+      <TextAreaField label="Your role" optional hint="One per line, e.g. Audit lead." rows={2} {...form.field('roles')} />
+      <TextField label="Where" optional hint="The trust, meeting or conference, or medical school." {...form.field('organisation')} />
+      <div className="record-form-row">
+        <DateField label="Start date" optional {...form.field('startDate')} />
+        <DateField label="End date" optional {...form.field('endDate')} />
+      </div>
+      <TextAreaField label="Description" optional rows={3} {...form.field('description')} />
+      <TextAreaField label="Outcomes" optional hint="One per line: re-audit results, feedback, changes made." rows={3} {...form.field('highlights')} />
+      <TextAreaField label="Keywords" optional hint="One per line." rows={2} {...form.field('keywords')} />
+      <TextField label="Web address" optional {...form.field('url')} />
+    </FormFrame>
+  );
+}
+
+// ---- publications ----------------------------------------------------------------------------
+
+const ZPublicationForm = ZPublicationInput.extend({ publicationType: required(ZPublicationType) });
+
+const publicationValues = (p?: PublicationItem) => ({
+  title: p?.title ?? '',
+  publicationType: p?.publicationType ?? '',
+  authors: nullToEmpty(p?.authors),
+  publisher: nullToEmpty(p?.publisher),
+  publishedOn: nullToEmpty(p?.publishedOn),
+  doi: nullToEmpty(p?.doi),
+  pmid: nullToEmpty(p?.pmid),
+  url: nullToEmpty(p?.url),
+  summary: nullToEmpty(p?.summary),
+});
+
+export function PublicationForm({ item, onSaved, onCancel }: RecordFormProps<'publications'>) {
+  const initialValues = publicationValues(item);
+  const form = useZodForm({
+    schema: ZPublicationForm,
+    initialValues: initialValues as z.input<typeof ZPublicationForm>,
+    labels: { title: 'Title', publicationType: 'Type', authors: 'Authors', publisher: 'Journal or publisher', publishedOn: 'Publication date', doi: 'DOI', pmid: 'PubMed id (PMID)', url: 'Web address', summary: 'Summary' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<PublicationItem>('publications', item?.id, data, ZPublicationInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit publication: ${item.title}` : 'Add a publication'} form={form} saveLabel="Save publication" onCancel={onCancel}>
+      <TextField label="Title" {...form.field('title')} />
+      <SelectField label="Type" placeholder="Choose a type" options={ZPublicationType.options.map((t) => ({ value: t, label: capitalise(publicationTypeWords(t)) }))} {...form.field('publicationType')} />
+      <TextField label="Authors" optional hint='As cited, e.g. "Okafor S, Rahman A, et al."' {...form.field('authors')} />
+      <TextField label="Journal or publisher" optional {...form.field('publisher')} />
+      <DateField label="Publication date" optional {...form.field('publishedOn')} />
+      <div className="record-form-row">
+        <TextField label="DOI" optional hint="e.g. 10.1136/bmj.n71" className="input-code" spellCheck={false} {...form.field('doi')} />
+        <TextField label="PubMed id (PMID)" optional inputMode="numeric" className="input-code" {...form.field('pmid')} />
+      </div>
+      <TextField label="Web address" optional {...form.field('url')} />
+      <TextAreaField label="Summary" optional rows={3} {...form.field('summary')} />
+    </FormFrame>
+  );
+}
+
+// ---- prizes and awards -----------------------------------------------------------------------
+
+const awardValues = (a?: AwardItem) => ({ title: a?.title ?? '', awarder: nullToEmpty(a?.awarder), awardedOn: nullToEmpty(a?.awardedOn), summary: nullToEmpty(a?.summary) });
+
+export function AwardForm({ item, onSaved, onCancel }: RecordFormProps<'awards'>) {
+  const initialValues = awardValues(item);
+  const form = useZodForm({
+    schema: ZAwardInput,
+    initialValues,
+    labels: { title: 'Prize or award', awarder: 'Awarded by', awardedOn: 'Date awarded', summary: 'Summary' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<AwardItem>('awards', item?.id, data, ZAwardInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit prize or award: ${item.title}` : 'Add a prize or award'} form={form} saveLabel="Save prize or award" onCancel={onCancel}>
+      <TextField label="Prize or award" {...form.field('title')} />
+      <TextField label="Awarded by" optional {...form.field('awarder')} />
+      <DateField label="Date awarded" optional {...form.field('awardedOn')} />
+      <TextAreaField label="Summary" optional rows={3} {...form.field('summary')} />
+    </FormFrame>
+  );
+}
+
+// ---- referees --------------------------------------------------------------------------------
+
+const refereeValues = (r?: RefereeItem) => ({
+  name: r?.name ?? '',
+  position: nullToEmpty(r?.position),
+  organisation: nullToEmpty(r?.organisation),
+  relationship: nullToEmpty(r?.relationship),
+  email: nullToEmpty(r?.email),
+  phone: nullToEmpty(r?.phone),
+  reference: nullToEmpty(r?.reference),
+  showOnCv: r?.showOnCv ?? false,
+});
+
+export function RefereeForm({ item, onSaved, onCancel }: RecordFormProps<'referees'>) {
+  const initialValues = refereeValues(item);
+  const form = useZodForm({
+    schema: ZRefereeInput,
+    initialValues,
+    labels: { name: 'Name', position: 'Position', organisation: 'Organisation', relationship: 'How they know your work', email: 'Email address', phone: 'Phone number', reference: 'Reference' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<RefereeItem>('referees', item?.id, data, ZRefereeInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit referee: ${item.name}` : 'Add a referee'} form={form} saveLabel="Save referee" onCancel={onCancel}>
+      <TextField label="Name" {...form.field('name')} />
+      <TextField label="Position" optional hint="e.g. Consultant in Emergency Medicine." {...form.field('position')} />
+      <TextField label="Organisation" optional {...form.field('organisation')} />
+      <TextField label="How they know your work" optional hint="e.g. Educational supervisor, 2023 to 2025." {...form.field('relationship')} />
+      <TextField label="Email address" optional type="email" autoComplete="off" {...form.field('email')} />
+      <TextField label="Phone number" optional type="tel" autoComplete="off" {...form.field('phone')} />
+      <TextAreaField label="Reference" optional hint="What they wrote about you, if you hold it." rows={3} {...form.field('reference')} />
+      <Checkbox label="Print their name, position and organisation on my CVs" hint="Otherwise CVs say referees are available on request. Contact details are never printed." {...form.checkbox('showOnCv')} />
+    </FormFrame>
+  );
+}
+
+// ---- courses and conferences -----------------------------------------------------------------
+
+export const courseFormatLabel = (f: string) => capitalise(enumWord(f));
+
+const ZCourseForm = ZCourseInput.extend({
+  format: required(ZCourseFormat),
+  startDate: required(ZCourseInput.shape.startDate),
+  cpdHours: z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+)?)?$/, 'must be a number such as 6 or 1.5')
+    .transform((v) => (v === '' ? null : Number(v)))
+    .pipe(ZCourseInput.shape.cpdHours.unwrap()),
+});
+
+const courseValues = (c?: CourseItem) => ({
+  title: c?.title ?? '',
+  format: c?.format ?? '',
+  organiser: nullToEmpty(c?.organiser),
+  startDate: c?.startDate ?? '',
+  endDate: nullToEmpty(c?.endDate),
+  cpdHours: c?.cpdHours === null || c?.cpdHours === undefined ? '' : String(c.cpdHours),
+  reflection: nullToEmpty(c?.reflection),
+});
+
+export function CourseForm({ item, onSaved, onCancel }: RecordFormProps<'courses'>) {
+  const initialValues = courseValues(item);
+  const form = useZodForm({
+    schema: ZCourseForm,
+    initialValues: initialValues as z.input<typeof ZCourseForm>,
+    labels: { title: 'Title', format: 'Format', organiser: 'Organiser', startDate: 'Start date', endDate: 'End date', cpdHours: 'CPD hours', reflection: 'Reflection' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<CourseItem>('courses', item?.id, data, ZCourseInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit course: ${item.title}` : 'Add a course or conference'} form={form} saveLabel="Save course" onCancel={onCancel}>
+      <TextField label="Title" {...form.field('title')} />
+      <SelectField label="Format" placeholder="Choose a format" options={ZCourseFormat.options.map((f) => ({ value: f, label: courseFormatLabel(f) }))} {...form.field('format')} />
+      <TextField label="Organiser" optional {...form.field('organiser')} />
+      <div className="record-form-row">
+        <DateField label="Start date" {...form.field('startDate')} />
+        <DateField label="End date" optional hint="For a course over several days." {...form.field('endDate')} />
+      </div>
+      <TextField label="CPD hours" optional hint="In half hours, e.g. 6 or 1.5." inputMode="decimal" className="input-code" {...form.field('cpdHours')} />
+      <TextAreaField label="Reflection" optional hint="What you learnt and what you changed." rows={3} {...form.field('reflection')} />
+    </FormFrame>
+  );
+}
+
+// ---- memberships -----------------------------------------------------------------------------
+
+const membershipValues = (m?: MembershipItem) => ({
+  organisation: m?.organisation ?? '',
+  grade: nullToEmpty(m?.grade),
+  postNominals: nullToEmpty(m?.postNominals),
+  since: nullToEmpty(m?.since),
+  until: nullToEmpty(m?.until),
+});
+
+export function MembershipForm({ item, onSaved, onCancel }: RecordFormProps<'memberships'>) {
+  const initialValues = membershipValues(item);
+  const form = useZodForm({
+    schema: ZMembershipInput,
+    initialValues,
+    labels: { organisation: 'Organisation', grade: 'Grade of membership', postNominals: 'Letters after your name', since: 'Start of membership', until: 'End of membership' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<MembershipItem>('memberships', item?.id, data, ZMembershipInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit membership: ${item.organisation}` : 'Add a membership'} form={form} saveLabel="Save membership" onCancel={onCancel}>
+      <TextField label="Organisation" hint="e.g. Royal College of Emergency Medicine, BMA, RCN." {...form.field('organisation')} />
+      <TextField label="Grade of membership" optional hint="e.g. Member, Fellow, Associate." {...form.field('grade')} />
+      <TextField label="Letters after your name" optional hint="e.g. MRCEM." {...form.field('postNominals')} />
+      <div className="record-form-row">
+        <DateField label="Start of membership" optional {...form.field('since')} />
+        <DateField label="End of membership" optional hint="Leave empty while you are a member." {...form.field('until')} />
+      </div>
+    </FormFrame>
+  );
+}
+
+// ---- languages -------------------------------------------------------------------------------
+
+const languageValues = (l?: LanguageItem) => ({ language: l?.language ?? '', fluency: nullToEmpty(l?.fluency) });
+
+export function LanguageForm({ item, onSaved, onCancel }: RecordFormProps<'languages'>) {
+  const initialValues = languageValues(item);
+  const form = useZodForm({
+    schema: ZLanguageInput,
+    initialValues,
+    labels: { language: 'Language', fluency: 'Fluency' },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<LanguageItem>('languages', item?.id, data, ZLanguageInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit language: ${item.language}` : 'Add a language'} form={form} saveLabel="Save language" onCancel={onCancel}>
+      <TextField label="Language" {...form.field('language')} />
+      <TextField label="Fluency" optional hint="e.g. Native, Fluent, Conversational, IELTS 8.0." {...form.field('fluency')} />
     </FormFrame>
   );
 }

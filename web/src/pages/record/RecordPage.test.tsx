@@ -63,6 +63,43 @@ describe('record page', () => {
     expect(posts[0]!.body).toEqual({ body: 'GMC', number: '12345' });
   });
 
+  it('adds a referee, held back from CVs unless chosen, and puts the server\'s PMID rule on its field', async () => {
+    const sent: unknown[] = [];
+    let referees: unknown[] = [];
+    stubFetch(
+      ...base,
+      on('GET', '/api/referees', () => ({ body: { items: referees } })),
+      on('POST', '/api/referees', (call) => {
+        sent.push(call.body);
+        const item = { id: '7f1d2c3b-4a5e-4f60-8a71-92b3c4d5e6f7', position: null, organisation: null, relationship: null, phone: null, reference: null, showOnCv: false, ...(call.body as object), label: 'Dr Ngozi Adeyemi', ...meta };
+        referees = [item];
+        return { status: 201, body: item };
+      }),
+      on('POST', '/api/publications', () => apiError(422, 'VALIDATION', 'The publication is not valid', { issues: [{ path: 'body.pmid', message: 'A PubMed id (PMID) is up to 8 digits' }] })),
+      ...['posts', 'registrations', 'training', 'dbs', 'education', 'activities', 'publications', 'awards', 'courses', 'memberships'].map(empty),
+    );
+    const user = userEvent.setup();
+    renderAt(<RecordPage />, '/record');
+    expect(screen.getByRole('navigation', { name: 'Record sections' })).toHaveTextContent('Research and publications');
+
+    const section = screen.getByRole('region', { name: 'Referees' });
+    await user.click(within(section).getByRole('button', { name: 'Add referee' }));
+    await user.type(within(section).getByLabelText('Name'), 'Dr Ngozi Adeyemi');
+    await user.type(within(section).getByLabelText(/Email address/), 'ngozi.adeyemi@example.org');
+    await user.click(within(section).getByRole('button', { name: 'Save referee' }));
+    expect(await within(section).findByText('Available on request')).toBeInTheDocument();
+    expect(sent).toEqual([{ name: 'Dr Ngozi Adeyemi', email: 'ngozi.adeyemi@example.org', showOnCv: false }]);
+
+    const publications = screen.getByRole('region', { name: 'Research and publications' });
+    await user.click(within(publications).getByRole('button', { name: 'Add publication' }));
+    await user.type(within(publications).getByLabelText('Title'), 'Fascia iliaca block in the ED');
+    await user.selectOptions(within(publications).getByLabelText('Type'), 'journal-article');
+    await user.type(within(publications).getByLabelText(/PubMed id/), 'PMID 123');
+    await user.click(within(publications).getByRole('button', { name: 'Save publication' }));
+    expect(await within(publications).findByRole('link', { name: /A PubMed id \(PMID\) is up to 8 digits/ })).toBeInTheDocument();
+    expect(within(publications).getByLabelText(/PubMed id/)).toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('edits with PATCH, sending a cleared optional field as null, then announces it', async () => {
     let saved = registration;
     const patches: unknown[] = [];
@@ -142,7 +179,7 @@ describe('record page', () => {
     const resume = { basics: { name: 'Asha Patel' }, work: [{ name: 'Northgate', position: 'ST4' }] };
     await user.upload(screen.getByLabelText('JSON Resume file'), new File([JSON.stringify(resume)], 'asha.json', { type: 'application/json' }));
     expect(await screen.findByRole('heading', { name: 'Imported asha.json' })).toBeInTheDocument();
-    expect(screen.getByText(/Added: 2 posts, 1 qualification, 1 registration\./)).toBeInTheDocument();
+    expect(screen.getByText(/Added: 2 posts, 1 registration, 1 qualification\./)).toBeInTheDocument();
     expect(screen.getByText('has no start date', { exact: false })).toBeInTheDocument();
     // A field the import does not keep is named, never dropped silently.
     expect(screen.getByText('1 field was not imported:')).toBeInTheDocument();

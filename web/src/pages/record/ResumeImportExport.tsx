@@ -1,3 +1,4 @@
+import { RECORD_KIND_NAMES, type RecordPath } from '../../../../server/domains/record/schema.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type Ref } from 'react';
 import type { ImportReport } from '../../../../server/domains/resume/schema.ts';
@@ -16,14 +17,7 @@ type ImportState =
       issues: Array<{ path: string; message: string }>;
     };
 
-const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [
-  ['posts', 'post', 'posts'],
-  ['education', 'qualification', 'qualifications'],
-  ['training', 'training course', 'training courses'],
-  ['registrations', 'registration', 'registrations'],
-  ['dbs', 'DBS check', 'DBS checks'],
-  ['timecards', 'time card', 'time cards'],
-];
+const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [...RECORD_KIND_NAMES.map((k) => [k.path, ...k.count] as [RecordPath, string, string]), ['timecards', 'time card', 'time cards']];
 
 function counts(c: ImportReport['created']): string[] {
   return COUNT_LABELS.filter(([k]) => c[k] > 0).map(([k, one, many]) => `${c[k]} ${c[k] === 1 ? one : many}`);
