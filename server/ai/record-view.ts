@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../platform/db/transaction.ts';
 import { findUserById } from '../domains/accounts/repo.ts';
 import { RECORD_KINDS, type KindFields } from '../domains/record/kinds.ts';
-import { listRecords } from '../domains/record/service.ts';
+import { listRecordsOfKinds } from '../domains/record/service.ts';
 import type { RecordKindType } from '../domains/record/schema.ts';
 import { findProfile } from '../domains/resume/repo.ts';
 import { rollup } from '../domains/timecards/service.ts';
@@ -72,7 +72,7 @@ export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promi
   const [user, profile, lists, shifts] = await Promise.all([
     findUserById(db, userId),
     findProfile(db, userId),
-    Promise.all(RECORD_KINDS.map(async (kind) => [kind.type, await listRecords({ db }, kind, userId)] as const)),
+    listRecordsOfKinds({ db }, RECORD_KINDS, userId).then((lists) => RECORD_KINDS.map((kind, i) => [kind.type, lists[i]!] as const)),
     rollup({ db }, userId, now),
   ]);
   return {

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/transaction.ts';
 import { findUserById } from '../accounts/repo.ts';
 import { todayIn } from '../record/dates.ts';
 import { dbsKind, postKind, registrationKind, trainingKind } from '../record/kinds.ts';
-import { listRecords } from '../record/service.ts';
+import { listRecordsOfKinds } from '../record/service.ts';
 import { analyseRecord, type RecordView } from './analyse.ts';
 import { DEFAULT_ROLE_FOR_PROFESSION, ROLE_PROFILES } from './roles.ts';
 import type { Prescreen } from './schema.ts';
@@ -13,7 +13,7 @@ export const PRESCREEN_NOTICE =
   'These findings are advice to help you prepare for compliance checks. They are not a decision about you or your suitability for any role.';
 
 export async function loadRecordView(deps: { db: DbOrTx }, userId: string): Promise<RecordView> {
-  const [posts, training, registrations, dbs] = await Promise.all([postKind, trainingKind, registrationKind, dbsKind].map((kind) => listRecords(deps, kind, userId)));
+  const [posts, training, registrations, dbs] = await listRecordsOfKinds(deps, [postKind, trainingKind, registrationKind, dbsKind], userId);
   return { posts, training, registrations, dbs } as RecordView;
 }
 

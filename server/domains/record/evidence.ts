@@ -21,12 +21,27 @@ export interface Evidence {
  */
 export async function findEvidence(db: DbOrTx, userId: string, type: RecordType): Promise<(recordId: string) => Evidence> {
   const [links, confirmations] = await Promise.all([
-    repo.findDocumentLinks(db, userId, type),
-    type === 'post' || type === 'timecard' ? findConfirmations(db, userId, type) : Promise.resolve([]),
+    repo.findDocumentLinks(db, userId, [type]),
+    type === 'post' || type === 'timecard' ? findConfirmations(db, userId, [type]) : Promise.resolve([]),
   ]);
+  return evidenceOf(links, confirmations);
+}
+
+/** The same for every type at once (two queries whatever the number of kinds), for reading a whole record. */
+export async function findAllEvidence(db: DbOrTx, userId: string, types: readonly RecordType[]): Promise<(type: RecordType) => (recordId: string) => Evidence> {
+  const confirmable = types.filter((t): t is 'post' | 'timecard' => t === 'post' || t === 'timecard');
+  const [links, confirmations] = await Promise.all([repo.findDocumentLinks(db, userId, types), confirmable.length ? findConfirmations(db, userId, confirmable) : Promise.resolve([])]);
+  const byType = new Map(types.map((t) => [t, evidenceOf(links.filter((l) => l.record_type === t), confirmations.filter((c) => c.subject_type === t))]));
+  return (type) => byType.get(type) ?? evidenceOf([], []);
+}
+
+type Links = Awaited<ReturnType<typeof repo.findDocumentLinks>>;
+type Confirmations = Awaited<ReturnType<typeof findConfirmations>>;
+
+function evidenceOf(links: Links, confirmations: Confirmations): (recordId: string) => Evidence {
   const documents = new Map<string, string[]>();
   for (const link of links) documents.set(link.record_id, [...(documents.get(link.record_id) ?? []), link.document_id]);
-  const newest = new Map<string, (typeof confirmations)[number]>();
+  const newest = new Map<string, Confirmations[number]>();
   for (const c of confirmations) if (!newest.has(c.subject_id)) newest.set(c.subject_id, c);
   return (recordId) => {
     const documentIds = documents.get(recordId) ?? [];

@@ -49,8 +49,8 @@ export async function deleteRecordLinks(db: DbOrTx, recordType: RecordType, reco
   await db.deleteFrom('record_embeddings').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
 }
 
-export async function findDocumentLinks(db: DbOrTx, userId: string, recordType: RecordType) {
-  return db.selectFrom('record_documents').select(['record_id', 'document_id']).where('user_id', '=', userId).where('record_type', '=', recordType).execute();
+export async function findDocumentLinks(db: DbOrTx, userId: string, recordTypes: readonly RecordType[]) {
+  return db.selectFrom('record_documents').select(['record_type', 'record_id', 'document_id']).where('user_id', '=', userId).where('record_type', 'in', recordTypes).execute();
 }
 
 export async function findCatalogue(db: DbOrTx) {

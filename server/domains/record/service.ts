@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/service.ts';
 import { todayIn } from './dates.ts';
 import { findUserById } from '../accounts/repo.ts';
 import { embedRecordJob } from './embedding.ts';
-import { findEvidence, type Evidence } from './evidence.ts';
+import { findAllEvidence, findEvidence, type Evidence } from './evidence.ts';
 import type { AnyRecordKind, KindContext } from './kind.ts';
 import * as repo from './repo.ts';
 import { supersedeConfirmations } from '../verifications/repo.ts';
@@ -69,6 +69,15 @@ const auditEntry = (kind: AnyRecordKind, userId: string, id: string, action: str
 export async function listRecords(deps: { db: DbOrTx }, kind: AnyRecordKind, userId: string) {
   const [rows, evidence] = await Promise.all([repo.findRecords(deps.db, kind.table, userId), findEvidence(deps.db, userId, kind.type)]);
   return rows.map((row) => toApi(kind, row, evidence(row.id)));
+}
+
+/** The items of several kinds, with their evidence read once for all of them (a whole record: the AI view, pre-screening). */
+export async function listRecordsOfKinds<K extends AnyRecordKind>(deps: { db: DbOrTx }, kinds: readonly K[], userId: string) {
+  const [lists, evidence] = await Promise.all([
+    Promise.all(kinds.map((kind) => repo.findRecords(deps.db, kind.table, userId))),
+    findAllEvidence(deps.db, userId, kinds.map((k) => k.type)),
+  ]);
+  return kinds.map((kind, i) => lists[i]!.map((row) => toApi(kind, row, evidence(kind.type)(row.id))));
 }
 
 export async function getRecord(deps: Pick<RecordDeps, 'db'>, kind: AnyRecordKind, userId: string, id: string) {

@@ -102,12 +102,12 @@ export async function supersedeConfirmations(db: DbOrTx, subjectType: 'post' | '
 }
 
 /** The confirmations behind records of one type, newest first (the evidence shown on CVs and share pages). */
-export async function findConfirmations(db: DbOrTx, userId: string, subjectType: 'post' | 'timecard') {
+export async function findConfirmations(db: DbOrTx, userId: string, subjectTypes: ReadonlyArray<'post' | 'timecard'>) {
   return db
     .selectFrom('verifications')
-    .select(['id', 'subject_id', 'responded_at', 'responder_name', 'responder_role', 'responder_organisation', 'verifier_name', 'relationship', 'email_kind', 'email_domain'])
+    .select(['id', 'subject_type', 'subject_id', 'responded_at', 'responder_name', 'responder_role', 'responder_organisation', 'verifier_name', 'relationship', 'email_kind', 'email_domain'])
     .where('user_id', '=', userId)
-    .where('subject_type', '=', subjectType)
+    .where('subject_type', 'in', subjectTypes)
     .where('status', '=', 'confirmed')
     .orderBy('responded_at', 'desc')
     .execute();
