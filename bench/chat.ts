@@ -38,11 +38,16 @@ const PER_USER = 25;
 const WARM_UP = 5;
 
 const fake = await startFakeOpenAI();
-const app = await startTestApp({ LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'bench', ...(serverUrl && benchDatabase ? { DATABASE_URL: withDatabase(serverUrl, benchDatabase) } : {}) });
+const app = await startTestApp({
+  LLM_BASE_URL: fake.url,
+  LLM_MODEL: 'fake-model',
+  LLM_API_KEY: 'bench',
+  ...(serverUrl && benchDatabase ? { DATABASE_URL: withDatabase(serverUrl, benchDatabase) } : {}),
+});
 const question = 'Which of my courses expire before March, and what should I renew first?';
 const latencies: number[] = [];
 try {
-  for (let done = 0; done < MESSAGES + WARM_UP; ) {
+  for (let done = 0; done < MESSAGES + WARM_UP;) {
     const owner = await signUp(app);
     await owner.client.post('/api/import/json-resume', persona('icu-nurse-band6.json'));
     const socket = await assistantSocket(app, owner.client);
@@ -73,4 +78,6 @@ try {
 }
 const sorted = [...latencies].sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-console.log(`chat: ${latencies.length} messages on ${serverUrl ? 'PostgreSQL' : 'the embedded database'}, time to first token p50 ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`);
+console.log(
+  `chat: ${latencies.length} messages on ${serverUrl ? 'PostgreSQL' : 'the embedded database'}, time to first token p50 ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`,
+);

@@ -37,7 +37,14 @@ Desirable criteria:
 `;
 
 const WARDS = ['Intensive Care', 'Acute Medical Unit', 'Emergency Department', 'Respiratory Ward', 'Cardiology', 'Surgical Assessment Unit', 'Renal Unit', 'Stroke Unit'];
-const HIGHLIGHTS = ['Nurse in charge on night shifts', 'Mentored newly qualified nurses', 'Ward lead for haemofiltration training', 'Audit of sepsis screening times', 'Cared for ventilated patients', 'Ran simulation sessions for the team'];
+const HIGHLIGHTS = [
+  'Nurse in charge on night shifts',
+  'Mentored newly qualified nurses',
+  'Ward lead for haemofiltration training',
+  'Audit of sepsis screening times',
+  'Cared for ventilated patients',
+  'Ran simulation sessions for the team',
+];
 const COURSES = ['Immediate Life Support (ILS)', 'Safeguarding Adults Level 2', 'Manual Handling', 'Infection Prevention and Control', 'Information Governance', 'Fire Safety'];
 
 /** A nurse's record of about `items` items: two thirds posts (bank shifts, overlapping a main post), one third courses. */
@@ -53,7 +60,11 @@ function generatedResume(items: number) {
       highlights: [HIGHLIGHTS[i % HIGHLIGHTS.length]!, HIGHLIGHTS[(i + 2) % HIGHLIGHTS.length]!],
     };
   });
-  const certificates = Array.from({ length: items - posts }, (_, i) => ({ name: COURSES[i % COURSES.length]!, issuer: 'Marshgate NHS Trust', date: addMonths('2000-01-01', Math.floor((i * 320) / (items - posts))) }));
+  const certificates = Array.from({ length: items - posts }, (_, i) => ({
+    name: COURSES[i % COURSES.length]!,
+    issuer: 'Marshgate NHS Trust',
+    date: addMonths('2000-01-01', Math.floor((i * 320) / (items - posts))),
+  }));
   return { basics: { name: 'Alex Example' }, work, certificates, clinical: { registrations: [{ body: 'NMC', number: '21A1234E', status: 'Registered nurse: adult' }] } };
 }
 
@@ -79,7 +90,11 @@ async function measure(items: number) {
     stages.total!.push(performance.now() - started);
   }
   const figures = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)]));
-  console.log(`${String(items).padStart(5)} items: ${Object.entries(figures).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
+  console.log(
+    `${String(items).padStart(5)} items: ${Object.entries(figures)
+      .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+      .join(', ')}`,
+  );
   return figures.total!;
 }
 

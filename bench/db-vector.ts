@@ -55,8 +55,7 @@ for (let q = 0; q < 200; q++) {
 timings.sort((a, b) => a - b);
 const p = (x: number) => timings[Math.min(timings.length - 1, Math.floor(x * timings.length))]!.toFixed(2);
 console.log(
-  `db: ${database.mode}, ${users * rowsPerUser} rows x ${dim} dims: insert ${((insertMs / (users * rowsPerUser)) * 1000).toFixed(0)} us/row, ` +
-    `per-user top-10 p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
+  `db: ${database.mode}, ${users * rowsPerUser} rows x ${dim} dims: insert ${((insertMs / (users * rowsPerUser)) * 1000).toFixed(0)} us/row, ` + `per-user top-10 p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
 );
 await sql`DROP TABLE bench_vectors`.execute(db);
 await database.close();

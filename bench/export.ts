@@ -58,15 +58,28 @@ try {
     const { stream: encrypt, wrappedKey } = encryptingStream(secretBox, id);
     const hash = createHash('sha256');
     const size = DOCUMENT_MB * 1024 * 1024;
-    const source = Readable.from((function* () {
-      for (let at = 0; at < size; at += 64 * 1024) {
-        const chunk = at === 0 ? Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(64 * 1024 - 9)]) : randomBytes(Math.min(64 * 1024, size - at));
-        hash.update(chunk);
-        yield chunk;
-      }
-    })());
+    const source = Readable.from(
+      (function* () {
+        for (let at = 0; at < size; at += 64 * 1024) {
+          const chunk = at === 0 ? Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(64 * 1024 - 9)]) : randomBytes(Math.min(64 * 1024, size - at));
+          hash.update(chunk);
+          yield chunk;
+        }
+      })(),
+    );
     await Promise.all([pipeline(source, encrypt), storage.put(key, encrypt)]);
-    await insertDocument(db, { id, user_id: userId, type: 'other', filename: `certificate-${i}.pdf`, mime_type: 'application/pdf', size_bytes: size, sha256: hash.digest('hex'), storage_key: key, wrapped_key: wrappedKey, uploaded_at: now });
+    await insertDocument(db, {
+      id,
+      user_id: userId,
+      type: 'other',
+      filename: `certificate-${i}.pdf`,
+      mime_type: 'application/pdf',
+      size_bytes: size,
+      sha256: hash.digest('hex'),
+      storage_key: key,
+      wrapped_key: wrappedKey,
+      uploaded_at: now,
+    });
   }
   const totalMb = documents * DOCUMENT_MB;
 
@@ -77,10 +90,7 @@ try {
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const started = performance.now();
-  await buildExportHandler({ db, storage, secretBox, mailer, appOrigin: 'http://localhost' })(
-    { exportId: row.id },
-    { jobId: 'bench', attempt: 1, logger },
-  );
+  await buildExportHandler({ db, storage, secretBox, mailer, appOrigin: 'http://localhost' })({ exportId: row.id }, { jobId: 'bench', attempt: 1, logger });
   const seconds = (performance.now() - started) / 1000;
 
   // Read back as a download would: decrypted as a stream, every chunk authenticated.

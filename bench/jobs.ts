@@ -44,10 +44,7 @@ async function run(label: string, transport: JobTransport) {
   await finished;
   const totalMs = performance.now() - started;
   await queue.close();
-  console.log(
-    `jobs: ${label} on ${database.mode}: ${count} jobs, enqueue ${(enqueuedMs / count).toFixed(2)} ms/job, ` +
-      `end-to-end ${(count / (totalMs / 1000)).toFixed(0)} jobs/s (concurrency 4)`,
-  );
+  console.log(`jobs: ${label} on ${database.mode}: ${count} jobs, enqueue ${(enqueuedMs / count).toFixed(2)} ms/job, ` + `end-to-end ${(count / (totalMs / 1000)).toFixed(0)} jobs/s (concurrency 4)`);
 }
 
 await run('in-process', createInProcessTransport());

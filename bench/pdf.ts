@@ -43,7 +43,9 @@ function percentile(samples: number[], p: number): number {
 function report(label: string, samples: number[]) {
   const p50 = percentile(samples, 50);
   console.log(
-    `  ${label.padEnd(38)} n=${String(samples.length).padStart(3)}  p50 ${p50.toFixed(0).padStart(4)} ms  p90 ${percentile(samples, 90).toFixed(0).padStart(4)} ms  min ${Math.min(...samples).toFixed(0).padStart(4)} ms`,
+    `  ${label.padEnd(38)} n=${String(samples.length).padStart(3)}  p50 ${p50.toFixed(0).padStart(4)} ms  p90 ${percentile(samples, 90).toFixed(0).padStart(4)} ms  min ${Math.min(...samples)
+      .toFixed(0)
+      .padStart(4)} ms`,
   );
   return p50;
 }

@@ -60,7 +60,10 @@ async function start(): Promise<Started> {
   const deadline = launched + 180_000;
   for (;;) {
     if (performance.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not become healthy:\n${lines.map((l) => l.text).join('\n')}`);
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -99,7 +102,12 @@ function describeStart(label: string, s: Started) {
   if (listening !== undefined) console.log(`  listening: at ${seconds(listening)}; logged ${/"url":"([^"]+)"/.exec(s.lines.find((l) => /Medfolio is listening/.test(l.text))?.text ?? '')?.[1]}`);
 }
 
-console.log(`clone: ${clone} (${values['npm-ci'] ? 'npm ci' : 'node_modules hard-linked'}), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}, ${os.cpus().length} CPUs`);
+console.log(
+  `clone: ${clone} (${values['npm-ci'] ? 'npm ci' : 'node_modules hard-linked'}), load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}, ${os.cpus().length} CPUs`,
+);
 const first = await start();
 describeStart('first start (nothing built, fresh DATA_DIR)', first);
 await first.stop();
@@ -147,7 +155,9 @@ try {
   await second.stop();
 }
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`first load of ${origin}/: ${firstLoad.files} JavaScript files, ${kb(firstLoad.wire)} on the wire (${[...firstLoad.encodings].join(', ')}), ${kb(firstLoad.decoded)} decoded; reload: ${kb(reload.wire)} of JavaScript on the wire`);
+console.log(
+  `first load of ${origin}/: ${firstLoad.files} JavaScript files, ${kb(firstLoad.wire)} on the wire (${[...firstLoad.encodings].join(', ')}), ${kb(firstLoad.decoded)} decoded; reload: ${kb(reload.wire)} of JavaScript on the wire`,
+);
 
 // The CLI as the README says to run it (npx), and node running its entry directly: the first
 // run after a change builds the server part; later runs only check the build.

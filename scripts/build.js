@@ -273,7 +273,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     else await build(parts);
   } catch (err) {
     if (/** @type {NodeJS.ErrnoException} */ (err).code === 'ERR_MODULE_NOT_FOUND') {
-      process.stderr.write(`medfolio build: the build tools are not installed (${err instanceof Error ? err.message : String(err)}); run \`npm install\` with dev dependencies, or build elsewhere and copy dist/ and web/dist\n`);
+      process.stderr.write(
+        `medfolio build: the build tools are not installed (${err instanceof Error ? err.message : String(err)}); run \`npm install\` with dev dependencies, or build elsewhere and copy dist/ and web/dist\n`,
+      );
     } else {
       process.stderr.write(`medfolio build failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     }

@@ -62,10 +62,7 @@ export interface Platform {
 }
 
 export async function openPlatform(config: Config, logger: Logger): Promise<Platform> {
-  const database = await openDatabase(
-    { url: config.database.url, poolMax: config.database.poolMax, embeddedDir: embeddedDatabaseDir(config.dataDir) },
-    logger,
-  );
+  const database = await openDatabase({ url: config.database.url, poolMax: config.database.poolMax, embeddedDir: embeddedDatabaseDir(config.dataDir) }, logger);
   try {
     await migrateToLatest(database.db, logger);
   } catch (err) {
@@ -108,9 +105,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Plat
     notifier,
     renderer,
     stripe: config.stripe ? { config: config.stripe, client: stripeClientFactory(config.stripe) } : undefined,
-    createLimiter: createLimiterFactory(
-      redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix, fallback: database.pool, logger } : { kind: 'postgres', pool: database.pool },
-    ),
+    createLimiter: createLimiterFactory(redis ? { kind: 'redis', client: redis, prefix: config.redisPrefix, fallback: database.pool, logger } : { kind: 'postgres', pool: database.pool }),
     async close() {
       await queue.close();
       await mailer.close();
@@ -148,12 +143,21 @@ export function schedulePeriodicWork(platform: Pick<Platform, 'queue' | 'databas
 }
 
 /** Binds each job to its handler with the services it needs. */
-export function createJobHandlers(platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm' | 'storage' | 'secretBox' | 'renderer' | 'createLimiter' | 'stripe'>): JobHandlers {
+export function createJobHandlers(
+  platform: Pick<Platform, 'config' | 'logger' | 'database' | 'queue' | 'mailer' | 'embedder' | 'notifier' | 'llm' | 'storage' | 'secretBox' | 'renderer' | 'createLimiter' | 'stripe'>,
+): JobHandlers {
   const db = platform.database.db;
   return {
     [sendAccountEmailJob.name]: sendAccountEmailHandler({ db, mailer: platform.mailer, appOrigin: platform.config.appOrigin }),
     [embedRecordJob.name]: embedRecordHandler({ db, embedder: platform.embedder }),
-    [generateCvJob.name]: generateCvHandler({ db, queue: platform.queue, embedder: platform.embedder, llm: platform.llm, logger: platform.logger, notify: (u, e, p) => platform.notifier.notify(u, e, p) }),
+    [generateCvJob.name]: generateCvHandler({
+      db,
+      queue: platform.queue,
+      embedder: platform.embedder,
+      llm: platform.llm,
+      logger: platform.logger,
+      notify: (u, e, p) => platform.notifier.notify(u, e, p),
+    }),
     [renderCvJob.name]: renderCvHandler({
       db,
       storage: platform.storage,

@@ -13,4 +13,15 @@ import { sendVerificationRequestJob } from './domains/verifications/jobs.ts';
  * Every background job the product defines. The API enqueues them; workers (or the in-process
  * runner) execute them with the handlers the composition root binds (server/composition.ts).
  */
-export const jobDefinitions: AnyJobDefinition[] = [sendAccountEmailJob, embedRecordJob, sendVerificationRequestJob, sendRemindersJob, generateCvJob, renderCvJob, retentionJob, buildExportJob, eraseAccountJob, erasureEmailJob];
+export const jobDefinitions: AnyJobDefinition[] = [
+  sendAccountEmailJob,
+  embedRecordJob,
+  sendVerificationRequestJob,
+  sendRemindersJob,
+  generateCvJob,
+  renderCvJob,
+  retentionJob,
+  buildExportJob,
+  eraseAccountJob,
+  erasureEmailJob,
+];

@@ -41,8 +41,7 @@ import { readCookie, SESSION_COOKIE } from './platform/http/cookies.ts';
 import type { AnyRoute } from './platform/http/route.ts';
 import { createGuessGuard } from './platform/guess-guard.ts';
 
-const packageVersion = (): string =>
-  (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+const packageVersion = (): string => (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface RunningServer {
   /** The bound address (http://127.0.0.1:PORT): for clients on this machine, such as the tests. */
@@ -68,8 +67,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
   const { database, queue } = platform;
 
   const db = database.db;
-  const authenticate = (req: { headers: { cookie?: string | undefined } }) =>
-    resolveSession(db, readCookie(req.headers.cookie, SESSION_COOKIE), new Date());
+  const authenticate = (req: { headers: { cookie?: string | undefined } }) => resolveSession(db, readCookie(req.headers.cookie, SESSION_COOKIE), new Date());
   const accountsDeps = {
     db,
     queue,

@@ -14,8 +14,7 @@ import { fileURLToPath } from 'node:url';
 const CRASH_WINDOW_MS = 60_000;
 const MAX_CRASHES_IN_WINDOW = 5;
 
-const say = (msg: string, fields: Record<string, unknown> = {}) =>
-  process.stderr.write(`${JSON.stringify({ level: 'warn', time: Date.now(), name: 'supervisor', ...fields, msg })}\n`);
+const say = (msg: string, fields: Record<string, unknown> = {}) => process.stderr.write(`${JSON.stringify({ level: 'warn', time: Date.now(), name: 'supervisor', ...fields, msg })}\n`);
 
 export function supervise(entry: string, options: { firstDelayMs?: number } = {}): void {
   const firstDelayMs = options.firstDelayMs ?? 1000;

@@ -15,5 +15,4 @@ export function findChromium(configured: string | undefined): string | undefined
   });
 }
 
-export const CHROMIUM_HELP =
-  'No Chromium found: PDFs cannot be rendered. Install it (Debian/Ubuntu: apt-get install chromium; macOS: install Google Chrome) or set CHROMIUM_PATH.';
+export const CHROMIUM_HELP = 'No Chromium found: PDFs cannot be rendered. Install it (Debian/Ubuntu: apt-get install chromium; macOS: install Google Chrome) or set CHROMIUM_PATH.';

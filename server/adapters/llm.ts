@@ -111,49 +111,62 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
   if (llm.mode === 'offline' || !llm.model) return undefined;
   const attempts = options.attempts ?? 3;
   const baseDelay = options.retryBaseDelayMs ?? 1000;
-  const chatModel = once(async (): Promise<ChatOpenAI> => new (await loadLangChain()).ChatOpenAI({
-    model: llm.model,
-    // Local servers (Ollama, llama.cpp) ignore the key, but the SDK insists on one.
-    apiKey: llm.apiKey ?? 'not-needed',
-    maxTokens: llm.maxTokens,
-    timeout: llm.timeoutMs,
-    maxRetries: 0,
-    streamUsage: true,
-    // The SDK would print raw model output on a malformed stream: output may hold personal data.
-    configuration: { ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}), logLevel: 'off' },
-  }));
+  const chatModel = once(
+    async (): Promise<ChatOpenAI> =>
+      new (await loadLangChain()).ChatOpenAI({
+        model: llm.model,
+        // Local servers (Ollama, llama.cpp) ignore the key, but the SDK insists on one.
+        apiKey: llm.apiKey ?? 'not-needed',
+        maxTokens: llm.maxTokens,
+        timeout: llm.timeoutMs,
+        maxRetries: 0,
+        streamUsage: true,
+        // The SDK would print raw model output on a malformed stream: output may hold personal data.
+        configuration: { ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}), logLevel: 'off' },
+      }),
+  );
   return {
     mode: llm.mode,
     model: llm.model,
     maxTokens: llm.maxTokens,
     async structured(schema, name, messages) {
-      return withRetries(async (signal) => {
-        const runnable = (await chatModel()).withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, { name, includeRaw: true });
-        const result = (await runnable.invoke(toLangChain(messages), { signal })) as { raw: { usage_metadata?: Parameters<typeof usageOf>[0] }; parsed: unknown };
-        if (result.parsed === null || result.parsed === undefined) throw new LlmError('malformed');
-        const parsed = schema.safeParse(result.parsed);
-        if (!parsed.success) throw new LlmError('malformed');
-        return { value: parsed.data, usage: usageOf(result.raw.usage_metadata) };
-      }, attempts, baseDelay, llm.stepDeadlineMs);
+      return withRetries(
+        async (signal) => {
+          const runnable = (await chatModel()).withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, { name, includeRaw: true });
+          const result = (await runnable.invoke(toLangChain(messages), { signal })) as { raw: { usage_metadata?: Parameters<typeof usageOf>[0] }; parsed: unknown };
+          if (result.parsed === null || result.parsed === undefined) throw new LlmError('malformed');
+          const parsed = schema.safeParse(result.parsed);
+          if (!parsed.success) throw new LlmError('malformed');
+          return { value: parsed.data, usage: usageOf(result.raw.usage_metadata) };
+        },
+        attempts,
+        baseDelay,
+        llm.stepDeadlineMs,
+      );
     },
     async stream(messages, onToken) {
       // Only the connection is retried: once tokens have reached the user, a retry would repeat them.
       let started = false;
-      return withRetries(async (signal) => {
-        if (started) throw new LlmError('unavailable');
-        let text = '';
-        let usage: LlmUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
-        for await (const chunk of await (await chatModel()).stream(toLangChain(messages), { signal })) {
-          const token = typeof chunk.content === 'string' ? chunk.content : '';
-          if (token) {
-            started = true;
-            text += token;
-            onToken(token);
+      return withRetries(
+        async (signal) => {
+          if (started) throw new LlmError('unavailable');
+          let text = '';
+          let usage: LlmUsage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
+          for await (const chunk of await (await chatModel()).stream(toLangChain(messages), { signal })) {
+            const token = typeof chunk.content === 'string' ? chunk.content : '';
+            if (token) {
+              started = true;
+              text += token;
+              onToken(token);
+            }
+            if (chunk.usage_metadata) usage = usageOf(chunk.usage_metadata);
           }
-          if (chunk.usage_metadata) usage = usageOf(chunk.usage_metadata);
-        }
-        return { text, usage };
-      }, attempts, baseDelay, llm.chatDeadlineMs);
+          return { text, usage };
+        },
+        attempts,
+        baseDelay,
+        llm.chatDeadlineMs,
+      );
     },
   };
 }
@@ -161,14 +174,17 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
 /** OpenAI-compatible embeddings at the configured dimension, or undefined to use the local embedder. */
 export function createProviderEmbedder(llm: Config['llm']): Embedder | undefined {
   if (llm.mode === 'offline' || !llm.embeddingModel) return undefined;
-  const embeddings = once(async (): Promise<OpenAIEmbeddings> => new (await loadLangChain()).OpenAIEmbeddings({
-    model: llm.embeddingModel,
-    dimensions: llm.embeddingDimensions,
-    apiKey: llm.apiKey ?? 'not-needed',
-    maxRetries: 2,
-    timeout: llm.timeoutMs,
-    configuration: { ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}), logLevel: 'off' },
-  }));
+  const embeddings = once(
+    async (): Promise<OpenAIEmbeddings> =>
+      new (await loadLangChain()).OpenAIEmbeddings({
+        model: llm.embeddingModel,
+        dimensions: llm.embeddingDimensions,
+        apiKey: llm.apiKey ?? 'not-needed',
+        maxRetries: 2,
+        timeout: llm.timeoutMs,
+        configuration: { ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}), logLevel: 'off' },
+      }),
+  );
   return {
     model: `${llm.embeddingModel}@${llm.embeddingDimensions}`,
     dimensions: llm.embeddingDimensions,

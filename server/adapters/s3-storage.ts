@@ -1,11 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  type ListObjectsV2CommandOutput,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import { checkStorageKey, collectPages, isStorageKey, STORAGE_PAGE_SIZE, type FileStorage, type StoredFile } from './storage.ts';
@@ -94,9 +87,7 @@ export function createS3FileStorage(options: S3StorageOptions): FileStorage & { 
       const Prefix = prefix ? `${checkStorageKey(prefix).replace(/\/+$/, '')}/` : undefined;
       let ContinuationToken: string | undefined;
       do {
-        const page: ListObjectsV2CommandOutput = await client.send(
-          new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken, MaxKeys: options.pageSize ?? STORAGE_PAGE_SIZE }),
-        );
+        const page: ListObjectsV2CommandOutput = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken, MaxKeys: options.pageSize ?? STORAGE_PAGE_SIZE }));
         const files: StoredFile[] = [];
         for (const object of page.Contents ?? []) {
           // A key Medfolio could not have written is not ours: the orphan sweep must never get it.

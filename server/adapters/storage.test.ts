@@ -120,9 +120,14 @@ describe.each([
     // 12 MiB in 64 KiB pieces: three 5 MiB parts for S3, and never held whole by the store.
     const piece = (i: number) => Buffer.alloc(64 * 1024, i % 251);
     const pieces = 12 * 16;
-    await storage.put(key, Readable.from((function* () {
-      for (let i = 0; i < pieces; i++) yield piece(i);
-    })()));
+    await storage.put(
+      key,
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < pieces; i++) yield piece(i);
+        })(),
+      ),
+    );
     let at = 0;
     let same = true;
     for await (const chunk of await storage.get(key)) {
@@ -138,10 +143,12 @@ describe.each([
     const storage = create();
     const u = user('fail');
     const failing = () =>
-      Readable.from((async function* () {
-        yield Buffer.alloc(6 * 1024 * 1024, 1); // past one S3 part
-        throw new Error('client went away');
-      })());
+      Readable.from(
+        (async function* () {
+          yield Buffer.alloc(6 * 1024 * 1024, 1); // past one S3 part
+          throw new Error('client went away');
+        })(),
+      );
     const fresh = storageKey('documents', u, 'new');
     await expect(storage.put(fresh, failing())).rejects.toThrow(/client went away/);
     await expect(storage.get(fresh)).rejects.toMatchObject({ code: 'ENOENT' });

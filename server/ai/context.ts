@@ -24,7 +24,15 @@ export function pseudonymisedRecord(record: AiRecord, pseudonymiser = new Pseudo
     ...Object.fromEntries(
       RECORD_KINDS.flatMap((kind) => (kind.aiContext ? [[kind.path, record.items[kind.type].map((item) => ({ ref: { type: kind.type, id: item.id }, ...kind.aiContext!(item, clean) }))]] : [])),
     ),
-    shifts: record.shifts.rows.map((s) => ({ ref: { type: 'shifts', id: shiftsRef(s.employer, s.role) }, role: s.role, employer: s.employer, approvedShifts: s.shifts, hours: s.hours, firstShift: s.firstShift.slice(0, 10), lastShift: s.lastShift.slice(0, 10) })),
+    shifts: record.shifts.rows.map((s) => ({
+      ref: { type: 'shifts', id: shiftsRef(s.employer, s.role) },
+      role: s.role,
+      employer: s.employer,
+      approvedShifts: s.shifts,
+      hours: s.hours,
+      firstShift: s.firstShift.slice(0, 10),
+      lastShift: s.lastShift.slice(0, 10),
+    })),
     extras: record.extras.map((x) => ({ ref: { type: 'extra', id: x.id }, section: x.section, text: clean(x.text) })),
   };
 }

@@ -61,7 +61,11 @@ function factsIndex(record: AiRecord): Map<string, Facts> {
   }
   for (const x of record.extras) put({ type: 'extra', id: x.id }, [x.text], [...(x.text.match(DATE) ?? [])]);
   for (const s of record.shifts.rows) {
-    put({ type: 'shifts', id: shiftsRef(s.employer, s.role) }, [s.role, s.employer, `${s.shifts} approved shifts, ${s.hours} hours, confirmed by shift supervisors`], [s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)]);
+    put(
+      { type: 'shifts', id: shiftsRef(s.employer, s.role) },
+      [s.role, s.employer, `${s.shifts} approved shifts, ${s.hours} hours, confirmed by shift supervisors`],
+      [s.firstShift.slice(0, 10), s.lastShift.slice(0, 10)],
+    );
   }
   return index;
 }
@@ -87,7 +91,28 @@ export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> =
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b/gi;
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const SCALES: Record<string, number> = { hundred: 100, hundreds: 100, thousand: 1000, thousands: 1000, million: 1_000_000, dozen: 12, dozens: 12 };
 const NUMBER_WORD = `(?:${[...UNITS.slice(1), ...TENS.filter(Boolean), ...Object.keys(SCALES)].join('|')})`;
@@ -98,7 +123,9 @@ const NUMBER_PHRASE = new RegExp(`\\b${NUMBER_WORD}(?:(?:[\\s-]+|\\s+and\\s+)${N
 function numberPhraseValue(phrase: string): number {
   let total = 0;
   let current = 0;
-  for (const word of lower(phrase).split(/[\s-]+/).filter((w) => w !== 'and')) {
+  for (const word of lower(phrase)
+    .split(/[\s-]+/)
+    .filter((w) => w !== 'and')) {
     const unit = UNITS.indexOf(word);
     const tens = TENS.indexOf(word);
     if (unit > 0) current += unit;

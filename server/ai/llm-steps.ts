@@ -28,7 +28,13 @@ export interface LlmStepDeps {
 const estimateTokens = (messages: ChatMessage[]) => Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4);
 
 async function metered<T>(deps: LlmStepDeps, step: string, messages: ChatMessage[], call: () => Promise<{ value: T; usage: LlmUsage }>): Promise<T> {
-  const reservation = await reserve(deps.db, { userId: deps.userId, metric: 'llm_tokens', amount: estimateTokens(messages) + deps.llm.maxTokens, requestId: `${deps.requestId}:${step}`, now: deps.now() });
+  const reservation = await reserve(deps.db, {
+    userId: deps.userId,
+    metric: 'llm_tokens',
+    amount: estimateTokens(messages) + deps.llm.maxTokens,
+    requestId: `${deps.requestId}:${step}`,
+    now: deps.now(),
+  });
   try {
     const { value, usage } = await call();
     await settle(deps.db, reservation, usage.totalTokens || estimateTokens(messages), deps.now());

@@ -67,10 +67,8 @@ export async function runCvPipeline(
   const assessment = assessRequirements(analysis, record, input.asOf);
 
   await onStage('drafting');
-  const draft = await withFallback(
-    'drafting',
-    llm && (() => draftWithLlm(llm, { record, jobDescription: input.jobDescription, assessed: assessment, pseudonymiser: new Pseudonymiser() })),
-    () => composeOffline(record, input.jobDescription, assessment, input.asOf, deps.embedder),
+  const draft = await withFallback('drafting', llm && (() => draftWithLlm(llm, { record, jobDescription: input.jobDescription, assessed: assessment, pseudonymiser: new Pseudonymiser() })), () =>
+    composeOffline(record, input.jobDescription, assessment, input.asOf, deps.embedder),
   );
 
   await onStage('checking');

@@ -48,13 +48,21 @@ export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
     const items = Array.isArray(sections[section]) ? (sections[section] as Array<Record<string, unknown>>) : [];
     items.forEach((item, i) => {
       const title = str(item.title) || str(item.name) || str(item.language) || str(item.organization);
-      const parts = [str(item.awarder), str(item.publisher), str(item.summary), str(item.fluency), str(item.date), str(item.releaseDate), ...(Array.isArray(item.keywords) ? item.keywords.map(str) : []), ...(Array.isArray(item.highlights) ? item.highlights.map(str) : [])];
+      const parts = [
+        str(item.awarder),
+        str(item.publisher),
+        str(item.summary),
+        str(item.fluency),
+        str(item.date),
+        str(item.releaseDate),
+        ...(Array.isArray(item.keywords) ? item.keywords.map(str) : []),
+        ...(Array.isArray(item.highlights) ? item.highlights.map(str) : []),
+      ];
       if (title) out.push({ id: `${section}:${i}`, section, title, text: [title, ...parts.filter(Boolean)].join('. ') });
     });
   }
   return out;
 }
-
 
 /** The citable id of a roll-up of approved shifts (employer and role, each URI-encoded). */
 /**
@@ -66,7 +74,15 @@ export const PROFILE_REF = { type: 'profile', id: 'profile' } as const;
 export const shiftsRef = (employer: string, role: string) => `${encodeURIComponent(employer)}|${encodeURIComponent(role)}`;
 
 /** The named views of `items` (AiRecord's own fields), so both are made in one place. */
-export const namedViews = (items: AiItems) => ({ items, posts: items.post, training: items.training, registrations: items.registration, dbs: items.dbs, education: items.education, refereeCount: items.referee.length });
+export const namedViews = (items: AiItems) => ({
+  items,
+  posts: items.post,
+  training: items.training,
+  registrations: items.registration,
+  dbs: items.dbs,
+  education: items.education,
+  refereeCount: items.referee.length,
+});
 
 export async function loadAiRecord(db: DbOrTx, userId: string, now: Date): Promise<AiRecord> {
   const [user, profile, lists, shifts] = await Promise.all([

@@ -88,7 +88,10 @@ export const commands = {
     if (!values.demo) throw new Error('only `seed --demo` exists');
     const dir = path.resolve(values.fixtures ?? path.join(ROOT_DIR, 'test/fixtures/personas'));
     if (!fs.existsSync(dir)) throw new Error(`no personas at ${dir}: pass --fixtures DIR (a folder of JSON Resume files)`);
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     const password = values.password ?? DEFAULT_DEMO_PASSWORD;
     const accounts = await withPlatform(async (platform) => {
       const out = [];
@@ -142,17 +145,39 @@ export const commands = {
   cv: async (args) => {
     const { values } = parseArgs({
       args,
-      options: { resume: { type: 'string' }, job: { type: 'string' }, out: { type: 'string' }, draft: { type: 'string' }, template: { type: 'string' }, format: { type: 'string' }, 'as-of': { type: 'string' } },
+      options: {
+        resume: { type: 'string' },
+        job: { type: 'string' },
+        out: { type: 'string' },
+        draft: { type: 'string' },
+        template: { type: 'string' },
+        format: { type: 'string' },
+        'as-of': { type: 'string' },
+      },
       strict: true,
     });
-    if (!values.resume || !values.job || !values.out) throw new Error('usage: medfolio cv --resume FILE.json --job FILE.txt --out cv.pdf [--format pdf|docx] [--template full|locum|uk-doctor|uk-nurse|uk-ahp|us-clinician]');
+    if (!values.resume || !values.job || !values.out)
+      throw new Error('usage: medfolio cv --resume FILE.json --job FILE.txt --out cv.pdf [--format pdf|docx] [--template full|locum|uk-doctor|uk-nurse|uk-ahp|us-clinician]');
     const { CV_TEMPLATES } = await import('../domains/cvs/schema.ts');
     if (values.template && !(CV_TEMPLATES as readonly string[]).includes(values.template)) throw new Error(`--template must be one of ${CV_TEMPLATES.join(', ')}`);
     if (values.format && values.format !== 'pdf' && values.format !== 'docx') throw new Error('--format must be pdf or docx');
     if (values['as-of'] && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new Error('--as-of must be YYYY-MM-DD');
     const { runCvCommand } = await import('./cv.ts');
-    // eslint-disable-next-line no-restricted-properties -- the CLI is an entry point: it hands the environment to loadConfig
-    print(await runCvCommand({ resume: values.resume, job: values.job, out: values.out, draft: values.draft, template: values.template as CvTemplate | undefined, format: values.format as 'pdf' | 'docx' | undefined, asOf: values['as-of'] }, process.env));
+    print(
+      await runCvCommand(
+        {
+          resume: values.resume,
+          job: values.job,
+          out: values.out,
+          draft: values.draft,
+          template: values.template as CvTemplate | undefined,
+          format: values.format as 'pdf' | 'docx' | undefined,
+          asOf: values['as-of'],
+        },
+        // eslint-disable-next-line no-restricted-properties -- the CLI is an entry point: it hands the environment to loadConfig
+        process.env,
+      ),
+    );
   },
   'analyse-job': async (args) => {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, resume: { type: 'string' }, 'as-of': { type: 'string' } }, allowPositionals: true, strict: true });
@@ -206,7 +231,11 @@ export const commands = {
         const rotated = values.rotate ? await keys.rotate(new Date()) : undefined;
         await keys.publicJwks(); // makes the first key if there is none yet
         const rows = await findKeys(platform.database.db);
-        return { ...(rotated ? { rotatedTo: rotated } : {}), did: keys.did, keys: rows.map((r) => ({ kid: r.kid, createdAt: r.created_at.toISOString(), retiredAt: r.retired_at?.toISOString() ?? null })) };
+        return {
+          ...(rotated ? { rotatedTo: rotated } : {}),
+          did: keys.did,
+          keys: rows.map((r) => ({ kid: r.kid, createdAt: r.created_at.toISOString(), retiredAt: r.retired_at?.toISOString() ?? null })),
+        };
       }),
     );
   },

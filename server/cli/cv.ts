@@ -65,12 +65,18 @@ export async function runCvCommand(options: CvCommandOptions, env: NodeJS.Proces
     const report = await importJsonResume({ db: database.db, queue }, { id: userId, name }, parsed.data, { requestId: null, now });
     const llm = createLlmProvider(config.llm);
     const result = await runCvPipeline(
-      { db: database.db, embedder: createProviderEmbedder(config.llm) ?? createHashingEmbedder(config.llm.embeddingDimensions), llm: llm ? { db: database.db, llm, requestId: 'cli', now: () => now } : undefined, logger },
+      {
+        db: database.db,
+        embedder: createProviderEmbedder(config.llm) ?? createHashingEmbedder(config.llm.embeddingDimensions),
+        llm: llm ? { db: database.db, llm, requestId: 'cli', now: () => now } : undefined,
+        logger,
+      },
       { userId, jobDescription, asOf, now },
       async () => {},
     );
     if (options.draft) fs.writeFileSync(options.draft, `${JSON.stringify(result.draft, null, 2)}\n`);
-    const make = (squeeze: number) => buildSnapshot(database.db, userId, { template: options.template ?? 'full', draft: result.draft, jobTitle: result.analysis.title, analysis: result.analysis, squeeze }, now);
+    const make = (squeeze: number) =>
+      buildSnapshot(database.db, userId, { template: options.template ?? 'full', draft: result.draft, jobTitle: result.analysis.title, analysis: result.analysis, squeeze }, now);
     let pages: number | undefined;
     let renderMs: number | undefined;
     let template: string;

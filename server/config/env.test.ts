@@ -64,9 +64,14 @@ describe('loadConfig', () => {
   it('keeps files on local disk unless S3_BUCKET is set, then reads the S3 settings', () => {
     expect(loadConfig({}).s3).toBeUndefined();
     expect(loadConfig({ S3_BUCKET: '', S3_ENDPOINT: '' }).s3).toBeUndefined();
-    expect(
-      loadConfig({ S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: 'medfolio', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_FORCE_PATH_STYLE: 'true' }).s3,
-    ).toEqual({ endpoint: 'http://minio:9000', bucket: 'medfolio', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's', forcePathStyle: true });
+    expect(loadConfig({ S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: 'medfolio', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_FORCE_PATH_STYLE: 'true' }).s3).toEqual({
+      endpoint: 'http://minio:9000',
+      bucket: 'medfolio',
+      region: 'us-east-1',
+      accessKeyId: 'k',
+      secretAccessKey: 's',
+      forcePathStyle: true,
+    });
     expect(loadConfig({ S3_BUCKET: 'medfolio', S3_REGION: 'eu-west-2', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }).s3).toMatchObject({
       endpoint: undefined,
       region: 'eu-west-2',

@@ -19,8 +19,7 @@ const optionalUrl = (protocols: string[]) =>
       })
       .optional(),
   );
-const intInRange = (min: number, max: number, fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+const intInRange = (min: number, max: number, fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 
 const ZEnv = z
   .object({
@@ -29,15 +28,18 @@ const ZEnv = z
     PORT: intInRange(0, 65535, 3000),
     APP_ORIGIN: optionalUrl(['http:', 'https:']),
     TRUST_PROXY: z.preprocess(emptyToUndefined, z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false')),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
     DATABASE_POOL_MAX: intInRange(1, 100, 10),
     REDIS_URL: optionalUrl(['redis:', 'rediss:']),
-    REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes').default('medfolio')),
+    REDIS_PREFIX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes')
+        .default('medfolio'),
+    ),
     OPENAI_API_KEY: optionalString,
     LLM_BASE_URL: optionalUrl(['http:', 'https:']),
     LLM_MODEL: optionalString,
@@ -78,8 +80,20 @@ const ZEnv = z
     // Self-service subscriptions through Stripe; unset, plans stay assigned by platform admins.
     STRIPE_SECRET_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
-    STRIPE_PRICE_PRO: z.preprocess(emptyToUndefined, z.string().regex(/^price_[A-Za-z0-9_]+$/, 'must be a Stripe price id (price_...)').optional()),
-    STRIPE_PRICE_TEAM: z.preprocess(emptyToUndefined, z.string().regex(/^price_[A-Za-z0-9_]+$/, 'must be a Stripe price id (price_...)').optional()),
+    STRIPE_PRICE_PRO: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^price_[A-Za-z0-9_]+$/, 'must be a Stripe price id (price_...)')
+        .optional(),
+    ),
+    STRIPE_PRICE_TEAM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^price_[A-Za-z0-9_]+$/, 'must be a Stripe price id (price_...)')
+        .optional(),
+    ),
     // Where the Stripe client sends requests (a test server, or a proxy); the real API by default.
     STRIPE_API_URL: optionalUrl(['http:', 'https:']),
   })
@@ -145,9 +159,7 @@ export interface Config {
   jobs: { stuckAfterMs: number; sweepIntervalMs: number };
   erasureGraceDays: number;
   /** Undefined: files on local disk under DATA_DIR/files (the embedded default). */
-  s3:
-    | { endpoint: string | undefined; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
-    | undefined;
+  s3: { endpoint: string | undefined; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
   /** Undefined: no billing; plans are assigned by platform admins (the embedded default). */
   stripe: StripeConfig | undefined;
 }
@@ -170,9 +182,7 @@ export class ConfigError extends Error {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`));
   }
   const env = parsed.data;
   const llmMode = env.LLM_BASE_URL ? 'compatible' : env.OPENAI_API_KEY ? 'openai' : 'offline';

@@ -18,7 +18,6 @@ import { fillPlaceholders, type CvSnapshot } from './snapshot.ts';
 import { chooseLayout, type TemplateChoice } from './layouts.ts';
 import { fitToLayout } from './fit.ts';
 
-
 /**
  * Each cited record's evidence as a mark. A post confirmed by a referee says who confirmed it
  * (their name only if the clinician chose); a record with a linked document says so; a roll-up
@@ -56,8 +55,21 @@ export function refereesSection(referees: Array<RefereeFields & { id: string }>)
   if (!referees.length) return null;
   const shown = referees.filter((r) => r.showOnCv);
   const held = referees.filter((r) => !r.showOnCv);
-  const items = shown.map((r) => ({ title: r.name, subtitle: [r.position, r.organisation].filter(Boolean).join(', ') || null, dates: null, bullets: r.relationship ? [r.relationship] : [], cites: [{ type: 'referee', id: r.id }] }));
-  if (held.length) items.push({ title: shown.length ? 'Further referees available on request' : 'Available on request', subtitle: null, dates: null, bullets: [], cites: held.map((r) => ({ type: 'referee', id: r.id })) });
+  const items = shown.map((r) => ({
+    title: r.name,
+    subtitle: [r.position, r.organisation].filter(Boolean).join(', ') || null,
+    dates: null,
+    bullets: r.relationship ? [r.relationship] : [],
+    cites: [{ type: 'referee', id: r.id }],
+  }));
+  if (held.length)
+    items.push({
+      title: shown.length ? 'Further referees available on request' : 'Available on request',
+      subtitle: null,
+      dates: null,
+      bullets: [],
+      cites: held.map((r) => ({ type: 'referee', id: r.id })),
+    });
   return { kind: 'referees', title: SECTION_TITLES.referees, items };
 }
 
@@ -73,14 +85,23 @@ export async function buildSnapshot(
   cv: { template: TemplateChoice; draft: Draft; jobTitle: string | null; analysis?: Pick<JobAnalysis, 'country' | 'requirements'> | null; showRefereeNames?: boolean; squeeze?: number },
   now: Date = new Date(),
 ): Promise<CvSnapshot> {
-  const [user, profile, registrations, refereeRows] = await Promise.all([findUserById(db, userId), findProfile(db, userId), findRecords(db, registrationKind.table, userId), findRecords(db, refereeKind.table, userId)]);
+  const [user, profile, registrations, refereeRows] = await Promise.all([
+    findUserById(db, userId),
+    findProfile(db, userId),
+    findRecords(db, registrationKind.table, userId),
+    findRecords(db, refereeKind.table, userId),
+  ]);
   const referees = refereesSection(refereeRows.map((r) => ({ ...refereeKind.fromRow(r), id: r.id as string })));
   const regs = registrations.map((r) => registrationKind.fromRow(r) as { body: RegistrationBody; number: string }).map((r, i) => ({ ...r, id: registrations[i]!.id as string }));
   const location = profile?.location ?? {};
   const place = [location.city, location.region].filter(Boolean).join(', ');
   const showRefereeNames = cv.showRefereeNames ?? false;
   const markFor = await evidenceMarks(db, userId, { showRefereeNames, timeZone: user?.time_zone ?? 'Europe/London', now });
-  const layout = chooseLayout(cv.template, regs.map((r) => r.body), cv.analysis ?? null);
+  const layout = chooseLayout(
+    cv.template,
+    regs.map((r) => r.body),
+    cv.analysis ?? null,
+  );
   const drafted = fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections.filter((s) => s.kind !== 'referees');
   const sections = fitToLayout(referees ? [...drafted, referees] : drafted, layout, cv.squeeze);
   return {

@@ -33,7 +33,10 @@ describe('CV layouts', () => {
     expect(chooseLayout('full', ['US-STATE-BOARD', 'NPI'], null).id).toBe('us-clinician');
     expect(chooseLayout('full', ['GMC', 'US-STATE-BOARD'], { country: 'US', requirements: [] }).id).toBe('us-clinician');
     expect(chooseLayout('full', ['GMC', 'US-STATE-BOARD'], { country: 'UK', requirements: [] }).id).toBe('uk-doctor');
-    const asksNmc = { country: 'UK' as const, requirements: [{ kind: 'registration' as const, key: 'NMC', text: 'NMC', importance: 'essential' as const, alternatives: [], detail: null, years: null, specialty: null, level: null }] };
+    const asksNmc = {
+      country: 'UK' as const,
+      requirements: [{ kind: 'registration' as const, key: 'NMC', text: 'NMC', importance: 'essential' as const, alternatives: [], detail: null, years: null, specialty: null, level: null }],
+    };
     expect(chooseLayout('full', ['HCPC', 'NMC'], asksNmc).id).toBe('uk-nurse');
     expect(chooseLayout('locum', ['US-STATE-BOARD'], null).id).toBe('locum');
     expect(chooseLayout('uk-doctor', ['NMC'], null).id).toBe('uk-doctor');
@@ -55,7 +58,13 @@ describe('CV layouts', () => {
     expect(experience!.items).toHaveLength(9);
     expect(experience!.items[0]!.bullets).toHaveLength(5);
     expect(experience!.items[7]!.bullets).toHaveLength(2);
-    expect(experience!.items[8]).toEqual({ title: 'and 12 earlier posts, 2005–2016', subtitle: null, dates: null, bullets: [], cites: Array.from({ length: 12 }, (_, i) => ({ type: 'post', id: `p${i + 8}` })) });
+    expect(experience!.items[8]).toEqual({
+      title: 'and 12 earlier posts, 2005–2016',
+      subtitle: null,
+      dates: null,
+      bullets: [],
+      cites: Array.from({ length: 12 }, (_, i) => ({ type: 'post', id: `p${i + 8}` })),
+    });
     const tighter = fitToLayout(draft(20), LAYOUTS['uk-doctor'], 1);
     expect(tighter[1]!.items).toHaveLength(7);
     expect(tighter[1]!.items[0]!.bullets).toHaveLength(3);

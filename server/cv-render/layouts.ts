@@ -34,9 +34,41 @@ export interface Layout {
 
 /** The draft's own section list is declared in the GMC-style order a UK doctor's CV follows. */
 const GMC_ORDER: SectionKind[] = [...SECTION_KINDS];
-const FULL_CAPS: Layout['caps'] = { experience: 8, shifts: 6, training: 12, education: 6, courses: 8, memberships: 6, audit: 6, publications: 10, presentations: 8, teaching: 6, leadership: 6, achievements: 8, skills: 10, referees: 4 };
+const FULL_CAPS: Layout['caps'] = {
+  experience: 8,
+  shifts: 6,
+  training: 12,
+  education: 6,
+  courses: 8,
+  memberships: 6,
+  audit: 6,
+  publications: 10,
+  presentations: 8,
+  teaching: 6,
+  leadership: 6,
+  achievements: 8,
+  skills: 10,
+  referees: 4,
+};
 /** Nurses' and AHPs' CVs put skills and what they lead and teach before research. */
-const UK_NMC_HCPC_ORDER: SectionKind[] = ['profile', 'registration', 'experience', 'shifts', 'training', 'courses', 'education', 'skills', 'leadership', 'teaching', 'audit', 'presentations', 'publications', 'achievements', 'memberships', 'referees'];
+const UK_NMC_HCPC_ORDER: SectionKind[] = [
+  'profile',
+  'registration',
+  'experience',
+  'shifts',
+  'training',
+  'courses',
+  'education',
+  'skills',
+  'leadership',
+  'teaching',
+  'audit',
+  'presentations',
+  'publications',
+  'achievements',
+  'memberships',
+  'referees',
+];
 
 export const LAYOUTS: Record<LayoutId, Layout> = {
   'uk-doctor': {
@@ -75,7 +107,23 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   'us-clinician': {
     id: 'us-clinician',
     format: 'Letter',
-    order: ['profile', 'experience', 'registration', 'education', 'shifts', 'courses', 'publications', 'presentations', 'teaching', 'leadership', 'audit', 'achievements', 'memberships', 'skills', 'referees'],
+    order: [
+      'profile',
+      'experience',
+      'registration',
+      'education',
+      'shifts',
+      'courses',
+      'publications',
+      'presentations',
+      'teaching',
+      'leadership',
+      'audit',
+      'achievements',
+      'memberships',
+      'skills',
+      'referees',
+    ],
     headings: { profile: 'Summary', registration: 'Licensure and certifications', experience: 'Professional experience', education: 'Education' },
     mergeInto: { training: 'registration' },
     leaveOut: ['dbs'],
@@ -87,7 +135,15 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     id: 'locum',
     format: 'A4',
     order: ['profile', 'registration', 'training', 'experience', 'shifts', 'education', 'skills'],
-    headings: { profile: 'Profile', registration: 'Registration and DBS', training: 'Mandatory training', experience: 'Recent posts', shifts: 'Verified shifts', education: 'Qualifications', skills: 'Skills' },
+    headings: {
+      profile: 'Profile',
+      registration: 'Registration and DBS',
+      training: 'Mandatory training',
+      experience: 'Recent posts',
+      shifts: 'Verified shifts',
+      education: 'Qualifications',
+      skills: 'Skills',
+    },
     mergeInto: {},
     leaveOut: [],
     pageBudget: 1,

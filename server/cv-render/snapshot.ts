@@ -39,12 +39,21 @@ export function fillPlaceholders(draft: Draft, registrationNumbers: Map<string, 
   return {
     sections: draft.sections.map((s) => ({
       ...s,
-      items: s.items.map((i) => ({ ...i, title: fill(i.title), subtitle: i.subtitle && fill(i.subtitle), dates: i.dates && fill(i.dates), bullets: i.bullets.map(fill).filter((b) => b.trim() && !/^Number:\s*$/.test(b)) })),
+      items: s.items.map((i) => ({
+        ...i,
+        title: fill(i.title),
+        subtitle: i.subtitle && fill(i.subtitle),
+        dates: i.dates && fill(i.dates),
+        bullets: i.bullets.map(fill).filter((b) => b.trim() && !/^Number:\s*$/.test(b)),
+      })),
     })),
   };
 }
 
-export const snapshotHash = (snapshot: CvSnapshot) => createHash('sha256').update(`v${TEMPLATE_VERSION}\n${canonicalJson(snapshot)}`).digest('hex');
+export const snapshotHash = (snapshot: CvSnapshot) =>
+  createHash('sha256')
+    .update(`v${TEMPLATE_VERSION}\n${canonicalJson(snapshot)}`)
+    .digest('hex');
 
 /**
  * A line that summarises the items a template had no room for ("and 12 earlier posts,

@@ -15,11 +15,22 @@ const snapshot = (over: Partial<CvSnapshot> = {}): CvSnapshot => ({
       kind: 'experience',
       title: 'Experience',
       items: [
-        { title: 'Registrar', subtitle: 'A Trust', dates: '2024-01-01 to present', bullets: ['Led the take'], cites: [{ type: 'post', id: 'p1' }], evidence: { level: 'verifier-confirmed', text: 'Confirmed by Clinical Lead, A Trust on 3 May 2026' } },
+        {
+          title: 'Registrar',
+          subtitle: 'A Trust',
+          dates: '2024-01-01 to present',
+          bullets: ['Led the take'],
+          cites: [{ type: 'post', id: 'p1' }],
+          evidence: { level: 'verifier-confirmed', text: 'Confirmed by Clinical Lead, A Trust on 3 May 2026' },
+        },
         { title: 'Senior House Officer', subtitle: 'B Trust', dates: null, bullets: [], cites: [{ type: 'post', id: 'p2' }], evidence: { level: 'self-declared', text: null } },
       ],
     },
-    { kind: 'profile', title: 'Profile', items: [{ title: 'Specialty Registrar', subtitle: null, dates: null, bullets: ['Summary text'], cites: [{ type: 'profile', id: 'u1' }], evidence: { level: 'self-declared', text: null } }] },
+    {
+      kind: 'profile',
+      title: 'Profile',
+      items: [{ title: 'Specialty Registrar', subtitle: null, dates: null, bullets: ['Summary text'], cites: [{ type: 'profile', id: 'u1' }], evidence: { level: 'self-declared', text: null } }],
+    },
   ],
   ...over,
 });
@@ -63,7 +74,17 @@ describe('CV templates', () => {
 
   it('fills registration placeholders and hashes snapshots by content', () => {
     const filled = fillPlaceholders(
-      { sections: [{ kind: 'registration', title: 'Registration', items: [{ title: 'GMC registration', subtitle: null, dates: null, bullets: ['Number: [[registration:6f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10:number]]'], cites: [{ type: 'registration', id: 'r' }] }] }] },
+      {
+        sections: [
+          {
+            kind: 'registration',
+            title: 'Registration',
+            items: [
+              { title: 'GMC registration', subtitle: null, dates: null, bullets: ['Number: [[registration:6f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10:number]]'], cites: [{ type: 'registration', id: 'r' }] },
+            ],
+          },
+        ],
+      },
       new Map([['6f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10', '7654321']]),
     );
     expect(filled.sections[0]!.items[0]!.bullets).toEqual(['Number: 7654321']);

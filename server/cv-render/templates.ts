@@ -91,7 +91,11 @@ function footer(sections: Section[], check: CheckPanel | undefined): string {
 }
 
 /** The personal statement reads as one paragraph of sentences. */
-const profile = (items: Item[]) => `<p class="statement">${items.flatMap((i) => i.bullets).map(escapeHtml).join(' ')}</p>`;
+const profile = (items: Item[]) =>
+  `<p class="statement">${items
+    .flatMap((i) => i.bullets)
+    .map(escapeHtml)
+    .join(' ')}</p>`;
 
 const section = (s: Section) => `<section><h2>${escapeHtml(s.title)}</h2>${s.kind === 'profile' ? profile(s.items) : s.items.map((i) => item(i, s.kind)).join('')}</section>`;
 

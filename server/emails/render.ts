@@ -21,11 +21,7 @@ export interface RenderedEmail {
  * derived from the same HTML, so the two never drift apart; it is what screen readers,
  * text-only clients and spam filters see.
  */
-export async function renderEmail<P extends object>(
-  Template: (props: P) => ReactElement,
-  props: P,
-  subject: string,
-): Promise<RenderedEmail> {
+export async function renderEmail<P extends object>(Template: (props: P) => ReactElement, props: P, subject: string): Promise<RenderedEmail> {
   // createElement rather than Template(props): React owns the component call, so templates
   // may use anything a component may.
   const element = createElement(Template, props);
@@ -33,14 +29,11 @@ export async function renderEmail<P extends object>(
   return { subject, html, text };
 }
 
-export const verifyEmailMessage = (props: VerifyEmailProps) =>
-  renderEmail(VerifyEmail, props, 'Confirm your email address for Medfolio');
+export const verifyEmailMessage = (props: VerifyEmailProps) => renderEmail(VerifyEmail, props, 'Confirm your email address for Medfolio');
 
-export const resetPasswordMessage = (props: ResetPasswordProps) =>
-  renderEmail(ResetPassword, props, 'Reset your Medfolio password');
+export const resetPasswordMessage = (props: ResetPasswordProps) => renderEmail(ResetPassword, props, 'Reset your Medfolio password');
 
-export const unlockSignInMessage = (props: UnlockSignInProps) =>
-  renderEmail(UnlockSignIn, props, 'Someone is trying to sign in to your Medfolio account');
+export const unlockSignInMessage = (props: UnlockSignInProps) => renderEmail(UnlockSignIn, props, 'Someone is trying to sign in to your Medfolio account');
 
 export const verificationRequestMessage = (props: VerificationRequestProps) =>
   renderEmail(VerificationRequest, props, `${props.clinicianName} asks you to ${props.kind === 'timecard' ? 'approve a shift' : 'confirm a post'} on Medfolio`);

@@ -16,9 +16,7 @@ export function ResetPassword({ name, resetUrl, expiresInMinutes }: ResetPasswor
       <Text style={styles.muted}>
         The link expires in {expiresInMinutes} {expiresInMinutes === 1 ? 'minute' : 'minutes'} and can be used once.
       </Text>
-      <Text style={styles.muted}>
-        If you did not ask to reset your password, you can ignore this email: your password stays the same.
-      </Text>
+      <Text style={styles.muted}>If you did not ask to reset your password, you can ignore this email: your password stays the same.</Text>
     </EmailLayout>
   );
 }

@@ -18,17 +18,15 @@ export function UnlockSignIn({ name, unlockUrl, expiresInMinutes, pausedFor }: U
     <EmailLayout preview="Sign in to Medfolio from this browser">
       <Text style={styles.paragraph}>Hello {name},</Text>
       <Text style={styles.paragraph}>
-        Someone has tried many wrong passwords for your Medfolio account from different places. To protect it, signing in from
-        browsers that have not signed in before is paused for {pausedFor}. Browsers you have signed in with recently still work.
+        Someone has tried many wrong passwords for your Medfolio account from different places. To protect it, signing in from browsers that have not signed in before is paused for {pausedFor}.
+        Browsers you have signed in with recently still work.
       </Text>
       <Text style={styles.paragraph}>To sign in now from another browser, open this link in it:</Text>
       <ActionLink href={unlockUrl} label="Sign in from this browser" showUrl />
       <Text style={styles.muted}>
         The link expires in {expiresInMinutes} {expiresInMinutes === 1 ? 'minute' : 'minutes'} and can be used once.
       </Text>
-      <Text style={styles.muted}>
-        Your password was not guessed. If you use it anywhere else, or it is short, choose a new one after you sign in.
-      </Text>
+      <Text style={styles.muted}>Your password was not guessed. If you use it anywhere else, or it is short, choose a new one after you sign in.</Text>
     </EmailLayout>
   );
 }

@@ -14,8 +14,7 @@ export function VerifyEmail({ name, verifyUrl, expiresInHours }: VerifyEmailProp
       <Text style={styles.paragraph}>Please confirm that this is your email address to finish setting up your Medfolio account.</Text>
       <ActionLink href={verifyUrl} label="Confirm email address" showUrl />
       <Text style={styles.muted}>
-        The link expires in {expiresInHours} {expiresInHours === 1 ? 'hour' : 'hours'}. If you did not create a Medfolio
-        account, you can ignore this email.
+        The link expires in {expiresInHours} {expiresInHours === 1 ? 'hour' : 'hours'}. If you did not create a Medfolio account, you can ignore this email.
       </Text>
     </EmailLayout>
   );

@@ -36,7 +36,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const conflict = (message: string, details?: ErrorDetails) => new AppError('CONFLICT', message, details);
-export const validationError = (issues: FieldIssue[], message = 'The request is not valid') =>
-  new AppError('VALIDATION', message, { issues });
+export const validationError = (issues: FieldIssue[], message = 'The request is not valid') => new AppError('VALIDATION', message, { issues });
 
 export const isAppError = (err: unknown): err is AppError => err instanceof AppError;

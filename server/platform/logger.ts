@@ -9,22 +9,14 @@ export type { Logger };
 export function createLogger(options: { level: string; name?: string; destination?: DestinationStream }): Logger {
   return pino(
     {
-    name: options.name ?? 'medfolio',
-    level: options.level,
-    base: undefined,
-    redact: {
-      paths: [
-        'req.headers.cookie',
-        'req.headers.authorization',
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.token',
-        '*.email',
-      ],
-      censor: '[redacted]',
+      name: options.name ?? 'medfolio',
+      level: options.level,
+      base: undefined,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token', '*.email'],
+        censor: '[redacted]',
+      },
     },
-  },
     options.destination,
   );
 }

@@ -20,9 +20,7 @@ import { createCircuit } from './deadline.ts';
  * gains at most one window's worth of attempts per outage. A store that fails entirely (Postgres
  * too) still refuses the request.
  */
-export type RateLimitStore =
-  | { kind: 'redis'; client: Redis; prefix: string; fallback: pg.Pool; logger: Logger }
-  | { kind: 'postgres'; pool: pg.Pool };
+export type RateLimitStore = { kind: 'redis'; client: Redis; prefix: string; fallback: pg.Pool; logger: Logger } | { kind: 'postgres'; pool: pg.Pool };
 
 export interface LimitPolicy {
   points: number;
@@ -95,15 +93,10 @@ export function createLimiterFactory(store: RateLimitStore) {
       tableCreated: true,
       clearExpiredByTimeout: false,
     });
-    const redis =
-      store.kind === 'redis'
-        ? new RateLimiterRedis({ ...common, keyPrefix: `${store.prefix}:rl:${name}`, storeClient: store.client, rejectIfRedisNotReady: true })
-        : undefined;
+    const redis = store.kind === 'redis' ? new RateLimiterRedis({ ...common, keyPrefix: `${store.prefix}:rl:${name}`, storeClient: store.client, rejectIfRedisNotReady: true }) : undefined;
     const run = <T>(op: (l: RateLimiterAbstract) => Promise<T>) => onStore(redis, postgres, op);
-    const refuse = (res: RateLimiterRes) =>
-      new AppError('RATE_LIMITED', policy.message, { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
-    const state = (res: RateLimiterRes | null): LimitState | undefined =>
-      res ? { remaining: Math.max(0, res.remainingPoints), msBeforeNext: Math.max(0, res.msBeforeNext) } : undefined;
+    const refuse = (res: RateLimiterRes) => new AppError('RATE_LIMITED', policy.message, { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+    const state = (res: RateLimiterRes | null): LimitState | undefined => (res ? { remaining: Math.max(0, res.remainingPoints), msBeforeNext: Math.max(0, res.msBeforeNext) } : undefined);
     const hit = async (key: string, points = 1): Promise<Hit> => {
       try {
         const res = await run((l) => l.consume(hashKey(key), points));

@@ -30,7 +30,9 @@ describe('upgrading in the browser', () => {
     const user = await signUp(app, { name: 'Priya Raman', password: STRONG_PASSWORD });
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
     // Stripe's hosted pages are not on this machine: answer them with a stand-in.
-    await context.route('https://*.stripe.test/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Stripe</title><main><h1>Stripe Checkout</h1></main></html>' }));
+    await context.route('https://*.stripe.test/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Stripe</title><main><h1>Stripe Checkout</h1></main></html>' }),
+    );
     const page = await context.newPage();
     const shot = screenshotter('billing');
     await page.goto(`${app.origin}/sign-in`);

@@ -78,7 +78,10 @@ describe('eval: CV drafting', () => {
         const modelDraft = await composeOffline(record, job.text, assessed, AS_OF, createHashingEmbedder(384));
         plant(modelDraft);
         fake.replyOnce({ json: modelDraft });
-        const draft = await draftWithLlm({ db: app.server.platform.database.db, llm, userId, requestId: `eval-${persona}-${i}`, now: () => new Date() }, { record, jobDescription: job.text, assessed, pseudonymiser: new Pseudonymiser() });
+        const draft = await draftWithLlm(
+          { db: app.server.platform.database.db, llm, userId, requestId: `eval-${persona}-${i}`, now: () => new Date() },
+          { record, jobDescription: job.text, assessed, pseudonymiser: new Pseudonymiser() },
+        );
         planted++;
         if (checkGrounding(draft, record).removed.length === 1) caught++;
       }

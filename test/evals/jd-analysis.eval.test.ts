@@ -16,10 +16,13 @@ import { HOLDOUT_DIR, HOLDOUT_PAIRS_FILE, JOBS_DIR, labelledAdverts, matchingAgr
  * (written by someone who never saw the analyser) is held to a lower floor that guards against
  * regressions on adverts nobody tuned for.
  */
-const analyse = (dir: string) => summarise(labelledAdverts(dir).map(({ slug, text, labels }) => {
-  const a = analyseJobOffline(text);
-  return scoreAdvert(slug, labels, a.requirements, a.title);
-}));
+const analyse = (dir: string) =>
+  summarise(
+    labelledAdverts(dir).map(({ slug, text, labels }) => {
+      const a = analyseJobOffline(text);
+      return scoreAdvert(slug, labels, a.requirements, a.title);
+    }),
+  );
 
 describe('eval: job analysis', () => {
   let fake: FakeOpenAI;
@@ -50,7 +53,9 @@ describe('eval: job analysis', () => {
   it('matching agrees with the labelled persona x advert pairs', () => {
     const tuned = matchingAgreement(JOBS_DIR, PAIRS_FILE);
     const heldOut = matchingAgreement(HOLDOUT_DIR, HOLDOUT_PAIRS_FILE);
-    console.log(`jd-analysis matching: agreement ${tuned.agreement.toFixed(3)} on ${tuned.total} labelled requirements in ${tuned.results.length} pairs; held out ${heldOut.agreement.toFixed(3)} on ${heldOut.total} in ${heldOut.results.length} pairs`);
+    console.log(
+      `jd-analysis matching: agreement ${tuned.agreement.toFixed(3)} on ${tuned.total} labelled requirements in ${tuned.results.length} pairs; held out ${heldOut.agreement.toFixed(3)} on ${heldOut.total} in ${heldOut.results.length} pairs`,
+    );
     expect(tuned.results.length).toBeGreaterThanOrEqual(20);
     expect(tuned.agreement).toBeGreaterThanOrEqual(0.9);
     // Pairs labelled before the matcher was tuned: a floor against collapse, not the target.

@@ -44,13 +44,12 @@ export function labelledAdverts(dir = JOBS_DIR): Array<{ slug: string; text: str
     });
 }
 
-const STOP = new Set('the and for with from that this have has are was were been will your you our their within into able ability evidence experience knowledge understanding including such other good sound strong excellent proven demonstrable demonstrated relevant appropriate current recent previous working work skills skill'.split(' '));
-export const contentWords = (t: string) =>
-  new Set(
-    (t.toLowerCase().match(/[a-z0-9]+/g) ?? [])
-      .filter((w) => w.length > 2 && !STOP.has(w))
-      .map((w) => w.replace(/(?:ing|ies|ed|es|s)$/, '')),
-  );
+const STOP = new Set(
+  'the and for with from that this have has are was were been will your you our their within into able ability evidence experience knowledge understanding including such other good sound strong excellent proven demonstrable demonstrated relevant appropriate current recent previous working work skills skill'.split(
+    ' ',
+  ),
+);
+export const contentWords = (t: string) => new Set((t.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.replace(/(?:ing|ies|ed|es|s)$/, '')));
 
 /** Does an extracted requirement match a label? (the README's matching rules) */
 export function matchesLabel(label: Label, r: Pick<Requirement, 'kind' | 'key' | 'text' | 'years' | 'alternatives'>): boolean {
@@ -111,8 +110,18 @@ export function summarise(scores: AdvertScore[]) {
   const sum = (f: (s: AdvertScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   return {
     adverts: scores.length,
-    recall: sum((s) => s.recalled) / Math.max(1, sum((s) => s.essentialLabels)),
-    precision: sum((s) => s.precise) / Math.max(1, sum((s) => s.essentialFound)),
+    recall:
+      sum((s) => s.recalled) /
+      Math.max(
+        1,
+        sum((s) => s.essentialLabels),
+      ),
+    precision:
+      sum((s) => s.precise) /
+      Math.max(
+        1,
+        sum((s) => s.essentialFound),
+      ),
     empty: scores.filter((s) => s.foundNothing).length,
     titles: scores.filter((s) => s.titleOk).length / Math.max(1, scores.length),
   };

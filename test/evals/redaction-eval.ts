@@ -49,7 +49,10 @@ export function parseLine(marked: string): { text: string; identifiers: Labelled
 
 export function labelledLines(dir = CORPUS_DIR): LabelledLine[] {
   const lines: LabelledLine[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     fs.readFileSync(path.join(dir, file), 'utf8')
       .split('\n')
       .forEach((raw, index) => {

@@ -33,7 +33,9 @@ const matching = matchingAgreement(dir, pairFile);
 for (const { pair, agreed, total, disagreements } of matching.results) {
   if (only && !pair.advert.includes(only) && !pair.persona.includes(only)) continue;
   console.log(`${`${pair.persona.replace(/\.json$/, '')} x ${pair.advert}`.padEnd(90)} agreement ${(agreed / Math.max(1, total)).toFixed(2)}`);
-  if (showMisses) for (const d of disagreements) console.log(`    want ${d.label.status.padEnd(9)} got ${d.got.padEnd(12)} ${d.label.kind}:${d.label.key}  "${d.label.text}"${d.note ? `\n        (${d.note})` : ''}`);
+  if (showMisses)
+    for (const d of disagreements)
+      console.log(`    want ${d.label.status.padEnd(9)} got ${d.got.padEnd(12)} ${d.label.kind}:${d.label.key}  "${d.label.text}"${d.note ? `\n        (${d.note})` : ''}`);
 }
 const labelled = matching.total;
 const agreed = matching.agreed;

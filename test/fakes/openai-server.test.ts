@@ -99,7 +99,10 @@ describe('chat completions through ChatOpenAI', () => {
 
   it('tool calling: bindTools gets tool_calls with parsed JSON arguments', async () => {
     fake.replyOnce({ toolCall: { name: 'find_record', arguments: { kind: 'training', query: 'ALS' } } });
-    const tool = { type: 'function' as const, function: { name: 'find_record', description: 'Find a record', parameters: { type: 'object', properties: { kind: { type: 'string' }, query: { type: 'string' } }, required: ['kind', 'query'] } } };
+    const tool = {
+      type: 'function' as const,
+      function: { name: 'find_record', description: 'Find a record', parameters: { type: 'object', properties: { kind: { type: 'string' }, query: { type: 'string' } }, required: ['kind', 'query'] } },
+    };
     const result = await chat().bindTools([tool]).invoke('Do I hold ALS?');
     expect(result.tool_calls).toEqual([expect.objectContaining({ name: 'find_record', args: { kind: 'training', query: 'ALS' }, id: 'call_fake_1' })]);
     expect(fake.requests[0]?.body.tools).toEqual([tool]);
@@ -165,7 +168,10 @@ describe('structured output', () => {
 
   it('like OpenAI, refuses a strict schema with an optional (not required) property; nullable is fine', async () => {
     const Optional = z.object({ grade: z.string(), years: z.number().optional() });
-    const error = await chat().withStructuredOutput(Optional, { name: 'req' }).invoke('x').catch((e: unknown) => e);
+    const error = await chat()
+      .withStructuredOutput(Optional, { name: 'req' })
+      .invoke('x')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400 });
     expect((error as Error).message).toContain("Invalid schema for response_format 'req'");
     expect((error as Error).message).toContain("Missing 'years'");
@@ -219,15 +225,25 @@ describe('embeddings through OpenAIEmbeddings', () => {
   });
 
   it('returns scripted vectors', async () => {
-    fake.replyOnce({ embeddings: [[1, 0, 0], [0, 1, 0]] });
-    expect(await embeddings({ dimensions: 3 }).embedDocuments(['a', 'b'])).toEqual([[1, 0, 0], [0, 1, 0]]);
+    fake.replyOnce({
+      embeddings: [
+        [1, 0, 0],
+        [0, 1, 0],
+      ],
+    });
+    expect(await embeddings({ dimensions: 3 }).embedDocuments(['a', 'b'])).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
   });
 });
 
 describe('failures', () => {
   it('a 429 surfaces as an error with maxRetries 0', async () => {
     fake.replyOnce({ status: 429 });
-    const error = await chat().invoke('x').catch((e: unknown) => e);
+    const error = await chat()
+      .invoke('x')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ status: 429 });
     expect(fake.requests).toHaveLength(1);
@@ -244,7 +260,9 @@ describe('failures', () => {
   it('a 429 without retry-after is NOT retried by LangChain (headerless 429 counts as a capacity error)', async () => {
     fake.replyOnce({ status: 429 });
     fake.replyOnce({ content: 'never reached' });
-    const error = await chat({ maxRetries: 1 }).invoke('x').catch((e: unknown) => e);
+    const error = await chat({ maxRetries: 1 })
+      .invoke('x')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429, name: 'RateLimitCapacityError' });
     expect(fake.requests).toHaveLength(1);
   });
@@ -264,7 +282,9 @@ describe('failures', () => {
   it('{hang: true} with timeout 500 rejects within a few seconds', async () => {
     fake.replyOnce({ hang: true });
     const started = Date.now();
-    const error = await chat({ timeout: 500 }).invoke('x').catch((e: unknown) => e);
+    const error = await chat({ timeout: 500 })
+      .invoke('x')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe('TimeoutError');
     expect(Date.now() - started).toBeLessThan(3000);
@@ -318,7 +338,13 @@ describe('server behaviour', () => {
   it('lists the configured models', async () => {
     const res = await fetch(`${fake.url}/models`, { headers: { authorization: 'Bearer test-key' } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ object: 'list', data: [{ id: 'fake-model', object: 'model' }, { id: 'fake-embed', object: 'model' }] });
+    expect(await res.json()).toMatchObject({
+      object: 'list',
+      data: [
+        { id: 'fake-model', object: 'model' },
+        { id: 'fake-embed', object: 'model' },
+      ],
+    });
   });
 
   it('a standing handler sees the body and route; one-shot replies are consumed first', async () => {
@@ -332,9 +358,7 @@ describe('server behaviour', () => {
   it('close() ends hanging requests and returns promptly', async () => {
     const other = await startFakeOpenAI();
     other.reply({ hang: true });
-    const pending = new ChatOpenAI({ model: 'fake-model', apiKey: 'k', configuration: { baseURL: other.url }, maxRetries: 0 })
-      .invoke('x')
-      .catch((e: unknown) => e);
+    const pending = new ChatOpenAI({ model: 'fake-model', apiKey: 'k', configuration: { baseURL: other.url }, maxRetries: 0 }).invoke('x').catch((e: unknown) => e);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(other.requests).toHaveLength(1);
     const started = Date.now();

@@ -158,9 +158,7 @@ export function estimateTokens(text: string): number {
 function partText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content
-      .map((part: any) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? part.text : ''))
-      .join('');
+    return content.map((part: any) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? part.text : '')).join('');
   }
   return '';
 }
@@ -312,8 +310,7 @@ function routeOf(method: string, path: string): FakeRoute {
 }
 
 function errorBody(status: number, message: string): unknown {
-  const type =
-    status === 401 ? 'invalid_request_error' : status === 429 ? 'requests' : status >= 500 ? 'server_error' : 'invalid_request_error';
+  const type = status === 401 ? 'invalid_request_error' : status === 429 ? 'requests' : status >= 500 ? 'server_error' : 'invalid_request_error';
   const code = status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : status === 404 ? 'not_found' : null;
   return { error: { message, type, param: null, code } };
 }
@@ -582,7 +579,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     requests.push(captured);
 
     if (!apiKey || (options.apiKey !== undefined && apiKey !== options.apiKey)) {
-      sendJson(res, 401, errorBody(401, apiKey ? 'Incorrect API key provided (fake).' : 'You didn\'t provide an API key (fake).'));
+      sendJson(res, 401, errorBody(401, apiKey ? 'Incorrect API key provided (fake).' : "You didn't provide an API key (fake)."));
       return;
     }
     if (route === 'unknown') {

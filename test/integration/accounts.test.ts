@@ -21,8 +21,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const totpCode = (secret: string, at = Date.now()) =>
-  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
+const totpCode = (secret: string, at = Date.now()) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
 
 describe('the account journey over HTTP', () => {
   it('signs up, verifies the email, enrols TOTP, signs in with it, and uses a recovery code once', async () => {
@@ -89,9 +88,7 @@ describe('the account journey over HTTP', () => {
     const audit = await signedIn.get('/api/audit?limit=100');
     const actions: string[] = audit.body.events.map((e: { action: string }) => e.action);
     expect(actions.slice(-2)).toEqual(['session.created', 'user.registered']);
-    expect(actions).toEqual(
-      expect.arrayContaining(['email.verified', 'password.check_failed', 'two_factor.setup_started', 'two_factor.enabled', 'session.ended', 'login.failed', 'session.created']),
-    );
+    expect(actions).toEqual(expect.arrayContaining(['email.verified', 'password.check_failed', 'two_factor.setup_started', 'two_factor.enabled', 'session.ended', 'login.failed', 'session.created']));
   });
 
   it('refuses weak passwords and duplicate emails with clear errors', async () => {

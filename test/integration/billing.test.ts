@@ -32,7 +32,13 @@ afterAll(async () => {
 
 const db = () => app.server.platform.database.db;
 const sessionIdOf = (url: string) => url.split('/').pop()!;
-const eventCount = async () => (await db().selectFrom('stripe_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+const eventCount = async () =>
+  (
+    await db()
+      .selectFrom('stripe_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 const planOf = async (client: TestClient) => (await client.get('/api/me/plan')).body.plan.id as string;
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -62,12 +68,24 @@ describe('without billing settings', () => {
 describe('self-service subscriptions through Stripe', () => {
   it('upgrades through Checkout, applies the signed webhook once, and opens the Customer Portal', async () => {
     const user = await signUp(app);
-    expect((await user.client.get('/api/billing')).body).toMatchObject({ configured: true, purchasable: [{ planId: 'pro', for: 'personal' }, { planId: 'team', for: 'organisation' }], subscription: { planId: 'free', managedBy: 'admin' } });
+    expect((await user.client.get('/api/billing')).body).toMatchObject({
+      configured: true,
+      purchasable: [
+        { planId: 'pro', for: 'personal' },
+        { planId: 'team', for: 'organisation' },
+      ],
+      subscription: { planId: 'free', managedBy: 'admin' },
+    });
     const checkout = await user.client.post('/api/billing/checkout', { planId: 'pro' });
     expect(checkout.status).toBe(200);
     expect(checkout.body.url).toMatch(/^https:\/\/checkout\.stripe\.test\/c\/pay\/cs_test_/);
     const session = stripe.sessions.get(sessionIdOf(checkout.body.url))!;
-    expect(session).toMatchObject({ mode: 'subscription', client_reference_id: `user:${user.userId}`, line_items: [{ price: STRIPE_PRICES.pro, quantity: 1 }], success_url: `${app.config.appOrigin}/plan?checkout=done` });
+    expect(session).toMatchObject({
+      mode: 'subscription',
+      client_reference_id: `user:${user.userId}`,
+      line_items: [{ price: STRIPE_PRICES.pro, quantity: 1 }],
+      success_url: `${app.config.appOrigin}/plan?checkout=done`,
+    });
     // Nothing personal goes to Stripe from Medfolio: the customer is made with our reference only.
     const created = stripe.requests.find((r) => r.path === '/v1/customers' && r.body.metadata?.medfolioOwner === `user:${user.userId}`)!;
     expect(created.body).toEqual({ metadata: { medfolioOwner: `user:${user.userId}` } });
@@ -139,7 +157,9 @@ describe('self-service subscriptions through Stripe', () => {
     expect((await deliver(app, late)).body.applied).toBe(false);
     expect((await deliver(app, stripe.event('checkout.session.completed', user.event.data.object, { created: t }))).body.applied).toBe(false);
     expect(await planOf(user.client)).toBe('free');
-    expect(await db().selectFrom('subscriptions').select(['status', 'stripe_status']).where('stripe_subscription_id', '=', user.subscription.id).execute()).toEqual([{ status: 'cancelled', stripe_status: 'canceled' }]);
+    expect(await db().selectFrom('subscriptions').select(['status', 'stripe_status']).where('stripe_subscription_id', '=', user.subscription.id).execute()).toEqual([
+      { status: 'cancelled', stripe_status: 'canceled' },
+    ]);
 
     // Deleted before its checkout event arrives: the subscription never comes into force.
     const other = await signUp(app);

@@ -83,7 +83,13 @@ describe('npx medfolio', () => {
   });
 
   it('analyses a job advert, and with a record says what is met and why', () => {
-    const json = JSON.parse(execFileSync(process.execPath, ['bin/medfolio.js', 'analyse-job', path.join(JOBS_DIR, 'ed-trust-registrar.txt'), '--json', '--resume', path.join(PERSONAS_DIR, 'em-st4-locum.json'), '--as-of', '2026-11-22'], { cwd: root, env: { PATH: process.env.PATH ?? '' } }).toString());
+    const json = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['bin/medfolio.js', 'analyse-job', path.join(JOBS_DIR, 'ed-trust-registrar.txt'), '--json', '--resume', path.join(PERSONAS_DIR, 'em-st4-locum.json'), '--as-of', '2026-11-22'],
+        { cwd: root, env: { PATH: process.env.PATH ?? '' } },
+      ).toString(),
+    );
     expect(json.title).toBe('Trust Registrar in Emergency Medicine');
     expect(json.requirements).toEqual(
       expect.arrayContaining([
@@ -91,7 +97,11 @@ describe('npx medfolio', () => {
         expect.objectContaining({ kind: 'course', key: 'atls', alternatives: ['etc'], status: 'unmet' }),
       ]),
     );
-    const text = execFileSync(process.execPath, ['bin/medfolio.js', 'analyse-job', '-'], { cwd: root, input: 'Staff Nurse, Ward 9\nEssential: NMC registration; ILS.\nDesirable: mentorship qualification.', env: { PATH: process.env.PATH ?? '' } }).toString();
+    const text = execFileSync(process.execPath, ['bin/medfolio.js', 'analyse-job', '-'], {
+      cwd: root,
+      input: 'Staff Nurse, Ward 9\nEssential: NMC registration; ILS.\nDesirable: mentorship qualification.',
+      env: { PATH: process.env.PATH ?? '' },
+    }).toString();
     expect(text).toContain('Essential\n  - NMC registration\n  - ILS');
     expect(text).toContain('Desirable\n  - mentorship qualification');
   });

@@ -57,7 +57,10 @@ describe('docker-compose.yml', () => {
     for (const name of ['api', 'worker']) {
       const env = { ...compose.services[name]?.environment, DATA_ENCRYPTION_KEY: 'A'.repeat(43) + '=' };
       // As Compose substitutes with an empty .env: `${VAR:-default}` gives the default, others nothing.
-      const substitute = (v: unknown) => String(v).replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1').replace(/\$\{[^}]*\}/g, '');
+      const substitute = (v: unknown) =>
+        String(v)
+          .replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1')
+          .replace(/\$\{[^}]*\}/g, '');
       const config = loadConfig(Object.fromEntries(Object.entries(env).map(([k, v]) => [k, substitute(v)])));
       expect(config.database.url).toContain('@postgres:5432/');
       expect(config.redisUrl).toBe('redis://redis:6379');

@@ -23,16 +23,25 @@ async function answer(to: string) {
   const mail = await smtp.waitForEmail(to, /confirm a post|approve a shift/);
   smtp.received.splice(smtp.received.indexOf(mail), 1);
   const link = new URL(mail.text.match(/https?:\/\/\S+\/verify\/[A-Za-z0-9_-]{43}/)![0]).pathname;
-  expect((await form(link, { name: 'Dr Sam Okafor', role: 'Consultant in Emergency Medicine', organisation: 'Northgate University Hospitals NHS Trust', declaration: 'yes', decision: 'confirm' })).status).toBe(200);
+  expect(
+    (await form(link, { name: 'Dr Sam Okafor', role: 'Consultant in Emergency Medicine', organisation: 'Northgate University Hospitals NHS Trust', declaration: 'yes', decision: 'confirm' })).status,
+  ).toBe(200);
 }
 async function approvedShift(client: TestClient, day: string) {
-  const shift = await client.post('/api/timecards', { employer: 'Northgate University Hospitals NHS Trust', role: 'Locum Registrar', start: `${day}T08:00:00+01:00`, end: `${day}T18:00:00+01:00`, breakMinutes: 30 });
+  const shift = await client.post('/api/timecards', {
+    employer: 'Northgate University Hospitals NHS Trust',
+    role: 'Locum Registrar',
+    start: `${day}T08:00:00+01:00`,
+    end: `${day}T18:00:00+01:00`,
+    breakMinutes: 30,
+  });
   await client.post(`/api/timecards/${shift.body.id}/submit`, { supervisorName: 'Dr Sam Okafor', supervisorEmail: 'sam.okafor@northgate.nhs.uk' });
   await answer('sam.okafor@northgate.nhs.uk');
 }
 
 const jwks = async (): Promise<JWTVerifyGetKey> => createLocalJWKSet(await (await fetch(app.url('/.well-known/jwks.json'))).json());
-const list = async () => (await owner.client.get('/api/me/credentials')).body.credentials as Array<{ id: string; kind: string; title: string; status: string; revocationReason: string | null; downloadUrl: string }>;
+const list = async () =>
+  (await owner.client.get('/api/me/credentials')).body.credentials as Array<{ id: string; kind: string; title: string; status: string; revocationReason: string | null; downloadUrl: string }>;
 async function download(id: string) {
   const res = await fetch(app.url(`/api/me/credentials/${id}`), { headers: { cookie: owner.client.cookieHeader() } });
   expect(res.status).toBe(200);
@@ -53,8 +62,20 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   app = await startTestApp({ TRUST_PROXY: 'true', SMTP_URL: smtp.url });
   owner = await signUp(app, { name: 'Dr Aisha Rahman' });
-  const post = await owner.client.post('/api/posts', { employer: 'Northgate University Hospitals NHS Trust', title: 'Specialty Registrar, Emergency Medicine', grade: 'ST4', contract: 'substantive', startDate: '2023-08-02' });
-  await owner.client.post('/api/verifications', { subjectType: 'post', subjectId: post.body.id, verifierName: 'Dr Sam Okafor', verifierEmail: 'sam.okafor@northgate.nhs.uk', relationship: 'Educational supervisor' });
+  const post = await owner.client.post('/api/posts', {
+    employer: 'Northgate University Hospitals NHS Trust',
+    title: 'Specialty Registrar, Emergency Medicine',
+    grade: 'ST4',
+    contract: 'substantive',
+    startDate: '2023-08-02',
+  });
+  await owner.client.post('/api/verifications', {
+    subjectType: 'post',
+    subjectId: post.body.id,
+    verifierName: 'Dr Sam Okafor',
+    verifierEmail: 'sam.okafor@northgate.nhs.uk',
+    relationship: 'Educational supervisor',
+  });
   await answer('sam.okafor@northgate.nhs.uk');
   const registration = await owner.client.post('/api/registrations', { body: 'GMC', number: '7302418' });
   await uploadDocument(app, owner.client, pdfWith('GMC certificate'), 'gmc.pdf', { type: 'registration', recordType: 'registration', recordId: registration.body.id });
@@ -100,13 +121,28 @@ describe('portable credentials', () => {
       id: `urn:uuid:${post.id}`,
       type: ['VerifiableCredential', 'MedfolioPostConfirmation'],
       issuer: { id: did.id },
-      credentialSubject: { name: 'Dr Aisha Rahman', post: { employer: 'Northgate University Hospitals NHS Trust', jobTitle: 'Specialty Registrar, Emergency Medicine', grade: 'ST4', startDate: '2023-08-02' } },
-      evidence: [{ type: ['RefereeConfirmation'], refereeRole: 'Consultant in Emergency Medicine', refereeOrganisation: 'Northgate University Hospitals NHS Trust', refereeEmail: 'work email at the employer (northgate.nhs.uk)' }],
+      credentialSubject: {
+        name: 'Dr Aisha Rahman',
+        post: { employer: 'Northgate University Hospitals NHS Trust', jobTitle: 'Specialty Registrar, Emergency Medicine', grade: 'ST4', startDate: '2023-08-02' },
+      },
+      evidence: [
+        {
+          type: ['RefereeConfirmation'],
+          refereeRole: 'Consultant in Emergency Medicine',
+          refereeOrganisation: 'Northgate University Hospitals NHS Trust',
+          refereeEmail: 'work email at the employer (northgate.nhs.uk)',
+        },
+      ],
       credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
     });
     expect(typeof (payload as { validFrom: string }).validFrom).toBe('string');
     // The referee's name and address are not in it.
-    expect(jwt.split('.').map((p) => Buffer.from(p, 'base64url').toString()).join('')).not.toMatch(/Okafor|sam\.okafor/);
+    expect(
+      jwt
+        .split('.')
+        .map((p) => Buffer.from(p, 'base64url').toString())
+        .join(''),
+    ).not.toMatch(/Okafor|sam\.okafor/);
 
     const [header, body, signature] = jwt.split('.');
     const changed = JSON.parse(Buffer.from(body!, 'base64url').toString());
@@ -146,7 +182,11 @@ describe('portable credentials', () => {
     const replaced = (await list()).find((c) => c.kind === 'shift-rollup' && c.status === 'active')!;
     expect(replaced.title).toBe('Approved shifts at Northgate University Hospitals NHS Trust: 2 shifts');
     const { payload: fresh } = await jwtVerify(await download(replaced.id), await jwks());
-    expect((fresh as { credentialSubject: { approvedShifts: number; firstShift: string; lastShift: string } }).credentialSubject).toMatchObject({ approvedShifts: 2, firstShift: '2026-10-03', lastShift: '2026-10-10' });
+    expect((fresh as { credentialSubject: { approvedShifts: number; firstShift: string; lastShift: string } }).credentialSubject).toMatchObject({
+      approvedShifts: 2,
+      firstShift: '2026-10-03',
+      lastShift: '2026-10-10',
+    });
 
     const dbs = (await list()).find((c) => c.kind === 'dbs' && c.status === 'active')!;
     const { payload: dbsVc } = await jwtVerify(await download(dbs.id), await jwks());

@@ -74,10 +74,16 @@ describe('cross-user access', () => {
         'DELETE /api/me/sessions/:id': async (client) => ({ id: (await client.get('/api/me/sessions')).body.sessions[0].id }),
         'GET /api/organisations/:id': async (client) => ({ id: await newOrg(client) }),
         ...Object.fromEntries(
-          ['POST /api/organisations/:id/invitations', 'GET /api/organisations/:id/invitations', 'DELETE /api/organisations/:id/members/self', 'PUT /api/organisations/:id/my-consent', 'GET /api/organisations/:id/compliance', 'GET /api/organisations/:id/compliance.csv', 'GET /api/organisations/:id/my-view', 'GET /api/organisations/:id/usage'].map((key) => [
-            key,
-            async (client: TestClient) => ({ id: await newOrg(client) }),
-          ]),
+          [
+            'POST /api/organisations/:id/invitations',
+            'GET /api/organisations/:id/invitations',
+            'DELETE /api/organisations/:id/members/self',
+            'PUT /api/organisations/:id/my-consent',
+            'GET /api/organisations/:id/compliance',
+            'GET /api/organisations/:id/compliance.csv',
+            'GET /api/organisations/:id/my-view',
+            'GET /api/organisations/:id/usage',
+          ].map((key) => [key, async (client: TestClient) => ({ id: await newOrg(client) })]),
         ),
         // The owner's invitation to their colleague: nobody else may accept it.
         'POST /api/invitations/:token/accept': async (client) => ({ token: await inviteToken(client, await newOrg(client), colleague.email) }),
@@ -99,10 +105,14 @@ describe('cross-user access', () => {
         ),
         ...recordFactories,
         ...Object.fromEntries(
-          ['GET /api/timecards/:id', 'PATCH /api/timecards/:id', 'DELETE /api/timecards/:id', 'POST /api/timecards/:id/clock-out', 'POST /api/timecards/:id/break', 'POST /api/timecards/:id/submit'].map((key) => [
-            key,
-            async (client: TestClient) => ({ id: await newShift(client) }),
-          ]),
+          [
+            'GET /api/timecards/:id',
+            'PATCH /api/timecards/:id',
+            'DELETE /api/timecards/:id',
+            'POST /api/timecards/:id/clock-out',
+            'POST /api/timecards/:id/break',
+            'POST /api/timecards/:id/submit',
+          ].map((key) => [key, async (client: TestClient) => ({ id: await newShift(client) })]),
         ),
         ...Object.fromEntries(
           ['GET /api/documents/:id', 'GET /api/documents/:id/content', 'DELETE /api/documents/:id', 'POST /api/documents/:id/links'].map((key) => [
@@ -122,7 +132,10 @@ describe('cross-user access', () => {
           ]),
         ),
         ...Object.fromEntries(
-          ['GET /api/cvs/:id/pdf', 'GET /api/cvs/:id/docx', 'POST /api/cvs/:id/shares', 'PATCH /api/cvs/:id', 'POST /api/cvs/:id/withdraw'].map((key) => [key, async (client: TestClient) => ({ id: (await renderedCv(client)).id as string })]),
+          ['GET /api/cvs/:id/pdf', 'GET /api/cvs/:id/docx', 'POST /api/cvs/:id/shares', 'PATCH /api/cvs/:id', 'POST /api/cvs/:id/withdraw'].map((key) => [
+            key,
+            async (client: TestClient) => ({ id: (await renderedCv(client)).id as string }),
+          ]),
         ),
         ...Object.fromEntries(
           ['GET /api/me/credentials/:id', 'POST /api/me/credentials/:id/withdraw'].map((key) => [

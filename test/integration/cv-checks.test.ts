@@ -67,9 +67,17 @@ beforeAll(async () => {
   expect((await form(link, { name: 'Grace Okoro', role: 'Matron, Critical Care', organisation: 'Clifton Vale NHS Foundation Trust', declaration: 'yes', decision: 'confirm' })).status).toBe(200);
   // The NMC registration is backed by a document.
   const registration = (await owner.client.get('/api/registrations')).body.items[0];
-  expect((await uploadDocument(app, owner.client, pdfWith('NMC registration confirmation'), 'nmc.pdf', { type: 'registration', recordType: 'registration', recordId: registration.id })).status).toBe(201);
+  expect((await uploadDocument(app, owner.client, pdfWith('NMC registration confirmation'), 'nmc.pdf', { type: 'registration', recordType: 'registration', recordId: registration.id })).status).toBe(
+    201,
+  );
   // A shift approved by its supervisor.
-  const shift = await owner.client.post('/api/timecards', { employer: 'Clifton Vale NHS Foundation Trust', role: 'Bank Staff Nurse, ICU', start: '2026-10-03T07:30:00+01:00', end: '2026-10-03T20:00:00+01:00', breakMinutes: 60 });
+  const shift = await owner.client.post('/api/timecards', {
+    employer: 'Clifton Vale NHS Foundation Trust',
+    role: 'Bank Staff Nurse, ICU',
+    start: '2026-10-03T07:30:00+01:00',
+    end: '2026-10-03T20:00:00+01:00',
+    breakMinutes: 60,
+  });
   await owner.client.post(`/api/timecards/${shift.body.id}/submit`, { supervisorName: 'Sam Charge', supervisorEmail: 'sam.charge@cliftonvale.nhs.uk' });
   const shiftLink = await verifierLink('sam.charge@cliftonvale.nhs.uk');
   expect((await form(shiftLink, { name: 'Sam Charge', role: 'Nurse in charge, ICU', organisation: 'Clifton Vale NHS Foundation Trust', declaration: 'yes', decision: 'confirm' })).status).toBe(200);
@@ -98,7 +106,10 @@ describe('evidence on the CV', () => {
     expect(detail.showRefereeNames).toBe(false);
     expect(detail.check.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ title: 'Senior Staff Nurse, General Intensive Care Unit', evidence: { level: 'verifier-confirmed', text: expect.stringMatching(/^Confirmed by Matron, Critical Care/) } }),
+        expect.objectContaining({
+          title: 'Senior Staff Nurse, General Intensive Care Unit',
+          evidence: { level: 'verifier-confirmed', text: expect.stringMatching(/^Confirmed by Matron, Critical Care/) },
+        }),
         expect.objectContaining({ evidence: { level: 'document-backed', text: 'Document on file' } }),
         expect.objectContaining({ evidence: { level: 'supervisor-approved', text: 'Approved by shift supervisor: 1 shift, on 3 October 2026' } }),
         expect.objectContaining({ evidence: { level: 'self-declared', text: null } }),
@@ -159,7 +170,15 @@ describe('the public CV check', () => {
     expect(forged.status).toBe(422);
     expect(forged.body.reason).toContain('not one Medfolio issued');
     const huge = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(50 * 1024 * 1024, 0x20)]);
-    const tooBig = await fetch(app.url('/api/check-cv'), { method: 'POST', body: (() => { const f = new FormData(); f.append('file', new Blob([new Uint8Array(huge)]), 'big.pdf'); return f; })(), headers: { 'x-forwarded-for': '192.0.2.12' } });
+    const tooBig = await fetch(app.url('/api/check-cv'), {
+      method: 'POST',
+      body: (() => {
+        const f = new FormData();
+        f.append('file', new Blob([new Uint8Array(huge)]), 'big.pdf');
+        return f;
+      })(),
+      headers: { 'x-forwarded-for': '192.0.2.12' },
+    });
     expect(tooBig.status).toBe(413);
     const noFile = await fetch(app.url('/api/check-cv'), { method: 'POST', body: new FormData(), headers: { 'x-forwarded-for': '192.0.2.12' } });
     expect(noFile.status).toBe(422);
@@ -176,7 +195,9 @@ describe('the public CV check', () => {
     expect((await checkCode('ABCDEFG-HJKMNPQ-RSTVWXY')).status).toBe(404);
     expect((await checkCode('not-a-code')).status).toBe(404);
     // The code is stored only as a hash.
-    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cv_checks WHERE code_hash LIKE ${`%${code.replace(/-/g, '')}%`} OR signature LIKE ${`%${code}%`}`.execute(app.server.platform.database.db);
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cv_checks WHERE code_hash LIKE ${`%${code.replace(/-/g, '')}%`} OR signature LIKE ${`%${code}%`}`.execute(
+      app.server.platform.database.db,
+    );
     expect(rows.rows[0]!.n).toBe(0);
   });
 
@@ -235,10 +256,14 @@ describe('the clinician’s choices', () => {
     const changed = await owner.client.patch(`/api/cvs/${cv.id}`, { showRefereeNames: true });
     expect(changed.status).toBe(200);
     expect(changed.body.showRefereeNames).toBe(true);
-    const rerendered = await waitFor('re-rendered', async () => {
-      const res = await owner.client.get(`/api/cvs/${cv.id}`);
-      return res.body.status === 'done' && res.body.check?.items.some((i: { evidence: { text: string | null } }) => i.evidence.text?.includes('Grace Okoro')) ? res.body : undefined;
-    }, 60_000);
+    const rerendered = await waitFor(
+      're-rendered',
+      async () => {
+        const res = await owner.client.get(`/api/cvs/${cv.id}`);
+        return res.body.status === 'done' && res.body.check?.items.some((i: { evidence: { text: string | null } }) => i.evidence.text?.includes('Grace Okoro')) ? res.body : undefined;
+      },
+      60_000,
+    );
     expect(rerendered.showRefereeNames).toBe(true);
     const named = await downloadPdf(owner.client, cv.id);
     expect((await extractPdfText(named)).text.replace(/\s+/g, ' ')).toContain('Confirmed by Grace Okoro, Matron, Critical Care, Clifton Vale NHS Foundation Trust');

@@ -28,7 +28,18 @@ describe.skipIf(!hasService(Boolean(chromium), 'Chromium (CHROMIUM_PATH)'))('med
   it('runs as a command and prints the summary', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['bin/medfolio.js', 'cv', '--resume', path.join(FIXTURES_DIR, 'personas/em-st4-locum.json'), '--job', path.join(FIXTURES_DIR, 'jobs/ed-trust-registrar.txt'), '--out', path.join(out, 'st4.pdf'), '--as-of', '2026-11-22'],
+      [
+        'bin/medfolio.js',
+        'cv',
+        '--resume',
+        path.join(FIXTURES_DIR, 'personas/em-st4-locum.json'),
+        '--job',
+        path.join(FIXTURES_DIR, 'jobs/ed-trust-registrar.txt'),
+        '--out',
+        path.join(out, 'st4.pdf'),
+        '--as-of',
+        '2026-11-22',
+      ],
       { cwd: root, env: { PATH: process.env.PATH ?? '', CHROMIUM_PATH: chromium! } },
     );
     const summary = JSON.parse(stdout);

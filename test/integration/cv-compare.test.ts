@@ -52,7 +52,8 @@ describe('Comparing two CVs', () => {
     expect(diff.items.unchanged + diff.items.removed.length).toBe(items(edFull));
     expect(diff.items.unchanged + diff.items.added.length).toBe(items(acuteFull));
     expect(diff.items.unchanged).toBeGreaterThan(0);
-    for (const i of [...diff.items.added, ...diff.items.removed]) expect(i).toEqual({ section: expect.any(String), title: expect.any(String), subtitle: expect.toSatisfy((s: unknown) => s === null || typeof s === 'string') });
+    for (const i of [...diff.items.added, ...diff.items.removed])
+      expect(i).toEqual({ section: expect.any(String), title: expect.any(String), subtitle: expect.toSatisfy((s: unknown) => s === null || typeof s === 'string') });
 
     // The other way round: added and removed swap.
     const back = (await client.get(`/api/cvs/${acute.id}/compare/${ed.id}`)).body;

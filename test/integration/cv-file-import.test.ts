@@ -64,9 +64,7 @@ describe('POST /api/import/cv-file', () => {
     expect(imported.status).toBe(200);
     expect(imported.body.created).toMatchObject({ posts: 1, registrations: 1 });
     const posts = (await client.get('/api/posts')).body.items;
-    expect(posts).toEqual([
-      expect.objectContaining({ employer: 'Harbourside University Hospitals NHS Foundation Trust', startDate: '2021-05-01', endDate: null, evidence: 'self-declared' }),
-    ]);
+    expect(posts).toEqual([expect.objectContaining({ employer: 'Harbourside University Hospitals NHS Foundation Trust', startDate: '2021-05-01', endDate: null, evidence: 'self-declared' })]);
     expect((await client.get('/api/registrations')).body.items[0]).toMatchObject({ body: 'NMC', number: '18K0423E', evidence: 'self-declared' });
   });
 

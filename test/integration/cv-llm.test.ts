@@ -68,7 +68,8 @@ describe('CV generation with an LLM provider', () => {
     const sent = JSON.stringify(fake.requestsTo('chat').map((r) => r.body));
     expect(fake.requestsTo('chat')).toHaveLength(2);
     const { basics, clinical } = persona();
-    for (const identifier of [...basics.name.replace(/^Dr /, '').split(' '), basics.email, basics.phone, clinical.registrations[0].number, clinical.dbs[0].certificateNumber, userId]) expect(sent).not.toContain(identifier);
+    for (const identifier of [...basics.name.replace(/^Dr /, '').split(' '), basics.email, basics.phone, clinical.registrations[0].number, clinical.dbs[0].certificateNumber, userId])
+      expect(sent).not.toContain(identifier);
     expect(sent).toContain('[[registration:');
     const plan = await client.get('/api/me/plan');
     expect(plan.body.usage.llmTokens).toBeGreaterThan(0);
@@ -76,7 +77,14 @@ describe('CV generation with an LLM provider', () => {
   });
 
   it('never sends a referee to the model: not in the context, not through free text, and a drafted referees section is dropped', async () => {
-    const referee = { name: 'Dr Ngozi Adeyemi', position: 'Consultant in Emergency Medicine', organisation: 'Calder Valley Hospitals NHS Trust', email: 'ngozi.adeyemi@example.org', phone: '01632 960123', reference: 'Leila is the registrar I would want on nights.' };
+    const referee = {
+      name: 'Dr Ngozi Adeyemi',
+      position: 'Consultant in Emergency Medicine',
+      organisation: 'Calder Valley Hospitals NHS Trust',
+      email: 'ngozi.adeyemi@example.org',
+      phone: '01632 960123',
+      reference: 'Leila is the registrar I would want on nights.',
+    };
     const resume = structuredClone(persona());
     // The clinician names the referee in a post's own words too: redaction must catch it there.
     resume.work[0].summary = `${resume.work[0].summary ?? ''} Educational supervisor: Dr Ngozi Adeyemi.`;
@@ -88,7 +96,11 @@ describe('CV generation with an LLM provider', () => {
     const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
     const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
     // A model that writes a referees section anyway (it cannot know one; it might guess).
-    modelDraft.sections.push({ kind: 'referees', title: 'Referees', items: [{ title: 'Dr A Guess, Consultant', subtitle: null, dates: null, bullets: [], cites: [{ type: 'post', id: record.posts[0]!.id }] }] });
+    modelDraft.sections.push({
+      kind: 'referees',
+      title: 'Referees',
+      items: [{ title: 'Dr A Guess, Consultant', subtitle: null, dates: null, bullets: [], cites: [{ type: 'post', id: record.posts[0]!.id }] }],
+    });
     fake.reply((body) => {
       const schema = body.response_format?.json_schema?.name;
       if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };

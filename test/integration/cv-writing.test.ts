@@ -106,14 +106,30 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     const full = {
       ...doctor,
       projects: [
-        { name: 'Sepsis six within the hour: a closed-loop audit', type: 'audit', entity: 'Calder Valley Hospitals NHS Trust', roles: ['Audit lead'], startDate: '2024-01-08', endDate: '2024-06-28', highlights: ['Antibiotics within the hour rose from 61% to 84% on re-audit'] },
+        {
+          name: 'Sepsis six within the hour: a closed-loop audit',
+          type: 'audit',
+          entity: 'Calder Valley Hospitals NHS Trust',
+          roles: ['Audit lead'],
+          startDate: '2024-01-08',
+          endDate: '2024-06-28',
+          highlights: ['Antibiotics within the hour rose from 61% to 84% on re-audit'],
+        },
         { name: 'Simulation teaching for foundation doctors', type: 'teaching', entity: 'Calder Valley Hospitals NHS Trust', roles: ['Faculty'], startDate: '2023-09-01', endDate: '2024-07-31' },
         { name: 'Point-of-care ultrasound in shocked patients', type: 'poster', entity: 'Royal College of Emergency Medicine Annual Scientific Conference', startDate: '2024-09-24' },
         { name: 'Registrar rota coordinator', type: 'leadership', entity: 'Calder Valley Hospitals NHS Trust', startDate: '2024-08-07' },
       ],
       publications: [
         ...doctor.publications,
-        { name: 'Ultrasound-guided fascia iliaca block in the emergency department', type: 'journal-article', publisher: 'Emergency Medicine Journal', releaseDate: '2025-02-01', doi: '10.1136/emermed-2024-214321', pmid: '39512345', authors: 'Haddad L, Adeyemi N' },
+        {
+          name: 'Ultrasound-guided fascia iliaca block in the emergency department',
+          type: 'journal-article',
+          publisher: 'Emergency Medicine Journal',
+          releaseDate: '2025-02-01',
+          doi: '10.1136/emermed-2024-214321',
+          pmid: '39512345',
+          authors: 'Haddad L, Adeyemi N',
+        },
       ],
       clinical: {
         ...doctor.clinical,
@@ -121,7 +137,14 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
         memberships: [{ organisation: 'British Medical Association', grade: 'Member', since: '2019-08-01' }],
       },
       references: [
-        { name: 'Dr Ngozi Adeyemi', position: 'Consultant in Emergency Medicine', organisation: 'Calder Valley Hospitals NHS Trust', email: 'ngozi.adeyemi@example.org', phone: '01632 960123', showOnCv: true },
+        {
+          name: 'Dr Ngozi Adeyemi',
+          position: 'Consultant in Emergency Medicine',
+          organisation: 'Calder Valley Hospitals NHS Trust',
+          email: 'ngozi.adeyemi@example.org',
+          phone: '01632 960123',
+          showOnCv: true,
+        },
         { name: 'Mr Tomasz Wiśniewski', position: 'Clinical Director', email: 'tomasz.w@example.org', phone: '01632 960456' },
       ],
     };
@@ -133,12 +156,37 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     expect(cv.summary.removed).toEqual([]);
 
     const text = flat((await extractPdfText((await download(client, cv.pdf.url)).body)).text);
-    const headings = ['EXPERIENCE', 'COURSES AND CONFERENCES', 'AUDIT AND QUALITY IMPROVEMENT', 'RESEARCH AND PUBLICATIONS', 'PRESENTATIONS AND POSTERS', 'TEACHING', 'LEADERSHIP AND MANAGEMENT', 'PRIZES AND AWARDS', 'PROFESSIONAL MEMBERSHIPS', 'REFEREES'];
+    const headings = [
+      'EXPERIENCE',
+      'COURSES AND CONFERENCES',
+      'AUDIT AND QUALITY IMPROVEMENT',
+      'RESEARCH AND PUBLICATIONS',
+      'PRESENTATIONS AND POSTERS',
+      'TEACHING',
+      'LEADERSHIP AND MANAGEMENT',
+      'PRIZES AND AWARDS',
+      'PROFESSIONAL MEMBERSHIPS',
+      'REFEREES',
+    ];
     const at = headings.map((h) => text.indexOf(h));
-    expect(at.every((i) => i >= 0), headings.filter((_, i) => at[i]! < 0).join(', ')).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      headings.filter((_, i) => at[i]! < 0).join(', '),
+    ).toBe(true);
     // GMC order, referees last.
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    for (const words of ['Sepsis six within the hour: a closed-loop audit', 'Antibiotics within the hour rose from 61% to 84% on re-audit', 'Simulation teaching for foundation doctors', 'Poster, Royal College of Emergency Medicine Annual Scientific Conference', 'Registrar rota coordinator', 'doi:10.1136/emermed-2024-214321, PMID 39512345', 'MRCEM', '15 CPD hours', 'British Medical Association', 'Arabic']) {
+    for (const words of [
+      'Sepsis six within the hour: a closed-loop audit',
+      'Antibiotics within the hour rose from 61% to 84% on re-audit',
+      'Simulation teaching for foundation doctors',
+      'Poster, Royal College of Emergency Medicine Annual Scientific Conference',
+      'Registrar rota coordinator',
+      'doi:10.1136/emermed-2024-214321, PMID 39512345',
+      'MRCEM',
+      '15 CPD hours',
+      'British Medical Association',
+      'Arabic',
+    ]) {
       expect(text).toContain(words);
     }
     expect(text).not.toMatch(ISO_DATE);
@@ -148,7 +196,17 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     for (const hidden of ['Tomasz', 'ngozi.adeyemi@example.org', '01632']) expect(text).not.toContain(hidden);
 
     const words = flat((await mammoth.extractRawText({ buffer: (await download(client, cv.docx.url)).body })).value);
-    for (const heading of ['Courses and conferences', 'Professional memberships', 'Audit and quality improvement', 'Research and publications', 'Presentations and posters', 'Teaching', 'Leadership and management', 'Prizes and awards', 'Referees']) {
+    for (const heading of [
+      'Courses and conferences',
+      'Professional memberships',
+      'Audit and quality improvement',
+      'Research and publications',
+      'Presentations and posters',
+      'Teaching',
+      'Leadership and management',
+      'Prizes and awards',
+      'Referees',
+    ]) {
       expect(words.toLowerCase()).toContain(heading.toLowerCase());
     }
     for (const item of cv.check.items as Array<{ title: string }>) expect(words).toContain(flat(item.title));
@@ -195,7 +253,11 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
         achievements: JSON.stringify(['Saw booked and urgent patients', 'Completed the day’s documents and results']),
       };
     });
-    for (let i = 0; i < posts.length; i += 500) await db.insertInto('posts').values(posts.slice(i, i + 500)).execute();
+    for (let i = 0; i < posts.length; i += 500)
+      await db
+        .insertInto('posts')
+        .values(posts.slice(i, i + 500))
+        .execute();
     const courses = Array.from({ length: 200 }, (_, i) => ({ user_id: userId, name: `Clinical update ${i + 1}`, provider: 'RCGP', completed_on: '2026-01-10', expiry_source: 'none' as const }));
     await db.insertInto('training').values(courses).execute();
 

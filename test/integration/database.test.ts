@@ -53,7 +53,7 @@ describe.each(engines)('$name', ({ open, available }) => {
     }
   });
 
-  it.skipIf(!available)('0046 and 0048 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer\'s keys', async () => {
+  it.skipIf(!available)("0046 and 0048 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer's keys", async () => {
     const handle = await open();
     try {
       const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
@@ -76,7 +76,9 @@ describe.each(engines)('$name', ({ open, available }) => {
         { category: 'audit', title: 'Sepsis audit', start: '2024-01-01', highlights: ['Re-audit done'] },
       ]);
       // Not a real date: kept without one rather than failing the migration.
-      expect(await rows('SELECT title, publication_type, publisher, published_on FROM publications')).toEqual([{ title: 'A case report', publication_type: 'other', publisher: 'BMJ Case Reports', published_on: null }]);
+      expect(await rows('SELECT title, publication_type, publisher, published_on FROM publications')).toEqual([
+        { title: 'A case report', publication_type: 'other', publisher: 'BMJ Case Reports', published_on: null },
+      ]);
       expect(await rows('SELECT title, awarded_on::text AS awarded FROM awards')).toEqual([{ title: 'Prize in anatomy', awarded: '2016-01-01' }]);
       expect(await rows('SELECT name, reference, show_on_cv FROM referees')).toEqual([{ name: 'Dr Ngozi Adeyemi', reference: 'Excellent', show_on_cv: false }]);
       // 0048 moves languages the same way.

@@ -84,7 +84,8 @@ describe('database types against the migrations', () => {
       }
       for (const c of columns) {
         if (!real.has(c.name)) problems.push(`${table}.${c.name}: typed, but not in the database`);
-        else if (c.nullable !== undefined && c.nullable !== real.get(c.name)) problems.push(`${table}.${c.name}: typed ${c.nullable ? 'nullable' : 'not null'}, but the column is ${real.get(c.name) ? 'nullable' : 'NOT NULL'}`);
+        else if (c.nullable !== undefined && c.nullable !== real.get(c.name))
+          problems.push(`${table}.${c.name}: typed ${c.nullable ? 'nullable' : 'not null'}, but the column is ${real.get(c.name) ? 'nullable' : 'NOT NULL'}`);
       }
       for (const name of real.keys()) if (!columns.some((c) => c.name === name)) problems.push(`${table}.${name}: in the database, but not typed`);
     }

@@ -42,7 +42,12 @@ describe('documents', () => {
     const text = await uploadDocument(app, client, Buffer.from('just some text pretending to be a PDF'), 'fake.pdf');
     expect(text.status).toBe(415);
     expect(text.body.error.message).toContain('Only PDF, PNG and JPEG');
-    const gif = await uploadDocument(app, client, Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;', 'latin1'), 'photo.png');
+    const gif = await uploadDocument(
+      app,
+      client,
+      Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;', 'latin1'),
+      'photo.png',
+    );
     expect(gif.status).toBe(415);
     expect(gif.body.error.message).toContain('GIF');
     const json = await client.post('/api/documents', { file: 'x' });
@@ -87,7 +92,20 @@ describe('hostile uploads', () => {
     const url = new URL(app.url('/api/documents'));
     const boundary = 'medfolio-test-boundary';
     const result = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked', cookie: client.cookieHeader(), origin: client.origin, 'x-csrf-token': csrf, 'x-forwarded-for': client.ip ?? '' } });
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'transfer-encoding': 'chunked',
+          cookie: client.cookieHeader(),
+          origin: client.origin,
+          'x-csrf-token': csrf,
+          'x-forwarded-for': client.ip ?? '',
+        },
+      });
       let sentBytes = 0;
       let status = 0;
       req.on('response', (res) => {
@@ -120,7 +138,20 @@ describe('hostile uploads', () => {
     const boundary = 'medfolio-cut-boundary';
     const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="cut.pdf"\r\ncontent-type: application/pdf\r\n\r\n%PDF-1.4\n${'A'.repeat(64 * 1024)}`;
     return new Promise<{ status: number; body: string }>((resolve) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked', cookie: client.cookieHeader(), origin: client.origin, 'x-csrf-token': csrf, 'x-forwarded-for': client.ip ?? '' } });
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'transfer-encoding': 'chunked',
+          cookie: client.cookieHeader(),
+          origin: client.origin,
+          'x-csrf-token': csrf,
+          'x-forwarded-for': client.ip ?? '',
+        },
+      });
       let body = '';
       req.on('response', (res) => {
         res.on('data', (c: Buffer) => (body += c.toString()));

@@ -131,9 +131,7 @@ describe('import is a claim, never proof', () => {
     const shift = await client.post('/api/timecards', { employer: 'Northgate ED', role: 'Locum Registrar', start: '2026-10-03T08:00:00+01:00', end: '2026-10-03T18:00:00+01:00' });
     await client.post(`/api/timecards/${shift.body.id}/submit`, { supervisorName: 'Dr Sam Okafor', supervisorEmail: 'round.trip.supervisor@example.org' });
     const link = await verifierLink('round.trip.supervisor@example.org');
-    expect(
-      (await form(link, { decision: 'confirm', name: 'Dr Sam Okafor', role: 'Consultant in Emergency Medicine', organisation: 'Northgate ED', declaration: 'yes' })).status,
-    ).toBe(200);
+    expect((await form(link, { decision: 'confirm', name: 'Dr Sam Okafor', role: 'Consultant in Emergency Medicine', organisation: 'Northgate ED', declaration: 'yes' })).status).toBe(200);
     expect((await client.get(`/api/timecards/${shift.body.id}`)).body.status).toBe('approved');
 
     const exported = (await client.get('/api/export/json-resume')).body;
@@ -210,9 +208,7 @@ describe('import is a claim, never proof', () => {
         ],
       },
     });
-    const [first, second, third] = ((await client.get('/api/timecards')).body.timecards as Array<{ id: string; clockIn: string }>).sort((a, b) =>
-      a.clockIn.localeCompare(b.clockIn),
-    );
+    const [first, second, third] = ((await client.get('/api/timecards')).body.timecards as Array<{ id: string; clockIn: string }>).sort((a, b) => a.clockIn.localeCompare(b.clockIn));
     // The third is approved the proper way, through its supervisor's link.
     await client.post(`/api/timecards/${third!.id}/submit`, { supervisorName: 'Dr Legacy Supervisor', supervisorEmail: 'legacy.supervisor@example.org' });
     const link = await verifierLink('legacy.supervisor@example.org');

@@ -108,7 +108,11 @@ describe('account export as a stream', () => {
     const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
     const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
     await storage.put(row.storage_key!, Buffer.concat([Buffer.from('MFE1'), iv, cipher.getAuthTag(), body]));
-    await db().updateTable('data_exports').set({ wrapped_key: secretBox.seal(dataKey, `file:${row.id}`) }).where('id', '=', row.id).execute();
+    await db()
+      .updateTable('data_exports')
+      .set({ wrapped_key: secretBox.seal(dataKey, `file:${row.id}`) })
+      .where('id', '=', row.id)
+      .execute();
     const old = await download(client, `/api/me/export/${exportId}/download`);
     expect(old.status).toBe(200);
     expect(sha256(old.data)).toBe(sha256(zip.data));

@@ -138,7 +138,16 @@ describe('the grounding check catches adversarial drafts', () => {
       exp.items[0]!.bullets.push('Honorary role at Great Ormond Street');
       // An item citing two posts may not join one post's grade to the other's employer.
       const [a, b] = record.posts;
-      exp.items.push({ title: a!.title, subtitle: `${b!.employer}, ${a!.grade}`, dates: null, bullets: [], cites: [{ type: 'post', id: a!.id }, { type: 'post', id: b!.id }] });
+      exp.items.push({
+        title: a!.title,
+        subtitle: `${b!.employer}, ${a!.grade}`,
+        dates: null,
+        bullets: [],
+        cites: [
+          { type: 'post', id: a!.id },
+          { type: 'post', id: b!.id },
+        ],
+      });
     });
     expect(result.draft.sections.find((s) => s.kind === 'experience')!.title).toBe('Experience');
     expect(result.removed.map((r) => r.reason)).toEqual([

@@ -54,11 +54,14 @@ describe('POST /api/job-analysis: the requirement preview', () => {
     expect(binary.status).toBe(422);
     expect(binary.body.error.details.issues[0].message).toContain('not text');
     const welsh = await client.post('/api/job-analysis', {
-      jobDescription: 'Mae Bwrdd Iechyd Prifysgol yn chwilio am nyrs gofrestredig brofiadol i ymuno â thîm yr uned gofal dwys. Bydd angen profiad o ofal critigol a sgiliau cyfathrebu da yn y Gymraeg a Saesneg ar gyfer y swydd hon.',
+      jobDescription:
+        'Mae Bwrdd Iechyd Prifysgol yn chwilio am nyrs gofrestredig brofiadol i ymuno â thîm yr uned gofal dwys. Bydd angen profiad o ofal critigol a sgiliau cyfathrebu da yn y Gymraeg a Saesneg ar gyfer y swydd hon.',
     });
     expect(welsh.status).toBe(200);
     expect(welsh.body).toMatchObject({ requirements: [], notice: expect.stringContaining('English') });
-    const chatter = await client.post('/api/job-analysis', { jobDescription: 'Just wondering whether you could tell me about the weather in Leeds this weekend, and whether the trains are running on time.' });
+    const chatter = await client.post('/api/job-analysis', {
+      jobDescription: 'Just wondering whether you could tell me about the weather in Leeds this weekend, and whether the trains are running on time.',
+    });
     expect(chatter.body).toMatchObject({ requirements: [], notice: expect.stringContaining('is this a job advert') });
   });
 
@@ -68,8 +71,16 @@ describe('POST /api/job-analysis: the requirement preview', () => {
     const preview = await client.post('/api/job-analysis', { jobDescription: advert });
     const cv = await generateCv(client, `Please tailor my CV for this locum job:\n\n${advert}`);
     expect(cv.jobTitle).toBe(preview.body.title);
-    const previewEssentialMet = preview.body.requirements.filter((r: { status: string; importance: string }) => r.importance === 'essential' && r.status === 'met').map((r: { text: string }) => r.text).sort();
-    expect(cv.summary.requirements.met.filter((r: { importance: string }) => r.importance === 'essential').map((r: { text: string }) => r.text).sort()).toEqual(previewEssentialMet);
+    const previewEssentialMet = preview.body.requirements
+      .filter((r: { status: string; importance: string }) => r.importance === 'essential' && r.status === 'met')
+      .map((r: { text: string }) => r.text)
+      .sort();
+    expect(
+      cv.summary.requirements.met
+        .filter((r: { importance: string }) => r.importance === 'essential')
+        .map((r: { text: string }) => r.text)
+        .sort(),
+    ).toEqual(previewEssentialMet);
   });
 
   it('is rate-limited per clinician (429 with a retry time)', async () => {

@@ -24,10 +24,7 @@ let database: DatabaseHandle;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const config = loadConfig({ ...testDb.env });
-  database = await openDatabase(
-    { url: config.database.url, poolMax: 4, embeddedDir: embeddedDatabaseDir(config.dataDir) },
-    logger,
-  );
+  database = await openDatabase({ url: config.database.url, poolMax: 4, embeddedDir: embeddedDatabaseDir(config.dataDir) }, logger);
   await migrateToLatest(database.db, logger);
 });
 afterAll(async () => {

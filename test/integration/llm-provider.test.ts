@@ -55,24 +55,32 @@ describe('LLM provider over the OpenAI wire format', () => {
 
   it('fails with a typed error and no prompt text: repeated 500s, a timeout, malformed output, a refusal', async () => {
     for (let i = 0; i < 3; i++) fake.replyOnce({ status: 500 });
-    const unavailable = await provider().structured(ZAnswer, 'answer', [{ role: 'user', content: 'secret patient text' }]).catch((e: unknown) => e);
+    const unavailable = await provider()
+      .structured(ZAnswer, 'answer', [{ role: 'user', content: 'secret patient text' }])
+      .catch((e: unknown) => e);
     expect(unavailable).toBeInstanceOf(LlmError);
     expect((unavailable as LlmError).kind).toBe('unavailable');
     expect((unavailable as LlmError).message).not.toContain('secret');
 
     fake.reply({ hang: true });
     const started = Date.now();
-    const timeout = await createLlmProvider(llmConfig(), { attempts: 1 })!.structured(ZAnswer, 'answer', [{ role: 'user', content: 'x' }]).catch((e: unknown) => e);
+    const timeout = await createLlmProvider(llmConfig(), { attempts: 1 })!
+      .structured(ZAnswer, 'answer', [{ role: 'user', content: 'x' }])
+      .catch((e: unknown) => e);
     expect((timeout as LlmError).kind).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(5000);
     fake.reset();
 
     fake.replyOnce({ malformed: true });
-    const malformed = await createLlmProvider(llmConfig(), { attempts: 1 })!.structured(ZAnswer, 'answer', [{ role: 'user', content: 'x' }]).catch((e: unknown) => e);
+    const malformed = await createLlmProvider(llmConfig(), { attempts: 1 })!
+      .structured(ZAnswer, 'answer', [{ role: 'user', content: 'x' }])
+      .catch((e: unknown) => e);
     expect((malformed as LlmError).kind).toBe('malformed');
 
     fake.replyOnce({ status: 401 });
-    const refused = await provider().structured(ZAnswer, 'answer', [{ role: 'user', content: 'x' }]).catch((e: unknown) => e);
+    const refused = await provider()
+      .structured(ZAnswer, 'answer', [{ role: 'user', content: 'x' }])
+      .catch((e: unknown) => e);
     expect((refused as LlmError).kind).toBe('refused');
     expect(fake.requestsTo('chat').length).toBeGreaterThan(0);
   });

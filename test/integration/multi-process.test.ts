@@ -105,8 +105,7 @@ describe.skipIf(!available)('two APIs and two workers on PostgreSQL, Redis and S
       const accepted = await one.post('/api/cvs', { jobDescription: jobs()[0]!.text });
       expect(accepted.status).toBe(202);
       const cvId = accepted.body.id as string;
-      const jobOf = async (name: string) =>
-        (await db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM jobs WHERE name = $1 AND payload->>'cvId' = $2`, [name, cvId])).rows;
+      const jobOf = async (name: string) => (await db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM jobs WHERE name = $1 AND payload->>'cvId' = $2`, [name, cvId])).rows;
 
       // The only worker so far has the job and waits on the model; then it is lost, and a
       // second worker (which gives the model 2 s a step, then writes offline) starts.
@@ -115,10 +114,14 @@ describe.skipIf(!available)('two APIs and two workers on PostgreSQL, Redis and S
       const llm = { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'k', LLM_STEP_DEADLINE_MS: '2000' };
       processes.push(await startWorkerProcess({ ...shared, ...llm, DATA_DIR: ownDataDir() }));
 
-      const cv = await waitFor('the CV to finish (seen through API 2)', async () => {
-        const res = await two.get(`/api/cvs/${cvId}`);
-        return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
-      }, 60_000);
+      const cv = await waitFor(
+        'the CV to finish (seen through API 2)',
+        async () => {
+          const res = await two.get(`/api/cvs/${cvId}`);
+          return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
+        },
+        60_000,
+      );
       expect(cv.status).toBe('done');
       expect(cv.pdf).not.toBeNull();
 
@@ -129,7 +132,11 @@ describe.skipIf(!available)('two APIs and two workers on PostgreSQL, Redis and S
       // The PDF, written to S3 by a worker, downloads through API 2 (whose own disk has no files).
       const pdf = await fetch(`${apis[1]!.url}/api/cvs/${cvId}/pdf`, { headers: { cookie: two.cookieHeader(), 'x-forwarded-for': ip } });
       expect(pdf.status).toBe(200);
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       const bucket = s3.storage();
       try {
         expect(await bucket.list(`cvs/${userId}`)).toHaveLength(1);

@@ -28,8 +28,10 @@ const newOrg = async (client: TestClient, name = 'Calder Valley Practice') => {
   expect(res.status).toBe(201);
   return res.body.id as string;
 };
-const timeline = async (client: TestClient) => (await client.get('/api/audit?limit=200')).body.events as Array<{ action: string; actor: { type: string; id: string | null }; details: Record<string, unknown> }>;
-const membersOf = async (client: TestClient, id: string) => (await client.get(`/api/organisations/${id}`)).body.members as Array<{ id: string; role: string; email: string | null; scope: string[] | null }>;
+const timeline = async (client: TestClient) =>
+  (await client.get('/api/audit?limit=200')).body.events as Array<{ action: string; actor: { type: string; id: string | null }; details: Record<string, unknown> }>;
+const membersOf = async (client: TestClient, id: string) =>
+  (await client.get(`/api/organisations/${id}`)).body.members as Array<{ id: string; role: string; email: string | null; scope: string[] | null }>;
 const invitationRows = (orgId: string) => db().selectFrom('organisation_invitations').selectAll().where('organisation_id', '=', orgId).execute();
 
 describe('joining an organisation by consent', () => {
@@ -120,15 +122,25 @@ describe('joining an organisation by consent', () => {
     expect((await timeline(admin.client)).map((e) => e.action)).toContain('organisation.invitation_declined');
 
     const late = await invite(smtp, admin.client, orgId, invitee.email);
-    await db().updateTable('organisation_invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('organisation_id', '=', orgId).where('status', '=', 'pending').execute();
+    await db()
+      .updateTable('organisation_invitations')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('organisation_id', '=', orgId)
+      .where('status', '=', 'pending')
+      .execute();
     const expired = await invitee.client.post(`/api/invitations/${late.token}/accept`);
     expect(expired.status).toBe(410);
     expect(expired.body.error.message).toMatch(/^This invitation expired on \d{1,2} [A-Z][a-z]{2} \d{4}: ask the organisation to invite you again$/);
     expect((await app.client().get(`/api/invitations/${late.token}`)).status).toBe(410);
-    expect((await membersOf(admin.client, orgId))).toHaveLength(1);
+    expect(await membersOf(admin.client, orgId)).toHaveLength(1);
 
     // A week after it expired, an unanswered invitation (and the address in it) is gone.
-    await db().updateTable('organisation_invitations').set({ expires_at: new Date(Date.now() - 8 * 24 * 3600 * 1000) }).where('organisation_id', '=', orgId).where('status', '=', 'pending').execute();
+    await db()
+      .updateTable('organisation_invitations')
+      .set({ expires_at: new Date(Date.now() - 8 * 24 * 3600 * 1000) })
+      .where('organisation_id', '=', orgId)
+      .where('status', '=', 'pending')
+      .execute();
     await enforceRetention({ db: db(), storage: app.server.platform.storage, queue: app.server.platform.queue, erasureGraceDays: 30 }, new Date());
     expect((await invitationRows(orgId)).filter((i) => i.status === 'pending')).toEqual([]);
     expect((await app.client().get(`/api/invitations/${late.token}`)).status).toBe(404);
@@ -254,7 +266,14 @@ describe('what an organisation admin can see', () => {
 
     const post = await full.client.post('/api/registrations', { body: 'NMC', number: '09C1234E', status: 'Registered nurse', renewalDate: inDays(20), revalidationDate: inDays(400) });
     expect(post.status).toBe(201);
-    await full.client.post('/api/dbs', { level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2024-05-20', updateService: true, updateServiceRenewalDate: inDays(80) });
+    await full.client.post('/api/dbs', {
+      level: 'enhanced-barred',
+      workforce: 'both',
+      certificateNumber: '001234567890',
+      issueDate: '2024-05-20',
+      updateService: true,
+      updateServiceRenewalDate: inDays(80),
+    });
     const bls = await full.client.post('/api/training', { name: 'Basic Life Support', completedOn: '2025-01-10', expiresOn: inDays(45) });
     await uploadDocument(app, full.client, tinyPng(), 'bls.png', { recordType: 'training', recordId: bls.body.id });
     await full.client.post('/api/training', { name: '=HYPERLINK("http://evil.example","Click")', completedOn: '2020-01-10', expiresOn: inDays(-3) });
@@ -281,7 +300,12 @@ describe('what an organisation admin can see', () => {
       expiring: { expired: 1, within30: 1, within60: 2, within90: 3 },
     });
     const partialView = view.body.members.find((m: { memberId: string }) => m.memberId === partial.userId);
-    expect(partialView).toMatchObject({ registrations: null, dbsChecks: null, training: [{ name: 'Safeguarding Adults Level 3', evidence: null }], expiring: { expired: 0, within30: 0, within60: 0, within90: 1 } });
+    expect(partialView).toMatchObject({
+      registrations: null,
+      dbsChecks: null,
+      training: [{ name: 'Safeguarding Adults Level 3', evidence: null }],
+      expiring: { expired: 0, within30: 0, within60: 0, within90: 1 },
+    });
     expect(view.body.expiring).toEqual({ expired: 1, within30: 1, within60: 2, within90: 4 });
     // Never a number, a document, a post, or anything of a member who shares nothing.
     const raw = JSON.stringify(view.body);
@@ -304,7 +328,10 @@ describe('what an organisation admin can see', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="compliance-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('"Member","Item","Detail","Completed or issued","Expires or renews","Evidence"');
     expect(lines).toContain(`"Nurse Full Sharer","'=HYPERLINK(""http://evil.example"",""Click"")","training","2020-01-10","${inDays(-3)}","self-declared"`);
     expect(lines).toContain(`"Nurse Full Sharer","Basic Life Support","training","2025-01-10","${inDays(45)}","document on file"`);

@@ -12,16 +12,11 @@ const cli = (args: string[]) => spawnSync(process.execPath, ['bin/medfolio.js', 
 describe('medfolio parse-cv', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-parse-cv-'));
   const file = path.join(dir, 'cv.docx');
-  fs.writeFileSync(
-    file,
-    docxWith(['Dr Ines Test', 'Career History', 'Core Trainee in Anaesthetics (CT2)', 'Millbrook Teaching Hospitals NHS Trust', '08/2020 - 08/2022', 'GMC No. 7312458']),
-  );
+  fs.writeFileSync(file, docxWith(['Dr Ines Test', 'Career History', 'Core Trainee in Anaesthetics (CT2)', 'Millbrook Teaching Hospitals NHS Trust', '08/2020 - 08/2022', 'GMC No. 7312458']));
 
   it('prints the JSON Resume it would import, and a summary without --json', () => {
     const json = JSON.parse(execFileSync(process.execPath, ['bin/medfolio.js', 'parse-cv', file, '--json'], { cwd: ROOT_DIR, env: { PATH: process.env.PATH ?? '' } }).toString());
-    expect(json.work).toEqual([
-      { name: 'Millbrook Teaching Hospitals NHS Trust', position: 'Core Trainee in Anaesthetics', grade: 'CT2', startDate: '2020-08', endDate: '2022-08' },
-    ]);
+    expect(json.work).toEqual([{ name: 'Millbrook Teaching Hospitals NHS Trust', position: 'Core Trainee in Anaesthetics', grade: 'CT2', startDate: '2020-08', endDate: '2022-08' }]);
     expect(json.clinical.registrations).toEqual([{ body: 'GMC', number: '7312458' }]);
     const text = cli([file]).stdout.toString();
     expect(text).toContain('2020-08 to 2022-08');

@@ -51,7 +51,17 @@ async function fullClinician(file: string): Promise<Clinician> {
   const shift = await client.post('/api/timecards/clock-in', { employer: 'Severnside NHS Foundation Trust', role: 'Bank nurse', at: new Date(Date.now() - 4 * 3_600_000).toISOString() });
   expect(shift.status).toBe(201);
   expect((await client.post(`/api/timecards/${shift.body.id}/clock-out`, {})).status).toBe(200);
-  expect((await client.post('/api/verifications', { subjectType: 'post', subjectId: posts[0]!.id, verifierName: 'Jo Matron', verifierEmail: `matron-${user.userId.slice(0, 8)}@example.org`, relationship: 'Line manager' })).status).toBe(201);
+  expect(
+    (
+      await client.post('/api/verifications', {
+        subjectType: 'post',
+        subjectId: posts[0]!.id,
+        verifierName: 'Jo Matron',
+        verifierEmail: `matron-${user.userId.slice(0, 8)}@example.org`,
+        relationship: 'Line manager',
+      })
+    ).status,
+  ).toBe(201);
   const cv = await generateCv(client, jobs()[0]!.text);
   const share = await client.post(`/api/cvs/${cv.id}/shares`, { recipientEmail: `recruiter-${user.userId.slice(0, 8)}@agency.example`, recipientName: 'Rae Recruiter', expiresInHours: 24 });
   expect(share.status).toBe(201);
@@ -73,10 +83,14 @@ async function fullClinician(file: string): Promise<Clinician> {
 async function requestReadyExport(client: TestClient) {
   const started = await client.post('/api/me/export');
   expect(started.status).toBe(202);
-  return waitFor('export ready', async () => {
-    const res = await client.get(`/api/me/export/${started.body.id}`);
-    return res.body.status === 'ready' ? res.body : undefined;
-  }, 60_000);
+  return waitFor(
+    'export ready',
+    async () => {
+      const res = await client.get(`/api/me/export/${started.body.id}`);
+      return res.body.status === 'ready' ? res.body : undefined;
+    },
+    60_000,
+  );
 }
 
 async function download(client: TestClient, url: string) {
@@ -110,7 +124,9 @@ async function rateLimitKeysContaining(hashes: string[]): Promise<string[]> {
 
 describe('the data map', () => {
   it('classifies every table in the schema, and nothing that is not in it', async () => {
-    const tables = (await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db())).rows.map((r) => r.table_name);
+    const tables = (await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db())).rows.map(
+      (r) => r.table_name,
+    );
     const mapped = [...PERSONAL_TABLES.map((t) => t.table as string), ...OTHER_TABLES.map((t) => t.table)];
     expect([...mapped].sort()).toEqual([...tables].sort());
     expect(new Set(mapped).size).toBe(mapped.length);
@@ -146,7 +162,23 @@ describe('access and portability', () => {
       if (grownByExport.has(table)) expect(inManifest.get(table), table).toBeGreaterThanOrEqual(rows);
       else expect(inManifest.get(table), table).toBe(rows);
     }
-    for (const table of ['posts', 'registrations', 'training', 'documents', 'timecards', 'verifications', 'cv_requests', 'cv_pdfs', 'share_links', 'share_views', 'conversations', 'messages', 'audit_events', 'sessions', 'record_embeddings']) {
+    for (const table of [
+      'posts',
+      'registrations',
+      'training',
+      'documents',
+      'timecards',
+      'verifications',
+      'cv_requests',
+      'cv_pdfs',
+      'share_links',
+      'share_views',
+      'conversations',
+      'messages',
+      'audit_events',
+      'sessions',
+      'record_embeddings',
+    ]) {
       expect(inManifest.get(table), table).toBeGreaterThan(0);
     }
     const account = JSON.parse(strFromU8(files['account/account.json']!));
@@ -171,10 +203,14 @@ describe('access and portability', () => {
     const first = await client.post('/api/me/export');
     const second = await client.post('/api/me/export');
     expect([first.status, second.status].sort()).toEqual([202, 409]);
-    const ready = await waitFor('export ready', async () => {
-      const res = await client.get(`/api/me/export/${first.body.id}`);
-      return res.body.status === 'ready' ? res.body : undefined;
-    }, 60_000);
+    const ready = await waitFor(
+      'export ready',
+      async () => {
+        const res = await client.get(`/api/me/export/${first.body.id}`);
+        return res.body.status === 'ready' ? res.body : undefined;
+      },
+      60_000,
+    );
     await sql`UPDATE data_exports SET expires_at = now() - interval '1 second' WHERE user_id = ${userId}`.execute(db());
     expect((await download(client, ready.downloadUrl)).status).toBe(410);
     await sql`UPDATE data_exports SET status = 'failed' WHERE user_id = ${userId}`.execute(db());
@@ -193,10 +229,13 @@ describe('erasure', () => {
     await waitFor('first export settled', async () => ['ready', 'failed'].includes((await client.get(`/api/me/export/${started.body.id}`)).body.status));
     await sql`UPDATE data_exports SET status = 'queued' WHERE id = ${started.body.id}`.execute(db());
     // The account goes between the file write and the final update, as an erasure would.
-    const racing = { ...storage, put: async (key: string, data: Buffer | Readable) => {
-      await storage.put(key, data);
-      await db().deleteFrom('users').where('id', '=', userId).execute();
-    } };
+    const racing = {
+      ...storage,
+      put: async (key: string, data: Buffer | Readable) => {
+        await storage.put(key, data);
+        await db().deleteFrom('users').where('id', '=', userId).execute();
+      },
+    };
     const audited = async () => (await db().selectFrom('audit_events').select('action').where('chain_id', '=', userId).where('action', '=', 'export.ready').execute()).length;
     const before = await audited();
     await buildExportHandler({ db: db(), storage: racing, secretBox, mailer, appOrigin: app.config.appOrigin })({ exportId: started.body.id }, { jobId: randomUUID(), attempt: 1, logger });
@@ -251,12 +290,15 @@ describe('erasure', () => {
     expect(await findInDatabase(db(), needles)).toEqual([]);
     expect((await app.server.platform.storage.list()).filter((f) => f.key.includes(erased.userId))).toEqual([]);
     // No directory named by their id is left behind either.
-    const leftovers = fs.readdirSync(app.config.dataDir, { recursive: true }).map(String).filter((p) => p.includes(erased.userId));
+    const leftovers = fs
+      .readdirSync(app.config.dataDir, { recursive: true })
+      .map(String)
+      .filter((p) => p.includes(erased.userId));
     expect(leftovers).toEqual([]);
     // The organisation they ran with a colleague is hers now; her own keeps her, without them.
     expect((await kept.client.get(`/api/organisations/${shared.body.id}`)).body).toMatchObject({ role: 'admin', members: [expect.objectContaining({ id: kept.userId, role: 'admin' })] });
     expect((await kept.client.get(`/api/organisations/${keptsOrg.body.id}`)).body.members.map((m: { id: string }) => m.id)).toEqual([kept.userId]);
-    expect((await db().selectFrom('organisations').select('id').where('id', '=', solo.body.id).execute())).toEqual([]);
+    expect(await db().selectFrom('organisations').select('id').where('id', '=', solo.body.id).execute()).toEqual([]);
     const keptTimeline = (await kept.client.get('/api/audit?limit=200')).body.events as Array<{ action: string; actor: { type: string; id: string | null } }>;
     expect(keptTimeline.find((e) => e.action === 'organisation.admin_handed_over')).toMatchObject({ actor: { type: 'system', id: null } });
     expect(keptTimeline.find((e) => e.action === 'organisation.invitation_accepted' && e.actor.id !== kept.userId)?.actor.id).toMatch(/^p_/);
@@ -412,11 +454,29 @@ describe('retention', () => {
     const fresh = (days: number) => new Date(now.getTime() - days * DAY_MS + 3_600_000);
     // Sessions: one ended long ago, one ended recently, the live one.
     const session = (revokedAt: Date | null) =>
-      db().insertInto('sessions').values({ user_id: userId, token_hash: createHash('sha256').update(String(Math.random())).digest('hex'), user_agent: null, ip_prefix: null, created_at: old(90), last_seen_at: old(90), expires_at: new Date(now.getTime() + DAY_MS), revoked_at: revokedAt }).returning('id').executeTakeFirstOrThrow();
+      db()
+        .insertInto('sessions')
+        .values({
+          user_id: userId,
+          token_hash: createHash('sha256').update(String(Math.random())).digest('hex'),
+          user_agent: null,
+          ip_prefix: null,
+          created_at: old(90),
+          last_seen_at: old(90),
+          expires_at: new Date(now.getTime() + DAY_MS),
+          revoked_at: revokedAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     const endedLongAgo = await session(old(30));
     const endedRecently = await session(fresh(30));
     // Email links: used long ago vs recently.
-    const link = (usedAt: Date) => db().insertInto('email_tokens').values({ user_id: userId, purpose: 'reset_password', token_hash: createHash('sha256').update(String(Math.random())).digest('hex'), expires_at: usedAt, used_at: usedAt, created_at: usedAt }).returning('id').executeTakeFirstOrThrow();
+    const link = (usedAt: Date) =>
+      db()
+        .insertInto('email_tokens')
+        .values({ user_id: userId, purpose: 'reset_password', token_hash: createHash('sha256').update(String(Math.random())).digest('hex'), expires_at: usedAt, used_at: usedAt, created_at: usedAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     const oldLink = await link(old(7));
     const recentLink = await link(fresh(7));
     // An export ready 25 hours ago and one ready an hour ago.
@@ -434,8 +494,10 @@ describe('retention', () => {
 
     // The request log: a request closed over six years ago goes, one closed last year stays.
     const closed = async (yearsAgo: number) =>
-      (await sql<{ id: string }>`INSERT INTO privacy_requests (user_id, type, source, status, received_at, due_at, completed_at)
-        VALUES (NULL, 'access', 'user', 'completed', ${old(yearsAgo * 365 + 40)}, ${old(yearsAgo * 365 + 10)}, ${old(yearsAgo * 365 + 10)}) RETURNING id`.execute(db())).rows[0]!.id;
+      (
+        await sql<{ id: string }>`INSERT INTO privacy_requests (user_id, type, source, status, received_at, due_at, completed_at)
+        VALUES (NULL, 'access', 'user', 'completed', ${old(yearsAgo * 365 + 40)}, ${old(yearsAgo * 365 + 10)}, ${old(yearsAgo * 365 + 10)}) RETURNING id`.execute(db())
+      ).rows[0]!.id;
     const ancientRequest = await closed(6);
     const recentRequest = await closed(1);
     const { removed, failed } = await enforceRetention({ db: db(), storage, queue: app.server.platform.queue, erasureGraceDays: 30 }, now);

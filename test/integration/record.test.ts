@@ -109,7 +109,7 @@ describe('the career record', () => {
     expect(issuesOf(broken)).toEqual({ 'body.endDate': 'End date must not be before the start date' });
   });
 
-  it('checks publications, activities, awards and referees by their own rules, in people\'s words', async () => {
+  it("checks publications, activities, awards and referees by their own rules, in people's words", async () => {
     const { client } = await signUp(app, { name: 'Leila Haddad', email: `leila.haddad.${Date.now()}@example.org` });
     const doi = await client.post('/api/publications', { title: 'A review', publicationType: 'review', doi: '10.12/x', pmid: '0123' });
     expect(issuesOf(doi)).toEqual({ 'body.doi': 'A DOI starts 10. and has a / (e.g. 10.1136/bmj.n71)', 'body.pmid': 'A PubMed id (PMID) is up to 8 digits' });
@@ -169,8 +169,10 @@ describe('the career record', () => {
     const { client, userId } = await signUp(app);
     const post = await client.post('/api/posts', { employer: 'Severnside NHS Foundation Trust', title: 'Charge Nurse, Adult ICU', grade: 'Band 6', contract: 'substantive', startDate: '2022-04-01' });
     const db = app.server.platform.database.db;
-    const row = await waitFor('embedding', async () =>
-      (await sql<{ model: string; dims: number }>`SELECT model, vector_dims(embedding) AS dims FROM record_embeddings WHERE record_id = ${post.body.id} AND user_id = ${userId}`.execute(db)).rows[0],
+    const row = await waitFor(
+      'embedding',
+      async () =>
+        (await sql<{ model: string; dims: number }>`SELECT model, vector_dims(embedding) AS dims FROM record_embeddings WHERE record_id = ${post.body.id} AND user_id = ${userId}`.execute(db)).rows[0],
     );
     expect(row).toEqual({ model: 'local-hash-v1-384', dims: 384 });
     await client.delete(`/api/posts/${post.body.id}`);

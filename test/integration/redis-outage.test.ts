@@ -65,7 +65,12 @@ describe.skipIf(!available)('when Redis stops answering', () => {
 
     // The limits still hold, kept in Postgres: a passcode guesser is stopped after five tries.
     const guess = () =>
-      fetch(app.url(scenario.passcodeShareUrl), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.99.0.1' }, body: 'passcode=not-it' });
+      fetch(app.url(scenario.passcodeShareUrl), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.99.0.1' },
+        body: 'passcode=not-it',
+      });
     for (let i = 0; i < 5; i++) expect((await guess()).status).toBe(401);
     const refused = await guess();
     expect(refused.status).toBe(429);
@@ -89,10 +94,14 @@ describe.skipIf(!available)('when Redis stops answering', () => {
     expect(pending.length).toBeGreaterThan(0);
     await redis.restart();
     for (const cv of pending) {
-      await waitFor(`CV ${cv.id} done after the outage`, async () => {
-        const res = await owner.client.get(`/api/cvs/${cv.id}`);
-        return res.body.status === 'done' ? res.body : undefined;
-      }, 90_000);
+      await waitFor(
+        `CV ${cv.id} done after the outage`,
+        async () => {
+          const res = await owner.client.get(`/api/cvs/${cv.id}`);
+          return res.body.status === 'done' ? res.body : undefined;
+        },
+        90_000,
+      );
     }
   }, 180_000);
 });

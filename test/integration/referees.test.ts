@@ -42,7 +42,13 @@ describe('referees', () => {
     expect(own.status).toBe(422);
     expect(own.body.error.details.issues).toEqual([{ path: 'body.verifierEmail', message: "Referee's email address is your own address: ask someone else who can confirm this" }]);
     const local = email.split('@')[0]!;
-    const elsewhere = await client.post('/api/verifications', { subjectType: 'post', subjectId: post.body.id, verifierName: 'Aisha Rahman', verifierEmail: `${local}@gmail.com`, relationship: 'Supervisor' });
+    const elsewhere = await client.post('/api/verifications', {
+      subjectType: 'post',
+      subjectId: post.body.id,
+      verifierName: 'Aisha Rahman',
+      verifierEmail: `${local}@gmail.com`,
+      relationship: 'Supervisor',
+    });
     expect(elsewhere.status).toBe(422);
 
     const shift = await client.post('/api/timecards', { employer: 'Northgate ED', role: 'Registrar', start: '2026-10-03T08:00:00+01:00', end: '2026-10-03T18:00:00+01:00' });
@@ -67,7 +73,8 @@ describe('referees', () => {
     const empty = await form(link, { decision: 'confirm', name: '', comment: 'Kept as typed' });
     expect(empty.status).toBe(422);
     const emptyPage = await empty.text();
-    for (const message of ['Enter your full name', 'Enter your job title or role', 'Enter the organisation you work for', 'Tick the declaration to send your answer']) expect(emptyPage).toContain(message);
+    for (const message of ['Enter your full name', 'Enter your job title or role', 'Enter the organisation you work for', 'Tick the declaration to send your answer'])
+      expect(emptyPage).toContain(message);
     expect(emptyPage).toContain('Kept as typed');
 
     const badNumber = await form(link, { ...JO, decision: 'confirm', registrationBody: 'NMC', registrationNumber: '1234' });

@@ -55,7 +55,10 @@ describe('expiry reminders', () => {
     const before = await app.server.platform.database.db.selectFrom('jobs').select('id').where('name', '=', sendRemindersJob.name).execute();
     const results = await Promise.all([0, 1, 2].map(() => queue.runDailyIfDue(sendRemindersJob, (day) => ({ day }), 0)));
     expect(results.filter(Boolean)).toHaveLength(before.length ? 0 : 1);
-    await waitFor('daily job row', async () => (await app.server.platform.database.db.selectFrom('jobs').select('status').where('name', '=', sendRemindersJob.name).executeTakeFirst())?.status === 'done');
+    await waitFor(
+      'daily job row',
+      async () => (await app.server.platform.database.db.selectFrom('jobs').select('status').where('name', '=', sendRemindersJob.name).executeTakeFirst())?.status === 'done',
+    );
     expect(await queue.runDailyIfDue(sendRemindersJob, (day) => ({ day }), 0)).toBe(false);
   });
 });

@@ -74,9 +74,7 @@ describe('JSON Resume files from the ecosystem', () => {
       // Sections kept as they are carry the file's own mistakes (one sample has a url that is no URI).
       if ((await validateResume(resume)).valid) expect((await validateResume(exported)).errors).toBeNull();
       const dropped = silentlyDropped(resume, exported, res.body);
-      expect(dropped, JSON.stringify(dropped.map((p) => [p, p.split('.').reduce((o: any, k) => o?.[k], resume), p.split('.').reduce((o: any, k) => o?.[k], exported)]))).toEqual(
-        [],
-      );
+      expect(dropped, JSON.stringify(dropped.map((p) => [p, p.split('.').reduce((o: any, k) => o?.[k], resume), p.split('.').reduce((o: any, k) => o?.[k], exported)]))).toEqual([]);
       // A differing email is reported rather than taken: the account's address stays.
       if (resume.basics?.email && resume.basics.email !== email) expect(res.body.notImported).toContainEqual({ path: 'basics.email', reason: 'your account email is kept' });
 

@@ -62,22 +62,67 @@ describe('JSON Resume import and export', () => {
     });
   }
 
-  it('the full record in JSON Resume\'s own sections: projects, publications, awards and references export, import and export again identically', async () => {
+  it("the full record in JSON Resume's own sections: projects, publications, awards and references export, import and export again identically", async () => {
     const file = {
       basics: { name: 'Dr Leila Haddad' },
       projects: [
-        { name: 'Sepsis six within the hour', type: 'audit', entity: 'Calder Valley Hospitals NHS Trust', roles: ['Audit lead'], startDate: '2024-01', endDate: '2024-06-28', highlights: ['Antibiotics within the hour rose from 61% to 84%'], keywords: ['sepsis'] },
+        {
+          name: 'Sepsis six within the hour',
+          type: 'audit',
+          entity: 'Calder Valley Hospitals NHS Trust',
+          roles: ['Audit lead'],
+          startDate: '2024-01',
+          endDate: '2024-06-28',
+          highlights: ['Antibiotics within the hour rose from 61% to 84%'],
+          keywords: ['sepsis'],
+        },
         { name: 'Simulation faculty', type: 'Teaching', startDate: '2023-09-01', description: 'Monthly in-situ simulation' },
         { name: 'Hackathon app', type: 'application' },
       ],
-      publications: [{ name: 'Fascia iliaca block in the ED', type: 'journal-article', publisher: 'Emergency Medicine Journal', releaseDate: '2025-02-01', doi: 'doi:10.1136/emermed-2024-214321', pmid: '39512345', authors: 'Haddad L, Adeyemi N', url: 'https://example.org/paper', summary: 'A prospective service evaluation' }],
-      languages: [{ language: 'Arabic', fluency: 'Conversational' }, { language: 'English', fluency: 'Native speaker' }],
+      publications: [
+        {
+          name: 'Fascia iliaca block in the ED',
+          type: 'journal-article',
+          publisher: 'Emergency Medicine Journal',
+          releaseDate: '2025-02-01',
+          doi: 'doi:10.1136/emermed-2024-214321',
+          pmid: '39512345',
+          authors: 'Haddad L, Adeyemi N',
+          url: 'https://example.org/paper',
+          summary: 'A prospective service evaluation',
+        },
+      ],
+      languages: [
+        { language: 'Arabic', fluency: 'Conversational' },
+        { language: 'English', fluency: 'Native speaker' },
+      ],
       awards: [{ title: 'Trainee of the Year', date: '2024', awarder: 'Calder Valley Hospitals NHS Trust', summary: 'Chosen by the consultants' }],
       clinical: {
-        courses: [{ name: 'Point-of-care ultrasound level 1', format: 'course', organiser: 'Calder Valley Hospitals NHS Trust', startDate: '2024-03-04', endDate: '2024-03-05', cpdHours: 12.5, reflection: 'Now scan every shocked patient' }],
+        courses: [
+          {
+            name: 'Point-of-care ultrasound level 1',
+            format: 'course',
+            organiser: 'Calder Valley Hospitals NHS Trust',
+            startDate: '2024-03-04',
+            endDate: '2024-03-05',
+            cpdHours: 12.5,
+            reflection: 'Now scan every shocked patient',
+          },
+        ],
         memberships: [{ organisation: 'Royal College of Emergency Medicine', grade: 'Member', postNominals: 'MRCEM', since: '2024-03-01' }],
       },
-      references: [{ name: 'Dr Ngozi Adeyemi', reference: 'A registrar I would want on nights.', position: 'Consultant', organisation: 'Calder Valley Hospitals NHS Trust', relationship: 'Educational supervisor', email: 'ngozi.adeyemi@example.org', phone: '01632 960123', showOnCv: true }],
+      references: [
+        {
+          name: 'Dr Ngozi Adeyemi',
+          reference: 'A registrar I would want on nights.',
+          position: 'Consultant',
+          organisation: 'Calder Valley Hospitals NHS Trust',
+          relationship: 'Educational supervisor',
+          email: 'ngozi.adeyemi@example.org',
+          phone: '01632 960123',
+          showOnCv: true,
+        },
+      ],
     };
     const { client } = await signUp(app, { name: 'Dr Leila Haddad' });
     const first = await client.post('/api/import/json-resume', file);

@@ -18,7 +18,12 @@ let items: { dbsDocument: string; certificate: string; registrationCredential: s
 const nurse = persona('icu-nurse-band6.json');
 
 const unlock = async (sharePath: string, passcode: string) => {
-  const res = await fetch(app.url(sharePath), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ passcode }).toString() });
+  const res = await fetch(app.url(sharePath), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ passcode }).toString(),
+  });
   expect(res.status).toBe(303);
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 };
@@ -51,7 +56,12 @@ describe('a compliance pack on a share link', () => {
   it('accepts only the clinician’s own documents and valid credentials', async () => {
     const other = await signUp(app);
     const theirs = await uploadDocument(app, other.client, pdfWith('Not yours'), 'x.pdf');
-    const bad = await owner.client.post(`/api/cvs/${cvId}/shares`, { recipientEmail: 'x@agency.example', expiresInHours: 1, documentIds: [items.certificate, theirs.body.id], credentialIds: ['00000000-0000-4000-8000-000000000000'] });
+    const bad = await owner.client.post(`/api/cvs/${cvId}/shares`, {
+      recipientEmail: 'x@agency.example',
+      expiresInHours: 1,
+      documentIds: [items.certificate, theirs.body.id],
+      credentialIds: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.issues).toEqual([
       { path: 'body.documentIds.1', message: 'Document 2 is not one of your documents' },
@@ -128,6 +138,5 @@ describe('a compliance pack on a share link', () => {
     ]);
     const actions = (await owner.client.get('/api/audit?limit=100')).body.events.filter((e: { actor: { type: string } }) => e.actor.type === 'recruiter').map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['share.document_downloaded', 'share.credential_downloaded', 'share.viewed', 'share.opened']));
-
   });
 });

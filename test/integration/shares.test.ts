@@ -35,9 +35,15 @@ afterAll(async () => {
 /** A recruiter: a plain HTTP client with its own cookie jar and no account. */
 const recruiter = () => app.client();
 const pathOf = (url: string) => new URL(url).pathname;
-const share = (body: Record<string, unknown>) => owner.client.post(`/api/cvs/${cvId}/shares`, { recipientEmail: 'recruiter@agency.example', recipientName: 'Rae Recruiter', expiresInHours: 24, ...body });
+const share = (body: Record<string, unknown>) =>
+  owner.client.post(`/api/cvs/${cvId}/shares`, { recipientEmail: 'recruiter@agency.example', recipientName: 'Rae Recruiter', expiresInHours: 24, ...body });
 const form = (client: TestClient, path: string, fields: Record<string, string>) =>
-  fetch(app.url(path), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: client.cookieHeader(), 'x-forwarded-for': client.ip ?? '' }, body: new URLSearchParams(fields).toString() });
+  fetch(app.url(path), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: client.cookieHeader(), 'x-forwarded-for': client.ip ?? '' },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 describe('sharing a CV with a recruiter', () => {
   it('emails a single-recipient link; the passcode unlocks a watermarked PDF; every view is logged', async () => {

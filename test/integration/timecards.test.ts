@@ -63,14 +63,22 @@ describe('time cards', () => {
 
   it('refuses an overlapping shift across employers, naming the clash', async () => {
     const { client } = await signUp(app);
-    const first = await client.post('/api/timecards', { employer: 'Calder Valley Hospitals NHS Trust', role: 'Registrar', start: '2026-10-03T20:00:00+01:00', end: '2026-10-04T08:30:00+01:00', breakMinutes: 45 });
+    const first = await client.post('/api/timecards', {
+      employer: 'Calder Valley Hospitals NHS Trust',
+      role: 'Registrar',
+      start: '2026-10-03T20:00:00+01:00',
+      end: '2026-10-04T08:30:00+01:00',
+      breakMinutes: 45,
+    });
     expect(first.status).toBe(201);
     const clash = await client.post('/api/timecards', { employer: 'Pennine Acute Care NHS Trust', role: 'Registrar', start: '2026-10-04T07:00:00+01:00', end: '2026-10-04T15:00:00+01:00' });
     expect(clash.status).toBe(409);
     expect(clash.body.error.message).toContain('Calder Valley Hospitals NHS Trust');
     expect(clash.body.error.details.clash).toMatchObject({ id: first.body.id, clockIn: iso('2026-10-03T20:00:00+01:00') });
     // Back to back is fine.
-    expect((await client.post('/api/timecards', { employer: 'Pennine Acute Care NHS Trust', role: 'Registrar', start: '2026-10-04T08:30:00+01:00', end: '2026-10-04T10:00:00+01:00' })).status).toBe(201);
+    expect((await client.post('/api/timecards', { employer: 'Pennine Acute Care NHS Trust', role: 'Registrar', start: '2026-10-04T08:30:00+01:00', end: '2026-10-04T10:00:00+01:00' })).status).toBe(
+      201,
+    );
     const bad = await client.post('/api/timecards', { employer: 'X', role: 'Y', start: '2026-10-05T10:00:00Z', end: '2026-10-05T09:00:00Z' });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.issues).toEqual([{ path: 'body.end', message: 'End must be after the start' }]);
@@ -150,13 +158,30 @@ describe('verification of posts', () => {
   it('lets a referee confirm a post, raising its evidence level until the post changes', async () => {
     const { client } = await signUp(app, { name: 'Tomasz Nowak' });
     const post = await client.post('/api/posts', { employer: 'Severnside NHS Foundation Trust', title: 'Charge Nurse, Adult ICU', grade: 'Band 6', contract: 'substantive', startDate: '2022-04-01' });
-    const req = await client.post('/api/verifications', { subjectType: 'post', subjectId: post.body.id, verifierName: 'Jo Matron', verifierEmail: 'jo.matron@example.org', relationship: 'Line manager' });
+    const req = await client.post('/api/verifications', {
+      subjectType: 'post',
+      subjectId: post.body.id,
+      verifierName: 'Jo Matron',
+      verifierEmail: 'jo.matron@example.org',
+      relationship: 'Line manager',
+    });
     expect(req.status).toBe(201);
     expect(req.body.summary).toBe('Charge Nurse, Adult ICU at Severnside NHS Foundation Trust, 1 Apr 2022 to present');
     const link = await verifierLink('jo.matron@example.org', /confirm a post/);
     const page = await (await fetch(app.url(link))).text();
     expect(page).toContain('Did Tomasz Nowak hold this post?');
-    expect((await form(link, { name: 'Jo Matron', role: 'Matron, Critical Care', organisation: 'Severnside NHS Foundation Trust', declaration: 'yes', decision: 'confirm', comment: '<script>alert(1)</script>' })).status).toBe(200);
+    expect(
+      (
+        await form(link, {
+          name: 'Jo Matron',
+          role: 'Matron, Critical Care',
+          organisation: 'Severnside NHS Foundation Trust',
+          declaration: 'yes',
+          decision: 'confirm',
+          comment: '<script>alert(1)</script>',
+        })
+      ).status,
+    ).toBe(200);
     expect((await client.get(`/api/posts/${post.body.id}`)).body.evidence).toBe('verifier-confirmed');
     const list = await client.get('/api/verifications');
     expect(list.body.verifications[0]).toMatchObject({ status: 'confirmed', comment: '<script>alert(1)</script>' });

@@ -67,7 +67,12 @@ describe.skipIf(!available)('a worker killed mid-job', () => {
     expect(accepted.status).toBe(202);
     const db = app.server.platform.database.db;
     const jobRow = () =>
-      sql<{ id: string; status: string; attempts: number; last_error: string | null }>`SELECT id, status, attempts, last_error FROM jobs WHERE name = 'cv.generate' AND payload->>'cvId' = ${accepted.body.id}`
+      sql<{
+        id: string;
+        status: string;
+        attempts: number;
+        last_error: string | null;
+      }>`SELECT id, status, attempts, last_error FROM jobs WHERE name = 'cv.generate' AND payload->>'cvId' = ${accepted.body.id}`
         .execute(db)
         .then((r) => r.rows[0]);
     // The worker process has the job and is waiting on the model.
@@ -76,19 +81,27 @@ describe.skipIf(!available)('a worker killed mid-job', () => {
     await dying!.kill();
     const killedAt = performance.now();
     survivor = await startWorker(app.config, createLogger({ level: 'silent' }));
-    const taken = await waitFor('the job to be taken over', async () => {
-      const row = await jobRow();
-      return row && row.attempts >= 2 ? row : undefined;
-    }, 30_000);
+    const taken = await waitFor(
+      'the job to be taken over',
+      async () => {
+        const row = await jobRow();
+        return row && row.attempts >= 2 ? row : undefined;
+      },
+      30_000,
+    );
     const reclaimMs = performance.now() - killedAt;
     expect(taken.attempts).toBe(2);
     expect(reclaimMs).toBeLessThanOrEqual(worstCaseReclaimMs(app.config.jobs) + 3_000);
 
     // The model still hangs: the survivor's step deadline (2 s) falls back to the offline steps.
-    const cv = await waitFor('the CV to finish', async () => {
-      const res = await client.get(`/api/cvs/${accepted.body.id}`);
-      return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
-    }, 60_000);
+    const cv = await waitFor(
+      'the CV to finish',
+      async () => {
+        const res = await client.get(`/api/cvs/${accepted.body.id}`);
+        return res.body.status === 'done' || res.body.status === 'failed' ? res.body : undefined;
+      },
+      60_000,
+    );
     expect(cv.status).toBe('done');
     expect(cv.pdf).not.toBeNull();
     expect(await jobRow()).toMatchObject({ status: 'done', attempts: 2 });

@@ -35,9 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...database.env,
     ...env,
   });
-  const logger = options.logLines
-    ? createLogger({ level: 'debug', destination: { write: (line: string) => void options.logLines!.push(line) } })
-    : createLogger({ level: config.logLevel });
+  const logger = options.logLines ? createLogger({ level: 'debug', destination: { write: (line: string) => void options.logLines!.push(line) } }) : createLogger({ level: config.logLevel });
   const server = await startServer(config, logger, options.webDistDir ? { webDistDir: options.webDistDir } : {});
   // With Redis the API only enqueues: run a worker beside it, as production does (unless the
   // test runs its own workers).

@@ -29,4 +29,3 @@ export function turn(socket: Socket, message: { conversationId?: string; text: s
     socket.emit('message', message);
   });
 }
-

@@ -10,13 +10,7 @@ import type { TestClient } from './client.ts';
  */
 export type ResourceFactories = Record<string, (owner: TestClient) => Promise<Record<string, string>>>;
 
-export async function expectCrossUserIsolation(options: {
-  routes: AnyRoute[];
-  owner: TestClient;
-  intruder: TestClient;
-  resources: ResourceFactories;
-  sampleBodies?: Record<string, unknown>;
-}) {
+export async function expectCrossUserIsolation(options: { routes: AnyRoute[]; owner: TestClient; intruder: TestClient; resources: ResourceFactories; sampleBodies?: Record<string, unknown> }) {
   const withIds = options.routes.filter((r) => r.auth === 'user' && /:[A-Za-z]/.test(r.path));
   const key = (r: AnyRoute) => `${r.method.toUpperCase()} ${r.path}`;
   const missing = withIds.map(key).filter((k) => !options.resources[k]);

@@ -35,7 +35,12 @@ export function tinyPng(): Buffer {
     return Buffer.concat([len, td, crc]);
   };
   const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export async function uploadDocument(app: TestApp, client: TestClient, data: Buffer, filename: string, fields: Record<string, string> = {}) {
@@ -43,7 +48,10 @@ export async function uploadDocument(app: TestApp, client: TestClient, data: Buf
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(data)]), filename);
   const csrf = (await client.get('/api/auth/csrf')).body.csrfToken;
-  const res = await fetch(app.url('/api/documents'), { method: 'POST', headers: { cookie: client.cookieHeader(), origin: client.origin, 'x-csrf-token': csrf, 'x-forwarded-for': client.ip ?? '' }, body: form });
+  const res = await fetch(app.url('/api/documents'), {
+    method: 'POST',
+    headers: { cookie: client.cookieHeader(), origin: client.origin, 'x-csrf-token': csrf, 'x-forwarded-for': client.ip ?? '' },
+    body: form,
+  });
   return { status: res.status, body: await res.json() };
 }
-

@@ -13,7 +13,11 @@ export const JOBS_DIR = path.join(FIXTURES_DIR, 'jobs');
 export const CORE_PERSONAS = ['em-st4-locum.json', 'f3-agency-sho.json', 'icu-nurse-band6.json', 'locum-gp.json'];
 export const CORE_JOBS = ['clinical-fellow-acute-medicine.txt', 'critical-care-outreach-band6.txt', 'ed-trust-registrar.txt', 'salaried-gp.txt'];
 
-const jsonFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const jsonFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 export function allPersonas(): Array<{ file: string; resume: any }> {
   return jsonFiles(PERSONAS_DIR).map((file) => ({ file, resume: JSON.parse(fs.readFileSync(path.join(PERSONAS_DIR, file), 'utf8')) }));

@@ -14,9 +14,7 @@ const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
  * Another run's databases are left alone unless that run is long abandoned.
  */
 async function dropTestDatabases(admin: pg.Client, which: 'this-run' | 'abandoned') {
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-    `${which === 'this-run' ? TEST_DATABASE_PREFIX : TEST_DATABASE_FAMILY}%`,
-  ]);
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${which === 'this-run' ? TEST_DATABASE_PREFIX : TEST_DATABASE_FAMILY}%`]);
   const now = Date.now();
   for (const { datname } of rows) {
     if (which === 'abandoned' && now - (runStartedAt(datname) ?? 0) < ABANDONED_AFTER_MS) continue;
@@ -37,10 +35,7 @@ export async function setup() {
   } finally {
     await admin.end();
   }
-  const handle = await openDatabase(
-    { url: withDatabase(serviceEnv.databaseUrl, TEMPLATE_DATABASE), poolMax: 1, embeddedDir: '' },
-    createLogger({ level: 'silent' }),
-  );
+  const handle = await openDatabase({ url: withDatabase(serviceEnv.databaseUrl, TEMPLATE_DATABASE), poolMax: 1, embeddedDir: '' }, createLogger({ level: 'silent' }));
   try {
     await migrateToLatest(handle.db, createLogger({ level: 'silent' }));
   } finally {

@@ -15,7 +15,13 @@ export async function invite(smtp: Smtp, admin: TestClient, organisationId: stri
 }
 
 /** An admin invites `member`, who accepts through the emailed link: how everyone joins. */
-export async function joinOrganisation(smtp: Smtp, admin: TestClient, organisationId: string, member: { client: TestClient; email: string }, body: { role?: 'member' | 'admin'; scope?: string[] } = {}) {
+export async function joinOrganisation(
+  smtp: Smtp,
+  admin: TestClient,
+  organisationId: string,
+  member: { client: TestClient; email: string },
+  body: { role?: 'member' | 'admin'; scope?: string[] } = {},
+) {
   const { token } = await invite(smtp, admin, organisationId, member.email, body);
   const accepted = await member.client.post(`/api/invitations/${token}/accept`);
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);

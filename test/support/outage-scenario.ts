@@ -38,7 +38,10 @@ export async function prepareOutageScenario(app: TestApp, smtp: Awaited<ReturnTy
   const plain = await owner.client.post(`/api/cvs/${cv.id}/shares`, { recipientEmail: 'recruiter@agency.example', expiresInHours: 24 });
   const locked = await owner.client.post(`/api/cvs/${cv.id}/shares`, { recipientEmail: 'recruiter@agency.example', expiresInHours: 24, passcode: 'ward-7-blue' });
   const post = (await owner.client.get('/api/posts')).body.items[0];
-  expect((await owner.client.post('/api/verifications', { subjectType: 'post', subjectId: post.id, verifierName: 'Jo Matron', verifierEmail: 'jo.matron@example.org', relationship: 'Line manager' })).status).toBe(201);
+  expect(
+    (await owner.client.post('/api/verifications', { subjectType: 'post', subjectId: post.id, verifierName: 'Jo Matron', verifierEmail: 'jo.matron@example.org', relationship: 'Line manager' }))
+      .status,
+  ).toBe(201);
   const mail = await smtp.waitForEmail('jo.matron@example.org', /confirm a post/);
   return {
     owner,

@@ -14,15 +14,32 @@ export const RECORD_SAMPLES: { [T in RecordKindType]: { valid: Record<string, un
   dbs: { valid: { level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2024-05-01' }, correction: { updateService: true } },
   education: { valid: { institution: 'University of Leeds', studyType: 'MBChB', startDate: '2013-09-01', endDate: '2018-07-01' }, correction: { score: 'Honours' } },
   activity: {
-    valid: { category: 'audit', title: 'Sepsis six within the hour: a closed-loop audit', organisation: 'Calder Valley Hospitals NHS Trust', roles: ['Audit lead'], startDate: '2024-01-08', endDate: '2024-06-28' },
+    valid: {
+      category: 'audit',
+      title: 'Sepsis six within the hour: a closed-loop audit',
+      organisation: 'Calder Valley Hospitals NHS Trust',
+      roles: ['Audit lead'],
+      startDate: '2024-01-08',
+      endDate: '2024-06-28',
+    },
     correction: { highlights: ['Antibiotics within the hour rose from 61% to 84% on re-audit'] },
   },
   publication: {
-    valid: { title: 'Point-of-care ultrasound in the emergency department', publicationType: 'review', publisher: 'Emergency Medicine Journal', publishedOn: '2024-03-01', doi: '10.1136/emermed-2023-213456', pmid: '38123456' },
+    valid: {
+      title: 'Point-of-care ultrasound in the emergency department',
+      publicationType: 'review',
+      publisher: 'Emergency Medicine Journal',
+      publishedOn: '2024-03-01',
+      doi: '10.1136/emermed-2023-213456',
+      pmid: '38123456',
+    },
     correction: { authors: 'Okafor S, Rahman A' },
   },
   award: { valid: { title: 'Trainee of the Year', awarder: 'Calder Valley Hospitals NHS Trust', awardedOn: '2024-07-01' }, correction: { summary: 'Chosen by the emergency department consultants' } },
-  course: { valid: { title: 'Royal College of Emergency Medicine Annual Scientific Conference', format: 'conference', organiser: 'RCEM', startDate: '2024-09-24', endDate: '2024-09-26', cpdHours: 15 }, correction: { reflection: 'Changed how I teach ultrasound' } },
+  course: {
+    valid: { title: 'Royal College of Emergency Medicine Annual Scientific Conference', format: 'conference', organiser: 'RCEM', startDate: '2024-09-24', endDate: '2024-09-26', cpdHours: 15 },
+    correction: { reflection: 'Changed how I teach ultrasound' },
+  },
   language: { valid: { language: 'Arabic', fluency: 'Conversational' }, correction: { fluency: 'Fluent' } },
   membership: { valid: { organisation: 'Royal College of Emergency Medicine', grade: 'Member', postNominals: 'MRCEM', since: '2024-03-01' }, correction: { grade: 'Fellow' } },
   referee: {

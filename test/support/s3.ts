@@ -44,8 +44,7 @@ export async function startTestS3(bucket = 'medfolio-test'): Promise<TestS3> {
       S3_SECRET_ACCESS_KEY: 'S3RVER',
       S3_FORCE_PATH_STYLE: 'true',
     },
-    storage: (pageSize) =>
-      createS3FileStorage({ endpoint, bucket, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true, ...(pageSize ? { pageSize } : {}) }),
+    storage: (pageSize) => createS3FileStorage({ endpoint, bucket, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true, ...(pageSize ? { pageSize } : {}) }),
     async close() {
       child.kill('SIGTERM');
       await exited;

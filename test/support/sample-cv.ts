@@ -68,9 +68,7 @@ const SECTIONS: Array<{ heading: string; items: Item[] }> = [
       {
         title: 'Specialty Registrar (ST4) in Emergency Medicine',
         meta: 'Sheffield Teaching Hospitals NHS Foundation Trust · August 2022 - July 2023',
-        bullets: [
-          'Managed the sepsis pathway and improved time to antibiotics; official deputy to the consultant in charge overnight',
-        ],
+        bullets: ['Managed the sepsis pathway and improved time to antibiotics; official deputy to the consultant in charge overnight'],
       },
       {
         title: 'Clinical Fellow in Acute Medicine',
@@ -163,14 +161,15 @@ export function sampleCv(options: { ligatures?: boolean } = {}): SampleCv {
   const ligatures = options.ligatures ? 'normal' : 'none';
   const featureSettings = options.ligatures ? 'normal' : '"liga" 0, "clig" 0, "dlig" 0';
   const sections = SECTIONS.map(
-    (section) => `<section><h2>${escapeHtml(section.heading)}</h2>${section.items
-      .map(
-        (item) =>
-          `<div class="item"><h3>${escapeHtml(item.title)}</h3><p class="meta">${escapeHtml(item.meta)}</p>${
-            item.bullets.length ? `<ul>${item.bullets.map((bullet) => `<li>${escapeHtml(bullet)}</li>`).join('')}</ul>` : ''
-          }</div>`,
-      )
-      .join('')}</section>`,
+    (section) =>
+      `<section><h2>${escapeHtml(section.heading)}</h2>${section.items
+        .map(
+          (item) =>
+            `<div class="item"><h3>${escapeHtml(item.title)}</h3><p class="meta">${escapeHtml(item.meta)}</p>${
+              item.bullets.length ? `<ul>${item.bullets.map((bullet) => `<li>${escapeHtml(bullet)}</li>`).join('')}</ul>` : ''
+            }</div>`,
+        )
+        .join('')}</section>`,
   ).join('');
   const html = `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Curriculum vitae</title>

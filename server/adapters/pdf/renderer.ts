@@ -317,10 +317,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
       onDisconnected(state);
     });
     counters.browserLaunches++;
-    log?.info(
-      { event: 'pdf.browser-launched', browser: state.id, pid: state.pid, ms: Math.round(performance.now() - started) },
-      'Chromium started',
-    );
+    log?.info({ event: 'pdf.browser-launched', browser: state.id, pid: state.pid, ms: Math.round(performance.now() - started) }, 'Chromium started');
     if (closed) {
       await shutDown(state);
       throw new RendererClosedError();
@@ -400,10 +397,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
   // ---- one render ---------------------------------------------------------------------------
 
   /** One attempt on one page of one browser; never throws. */
-  async function attempt(
-    state: BrowserState,
-    job: Job,
-  ): Promise<{ ok: true; bytes: Uint8Array; pooled: PooledPage } | { ok: false; failure: Failure; pooled: PooledPage | null }> {
+  async function attempt(state: BrowserState, job: Job): Promise<{ ok: true; bytes: Uint8Array; pooled: PooledPage } | { ok: false; failure: Failure; pooled: PooledPage | null }> {
     const ctx: { pooled: PooledPage | null; abandoned: boolean } = { pooled: null, abandoned: false };
     const work = (async () => {
       const pooled = state.idle.pop() ?? (await newPooledPage(state));
@@ -537,11 +531,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
             continue;
           }
           counters.failures++;
-          job.reject(
-            new BrowserCrashedError(
-              failure.kind === 'browser-gone' ? 'Chromium died during the render, twice' : 'The page crashed during the render, twice',
-            ),
-          );
+          job.reject(new BrowserCrashedError(failure.kind === 'browser-gone' ? 'Chromium died during the render, twice' : 'The page crashed during the render, twice'));
           return;
         }
         counters.failures++;

@@ -61,17 +61,7 @@ describe('findLigatures', () => {
 });
 
 describe('checkText', () => {
-  const text = [
-    'DR JANE EXAMPLE',
-    'QUALIFICATIONS',
-    'MBChB, University of',
-    'Leeds',
-    'POSTS',
-    'Core Trainee in',
-    'Anaesthetics',
-    'COURSES',
-    'Advanced Life Support',
-  ].join('\n');
+  const text = ['DR JANE EXAMPLE', 'QUALIFICATIONS', 'MBChB, University of', 'Leeds', 'POSTS', 'Core Trainee in', 'Anaesthetics', 'COURSES', 'Advanced Life Support'].join('\n');
 
   it('passes when the name, headings and titles are present in order (case and line wraps ignored)', () => {
     expect(checkText(text, expectations)).toEqual({ ok: true, problems: [] });
@@ -123,7 +113,7 @@ describe('extractPdfText and checkPdfText on PDFs made with pdf-lib', () => {
     expect(text.replace(/\s+/g, ' ').trim()).toBe('Page one first line Page two Page three');
   });
 
-  it('leaves the caller\'s bytes intact (pdf.js detaches the buffer it is given)', async () => {
+  it("leaves the caller's bytes intact (pdf.js detaches the buffer it is given)", async () => {
     const pdf = Buffer.from(await pdfWithLines([['Dr Jane Example']]));
     const length = pdf.byteLength;
     await checkPdfText(pdf, { name: 'Dr Jane Example', headings: [], itemTitles: [] });
@@ -131,7 +121,7 @@ describe('extractPdfText and checkPdfText on PDFs made with pdf-lib', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  it('finds a literal U+FB01 in the text layer (which unpdf\'s extractText would normalise away)', async () => {
+  it("finds a literal U+FB01 in the text layer (which unpdf's extractText would normalise away)", async () => {
     const pdf = await pdfWithLines([
       ['Dr Jane Example', 'Quali\uFB01cations', 'MBChB, University of Leeds', 'Posts', 'Core Trainee in Anaesthetics', 'Courses', 'Advanced Life Support', 'Work\uFB02ow'],
     ]);
@@ -156,50 +146,44 @@ describe('extractPdfText and checkPdfText on PDFs made with pdf-lib', () => {
   });
 });
 
-describe.skipIf(!hasChromium)(
-  hasChromium ? 'checkPdfText on PDFs rendered by Chromium' : `checkPdfText on PDFs rendered by Chromium (SKIPPED: no Chromium at ${CHROMIUM})`,
-  () => {
-    let renderer: PdfRenderer;
-    beforeAll(() => {
-      renderer = createPdfRenderer({ executablePath: CHROMIUM, pagePoolSize: 1 });
+describe.skipIf(!hasChromium)(hasChromium ? 'checkPdfText on PDFs rendered by Chromium' : `checkPdfText on PDFs rendered by Chromium (SKIPPED: no Chromium at ${CHROMIUM})`, () => {
+  let renderer: PdfRenderer;
+  beforeAll(() => {
+    renderer = createPdfRenderer({ executablePath: CHROMIUM, pagePoolSize: 1 });
+  });
+  afterAll(async () => {
+    await renderer.close();
+  });
+
+  it('reports a missing heading and out-of-order titles in a rendered CV', async () => {
+    const cv = sampleCv();
+    const { pdf } = await renderer.render(cv.html, { format: 'A4' });
+    expect((await checkPdfText(pdf, cv.expectations)).ok).toBe(true);
+
+    const titles = [...cv.expectations.itemTitles];
+    [titles[1], titles[2]] = [titles[2]!, titles[1]!];
+    const result = await checkPdfText(pdf, {
+      ...cv.expectations,
+      headings: [...cv.expectations.headings.slice(0, 2), 'Research', ...cv.expectations.headings.slice(2)],
+      itemTitles: titles,
     });
-    afterAll(async () => {
-      await renderer.close();
-    });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual(['Heading 3 "Research" is missing from the PDF text', expect.stringMatching(/^Item title 3 ".+" is out of order/)]);
+  });
 
-    it('reports a missing heading and out-of-order titles in a rendered CV', async () => {
-      const cv = sampleCv();
-      const { pdf } = await renderer.render(cv.html, { format: 'A4' });
-      expect((await checkPdfText(pdf, cv.expectations)).ok).toBe(true);
+  it.skipIf(!hasDejaVu)(
+    hasDejaVu ? 'catches the ligatures Chromium writes with DejaVu Sans, and none with font-variant-ligatures: none' : `DejaVu ligatures (SKIPPED: ${DEJAVU} not installed)`,
+    async () => {
+      const page = (ligatures: string) =>
+        `<html><body style="font-family: 'DejaVu Sans'; font-variant-ligatures: ${ligatures}"><h1>Dr Jane Example</h1><h2>Qualifications</h2><p>Certificate of office efficiency; workflow fluency</p></body></html>`;
+      const expected = { name: 'Dr Jane Example', headings: ['Qualifications'], itemTitles: ['Certificate of office efficiency'] };
 
-      const titles = [...cv.expectations.itemTitles];
-      [titles[1], titles[2]] = [titles[2]!, titles[1]!];
-      const result = await checkPdfText(pdf, {
-        ...cv.expectations,
-        headings: [...cv.expectations.headings.slice(0, 2), 'Research', ...cv.expectations.headings.slice(2)],
-        itemTitles: titles,
-      });
-      expect(result.ok).toBe(false);
-      expect(result.problems).toEqual([
-        'Heading 3 "Research" is missing from the PDF text',
-        expect.stringMatching(/^Item title 3 ".+" is out of order/),
-      ]);
-    });
+      const withLigatures = await checkPdfText((await renderer.render(page('normal'), { format: 'A4' })).pdf, expected);
+      expect(withLigatures.ok).toBe(false);
+      expect(withLigatures.problems).toEqual([expect.stringMatching(/ligature code points \(.*U\+FB01/)]);
 
-    it.skipIf(!hasDejaVu)(
-      hasDejaVu ? 'catches the ligatures Chromium writes with DejaVu Sans, and none with font-variant-ligatures: none' : `DejaVu ligatures (SKIPPED: ${DEJAVU} not installed)`,
-      async () => {
-        const page = (ligatures: string) =>
-          `<html><body style="font-family: 'DejaVu Sans'; font-variant-ligatures: ${ligatures}"><h1>Dr Jane Example</h1><h2>Qualifications</h2><p>Certificate of office efficiency; workflow fluency</p></body></html>`;
-        const expected = { name: 'Dr Jane Example', headings: ['Qualifications'], itemTitles: ['Certificate of office efficiency'] };
-
-        const withLigatures = await checkPdfText((await renderer.render(page('normal'), { format: 'A4' })).pdf, expected);
-        expect(withLigatures.ok).toBe(false);
-        expect(withLigatures.problems).toEqual([expect.stringMatching(/ligature code points \(.*U\+FB01/)]);
-
-        const without = await checkPdfText((await renderer.render(page('none'), { format: 'A4' })).pdf, expected);
-        expect(without).toEqual({ ok: true, problems: [], pages: 1 });
-      },
-    );
-  },
-);
+      const without = await checkPdfText((await renderer.render(page('none'), { format: 'A4' })).pdf, expected);
+      expect(without).toEqual({ ok: true, problems: [], pages: 1 });
+    },
+  );
+});

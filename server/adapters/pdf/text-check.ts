@@ -136,9 +136,7 @@ export function checkText(text: string, expectations: TextExpectations): TextChe
   if (ligatures.length > 0) {
     const total = ligatures.reduce((sum, finding) => sum + finding.count, 0);
     const list = ligatures.map((finding) => `${finding.codePoint} x${finding.count}`).join(', ');
-    problems.push(
-      `The PDF text contains ${total} ligature code point${total === 1 ? '' : 's'} (${list}); applicant tracking systems misread such words. Use font-variant-ligatures: none`,
-    );
+    problems.push(`The PDF text contains ${total} ligature code point${total === 1 ? '' : 's'} (${list}); applicant tracking systems misread such words. Use font-variant-ligatures: none`);
   }
   return { ok: problems.length === 0, problems };
 }

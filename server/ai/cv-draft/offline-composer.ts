@@ -34,30 +34,32 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
   };
 
   const statement = personalStatement(record, assessed, asOf);
-  add('profile', 'Profile', statement.length ? [{ title: record.profile.label ?? 'Profile', subtitle: null, dates: null, bullets: statement.map((s) => s.text), cites: [PROFILE_REF, ...statement.flatMap((s) => s.cites)] }] : []);
-
   add(
-    'registration',
-    'Professional registration and DBS',
-    [
-      // One sentence a person would write, with the number in it; revalidation or renewal beside.
-      ...record.registrations.map((r) => ({
-        title: registrationSentence({ ...r, number: registrationNumberPlaceholder(r.id) }),
-        subtitle: null,
-        dates: r.revalidationDate ? `Revalidation due ${monthYear(r.revalidationDate)}` : r.renewalDate ? `Renewal due ${monthYear(r.renewalDate)}` : null,
-        bullets: r.conditions ? [`Conditions: ${r.conditions}`] : [],
-        cites: [{ type: 'registration', id: r.id }],
-      })),
-      // The DBS level and Update Service status, never the certificate number.
-      ...record.dbs.map((d) => ({
-        title: dbsTitle(d.level),
-        subtitle: `${d.workforce === 'both' ? 'Adult and child' : d.workforce[0]!.toUpperCase() + d.workforce.slice(1)} workforce`,
-        dates: `Issued ${monthYear(d.issueDate)}`,
-        bullets: d.updateService ? ['Subscribed to the DBS Update Service'] : [],
-        cites: [{ type: 'dbs', id: d.id }],
-      })),
-    ],
+    'profile',
+    'Profile',
+    statement.length
+      ? [{ title: record.profile.label ?? 'Profile', subtitle: null, dates: null, bullets: statement.map((s) => s.text), cites: [PROFILE_REF, ...statement.flatMap((s) => s.cites)] }]
+      : [],
   );
+
+  add('registration', 'Professional registration and DBS', [
+    // One sentence a person would write, with the number in it; revalidation or renewal beside.
+    ...record.registrations.map((r) => ({
+      title: registrationSentence({ ...r, number: registrationNumberPlaceholder(r.id) }),
+      subtitle: null,
+      dates: r.revalidationDate ? `Revalidation due ${monthYear(r.revalidationDate)}` : r.renewalDate ? `Renewal due ${monthYear(r.renewalDate)}` : null,
+      bullets: r.conditions ? [`Conditions: ${r.conditions}`] : [],
+      cites: [{ type: 'registration', id: r.id }],
+    })),
+    // The DBS level and Update Service status, never the certificate number.
+    ...record.dbs.map((d) => ({
+      title: dbsTitle(d.level),
+      subtitle: `${d.workforce === 'both' ? 'Adult and child' : d.workforce[0]!.toUpperCase() + d.workforce.slice(1)} workforce`,
+      dates: `Issued ${monthYear(d.issueDate)}`,
+      bullets: d.updateService ? ['Subscribed to the DBS Update Service'] : [],
+      cites: [{ type: 'dbs', id: d.id }],
+    })),
+  ]);
 
   add(
     'experience',
@@ -122,13 +124,25 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
   const extras = (section: string) => record.extras.filter((x) => x.section === section);
   const entries = [
     // JSON Resume's skills, kept as given, before the languages.
-    ...extras('skills').map((x) => ({ section: 'skills', title: x.title, subtitle: null, dates: null, bullets: [x.text.slice(x.title.length + 2)].filter(Boolean), sortDate: null, cites: [{ type: 'extra', id: x.id }] })),
+    ...extras('skills').map((x) => ({
+      section: 'skills',
+      title: x.title,
+      subtitle: null,
+      dates: null,
+      bullets: [x.text.slice(x.title.length + 2)].filter(Boolean),
+      sortDate: null,
+      cites: [{ type: 'extra', id: x.id }],
+    })),
     ...RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : [])),
   ];
   for (const section of SECTION_KINDS) {
     // Newest first; undated entries (skills, languages) keep the record's order.
     const inSection = entries.filter((e) => e.section === section).sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''));
-    add(section, SECTION_TITLES[section], inSection.map(({ title, subtitle, dates, bullets, cites }) => ({ title, subtitle, dates, bullets, cites })));
+    add(
+      section,
+      SECTION_TITLES[section],
+      inSection.map(({ title, subtitle, dates, bullets, cites }) => ({ title, subtitle, dates, bullets, cites })),
+    );
   }
   return { sections };
 }

@@ -37,7 +37,11 @@ export function personalStatement(record: AiRecord, assessed: AssessedRequiremen
   // work alongside it (what a reader takes as "the job"); among each, the latest.
   const sideline = (p: (typeof record.posts)[number]) => Number(p.contract !== 'substantive');
   const latest = [...record.posts].sort(
-    (a, b) => Number(Boolean(a.endDate)) - Number(Boolean(b.endDate)) || (a.endDate ? 0 : sideline(a) - sideline(b)) || (b.endDate ?? '').localeCompare(a.endDate ?? '') || b.startDate.localeCompare(a.startDate),
+    (a, b) =>
+      Number(Boolean(a.endDate)) - Number(Boolean(b.endDate)) ||
+      (a.endDate ? 0 : sideline(a) - sideline(b)) ||
+      (b.endDate ?? '').localeCompare(a.endDate ?? '') ||
+      b.startDate.localeCompare(a.startDate),
   )[0];
   if (latest) {
     const where = /^self[- ]employed$/i.test(latest.employer.trim()) ? `${latest.title}, self-employed` : `${latest.title} at ${latest.employer}`;
@@ -48,7 +52,8 @@ export function personalStatement(record: AiRecord, assessed: AssessedRequiremen
   // The courses the advert asks for, as the record holds them and still in date.
   const asked = new Set(assessed.filter((r) => r.kind === 'course' && r.status === 'met').flatMap((r) => r.evidence.filter((e) => e.type === 'training').map((e) => e.id)));
   const courses = record.training.filter((t) => asked.has(t.id) && (!t.expiresOn || t.expiresOn >= asOf)).slice(0, MAX_COURSES);
-  for (const t of courses) out.push({ text: withStop(t.expiresOn ? `${t.name}, valid until ${monthYear(t.expiresOn)}` : `${t.name}, completed ${monthYear(t.completedOn)}`), cites: [{ type: 'training', id: t.id }] });
+  for (const t of courses)
+    out.push({ text: withStop(t.expiresOn ? `${t.name}, valid until ${monthYear(t.expiresOn)}` : `${t.name}, completed ${monthYear(t.completedOn)}`), cites: [{ type: 'training', id: t.id }] });
 
   const dbs = [...record.dbs].sort((a, b) => b.issueDate.localeCompare(a.issueDate))[0];
   if (dbs) {
@@ -57,4 +62,3 @@ export function personalStatement(record: AiRecord, assessed: AssessedRequiremen
   }
   return out.map((s) => ({ ...s, text: withStop(s.text) }));
 }
-

@@ -26,7 +26,9 @@ describe('CV wording', () => {
       'General Medical Council, GMC number 7123456: full registration with a licence to practise.',
     );
     expect(registrationSentence({ body: 'NMC', number: '19B4821E', jurisdiction: null, status: null })).toBe('Nursing and Midwifery Council, NMC PIN 19B4821E.');
-    expect(registrationSentence({ body: 'US-STATE-BOARD', number: '7351820', jurisdiction: 'Wisconsin', status: 'Active, unrestricted.' })).toBe('Wisconsin state license, license number 7351820: active, unrestricted.');
+    expect(registrationSentence({ body: 'US-STATE-BOARD', number: '7351820', jurisdiction: 'Wisconsin', status: 'Active, unrestricted.' })).toBe(
+      'Wisconsin state license, license number 7351820: active, unrestricted.',
+    );
     expect(registrationSentence({ body: 'GMC', number: '1', jurisdiction: null, status: 'GP Register' })).toContain(': GP Register.');
   });
 });

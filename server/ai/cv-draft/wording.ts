@@ -33,8 +33,7 @@ const ISO_ANY = /\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b/g;
  * ISO dates left in any text (a model's draft keeps the record's dates as they are) written as
  * people write them. Only the form changes: each month and year is the one the text gave.
  */
-export const humaniseDates = (text: string): string =>
-  text.replace(ISO_SPAN, (_, a: string, b: string) => dateSpan(a, b === 'present' ? null : b)!).replace(ISO_ANY, (d) => monthYear(d));
+export const humaniseDates = (text: string): string => text.replace(ISO_SPAN, (_, a: string, b: string) => dateSpan(a, b === 'present' ? null : b)!).replace(ISO_ANY, (d) => monthYear(d));
 
 const wordsOf = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 

@@ -25,10 +25,14 @@ const usAdvert = (line: string) => `Hospitalist Physician\nRiverbend Medical Cen
 const ukAdvert = (lines: string[]) => `Staff Nurse - Critical Care\nMarshgate NHS Trust\n\nEssential criteria:\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
 
 describe('matching a requirement against the record', () => {
-  const licences = { clinical: { registrations: [
-    { body: 'US-STATE-BOARD', number: '7351820', jurisdiction: 'Wisconsin', status: 'Active, unrestricted', renewalDate: '2027-10-31' },
-    { body: 'US-STATE-BOARD', number: '35148827', jurisdiction: 'Ohio', status: 'Inactive: not renewed' },
-  ] } } as unknown as Partial<Resume>;
+  const licences = {
+    clinical: {
+      registrations: [
+        { body: 'US-STATE-BOARD', number: '7351820', jurisdiction: 'Wisconsin', status: 'Active, unrestricted', renewalDate: '2027-10-31' },
+        { body: 'US-STATE-BOARD', number: '35148827', jurisdiction: 'Ohio', status: 'Inactive: not renewed' },
+      ],
+    },
+  } as unknown as Partial<Resume>;
 
   it('reads a licence by the state the advert names, and by whether it is in force', () => {
     expect(statusOf(usAdvert('Current, unrestricted license to practice medicine in the State of Ohio'), licences, /Ohio/)).toBe('expired');
@@ -37,36 +41,53 @@ describe('matching a requirement against the record', () => {
   });
 
   it('treats a DBS check whose Update Service subscription lapsed as out of date', () => {
-    const dbs = (renewal: string) => ({ clinical: { dbs: [{ level: 'enhanced-barred', workforce: 'both', certificateNumber: '001574820369', issueDate: '2022-09-05', updateService: true, updateServiceRenewalDate: renewal }] } }) as unknown as Partial<Resume>;
+    const dbs = (renewal: string) =>
+      ({
+        clinical: { dbs: [{ level: 'enhanced-barred', workforce: 'both', certificateNumber: '001574820369', issueDate: '2022-09-05', updateService: true, updateServiceRenewalDate: renewal }] },
+      }) as unknown as Partial<Resume>;
     const advert = ukAdvert(['Enhanced DBS check dated within the last three years, or registration with the DBS Update Service']);
     expect(statusOf(advert, dbs('2026-09-04'), /DBS/)).toBe('expired');
     expect(statusOf(advert, dbs('2027-09-04'), /DBS/)).toBe('met');
   });
 
   it('asks for a lapsed AHA BLS card even when ACLS is current; in the UK a current ALS covers BLS', () => {
-    const cards = { certificates: [
-      { name: 'AHA BLS Provider', issuer: 'American Heart Association', date: '2024-10-03' },
-      { name: 'AHA ACLS Provider', issuer: 'American Heart Association', date: '2025-12-09' },
-    ] } as Partial<Resume>;
+    const cards = {
+      certificates: [
+        { name: 'AHA BLS Provider', issuer: 'American Heart Association', date: '2024-10-03' },
+        { name: 'AHA ACLS Provider', issuer: 'American Heart Association', date: '2025-12-09' },
+      ],
+    } as Partial<Resume>;
     expect(statusOf(usAdvert('BLS certification from the American Heart Association'), cards, /BLS/)).toBe('expired');
-    const uk = { certificates: [
-      { name: 'Basic Life Support', issuer: 'Marshgate NHS Trust', date: '2024-01-10' },
-      { name: 'Advanced Life Support (ALS)', issuer: 'Resuscitation Council UK', date: '2025-03-01' },
-    ] } as Partial<Resume>;
+    const uk = {
+      certificates: [
+        { name: 'Basic Life Support', issuer: 'Marshgate NHS Trust', date: '2024-01-10' },
+        { name: 'Advanced Life Support (ALS)', issuer: 'Resuscitation Council UK', date: '2025-03-01' },
+      ],
+    } as Partial<Resume>;
     expect(statusOf(ukAdvert(['Basic Life Support']), uk, /Basic Life Support/)).toBe('probably-met');
   });
 
   it('matches a procedure by any of its names, and not by the setting alone', () => {
-    const icu = { work: [{ name: 'Marshgate NHS Trust', position: 'Staff Nurse, Intensive Care', startDate: '2019-01-01', highlights: ['Ward lead for haemofiltration training'] }] } as Partial<Resume>;
+    const icu = {
+      work: [{ name: 'Marshgate NHS Trust', position: 'Staff Nurse, Intensive Care', startDate: '2019-01-01', highlights: ['Ward lead for haemofiltration training'] }],
+    } as Partial<Resume>;
     expect(statusOf(ukAdvert(['Experience in delivering continuous renal replacement therapy']), icu, /renal replacement/)).toBe('met');
     expect(statusOf(ukAdvert(['Experience of point-of-care ultrasound in critical care']), icu, /ultrasound/)).toBe('unmet');
   });
 });
 
 describe('matching skills and qualifications by what they are', () => {
-  const doctor = { work: [
-    { name: 'Wendmoor Teaching Hospitals NHS Foundation Trust', position: 'Foundation Year 1 Doctor, General Surgery', startDate: '2025-08-06', highlights: ['Rotations in emergency medicine, psychiatry and general surgery', 'Taught final-year medical students on the surgical wards'] },
-  ], certificates: [{ name: 'MRCP(UK) Part 1', issuer: 'Federation of the Royal Colleges of Physicians', date: '2026-01-15' }] } as Partial<Resume>;
+  const doctor = {
+    work: [
+      {
+        name: 'Wendmoor Teaching Hospitals NHS Foundation Trust',
+        position: 'Foundation Year 1 Doctor, General Surgery',
+        startDate: '2025-08-06',
+        highlights: ['Rotations in emergency medicine, psychiatry and general surgery', 'Taught final-year medical students on the surgical wards'],
+      },
+    ],
+    certificates: [{ name: 'MRCP(UK) Part 1', issuer: 'Federation of the Royal Colleges of Physicians', date: '2026-01-15' }],
+  } as Partial<Resume>;
 
   it('does not read managing patients, time management or a rotation as management experience', () => {
     const advert = ukAdvert(['Able to assess and manage acutely unwell surgical patients', 'Reliability and good time management', 'Experience of managing a team']);
@@ -83,10 +104,13 @@ describe('matching skills and qualifications by what they are', () => {
 });
 
 describe('registrations, checks and degrees named with alternatives', () => {
-  const nurse = { education: [{ institution: 'Marshgate University', studyType: 'BSc (Hons)', area: 'Nursing (Adult)' }], clinical: {
-    registrations: [{ body: 'NMC', number: '21A1234E', status: 'Registered nurse: adult' }],
-    dbs: [{ level: 'enhanced-barred', workforce: 'adult', certificateNumber: '001863047519', issueDate: '2025-08-20', updateService: true }],
-  } } as unknown as Partial<Resume>;
+  const nurse = {
+    education: [{ institution: 'Marshgate University', studyType: 'BSc (Hons)', area: 'Nursing (Adult)' }],
+    clinical: {
+      registrations: [{ body: 'NMC', number: '21A1234E', status: 'Registered nurse: adult' }],
+      dbs: [{ level: 'enhanced-barred', workforce: 'adult', certificateNumber: '001863047519', issueDate: '2025-08-20', updateService: true }],
+    },
+  } as unknown as Partial<Resume>;
 
   it('accepts any field of practice the advert lists, and any degree around an "or"', () => {
     expect(statusOf(ukAdvert(['NMC registered nurse (child or adult field) or registered midwife']), nurse, /NMC/)).toBe('met');
@@ -96,7 +120,7 @@ describe('registrations, checks and degrees named with alternatives', () => {
 
   it("needs a check for the children's workforce when the advert names the children's barred list", () => {
     expect(statusOf(ukAdvert(["An enhanced DBS check including the children's barred list"]), nurse, /DBS/)).toBe('unmet');
-    expect(statusOf(ukAdvert(["An enhanced DBS check including the adult barred list"]), nurse, /DBS/)).toBe('met');
+    expect(statusOf(ukAdvert(['An enhanced DBS check including the adult barred list']), nurse, /DBS/)).toBe('met');
   });
 
   it('takes a BSN as graduation from a school of nursing', () => {
@@ -108,12 +132,25 @@ describe('registrations, checks and degrees named with alternatives', () => {
 describe('reading what the advert asks', () => {
   it('splits a list made only of procedures into one requirement each, and keeps other lists whole', () => {
     const texts = (advert: string) => analyseJobOffline(advert).requirements.map((r) => r.text);
-    expect(texts(ukAdvert(['Experience of procedural sedation and point-of-care ultrasound']))).toEqual(expect.arrayContaining(['Experience of procedural sedation', 'Experience of point-of-care ultrasound']));
+    expect(texts(ukAdvert(['Experience of procedural sedation and point-of-care ultrasound']))).toEqual(
+      expect.arrayContaining(['Experience of procedural sedation', 'Experience of point-of-care ultrasound']),
+    );
     expect(texts(ukAdvert(['Competent in cannulation, catheterisation and arterial blood gas sampling']))).toContain('Competent in cannulation, catheterisation and arterial blood gas sampling');
   });
 
   it('carries a window set by a list item ending in ":" to the items nested under it, and no further', () => {
-    const advert = ['Locum Doctor - Emergency Department', 'Kestrelmoor Medical Staffing', '', 'What we need from you', '• Two clinical references from consultants you have worked with in the last 12 months', '• Mandatory training completed within the last 12 months:', '    - Fire safety', '    - Safeguarding adults', '• ALS certificate (required for all ED shifts)', ''].join('\n');
+    const advert = [
+      'Locum Doctor - Emergency Department',
+      'Kestrelmoor Medical Staffing',
+      '',
+      'What we need from you',
+      '• Two clinical references from consultants you have worked with in the last 12 months',
+      '• Mandatory training completed within the last 12 months:',
+      '    - Fire safety',
+      '    - Safeguarding adults',
+      '• ALS certificate (required for all ED shifts)',
+      '',
+    ].join('\n');
     const requirements = analyseJobOffline(advert).requirements;
     expect(requirements.find((r) => r.key === 'safeguarding-adults')?.detail).toMatch(/12 months/);
     expect(requirements.find((r) => r.key === 'als')?.detail ?? null).toBeNull();

@@ -63,8 +63,16 @@ export function citableTexts(record: AiRecord): Citable[] {
       ...p.achievements.map((a) => ({ ref: { type: 'post', id: p.id }, label: postLabel(p), text: a })),
     ]),
     ...record.training.map((t) => ({ ref: { type: 'training', id: t.id }, label: t.name, text: [t.name, t.provider].filter(Boolean).join(', ') })),
-    ...record.education.map((e) => ({ ref: { type: 'education', id: e.id }, label: [e.studyType, e.area, e.institution].filter(Boolean).join(', '), text: [e.studyType, e.area, e.institution].filter(Boolean).join(' ') })),
-    ...record.registrations.map((r) => ({ ref: { type: 'registration', id: r.id }, label: `${r.body === 'US-STATE-BOARD' ? `${r.jurisdiction ?? 'State'} licence` : `${r.body} registration`}`, text: [r.body, r.status, r.conditions, r.jurisdiction].filter(Boolean).join(' ') })),
+    ...record.education.map((e) => ({
+      ref: { type: 'education', id: e.id },
+      label: [e.studyType, e.area, e.institution].filter(Boolean).join(', '),
+      text: [e.studyType, e.area, e.institution].filter(Boolean).join(' '),
+    })),
+    ...record.registrations.map((r) => ({
+      ref: { type: 'registration', id: r.id },
+      label: `${r.body === 'US-STATE-BOARD' ? `${r.jurisdiction ?? 'State'} licence` : `${r.body} registration`}`,
+      text: [r.body, r.status, r.conditions, r.jurisdiction].filter(Boolean).join(' '),
+    })),
     // The kinds that word their own CV entry (audit, teaching, publications, awards...), in their own words.
     ...RECORD_KINDS.filter((k) => k.cv && k.aiContext).flatMap((kind) =>
       record.items[kind.type].map((item) => ({ ref: { type: kind.type, id: item.id }, label: kind.describe(item), text: `${kind.label}: ${kind.embedText(item) ?? ''}` })),
@@ -73,10 +81,38 @@ export function citableTexts(record: AiRecord): Citable[] {
   ];
 }
 
-const STOP = new Set('the and for with from that this have has are was were been will your you our their within into able ability evidence experience experienced knowledge understanding including such other good sound strong excellent proven demonstrable demonstrated relevant appropriate current recent previous working work skills skill practice clinical patients patient care staff team'.split(' '));
+const STOP = new Set(
+  'the and for with from that this have has are was were been will your you our their within into able ability evidence experience experienced knowledge understanding including such other good sound strong excellent proven demonstrable demonstrated relevant appropriate current recent previous working work skills skill practice clinical patients patient care staff team'.split(
+    ' ',
+  ),
+);
 const stem = (w: string) => w.replace(/(?:ments|ment|ings|ing|ions|ion|ies|ied|ed|es|s)$/, '');
 /** Words that name the same thing in records and adverts (after stemming). */
-const SYNONYMS: Record<string, string> = { phlebotomy: 'venepuncture', domiciliary: 'home', visit: 'home', cannula: 'cannulat', intravenous: 'iv', supervis: 'mentor', precept: 'mentor', teach: 'mentor', train: 'mentor', educat: 'mentor', haemofiltration: 'crrt', hemofiltration: 'crrt', haemodiafiltration: 'crrt', renal: 'crrt', tracheostomie: 'tracheostomy', niv: 'ventilation', cpap: 'ventilation', pocus: 'ultrasound', echocardiography: 'echo', echocardiogram: 'echo', elderly: 'older', geriatric: 'older', frail: 'older' };
+const SYNONYMS: Record<string, string> = {
+  phlebotomy: 'venepuncture',
+  domiciliary: 'home',
+  visit: 'home',
+  cannula: 'cannulat',
+  intravenous: 'iv',
+  supervis: 'mentor',
+  precept: 'mentor',
+  teach: 'mentor',
+  train: 'mentor',
+  educat: 'mentor',
+  haemofiltration: 'crrt',
+  hemofiltration: 'crrt',
+  haemodiafiltration: 'crrt',
+  renal: 'crrt',
+  tracheostomie: 'tracheostomy',
+  niv: 'ventilation',
+  cpap: 'ventilation',
+  pocus: 'ultrasound',
+  echocardiography: 'echo',
+  echocardiogram: 'echo',
+  elderly: 'older',
+  geriatric: 'older',
+  frail: 'older',
+};
 const contentWords = (text: string) =>
   new Set(
     (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
@@ -132,7 +168,11 @@ function assessRegistration(req: Requirement, record: AiRecord, citable: Citable
   const inForce = held.filter((r) => !LAPSED.test(r.status ?? '') && (!r.renewalDate || r.renewalDate >= asOf));
   if (!inForce.length) {
     const r = held[0]!;
-    return outcome('expired', `Your ${label}${state ? ` (${state})` : ''} is not in force: ${r.renewalDate && r.renewalDate < asOf ? `renewal was due on ${readableDate(r.renewalDate)}` : (r.status ?? 'lapsed')}.`, citeRegistrations(held, citable));
+    return outcome(
+      'expired',
+      `Your ${label}${state ? ` (${state})` : ''} is not in force: ${r.renewalDate && r.renewalDate < asOf ? `renewal was due on ${readableDate(r.renewalDate)}` : (r.status ?? 'lapsed')}.`,
+      citeRegistrations(held, citable),
+    );
   }
   held = inForce;
   const status = held.map((r) => `${r.status ?? ''} ${r.conditions ?? ''}`).join(' ');
@@ -141,14 +181,17 @@ function assessRegistration(req: Requirement, record: AiRecord, citable: Citable
   }
   if (req.key === 'GMC') {
     if (/provisional/i.test(status) && !/provisional/i.test(req.text)) return outcome('unmet', 'Your GMC registration is provisional; this post asks for full registration.', regs);
-    if (req.detail === 'specialist register' && !/specialist register/i.test(status)) return outcome('probably-met', 'Your GMC registration is on record; it does not say you are on the Specialist Register: check.', regs);
+    if (req.detail === 'specialist register' && !/specialist register/i.test(status))
+      return outcome('probably-met', 'Your GMC registration is on record; it does not say you are on the Specialist Register: check.', regs);
     if (req.detail === 'GP register' && !/gp register/i.test(status)) return outcome('probably-met', 'Your GMC registration is on record; it does not say you are on the GP Register: check.', regs);
-    if (req.detail === 'licence to practise' && !/licen[cs]e/i.test(status)) return outcome('probably-met', 'Your GMC registration is on record; it does not say "with a licence to practise": check the wording.', regs);
+    if (req.detail === 'licence to practise' && !/licen[cs]e/i.test(status))
+      return outcome('probably-met', 'Your GMC registration is on record; it does not say "with a licence to practise": check the wording.', regs);
   }
   if (req.key === 'NMC' && req.detail) {
     const field = NMC_FIELDS.find(([, p]) => p.test(status))?.[0];
     const wanted = req.detail.split(/ or |, /);
-    if (field && !wanted.some((w) => w.includes(field) || field.includes(w))) return outcome('unmet', `Your NMC registration is as ${field === 'midwife' ? 'a midwife' : `a ${field} nurse`}; this post asks for ${req.detail}.`, regs);
+    if (field && !wanted.some((w) => w.includes(field) || field.includes(w)))
+      return outcome('unmet', `Your NMC registration is as ${field === 'midwife' ? 'a midwife' : `a ${field} nurse`}; this post asks for ${req.detail}.`, regs);
     if (!field) return outcome('probably-met', `Your NMC registration is on record; it does not say which field (${req.detail}): check.`, regs);
   }
   return outcome('met', `${capitalise(label)} on your record${held[0]!.status ? `: ${held[0]!.status}` : ''}.`, regs);
@@ -158,7 +201,10 @@ function assessRegistration(req: Requirement, record: AiRecord, citable: Citable
 const LAPSED = /\b(?:inactive|lapsed|expired|not renewed|suspended|revoked|erased|removed|struck off|retired|voluntar(?:y|ily) (?:removal|removed|surrender\w*))\b/i;
 const citeRegistrations = (held: AiRecord['registrations'], citable: Citable[]) => citable.filter((c) => held.some((r) => r.id === c.ref.id));
 
-const US_STATES = 'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming'.split(' ').concat(['New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Rhode Island', 'South Carolina', 'South Dakota', 'West Virginia', 'District of Columbia']);
+const US_STATES =
+  'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming'
+    .split(' ')
+    .concat(['New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Rhode Island', 'South Carolina', 'South Dakota', 'West Virginia', 'District of Columbia']);
 /** "License in the State of Ohio", "an active Texas RN license": the one state a requirement names. */
 function usStateIn(text: string): string | undefined {
   if (/\b(?:any|one) (?:U\.?S\.? )?state\b|\bcompact\b|\bmultistate\b|\bNLC\b/i.test(text)) return undefined;
@@ -182,8 +228,13 @@ function assessCourse(req: Requirement, record: AiRecord, asOf: string): Outcome
   const cite = (ts: typeof held): Citable[] => ts.map((t) => ({ ref: { type: 'training', id: t.id }, label: t.name, text: t.name }));
   if (!held.length) {
     if (req.key === 'mandatory-training') {
-      const mandatory = record.training.filter((t) => courseIds(t).some((id) => ['information-governance', 'manual-handling', 'infection-control', 'fire-safety', 'safeguarding-adults', 'safeguarding-children', 'safeguarding-l3', 'conflict-resolution'].includes(id)));
-      if (mandatory.length) return outcome('probably-met', `Your record lists some mandatory training (${mandatory.map((t) => t.name).join(', ')}): check it covers everything this employer lists.`, cite(mandatory));
+      const mandatory = record.training.filter((t) =>
+        courseIds(t).some((id) =>
+          ['information-governance', 'manual-handling', 'infection-control', 'fire-safety', 'safeguarding-adults', 'safeguarding-children', 'safeguarding-l3', 'conflict-resolution'].includes(id),
+        ),
+      );
+      if (mandatory.length)
+        return outcome('probably-met', `Your record lists some mandatory training (${mandatory.map((t) => t.name).join(', ')}): check it covers everything this employer lists.`, cite(mandatory));
     }
     return outcome('unmet', `The job asks for ${label}; your record has none.`);
   }
@@ -191,7 +242,10 @@ function assessCourse(req: Requirement, record: AiRecord, asOf: string): Outcome
   const window = windowMonths(`${req.text} ${req.detail ?? ''}`);
   const recent = window ? held.filter((t) => monthsBetween(t.completedOn, asOf) <= window) : held;
   if (window && held.length && !recent.length) {
-    const latest = held.map((t) => t.completedOn).sort().at(-1)!;
+    const latest = held
+      .map((t) => t.completedOn)
+      .sort()
+      .at(-1)!;
     return outcome('expired', `Your ${held[0]!.name} was completed on ${readableDate(latest)}; this employer wants it done within the last ${describeWindow(window)}.`, cite(held));
   }
   const current = recent.filter((t) => !t.expiresOn || t.expiresOn >= asOf);
@@ -199,22 +253,41 @@ function assessCourse(req: Requirement, record: AiRecord, asOf: string): Outcome
   // as ACLS), so renew it. In the UK an ALS course covers BLS and the higher course answers.
   const exact = held.filter((t) => courseIds(t).some((id) => keys.has(id)));
   if (courseById.get(req.key)?.us && exact.length && current.length && !current.some((t) => exact.includes(t))) {
-    const last = exact.map((t) => t.expiresOn ?? '').sort().at(-1)!;
-    return outcome('expired', `Your ${exact[0]!.name} expired${last ? ` on ${readableDate(last)}` : ''}; ${current[0]!.name} may be accepted in its place: check with the employer.`, cite([...exact, ...current]));
+    const last = exact
+      .map((t) => t.expiresOn ?? '')
+      .sort()
+      .at(-1)!;
+    return outcome(
+      'expired',
+      `Your ${exact[0]!.name} expired${last ? ` on ${readableDate(last)}` : ''}; ${current[0]!.name} may be accepted in its place: check with the employer.`,
+      cite([...exact, ...current]),
+    );
   }
   if (current.length) {
-    const soonest = current.map((t) => t.expiresOn).filter((d): d is string => Boolean(d)).sort()[0];
+    const soonest = current
+      .map((t) => t.expiresOn)
+      .filter((d): d is string => Boolean(d))
+      .sort()[0];
     const first = current[0]!;
-    if (soonest && daysBetween(asOf, soonest) <= EXPIRING_DAYS) return outcome('expiring', `Your ${first.name} expires on ${readableDate(soonest)}, in ${daysBetween(asOf, soonest)} days: renew it.`, cite(current));
+    if (soonest && daysBetween(asOf, soonest) <= EXPIRING_DAYS)
+      return outcome('expiring', `Your ${first.name} expires on ${readableDate(soonest)}, in ${daysBetween(asOf, soonest)} days: renew it.`, cite(current));
     const viaHigher = !courseIds(first).some((id) => keys.has(id));
-    return outcome(viaHigher ? 'probably-met' : 'met', viaHigher ? `You hold ${first.name}, which usually covers ${label}: check the employer accepts it.` : `${first.name}${soonest ? `, valid until ${readableDate(soonest)}` : ''}.`, cite(current));
+    return outcome(
+      viaHigher ? 'probably-met' : 'met',
+      viaHigher ? `You hold ${first.name}, which usually covers ${label}: check the employer accepts it.` : `${first.name}${soonest ? `, valid until ${readableDate(soonest)}` : ''}.`,
+      cite(current),
+    );
   }
-  const last = held.map((t) => t.expiresOn ?? '').sort().at(-1)!;
+  const last = held
+    .map((t) => t.expiresOn ?? '')
+    .sort()
+    .at(-1)!;
   return outcome('expired', `Your ${held[0]!.name} expired on ${readableDate(last)}.`, cite(held));
 }
 
 /** "Within the last 12 months", "in the past three years": the window an employer sets, in months. */
-const WINDOW = /\b(?:within|in|during) the (?:last|past|previous) (\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four) (months?|years?)\b|\bdated within (\d+|one|two|three) (months?|years?)\b/i;
+const WINDOW =
+  /\b(?:within|in|during) the (?:last|past|previous) (\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four) (months?|years?)\b|\bdated within (\d+|one|two|three) (months?|years?)\b/i;
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, eighteen: 18, 'twenty-four': 24 };
 function windowMonths(text: string): number | undefined {
   const m = WINDOW.exec(text);
@@ -257,7 +330,11 @@ function assessQualification(req: Requirement, record: AiRecord, citable: Citabl
   if (holding.length) return outcome('probably-met', `One of your posts mentions ${label} (${holding[0]!.label}); add it to your qualifications.`, holding);
   // A doctor fully registered with the GMC holds a primary medical qualification.
   if (req.key === 'primary-medical' && record.registrations.some((r) => r.body === 'GMC' || r.body === 'US-STATE-BOARD')) {
-    return outcome('probably-met', 'Your medical registration implies a primary medical qualification; add your degree to your record.', citable.filter((c) => c.ref.type === 'registration'));
+    return outcome(
+      'probably-met',
+      'Your medical registration implies a primary medical qualification; add your degree to your record.',
+      citable.filter((c) => c.ref.type === 'registration'),
+    );
   }
   return outcome('unmet', `Your record does not show ${label}.`);
 }
@@ -269,7 +346,10 @@ function datedOutcome(cited: Citable[], record: AiRecord, asOf: string): Outcome
   if (cited.some((c) => c.ref.type !== 'training') || rows.some((t) => !t.expiresOn)) return undefined;
   const dated = rows;
   if (!dated.length) return undefined;
-  const latest = dated.map((t) => t.expiresOn!).sort().at(-1)!;
+  const latest = dated
+    .map((t) => t.expiresOn!)
+    .sort()
+    .at(-1)!;
   if (latest < asOf) return outcome('expired', `Your ${dated[0]!.name} expired on ${readableDate(latest)}.`, cited);
   if (daysBetween(asOf, latest) <= EXPIRING_DAYS) return outcome('expiring', `Your ${dated[0]!.name} expires on ${readableDate(latest)}, in ${daysBetween(asOf, latest)} days: renew it.`, cited);
   return undefined;
@@ -284,7 +364,10 @@ const WHOLE_EXAM = /\bfull\b|\bPACES\b|\bmembership\b|\bfinal\b|\ball parts\b|\b
 /** "A post-registration qualification in critical care": any course or qualification in that field. */
 function assessSpecialistCourse(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
   const fields = specialtiesIn(req.text);
-  const learning = citable.filter((c) => c.ref.type === 'education' || c.ref.type === 'training' || c.ref.type === 'award' || c.ref.type === 'activity' || (c.ref.type === 'extra' && /^(?:awards|certificates|projects):/.test(c.ref.id)));
+  const learning = citable.filter(
+    (c) =>
+      c.ref.type === 'education' || c.ref.type === 'training' || c.ref.type === 'award' || c.ref.type === 'activity' || (c.ref.type === 'extra' && /^(?:awards|certificates|projects):/.test(c.ref.id)),
+  );
   // "Letter of Competence in Intrauterine Techniques": a certificate for that procedure, in date.
   const procedures = proceduresIn(req.text);
   if (procedures.length) {
@@ -308,10 +391,21 @@ function assessCheck(req: Requirement, record: AiRecord, citable: Citable[], asO
     // "Adult and child barred lists" needs a check for both workforces.
     const bothWorkforces = /\b(?:adults?|adult's)\b[^.;]{0,30}\b(?:child(?:ren)?'?s?)\b|\b(?:child(?:ren)?'?s?)\b[^.;]{0,30}\badults?\b|\bboth (?:barred )?lists\b/i.test(req.text);
     // "Including the children's barred list": a check for the children's workforce.
-    const workforce = bothWorkforces ? 'both' : /\bchild(?:ren)?'?s?'? (?:barred list|workforce)\b/i.test(req.text) ? 'child' : /\badults?'?s?'? (?:barred list|workforce)\b/i.test(req.text) ? 'adult' : undefined;
+    const workforce = bothWorkforces
+      ? 'both'
+      : /\bchild(?:ren)?'?s?'? (?:barred list|workforce)\b/i.test(req.text)
+        ? 'child'
+        : /\badults?'?s?'? (?:barred list|workforce)\b/i.test(req.text)
+          ? 'adult'
+          : undefined;
     const levelled = record.dbs.filter((d) => DBS_RANK[d.level] >= wanted);
     const held = levelled.filter((d) => !workforce || d.workforce === 'both' || d.workforce === workforce || DBS_RANK[d.level] < 3);
-    if (levelled.length && !held.length) return outcome('unmet', `This post needs a DBS check for ${workforce === 'both' ? "both the adult and children's" : workforce === 'child' ? "the children's" : 'the adult'} workforce; yours covers the ${levelled[0]!.workforce} workforce.`, []);
+    if (levelled.length && !held.length)
+      return outcome(
+        'unmet',
+        `This post needs a DBS check for ${workforce === 'both' ? "both the adult and children's" : workforce === 'child' ? "the children's" : 'the adult'} workforce; yours covers the ${levelled[0]!.workforce} workforce.`,
+        [],
+      );
     // "Issued within the last three years, or on the Update Service".
     const window = windowMonths(req.text);
     if (held.length && window && held.every((d) => !onUpdateService(d, asOf) && monthsBetween(d.issueDate, asOf) > window)) {
@@ -326,7 +420,10 @@ function assessCheck(req: Requirement, record: AiRecord, citable: Citable[], asO
     return outcome('unmet', `Your record has no DBS check${req.level ? ` (the job needs ${article(dbsCheck(req.level))})` : ''}.`);
   }
   if (req.key === 'references' && record.refereeCount) {
-    return outcome(record.refereeCount >= 2 ? 'met' : 'probably-met', `You have ${record.refereeCount === 1 ? 'one referee' : `${record.refereeCount} referees`} in your record${record.refereeCount < 2 ? '; most employers ask for two' : ''}: check they cover the period asked for.`);
+    return outcome(
+      record.refereeCount >= 2 ? 'met' : 'probably-met',
+      `You have ${record.refereeCount === 1 ? 'one referee' : `${record.refereeCount} referees`} in your record${record.refereeCount < 2 ? '; most employers ask for two' : ''}: check they cover the period asked for.`,
+    );
   }
   const found = citable.filter((c) => mentionsIn(c.text).some((m) => m.kind === 'check' && m.key === req.key));
   const label = termByKey.get(`check:${req.key}`)?.label ?? req.text;
@@ -361,7 +458,24 @@ export function yearsCovered(posts: AiRecord['posts'], asOf: string): number {
 
 /** Posts in a specialty or setting: by their specialty, title and what they say they did. */
 const NHS_EMPLOYER = /\bNHS\b|\bTrust\b|\bHealth Board\b|\bHospitals?\b|\bInfirmary\b|\bPractice\b|\bSurgery\b|\bMedical Centre\b|\bHealth Centre\b|\bAmbulance Service\b/;
-const ACUTE_SPECIALTIES = ['emergency medicine', 'acute medicine', 'critical care', 'anaesthetics', 'general surgery', 'general medicine', 'orthopaedics', 'cardiology', 'respiratory medicine', 'medical-surgical', 'hospital medicine', 'theatres', 'obstetrics and gynaecology', 'paediatrics', 'stroke', 'renal'];
+const ACUTE_SPECIALTIES = [
+  'emergency medicine',
+  'acute medicine',
+  'critical care',
+  'anaesthetics',
+  'general surgery',
+  'general medicine',
+  'orthopaedics',
+  'cardiology',
+  'respiratory medicine',
+  'medical-surgical',
+  'hospital medicine',
+  'theatres',
+  'obstetrics and gynaecology',
+  'paediatrics',
+  'stroke',
+  'renal',
+];
 const postsInCache = new WeakMap<AiRecord, Map<string, Set<AiRecord['posts'][number]>>>();
 /** The posts in a specialty or setting, as a set (asked for every post of every requirement). */
 function postsIn(record: AiRecord, specialty: string): Set<AiRecord['posts'][number]> {
@@ -410,7 +524,16 @@ function assessStage(req: Requirement, record: AiRecord, asOf: string): Outcome 
   if (req.key === 'stage:band') {
     const band = Number(req.level);
     const at = ranked.filter((x) => x.g!.family === 'band' && x.g!.rank >= band);
-    return at.length ? outcome('met', `You have worked at ${at.map((x) => x.p.grade).filter((g, i, a) => a.indexOf(g) === i).join(', ')}.`, cite(at)) : outcome('unmet', `Your record shows no post at Band ${band} or above.`);
+    return at.length
+      ? outcome(
+          'met',
+          `You have worked at ${at
+            .map((x) => x.p.grade)
+            .filter((g, i, a) => a.indexOf(g) === i)
+            .join(', ')}.`,
+          cite(at),
+        )
+      : outcome('unmet', `Your record shows no post at Band ${band} or above.`);
   }
   const doctor = ranked.filter((x) => x.g!.family === 'doctor');
   const { beyond, last, words } = (
@@ -429,15 +552,29 @@ function assessStage(req: Requirement, record: AiRecord, asOf: string): Outcome 
   if (past.length && req.key === 'stage:cct') return outcome('unmet', `Your specialist training is in another specialty; this post asks for ${fields.join(' or ')}.`, cite(past));
   if (past.length) return outcome('met', `You have completed ${words}: you have since held ${past[0]!.p.grade ?? past[0]!.p.title}.`, cite(past));
   const finished = doctor.filter((x) => x.g!.rank >= last && ended(x.p));
-  if (finished.length) return outcome('probably-met', `Your ${finished[0]!.p.grade} post ended on ${readableDate(finished[0]!.p.endDate!)}; check it completed ${words} (for example an ARCP outcome).`, cite(finished));
+  if (finished.length)
+    return outcome('probably-met', `Your ${finished[0]!.p.grade} post ended on ${readableDate(finished[0]!.p.endDate!)}; check it completed ${words} (for example an ARCP outcome).`, cite(finished));
   if (req.key === 'stage:cct') {
     const registered = record.registrations.filter((r) => r.body === 'GMC' && /specialist register|gp register/i.test(r.status ?? ''));
-    if (registered.length && (!fields.length || registered.some((r) => specialtiesIn(r.status ?? '').some((f) => fields.includes(f))) || past.some((x) => specialtiesIn(`${x.p.specialty ?? ''} ${x.p.title}`).some((f) => fields.includes(f))))) {
-      return outcome('met', 'You are on the Specialist or GP Register.', registered.map((r) => ({ ref: { type: 'registration', id: r.id }, label: 'GMC registration', text: '' })));
+    if (
+      registered.length &&
+      (!fields.length ||
+        registered.some((r) => specialtiesIn(r.status ?? '').some((f) => fields.includes(f))) ||
+        past.some((x) => specialtiesIn(`${x.p.specialty ?? ''} ${x.p.title}`).some((f) => fields.includes(f))))
+    ) {
+      return outcome(
+        'met',
+        'You are on the Specialist or GP Register.',
+        registered.map((r) => ({ ref: { type: 'registration', id: r.id }, label: 'GMC registration', text: '' })),
+      );
     }
   }
   const current = doctor.filter((x) => !ended(x.p)).sort((a, b) => b.g!.rank - a.g!.rank)[0];
-  return outcome('unmet', current ? `You are in ${current.p.grade ?? current.p.title} now; the post asks for ${words} completed.` : `Your record does not show ${words} completed.`, current ? cite([current]) : []);
+  return outcome(
+    'unmet',
+    current ? `You are in ${current.p.grade ?? current.p.title} now; the post asks for ${words} completed.` : `Your record does not show ${words} completed.`,
+    current ? cite([current]) : [],
+  );
 }
 
 function assessExperience(req: Requirement, record: AiRecord, citable: Citable[], asOf: string): Outcome {
@@ -462,7 +599,12 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
       const postsInAll = record.posts.filter((p) => wanted.length > 0 && (any ? wanted.some((w) => postsIn(record, w).has(p)) : wanted.every((w) => postsIn(record, w).has(p))));
       if (postsInAll.length) return outcome('met', `You have worked in ${specialty}: ${postsInAll.map(postLabel).slice(0, 2).join('; ')}.`, citePosts(postsInAll));
       const postsInSome = record.posts.filter((p) => wanted.some((w) => postsIn(record, w).has(p)));
-      if (postsInSome.length) return outcome('probably-met', `You have worked in ${wanted.filter((w) => postsInSome.some((p) => postsIn(record, w).has(p))).join(' and ')}: check it covers ${specialty}.`, citePosts(postsInSome));
+      if (postsInSome.length)
+        return outcome(
+          'probably-met',
+          `You have worked in ${wanted.filter((w) => postsInSome.some((p) => postsIn(record, w).has(p))).join(' and ')}: check it covers ${specialty}.`,
+          citePosts(postsInSome),
+        );
       const mentions = wanted.length ? citable.filter((c) => fieldsIn(c.text).some((f) => wanted.includes(f))) : [];
       if (mentions.length) return outcome('probably-met', `Your record mentions ${specialty} (${mentions[0]!.label}): check it is the experience they mean.`, mentions);
       const overlap = bestOverlap(req.text, citable);
@@ -484,7 +626,8 @@ function assessExperience(req: Requirement, record: AiRecord, citable: Citable[]
   }
 }
 
-const GAP_REASON = /\b(?:career break|maternity|paternity|parental|adoption|sabbatical|travell?ing|caring for|carer|bereavement|illness|sick leave|study leave|full-time study|relocat\w*|visa|exams?|break (?:from|in) (?:practice|work))\b/i;
+const GAP_REASON =
+  /\b(?:career break|maternity|paternity|parental|adoption|sabbatical|travell?ing|caring for|carer|bereavement|illness|sick leave|study leave|full-time study|relocat\w*|visa|exams?|break (?:from|in) (?:practice|work))\b/i;
 
 /**
  * A requirement naming procedures ("experience of CRRT", "POCUS in critical care") is met by
@@ -512,7 +655,8 @@ function assessProcedures(req: Requirement, citable: Citable[]): Outcome | undef
  * "on the rota with distant supervision" (being supervised) does not.
  */
 const TOPIC_EVIDENCE: Record<string, RegExp> = {
-  teaching: /\b(?:taught|teach(?:es|ing)?|lectur\w*|tutor\w*|train(?:ed|ing|s)? (?:\w+ ){0,3}(?:staff|students|nurses|doctors|juniors|colleagues|trainees|teams?|others)|mentor(?:ed|ing|s|ship)?|supervis(?:ed|es|ing|or)\b(?! by)|supervision (?:of|for) (?:\w+ ){0,2}(?:students|staff|juniors|trainees|nurses|doctors|colleagues)|precept(?:ed|or|ors|ing|orship)|educator|(?:ran|run|running|delivered|designed|led) (?:\w+ ){0,3}(?:simulation|teaching|training|sessions?|programme)|simulation|facilitat(?:ed|or|ing)|practice (?:assessor|supervisor|educator)|clinical educator|induct(?:ed|ion) (?:of|for) new)/i,
+  teaching:
+    /\b(?:taught|teach(?:es|ing)?|lectur\w*|tutor\w*|train(?:ed|ing|s)? (?:\w+ ){0,3}(?:staff|students|nurses|doctors|juniors|colleagues|trainees|teams?|others)|mentor(?:ed|ing|s|ship)?|supervis(?:ed|es|ing|or)\b(?! by)|supervision (?:of|for) (?:\w+ ){0,2}(?:students|staff|juniors|trainees|nurses|doctors|colleagues)|precept(?:ed|or|ors|ing|orship)|educator|(?:ran|run|running|delivered|designed|led) (?:\w+ ){0,3}(?:simulation|teaching|training|sessions?|programme)|simulation|facilitat(?:ed|or|ing)|practice (?:assessor|supervisor|educator)|clinical educator|induct(?:ed|ion) (?:of|for) new)/i,
   'audit-qi': /\b(?:audit\w*|re-audit|quality improvement|QI|improvement (?:project|work|initiative)|service improvement|PDSA)\b/i,
   research: /\b(?:research|publication\w*|published|poster|presented|presentation|abstract|journal|trial|dissertation|thesis)\b/i,
   leadership: /\b(?:led|lead(?:ing|er)?|in charge|charge nurse|shift (?:lead|coordinator)|coordinat(?:ed|or|ing)|chair(?:ed|ing)?|ran the|running the|head(?:ed)?)\b/i,
@@ -561,12 +705,23 @@ function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Ou
       if (!inField.length) return outcome('unmet', `Your record shows ${topic.label} (${shown[0]!.label}), but not in ${fields.join(' or ')}.`, shown.slice(0, 2));
       shown = inField;
     }
-    if (shown.length) return outcome('met', `${topic.label[0]!.toUpperCase()}${topic.label.slice(1)}: ${shown[0]!.ref.type === 'post' && shown[0]!.text !== shown[0]!.label ? `"${shown[0]!.text}"` : shown[0]!.label}.`, shown.slice(0, 3));
+    if (shown.length)
+      return outcome(
+        'met',
+        `${topic.label[0]!.toUpperCase()}${topic.label.slice(1)}: ${shown[0]!.ref.type === 'post' && shown[0]!.text !== shown[0]!.label ? `"${shown[0]!.text}"` : shown[0]!.label}.`,
+        shown.slice(0, 3),
+      );
     const roles = ROLE_SHOWS[req.key] ? record.posts.filter((p) => ROLE_SHOWS[req.key]!.test(`${p.title} ${p.grade ?? ''}`)) : [];
-    if (roles.length) return outcome('probably-met', `Your post as ${roles[0]!.title} suggests ${topic.label}; give an example in your application.`, roles.map((p) => ({ ref: { type: 'post', id: p.id }, label: postLabel(p), text: '' })));
+    if (roles.length)
+      return outcome(
+        'probably-met',
+        `Your post as ${roles[0]!.title} suggests ${topic.label}; give an example in your application.`,
+        roles.map((p) => ({ ref: { type: 'post', id: p.id }, label: postLabel(p), text: '' })),
+      );
   }
   const overlap = bestOverlap(req.text, doings);
-  if (overlap && overlap.score >= 0.6) return outcome(topic ? 'probably-met' : 'met', topic ? `${overlap.item.label} may show this: check the wording.` : `Your record mentions this: ${overlap.item.label}.`, [overlap.item]);
+  if (overlap && overlap.score >= 0.6)
+    return outcome(topic ? 'probably-met' : 'met', topic ? `${overlap.item.label} may show this: check the wording.` : `Your record mentions this: ${overlap.item.label}.`, [overlap.item]);
   // A named topic without its evidence is not met by a loose likeness of words.
   if (!topic && overlap && overlap.score >= 0.34) return outcome('probably-met', `${overlap.item.label} may show this: check the wording.`, [overlap.item]);
   return outcome('unmet', topic ? `Your record does not show ${topic.label} yet; add an example if you have one.` : 'Nothing in your record shows this yet.');
@@ -602,6 +757,7 @@ export function assessRequirements(analysis: Pick<JobAnalysis, 'requirements'>, 
 }
 
 export function summariseAssessment(assessed: AssessedRequirement[]) {
-  const pick = (...statuses: RequirementStatus[]) => assessed.filter((r) => statuses.includes(r.status)).map((r) => ({ text: r.text, importance: r.importance, note: r.note, evidence: [...new Set(r.evidence.map((e) => e.label))] }));
+  const pick = (...statuses: RequirementStatus[]) =>
+    assessed.filter((r) => statuses.includes(r.status)).map((r) => ({ text: r.text, importance: r.importance, note: r.note, evidence: [...new Set(r.evidence.map((e) => e.label))] }));
   return { met: pick('met'), probablyMet: pick('probably-met'), unmet: pick('unmet'), expired: pick('expired'), expiring: pick('expiring') };
 }

@@ -14,16 +14,20 @@ import { proceduresIn, splitProcedures } from './procedures.ts';
  */
 
 /** Words that make a sentence outside a requirements section a requirement. */
-const ASKS = /\b(?:you must|must (?:be|have|hold|possess|demonstrate|show|provide|already|also)|you(?: will|'ll| would| should) (?:also )?(?:need|require|have|hold|possess|bring)|you need|you should (?:be|have|hold)|you will be (?:an? )?(?:registered|qualified|experienced|eligible|able|confident|competent|skilled|educated|trained|licensed|certified)|you(?:'ll| will) be (?:an? )?(?:registered|qualified|experienced)|you(?:'ll| will)? need\b|we require|requires?|we(?:'re| are) (?:looking|seeking) for (?:someone|a candidate|applicants|people|candidates|a nurse|a doctor|an? [a-z]+) (?:with|who)|we (?:would|will) (?:also )?(?:welcome|like|expect)|we(?:'d| would) (?:like|love) to hear from (?!you\b)|(?:who|that) (?:hold|holds)\b|who (?:have|has) (?:a |an |the )?(?:current|full|valid|completed|at least|experience)\b|candidates (?:must|should|will|need)|applicants (?:must|should|will|need)|the (?:successful|ideal) (?:candidate|applicant|person|post ?holder)|(?:is|are|is also|are also) (?:essential|required|mandatory|a requirement|desirable|preferred)|required|essential|desirable|would be (?:an )?advantage(?:ous)?|(?:is|are) (?:an )?advantage|advantageous|preferred|preferably|ideally|(?:is|are) a (?:plus|bonus)|nice to have|subject to|contingent (?:up)?on|conditional (?:up)?on|depends? (?:up)?on|(?:is|are) (?:needed|necessary)|dependent (?:up)?on|to be considered|in order to (?:apply|be considered)|eligible for|evidence of|holds? (?:a |an )?(?:current|valid|full)|minimum of|at least|need to (?:have|hold|be)|expected to (?:have|hold)|please ensure you have|we(?:'ll| will)? (?:also )?(?:need|require|ask for|check)|we (?:cannot|can't|won't|will not|are unable to) (?:book|place|put you forward|accept|offer|proceed|start)\b[^.]{0,40}\b(?:until|unless|without)|(?:upload|provide|send|bring|submit|show|present|attach|email) (?:us )?(?:your|a|an|copies|evidence|proof|certificates?|the|two|three|all)\b|(?:is|are) (?:mandatory|compulsory|a must)|no (?:more|longer) than)\b/i;
-const DESIRABLE_WORDS = /\b(?:desirable|preferred|preferably|advantage(?:ous)?|ideally|a plus|a bonus|nice to have|not (?:essential|required|mandatory)|welcome(?:d)?|would be (?:good|great|helpful|useful)|beneficial|we(?:'d| would) (?:also )?(?:like|love)(?! to hear from)|particularly (?:welcome|interested)|an asset)\b/i;
+const ASKS =
+  /\b(?:you must|must (?:be|have|hold|possess|demonstrate|show|provide|already|also)|you(?: will|'ll| would| should) (?:also )?(?:need|require|have|hold|possess|bring)|you need|you should (?:be|have|hold)|you will be (?:an? )?(?:registered|qualified|experienced|eligible|able|confident|competent|skilled|educated|trained|licensed|certified)|you(?:'ll| will) be (?:an? )?(?:registered|qualified|experienced)|you(?:'ll| will)? need\b|we require|requires?|we(?:'re| are) (?:looking|seeking) for (?:someone|a candidate|applicants|people|candidates|a nurse|a doctor|an? [a-z]+) (?:with|who)|we (?:would|will) (?:also )?(?:welcome|like|expect)|we(?:'d| would) (?:like|love) to hear from (?!you\b)|(?:who|that) (?:hold|holds)\b|who (?:have|has) (?:a |an |the )?(?:current|full|valid|completed|at least|experience)\b|candidates (?:must|should|will|need)|applicants (?:must|should|will|need)|the (?:successful|ideal) (?:candidate|applicant|person|post ?holder)|(?:is|are|is also|are also) (?:essential|required|mandatory|a requirement|desirable|preferred)|required|essential|desirable|would be (?:an )?advantage(?:ous)?|(?:is|are) (?:an )?advantage|advantageous|preferred|preferably|ideally|(?:is|are) a (?:plus|bonus)|nice to have|subject to|contingent (?:up)?on|conditional (?:up)?on|depends? (?:up)?on|(?:is|are) (?:needed|necessary)|dependent (?:up)?on|to be considered|in order to (?:apply|be considered)|eligible for|evidence of|holds? (?:a |an )?(?:current|valid|full)|minimum of|at least|need to (?:have|hold|be)|expected to (?:have|hold)|please ensure you have|we(?:'ll| will)? (?:also )?(?:need|require|ask for|check)|we (?:cannot|can't|won't|will not|are unable to) (?:book|place|put you forward|accept|offer|proceed|start)\b[^.]{0,40}\b(?:until|unless|without)|(?:upload|provide|send|bring|submit|show|present|attach|email) (?:us )?(?:your|a|an|copies|evidence|proof|certificates?|the|two|three|all)\b|(?:is|are) (?:mandatory|compulsory|a must)|no (?:more|longer) than)\b/i;
+const DESIRABLE_WORDS =
+  /\b(?:desirable|preferred|preferably|advantage(?:ous)?|ideally|a plus|a bonus|nice to have|not (?:essential|required|mandatory)|welcome(?:d)?|would be (?:good|great|helpful|useful)|beneficial|we(?:'d| would) (?:also )?(?:like|love)(?! to hear from)|particularly (?:welcome|interested)|an asset)\b/i;
 const ESSENTIAL_WORDS = /\b(?:essential|must|required|mandatory|a requirement|necessary|needed|need to|you will need|you'll need)\b/i;
 const QUESTION = /\?\s*$/;
 
 /** Duty sentences ("You will lead...", "Provide...") are not requirements, whatever their words. */
-const DUTY = /^(?:as an? [^,]{0,60},\s*)?(?:(?:completes|performs|provides|assesses|coordinates|co-ordinates|maintains|documents|participates|ensures|develops|delivers|supervises|communicates|collaborates|educates|administers|monitors|reviews|prepares|responds|follows|manages|leads|supports|works|reports|attends|conducts|implements|evaluates|plans|teaches|liaises|acts|undertakes|contributes|carries out|takes)\b|you will (?:also )?(?:work|be working|join|lead|provide|support|manage|deliver|take|be responsible|be accountable|carry out|participate|contribute|assess|develop|ensure|coordinate|co-ordinate|care|see|run|cover|act|hold a caseload|undertake|attend|liaise|help|play|get|receive|benefit|enjoy|rotate|spend|also)\b|the (?:post ?holder|successful candidate|practitioner|nurse|doctor) will (?:be (?:responsible|accountable|expected to (?!have|hold))|work|lead|provide|support|manage|deliver|take|carry|participate|contribute|undertake|attend|ensure|act)|(?:duties|responsibilities) (?:include|will)|as (?:part of|a member of)|working (?:closely|alongside|as part)|(?:provide|deliver|manage|lead|support|undertake|participate|ensure|maintain|coordinate|co-ordinate|assess|plan|implement|evaluate|document|admit|complete|liaise|attend|contribute|take part|act as|carry out|run|supervise|teach|work)\b(?! experience))/i;
+const DUTY =
+  /^(?:as an? [^,]{0,60},\s*)?(?:(?:completes|performs|provides|assesses|coordinates|co-ordinates|maintains|documents|participates|ensures|develops|delivers|supervises|communicates|collaborates|educates|administers|monitors|reviews|prepares|responds|follows|manages|leads|supports|works|reports|attends|conducts|implements|evaluates|plans|teaches|liaises|acts|undertakes|contributes|carries out|takes)\b|you will (?:also )?(?:work|be working|join|lead|provide|support|manage|deliver|take|be responsible|be accountable|carry out|participate|contribute|assess|develop|ensure|coordinate|co-ordinate|care|see|run|cover|act|hold a caseload|undertake|attend|liaise|help|play|get|receive|benefit|enjoy|rotate|spend|also)\b|the (?:post ?holder|successful candidate|practitioner|nurse|doctor) will (?:be (?:responsible|accountable|expected to (?!have|hold))|work|lead|provide|support|manage|deliver|take|carry|participate|contribute|undertake|attend|ensure|act)|(?:duties|responsibilities) (?:include|will)|as (?:part of|a member of)|working (?:closely|alongside|as part)|(?:provide|deliver|manage|lead|support|undertake|participate|ensure|maintain|coordinate|co-ordinate|assess|plan|implement|evaluate|document|admit|complete|liaise|attend|contribute|take part|act as|carry out|run|supervise|teach|work)\b(?! experience))/i;
 
 /** Text that is about the post, the team or the employer rather than the person. */
-const ABOUT_THE_JOB = /^(?:if|once|when|after|before|because|so|as soon as|we|our|the (?:trust|department|team|unit|ward|practice|service|hospital|post|role|successful candidate will (?:be|work|join|have access))|this (?:is|post|role|position|job)|there (?:is|are)|join|come and|applications?|all (?:applicants|offers|posts)|interviews?|if you|for (?:further|more|an informal)|please|informal (?:visits?|enquiries)|visits?|the closing date|closing date|salary|we offer)\b/i;
+const ABOUT_THE_JOB =
+  /^(?:if|once|when|after|before|because|so|as soon as|we|our|the (?:trust|department|team|unit|ward|practice|service|hospital|post|role|successful candidate will (?:be|work|join|have access))|this (?:is|post|role|position|job)|there (?:is|are)|join|come and|applications?|all (?:applicants|offers|posts)|interviews?|if you|for (?:further|more|an informal)|please|informal (?:visits?|enquiries)|visits?|the closing date|closing date|salary|we offer)\b/i;
 
 const LEAD_IN = /:\s*$/;
 const QUALIFIER = /^(?:a |an )?(?:current|valid|up[- ]to[- ]date|in[- ]date|full|recent)\b/i;
@@ -73,7 +77,8 @@ function importanceOf(text: string, base: Importance | undefined, fromTableCell:
 }
 
 /** "Applicants must meet all of the following": an introduction to requirements, not one. */
-const LEAD_IN_SENTENCE = /\b(?:the following|as follows|(?:listed|set out|shown|detailed) (?:below|above)|see below|each of the (?:essential |desirable )?criteria|all (?:of )?the (?:essential |desirable )?criteria|the person specification|the criteria (?:below|above))\b/i;
+const LEAD_IN_SENTENCE =
+  /\b(?:the following|as follows|(?:listed|set out|shown|detailed) (?:below|above)|see below|each of the (?:essential |desirable )?criteria|all (?:of )?the (?:essential |desirable )?criteria|the person specification|the criteria (?:below|above))\b/i;
 const CONDITION = /\b(?:subject to|contingent (?:up)?on|conditional (?:up)?on|depends? (?:up)?on|dependent (?:up)?on)\b/i;
 
 /** "EPP clearance is not needed": named, but explicitly not asked for. */
@@ -155,7 +160,10 @@ function atomicText(clause: string, group: Mention[], many: boolean): string {
   const first = group[0]!;
   const last = group.at(-1)!;
   const covering = parts.filter((p) => p.end > first.start && p.start < last.end);
-  let words = clause.slice(covering[0]!.start, covering.at(-1)!.end).trim().replace(/[.,;:]$/, '');
+  let words = clause
+    .slice(covering[0]!.start, covering.at(-1)!.end)
+    .trim()
+    .replace(/[.,;:]$/, '');
   // "ATLS (or ETC": close the bracket the alternative opened.
   if ((words.match(/\(/g) ?? []).length > (words.match(/\)/g) ?? []).length) words += ')';
   const qualifier = QUALIFIER.exec(clause)?.[0];
@@ -214,7 +222,19 @@ export function extractRequirements(candidate: Candidate, country: Country | nul
     const many = groups.length + years.length + stages.length > 1;
     // A course in a list whose lead-in set a window carries it ("within the last 12 months").
     for (const group of groups) out.push(withWindow(fromMention({ ...clause, text }, group, many), candidate.window));
-    for (const y of years) out.push(fromExperience({ ...clause, text }, y, many ? text.slice(y.start, Math.min(text.length, y.end + 80)).replace(/[,;].*$/, '').trim() : text));
+    for (const y of years)
+      out.push(
+        fromExperience(
+          { ...clause, text },
+          y,
+          many
+            ? text
+                .slice(y.start, Math.min(text.length, y.end + 80))
+                .replace(/[,;].*$/, '')
+                .trim()
+            : text,
+        ),
+      );
     for (const s of stages) out.push(fromExperience({ ...clause, text }, s, text));
     // "3 years' critical care experience, including shifts as nurse in charge": the rest is a skill.
     const including = years.length ? /\b(?:including|with)\s+([^;]{8,})$/i.exec(text.slice(years.at(-1)!.end)) : null;

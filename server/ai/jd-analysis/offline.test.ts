@@ -30,7 +30,9 @@ describe('offline job analysis', () => {
   });
 
   it('reads a desirable course inside brackets', () => {
-    expect(analyse(job('critical-care-outreach-band6.txt'))).toEqual(expect.arrayContaining(['essential:registration:NMC', 'essential:course:ils', 'desirable:course:als', 'essential:check:dbs:enhanced']));
+    expect(analyse(job('critical-care-outreach-band6.txt'))).toEqual(
+      expect.arrayContaining(['essential:registration:NMC', 'essential:course:ils', 'desirable:course:als', 'essential:check:dbs:enhanced']),
+    );
   });
 
   it('reads requirements written as prose, and keeps the job title and duties out', () => {
@@ -47,7 +49,25 @@ describe('offline job analysis', () => {
   });
 
   it('reads a flattened person-specification table: each criterion takes the importance of its own cell', () => {
-    const text = ['PERSON SPECIFICATION', 'Requirements', 'Essential', 'Desirable', 'When evaluated', 'QUALIFICATIONS', 'MBBS or equivalent', 'Essential', 'Application form', 'MRCP (UK) Part 1', 'Desirable', 'Application form', 'CLINICAL SKILLS', 'Current ALS', 'Essential', 'Application form', 'Interview'].join('\n');
+    const text = [
+      'PERSON SPECIFICATION',
+      'Requirements',
+      'Essential',
+      'Desirable',
+      'When evaluated',
+      'QUALIFICATIONS',
+      'MBBS or equivalent',
+      'Essential',
+      'Application form',
+      'MRCP (UK) Part 1',
+      'Desirable',
+      'Application form',
+      'CLINICAL SKILLS',
+      'Current ALS',
+      'Essential',
+      'Application form',
+      'Interview',
+    ].join('\n');
     expect(analyse(text)).toEqual(['essential:qualification:primary-medical', 'desirable:qualification:mrcp', 'essential:course:als']);
   });
 
@@ -60,12 +80,24 @@ describe('offline job analysis', () => {
   });
 
   it('types US postings as US postings: a state licence, AHA courses, board certification', () => {
-    const text = 'Hospitalist - Lakeshore Medical Center, Madison, WI 53703\nRequired Qualifications\n- MD or DO\n- Active, unrestricted Wisconsin medical license\n- Board certified or board eligible in Internal Medicine\n- Current DEA registration\n- BLS and ACLS\nPreferred Qualifications\n- Pediatric Advanced Life Support (PALS)';
-    expect(analyse(text)).toEqual(['essential:qualification:primary-medical', 'essential:registration:US-LICENSE', 'essential:registration:BOARD-CERT', 'essential:registration:DEA', 'essential:course:aha-bls', 'essential:course:aha-acls', 'desirable:course:aha-pals']);
+    const text =
+      'Hospitalist - Lakeshore Medical Center, Madison, WI 53703\nRequired Qualifications\n- MD or DO\n- Active, unrestricted Wisconsin medical license\n- Board certified or board eligible in Internal Medicine\n- Current DEA registration\n- BLS and ACLS\nPreferred Qualifications\n- Pediatric Advanced Life Support (PALS)';
+    expect(analyse(text)).toEqual([
+      'essential:qualification:primary-medical',
+      'essential:registration:US-LICENSE',
+      'essential:registration:BOARD-CERT',
+      'essential:registration:DEA',
+      'essential:course:aha-bls',
+      'essential:course:aha-acls',
+      'desirable:course:aha-pals',
+    ]);
   });
 
   it('reads entry stages from the wording, never from the title', () => {
-    expect(analyse('Specialty Registrar (ST4) in Anaesthetics\nEssential criteria\n- Completion of core anaesthetics training or equivalent competences\n- Primary FRCA')).toEqual(['essential:experience:stage:core', 'essential:qualification:frca-primary']);
+    expect(analyse('Specialty Registrar (ST4) in Anaesthetics\nEssential criteria\n- Completion of core anaesthetics training or equivalent competences\n- Primary FRCA')).toEqual([
+      'essential:experience:stage:core',
+      'essential:qualification:frca-primary',
+    ]);
   });
 
   it('copes with any text: empty, a chat preamble, nothing recognisable', () => {
@@ -84,7 +116,17 @@ describe('offline job analysis', () => {
         specialty: null,
         country: 'US',
         requirements: [
-          { text: 'Active RN license in Texas or a compact license', importance: 'essential', kind: 'registration', key: 'NMC', alternatives: [], detail: null, years: null, specialty: null, level: null },
+          {
+            text: 'Active RN license in Texas or a compact license',
+            importance: 'essential',
+            kind: 'registration',
+            key: 'NMC',
+            alternatives: [],
+            detail: null,
+            years: null,
+            specialty: null,
+            level: null,
+          },
           { text: 'Kindness', importance: 'essential', kind: 'registration', key: 'KIND-1', alternatives: [], detail: null, years: null, specialty: null, level: null },
         ],
       },

@@ -9,8 +9,10 @@ import { skillTopic, specialtyIn, type Country } from './vocabulary.ts';
  * default without an LLM, the fallback when the provider fails, and the normaliser of what an
  * LLM returns.
  */
-const US_SIGNS = /\$\s?\d|\b(?:board[- ]certified|board[- ]eligible|BSN|ADN|AHA|American Heart|PTO|401\(k\)|403\(b\)|EEO|equal opportunity employer|residency|DEA|NPI|[Mm]edical [Cc]enter|ZIP|USA|United States|med[- ]surg|nurse licensure compact|multistate|unrestricted license|CME|malpractice|per diem|travel nurse|hospitalist)\b|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}\b|\b[A-Z][a-z]+, (?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b|\blicense\b/g;
-const UK_SIGNS = /£\s?\d|\b(?:NHS|GMC|NMC|HCPC|GPhC|DBS|Band [2-9]|Trust|per annum|pro rata|licence|programme|paediatric|anaesthe|organisation|centre|A ?& ?E|AfC|Agenda for Change|CQC|health board|practise|ST[1-8]|CT[1-3]|F[12])\b/g;
+const US_SIGNS =
+  /\$\s?\d|\b(?:board[- ]certified|board[- ]eligible|BSN|ADN|AHA|American Heart|PTO|401\(k\)|403\(b\)|EEO|equal opportunity employer|residency|DEA|NPI|[Mm]edical [Cc]enter|ZIP|USA|United States|med[- ]surg|nurse licensure compact|multistate|unrestricted license|CME|malpractice|per diem|travel nurse|hospitalist)\b|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}\b|\b[A-Z][a-z]+, (?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b|\blicense\b/g;
+const UK_SIGNS =
+  /£\s?\d|\b(?:NHS|GMC|NMC|HCPC|GPhC|DBS|Band [2-9]|Trust|per annum|pro rata|licence|programme|paediatric|anaesthe|organisation|centre|A ?& ?E|AfC|Agenda for Change|CQC|health board|practise|ST[1-8]|CT[1-3]|F[12])\b/g;
 
 export function detectCountry(text: string): Country | null {
   const us = text.match(US_SIGNS)?.length ?? 0;
@@ -71,5 +73,11 @@ export function normaliseAnalysis(analysis: JobAnalysis, jobDescription: string)
     if (REQUIREMENT_KEYS[r.kind]?.includes(r.key)) return [{ ...r, text, alternatives: r.alternatives.filter((a) => Object.values(REQUIREMENT_KEYS).some((keys) => keys.includes(a))) }];
     return [{ ...r, text, kind: 'skill', key: skillTopic(text), alternatives: [] }];
   });
-  return { title: analysis.title.trim() || findTitleAndEmployer(jobDescription).title, employer: analysis.employer, specialty: analysis.specialty ?? specialtyIn(analysis.title), country, requirements: dedupe(requirements) };
+  return {
+    title: analysis.title.trim() || findTitleAndEmployer(jobDescription).title,
+    employer: analysis.employer,
+    specialty: analysis.specialty ?? specialtyIn(analysis.title),
+    country,
+    requirements: dedupe(requirements),
+  };
 }

@@ -14,7 +14,11 @@ export interface Procedure {
 export const PROCEDURES: Procedure[] = [
   { key: 'crrt', label: 'renal replacement therapy (CRRT)', names: /\bCRRT\b|\b(?:continuous )?renal replacement therap\w*|\bha?emo(?:dia)?filtration\b|\bCVVH(?:DF|D)?\b/i },
   { key: 'haemodialysis', label: 'haemodialysis', names: /\bha?emodialysis\b|\bdialysis (?:unit|nurs\w*|patients|treatment|sessions?|machines?)\b|\bperitoneal dialysis\b/i },
-  { key: 'pocus', label: 'point-of-care ultrasound', names: /\bpoint[- ]of[- ]care ultrasound\b|\bPOCUS\b|\bFUSIC\b|\bFICE\b|\bFAST scan\w*|\bfocused (?:echo\w*|ultrasound)\b|\bbedside ultrasound\b/i },
+  {
+    key: 'pocus',
+    label: 'point-of-care ultrasound',
+    names: /\bpoint[- ]of[- ]care ultrasound\b|\bPOCUS\b|\bFUSIC\b|\bFICE\b|\bFAST scan\w*|\bfocused (?:echo\w*|ultrasound)\b|\bbedside ultrasound\b/i,
+  },
   { key: 'irmer', label: 'IR(ME)R referring', names: /\bIR\s?\(?ME\)?\s?R\b|\bionising radiation\b|\brequest(?:ing)? (?:and interpret(?:ing)? )?(?:imaging|x-?rays?|radiographs?)\b/i },
   { key: 'doppler', label: 'Doppler assessment', names: /\bdoppler\b|\bABPI\b|\bankle[- ]brachial\b/i },
   { key: 'compression', label: 'compression therapy', names: /\bcompression (?:bandag\w*|therap\w*|hosiery|wraps?|garments?)\b|\bmulti-?layer(?:ed)? bandag\w*/i },
@@ -50,7 +54,9 @@ export const PROCEDURES: Procedure[] = [
  * "Or" joins alternatives, which stay one requirement.
  */
 export function splitProcedures(text: string): string[] {
-  const found = PROCEDURES.map((p) => ({ p, m: p.names.exec(text) })).filter((x): x is { p: Procedure; m: RegExpExecArray } => x.m !== null).sort((a, b) => a.m.index - b.m.index);
+  const found = PROCEDURES.map((p) => ({ p, m: p.names.exec(text) }))
+    .filter((x): x is { p: Procedure; m: RegExpExecArray } => x.m !== null)
+    .sort((a, b) => a.m.index - b.m.index);
   if (found.length < 2 || /\bor\b|\//i.test(text)) return [text];
   const lead = text.slice(0, found[0]!.m.index);
   // Only a list made wholly of procedures: "cannulation, catheterisation and ABG sampling" names

@@ -26,8 +26,63 @@ export const ZJobDescription = z
 /** Every key of every kind: the contract with matching, the LLM and the evaluation labels. */
 export const REQUIREMENT_KEYS: Record<RequirementKind, readonly string[]> = {
   registration: ['GMC', 'NMC', 'HCPC', 'GPhC', 'GDC', 'US-LICENSE', 'DEA', 'NPI', 'BOARD-CERT', 'PERFORMERS-LIST'],
-  qualification: ['primary-medical', 'mrcp', 'mrcs', 'mrcem', 'frcem', 'frca', 'frca-primary', 'mrcgp', 'mrcpch', 'mrcog', 'mrcpsych', 'frcr', 'frcs', 'nursing-degree', 'bsn', 'adn', 'midwifery-degree', 'paramedic-degree', 'ahp-degree', 'masters', 'doctorate', 'pgcert', 'teaching-qualification', 'mentorship', 'prescribing', 'specialist-course'],
-  course: ['als', 'ils', 'bls', 'aha-bls', 'aha-acls', 'aha-pals', 'apls', 'epls', 'pils', 'nls', 'nrp', 'atls', 'etc', 'tncc', 'phtls', 'prompt', 'also', 'safeguarding-adults', 'safeguarding-children', 'safeguarding-l3', 'information-governance', 'manual-handling', 'infection-control', 'fire-safety', 'mca-dols', 'conflict-resolution', 'mandatory-training'],
+  qualification: [
+    'primary-medical',
+    'mrcp',
+    'mrcs',
+    'mrcem',
+    'frcem',
+    'frca',
+    'frca-primary',
+    'mrcgp',
+    'mrcpch',
+    'mrcog',
+    'mrcpsych',
+    'frcr',
+    'frcs',
+    'nursing-degree',
+    'bsn',
+    'adn',
+    'midwifery-degree',
+    'paramedic-degree',
+    'ahp-degree',
+    'masters',
+    'doctorate',
+    'pgcert',
+    'teaching-qualification',
+    'mentorship',
+    'prescribing',
+    'specialist-course',
+  ],
+  course: [
+    'als',
+    'ils',
+    'bls',
+    'aha-bls',
+    'aha-acls',
+    'aha-pals',
+    'apls',
+    'epls',
+    'pils',
+    'nls',
+    'nrp',
+    'atls',
+    'etc',
+    'tncc',
+    'phtls',
+    'prompt',
+    'also',
+    'safeguarding-adults',
+    'safeguarding-children',
+    'safeguarding-l3',
+    'information-governance',
+    'manual-handling',
+    'infection-control',
+    'fire-safety',
+    'mca-dols',
+    'conflict-resolution',
+    'mandatory-training',
+  ],
   check: ['dbs', 'background-check', 'drug-screen', 'right-to-work', 'occupational-health', 'immunisations', 'epp', 'driving-licence', 'english', 'indemnity', 'references'],
   experience: ['years', 'specialty', 'gaps', 'stage:foundation', 'stage:core', 'stage:higher', 'stage:cct', 'stage:band'],
   skill: ['teaching', 'audit-qi', 'research', 'leadership', 'management', 'communication', 'teamwork', 'it', 'free'],
@@ -36,8 +91,14 @@ export const REQUIREMENT_KEYS: Record<RequirementKind, readonly string[]> = {
 export const ZRequirement = z.object({
   text: z.string().describe('The one requirement, in the words of the advert'),
   importance: ZImportance.describe('essential, or desirable when the advert says desirable, preferred, an advantage, ideally or nice to have'),
-  kind: ZRequirementKind.describe('registration (GMC, NMC, HCPC, GPhC, GDC, a US state licence, DEA, NPI, board certification, Performers List), qualification (degree or exam), course (ALS, ILS, BLS, ACLS, PALS, ATLS, safeguarding, mandatory training...), check (DBS, right to work, occupational health, immunisations, driving licence, English, indemnity, references), experience (years, a specialty or setting, a stage of training or band reached), skill'),
-  key: z.string().describe(Object.entries(REQUIREMENT_KEYS).map(([kind, keys]) => `${kind}: ${keys.join('|')}`).join('; ')),
+  kind: ZRequirementKind.describe(
+    'registration (GMC, NMC, HCPC, GPhC, GDC, a US state licence, DEA, NPI, board certification, Performers List), qualification (degree or exam), course (ALS, ILS, BLS, ACLS, PALS, ATLS, safeguarding, mandatory training...), check (DBS, right to work, occupational health, immunisations, driving licence, English, indemnity, references), experience (years, a specialty or setting, a stage of training or band reached), skill',
+  ),
+  key: z.string().describe(
+    Object.entries(REQUIREMENT_KEYS)
+      .map(([kind, keys]) => `${kind}: ${keys.join('|')}`)
+      .join('; '),
+  ),
   alternatives: z.array(z.string()).describe('Other keys that also satisfy it ("ALS or ILS" gives key als, alternatives ["ils"])'),
   detail: z.string().nullable().describe('A qualifier: licence to practise, specialist register, adult, mental health, midwife, paramedic, Part 1...'),
   years: z.number().nullable().describe('For experience: the minimum years (months divided by 12)'),
@@ -63,7 +124,9 @@ export type RequirementStatus = z.infer<typeof ZRequirementStatus>;
 
 export const ZAssessedRequirement = ZRequirement.extend({
   status: ZRequirementStatus.describe('met; probably-met (the record suggests it: check the wording); unmet; expired; expiring (within 30 days)'),
-  evidence: z.array(ZEvidenceRef.extend({ label: z.string().describe('The record, named for a person ("ALS, Resuscitation Council UK")') })).describe('Records that meet it, once met it, or suggest it'),
+  evidence: z
+    .array(ZEvidenceRef.extend({ label: z.string().describe('The record, named for a person ("ALS, Resuscitation Council UK")') }))
+    .describe('Records that meet it, once met it, or suggest it'),
   note: z.string().describe('Why, in a sentence the clinician can act on'),
 });
 export type AssessedRequirement = z.infer<typeof ZAssessedRequirement>;

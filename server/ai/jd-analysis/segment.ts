@@ -53,10 +53,16 @@ interface Line {
 }
 
 /** PDF prefixes that keep their hyphen when a word is split across lines ("post-\nregistration"). */
-const HYPHEN_PREFIXES = /(?:^|\s)(?:post|pre|non|multi|co|self|well|up|part|full|inter|cross|long|short|high|low|re|sub|anti|evidence|patient|person|family|face|first|second|third|out|on|off|in|day|night|cross|follow|hands|team|time|life|long-term|work|world|problem)-$/i;
+const HYPHEN_PREFIXES =
+  /(?:^|\s)(?:post|pre|non|multi|co|self|well|up|part|full|inter|cross|long|short|high|low|re|sub|anti|evidence|patient|person|family|face|first|second|third|out|on|off|in|day|night|cross|follow|hands|team|time|life|long-term|work|world|problem)-$/i;
 
 function toLines(raw: string): Line[] {
-  const text = raw.replace(/\r\n?/g, '\n').replace(/\u00A0/g, ' ').replace(INVISIBLE, '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00A0/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"');
   const rawLines = text.split('\n');
   // PDF extracts often lose the bullet glyph but keep its indent: items start one or two spaces
   // in, their wrapped lines at the margin.
@@ -67,7 +73,10 @@ function toLines(raw: string): Line[] {
     // Table cells: tabs, runs of spaces (a PDF), or " | " pipes (a copied web table).
     const piped = (rawLine.match(/\s\|\s|^\s*\|\s/g) ?? []).length >= 2;
     const cells = piped ? rawLine.split(/\s*\|\s*/).map((c) => c.trim()) : rawLine.includes('\t') || / {3,}\S/.test(rawLine.trim()) ? rawLine.split(/\t| {3,}/).map((c) => c.trim()) : [];
-    const stripped = rawLine.trim().replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+)\*\*:?$/, '$1');
+    const stripped = rawLine
+      .trim()
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/^\*\*(.+)\*\*:?$/, '$1');
     const bullet = BULLET.test(stripped) || (indentMarksItems && /^ {1,3}[A-Z]/.test(rawLine));
     const checkbox = CHECKBOX.test(stripped);
     const text = stripped.replace(BULLET, '').replace(/\s+/g, ' ').trim();
@@ -95,29 +104,43 @@ function dropRunningHeaders(lines: Line[]): Line[] {
   return lines.map((l) => (PAGE_NUMBER.test(l.text) || ((counts.get(l.text) ?? 0) >= 2 && isFurnitureLike(l.text)) ? { ...l, text: '' } : l));
 }
 // A repeated line is a running header only if it is not itself something an advert asks for.
-const isFurnitureLike = (text: string) => !/\b(?:must|experience|registration|registered|ability|able|knowledge|evidence|current|qualification|degree|training|certificate|licen[cs]e)\b/i.test(text) || /\bperson specification\b|\bjob description\b|\bpage\b/i.test(text);
+const isFurnitureLike = (text: string) =>
+  !/\b(?:must|experience|registration|registered|ability|able|knowledge|evidence|current|qualification|degree|training|certificate|licen[cs]e)\b/i.test(text) ||
+  /\bperson specification\b|\bjob description\b|\bpage\b/i.test(text);
 
 // ---------------------------------------------------------------------------------------------
 // Classifying lines
 
 const IMPORTANCE_MARK = /^(?:essential|desirable|required|preferred|e|d|\(e\)|\(d\))$/i;
-const ASSESSMENT_WORD = '(?:application(?: form)?|interview|references?|selection (?:centre|center)|pre-?employment(?: checks?)?|assessment(?: centre)?|test|presentation|portfolio|certificates?|shortlisting|documents?|documentation|supporting (?:statement|information)|cv|a|i|r|t|p|c|af|ap|int|ref|s|sc|o|pe|pec)';
+const ASSESSMENT_WORD =
+  '(?:application(?: form)?|interview|references?|selection (?:centre|center)|pre-?employment(?: checks?)?|assessment(?: centre)?|test|presentation|portfolio|certificates?|shortlisting|documents?|documentation|supporting (?:statement|information)|cv|a|i|r|t|p|c|af|ap|int|ref|s|sc|o|pe|pec)';
 const ASSESSMENT_MARK = new RegExp(`^${ASSESSMENT_WORD}(?:\\s*(?:/|,|&|and|\\+)\\s*${ASSESSMENT_WORD})*$`, 'i');
-const HEADER_WORD = /^(?:criteria|requirements?|attributes?|area|category|factors?|essential criteria|desirable criteria|essential requirements|desirable requirements|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method of assessment|(?:means|method|methods) of (?:assessment|testing|evaluation)|assessed (?:by|through|via)|assessment(?: method)?|evidence|e\/d|essential\/desirable|essential or desirable|key|specification)$/i;
+const HEADER_WORD =
+  /^(?:criteria|requirements?|attributes?|area|category|factors?|essential criteria|desirable criteria|essential requirements|desirable requirements|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method of assessment|(?:means|method|methods) of (?:assessment|testing|evaluation)|assessed (?:by|through|via)|assessment(?: method)?|evidence|e\/d|essential\/desirable|essential or desirable|key|specification)$/i;
 
-const HEADER_PHRASES = /\b(?:criteria|requirements?|attributes?|area|category|factors?|essential|desirable|e\/d|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method(?:s)? of (?:assessment|testing|evaluation)|assessed(?: by)?|assessment(?: method)?|evidence|specification|qualities)\b|[|/:\-–]/gi;
-const REQ_ESSENTIAL = /^(?:essential(?: entry)?(?: criteria| requirements| qualifications| skills| experience| knowledge)?|(?:minimum|basic|required|mandatory) (?:qualifications|requirements|criteria|experience|skills|education)|requirements?(?: for (?:the|this) (?:role|post|job|position))?|required|entry (?:requirements|criteria)|eligibility(?: criteria| requirements)?|person spec(?:ification)?|qualifications?(?:,? (?:skills|experience|education|training|registration|knowledge|licen[cs]ure)(?:,? (?:and |& )?(?:skills|experience|education|training|registration|knowledge|abilities))*)?|(?:knowledge,? )?skills,? (?:and |& )?(?:abilities|experience|knowledge)|knowledge,? (?:and |& )?(?:experience|skills)(?: (?:and |& )?experience)?|experience(?:,? (?:and |& )?(?:skills|qualifications|knowledge|education))*|education(?:,? (?:and |& )?(?:training|experience|qualifications))*|licensure(?:,? (?:and |& )?certifications?)?|licen[cs]es?(?:,? (?:and |& )?certifications?)?|certifications?(?:,? (?:and |& )?licen[cs]ure)?|licensure\/certification|what (?:you(?:'ll| will) need|we(?:'re| are) looking for|you(?:'ll| will) bring|you need)|about you|(?:you(?: will)? (?:have|need|bring))|who (?:you are|we(?:'re| are) looking for)|the (?:ideal|successful) (?:candidate|applicant|person)(?: will .*)?|(?:your|the) (?:skills|experience|qualifications)(?: and (?:experience|skills))?|(?:selection |candidate |job |role |compliance |agency |minimum )?(?:criteria|requirements)|compliance|conditions of employment|pre-?employment (?:checks|requirements)|to (?:be considered|apply|work with us|join us|register)(?: you(?: will)? need)?|what you need to (?:have|apply|register)|(?:do you have|are you)(?: the following)?|documents (?:we need|you will need|required)|(?:our )?requirements for (?:locums?|doctors|nurses|candidates)|how to qualify|who can apply)$/i;
-const REQ_DESIRABLE = /^(?:desirable(?: criteria| requirements| qualifications| skills| experience| knowledge)?|preferred(?: qualifications| requirements| experience| skills| education)?|nice to have|(?:would be )?(?:an )?advantage(?:ous)?(?: but not (?:required|essential))?|bonus(?: points)?|additional (?:desirable|preferred) .*|ideally.*|it would be (?:great|good|nice|an advantage|desirable|helpful) .*|desired(?: qualifications| skills)?|plus(?:es)?|what would be (?:great|nice)|even better if.*)$/i;
-const CATEGORY = /^(?:eligibility|qualifications?|clinical (?:experience|skills|knowledge|skills and knowledge)|knowledge (?:and|&) (?:skills|understanding)|skills (?:and|&) (?:knowledge|abilities|competencies)|academic(?: (?:\/|and|&) research| achievements)?|research(?: (?:and|&|\/) audit)?|audit(?: (?:and|&) (?:research|quality improvement))?|quality improvement|teaching(?: (?:and|&) training)?|management(?: (?:and|&) (?:leadership|administration))?|leadership(?: (?:and|&) management)?|probity(?: (?:and|&) professionalism)?|professionalism|communication(?: skills)?|personal (?:attributes|qualities|skills|circumstances)|other(?: requirements)?|career progression|fitness to practi[sc]e|language(?: skills)?|health|commitment to (?:the )?specialty|aptitude.*|values(?: (?:and|&) behaviours)?|training|professional (?:registration|requirements|development|skills)|registration|clinical governance|special requirements|knowledge|skills|abilities|attributes|competenc(?:e|ies)|specific (?:requirements|skills)|(?:work[- ]related )?circumstances|interests|physical skills|organisational skills|teamworking|team working|it skills|it|information technology|values|behaviours|motivation|personal skills|interpersonal skills|education and training|learning and development|equality and diversity|safeguarding)$/i;
+const HEADER_PHRASES =
+  /\b(?:criteria|requirements?|attributes?|area|category|factors?|essential|desirable|e\/d|when evaluated|how (?:evaluated|assessed|tested|identified|measured)|method(?:s)? of (?:assessment|testing|evaluation)|assessed(?: by)?|assessment(?: method)?|evidence|specification|qualities)\b|[|/:\-–]/gi;
+const REQ_ESSENTIAL =
+  /^(?:essential(?: entry)?(?: criteria| requirements| qualifications| skills| experience| knowledge)?|(?:minimum|basic|required|mandatory) (?:qualifications|requirements|criteria|experience|skills|education)|requirements?(?: for (?:the|this) (?:role|post|job|position))?|required|entry (?:requirements|criteria)|eligibility(?: criteria| requirements)?|person spec(?:ification)?|qualifications?(?:,? (?:skills|experience|education|training|registration|knowledge|licen[cs]ure)(?:,? (?:and |& )?(?:skills|experience|education|training|registration|knowledge|abilities))*)?|(?:knowledge,? )?skills,? (?:and |& )?(?:abilities|experience|knowledge)|knowledge,? (?:and |& )?(?:experience|skills)(?: (?:and |& )?experience)?|experience(?:,? (?:and |& )?(?:skills|qualifications|knowledge|education))*|education(?:,? (?:and |& )?(?:training|experience|qualifications))*|licensure(?:,? (?:and |& )?certifications?)?|licen[cs]es?(?:,? (?:and |& )?certifications?)?|certifications?(?:,? (?:and |& )?licen[cs]ure)?|licensure\/certification|what (?:you(?:'ll| will) need|we(?:'re| are) looking for|you(?:'ll| will) bring|you need)|about you|(?:you(?: will)? (?:have|need|bring))|who (?:you are|we(?:'re| are) looking for)|the (?:ideal|successful) (?:candidate|applicant|person)(?: will .*)?|(?:your|the) (?:skills|experience|qualifications)(?: and (?:experience|skills))?|(?:selection |candidate |job |role |compliance |agency |minimum )?(?:criteria|requirements)|compliance|conditions of employment|pre-?employment (?:checks|requirements)|to (?:be considered|apply|work with us|join us|register)(?: you(?: will)? need)?|what you need to (?:have|apply|register)|(?:do you have|are you)(?: the following)?|documents (?:we need|you will need|required)|(?:our )?requirements for (?:locums?|doctors|nurses|candidates)|how to qualify|who can apply)$/i;
+const REQ_DESIRABLE =
+  /^(?:desirable(?: criteria| requirements| qualifications| skills| experience| knowledge)?|preferred(?: qualifications| requirements| experience| skills| education)?|nice to have|(?:would be )?(?:an )?advantage(?:ous)?(?: but not (?:required|essential))?|bonus(?: points)?|additional (?:desirable|preferred) .*|ideally.*|it would be (?:great|good|nice|an advantage|desirable|helpful) .*|desired(?: qualifications| skills)?|plus(?:es)?|what would be (?:great|nice)|even better if.*)$/i;
+const CATEGORY =
+  /^(?:eligibility|qualifications?|clinical (?:experience|skills|knowledge|skills and knowledge)|knowledge (?:and|&) (?:skills|understanding)|skills (?:and|&) (?:knowledge|abilities|competencies)|academic(?: (?:\/|and|&) research| achievements)?|research(?: (?:and|&|\/) audit)?|audit(?: (?:and|&) (?:research|quality improvement))?|quality improvement|teaching(?: (?:and|&) training)?|management(?: (?:and|&) (?:leadership|administration))?|leadership(?: (?:and|&) management)?|probity(?: (?:and|&) professionalism)?|professionalism|communication(?: skills)?|personal (?:attributes|qualities|skills|circumstances)|other(?: requirements)?|career progression|fitness to practi[sc]e|language(?: skills)?|health|commitment to (?:the )?specialty|aptitude.*|values(?: (?:and|&) behaviours)?|training|professional (?:registration|requirements|development|skills)|registration|clinical governance|special requirements|knowledge|skills|abilities|attributes|competenc(?:e|ies)|specific (?:requirements|skills)|(?:work[- ]related )?circumstances|interests|physical skills|organisational skills|teamworking|team working|it skills|it|information technology|values|behaviours|motivation|personal skills|interpersonal skills|education and training|learning and development|equality and diversity|safeguarding)$/i;
 /** "Qualifications and registration", "Audit, quality improvement and research": made of category words. */
-const CATEGORY_WORDS = new Set('qualifications qualification registration professional experience skills skill knowledge clinical audit quality improvement research teaching training management leadership communication personal attributes qualities other probity education academic and & , / governance team working teamworking values behaviours abilities aptitude competencies competences technical it language languages interpersonal organisational organizational specialist special requirements circumstances physical health safety development commitment to the specialty'.split(' '));
+const CATEGORY_WORDS = new Set(
+  'qualifications qualification registration professional experience skills skill knowledge clinical audit quality improvement research teaching training management leadership communication personal attributes qualities other probity education academic and & , / governance team working teamworking values behaviours abilities aptitude competencies competences technical it language languages interpersonal organisational organizational specialist special requirements circumstances physical health safety development commitment to the specialty'.split(
+    ' ',
+  ),
+);
 const isCategoryLike = (h: string) => {
   const words = h.split(/[\s,/]+/).filter(Boolean);
   return words.length >= 2 && words.length <= 7 && words.every((w) => CATEGORY_WORDS.has(w)) && words.some((w) => !['and', '&', 'of', 'in', 'the', 'to'].includes(w));
 };
 
-const DUTIES = /^(?:(?:main |key |principal |clinical |general |specific )?(?:duties|responsibilities|tasks|accountabilities|activities)(?: (?:and|&) (?:responsibilities|duties))?(?: of the (?:role|post))?|job (?:summary|purpose|description|overview|role)|role (?:summary|purpose|overview|description)|(?:about|overview of) (?:the|this) (?:role|post|position|job|vacancy|opportunity)|the (?:role|post|position|job|opportunity|vacancy)|overview|summary|position (?:summary|overview|purpose|description)|essential (?:functions|duties|job functions|responsibilities)|(?:key |primary |main )?(?:functions|job functions)|what you(?:'ll| will) (?:do|be doing|deliver)|your (?:role|day|responsibilities|new role)|a (?:day|week) in the life.*|main purpose.*|clinical duties|teaching duties|on-?call(?: arrangements| commitment)?|working (?:pattern|hours|arrangements|week)|hours(?: of work)?|schedule|shifts?(?: pattern| details)?|rota|job plan|the department|the team|our team|your team|department|the service|about the department|about the service|the practice|the unit|the ward|service description|job content)$/i;
-const OTHER = /^(?:why [a-z' ]{2,40}|introduction|background|(?:employer|job|contact|vacancy|post) details|employer|address|visiting(?: (?:and|&) contacts?)?|contacts?|the area|(?:about )?the (?:local )?area|living (?:in|and working in) .*|the locality|location and travel|local information|relocation|terms and conditions|terms (?:and|&) conditions of (?:service|employment)|informal (?:visits?|enquiries)|general information|other information|note|notes|please note|about (?:us|the (?:trust|practice|organisation|organization|company|hospital|team|health board|service|employer|agency|board|system))|about [a-z'&. ]{3,60}|who we are|benefits|(?:what|why) we offer.*|what we can offer.*|why (?:join|work for|choose) us.*|perks|(?:pay|salary|compensation|remuneration)(?: (?:and|&) benefits)?|how to apply|apply(?: now)?|contact(?: details| us| information)?|further (?:information|details)|additional information|equal opportunit.*|(?:eeo|equal employment).*|diversity.*|inclusion.*|physical (?:demands|requirements).*|work(?:ing)? (?:conditions|environment).*|our values|closing date|interview (?:date|details)|location|important information|disclosure|sponsorship|we offer|what's in it for you|rewards?|total rewards|(?:employee )?benefits(?: package)?|our commitment.*|accessibility|privacy.*|reasonable adjustments|guaranteed interview scheme|disability confident|next steps|testimonials?|what (?:our )?(?:locums|nurses|doctors|staff) say|useful links|share this job|similar jobs)$/i;
+const DUTIES =
+  /^(?:(?:main |key |principal |clinical |general |specific )?(?:duties|responsibilities|tasks|accountabilities|activities)(?: (?:and|&) (?:responsibilities|duties))?(?: of the (?:role|post))?|job (?:summary|purpose|description|overview|role)|role (?:summary|purpose|overview|description)|(?:about|overview of) (?:the|this) (?:role|post|position|job|vacancy|opportunity)|the (?:role|post|position|job|opportunity|vacancy)|overview|summary|position (?:summary|overview|purpose|description)|essential (?:functions|duties|job functions|responsibilities)|(?:key |primary |main )?(?:functions|job functions)|what you(?:'ll| will) (?:do|be doing|deliver)|your (?:role|day|responsibilities|new role)|a (?:day|week) in the life.*|main purpose.*|clinical duties|teaching duties|on-?call(?: arrangements| commitment)?|working (?:pattern|hours|arrangements|week)|hours(?: of work)?|schedule|shifts?(?: pattern| details)?|rota|job plan|the department|the team|our team|your team|department|the service|about the department|about the service|the practice|the unit|the ward|service description|job content)$/i;
+const OTHER =
+  /^(?:why [a-z' ]{2,40}|introduction|background|(?:employer|job|contact|vacancy|post) details|employer|address|visiting(?: (?:and|&) contacts?)?|contacts?|the area|(?:about )?the (?:local )?area|living (?:in|and working in) .*|the locality|location and travel|local information|relocation|terms and conditions|terms (?:and|&) conditions of (?:service|employment)|informal (?:visits?|enquiries)|general information|other information|note|notes|please note|about (?:us|the (?:trust|practice|organisation|organization|company|hospital|team|health board|service|employer|agency|board|system))|about [a-z'&. ]{3,60}|who we are|benefits|(?:what|why) we offer.*|what we can offer.*|why (?:join|work for|choose) us.*|perks|(?:pay|salary|compensation|remuneration)(?: (?:and|&) benefits)?|how to apply|apply(?: now)?|contact(?: details| us| information)?|further (?:information|details)|additional information|equal opportunit.*|(?:eeo|equal employment).*|diversity.*|inclusion.*|physical (?:demands|requirements).*|work(?:ing)? (?:conditions|environment).*|our values|closing date|interview (?:date|details)|location|important information|disclosure|sponsorship|we offer|what's in it for you|rewards?|total rewards|(?:employee )?benefits(?: package)?|our commitment.*|accessibility|privacy.*|reasonable adjustments|guaranteed interview scheme|disability confident|next steps|testimonials?|what (?:our )?(?:locums|nurses|doctors|staff) say|useful links|share this job|similar jobs)$/i;
 
 /** Salary, dates, references, calls to action, contact details: never a requirement. */
 const FURNITURE = [
@@ -151,7 +174,13 @@ const FURNITURE = [
 ];
 export const isFurniture = (text: string) => FURNITURE.some((f) => f.test(text));
 
-type LineKind = { kind: 'blank' } | { kind: 'importance'; value: Importance } | { kind: 'assessment' } | { kind: 'header' } | { kind: 'heading'; role: Role | 'category'; importance?: Importance; rest?: string; generic?: boolean } | { kind: 'content' };
+type LineKind =
+  | { kind: 'blank' }
+  | { kind: 'importance'; value: Importance }
+  | { kind: 'assessment' }
+  | { kind: 'header' }
+  | { kind: 'heading'; role: Role | 'category'; importance?: Importance; rest?: string; generic?: boolean }
+  | { kind: 'content' };
 
 const headingText = (text: string) =>
   text
@@ -168,7 +197,8 @@ function headingRole(text: string): { role: Role | 'category'; importance?: Impo
   if (!h || h.length > 70) return undefined;
   // "Qualifications – Essential", "Experience (desirable)": a category with its column.
   const suffixed = /^(.{3,50}?)\s*(?:[-–—:/]|\()\s*(essential|desirable|required|preferred)(?: criteria)?\)?$/.exec(h);
-  if (suffixed && (CATEGORY.test(suffixed[1]!) || REQ_ESSENTIAL.test(suffixed[1]!))) return { role: 'requirements', importance: /^(?:essential|required)/.test(suffixed[2]!) ? 'essential' : 'desirable' };
+  if (suffixed && (CATEGORY.test(suffixed[1]!) || REQ_ESSENTIAL.test(suffixed[1]!)))
+    return { role: 'requirements', importance: /^(?:essential|required)/.test(suffixed[2]!) ? 'essential' : 'desirable' };
   if (REQ_DESIRABLE.test(h)) return { role: 'requirements', importance: 'desirable' };
   if (DUTIES.test(h) || (/\b(?:responsibilities|duties|accountabilities)\b/.test(h) && h.split(' ').length <= 6)) return { role: 'duties' };
   if (REQ_ESSENTIAL.test(h)) return { role: 'requirements', importance: /^(?:essential|minimum|required|mandatory|basic)\b/.test(h) ? 'essential' : undefined };
@@ -177,7 +207,8 @@ function headingRole(text: string): { role: Role | 'category'; importance?: Impo
   return undefined;
 }
 
-const LEAD_IN_CUE = /\b(?:need|needs|require|required|requirements|must|looking for|seeking|essential|desirable|should (?:have|be|hold)|will (?:have|hold|bring|be)|you(?:'ll| will)? (?:have|hold|bring)|ideally|preferred|advantage|shortlisted|to (?:apply|be considered|join us|register|work with us)|candidates?|applicants?|you are|do you have|what we(?:'re| are) looking for|we(?:'d| would) (?:love|like))\b/i;
+const LEAD_IN_CUE =
+  /\b(?:need|needs|require|required|requirements|must|looking for|seeking|essential|desirable|should (?:have|be|hold)|will (?:have|hold|bring|be)|you(?:'ll| will)? (?:have|hold|bring)|ideally|preferred|advantage|shortlisted|to (?:apply|be considered|join us|register|work with us)|candidates?|applicants?|you are|do you have|what we(?:'re| are) looking for|we(?:'d| would) (?:love|like))\b/i;
 const LEAD_IN_DESIRABLE = /\b(?:desirable|ideally|preferred|advantage|bonus|nice to have|great if|would be (?:good|great|nice|helpful)|even better)\b/i;
 
 const looksLikeHeading = (line: Line) => {
@@ -217,7 +248,13 @@ function classify(line: Line): LineKind {
     // "REQUIREMENTS / ESSENTIAL / DESIRABLE / METHOD OF ASSESSMENT": a header row on one line.
     if (t.split(/\s*[/|]\s*/).length > 2 && t.split(/\s*[/|]\s*/).every((p) => IMPORTANCE_MARK.test(p) || HEADER_WORD.test(p) || ASSESSMENT_MARK.test(p))) return { kind: 'header' };
     // An FAQ page: "What documents will you need from me?" introduces requirements.
-    if (t.endsWith('?') && t.length <= 90 && (t.match(/\?/g) ?? []).length === 1 && /\b(?:need|needs|require|required|documents?|training|checks?|qualifications?|registration|experience|eligible|accept)\b/i.test(t)) return { kind: 'heading', role: 'requirements' };
+    if (
+      t.endsWith('?') &&
+      t.length <= 90 &&
+      (t.match(/\?/g) ?? []).length === 1 &&
+      /\b(?:need|needs|require|required|documents?|training|checks?|qualifications?|registration|experience|eligible|accept)\b/i.test(t)
+    )
+      return { kind: 'heading', role: 'requirements' };
     // "To be shortlisted you will need:", "It would be great if you also had:": a lead-in is a heading.
     if (t.endsWith(':') && t.length <= 120 && LEAD_IN_CUE.test(t)) return { kind: 'heading', role: 'requirements', ...(LEAD_IN_DESIRABLE.test(t) ? { importance: 'desirable' as const } : {}) };
     if (looksLikeHeading(line)) return { kind: 'heading', role: 'category', generic: true };
@@ -229,7 +266,8 @@ function classify(line: Line): LineKind {
 // Reading the advert
 
 /** Words a wrapped line ends on when the sentence plainly goes on. */
-const CONTINUES = /(?:\b(?:and|or|of|to|in|with|the|a|an|for|on|at|by|as|from|within|including|such as|e\.g\.|i\.e\.|which|who|that|your|their|our|is|are|be|have|has|will|must|should|can|able|unless|if|where|when|than|via|into|per|plus)|[,(/&+-])$/i;
+const CONTINUES =
+  /(?:\b(?:and|or|of|to|in|with|the|a|an|for|on|at|by|as|from|within|including|such as|e\.g\.|i\.e\.|which|who|that|your|their|our|is|are|be|have|has|will|must|should|can|able|unless|if|where|when|than|via|into|per|plus)|[,(/&+-])$/i;
 
 /** A line with its sentence still running on to the next (PDF or e-mail wrapping). */
 function continuesOnto(prev: string, next: Line, wrapWidth: number): boolean {
@@ -339,9 +377,20 @@ function gridHeader(line: Line): Grid | undefined {
 }
 /** The item and what is asked for it, cut from a line at the grid's columns (status cells dropped). */
 function gridCells(line: Line, grid: Grid): { item: string; need: string } {
-  const cut = (from: number, to?: number) => line.raw.slice(from, to).replace(/\[\s?[xX✓✔]?\s?\]|[☐☑☒□]/g, '').trim();
+  const cut = (from: number, to?: number) =>
+    line.raw
+      .slice(from, to)
+      .replace(/\[\s?[xX✓✔]?\s?\]|[☐☑☒□]/g, '')
+      .trim();
   const second = grid.starts[1]! - 2;
-  return { item: cut(0, Math.max(0, second)), need: grid.starts.slice(1).map((at, i) => cut(i === 0 ? second : at, grid.starts[i + 2])).filter(Boolean).join(' ') };
+  return {
+    item: cut(0, Math.max(0, second)),
+    need: grid.starts
+      .slice(1)
+      .map((at, i) => cut(i === 0 ? second : at, grid.starts[i + 2]))
+      .filter(Boolean)
+      .join(' '),
+  };
 }
 const MANDATORY_STAR = /\s*\*$/;
 
@@ -369,7 +418,14 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
     // hold for every sentence up to the next label.
     for (const part of inlineLabelled(text)) {
       for (const piece of sentences(part.text)) {
-        out.push({ text: piece, role: part.importance || checkbox ? 'requirements' : section.role, importance: part.importance ?? importance ?? section.importance, fromTableCell, bullet: bullet || Boolean(part.importance), ...(bullet && section.window ? { window: section.window } : {}) });
+        out.push({
+          text: piece,
+          role: part.importance || checkbox ? 'requirements' : section.role,
+          importance: part.importance ?? importance ?? section.importance,
+          fromTableCell,
+          bullet: bullet || Boolean(part.importance),
+          ...(bullet && section.window ? { window: section.window } : {}),
+        });
       }
     }
   };
@@ -389,7 +445,12 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
         if (item && !/^[a-z]/.test(item)) {
           emit();
           // "Indemnity *   Certificate showing cover...": the item and what is asked, one statement.
-          pending = { text: `${item.replace(MANDATORY_STAR, '')}${need ? `: ${need}` : ''}`, bullet: true, fromTableCell: MANDATORY_STAR.test(item), importance: MANDATORY_STAR.test(item) ? 'essential' : section.importance };
+          pending = {
+            text: `${item.replace(MANDATORY_STAR, '')}${need ? `: ${need}` : ''}`,
+            bullet: true,
+            fromTableCell: MANDATORY_STAR.test(item),
+            importance: MANDATORY_STAR.test(item) ? 'essential' : section.importance,
+          };
         } else if (pending) {
           pending.text = joinWrapped(pending.text, [item, need].filter(Boolean).join(' '));
         }
@@ -423,8 +484,14 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
         if (row) pending = { text: row.criterion, bullet: true, fromTableCell: row.importance !== undefined, importance: row.importance };
       } else {
         // The criteria are written in the Essential and Desirable columns themselves.
-        for (const [cell, importance] of [[essentialCell, 'essential'], [desirableCell, 'desirable']] as const) {
-          for (const item of cell.split(/\s*[•·●▪]\s*/).map((c) => c.trim()).filter(Boolean)) {
+        for (const [cell, importance] of [
+          [essentialCell, 'essential'],
+          [desirableCell, 'desirable'],
+        ] as const) {
+          for (const item of cell
+            .split(/\s*[•·●▪]\s*/)
+            .map((c) => c.trim())
+            .filter(Boolean)) {
             pending = { text: item, bullet: true, fromTableCell: true, importance };
             emit();
           }
@@ -493,7 +560,10 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
         // A row whose Essential/Desirable cell has been read is complete: only a plainly unfinished
         // sentence ("... unless E AF / exempt under GMC rules") carries on.
         const closed = pending?.fromTableCell && !columns;
-        const carriesOn = pending && !line.bullet && (closed ? /^[a-z]/.test(line.text) && CONTINUES.test(pending.text) : continuesOnto(pending.text, line, wrapWidth) || (columns && pending.fromTableCell && !line.cells.length));
+        const carriesOn =
+          pending &&
+          !line.bullet &&
+          (closed ? /^[a-z]/.test(line.text) && CONTINUES.test(pending.text) : continuesOnto(pending.text, line, wrapWidth) || (columns && pending.fromTableCell && !line.cells.length));
         if (pending && carriesOn) {
           pending.text = joinWrapped(pending.text, line.text);
           if (line.importance) Object.assign(pending, { importance: line.importance, fromTableCell: true });
@@ -519,7 +589,8 @@ export function readAdvert(raw: string, skip: (text: string) => boolean): Candid
 }
 
 /** Headings that end a duties section: they name the requirements themselves. */
-const STRONG_REQUIREMENTS_HEADING = /\b(?:essential|desirable|required|requirements?|person spec|specification|qualifications|criteria|about you|you(?:'ll| will)? need|eligibility|preferred|skills and (?:experience|knowledge|abilities)|knowledge|licensure|certifications?|who (?:you are|we)|looking for|ideal candidate|successful candidate|must have)\b/i;
+const STRONG_REQUIREMENTS_HEADING =
+  /\b(?:essential|desirable|required|requirements?|person spec|specification|qualifications|criteria|about you|you(?:'ll| will)? need|eligibility|preferred|skills and (?:experience|knowledge|abilities)|knowledge|licensure|certifications?|who (?:you are|we)|looking for|ideal candidate|successful candidate|must have)\b/i;
 
 /** "Essential: a; b. Desirable: c and d." inside a sentence or a paragraph. */
 export const INLINE_LABEL = /\b(essential|desirable|required|preferred)(?: criteria| requirements| qualifications)?\s*(?:[:–]|\s-\s)\s*(?:[A-Za-z ,&/]{3,40}:\s*)?/gi;
@@ -538,7 +609,8 @@ function inlineLabelled(text: string): Array<{ text: string; importance?: Import
 }
 
 /** Only clearly requirement-bearing categories turn a benefits or duties section back into requirements. */
-const REQ_CATEGORY_AFTER_OTHER = /^(?:eligibility|qualifications?|(?:clinical )?(?:experience|skills|knowledge)|knowledge (?:and|&) skills|skills (?:and|&) (?:knowledge|abilities)|registration|professional registration|training)\b/i;
+const REQ_CATEGORY_AFTER_OTHER =
+  /^(?:eligibility|qualifications?|(?:clinical )?(?:experience|skills|knowledge)|knowledge (?:and|&) skills|skills (?:and|&) (?:knowledge|abilities)|registration|professional registration|training)\b/i;
 
 function joinWrapped(prev: string, next: string): string {
   if (/-$/.test(prev) && /^[a-z]/.test(next)) return HYPHEN_PREFIXES.test(prev) ? `${prev}${next}` : `${prev.slice(0, -1)}${next}`;
@@ -548,20 +620,29 @@ function joinWrapped(prev: string, next: string): string {
 // ---------------------------------------------------------------------------------------------
 // Title and employer
 
-const ROLE_NOUN = /\b(?:registrar|consultant|doctor|physician|fellow|GP|general practitioner|practitioner|nurse|midwife|midwives|paramedic|physiotherapist|physio|therapist|radiographer|pharmacist|dietitian|dietician|sister|charge nurse|matron|specialist|hospitalist|officer|SHO|trainee|lead|manager|surgeon|anaesthetist|psychiatrist|paediatrician|geriatrician|intensivist|RN|NP|ODP|clinician|locum|coordinator|co-ordinator|visitor|health visitor|educator|assistant|associate|director|partner|medic|house officer|FY[1-3]|F[1-3]|CT[1-3]|ST[1-8]|Band [2-9])\b/i;
-const ORGANISATION = /\b(?:(?:Treatment|Medical|Health|Care|Surgical|Birth|Cancer|Dialysis|Rehabilitation|Diagnostic) Cent(?:re|er)|NHS(?: Foundation)? Trust|Foundation Trust|University Health Board|Health Board|Hospitals?|Healthcare|Health(?:care)? (?:System|Services?|Partnership|Group|Network)|Medical (?:Center|Centre|Group|Practice|Partnership)|Health Cent(?:er|re)|Surgery|Practice|Ambulance Service|Clinic|Integrated Care Board|Partnership|Staffing|Recruitment|Locums?|Agency|Health|Hospice|Care Home|Nursing Home|Trust)\b/;
+const ROLE_NOUN =
+  /\b(?:registrar|consultant|doctor|physician|fellow|GP|general practitioner|practitioner|nurse|midwife|midwives|paramedic|physiotherapist|physio|therapist|radiographer|pharmacist|dietitian|dietician|sister|charge nurse|matron|specialist|hospitalist|officer|SHO|trainee|lead|manager|surgeon|anaesthetist|psychiatrist|paediatrician|geriatrician|intensivist|RN|NP|ODP|clinician|locum|coordinator|co-ordinator|visitor|health visitor|educator|assistant|associate|director|partner|medic|house officer|FY[1-3]|F[1-3]|CT[1-3]|ST[1-8]|Band [2-9])\b/i;
+const ORGANISATION =
+  /\b(?:(?:Treatment|Medical|Health|Care|Surgical|Birth|Cancer|Dialysis|Rehabilitation|Diagnostic) Cent(?:re|er)|NHS(?: Foundation)? Trust|Foundation Trust|University Health Board|Health Board|Hospitals?|Healthcare|Health(?:care)? (?:System|Services?|Partnership|Group|Network)|Medical (?:Center|Centre|Group|Practice|Partnership)|Health Cent(?:er|re)|Surgery|Practice|Ambulance Service|Clinic|Integrated Care Board|Partnership|Staffing|Recruitment|Locums?|Agency|Health|Hospice|Care Home|Nursing Home|Trust)\b/;
 const LABELLED_TITLE = /^(?:job title|post|position|role|title|vacancy|job|post title)\s*(?::|\s[-–]\s)\s*(.+)$/i;
 const LABELLED_EMPLOYER = /^(?:employer|organisation|organization|trust|company|hospital|practice|health board|client|hiring organi[sz]ation|employer name)\s*(?::|\s[-–]\s)\s*(.+)$/i;
 /** Site navigation copied with the page: "Careers > Vacancies > ...", "Jobs | Register | Log in". */
 const NAVIGATION = /(?:\s>\s.*){2,}|(?:\s\|\s.*){3,}/;
 /** What a clinician types before pasting an advert into chat. */
-export const PREAMBLE = /^(?:please|pls|can you|could you|would you|help me|hi|hello|hey|i(?:'m| am| want| would| need|'d)|here(?:'s| is)|this is|below is|tailor|make|write|draft|create|generate|attached|see below|paste|job advert|advert|job description|the advert)\b/i;
+export const PREAMBLE =
+  /^(?:please|pls|can you|could you|would you|help me|hi|hello|hey|i(?:'m| am| want| would| need|'d)|here(?:'s| is)|this is|below is|tailor|make|write|draft|create|generate|attached|see below|paste|job advert|advert|job description|the advert)\b/i;
 
 function cleanTitle(text: string): string {
   return text
     .replace(LABELLED_TITLE, '$1')
-    .replace(/\s*[-–—|,]\s*(?:(?:AfC )?band \d\w?|£.*|\$.*|\d+(?:\.\d+)? hours.*|full[- ]time|part[- ]time|permanent|fixed[- ]term.*|temporary|\d+[- ]months?.*|(?:six|twelve|6|12) sessions.*|[a-z]+ sessions a week|nights?|days?|bank|locum)\s*$/i, '')
-    .replace(/\s*\((?:(?:AfC )?band \d\w?|ST\d\+?(?: (?:level|equivalent))?|[A-Z]{2,4} level|SHO level|[^)]*\blevel\)?|\d+ months?|full[- ]time|part[- ]time|days?,[^)]*|[^)]*\bshifts?\b[^)]*)\)\s*$/i, '')
+    .replace(
+      /\s*[-–—|,]\s*(?:(?:AfC )?band \d\w?|£.*|\$.*|\d+(?:\.\d+)? hours.*|full[- ]time|part[- ]time|permanent|fixed[- ]term.*|temporary|\d+[- ]months?.*|(?:six|twelve|6|12) sessions.*|[a-z]+ sessions a week|nights?|days?|bank|locum)\s*$/i,
+      '',
+    )
+    .replace(
+      /\s*\((?:(?:AfC )?band \d\w?|ST\d\+?(?: (?:level|equivalent))?|[A-Z]{2,4} level|SHO level|[^)]*\blevel\)?|\d+ months?|full[- ]time|part[- ]time|days?,[^)]*|[^)]*\bshifts?\b[^)]*)\)\s*$/i,
+      '',
+    )
     .replace(/\s*[-–—,]\s*(?:(?:AfC )?band \d\w?|\d+[- ]months?(?: fixed[- ]term)?|fixed[- ]term.*|permanent|full[- ]time|part[- ]time)\s*$/i, '')
     .replace(/[.:]$/, '')
     .trim();
@@ -573,7 +654,14 @@ function cleanEmployer(text: string): string {
   return (parts.find((p) => ORGANISATION.test(p)) ?? parts[0]!).replace(/[).:]+$/, '').trim();
 }
 
-const titleCase = (t: string) => (t === t.toUpperCase() && /[A-Z]{3}/.test(t) ? t.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(And|Of|In|The|With|For|To|At|On)\b/g, (w) => w.toLowerCase()).replace(/\b(Nhs|Gp|Icu|Ed|Acp|Sho|St\d|Ct\d)\b/g, (w) => w.toUpperCase()) : t);
+const titleCase = (t: string) =>
+  t === t.toUpperCase() && /[A-Z]{3}/.test(t)
+    ? t
+        .toLowerCase()
+        .replace(/\b([a-z])/g, (c) => c.toUpperCase())
+        .replace(/\b(And|Of|In|The|With|For|To|At|On)\b/g, (w) => w.toLowerCase())
+        .replace(/\b(Nhs|Gp|Icu|Ed|Acp|Sho|St\d|Ct\d)\b/g, (w) => w.toUpperCase())
+    : t;
 
 export function findTitleAndEmployer(raw: string): { title: string; employer: string | null; titleLine: string | undefined; employerLine: string | undefined } {
   const all = toLines(raw).map((l) => l.text);
@@ -592,10 +680,14 @@ export function findTitleAndEmployer(raw: string): { title: string; employer: st
       .replace(/,?\s*\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, '');
   const titleLine =
     labelledTitle ??
-    lines.find((l) => l.length <= 160 && ROLE_NOUN.test(l) && !/[.!?]$/.test(l) && !headingRole(l) && !isFurniture(bare(l)) && !/^(?:we|our|you|are you|do you|join|the|about|must|should|ideally)\b/i.test(l)) ??
+    lines.find(
+      (l) => l.length <= 160 && ROLE_NOUN.test(l) && !/[.!?]$/.test(l) && !headingRole(l) && !isFurniture(bare(l)) && !/^(?:we|our|you|are you|do you|join|the|about|must|should|ideally)\b/i.test(l),
+    ) ??
     lines.find((l) => l.length <= 100 && !isFurniture(bare(l)) && !headingRole(l) && !/[.!?]$/.test(l) && !findTermMentions(l, null).length);
   const labelledEmployer = lines.find((l) => LABELLED_EMPLOYER.test(l));
-  const employerLine = labelledEmployer ?? lines.find((l) => l !== titleLine && l.length <= 140 && ORGANISATION.test(l) && !/[.!?]$/.test(l) && !isFurniture(l) && !headingRole(l) && !/^(?:we|our|you|are you|join|about)\b/i.test(l));
+  const employerLine =
+    labelledEmployer ??
+    lines.find((l) => l !== titleLine && l.length <= 140 && ORGANISATION.test(l) && !/[.!?]$/.test(l) && !isFurniture(l) && !headingRole(l) && !/^(?:we|our|you|are you|join|about)\b/i.test(l));
   // A title that runs on to a second line ("CONSULTANT ANAESTHETIST / with an interest in...").
   const next = titleLine ? lines[lines.indexOf(titleLine) + 1] : undefined;
   const fullTitle = titleLine && next && /^(?:with|in|and|for|\(|-\s)/.test(next) && next.length < 80 ? `${titleLine} ${next}` : titleLine;

@@ -37,7 +37,8 @@ const nmcField = (text: string): string | null => {
   return named.length ? named.join(' or ') : null;
 };
 
-const HCPC_PROFESSIONS = 'paramedic|physiotherapist|occupational therapist|(?:diagnostic |therapeutic )?radiographer|dietitian|dietician|speech and language therapist|speech & language therapist|operating department practitioner|podiatrist|chiropodist|orthoptist|biomedical scientist|clinical scientist|practitioner psychologist|(?:clinical |counselling )?psychologist|orthotist|prosthetist|(?:art|music|drama) therapist|hearing aid dispenser';
+const HCPC_PROFESSIONS =
+  'paramedic|physiotherapist|occupational therapist|(?:diagnostic |therapeutic )?radiographer|dietitian|dietician|speech and language therapist|speech & language therapist|operating department practitioner|podiatrist|chiropodist|orthoptist|biomedical scientist|clinical scientist|practitioner psychologist|(?:clinical |counselling )?psychologist|orthotist|prosthetist|(?:art|music|drama) therapist|hearing aid dispenser';
 const hcpcProfession = (text: string) => new RegExp(HCPC_PROFESSIONS, 'i').exec(text)?.[0].toLowerCase() ?? null;
 
 export const REGISTRATION_TERMS: Term[] = [
@@ -47,7 +48,16 @@ export const REGISTRATION_TERMS: Term[] = [
     label: 'GMC registration',
     patterns: [/\bGMC\b/, /general medical council/i, /\b(?:GP|[Ss]pecialist) [Rr]egister\b/, /\blicen[cs]e to practi[sc]e\b(?![^.;\n]{0,20}\bmedicine in)/i],
     country: 'UK',
-    detail: (m, ctx) => (/specialist register/i.test(ctx) ? 'specialist register' : /gp register/i.test(ctx) ? 'GP register' : /licen[cs]e to practi/i.test(ctx) ? 'licence to practise' : /provisional/i.test(ctx) ? 'provisional' : null),
+    detail: (m, ctx) =>
+      /specialist register/i.test(ctx)
+        ? 'specialist register'
+        : /gp register/i.test(ctx)
+          ? 'GP register'
+          : /licen[cs]e to practi/i.test(ctx)
+            ? 'licence to practise'
+            : /provisional/i.test(ctx)
+              ? 'provisional'
+              : null,
   },
   {
     kind: 'registration',
@@ -94,13 +104,27 @@ export const REGISTRATION_TERMS: Term[] = [
     ],
     country: 'US',
   },
-  { kind: 'registration', key: 'DEA', label: 'DEA registration', patterns: [/\bDEA\b/, /drug enforcement administration/i, /controlled substances? (?:registration|licen[cs]e|certificate)/i, /\bCDS (?:registration|licen[cs]e)\b/i], country: 'US' },
+  {
+    kind: 'registration',
+    key: 'DEA',
+    label: 'DEA registration',
+    patterns: [/\bDEA\b/, /drug enforcement administration/i, /controlled substances? (?:registration|licen[cs]e|certificate)/i, /\bCDS (?:registration|licen[cs]e)\b/i],
+    country: 'US',
+  },
   { kind: 'registration', key: 'NPI', label: 'an NPI number', patterns: [/\bNPI\b/, /national provider identifier/i], country: 'US' },
   {
     kind: 'registration',
     key: 'BOARD-CERT',
     label: 'board certification',
-    patterns: [/\bboard[- ](?:certif\w*|eligib\w*)/i, /\bB[CE] ?\/ ?B[CE]\b/, /\bAmerican Board of [A-Z][a-z]+/, /\bAB(?:IM|EM|FM|P|S|A|R|PN|OG|PMR)\b/, /\bAOB[A-Z]{1,3}\b/, /\bnational (?:board )?certification\b/i, /\b(?:AANP|ANCC)\b/],
+    patterns: [
+      /\bboard[- ](?:certif\w*|eligib\w*)/i,
+      /\bB[CE] ?\/ ?B[CE]\b/,
+      /\bAmerican Board of [A-Z][a-z]+/,
+      /\bAB(?:IM|EM|FM|P|S|A|R|PN|OG|PMR)\b/,
+      /\bAOB[A-Z]{1,3}\b/,
+      /\bnational (?:board )?certification\b/i,
+      /\b(?:AANP|ANCC)\b/,
+    ],
     country: 'US',
   },
 ];
@@ -139,22 +163,69 @@ export const QUALIFICATION_TERMS: Term[] = [
     ],
   },
   { kind: 'qualification', key: 'bsn', label: 'a BSN', patterns: [/\bBSN\b/, /bachelor(?:'s)? (?:of science )?(?:degree )?in nursing/i, /baccalaureate (?:degree )?in nursing/i], country: 'US' },
-  { kind: 'qualification', key: 'adn', label: 'an ADN', patterns: [/\bADN\b/, /\bASN\b/, /associate(?:'s)? degree in nursing/i, /associate of (?:applied )?science in nursing/i, /\bgraduate of an? (?:accredited|approved|state-approved) (?:school|program(?:me)?|college) of (?:professional )?nursing\b/i], country: 'US' },
+  {
+    kind: 'qualification',
+    key: 'adn',
+    label: 'an ADN',
+    patterns: [
+      /\bADN\b/,
+      /\bASN\b/,
+      /associate(?:'s)? degree in nursing/i,
+      /associate of (?:applied )?science in nursing/i,
+      /\bgraduate of an? (?:accredited|approved|state-approved) (?:school|program(?:me)?|college) of (?:professional )?nursing\b/i,
+    ],
+    country: 'US',
+  },
   {
     kind: 'qualification',
     key: 'teaching-qualification',
     label: 'a teaching qualification',
-    patterns: [/\b(?:PG ?Cert|PG ?Dip|certificate|diploma|qualification|masters?|MSc|MA|MEd)\b[^.;\n]{0,25}\b(?:medical|clinical|health ?care|healthcare|professional) education\b/i, /\bteaching (?:qualification|certificate)\b/i, /\bPGC(?:ME|HE|ert ?ME)\b/, /\bF?HEA\b/, /fellowship of the (?:higher education academy|academy of medical educators)/i],
+    patterns: [
+      /\b(?:PG ?Cert|PG ?Dip|certificate|diploma|qualification|masters?|MSc|MA|MEd)\b[^.;\n]{0,25}\b(?:medical|clinical|health ?care|healthcare|professional) education\b/i,
+      /\bteaching (?:qualification|certificate)\b/i,
+      /\bPGC(?:ME|HE|ert ?ME)\b/,
+      /\bF?HEA\b/,
+      /fellowship of the (?:higher education academy|academy of medical educators)/i,
+    ],
   },
   {
     kind: 'qualification',
     key: 'mentorship',
     label: 'a mentorship or practice assessor qualification',
-    patterns: [/\bmentor(?:ship)? (?:course|qualification|module|preparation|training)\b/i, /\bpractice (?:assessor|supervisor|educator)s?(?:\s*(?:\/|and|or|&)\s*(?:practice )?(?:assessor|supervisor|educator)s?)? (?:preparation|training|course|qualification|programme|module)\b/i, /\bpractice assessor\b/i, /\bSSSA\b/, /\bsign-?off mentor\b/i, /\bENB ?99[78]\b/, /\bpreceptor(?:ship)? (?:training|course|programme)\b/i],
+    patterns: [
+      /\bmentor(?:ship)? (?:course|qualification|module|preparation|training)\b/i,
+      /\bpractice (?:assessor|supervisor|educator)s?(?:\s*(?:\/|and|or|&)\s*(?:practice )?(?:assessor|supervisor|educator)s?)? (?:preparation|training|course|qualification|programme|module)\b/i,
+      /\bpractice assessor\b/i,
+      /\bSSSA\b/,
+      /\bsign-?off mentor\b/i,
+      /\bENB ?99[78]\b/,
+      /\bpreceptor(?:ship)? (?:training|course|programme)\b/i,
+    ],
   },
-  { kind: 'qualification', key: 'prescribing', label: 'a prescribing qualification', patterns: [/\b(?:non-?medical|independent|supplementary|nurse|pharmacist) prescrib(?:ing|er)\b/i, /\bV ?(?:300|150|100)\b/, /\bprescribing (?:qualification|course|module)\b/i, /\bNMP\b/, /\bqualified prescriber\b/i] },
-  { kind: 'qualification', key: 'midwifery-degree', label: 'a midwifery degree', patterns: [/\b(?:degree|BSc|BA|diploma|DipHE)\b[^.;\n]{0,15}\bmidwifery\b/i, /\bmidwifery (?:degree|qualification|diploma)\b/i] },
-  { kind: 'qualification', key: 'paramedic-degree', label: 'a paramedic qualification', patterns: [/\bparamedic (?:science|practice)\b/i, /\b(?:degree|BSc|diploma|DipHE|FdSc|foundation degree)\b[^.;\n]{0,15}\bparamedic/i, /\bIHCD\b/] },
+  {
+    kind: 'qualification',
+    key: 'prescribing',
+    label: 'a prescribing qualification',
+    patterns: [
+      /\b(?:non-?medical|independent|supplementary|nurse|pharmacist) prescrib(?:ing|er)\b/i,
+      /\bV ?(?:300|150|100)\b/,
+      /\bprescribing (?:qualification|course|module)\b/i,
+      /\bNMP\b/,
+      /\bqualified prescriber\b/i,
+    ],
+  },
+  {
+    kind: 'qualification',
+    key: 'midwifery-degree',
+    label: 'a midwifery degree',
+    patterns: [/\b(?:degree|BSc|BA|diploma|DipHE)\b[^.;\n]{0,15}\bmidwifery\b/i, /\bmidwifery (?:degree|qualification|diploma)\b/i],
+  },
+  {
+    kind: 'qualification',
+    key: 'paramedic-degree',
+    label: 'a paramedic qualification',
+    patterns: [/\bparamedic (?:science|practice)\b/i, /\b(?:degree|BSc|diploma|DipHE|FdSc|foundation degree)\b[^.;\n]{0,15}\bparamedic/i, /\bIHCD\b/],
+  },
   {
     kind: 'qualification',
     key: 'ahp-degree',
@@ -189,12 +260,34 @@ export const QUALIFICATION_TERMS: Term[] = [
     kind: 'qualification',
     key: 'nursing-degree',
     label: 'a nursing degree or diploma',
-    patterns: [/\b(?:degree|BSc|BA|diploma|DipHE)\b(?: \(Hons\))?[^.;\n]{0,20}\bnursing\b/i, /\bnursing (?:degree|diploma|qualification)\b/i, /\bregistered nurse qualification\b/i, /\bpre-?registration nursing\b/i],
+    patterns: [
+      /\b(?:degree|BSc|BA|diploma|DipHE)\b(?: \(Hons\))?[^.;\n]{0,20}\bnursing\b/i,
+      /\bnursing (?:degree|diploma|qualification)\b/i,
+      /\bregistered nurse qualification\b/i,
+      /\bpre-?registration nursing\b/i,
+    ],
     country: 'UK',
   },
   { kind: 'qualification', key: 'doctorate', label: 'a doctorate', patterns: [/\bPhD\b/, /\bDPhil\b/, /\bDNP\b/, /\bdoctor(?:ate|al degree)\b/i, /\bMD \((?:res|research)\)/i, /\bMD by research\b/i] },
-  { kind: 'qualification', key: 'masters', label: "a master's degree", patterns: [/\b(?:MSc|MRes|MPH|MBA|MSN|MClin|MClinRes|MMed|MCh|MA)\b/, /\bmaster'?s?(?: degree| level| qualification)?\b/i, /\blevel 7 (?:study|qualification|modules?|academic)\b/i] },
-  { kind: 'qualification', key: 'pgcert', label: 'a postgraduate certificate or diploma', patterns: [/\bPG ?Cert\b/i, /\bPG ?Dip\b/i, /\bPgD\b/, /\bpostgraduate (?:certificate|diploma)\b/i, /\b(?:DFSRH|DipGUM|DRCOG|DCH|DGM|DTM&H|DPD|DipMedEd|DCH)\b/, /\bdiploma (?:of|in) (?:the )?(?!(?:higher education|nursing|midwifery)\b)(?:faculty|[A-Z][a-z]+ [A-Z]|geriatric|tropical|child|obstetric|practical dermatology|sexual)/i] },
+  {
+    kind: 'qualification',
+    key: 'masters',
+    label: "a master's degree",
+    patterns: [/\b(?:MSc|MRes|MPH|MBA|MSN|MClin|MClinRes|MMed|MCh|MA)\b/, /\bmaster'?s?(?: degree| level| qualification)?\b/i, /\blevel 7 (?:study|qualification|modules?|academic)\b/i],
+  },
+  {
+    kind: 'qualification',
+    key: 'pgcert',
+    label: 'a postgraduate certificate or diploma',
+    patterns: [
+      /\bPG ?Cert\b/i,
+      /\bPG ?Dip\b/i,
+      /\bPgD\b/,
+      /\bpostgraduate (?:certificate|diploma)\b/i,
+      /\b(?:DFSRH|DipGUM|DRCOG|DCH|DGM|DTM&H|DPD|DipMedEd|DCH)\b/,
+      /\bdiploma (?:of|in) (?:the )?(?!(?:higher education|nursing|midwifery)\b)(?:faculty|[A-Z][a-z]+ [A-Z]|geriatric|tropical|child|obstetric|practical dermatology|sexual)/i,
+    ],
+  },
 ];
 
 const dbsLevel = (text: string): string | null => {
@@ -206,24 +299,113 @@ const dbsLevel = (text: string): string | null => {
 };
 
 export const CHECK_TERMS: Term[] = [
-  { kind: 'check', key: 'dbs', label: 'a DBS check', patterns: [/\bDBS\b/, /disclosure (?:and|&) barring/i, /\bcriminal records? (?:check|disclosure|bureau)\b/i, /\bPVG\b/, /\bprotecting vulnerable groups\b/i, /\bAccess ?NI\b/, /\bCRB\b/], detail: (_m, ctx) => dbsLevel(ctx) },
+  {
+    kind: 'check',
+    key: 'dbs',
+    label: 'a DBS check',
+    patterns: [/\bDBS\b/, /disclosure (?:and|&) barring/i, /\bcriminal records? (?:check|disclosure|bureau)\b/i, /\bPVG\b/, /\bprotecting vulnerable groups\b/i, /\bAccess ?NI\b/, /\bCRB\b/],
+    detail: (_m, ctx) => dbsLevel(ctx),
+  },
   { kind: 'check', key: 'background-check', label: 'a background check', patterns: [/\b(?:criminal )?background (?:check|screen|investigation)s?\b/i, /\bfingerprint(?:ing|s)?\b/i] },
   { kind: 'check', key: 'drug-screen', label: 'a drug screen', patterns: [/\bdrug (?:and alcohol )?(?:screen|test)(?:ing)?\b/i, /\btoxicology screen\b/i] },
-  { kind: 'check', key: 'right-to-work', label: 'the right to work', patterns: [/\bright to (?:live and )?work\b/i, /\beligib(?:le|ility) to (?:live and )?work\b/i, /\b(?:legally )?(?:authori[sz]ed|permitted|entitled) to work\b/i, /\bwork (?:permit|authori[sz]ation)\b/i, /\bimmigration status\b/i, /\bvisa (?:sponsorship|requirements?)\b/i, /\bproof of (?:identity|ID)\b/i, /\bphoto(?:graphic)? ID\b/i, /\bpassport\b/i, /\b(?:eVisa|e-visa)\b/i, /\bshare code\b/i, /\bbiometric residence (?:permit|card)\b/i, /\bBRP\b/] },
-  { kind: 'check', key: 'occupational-health', label: 'occupational health clearance', patterns: [/\boccupational health\b/i, /\bOH (?:clearance|check|screening)\b/, /\bhealth (?:clearance|assessment|declaration|screening|questionnaire)\b/i, /\bmedical (?:clearance|examination)\b/i, /\bfit(?:ness)? (?:for|to) (?:work|practi[sc]e the role)\b/i, /\bphysical exam(?:ination)?\b/i] },
-  { kind: 'check', key: 'immunisations', label: 'immunisations', patterns: [/\bimmuni[sz](?:ation|ations|ed|ity)\b/i, /\bvaccin(?:e|es|ation|ations|ated)\b/i, /\bhepatitis B\b/i, /\bHep ?B\b/i, /\bMMR\b/, /\bvaricella\b/i, /\bTB (?:screening|test|skin test)\b/, /\bBCG\b/, /\btitres?\b/i, /\bserology\b/i] },
+  {
+    kind: 'check',
+    key: 'right-to-work',
+    label: 'the right to work',
+    patterns: [
+      /\bright to (?:live and )?work\b/i,
+      /\beligib(?:le|ility) to (?:live and )?work\b/i,
+      /\b(?:legally )?(?:authori[sz]ed|permitted|entitled) to work\b/i,
+      /\bwork (?:permit|authori[sz]ation)\b/i,
+      /\bimmigration status\b/i,
+      /\bvisa (?:sponsorship|requirements?)\b/i,
+      /\bproof of (?:identity|ID)\b/i,
+      /\bphoto(?:graphic)? ID\b/i,
+      /\bpassport\b/i,
+      /\b(?:eVisa|e-visa)\b/i,
+      /\bshare code\b/i,
+      /\bbiometric residence (?:permit|card)\b/i,
+      /\bBRP\b/,
+    ],
+  },
+  {
+    kind: 'check',
+    key: 'occupational-health',
+    label: 'occupational health clearance',
+    patterns: [
+      /\boccupational health\b/i,
+      /\bOH (?:clearance|check|screening)\b/,
+      /\bhealth (?:clearance|assessment|declaration|screening|questionnaire)\b/i,
+      /\bmedical (?:clearance|examination)\b/i,
+      /\bfit(?:ness)? (?:for|to) (?:work|practi[sc]e the role)\b/i,
+      /\bphysical exam(?:ination)?\b/i,
+    ],
+  },
+  {
+    kind: 'check',
+    key: 'immunisations',
+    label: 'immunisations',
+    patterns: [
+      /\bimmuni[sz](?:ation|ations|ed|ity)\b/i,
+      /\bvaccin(?:e|es|ation|ations|ated)\b/i,
+      /\bhepatitis B\b/i,
+      /\bHep ?B\b/i,
+      /\bMMR\b/,
+      /\bvaricella\b/i,
+      /\bTB (?:screening|test|skin test)\b/,
+      /\bBCG\b/,
+      /\btitres?\b/i,
+      /\bserology\b/i,
+    ],
+  },
   { kind: 'check', key: 'epp', label: 'EPP clearance', patterns: [/\bEPP\b/, /\bexposure[- ]prone procedures?\b/i] },
-  { kind: 'check', key: 'driving-licence', label: 'a driving licence', patterns: [/\bdriv(?:ing|er'?s) licen[cs]e\b/i, /\bfull (?:UK |clean |current )*licen[cs]e\b/i, /\b(?:own|access to an?|use of an?) (?:car|vehicle|transport)\b/i, /\bable to drive\b/i, /\b(?:car driver|driver)\b(?= with)/i, /\bC1\b(?: (?:licen[cs]e|category|entitlement))?/, /\bbusiness (?:use )?(?:car )?insurance\b/i, /\bblue light (?:driving|training)\b/i] },
-  { kind: 'check', key: 'english', label: 'English language proficiency', patterns: [/\bIELTS\b/, /\bOET\b/, /\bEnglish language (?:proficiency|test|requirements?|qualification|capability)\b/i, /\bproficien\w+ in (?:the )?English\b/i, /\bPLAB\b/] },
-  { kind: 'check', key: 'indemnity', label: 'medical indemnity', patterns: [/\bindemnity\b/i, /\bMDU\b/, /\bMPS\b/, /\bMDDUS\b/, /\bmedical defen[cs]e (?:union|organi[sz]ation|cover)\b/i, /\bmalpractice (?:insurance|cover(?:age)?)\b/i] },
-  { kind: 'check', key: 'references', label: 'references', patterns: [/\b(?:satisfactory|two|2|three|3|clinical|professional|recent|employment|character|work) (?:(?:clinical|professional|satisfactory|work|employment) )?references?\b/i, /\breferences? (?:covering|from|for the (?:last|past))\b/i] },
+  {
+    kind: 'check',
+    key: 'driving-licence',
+    label: 'a driving licence',
+    patterns: [
+      /\bdriv(?:ing|er'?s) licen[cs]e\b/i,
+      /\bfull (?:UK |clean |current )*licen[cs]e\b/i,
+      /\b(?:own|access to an?|use of an?) (?:car|vehicle|transport)\b/i,
+      /\bable to drive\b/i,
+      /\b(?:car driver|driver)\b(?= with)/i,
+      /\bC1\b(?: (?:licen[cs]e|category|entitlement))?/,
+      /\bbusiness (?:use )?(?:car )?insurance\b/i,
+      /\bblue light (?:driving|training)\b/i,
+    ],
+  },
+  {
+    kind: 'check',
+    key: 'english',
+    label: 'English language proficiency',
+    patterns: [/\bIELTS\b/, /\bOET\b/, /\bEnglish language (?:proficiency|test|requirements?|qualification|capability)\b/i, /\bproficien\w+ in (?:the )?English\b/i, /\bPLAB\b/],
+  },
+  {
+    kind: 'check',
+    key: 'indemnity',
+    label: 'medical indemnity',
+    patterns: [/\bindemnity\b/i, /\bMDU\b/, /\bMPS\b/, /\bMDDUS\b/, /\bmedical defen[cs]e (?:union|organi[sz]ation|cover)\b/i, /\bmalpractice (?:insurance|cover(?:age)?)\b/i],
+  },
+  {
+    kind: 'check',
+    key: 'references',
+    label: 'references',
+    patterns: [
+      /\b(?:satisfactory|two|2|three|3|clinical|professional|recent|employment|character|work) (?:(?:clinical|professional|satisfactory|work|employment) )?references?\b/i,
+      /\breferences? (?:covering|from|for the (?:last|past))\b/i,
+    ],
+  },
 ];
 
 export const ALL_TERMS: Term[] = [...REGISTRATION_TERMS, ...QUALIFICATION_TERMS, ...CHECK_TERMS];
 
 /** Specialties and settings, each with the words adverts and records use for it. */
 export const SPECIALTIES: Array<{ name: string; words: RegExp }> = [
-  { name: 'emergency medicine', words: /\bemergency (?:medicine|department|care|nursing)\b|\bacute care common stem\b|\bA ?& ?E\b|\baccident (?:and|&) emergency\b|\bED\b|\bemergency room\b|\bER\b|\bACCS\b|\bminors\b|\bmajors\b|\bresus(?:citation)? (?:room|area)\b/i },
+  {
+    name: 'emergency medicine',
+    words:
+      /\bemergency (?:medicine|department|care|nursing)\b|\bacute care common stem\b|\bA ?& ?E\b|\baccident (?:and|&) emergency\b|\bED\b|\bemergency room\b|\bER\b|\bACCS\b|\bminors\b|\bmajors\b|\bresus(?:citation)? (?:room|area)\b/i,
+  },
   { name: 'acute medicine', words: /\bacute (?:medicine|medical (?:take|unit)|admissions?)\b|\bmedical take\b|\bAMU\b|\bSDEC\b|\bacute (?:internal )?medical\b/i },
   { name: 'critical care', words: /\bcritical care\b|\bintensive (?:care|therapy)\b|\bICU\b|\bITU\b|\bHDU\b|\bhigh dependency\b|\bCCU\b/i },
   { name: 'anaesthetics', words: /\banaesthe(?:tics|sia|tic)\b|\banesthe(?:siology|sia)\b/i },
@@ -280,17 +462,59 @@ export const specialtiesIn = (text: string): string[] => SPECIALTIES.filter((s) 
  * conditions ("assess and manage acutely unwell patients" is clinical), nor time management,
  * nor "pain management". Shared by the advert's topic and the record's evidence.
  */
-export const MANAGING_NOT_PATIENTS = "(?<!(?:time|self|pain|wound|airway|symptom|case|medicines|fluid|disease|caseload) )manag(?:e|ed|es|ement|ing|er|ers)(?!\\s+(?:(?:a|the|their|your|his|her|complex|acutely|critically|unwell|sick|deteriorating|emergency|acute|chronic|common|minor|multiple|own|\\w+ly)\\s+){0,3}(?:patients?|conditions?|illness\\w*|injur\\w*|emergenc\\w*|cases?|caseloads?|symptoms?|pain|wounds?|presentations?|airways?|labou?rs?|deliver\\w*|births?|medical|surgical|clinical|time|workload|priorities|own))";
+export const MANAGING_NOT_PATIENTS =
+  '(?<!(?:time|self|pain|wound|airway|symptom|case|medicines|fluid|disease|caseload) )manag(?:e|ed|es|ement|ing|er|ers)(?!\\s+(?:(?:a|the|their|your|his|her|complex|acutely|critically|unwell|sick|deteriorating|emergency|acute|chronic|common|minor|multiple|own|\\w+ly)\\s+){0,3}(?:patients?|conditions?|illness\\w*|injur\\w*|emergenc\\w*|cases?|caseloads?|symptoms?|pain|wounds?|presentations?|airways?|labou?rs?|deliver\\w*|births?|medical|surgical|clinical|time|workload|priorities|own))';
 
 export const SKILL_TOPICS: Array<{ key: string; label: string; words: RegExp }> = [
-  { key: 'teaching', label: 'teaching', words: /\bteach\w*|\btrain(?:ing|ed|er)? (?:of )?(?:others|junior|staff|students|colleagues|new)|\bmentor\w*|\bsupervis\w*|\bprecept\w*|\beducat(?:e|ing|ion|ional|or)\b|\bsimulation\b|\bfacilitat\w*|\bcoach\w*|\bpractice (?:assessor|supervisor|educator)\b|\binduct\w*/i },
-  { key: 'audit-qi', label: 'audit and quality improvement', words: /\baudits?\b|\bauditing\b|\bquality improvement\b|\bQI\b|\bservice improvement\b|\bimprovement (?:project|work|initiative)s?\b|\bclinical governance\b|\bclinical effectiveness\b|\bpatient safety (?:initiative|project)s?\b/i },
-  { key: 'research', label: 'research', words: /\bresearch\b|\bpublication\w*\b|\bpublish\w*\b|\bpresent(?:ation|ations|ed|ing)\b|\bposters?\b|\bcritical(?:ly)? apprais\w*|\bGCP\b|\bgood clinical practice\b|\bevidence[- ]based practice\b|\bacademic\b/i },
-  { key: 'leadership', label: 'leadership', words: /\blead(?:s|ing|ership)?\b|\bled\b|\bin charge\b|\bshop floor\b|\bcoordinat\w*|\btake charge\b|\brun(?:ning)? (?:the|a) (?:shift|unit|ward|department|team)|\bcharge nurse\b|\bchair\w*/i },
-  { key: 'management', label: 'management', words: new RegExp(`\\b(?:${MANAGING_NOT_PATIENTS})\\b|\\brotas?\\b|\\brostering\\b|\\bbudget\\w*|\\bline manage\\w*|\\bservice development\\b|\\bbusiness case\\w*|\\brecruit\\w*|\\bappraiser\\b|\\b(?:conduct\\w*|carr\\w* out|undertak\\w*) (?:staff )?appraisals\\b|\\bworkforce\\b|\\bstrategic\\b`, 'i') },
-  { key: 'communication', label: 'communication', words: /\bcommunicat\w*|\binterpersonal\b|\bverbal and written\b|\bwritten and (?:verbal|spoken|oral)\b|\bspoken (?:and written )?English\b|\blistening\b|\brapport\b|\bbreaking bad news\b|\bempath\w*/i },
-  { key: 'teamwork', label: 'team working', words: /\bteam ?work\w*|\bteam player\b|\bmulti-?disciplinary\b|\bmulti-?professional\b|\binterdisciplinary\b|\bMDT\b|\bwork(?:ing)? (?:well |effectively |collaboratively )?(?:with|in|as part of) (?:a |the )?(?:wider )?team|\bcollaborat\w*/i },
-  { key: 'it', label: 'IT skills', words: /\bIT\b|\bcomputer\w*|\belectronic (?:patient |health |medical )?records?\b|\bEPR\b|\bEHR\b|\bEMR\b|\bEMIS\b|\bSystmOne\b|\bEpic\b|\bCerner\b|\bMicrosoft\b|\bdigital\b|\bkeyboard\b|\bdata entry\b/i },
+  {
+    key: 'teaching',
+    label: 'teaching',
+    words:
+      /\bteach\w*|\btrain(?:ing|ed|er)? (?:of )?(?:others|junior|staff|students|colleagues|new)|\bmentor\w*|\bsupervis\w*|\bprecept\w*|\beducat(?:e|ing|ion|ional|or)\b|\bsimulation\b|\bfacilitat\w*|\bcoach\w*|\bpractice (?:assessor|supervisor|educator)\b|\binduct\w*/i,
+  },
+  {
+    key: 'audit-qi',
+    label: 'audit and quality improvement',
+    words:
+      /\baudits?\b|\bauditing\b|\bquality improvement\b|\bQI\b|\bservice improvement\b|\bimprovement (?:project|work|initiative)s?\b|\bclinical governance\b|\bclinical effectiveness\b|\bpatient safety (?:initiative|project)s?\b/i,
+  },
+  {
+    key: 'research',
+    label: 'research',
+    words:
+      /\bresearch\b|\bpublication\w*\b|\bpublish\w*\b|\bpresent(?:ation|ations|ed|ing)\b|\bposters?\b|\bcritical(?:ly)? apprais\w*|\bGCP\b|\bgood clinical practice\b|\bevidence[- ]based practice\b|\bacademic\b/i,
+  },
+  {
+    key: 'leadership',
+    label: 'leadership',
+    words: /\blead(?:s|ing|ership)?\b|\bled\b|\bin charge\b|\bshop floor\b|\bcoordinat\w*|\btake charge\b|\brun(?:ning)? (?:the|a) (?:shift|unit|ward|department|team)|\bcharge nurse\b|\bchair\w*/i,
+  },
+  {
+    key: 'management',
+    label: 'management',
+    words: new RegExp(
+      `\\b(?:${MANAGING_NOT_PATIENTS})\\b|\\brotas?\\b|\\brostering\\b|\\bbudget\\w*|\\bline manage\\w*|\\bservice development\\b|\\bbusiness case\\w*|\\brecruit\\w*|\\bappraiser\\b|\\b(?:conduct\\w*|carr\\w* out|undertak\\w*) (?:staff )?appraisals\\b|\\bworkforce\\b|\\bstrategic\\b`,
+      'i',
+    ),
+  },
+  {
+    key: 'communication',
+    label: 'communication',
+    words:
+      /\bcommunicat\w*|\binterpersonal\b|\bverbal and written\b|\bwritten and (?:verbal|spoken|oral)\b|\bspoken (?:and written )?English\b|\blistening\b|\brapport\b|\bbreaking bad news\b|\bempath\w*/i,
+  },
+  {
+    key: 'teamwork',
+    label: 'team working',
+    words:
+      /\bteam ?work\w*|\bteam player\b|\bmulti-?disciplinary\b|\bmulti-?professional\b|\binterdisciplinary\b|\bMDT\b|\bwork(?:ing)? (?:well |effectively |collaboratively )?(?:with|in|as part of) (?:a |the )?(?:wider )?team|\bcollaborat\w*/i,
+  },
+  {
+    key: 'it',
+    label: 'IT skills',
+    words:
+      /\bIT\b|\bcomputer\w*|\belectronic (?:patient |health |medical )?records?\b|\bEPR\b|\bEHR\b|\bEMR\b|\bEMIS\b|\bSystmOne\b|\bEpic\b|\bCerner\b|\bMicrosoft\b|\bdigital\b|\bkeyboard\b|\bdata entry\b/i,
+  },
 ];
 
 /** The topic a skill requirement is about: the topic named first in the text, or "free". */

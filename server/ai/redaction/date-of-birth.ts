@@ -6,10 +6,7 @@ import type { Entity } from './types.ts';
  * must survive (posts, courses, revalidation), so nothing is redacted without an anchor word
  * shortly before the date.
  */
-const ANCHOR = new RegExp(
-  `${NOT_AFTER_WORD}(?:d\\.\\s?o\\.\\s?b\\.?|dob|date\\s+of\\s+birth|birth\\s?date|birthday|born(?:\\s+on)?)${NOT_BEFORE_WORD}`,
-  'giu',
-);
+const ANCHOR = new RegExp(`${NOT_AFTER_WORD}(?:d\\.\\s?o\\.\\s?b\\.?|dob|date\\s+of\\s+birth|birth\\s?date|birthday|born(?:\\s+on)?)${NOT_BEFORE_WORD}`, 'giu');
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
@@ -26,10 +23,7 @@ const MAX_GAP = 25;
 
 // Sticky and bounded, so each anchor costs a few dozen characters of matching, not the rest
 // of the text.
-const DATE_SOON_AFTER = new RegExp(
-  `[\\s\\S]{0,${MAX_GAP}}?${NOT_AFTER_WORD}(?<date>${DATE})${NOT_BEFORE_WORD}`,
-  'iuy',
-);
+const DATE_SOON_AFTER = new RegExp(`[\\s\\S]{0,${MAX_GAP}}?${NOT_AFTER_WORD}(?<date>${DATE})${NOT_BEFORE_WORD}`, 'iuy');
 
 export function findDatesOfBirth(text: string): Entity[] {
   const found: Entity[] = [];

@@ -25,15 +25,12 @@ describe('known names', () => {
     expect(found('AISHA  RAHMAN, MRCP', { knownNames: ['Aisha Rahman'] })).toEqual([['PERSON', 'AISHA  RAHMAN']]);
   });
 
-  it.each(['Dr', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Miss', 'Prof', 'Prof.', 'Professor', 'Sister', 'Nurse'])(
-    'ignores the title %s in the known name',
-    (title) => {
-      expect(found('Okafor and Sam Okafor', { knownNames: [`${title} Sam Okafor`] })).toEqual([
-        ['PERSON', 'Okafor'],
-        ['PERSON', 'Sam Okafor'],
-      ]);
-    },
-  );
+  it.each(['Dr', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Miss', 'Prof', 'Prof.', 'Professor', 'Sister', 'Nurse'])('ignores the title %s in the known name', (title) => {
+    expect(found('Okafor and Sam Okafor', { knownNames: [`${title} Sam Okafor`] })).toEqual([
+      ['PERSON', 'Okafor'],
+      ['PERSON', 'Sam Okafor'],
+    ]);
+  });
 
   it('ignores post-nominals in the known name', () => {
     expect(found('Rahman was on call', { knownNames: ['Dr Aisha Rahman MRCP FRCEM'] })).toEqual([['PERSON', 'Rahman']]);

@@ -28,9 +28,7 @@ const spaced = (ten: string) => `${ten.slice(0, 3)} ${ten.slice(3, 6)} ${ten.sli
 
 describe('NHS number check', () => {
   it('accepts numbers whose check digit follows the mod-11 rule', () => {
-    const issued = ['485777345', '401023213', '612345678', '450557710']
-      .filter((nine) => checkDigit(nine) !== undefined)
-      .map(withCheckDigit);
+    const issued = ['485777345', '401023213', '612345678', '450557710'].filter((nine) => checkDigit(nine) !== undefined).map(withCheckDigit);
     expect(issued.length).toBeGreaterThanOrEqual(3);
     for (const n of issued) expect(isValidNhsNumber(n), n).toBe(true);
     expect(isValidNhsNumber('9434765919')).toBe(true);

@@ -3,10 +3,7 @@ import type { Entity } from './types.ts';
 
 // Spaces are allowed between the letter pair, each digit pair and the suffix
 // ("QQ 12 34 56 C" is the layout HMRC prints).
-const CANDIDATE = new RegExp(
-  `${NOT_AFTER_WORD}([A-Z]{2}) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])${NOT_BEFORE_WORD}`,
-  'giu',
-);
+const CANDIDATE = new RegExp(`${NOT_AFTER_WORD}([A-Z]{2}) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])${NOT_BEFORE_WORD}`, 'giu');
 const NEVER_FIRST = new Set('DFIQUV');
 const NEVER_SECOND = new Set('DFIQUVO');
 const NEVER_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);

@@ -55,7 +55,7 @@ describe('people named by their relation to a patient', () => {
     ['his son (David Brown) rang the ward', 'David Brown'],
     ['her eldest daughter, Amira, is NOK', 'Amira'],
     ['his late wife Margaret', 'Margaret'],
-    ['her son-in-law Kevin O\'Brien', "Kevin O'Brien"],
+    ["her son-in-law Kevin O'Brien", "Kevin O'Brien"],
     ["pt's neighbour Mrs Okafor has a key", 'Okafor'],
     ['Emergency contact: Chen Wei', 'Chen Wei'],
   ])('finds the name in %j', (text, name) => {
@@ -95,7 +95,11 @@ describe('names the text then says are relatives, on forms, or before patient de
     ['Denise Holt (NHS 401-134-0766) attended SDEC', ['Denise Holt']],
     ['Called Father Michael from the chaplaincy', ['Michael']],
   ])('finds the names in %j', (text, names) => {
-    expect(found(text).filter(([type]) => type === 'PERSON').map(([, name]) => name)).toEqual(names);
+    expect(
+      found(text)
+        .filter(([type]) => type === 'PERSON')
+        .map(([, name]) => name),
+    ).toEqual(names);
   });
 
   it.each([

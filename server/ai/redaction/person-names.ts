@@ -24,24 +24,15 @@ const WORD = String.raw`(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?`;
 const NAME_WORD = `${WORD}(?:-${WORD})*`;
 const INITIAL = String.raw`\p{Lu}\.?`;
 
-const TITLED = new RegExp(
-  `${NOT_AFTER_WORD}${TITLE_PATTERN}[ \\t]+((?:${INITIAL}[ \\t]+){0,2}${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`,
-  'gu',
-);
+const TITLED = new RegExp(`${NOT_AFTER_WORD}${TITLE_PATTERN}[ \\t]+((?:${INITIAL}[ \\t]+){0,2}${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`, 'gu');
 // "patient" (or "Patient" starting a sentence) before a name of at least two words. Team and
 // role names ("Patient Safety Lead", "Patient Experience Team") fail the two-name-word rule,
 // because role and organisation words end a name.
-const PATIENT = new RegExp(
-  `${NOT_AFTER_WORD}[Pp]atient(?:'s)?(?:\\s+name)?[ \\t]*[:,\\-–]?\\s*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`,
-  'gu',
-);
+const PATIENT = new RegExp(`${NOT_AFTER_WORD}[Pp]atient(?:'s)?(?:\\s+name)?[ \\t]*[:,\\-–]?\\s*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`, 'gu');
 
 // The relation word, optional punctuation or a bracket ("husband, Mr Tom Hale", "son (Raj)"),
 // an optional title kept outside the name, then one to three name words.
-const RELATIVE = new RegExp(
-  `${NOT_AFTER_WORD}${RELATION_BEFORE_NAME}[ \\t]*[:,\\-–(]?[ \\t]*(?:${TITLE_PATTERN}[ \\t]+)?(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`,
-  'gu',
-);
+const RELATIVE = new RegExp(`${NOT_AFTER_WORD}${RELATION_BEFORE_NAME}[ \\t]*[:,\\-–(]?[ \\t]*(?:${TITLE_PATTERN}[ \\t]+)?(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})${NOT_BEFORE_WORD}`, 'gu');
 
 // A name the text then says is a relative: "Ellen, her daughter", "Hamid (brother)".
 const RELATIVE_BEFORE = new RegExp(`${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})(?=${RELATION_AFTER_NAME})`, 'gu');
@@ -55,10 +46,7 @@ const ANY_LABEL = new RegExp(LABEL, 'u');
 // patient's ("Agnes Tully, 91, NHS ...", "Denise Holt (NHS ...").
 const PATIENT_DETAIL = String.raw`NHS|DOB|D\.O\.B|[Dd]ate of birth|[Bb]orn`;
 const PATIENT_DETAIL_WORD = new RegExp(PATIENT_DETAIL);
-const BEFORE_PATIENT_DETAILS = new RegExp(
-  `${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})(?=[ \\t]*[,(][ \\t]*(?:\\d{1,3}[ \\t]*,[ \\t]*)?(?:${PATIENT_DETAIL})${NOT_BEFORE_WORD})`,
-  'gu',
-);
+const BEFORE_PATIENT_DETAILS = new RegExp(`${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})(?=[ \\t]*[,(][ \\t]*(?:\\d{1,3}[ \\t]*,[ \\t]*)?(?:${PATIENT_DETAIL})${NOT_BEFORE_WORD})`, 'gu');
 
 // What TITLED and PATIENT hinge on, found cheaply: without it they cannot match anywhere.
 const ANY_TITLE = new RegExp(TITLE_PATTERN);
@@ -97,7 +85,10 @@ function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
     const candidate = match[1] ?? '';
     const start = match.index + match[0].length - candidate.length;
     const words = [...candidate.matchAll(/[^ \t]+/g)];
-    const length = nameLength(words.map((w) => w[0]), minWords);
+    const length = nameLength(
+      words.map((w) => w[0]),
+      minWords,
+    );
     const last = words[length - 1];
     if (length === 0 || !last) continue;
     found.push(toEntity('PERSON', text, start, start + last.index + last[0].length));

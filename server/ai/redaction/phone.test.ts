@@ -53,7 +53,7 @@ describe('phone recogniser', () => {
 describe('plain phone numbers, found without libphonenumber', () => {
   // A seeded generator, so a failure names a case that can be run again.
   let state = 20261127;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const digits = (n: number, first = '0123456789') => first[Math.floor(random() * first.length)]! + Array.from({ length: n - 1 }, () => Math.floor(random() * 10)).join('');
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const space = () => (random() < 0.5 ? ' ' : '');
@@ -69,7 +69,30 @@ describe('plain phone numbers, found without libphonenumber', () => {
     () => `(020)${space()}${digits(4)}${space()}${digits(4)}`,
   ];
   const before = ['', ' ', 'on ', 'Call me on ', ' mobile ', 'Tel: ', 'phone\t', 'Büro '];
-  const after = ['', '.', '!', ' ', ' or ', ' today.', ' before noon', ' to confirm', ' (home)', ', ', ' ext 4471', ' x12', ' 4', '. Obs ', '. Chest', '! Ext ', '. X ', '. Int ', ' Ext', ' X', '. Ext 12', '. HbA1c '];
+  const after = [
+    '',
+    '.',
+    '!',
+    ' ',
+    ' or ',
+    ' today.',
+    ' before noon',
+    ' to confirm',
+    ' (home)',
+    ', ',
+    ' ext 4471',
+    ' x12',
+    ' 4',
+    '. Obs ',
+    '. Chest',
+    '! Ext ',
+    '. X ',
+    '. Int ',
+    ' Ext',
+    ' X',
+    '. Ext 12',
+    '. HbA1c ',
+  ];
 
   it('puts each number where libphonenumber does, on every shape it takes (and declines the rest)', () => {
     let plainCount = 0;
@@ -79,7 +102,10 @@ describe('plain phone numbers, found without libphonenumber', () => {
       if (!plain) continue;
       plainCount++;
       const theirs = findPhoneNumbersInText(window, { defaultCountry: 'GB', extended: true });
-      expect(theirs.map((m) => [m.startsAt, m.endsAt]), window).toEqual([[plain.startsAt, plain.endsAt]]);
+      expect(
+        theirs.map((m) => [m.startsAt, m.endsAt]),
+        window,
+      ).toEqual([[plain.startsAt, plain.endsAt]]);
       // And the rules this recogniser adds accept it: ten national digits.
       expect(theirs[0]!.number.nationalNumber.length, window).toBeGreaterThanOrEqual(10);
     }

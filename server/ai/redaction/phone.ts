@@ -100,10 +100,7 @@ const PLAIN_SHAPES = [
  * one lower-case word that cannot begin an extension ("ext", "x", "int", "anexo"...: no word
  * starting with a, e, i or x). No digit anywhere else, so no extension and no second number.
  */
-const PLAIN_WINDOW = new RegExp(
-  String.raw`^([ \t]*(?:\p{L}+:?[ \t]+)?)(${PLAIN_SHAPES.join('|')})(?:[.!?]?[ \t]*|[.!?][ \t]+\p{Lu}\p{Ll}*[ \t]*|[ \t]+[b-df-hj-wyz][a-z]*[ \t]*)$`,
-  'u',
-);
+const PLAIN_WINDOW = new RegExp(String.raw`^([ \t]*(?:\p{L}+:?[ \t]+)?)(${PLAIN_SHAPES.join('|')})(?:[.!?]?[ \t]*|[.!?][ \t]+\p{Lu}\p{Ll}*[ \t]*|[ \t]+[b-df-hj-wyz][a-z]*[ \t]*)$`, 'u');
 
 /** Where libphonenumber would find the number in `window`, when the window is that plain; else undefined. */
 export function plainPhone(window: string): { startsAt: number; endsAt: number } | undefined {

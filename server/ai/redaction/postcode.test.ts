@@ -3,12 +3,9 @@ import { findPostcodes } from './postcode.ts';
 import { found, pairs } from './test-helpers.ts';
 
 describe('postcode recogniser', () => {
-  it.each(['LS1 4DY', 'M1 1AE', 'SW1A 1AA', 'SW1A1AA', 'EC1A 1BB', 'B33 8TH', 'CR2 6XH', 'DN55 1PT', 'ls1 4dy', 'm11ae'])(
-    'finds %s',
-    (postcode) => {
-      expect(pairs(findPostcodes(`Lives at 1 High Street, ${postcode}.`))).toEqual([['POSTCODE', postcode]]);
-    },
-  );
+  it.each(['LS1 4DY', 'M1 1AE', 'SW1A 1AA', 'SW1A1AA', 'EC1A 1BB', 'B33 8TH', 'CR2 6XH', 'DN55 1PT', 'ls1 4dy', 'm11ae'])('finds %s', (postcode) => {
+    expect(pairs(findPostcodes(`Lives at 1 High Street, ${postcode}.`))).toEqual([['POSTCODE', postcode]]);
+  });
 
   it.each([
     ['grades', 'ST4 in Emergency Medicine, then CT1, FY2 and ST7'],

@@ -5,10 +5,7 @@ import type { Entity } from './types.ts';
 // often a training grade or a road than an address, and is not identifying on its own.
 // Letter classes follow Royal Mail's rules: no Q/V/X first, no I/J/Z second, inward letters
 // never C I K M O V.
-const POSTCODE = new RegExp(
-  `${NOT_AFTER_WORD}([A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?) ?(\\d[ABD-HJLNP-UW-Z]{2})${NOT_BEFORE_WORD}`,
-  'giu',
-);
+const POSTCODE = new RegExp(`${NOT_AFTER_WORD}([A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?) ?(\\d[ABD-HJLNP-UW-Z]{2})${NOT_BEFORE_WORD}`, 'giu');
 const ORDINAL = /^\d(?:st|nd|rd|th)$/;
 
 function plausible(match: RegExpExecArray): boolean {

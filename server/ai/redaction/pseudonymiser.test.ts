@@ -36,9 +36,7 @@ describe('Pseudonymiser', () => {
     const p = new Pseudonymiser();
     const sam = p.pseudonymFor('PERSON', 'Sam Okafor');
     const nhs = p.pseudonymFor('NHS_NUMBER', '943 476 5919');
-    expect(p.restore(`${sam} (${nhs}) met ${sam}; see [PERSON_9], [NHS_NUMBER] and [1]`)).toBe(
-      'Sam Okafor (943 476 5919) met Sam Okafor; see [PERSON_9], [NHS_NUMBER] and [1]',
-    );
+    expect(p.restore(`${sam} (${nhs}) met ${sam}; see [PERSON_9], [NHS_NUMBER] and [1]`)).toBe('Sam Okafor (943 476 5919) met Sam Okafor; see [PERSON_9], [NHS_NUMBER] and [1]');
   });
 
   it('survives a round trip through JSON and carries on numbering', () => {

@@ -100,19 +100,12 @@ export class Pseudonymiser {
   }
 }
 
-const isEntityType = (value: unknown): value is EntityType =>
-  typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
+const isEntityType = (value: unknown): value is EntityType => typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
 
 function isEntry(value: unknown): value is PseudonymEntry {
   if (typeof value !== 'object' || value === null) return false;
   const { type, key, original, pseudonym } = value as Record<string, unknown>;
-  return (
-    isEntityType(type) &&
-    typeof key === 'string' &&
-    typeof original === 'string' &&
-    typeof pseudonym === 'string' &&
-    new RegExp(`^\\[${type}_[1-9]\\d*\\]$`).test(pseudonym)
-  );
+  return isEntityType(type) && typeof key === 'string' && typeof original === 'string' && typeof pseudonym === 'string' && new RegExp(`^\\[${type}_[1-9]\\d*\\]$`).test(pseudonym);
 }
 
 function isState(value: unknown): value is PseudonymiserState {

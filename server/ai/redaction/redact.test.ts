@@ -5,8 +5,7 @@ import { findEntities, redact, type Operator } from './redact.ts';
 import { found } from './test-helpers.ts';
 import { ENTITY_TYPES, type EntityType } from './types.ts';
 
-const everyType = (operator: Operator) =>
-  Object.fromEntries(ENTITY_TYPES.map((type) => [type, operator])) as Record<EntityType, Operator>;
+const everyType = (operator: Operator) => Object.fromEntries(ENTITY_TYPES.map((type) => [type, operator])) as Record<EntityType, Operator>;
 
 describe('findEntities', () => {
   it('returns non-overlapping entities in text order with offsets into the original', () => {
@@ -61,9 +60,7 @@ describe('redact', () => {
 
   it('applies per-type operators over the defaults', () => {
     const text = 'NHS 943 476 5919, tel 07700 900123, Dr Sam Okafor.';
-    expect(redact(text, { operators: { PERSON: 'placeholder', NHS_NUMBER: 'pseudonym' } }).text).toBe(
-      'NHS [NHS_NUMBER_1], tel [PHONE], Dr [PERSON].',
-    );
+    expect(redact(text, { operators: { PERSON: 'placeholder', NHS_NUMBER: 'pseudonym' } }).text).toBe('NHS [NHS_NUMBER_1], tel [PHONE], Dr [PERSON].');
     // An override left undefined falls back to the default rather than dropping the value.
     expect(redact('tel 07700 900123', { operators: { PHONE: undefined } }).text).toBe('tel [PHONE]');
   });
@@ -96,23 +93,10 @@ describe('redact', () => {
 
   it('round-trips through restore when every type is pseudonymised', () => {
     const text =
-      'Dr Aisha Rahman (GMC 7654321, aisha.rahman@nhs.net, 0161 496 0789) saw my patient, John Smith, ' +
-      'DOB 14/07/1962, NHS 943 476 5919, NI AB123456C, LS1 4DY. Rahman called John Smith again.';
+      'Dr Aisha Rahman (GMC 7654321, aisha.rahman@nhs.net, 0161 496 0789) saw my patient, John Smith, ' + 'DOB 14/07/1962, NHS 943 476 5919, NI AB123456C, LS1 4DY. Rahman called John Smith again.';
     const pseudonymiser = new Pseudonymiser();
     const result = redact(text, { knownNames: ['Dr Aisha Rahman'], pseudonymiser, operators: everyType('pseudonym') });
-    expect(result.entities.map((e) => e.type)).toEqual([
-      'PERSON',
-      'GMC_NUMBER',
-      'EMAIL',
-      'PHONE',
-      'PERSON',
-      'DATE_OF_BIRTH',
-      'NHS_NUMBER',
-      'NI_NUMBER',
-      'POSTCODE',
-      'PERSON',
-      'PERSON',
-    ]);
+    expect(result.entities.map((e) => e.type)).toEqual(['PERSON', 'GMC_NUMBER', 'EMAIL', 'PHONE', 'PERSON', 'DATE_OF_BIRTH', 'NHS_NUMBER', 'NI_NUMBER', 'POSTCODE', 'PERSON', 'PERSON']);
     expect(pseudonymiser.restore(result.text)).toBe(text);
     expect(Pseudonymiser.fromJSON(JSON.parse(JSON.stringify(pseudonymiser))).restore(result.text)).toBe(text);
   });
@@ -134,18 +118,7 @@ describe('redact', () => {
     ].join('\n');
     const result = redact(notes, { knownNames: ['Dr Aisha Rahman'] });
 
-    for (const secret of [
-      'Aisha',
-      'Rahman',
-      '7654321',
-      'Mary Clarke',
-      'John Smith',
-      '14/07/1962',
-      '943 476 5919',
-      'LS1 4DY',
-      '07700 900123',
-      'john.smith@example.com',
-    ]) {
+    for (const secret of ['Aisha', 'Rahman', '7654321', 'Mary Clarke', 'John Smith', '14/07/1962', '943 476 5919', 'LS1 4DY', '07700 900123', 'john.smith@example.com']) {
       expect(result.text, secret).not.toContain(secret);
     }
     for (const kept of [

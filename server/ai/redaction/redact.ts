@@ -10,49 +10,21 @@ import { Pseudonymiser } from './pseudonymiser.ts';
 import { findRegistrationNumbers } from './registration-numbers.ts';
 import type { Entity, EntityType, Recogniser, RecogniserContext } from './types.ts';
 
-const RECOGNISERS: readonly Recogniser[] = [
-  findEmails,
-  findPhones,
-  findPostcodes,
-  findNhsNumbers,
-  findNiNumbers,
-  findRegistrationNumbers,
-  findDatesOfBirth,
-  findKnownNames,
-  findPersonNames,
-];
+const RECOGNISERS: readonly Recogniser[] = [findEmails, findPhones, findPostcodes, findNhsNumbers, findNiNumbers, findRegistrationNumbers, findDatesOfBirth, findKnownNames, findPersonNames];
 
 /*
  * Ties between equally long overlapping spans go to the recogniser with the stronger
  * evidence: a checksum or a context word beats libphonenumber's "possible number", which beats
  * a shape-only match. Person names come last because they rest on capitalisation alone.
  */
-const PRIORITY: readonly EntityType[] = [
-  'NHS_NUMBER',
-  'NI_NUMBER',
-  'GMC_NUMBER',
-  'NMC_PIN',
-  'DBS_NUMBER',
-  'HCPC_NUMBER',
-  'GPHC_NUMBER',
-  'EMAIL',
-  'DATE_OF_BIRTH',
-  'PHONE',
-  'POSTCODE',
-  'PERSON',
-];
+const PRIORITY: readonly EntityType[] = ['NHS_NUMBER', 'NI_NUMBER', 'GMC_NUMBER', 'NMC_PIN', 'DBS_NUMBER', 'HCPC_NUMBER', 'GPHC_NUMBER', 'EMAIL', 'DATE_OF_BIRTH', 'PHONE', 'POSTCODE', 'PERSON'];
 
 function resolveOverlaps(candidates: readonly Entity[], textLength: number): Entity[] {
   // Most text has nothing or one thing in it, or things apart from each other: then every
   // candidate is kept, in text order, and there is nothing to rank (or buffer to allocate).
   const inOrder = [...candidates].sort((a, b) => a.start - b.start);
   if (inOrder.every((e, i) => i === 0 || e.start >= inOrder[i - 1]!.end)) return inOrder;
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) ||
-      a.start - b.start,
-  );
+  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || a.start - b.start);
   // Marking claimed characters keeps this linear in the text, however many candidates a
   // pasted spreadsheet produces.
   const claimed = new Uint8Array(textLength);

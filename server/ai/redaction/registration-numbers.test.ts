@@ -3,16 +3,12 @@ import { findDbsNumbers, findGmcNumbers, findGphcNumbers, findHcpcNumbers, findN
 import { found, pairs } from './test-helpers.ts';
 
 describe('GMC numbers', () => {
-  it.each([
-    'GMC number 7654321',
-    'GMC: 7654321',
-    'General Medical Council (full registration) 7654321',
-    'My registration number is 7654321',
-    'Reg no. 7654321',
-    'GMC number:\n7654321',
-  ])('finds the number in %j', (text) => {
-    expect(pairs(findGmcNumbers(text))).toEqual([['GMC_NUMBER', '7654321']]);
-  });
+  it.each(['GMC number 7654321', 'GMC: 7654321', 'General Medical Council (full registration) 7654321', 'My registration number is 7654321', 'Reg no. 7654321', 'GMC number:\n7654321'])(
+    'finds the number in %j',
+    (text) => {
+      expect(pairs(findGmcNumbers(text))).toEqual([['GMC_NUMBER', '7654321']]);
+    },
+  );
 
   it.each([
     '7654321',
@@ -28,13 +24,10 @@ describe('GMC numbers', () => {
 });
 
 describe('NMC PINs', () => {
-  it.each(['NMC PIN 12A3456B', 'NMC: 12A3456B', 'my pin is 12a3456b', 'Nursing and Midwifery Council 12A3456B'])(
-    'finds the PIN in %j',
-    (text) => {
-      expect(findNmcPins(text)).toHaveLength(1);
-      expect(found(text).map(([type]) => type)).toEqual(['NMC_PIN']);
-    },
-  );
+  it.each(['NMC PIN 12A3456B', 'NMC: 12A3456B', 'my pin is 12a3456b', 'Nursing and Midwifery Council 12A3456B'])('finds the PIN in %j', (text) => {
+    expect(findNmcPins(text)).toHaveLength(1);
+    expect(found(text).map(([type]) => type)).toEqual(['NMC_PIN']);
+  });
 
   it.each(['Ward ref 12A3456B', '12A3456B', 'NMC PIN 12A34567B', 'NMC PIN 1A3456B'])('leaves %j alone', (text) => {
     expect(findNmcPins(text)).toEqual([]);

@@ -1,9 +1,4 @@
-import {
-  dbsCertificateProblem,
-  HCPC_PREFIXES,
-  normaliseRegistrationNumber,
-  registrationNumberProblem,
-} from '../../domains/record/identifiers.ts';
+import { dbsCertificateProblem, HCPC_PREFIXES, normaliseRegistrationNumber, registrationNumberProblem } from '../../domains/record/identifiers.ts';
 import { hasContextBefore, NOT_AFTER_WORD, NOT_BEFORE_WORD, NUMBER_END, NUMBER_START, scan } from './scan.ts';
 import type { Entity } from './types.ts';
 
@@ -22,10 +17,7 @@ const DBS_CANDIDATE = new RegExp(`${NUMBER_START}(?:\\d{12}|\\d{4}([ -])\\d{4}\\
 
 // HCPC numbers are a profession prefix and up to six digits ("PA12345", "OT61234"); the prefix
 // must be in capitals, or "as 2" and "or 3" in any sentence near "registration" would match.
-const HCPC_CANDIDATE = new RegExp(
-  `${NOT_AFTER_WORD}(?:${[...HCPC_PREFIXES].sort((a, b) => b.length - a.length).join('|')}) ?\\d{1,6}${NOT_BEFORE_WORD}`,
-  'gu',
-);
+const HCPC_CANDIDATE = new RegExp(`${NOT_AFTER_WORD}(?:${[...HCPC_PREFIXES].sort((a, b) => b.length - a.length).join('|')}) ?\\d{1,6}${NOT_BEFORE_WORD}`, 'gu');
 const HCPC_CONTEXT = /\b(?:HCPC|Health\s+and\s+Care\s+Professions\s+Council|registration)/i;
 const GPHC_CONTEXT = /\b(?:GPhC|General\s+Pharmaceutical\s+Council)/i;
 const GMC_CONTEXT = /\b(?:GMC|General\s+Medical\s+Council|registration\s+(?:number|no\b)|reg\.?\s*(?:no\b|number))/i;
@@ -33,56 +25,25 @@ const NMC_CONTEXT = /\b(?:NMC|PIN|Nursing\s+and\s+Midwifery\s+Council)\b/i;
 const DBS_CONTEXT = /\b(?:DBS|certificate|disclosure)/i;
 
 export function findGmcNumbers(text: string): Entity[] {
-  return scan(
-    'GMC_NUMBER',
-    text,
-    GMC_CANDIDATE,
-    (m) => registrationNumberProblem('GMC', m[0]) === undefined && hasContextBefore(text, m.index, GMC_CONTEXT),
-  );
+  return scan('GMC_NUMBER', text, GMC_CANDIDATE, (m) => registrationNumberProblem('GMC', m[0]) === undefined && hasContextBefore(text, m.index, GMC_CONTEXT));
 }
 
 export function findNmcPins(text: string): Entity[] {
-  return scan(
-    'NMC_PIN',
-    text,
-    NMC_CANDIDATE,
-    (m) =>
-      registrationNumberProblem('NMC', normaliseRegistrationNumber(m[0])) === undefined &&
-      hasContextBefore(text, m.index, NMC_CONTEXT),
-  );
+  return scan('NMC_PIN', text, NMC_CANDIDATE, (m) => registrationNumberProblem('NMC', normaliseRegistrationNumber(m[0])) === undefined && hasContextBefore(text, m.index, NMC_CONTEXT));
 }
 
 export function findDbsNumbers(text: string): Entity[] {
-  return scan(
-    'DBS_NUMBER',
-    text,
-    DBS_CANDIDATE,
-    (m) =>
-      dbsCertificateProblem(normaliseRegistrationNumber(m[0])) === undefined &&
-      hasContextBefore(text, m.index, DBS_CONTEXT),
-  );
+  return scan('DBS_NUMBER', text, DBS_CANDIDATE, (m) => dbsCertificateProblem(normaliseRegistrationNumber(m[0])) === undefined && hasContextBefore(text, m.index, DBS_CONTEXT));
 }
 
 /** The family as one recogniser, as the pipeline runs it. */
 export function findHcpcNumbers(text: string): Entity[] {
-  return scan(
-    'HCPC_NUMBER',
-    text,
-    HCPC_CANDIDATE,
-    (m) =>
-      registrationNumberProblem('HCPC', normaliseRegistrationNumber(m[0])) === undefined &&
-      hasContextBefore(text, m.index, HCPC_CONTEXT),
-  );
+  return scan('HCPC_NUMBER', text, HCPC_CANDIDATE, (m) => registrationNumberProblem('HCPC', normaliseRegistrationNumber(m[0])) === undefined && hasContextBefore(text, m.index, HCPC_CONTEXT));
 }
 
 /** GPhC numbers have the GMC's shape (seven digits); only the context word tells them apart. */
 export function findGphcNumbers(text: string): Entity[] {
-  return scan(
-    'GPHC_NUMBER',
-    text,
-    GMC_CANDIDATE,
-    (m) => registrationNumberProblem('GPhC', m[0]) === undefined && hasContextBefore(text, m.index, GPHC_CONTEXT),
-  );
+  return scan('GPHC_NUMBER', text, GMC_CANDIDATE, (m) => registrationNumberProblem('GPhC', m[0]) === undefined && hasContextBefore(text, m.index, GPHC_CONTEXT));
 }
 
 /*

@@ -6,11 +6,49 @@
  * a sentence ("Wife (Marion) present"); the labels below are strong enough on their own.
  */
 const FAMILY = [
-  'daughter', 'son', 'husband', 'wife', 'spouse', 'fiancée?', 'girlfriend', 'boyfriend',
-  'mother', 'father', 'mum', 'mom', 'dad', 'parent', 'brother', 'sister', 'sibling', 'twin',
-  'grandson', 'granddaughter', 'grandchild', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'gran', 'nan',
-  'niece', 'nephew', 'aunt', 'auntie', 'uncle', 'cousin', 'stepson', 'stepdaughter', 'stepmother', 'stepfather',
-  'son-in-law', 'daughter-in-law', 'mother-in-law', 'father-in-law', 'brother-in-law', 'sister-in-law',
+  'daughter',
+  'son',
+  'husband',
+  'wife',
+  'spouse',
+  'fiancée?',
+  'girlfriend',
+  'boyfriend',
+  'mother',
+  'father',
+  'mum',
+  'mom',
+  'dad',
+  'parent',
+  'brother',
+  'sister',
+  'sibling',
+  'twin',
+  'grandson',
+  'granddaughter',
+  'grandchild',
+  'grandmother',
+  'grandfather',
+  'grandma',
+  'grandpa',
+  'gran',
+  'nan',
+  'niece',
+  'nephew',
+  'aunt',
+  'auntie',
+  'uncle',
+  'cousin',
+  'stepson',
+  'stepdaughter',
+  'stepmother',
+  'stepfather',
+  'son-in-law',
+  'daughter-in-law',
+  'mother-in-law',
+  'father-in-law',
+  'brother-in-law',
+  'sister-in-law',
 ];
 // Also people around a patient, but words that start job titles and service names too
 // ("Carer Support Worker", "Partner organisations"), so never trusted at a sentence start.
@@ -26,11 +64,9 @@ const QUALIFIERS = ['eldest', 'youngest', 'older', 'younger', 'elder', 'late', '
 const LABELS = ['next of kin', 'NOK', 'carer', 'main carer', 'emergency contact', 'lasting power of attorney', 'LPA'];
 
 /** Alternation of phrases, each starting in either case ("her" and "Her"), with flexible spacing. */
-const anyCase = (words: readonly string[]) =>
-  words.map((w) => w.replace(/ /g, String.raw`\s+`).replace(/^(\p{L})/u, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('|');
+const anyCase = (words: readonly string[]) => words.map((w) => w.replace(/ /g, String.raw`\s+`).replace(/^(\p{L})/u, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('|');
 /** The same, capitalised only: a sentence-initial word. */
-const capitalised = (words: readonly string[]) =>
-  words.map((w) => w.replace(/ /g, String.raw`\s+`).replace(/^(\p{L})/u, (c) => c.toUpperCase())).join('|');
+const capitalised = (words: readonly string[]) => words.map((w) => w.replace(/ /g, String.raw`\s+`).replace(/^(\p{L})/u, (c) => c.toUpperCase())).join('|');
 
 const RELATION = `(?:${anyCase(FAMILY)}|${anyCase(OTHERS)})`;
 // Someone's family member by name ("Rose Kavanagh's granddaughter Chloe"); family words only,
@@ -53,8 +89,5 @@ export const RELATION_AFTER_NAME = `(?:[ \\t]*,[ \\t]*(?:the[ \\t]+)?${POSSESSED
  * position), and most text names no relative: every match holds one of these words, so text
  * without any of them is skipped.
  */
-const ANY_RELATION_WORD = new RegExp(
-  [...FAMILY, ...OTHERS, ...LABELS].map((w) => w.replace(/ /g, String.raw`\s+`)).join('|'),
-  'i',
-);
+const ANY_RELATION_WORD = new RegExp([...FAMILY, ...OTHERS, ...LABELS].map((w) => w.replace(/ /g, String.raw`\s+`)).join('|'), 'i');
 export const mayNameRelative = (text: string) => ANY_RELATION_WORD.test(text);

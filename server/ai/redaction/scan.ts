@@ -32,12 +32,7 @@ export function toEntity(type: EntityType, text: string, start: number, end: num
 }
 
 /** Every match of a global pattern as an entity, kept only if `accept` agrees. */
-export function scan(
-  type: EntityType,
-  text: string,
-  pattern: RegExp,
-  accept: (match: RegExpExecArray) => boolean = () => true,
-): Entity[] {
+export function scan(type: EntityType, text: string, pattern: RegExp, accept: (match: RegExpExecArray) => boolean = () => true): Entity[] {
   const found: Entity[] = [];
   for (const match of text.matchAll(pattern)) {
     if (accept(match)) found.push(toEntity(type, text, match.index, match.index + match[0].length));

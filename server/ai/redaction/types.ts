@@ -1,17 +1,4 @@
-export const ENTITY_TYPES = [
-  'EMAIL',
-  'PHONE',
-  'POSTCODE',
-  'NHS_NUMBER',
-  'NI_NUMBER',
-  'GMC_NUMBER',
-  'NMC_PIN',
-  'DBS_NUMBER',
-  'HCPC_NUMBER',
-  'GPHC_NUMBER',
-  'DATE_OF_BIRTH',
-  'PERSON',
-] as const;
+export const ENTITY_TYPES = ['EMAIL', 'PHONE', 'POSTCODE', 'NHS_NUMBER', 'NI_NUMBER', 'GMC_NUMBER', 'NMC_PIN', 'DBS_NUMBER', 'HCPC_NUMBER', 'GPHC_NUMBER', 'DATE_OF_BIRTH', 'PERSON'] as const;
 
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

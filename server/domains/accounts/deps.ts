@@ -39,7 +39,8 @@ export function createAccountLimits(createLimiter: CreateLimiter): AccountLimits
       ceiling: {
         points: 50,
         durationSeconds: HOUR,
-        message: 'Too many failed sign-in attempts for this account from different places, so new browsers must wait. If the account is yours, we have emailed you a link to sign in from this browser.',
+        message:
+          'Too many failed sign-in attempts for this account from different places, so new browsers must wait. If the account is yours, we have emailed you a link to sign in from this browser.',
       },
       backoff: { baseSeconds: HOUR, maxSeconds: 24 * HOUR },
     }),

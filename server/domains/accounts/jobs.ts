@@ -54,7 +54,12 @@ export function sendAccountEmailHandler(deps: { db: Db; mailer: Mailer; appOrigi
         ? await verifyEmailMessage({ name: user.name, verifyUrl: `${deps.appOrigin}/verify-email?token=${token}`, expiresInHours: EMAIL_LINK_LIFETIME.verify_email.hours })
         : purpose === 'reset_password'
           ? await resetPasswordMessage({ name: user.name, resetUrl: `${deps.appOrigin}/reset-password?token=${token}`, expiresInMinutes: EMAIL_LINK_LIFETIME.reset_password.minutes })
-          : await unlockSignInMessage({ name: user.name, unlockUrl: `${deps.appOrigin}/unlock-sign-in?token=${token}`, expiresInMinutes: EMAIL_LINK_LIFETIME.unlock_sign_in.minutes, pausedFor: durationInWords(pausedForSeconds ?? 3600) });
+          : await unlockSignInMessage({
+              name: user.name,
+              unlockUrl: `${deps.appOrigin}/unlock-sign-in?token=${token}`,
+              expiresInMinutes: EMAIL_LINK_LIFETIME.unlock_sign_in.minutes,
+              pausedFor: durationInWords(pausedForSeconds ?? 3600),
+            });
     await deps.mailer.send({ to: user.email, ...message });
   };
 }

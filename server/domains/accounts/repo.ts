@@ -39,7 +39,12 @@ export async function updateUser(
   }>,
   now: Date,
 ) {
-  return db.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('users')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Turns on two-factor for exactly the secret that was checked (a concurrent set-up loses). */
@@ -69,10 +74,7 @@ export async function useTotpStep(db: DbOrTx, userId: string, step: number): Pro
 
 // ---- sessions
 
-export async function insertSession(
-  db: DbOrTx,
-  session: { userId: string; tokenHash: string; userAgent: string | null; ipPrefix: string | null; expiresAt: Date; now: Date },
-) {
+export async function insertSession(db: DbOrTx, session: { userId: string; tokenHash: string; userAgent: string | null; ipPrefix: string | null; expiresAt: Date; now: Date }) {
   return db
     .insertInto('sessions')
     .values({
@@ -118,14 +120,7 @@ export async function findLiveSessions(db: DbOrTx, userId: string, now: Date, id
 }
 
 export async function revokeSession(db: DbOrTx, userId: string, sessionId: string, now: Date) {
-  return db
-    .updateTable('sessions')
-    .set({ revoked_at: now })
-    .where('id', '=', sessionId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+  return db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
 }
 
 export async function revokeSessionsExcept(db: DbOrTx, userId: string, keepSessionId: string | null, now: Date) {
@@ -137,14 +132,8 @@ export async function revokeSessionsExcept(db: DbOrTx, userId: string, keepSessi
 
 // ---- email tokens
 
-export async function insertEmailToken(
-  db: DbOrTx,
-  token: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date; now: Date },
-) {
-  await db
-    .insertInto('email_tokens')
-    .values({ user_id: token.userId, purpose: token.purpose, token_hash: token.tokenHash, expires_at: token.expiresAt, created_at: token.now })
-    .execute();
+export async function insertEmailToken(db: DbOrTx, token: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date; now: Date }) {
+  await db.insertInto('email_tokens').values({ user_id: token.userId, purpose: token.purpose, token_hash: token.tokenHash, expires_at: token.expiresAt, created_at: token.now }).execute();
 }
 
 /** Marks a live token used and returns its user; a used, expired or unknown token yields nothing. */
@@ -162,13 +151,7 @@ export async function consumeEmailToken(db: DbOrTx, purpose: EmailTokenPurpose, 
 
 /** A new link makes older ones of the same purpose useless. */
 export async function retireEmailTokens(db: DbOrTx, userId: string, purpose: EmailTokenPurpose, now: Date) {
-  await db
-    .updateTable('email_tokens')
-    .set({ used_at: now })
-    .where('user_id', '=', userId)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .execute();
+  await db.updateTable('email_tokens').set({ used_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
 }
 
 // ---- recovery codes
@@ -176,7 +159,10 @@ export async function retireEmailTokens(db: DbOrTx, userId: string, purpose: Ema
 export async function replaceRecoveryCodes(db: DbOrTx, userId: string, codeHashes: string[]) {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   if (codeHashes.length) {
-    await db.insertInto('recovery_codes').values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash }))).execute();
+    await db
+      .insertInto('recovery_codes')
+      .values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash })))
+      .execute();
   }
 }
 
@@ -185,13 +171,7 @@ export async function findUnusedRecoveryCodes(db: DbOrTx, userId: string) {
 }
 
 export async function useRecoveryCode(db: DbOrTx, id: string, now: Date): Promise<boolean> {
-  const row = await db
-    .updateTable('recovery_codes')
-    .set({ used_at: now })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+  const row = await db.updateTable('recovery_codes').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).returning('id').executeTakeFirst();
   return Boolean(row);
 }
 

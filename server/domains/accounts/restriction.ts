@@ -26,7 +26,13 @@ export async function setProcessingRestriction(db: Db, userId: string, restricte
     // Restricting is a data-subject request (logged, answered at once); lifting it is not.
     if (restricted && !before?.processing_restricted_at) await logRequest(trx, { userId, type: 'restriction', status: 'completed', now: meta.now });
     await repo.updateUser(trx, userId, { processing_restricted_at: restricted ? meta.now : null }, meta.now);
-    await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: restricted ? 'processing.restricted' : 'processing.restriction_lifted', subject: { type: 'user', id: userId }, ...meta });
+    await recordAudit(trx, {
+      chainId: userId,
+      actor: { type: 'user', id: userId },
+      action: restricted ? 'processing.restricted' : 'processing.restriction_lifted',
+      subject: { type: 'user', id: userId },
+      ...meta,
+    });
   });
   return { restricted };
 }

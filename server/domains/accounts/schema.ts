@@ -41,7 +41,12 @@ export const ZForgotPasswordRequest = z.object({ email: ZEmail });
 export const ZResetPasswordRequest = z.object({ token: ZToken, password: ZNewPassword });
 export const ZChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: ZNewPassword });
 export const ZTotpSetupRequest = z.object({ password: z.string().min(1).max(256) });
-export const ZTotpEnableRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from your app') });
+export const ZTotpEnableRequest = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6-digit code from your app'),
+});
 export const ZPasswordConfirmation = z.object({ password: z.string().min(1).max(256) });
 export const ZTotpDisableRequest = ZPasswordConfirmation.extend({ totp: ZSecondFactor });
 

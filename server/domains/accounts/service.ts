@@ -89,7 +89,8 @@ export async function checkCredentials(deps: AccountsDeps, input: { email: strin
   }
   const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !passwordOk) {
-    if (user) auditInBackground(deps, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'password' } });
+    if (user)
+      auditInBackground(deps, { ...userAudit(user.id, meta), actor: { type: 'user', id: null }, action: 'login.failed', subject: { type: 'user', id: user.id }, details: { reason: 'password' } });
     throw INVALID_LOGIN();
   }
   let secondFactor: 'totp' | 'recovery_code' | undefined;
@@ -146,7 +147,13 @@ export async function unlockSignIn(deps: AccountsDeps, token: string, meta: Requ
   const userId = await inTransaction(deps.db, async (trx) => {
     const used = await repo.consumeEmailToken(trx, 'unlock_sign_in', hashToken(token), meta.now);
     if (!used) throw new AppError('GONE', 'This link has expired or was already used: if sign-in is still paused, another email is on its way when someone tries again, or reset your password');
-    await recordAudit(trx, { ...userAudit(used.user_id, meta), actor: { type: 'user', id: null }, action: 'login.unlocked', subject: { type: 'user', id: used.user_id }, details: { ipPrefix: meta.ipPrefix } });
+    await recordAudit(trx, {
+      ...userAudit(used.user_id, meta),
+      actor: { type: 'user', id: null },
+      action: 'login.unlocked',
+      subject: { type: 'user', id: used.user_id },
+      details: { ipPrefix: meta.ipPrefix },
+    });
     return used.user_id;
   });
   return { device: sealDevice(deps.secretBox, userId, meta.now) };
@@ -170,10 +177,7 @@ export async function revokeOwnSession(deps: AccountsDeps, user: AuthenticatedUs
 export async function getMe(deps: AccountsDeps, userId: string): Promise<Me> {
   const user = await repo.findUserById(deps.db, userId);
   if (!user) throw new AppError('NOT_FOUND', 'Account not found');
-  const [organisations, recoveryCodesRemaining] = await Promise.all([
-    findMemberships(deps.db, userId),
-    user.totp_enabled_at ? repo.countUnusedRecoveryCodes(deps.db, userId) : Promise.resolve(0),
-  ]);
+  const [organisations, recoveryCodesRemaining] = await Promise.all([findMemberships(deps.db, userId), user.totp_enabled_at ? repo.countUnusedRecoveryCodes(deps.db, userId) : Promise.resolve(0)]);
   return {
     id: user.id,
     email: user.email,
@@ -391,7 +395,14 @@ export async function setPlatformAdmin(db: AccountsDeps['db'], email: string, ad
     const user = await repo.findUserByEmail(trx, email.trim().toLowerCase());
     if (!user) throw new AppError('NOT_FOUND', 'No account uses that email address');
     await repo.updateUser(trx, user.id, { role: admin ? 'platform_admin' : 'clinician' }, now);
-    await recordAudit(trx, { chainId: user.id, actor: { type: 'system', id: null }, action: admin ? 'role.granted' : 'role.revoked', subject: { type: 'user', id: user.id }, details: { role: 'platform_admin' }, now });
+    await recordAudit(trx, {
+      chainId: user.id,
+      actor: { type: 'system', id: null },
+      action: admin ? 'role.granted' : 'role.revoked',
+      subject: { type: 'user', id: user.id },
+      details: { role: 'platform_admin' },
+      now,
+    });
     return user.id;
   });
 }

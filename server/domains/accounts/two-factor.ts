@@ -14,8 +14,7 @@ import * as repo from './repo.ts';
 const PERIOD_SECONDS = 30;
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-const totpFor = (secretBase32: string, email: string) =>
-  new TOTP({ issuer: 'Medfolio', label: email, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: Secret.fromBase32(secretBase32) });
+const totpFor = (secretBase32: string, email: string) => new TOTP({ issuer: 'Medfolio', label: email, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: Secret.fromBase32(secretBase32) });
 
 /** The secret is sealed with the master key and bound to its user. */
 const sealSecret = (box: SecretBox, userId: string, secret: string) => box.seal(secret, `totp:${userId}`);
@@ -37,13 +36,7 @@ function matchTotpStep(secretBase32: string, email: string, code: string, now: D
 }
 
 /** Verifies a TOTP code and burns its step, so the same code cannot be used twice. */
-export async function consumeTotpCode(
-  db: DbOrTx,
-  box: SecretBox,
-  user: { id: string; email: string; totp_secret: string | null },
-  code: string,
-  now: Date,
-): Promise<boolean> {
+export async function consumeTotpCode(db: DbOrTx, box: SecretBox, user: { id: string; email: string; totp_secret: string | null }, code: string, now: Date): Promise<boolean> {
   if (!user.totp_secret) return false;
   const step = matchTotpStep(openSecret(box, user.id, user.totp_secret), user.email, code, now);
   return step !== null && repo.useTotpStep(db, user.id, step);
@@ -80,5 +73,4 @@ export async function checkSecondFactor(
   return (await consumeRecoveryCode(db, user.id, value, now)) ? 'recovery_code' : null;
 }
 
-export const secondFactorRequired = () =>
-  new AppError('UNAUTHENTICATED', 'Enter the 6-digit code from your authenticator app, or a recovery code', { twoFactorRequired: true });
+export const secondFactorRequired = () => new AppError('UNAUTHENTICATED', 'Enter the 6-digit code from your authenticator app, or a recovery code', { twoFactorRequired: true });

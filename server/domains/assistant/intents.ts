@@ -63,7 +63,12 @@ export function describeLack(title: string, assessed: AssessedRequirement[]): st
 export function describeExpiries(record: AiRecord, date: string, asOf: string): string {
   const items = [
     ...record.training.filter((t) => t.expiresOn).map((t) => ({ name: t.name, on: t.expiresOn! })),
-    ...record.registrations.flatMap((r) => [r.renewalDate && { name: `${r.body === 'US-STATE-BOARD' ? `${r.jurisdiction ?? 'State'} licence` : `${r.body} registration`} renewal`, on: r.renewalDate }, r.revalidationDate && { name: `${r.body} revalidation`, on: r.revalidationDate }]).filter((x): x is { name: string; on: string } => Boolean(x)),
+    ...record.registrations
+      .flatMap((r) => [
+        r.renewalDate && { name: `${r.body === 'US-STATE-BOARD' ? `${r.jurisdiction ?? 'State'} licence` : `${r.body} registration`} renewal`, on: r.renewalDate },
+        r.revalidationDate && { name: `${r.body} revalidation`, on: r.revalidationDate },
+      ])
+      .filter((x): x is { name: string; on: string } => Boolean(x)),
     ...record.dbs.filter((d) => d.updateServiceRenewalDate).map((d) => ({ name: 'DBS Update Service subscription', on: d.updateServiceRenewalDate! })),
   ].filter((x) => x.on <= date);
   if (!items.length) return `Nothing in your record expires before ${readableDate(date)}.`;
@@ -81,14 +86,19 @@ interface Paragraph {
 function grounded(paragraphs: Paragraph[], record: AiRecord): { text: string; removed: number } {
   const draft = { sections: [{ kind: 'profile' as const, title: 'Statement', items: paragraphs.map((p) => ({ title: p.title, subtitle: null, dates: null, bullets: p.sentences, cites: p.cites })) }] };
   const checked = checkGrounding(draft, record);
-  const text = checked.draft.sections.flatMap((s) => s.items.map((i) => i.bullets.join(' '))).filter(Boolean).join('\n\n');
+  const text = checked.draft.sections
+    .flatMap((s) => s.items.map((i) => i.bullets.join(' ')))
+    .filter(Boolean)
+    .join('\n\n');
   return { text, removed: checked.removed.length };
 }
 
 /** "Led the resuscitation room" -> "I led the resuscitation room"; other points keep their words. */
 function firstPerson(point: string): string {
   const trimmed = point.trim().replace(/[.;]$/, '');
-  return /^[A-Z][a-z]+ed\b|^(?:Ran|Led|Taught|Built|Wrote|Set|Won|Gave|Made|Took|Held|Kept|Began|Became|Developed|Delivered|Designed|Introduced|Managed|Mentored|Supervised|Trained|Organised|Chaired|Coordinated|Completed|Passed|Supported)\b/.test(trimmed)
+  return /^[A-Z][a-z]+ed\b|^(?:Ran|Led|Taught|Built|Wrote|Set|Won|Gave|Made|Took|Held|Kept|Began|Became|Developed|Delivered|Designed|Introduced|Managed|Mentored|Supervised|Trained|Organised|Chaired|Coordinated|Completed|Passed|Supported)\b/.test(
+    trimmed,
+  )
     ? `I ${trimmed[0]!.toLowerCase()}${trimmed.slice(1)}.`
     : `${trimmed}.`;
 }
@@ -118,7 +128,12 @@ export function summariseExperience(record: AiRecord, asOf: string, advert?: { t
   const { text, removed } = grounded(paragraphs, record);
   const total = yearsCovered(record.posts, asOf);
   const heading = `${advert ? `For ${advert.title}: ` : ''}your record covers ${total} years of posts.`;
-  return [heading, '', text, ...(removed ? ['', `(${removed} sentence${removed === 1 ? ' was' : 's were'} left out because your record does not back ${removed === 1 ? 'it' : 'them'} up.)`] : [])].join('\n');
+  return [
+    heading,
+    '',
+    text,
+    ...(removed ? ['', `(${removed} sentence${removed === 1 ? ' was' : 's were'} left out because your record does not back ${removed === 1 ? 'it' : 'them'} up.)`] : []),
+  ].join('\n');
 }
 
 /**
@@ -166,7 +181,12 @@ function statementFor(req: AssessedRequirement, ref: EvidenceRef, record: AiReco
     case 'dbs': {
       const d = record.dbs.find((x) => x.id === ref.id);
       if (!d) return undefined;
-      return { title: d.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${d.level} DBS check`, sentences: [`I have ${d.level === 'enhanced-barred' ? 'an enhanced DBS check with barred lists' : `a ${d.level} DBS check`}, issued in ${monthYear(d.issueDate)}${d.updateService ? ' and on the DBS Update Service' : ''}.`] };
+      return {
+        title: d.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${d.level} DBS check`,
+        sentences: [
+          `I have ${d.level === 'enhanced-barred' ? 'an enhanced DBS check with barred lists' : `a ${d.level} DBS check`}, issued in ${monthYear(d.issueDate)}${d.updateService ? ' and on the DBS Update Service' : ''}.`,
+        ],
+      };
     }
     case 'post': {
       const p = record.posts.find((x) => x.id === ref.id);

@@ -1,7 +1,11 @@
 import type { DbOrTx } from '../../platform/db/transaction.ts';
 
 export async function insertConversation(db: DbOrTx, row: { user_id: string; title: string; created_at: Date }) {
-  return db.insertInto('conversations').values({ ...row, updated_at: row.created_at }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('conversations')
+    .values({ ...row, updated_at: row.created_at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findConversation(db: DbOrTx, userId: string, id: string) {
@@ -20,7 +24,10 @@ export async function deleteConversation(db: DbOrTx, userId: string, id: string)
   return db.deleteFrom('conversations').where('user_id', '=', userId).where('id', '=', id).returning('id').executeTakeFirst();
 }
 
-export async function insertMessage(db: DbOrTx, row: { conversation_id: string; user_id: string; role: 'user' | 'assistant'; content: string; cv_request_id?: string | null; usage?: string; created_at: Date }) {
+export async function insertMessage(
+  db: DbOrTx,
+  row: { conversation_id: string; user_id: string; role: 'user' | 'assistant'; content: string; cv_request_id?: string | null; usage?: string; created_at: Date },
+) {
   return db.insertInto('messages').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -33,7 +40,15 @@ export async function findMessages(db: DbOrTx, conversationId: string, limit: nu
 export async function deleteExpiredMessages(db: DbOrTx, userId: string, before: Date, batch: number) {
   const doomed = await db.selectFrom('messages').select('id').where('user_id', '=', userId).where('created_at', '<', before).limit(batch).execute();
   if (!doomed.length) return 0;
-  const deleted = await db.deleteFrom('messages').where('id', 'in', doomed.map((d) => d.id)).returning('id').execute();
+  const deleted = await db
+    .deleteFrom('messages')
+    .where(
+      'id',
+      'in',
+      doomed.map((d) => d.id),
+    )
+    .returning('id')
+    .execute();
   return deleted.length;
 }
 

@@ -22,7 +22,7 @@ export async function enforceConversationRetention(db: Db, now: Date) {
       const { plan } = await findEffectivePlan(db, user_id);
       const before = new Date(now.getTime() - plan.limits.conversationRetentionDays * DAY_MS);
       let removed = 0;
-      for (let n = BATCH; n === BATCH; ) {
+      for (let n = BATCH; n === BATCH;) {
         n = await repo.deleteExpiredMessages(db, user_id, before, BATCH);
         removed += n;
       }

@@ -40,8 +40,7 @@ const UNAVAILABLE_PREFIX = 'The assistant is unavailable just now, so this answe
 const CUT_SHORT = '(The assistant stopped answering, so this reply is cut short. Please ask again in a minute.)';
 
 /** A pasted advert, rather than a question: long, with the usual headings. */
-export const looksLikeJobDescription = (text: string) =>
-  text.length >= 300 && /\b(essential|desirable|person specification|requirements|job description|we are looking for|the role)\b/i.test(text);
+export const looksLikeJobDescription = (text: string) => text.length >= 300 && /\b(essential|desirable|person specification|requirements|job description|we are looking for|the role)\b/i.test(text);
 
 const sealPseudonyms = (box: SecretBox, conversationId: string, p: Pseudonymiser) => box.seal(JSON.stringify(p.toJSON()), `pseudonyms:${conversationId}`);
 const openPseudonyms = (box: SecretBox, conversationId: string, sealed: string | null) =>

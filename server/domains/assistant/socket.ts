@@ -53,7 +53,10 @@ export function attachAssistant(io: SocketServer, authenticate: SocketAuthentica
           // Never the message text: only the failure's kind.
           deps.logger.error({ err: err instanceof Error ? err.name : 'unknown', userId: user.id }, 'assistant turn failed');
           // Whatever failed (a store, a provider), the person is told plainly and can retry.
-          socket.emit('error', { code: err instanceof Error && err.name === 'LlmError' ? 'LLM_UNAVAILABLE' : 'SERVICE_UNAVAILABLE', message: 'The assistant is unavailable just now. Please try again in a minute.' });
+          socket.emit('error', {
+            code: err instanceof Error && err.name === 'LlmError' ? 'LLM_UNAVAILABLE' : 'SERVICE_UNAVAILABLE',
+            message: 'The assistant is unavailable just now. Please try again in a minute.',
+          });
         }
       } finally {
         busy = false;

@@ -63,8 +63,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Details as they will read back from jsonb (Dates become strings, undefined disappears). */
-export const normaliseDetails = (details: Record<string, unknown>): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(details)) as Record<string, unknown>;
+export const normaliseDetails = (details: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(details)) as Record<string, unknown>;
 
 export function computeAuditHash(prevHash: string, fields: ChainedFields): string {
   const payload = canonicalJson({ ...fields, createdAt: fields.createdAt.toISOString() });

@@ -27,7 +27,10 @@ export async function insertAuditEvent(
   },
   headMac: string,
 ): Promise<void> {
-  await trx.insertInto('audit_events').values({ ...row, details: JSON.stringify(row.details) }).execute();
+  await trx
+    .insertInto('audit_events')
+    .values({ ...row, details: JSON.stringify(row.details) })
+    .execute();
   await trx
     .insertInto('audit_chain_heads')
     .values({ chain_id: row.chain_id, last_seq: row.seq, last_hash: row.hash, head_mac: headMac })
@@ -42,12 +45,5 @@ export async function findTimeline(db: DbOrTx, chainId: string, opts: { limit: n
 }
 
 export async function findChainBatch(db: DbOrTx, chainId: string, afterSeq: number, limit: number) {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('chain_id', '=', chainId)
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('audit_events').selectAll().where('chain_id', '=', chainId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }

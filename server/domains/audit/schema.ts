@@ -27,9 +27,6 @@ export const ZAuditPage = z.object({
 export const ZAuditVerification = z.object({
   ok: z.boolean(),
   events: z.number().int().describe('Events checked'),
-  firstBroken: z
-    .object({ seq: z.number().int(), reason: z.string() })
-    .nullable()
-    .describe('The first link that does not verify, if any'),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable().describe('The first link that does not verify, if any'),
 });
 export type AuditVerification = z.infer<typeof ZAuditVerification>;

@@ -47,20 +47,24 @@ async function append(trx: Tx, entry: AuditEntry): Promise<void> {
     createdAt,
   };
   const hash = computeAuditHash(prevHash, fields);
-  await repo.insertAuditEvent(trx, {
-    chain_id: fields.chainId,
-    seq,
-    actor_type: fields.actorType,
-    actor_id: fields.actorId,
-    action: fields.action,
-    subject_type: fields.subjectType,
-    subject_id: fields.subjectId,
-    details: fields.details,
-    request_id: fields.requestId,
-    created_at: createdAt,
-    prev_hash: prevHash,
-    hash,
-  }, computeHeadMac(fields.chainId, seq, hash));
+  await repo.insertAuditEvent(
+    trx,
+    {
+      chain_id: fields.chainId,
+      seq,
+      actor_type: fields.actorType,
+      actor_id: fields.actorId,
+      action: fields.action,
+      subject_type: fields.subjectType,
+      subject_id: fields.subjectId,
+      details: fields.details,
+      request_id: fields.requestId,
+      created_at: createdAt,
+      prev_hash: prevHash,
+      hash,
+    },
+    computeHeadMac(fields.chainId, seq, hash),
+  );
 }
 
 /**

@@ -23,7 +23,12 @@ export async function findActiveSubscription(db: DbOrTx, owner: Owner) {
 
 /** Records an event id once; false when it was seen before (a replay). */
 export async function rememberEvent(db: DbOrTx, event: { id: string; type: string }, now: Date): Promise<boolean> {
-  const row = await db.insertInto('stripe_events').values({ id: event.id, type: event.type, received_at: now }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('stripe_events')
+    .values({ id: event.id, type: event.type, received_at: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -32,9 +37,10 @@ export async function findByStripeId(db: DbOrTx, stripeSubscriptionId: string) {
 }
 
 export async function ownerExists(db: DbOrTx, owner: Owner): Promise<boolean> {
-  const row = 'userId' in owner
-    ? await db.selectFrom('users').select('id').where('id', '=', owner.userId).executeTakeFirst()
-    : await db.selectFrom('organisations').select('id').where('id', '=', owner.organisationId).executeTakeFirst();
+  const row =
+    'userId' in owner
+      ? await db.selectFrom('users').select('id').where('id', '=', owner.userId).executeTakeFirst()
+      : await db.selectFrom('organisations').select('id').where('id', '=', owner.organisationId).executeTakeFirst();
   return Boolean(row);
 }
 
@@ -105,7 +111,9 @@ export async function findStripeSubscriptionsToStop(db: DbOrTx, userId: string) 
             .selectFrom('organisation_members as mine')
             .select('mine.organisation_id')
             .where('mine.user_id', '=', userId)
-            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('organisation_members as others').select('others.user_id').whereRef('others.organisation_id', '=', 'mine.organisation_id').where('others.user_id', '<>', userId)))),
+            .where(({ not, exists, selectFrom }) =>
+              not(exists(selectFrom('organisation_members as others').select('others.user_id').whereRef('others.organisation_id', '=', 'mine.organisation_id').where('others.user_id', '<>', userId))),
+            ),
         ),
       ]),
     )

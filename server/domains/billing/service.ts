@@ -61,7 +61,8 @@ async function resolveOwner(db: DbOrTx, userId: string, organisationId: string |
 
 function noticeFor(stripeStatus: string | null): string | null {
   if (stripeStatus === 'past_due') return 'The last payment failed. Stripe will try again; update your card in the billing portal to keep your plan.';
-  if (stripeStatus === 'unpaid' || stripeStatus === 'paused') return 'Your plan is paused because it is not paid. What you already have is kept; update your payment in the billing portal to use it again.';
+  if (stripeStatus === 'unpaid' || stripeStatus === 'paused')
+    return 'Your plan is paused because it is not paid. What you already have is kept; update your payment in the billing portal to use it again.';
   return null;
 }
 
@@ -116,7 +117,14 @@ export async function startCheckout(deps: BillingDeps, userId: string, input: { 
     success_url: `${back}?checkout=done`,
     cancel_url: `${back}?checkout=cancelled`,
   });
-  await recordAudit(deps.db, { chainId: userId, actor: { type: 'user', id: userId }, action: 'billing.checkout_started', subject: 'userId' in owner ? { type: 'user', id: userId } : { type: 'organisation', id: owner.organisationId }, details: { planId: input.planId, seats }, ...meta });
+  await recordAudit(deps.db, {
+    chainId: userId,
+    actor: { type: 'user', id: userId },
+    action: 'billing.checkout_started',
+    subject: 'userId' in owner ? { type: 'user', id: userId } : { type: 'organisation', id: owner.organisationId },
+    details: { planId: input.planId, seats },
+    ...meta,
+  });
   if (!session.url) throw new AppError('SERVICE_UNAVAILABLE', 'Stripe did not return a checkout page: try again in a minute');
   return { url: session.url };
 }
@@ -134,7 +142,9 @@ export async function openPortal(deps: BillingDeps, userId: string, input: { org
 
 // What Medfolio reads from each event, and nothing else (Stripe objects carry much more).
 const ZMetadata = z.object({ medfolioOwner: z.string().optional(), planId: z.string().optional(), seats: z.string().optional() }).loose();
-const ZCheckoutSession = z.object({ id: z.string(), subscription: z.string().nullable().optional(), client_reference_id: z.string().nullable().optional(), metadata: ZMetadata.nullable().optional() }).loose();
+const ZCheckoutSession = z
+  .object({ id: z.string(), subscription: z.string().nullable().optional(), client_reference_id: z.string().nullable().optional(), metadata: ZMetadata.nullable().optional() })
+  .loose();
 const ZSubscription = z
   .object({
     id: z.string(),
@@ -146,7 +156,11 @@ const ZSubscription = z
 const ZInvoice = z
   .object({
     subscription: z.string().nullable().optional(),
-    parent: z.object({ subscription_details: z.object({ subscription: z.string().nullable().optional() }).loose().nullable().optional() }).loose().nullable().optional(),
+    parent: z
+      .object({ subscription_details: z.object({ subscription: z.string().nullable().optional() }).loose().nullable().optional() })
+      .loose()
+      .nullable()
+      .optional(),
   })
   .loose();
 
@@ -176,13 +190,31 @@ async function applyChange(trx: Tx, change: Change, now: Date): Promise<boolean>
     if (row.status === 'cancelled') return false;
     const owner: Owner = row.user_id ? { userId: row.user_id } : { organisationId: row.organisation_id! };
     if (status === 'active') await repo.cancelOtherActive(trx, owner, row.id, now);
-    await repo.updateStripeSubscription(trx, row.id, { ...(change.planId ? { planId: change.planId } : {}), ...(change.seats !== undefined ? { seats: change.seats } : {}), stripeStatus: change.stripeStatus, status, eventAt: change.eventAt, eventId: change.eventId, now });
+    await repo.updateStripeSubscription(trx, row.id, {
+      ...(change.planId ? { planId: change.planId } : {}),
+      ...(change.seats !== undefined ? { seats: change.seats } : {}),
+      stripeStatus: change.stripeStatus,
+      status,
+      eventAt: change.eventAt,
+      eventId: change.eventId,
+      now,
+    });
     return true;
   }
   // Erased users and deleted organisations have no row to come back to.
   if (!change.owner || !change.planId || !(await repo.ownerExists(trx, change.owner))) return false;
   if (status === 'active') await repo.cancelOtherActive(trx, change.owner, null, now);
-  await repo.insertStripeSubscription(trx, { owner: change.owner, planId: change.planId, stripeSubscriptionId: change.stripeSubscriptionId, stripeStatus: change.stripeStatus, status, seats: change.seats ?? null, eventAt: change.eventAt, eventId: change.eventId, now });
+  await repo.insertStripeSubscription(trx, {
+    owner: change.owner,
+    planId: change.planId,
+    stripeSubscriptionId: change.stripeSubscriptionId,
+    stripeStatus: change.stripeStatus,
+    status,
+    seats: change.seats ?? null,
+    eventAt: change.eventAt,
+    eventId: change.eventId,
+    now,
+  });
   return true;
 }
 
@@ -210,7 +242,18 @@ export async function handleWebhook(deps: BillingDeps, payload: Buffer, signatur
         const session = ZCheckoutSession.parse(event.data.object);
         if (!session.subscription) return false;
         const seats = Number(session.metadata?.seats);
-        return applyChange(trx, { ...base, stripeSubscriptionId: session.subscription, owner: parseOwnerRef(session.client_reference_id ?? session.metadata?.medfolioOwner), planId: session.metadata?.planId, seats: session.metadata?.planId === 'team' && seats > 0 ? seats : null, stripeStatus: 'active' }, now);
+        return applyChange(
+          trx,
+          {
+            ...base,
+            stripeSubscriptionId: session.subscription,
+            owner: parseOwnerRef(session.client_reference_id ?? session.metadata?.medfolioOwner),
+            planId: session.metadata?.planId,
+            seats: session.metadata?.planId === 'team' && seats > 0 ? seats : null,
+            stripeStatus: 'active',
+          },
+          now,
+        );
       }
       case 'customer.subscription.created':
       case 'customer.subscription.updated':

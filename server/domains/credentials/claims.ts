@@ -33,7 +33,10 @@ export interface DesiredCredential {
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const inWords = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 const compact = (obj: Record<string, unknown>) => Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined));
-const fingerprintOf = (c: Omit<DesiredCredential, 'fingerprint' | 'title'>) => createHash('sha256').update(canonicalJson({ kind: c.kind, subject: c.subject, evidence: c.evidence })).digest('hex');
+const fingerprintOf = (c: Omit<DesiredCredential, 'fingerprint' | 'title'>) =>
+  createHash('sha256')
+    .update(canonicalJson({ kind: c.kind, subject: c.subject, evidence: c.evidence }))
+    .digest('hex');
 const withFingerprint = (c: Omit<DesiredCredential, 'fingerprint'>): DesiredCredential => ({ ...c, fingerprint: fingerprintOf(c) });
 
 export const sourceKeys = {
@@ -74,7 +77,8 @@ export async function desiredCredentials(db: DbOrTx, userId: string, now: Date):
         evidence: [
           compact({
             type: ['RefereeConfirmation'],
-            description: "A referee confirmed this post through a single-use link Medfolio emailed to them, stating their role and organisation and declaring that their answer is true from their own working knowledge.",
+            description:
+              'A referee confirmed this post through a single-use link Medfolio emailed to them, stating their role and organisation and declaring that their answer is true from their own working knowledge.',
             confirmedOn: isoDay(c.at),
             refereeRole: c.role,
             refereeOrganisation: c.organisation,
@@ -105,7 +109,15 @@ export async function desiredCredentials(db: DbOrTx, userId: string, now: Date):
         sourceKey: key,
         title: `Approved shifts at ${g.employer}: ${g.shifts} ${g.shifts === 1 ? 'shift' : 'shifts'}`,
         type: 'MedfolioApprovedShifts',
-        subject: { ...holder, employer: g.employer, roles: [...g.roles].sort(), approvedShifts: g.shifts, hoursWorked: Math.round(g.hours * 100) / 100, firstShift: isoDay(g.first), lastShift: isoDay(g.last) },
+        subject: {
+          ...holder,
+          employer: g.employer,
+          roles: [...g.roles].sort(),
+          approvedShifts: g.shifts,
+          hoursWorked: Math.round(g.hours * 100) / 100,
+          firstShift: isoDay(g.first),
+          lastShift: isoDay(g.last),
+        },
         evidence: [{ type: ['SupervisorApproval'], description: 'Each shift was approved by its supervisor through a single-use link Medfolio emailed to them.' }],
       }),
     );
@@ -128,7 +140,10 @@ export async function desiredCredentials(db: DbOrTx, userId: string, now: Date):
         sourceKey: sourceKeys.record('registration', row.id as string),
         title: `${r.body} registration ${r.number}, document on file`,
         type: 'MedfolioRegistration',
-        subject: { ...holder, registration: compact({ body: r.body, number: r.number, jurisdiction: r.jurisdiction, status: r.status, renewalDate: r.renewalDate, revalidationDate: r.revalidationDate }) },
+        subject: {
+          ...holder,
+          registration: compact({ body: r.body, number: r.number, jurisdiction: r.jurisdiction, status: r.status, renewalDate: r.renewalDate, revalidationDate: r.revalidationDate }),
+        },
         evidence: [{ type: ['DocumentsOnFile'], description: onFile, documents: documentEvidence(ev.documentIds) }],
       }),
     );

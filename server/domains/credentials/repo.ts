@@ -10,19 +10,37 @@ export async function lockUserCredentials(db: DbOrTx, userId: string) {
 export async function findCurrentStatusList(db: DbOrTx) {
   return db
     .selectFrom('status_lists')
-    .select(['id', 'size', (eb) => eb.selectFrom('status_entries').select(sql<number>`count(*)::int`.as('n')).whereRef('status_entries.list_id', '=', 'status_lists.id').as('used')])
+    .select([
+      'id',
+      'size',
+      (eb) =>
+        eb
+          .selectFrom('status_entries')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('status_entries.list_id', '=', 'status_lists.id')
+          .as('used'),
+    ])
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
 }
 
 export async function insertStatusList(db: DbOrTx, id: number, size: number) {
-  await db.insertInto('status_lists').values({ id, purpose: 'revocation', size }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('status_lists')
+    .values({ id, purpose: 'revocation', size })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 /** Claims one entry of a list; undefined when it was taken. */
 export async function claimStatusEntry(db: DbOrTx, listId: number, idx: number) {
-  return db.insertInto('status_entries').values({ list_id: listId, idx }).onConflict((oc) => oc.doNothing()).returning(['list_id', 'idx']).executeTakeFirst();
+  return db
+    .insertInto('status_entries')
+    .values({ list_id: listId, idx })
+    .onConflict((oc) => oc.doNothing())
+    .returning(['list_id', 'idx'])
+    .executeTakeFirst();
 }
 
 export async function findStatusList(db: DbOrTx, id: number) {

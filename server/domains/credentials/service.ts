@@ -85,8 +85,27 @@ export async function syncCredentials(deps: CredentialDeps, userId: string, now:
       const id = randomUUID();
       const status = await allocateStatusEntry(trx);
       const jwt = await sign(credentialDocument(deps, d, id, status, now), { typ: 'vc+jwt', cty: 'vc' });
-      await repo.insertCredential(trx, { id, user_id: userId, kind: d.kind, source_key: d.sourceKey, fingerprint: d.fingerprint, title: d.title, status_list_id: status.listId, status_index: status.index, jwt, issued_at: now });
-      await recordAudit(trx, { chainId: userId, actor: { type: 'system', id: null }, action: 'credential.issued', subject: { type: 'credential', id }, details: { kind: d.kind }, requestId: null, now });
+      await repo.insertCredential(trx, {
+        id,
+        user_id: userId,
+        kind: d.kind,
+        source_key: d.sourceKey,
+        fingerprint: d.fingerprint,
+        title: d.title,
+        status_list_id: status.listId,
+        status_index: status.index,
+        jwt,
+        issued_at: now,
+      });
+      await recordAudit(trx, {
+        chainId: userId,
+        actor: { type: 'system', id: null },
+        action: 'credential.issued',
+        subject: { type: 'credential', id },
+        details: { kind: d.kind },
+        requestId: null,
+        now,
+      });
     }
   });
 }

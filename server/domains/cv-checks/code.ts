@@ -19,11 +19,7 @@ export const formatCheckCode = (code: string) => code.match(/.{1,7}/g)!.join('-'
 
 /** The canonical code from what someone typed or scanned, or undefined when it cannot be one. */
 export function normaliseCheckCode(input: string): string | undefined {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   return code.length === CODE_LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : undefined;
 }
 

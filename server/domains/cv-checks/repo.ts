@@ -50,7 +50,11 @@ export async function copyExists(db: DbOrTx, sha256: string) {
 }
 
 export async function insertCopy(db: DbOrTx, row: { sha256: string; check_id: string; user_id: string; share_id: string | null; signature: string; created_at: Date }) {
-  await db.insertInto('cv_check_copies').values(row).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  await db
+    .insertInto('cv_check_copies')
+    .values(row)
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
 }
 
 export async function withdrawCheck(db: DbOrTx, userId: string, pdfId: string, now: Date) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Contracts of the CV check (the web app's /check page imports these). */
 export const ZEvidenceMark = z.object({
   level: z.enum(['verifier-confirmed', 'supervisor-approved', 'document-backed', 'self-declared']),
-  text: z.string().nullable().describe('The mark as printed on the CV; null when the entry is the clinician\'s own statement'),
+  text: z.string().nullable().describe("The mark as printed on the CV; null when the entry is the clinician's own statement"),
 });
 
 export const ZCheckedItem = z.object({ section: z.string(), title: z.string(), evidence: ZEvidenceMark });

@@ -22,10 +22,7 @@ const SEPARATOR = String.raw`\s*(?:–|—|‒|-|−|~|→|to|until|till|through
 // A letter may touch a date where a template right-aligns it against a name ("NorthgateSept 2019").
 const ALONE_BEFORE = String.raw`(?<![\d/.-])`;
 const ALONE_AFTER = String.raw`(?![\w/])`;
-const RANGE = new RegExp(
-  String.raw`(?:from\s+|since\s+)?${ALONE_BEFORE}(${ONE_DATE})${ALONE_AFTER}(?:${SEPARATOR}(${ONE_DATE}|${OPEN_END})${ALONE_AFTER}|\s*(?:–|—|-)\s*$|\s*onwards)?`,
-  'i',
-);
+const RANGE = new RegExp(String.raw`(?:from\s+|since\s+)?${ALONE_BEFORE}(${ONE_DATE})${ALONE_AFTER}(?:${SEPARATOR}(${ONE_DATE}|${OPEN_END})${ALONE_AFTER}|\s*(?:–|—|-)\s*$|\s*onwards)?`, 'i');
 const SINCE = new RegExp(String.raw`^\s*since\s+(${ONE_DATE})`, 'i');
 
 export interface DateRange {

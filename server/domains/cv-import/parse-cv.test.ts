@@ -49,9 +49,7 @@ describe('the words of a CV', () => {
 
   it('tells English from another language', () => {
     expect(looksEnglish('Responsible for the care of patients on a busy ward with the team.')).toBe(true);
-    expect(
-      looksEnglish('Infirmière diplômée. Prise en charge des patients dans le service de réanimation et des urgences, avec une équipe de la nuit pour les soins et des familles.'),
-    ).toBe(false);
+    expect(looksEnglish('Infirmière diplômée. Prise en charge des patients dans le service de réanimation et des urgences, avec une équipe de la nuit pour les soins et des familles.')).toBe(false);
   });
 });
 
@@ -106,9 +104,7 @@ describe('reading a CV into a draft', () => {
       expect.objectContaining({ name: 'Kirkstall Vale Hospitals NHS Trust', position: 'Core Trainee in Acute Medicine', grade: 'CT2', startDate: '2021-08', endDate: '2023-07' }),
       expect.objectContaining({ name: 'Bronte Moor Hospitals NHS Trust', position: 'Foundation Year Doctor', startDate: '2019', endDate: '2021' }),
     ]);
-    expect(resume.education).toEqual([
-      expect.objectContaining({ institution: 'University of Northfield', studyType: 'MBChB', area: 'Medicine', startDate: '2013', endDate: '2019' }),
-    ]);
+    expect(resume.education).toEqual([expect.objectContaining({ institution: 'University of Northfield', studyType: 'MBChB', area: 'Medicine', startDate: '2013', endDate: '2019' })]);
     expect(resume.certificates).toEqual([{ name: 'Advanced Life Support (ALS)', date: '2024-03' }]);
     expect(resume.clinical?.registrations).toEqual([{ body: 'GMC', number: '7312458' }]);
   });

@@ -157,8 +157,7 @@ export const capitalisedShare = (text: string) => {
 export const titleScore = (text: string) => 2 * count(text, TITLE_WORDS) + (findGrade(text) ? 1 : 0) - 2 * count(text, ORG_WORDS);
 export const employerScore = (text: string) => 2 * count(text, ORG_WORDS) - count(text, TITLE_WORDS) + (capitalisedShare(text) >= 0.6 ? 1 : -1);
 
-const GRADE =
-  /\b(FY1|FY2|F1|F2|CT[1-3]|ST[1-8]|ACCS|StR|SpR|SHO|Specialty Doctor|Speciality Doctor|Associate Specialist|Consultant|Band\s?[2-9][a-d]?|Specialist Registrar|Staff Grade)\b/i;
+const GRADE = /\b(FY1|FY2|F1|F2|CT[1-3]|ST[1-8]|ACCS|StR|SpR|SHO|Specialty Doctor|Speciality Doctor|Associate Specialist|Consultant|Band\s?[2-9][a-d]?|Specialist Registrar|Staff Grade)\b/i;
 /** A grade named in a title: "Clinical Fellow (ST3 equivalent)" gives "ST3". */
 export function findGrade(text: string): string | null {
   const m = text.match(GRADE);

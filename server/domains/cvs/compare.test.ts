@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compareCvs, type ComparedCv } from './compare.ts';
 
 const item = (title: string, cites: Array<{ type: string; id: string }>, subtitle: string | null = null) => ({ title, subtitle, dates: null, bullets: [], cites });
-const req = (kind: ComparedCv['requirements'][number]['kind'], key: string, text: string, status: ComparedCv['requirements'][number]['status']) => ({ kind, key, text, status, importance: 'essential' as const });
+const req = (kind: ComparedCv['requirements'][number]['kind'], key: string, text: string, status: ComparedCv['requirements'][number]['status']) => ({
+  kind,
+  key,
+  text,
+  status,
+  importance: 'essential' as const,
+});
 
 const first: ComparedCv = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -70,7 +76,23 @@ describe('compareCvs', () => {
 
   it('keeps an entry whose citations changed but whose section and title did not', () => {
     const a: ComparedCv = { ...first, draft: { sections: [{ kind: 'profile', title: 'Profile', items: [item('Registrar in Emergency Medicine', [{ type: 'post', id: 'p1' }])] }] } };
-    const b: ComparedCv = { ...second, draft: { sections: [{ kind: 'profile', title: 'Profile', items: [item('Registrar in Emergency Medicine', [{ type: 'post', id: 'p1' }, { type: 'training', id: 't9' }])] }] } };
+    const b: ComparedCv = {
+      ...second,
+      draft: {
+        sections: [
+          {
+            kind: 'profile',
+            title: 'Profile',
+            items: [
+              item('Registrar in Emergency Medicine', [
+                { type: 'post', id: 'p1' },
+                { type: 'training', id: 't9' },
+              ]),
+            ],
+          },
+        ],
+      },
+    };
     expect(compareCvs(a, b).items).toEqual({ added: [], removed: [], unchanged: 1 });
   });
 

@@ -25,7 +25,15 @@ export const generateCvJob = defineJob({
  * Runs the pipeline for one request, reporting each stage on the row and to the user's tabs
  * (`cv:progress`). Success settles the reserved generation; the last failed try releases it.
  */
-export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'>; embedder: Embedder; llm: LlmProvider | undefined; logger: Logger; notify: (userId: string, event: string, payload: unknown) => void; now?: () => Date }): JobHandler<z.infer<typeof generateCvJob.payload>> {
+export function generateCvHandler(deps: {
+  db: Db;
+  queue: Pick<JobQueue, 'enqueue'>;
+  embedder: Embedder;
+  llm: LlmProvider | undefined;
+  logger: Logger;
+  notify: (userId: string, event: string, payload: unknown) => void;
+  now?: () => Date;
+}): JobHandler<z.infer<typeof generateCvJob.payload>> {
   const now = () => deps.now?.() ?? new Date();
   return async ({ cvId }, ctx) => {
     const row = await repo.findCvRequestById(deps.db, cvId);
@@ -36,7 +44,12 @@ export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue
       reservation = await renewOrReserve(deps.db, reservation, now(), CV_HOLD_TTL_MS);
     } catch (err) {
       if (!isAppError(err) || err.code !== 'QUOTA_EXCEEDED') throw err;
-      await repo.updateCvRequest(deps.db, row.id, { status: 'failed', stage: 'failed', error: "This request waited so long that its reservation lapsed, and this month's CV allowance is now used up. Nothing was charged." }, now());
+      await repo.updateCvRequest(
+        deps.db,
+        row.id,
+        { status: 'failed', stage: 'failed', error: "This request waited so long that its reservation lapsed, and this month's CV allowance is now used up. Nothing was charged." },
+        now(),
+      );
       deps.notify(row.user_id, 'cv:progress', { id: row.id, stage: 'failed' });
       return;
     }
@@ -47,7 +60,11 @@ export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue
     try {
       // Per attempt: a retried job reserves (and is charged) again for the calls it makes again.
       const llm = deps.llm ? { db: deps.db, llm: deps.llm, requestId: `${row.id}:${ctx.attempt}`, now } : undefined;
-      const result = await runCvPipeline({ db: deps.db, embedder: deps.embedder, llm, logger: deps.logger }, { userId: row.user_id, jobDescription: row.job_description, asOf: row.as_of, now: now() }, progress);
+      const result = await runCvPipeline(
+        { db: deps.db, embedder: deps.embedder, llm, logger: deps.logger },
+        { userId: row.user_id, jobDescription: row.job_description, asOf: row.as_of, now: now() },
+        progress,
+      );
       await repo.updateCvRequest(
         deps.db,
         row.id,
@@ -80,10 +97,8 @@ export function generateCvHandler(deps: { db: Db; queue: Pick<JobQueue, 'enqueue
       throw err;
     }
   };
-}/**
+} /**
  * A generation may wait behind others in the queue: its quota hold lives this long, and is
  * renewed when the job starts (or taken again if the sweeper released it meanwhile).
  */
 export const CV_HOLD_TTL_MS = 2 * 3_600_000;
-
-

@@ -96,7 +96,19 @@ export function renderCvHandler(deps: RenderDeps): JobHandler<z.infer<typeof ren
       const key = storageKey('cvs', row.user_id, id);
       await deps.storage.put(key, ciphertext);
       const inserted = await inTransaction(deps.db, async (trx) => {
-        const pdfRow = await repo.insertPdf(trx, { id, user_id: row.user_id, content_hash: hash, template: snapshot.template, format: snapshot.format, pages, size_bytes: pdf.length, render_ms: Math.round(ms), storage_key: key, wrapped_key: wrappedKey, created_at: issuedAt });
+        const pdfRow = await repo.insertPdf(trx, {
+          id,
+          user_id: row.user_id,
+          content_hash: hash,
+          template: snapshot.template,
+          format: snapshot.format,
+          pages,
+          size_bytes: pdf.length,
+          render_ms: Math.round(ms),
+          storage_key: key,
+          wrapped_key: wrappedKey,
+          created_at: issuedAt,
+        });
         if (pdfRow) await insertCheck(trx, { user_id: row.user_id, pdf_id: id, ...signed });
         return pdfRow;
       });

@@ -16,11 +16,11 @@ export const ZCreateCvRequest = z.object({
   template: ZCvTemplate.optional().describe(
     'full (default): the full CV in the layout of the profession and country the record and the advert point to; locum: a one-page locum profile; uk-doctor (GMC order), uk-nurse (NMC), uk-ahp (HCPC, GPhC), us-clinician (licensure, US Letter): that layout outright',
   ),
-  showRefereeNames: z.boolean().optional().describe("Print referees' names in \"Confirmed by\" marks (their role and organisation are always printed)"),
+  showRefereeNames: z.boolean().optional().describe('Print referees\' names in "Confirmed by" marks (their role and organisation are always printed)'),
 });
 
 export const ZUpdateCv = z.object({
-  showRefereeNames: z.boolean().describe("Print referees' names in \"Confirmed by\" marks; the PDF is made again"),
+  showRefereeNames: z.boolean().describe('Print referees\' names in "Confirmed by" marks; the PDF is made again'),
 });
 
 const ZRequirementLine = z.object({

@@ -23,7 +23,6 @@ export interface CvDeps {
   queue: Pick<JobQueue, 'enqueue'>;
 }
 
-
 type Row = Awaited<ReturnType<typeof repo.findCvRequests>>[number];
 type Summary = NonNullable<Cv['summary']>;
 
@@ -55,7 +54,12 @@ export function toApi(row: Row, pages?: number, check: CheckView = null): Cv {
 }
 
 /** Reserves one CV generation, records the request and queues it; 429 when the plan is used up. */
-export async function requestCv(deps: CvDeps, userId: string, input: { jobDescription: string; template?: CvTemplate | undefined; showRefereeNames?: boolean | undefined }, meta: { requestId: string; now: Date }) {
+export async function requestCv(
+  deps: CvDeps,
+  userId: string,
+  input: { jobDescription: string; template?: CvTemplate | undefined; showRefereeNames?: boolean | undefined },
+  meta: { requestId: string; now: Date },
+) {
   await assertProcessingAllowed(deps.db, userId);
   const id = randomUUID();
   const reservation = await reserve(deps.db, { userId, metric: 'cv_generations', amount: 1, requestId: id, now: meta.now, ttlMs: CV_HOLD_TTL_MS });
@@ -63,7 +67,15 @@ export async function requestCv(deps: CvDeps, userId: string, input: { jobDescri
     const asOf = todayIn(await findUserTimeZone(deps.db, userId), meta.now);
     await inTransaction(deps.db, async (trx) => {
       // Adverts carry recruiters' names and numbers; tailoring needs neither, so they are not kept.
-      await repo.insertCvRequest(trx, { id, user_id: userId, job_description: redact(input.jobDescription).text, template: input.template ?? 'full', as_of: asOf, show_referee_names: input.showRefereeNames ?? false, created_at: meta.now });
+      await repo.insertCvRequest(trx, {
+        id,
+        user_id: userId,
+        job_description: redact(input.jobDescription).text,
+        template: input.template ?? 'full',
+        as_of: asOf,
+        show_referee_names: input.showRefereeNames ?? false,
+        created_at: meta.now,
+      });
       await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'cv.requested', subject: { type: 'cv', id }, details: { template: input.template ?? 'full' }, ...meta });
       await deps.queue.enqueue(generateCvJob, { cvId: id }, { db: trx });
     });
@@ -119,7 +131,10 @@ async function comparable(db: DbOrTx, userId: string, id: string, which: string)
   const row = await repo.findCvRequest(db, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'CV not found');
   if (row.status !== 'done' || !row.draft) {
-    throw new AppError('CONFLICT', row.status === 'failed' ? `The ${which} CV could not be made, so there is nothing to compare: choose a finished CV` : `The ${which} CV is not finished yet: compare it once it is ready`);
+    throw new AppError(
+      'CONFLICT',
+      row.status === 'failed' ? `The ${which} CV could not be made, so there is nothing to compare: choose a finished CV` : `The ${which} CV is not finished yet: compare it once it is ready`,
+    );
   }
   const assessment = row.assessment as { items?: AssessedRequirement[] } | null;
   return {

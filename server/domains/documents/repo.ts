@@ -3,7 +3,18 @@ import type { RecordType } from '../../platform/db/types.ts';
 
 export async function insertDocument(
   db: DbOrTx,
-  row: { id: string; user_id: string; type: 'certificate' | 'registration' | 'dbs' | 'identity' | 'cv' | 'reference' | 'other'; filename: string; mime_type: 'application/pdf' | 'image/png' | 'image/jpeg'; size_bytes: number; sha256: string; storage_key: string; wrapped_key: string; uploaded_at: Date },
+  row: {
+    id: string;
+    user_id: string;
+    type: 'certificate' | 'registration' | 'dbs' | 'identity' | 'cv' | 'reference' | 'other';
+    filename: string;
+    mime_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+    size_bytes: number;
+    sha256: string;
+    storage_key: string;
+    wrapped_key: string;
+    uploaded_at: Date;
+  },
 ) {
   return db.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -26,7 +37,11 @@ export async function findLinks(db: DbOrTx, userId: string, documentIds: string[
 }
 
 export async function insertLink(db: DbOrTx, link: { document_id: string; user_id: string; record_type: RecordType; record_id: string }) {
-  await db.insertInto('record_documents').values(link).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('record_documents')
+    .values(link)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function deleteLink(db: DbOrTx, userId: string, documentId: string, recordType: RecordType, recordId: string) {

@@ -36,8 +36,12 @@ type AllowedMime = 'application/pdf' | 'image/png' | 'image/jpeg';
  * would otherwise display as "invoiceexe.pdf" in a list or a download dialog.
  */
 export function cleanFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
   return (base || 'document').slice(0, 200);
 }
 
@@ -48,7 +52,11 @@ export async function assertRecordOwned(db: DbOrTx, userId: string, recordType: 
 }
 
 async function toApi(db: DbOrTx, userId: string, rows: Awaited<ReturnType<typeof repo.findDocuments>>): Promise<Document[]> {
-  const links = await repo.findLinks(db, userId, rows.map((r) => r.id));
+  const links = await repo.findLinks(
+    db,
+    userId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     type: r.type,
@@ -106,7 +114,14 @@ export async function uploadDocument(
         uploaded_at: meta.now,
       });
       if (fields.recordType && fields.recordId) await repo.insertLink(trx, { document_id: id, user_id: userId, record_type: fields.recordType, record_id: fields.recordId });
-      await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'document.uploaded', subject: { type: 'document', id }, details: { type: fields.type, mimeType: sniffed.mime, sizeBytes: upload.data.length, ...(fields.recordType ? { linkedTo: { type: fields.recordType, id: fields.recordId } } : {}) }, ...meta });
+      await recordAudit(trx, {
+        chainId: userId,
+        actor: { type: 'user', id: userId },
+        action: 'document.uploaded',
+        subject: { type: 'document', id },
+        details: { type: fields.type, mimeType: sniffed.mime, sizeBytes: upload.data.length, ...(fields.recordType ? { linkedTo: { type: fields.recordType, id: fields.recordId } } : {}) },
+        ...meta,
+      });
     });
   } catch (err) {
     await deps.storage.delete(key); // nothing kept for a refused upload
@@ -152,7 +167,14 @@ export async function linkDocument(deps: DocumentDeps, userId: string, id: strin
     if (!(await repo.findDocument(trx, userId, id))) throw new AppError('NOT_FOUND', 'Document not found');
     await assertRecordOwned(trx, userId, link.recordType, link.recordId);
     await repo.insertLink(trx, { document_id: id, user_id: userId, record_type: link.recordType, record_id: link.recordId });
-    await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'document.linked', subject: { type: link.recordType, id: link.recordId }, details: { documentId: id }, ...meta });
+    await recordAudit(trx, {
+      chainId: userId,
+      actor: { type: 'user', id: userId },
+      action: 'document.linked',
+      subject: { type: link.recordType, id: link.recordId },
+      details: { documentId: id },
+      ...meta,
+    });
   });
   return getDocument(deps.db, userId, id);
 }
@@ -161,6 +183,13 @@ export async function unlinkDocument(deps: DocumentDeps, userId: string, id: str
   await inTransaction(deps.db, async (trx) => {
     if (!(await repo.deleteLink(trx, userId, id, link.recordType, link.recordId))) throw new AppError('NOT_FOUND', 'Link not found');
     await revokeCredentialsFor(trx, userId, { type: link.recordType, id: link.recordId }, 'no-longer-supported', meta.now);
-    await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'document.unlinked', subject: { type: link.recordType, id: link.recordId }, details: { documentId: id }, ...meta });
+    await recordAudit(trx, {
+      chainId: userId,
+      actor: { type: 'user', id: userId },
+      action: 'document.unlinked',
+      subject: { type: link.recordType, id: link.recordId },
+      details: { documentId: id },
+      ...meta,
+    });
   });
 }

@@ -52,7 +52,11 @@ export function toLines(assessed: AssessedRequirement[]): AssessedLine[] {
 export async function previewJobAnalysis(deps: JobAnalysisDeps, userId: string, input: { jobDescription: string; asOf?: string | undefined }, now: Date): Promise<JobAnalysisResponse> {
   const restricted = await isProcessingRestricted(deps.db, userId);
   const llm = deps.llm && !restricted ? { db: deps.db, llm: deps.llm, userId, requestId: `preview:${randomUUID()}`, now: () => now } : undefined;
-  const [{ analysis, analysedWith }, record, timeZone] = await Promise.all([analyseAdvert(llm, input.jobDescription, deps.logger), loadAiRecord(deps.db, userId, now), findUserTimeZone(deps.db, userId)]);
+  const [{ analysis, analysedWith }, record, timeZone] = await Promise.all([
+    analyseAdvert(llm, input.jobDescription, deps.logger),
+    loadAiRecord(deps.db, userId, now),
+    findUserTimeZone(deps.db, userId),
+  ]);
   const asOf = input.asOf ?? todayIn(timeZone, now);
   const assessed = assessRequirements(analysis, record, asOf);
   return {

@@ -66,11 +66,7 @@ export async function memberCompliance(db: DbOrTx, member: { id: string; name: s
       })()
     : null;
   const expiring = countExpiring(
-    [
-      ...(registrations ?? []).flatMap((r) => [r.renewalDate, r.revalidationDate]),
-      ...(dbsChecks ?? []).map((d) => d.updateServiceRenewalDate),
-      ...(training ?? []).map((t) => t.expiresOn),
-    ],
+    [...(registrations ?? []).flatMap((r) => [r.renewalDate, r.revalidationDate]), ...(dbsChecks ?? []).map((d) => d.updateServiceRenewalDate), ...(training ?? []).map((t) => t.expiresOn)],
     today,
   );
   return { memberId: member.id, name: member.name, scope: member.scope, registrations, dbsChecks, training, expiring };
@@ -110,7 +106,8 @@ export function complianceCsv(view: ComplianceView): string {
       rows.push([m.name, `${r.body} registration`, r.status, null, r.renewalDate, ev(r.evidence)]);
       if (r.revalidationDate) rows.push([m.name, `${r.body} revalidation`, null, null, r.revalidationDate, ev(r.evidence)]);
     }
-    for (const d of m.dbsChecks ?? []) rows.push([m.name, dbsCheckWords(d.level), `${enumWord(d.workforce)}${d.updateService ? ', on the update service' : ''}`, d.issueDate, d.updateServiceRenewalDate, ev(d.evidence)]);
+    for (const d of m.dbsChecks ?? [])
+      rows.push([m.name, dbsCheckWords(d.level), `${enumWord(d.workforce)}${d.updateService ? ', on the update service' : ''}`, d.issueDate, d.updateServiceRenewalDate, ev(d.evidence)]);
     for (const t of m.training ?? []) rows.push([m.name, t.name, 'training', t.completedOn, t.expiresOn, ev(t.evidence)]);
   }
   // CRLF line ends and a byte-order mark: what spreadsheet programs expect of UTF-8 CSV.

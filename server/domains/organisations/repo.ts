@@ -28,12 +28,7 @@ export async function lockOrganisation(db: DbOrTx, organisationId: string) {
 }
 
 export async function deleteMember(db: DbOrTx, organisationId: string, userId: string) {
-  return db
-    .deleteFrom('organisation_members')
-    .where('organisation_id', '=', organisationId)
-    .where('user_id', '=', userId)
-    .returning('user_id')
-    .executeTakeFirst();
+  return db.deleteFrom('organisation_members').where('organisation_id', '=', organisationId).where('user_id', '=', userId).returning('user_id').executeTakeFirst();
 }
 
 export async function findMembership(db: DbOrTx, organisationId: string, userId: string) {
@@ -67,12 +62,7 @@ export async function findMembers(db: DbOrTx, organisationId: string) {
 }
 
 export async function countAdmins(db: DbOrTx, organisationId: string): Promise<number> {
-  const rows = await db
-    .selectFrom('organisation_members')
-    .select('user_id')
-    .where('organisation_id', '=', organisationId)
-    .where('role', '=', 'admin')
-    .execute();
+  const rows = await db.selectFrom('organisation_members').select('user_id').where('organisation_id', '=', organisationId).where('role', '=', 'admin').execute();
   return rows.length;
 }
 
@@ -106,7 +96,11 @@ export async function findAdminIds(db: DbOrTx, organisationId: string): Promise<
 }
 
 export async function countMembers(db: DbOrTx, organisationId: string): Promise<number> {
-  const row = await db.selectFrom('organisation_members').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('organisation_members')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -208,7 +202,13 @@ export async function deletePendingInvitationsTo(db: DbOrTx, email: string) {
 export async function findComplianceItems(db: DbOrTx, userId: string) {
   const [registrations, dbsChecks, training] = await Promise.all([
     db.selectFrom('registrations').select(['id', 'body', 'status', 'renewal_date', 'revalidation_date']).where('user_id', '=', userId).orderBy('body').orderBy('id').execute(),
-    db.selectFrom('dbs_checks').select(['id', 'level', 'workforce', 'issue_date', 'update_service', 'update_service_renewal_date']).where('user_id', '=', userId).orderBy('issue_date', 'desc').orderBy('id').execute(),
+    db
+      .selectFrom('dbs_checks')
+      .select(['id', 'level', 'workforce', 'issue_date', 'update_service', 'update_service_renewal_date'])
+      .where('user_id', '=', userId)
+      .orderBy('issue_date', 'desc')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('training').select(['id', 'name', 'completed_on', 'expires_on']).where('user_id', '=', userId).orderBy('name').orderBy('id').execute(),
   ]);
   return { registrations, dbsChecks, training };

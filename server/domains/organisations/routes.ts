@@ -173,7 +173,7 @@ export function organisationRoutes(deps: OrganisationDeps) {
     defineRoute({
       method: 'patch',
       path: '/api/organisations/:id/members/:userId',
-      summary: "Make a member an admin, or an admin a member (admins only; never the last admin)",
+      summary: 'Make a member an admin, or an admin a member (admins only; never the last admin)',
       tags: ['organisations'],
       auth: 'user',
       params: ZMemberParams,

@@ -60,11 +60,7 @@ export async function assertOrganisationAdmin(db: DbOrTx, organisationId: string
  * person is never named by id on a timeline that is not theirs (audit/chain.ts): there the
  * member is a pseudonym, and the actor is pseudonymised by recordAudit.
  */
-async function auditBothSides(
-  trx: Tx,
-  event: { organisationId: string; memberId: string; actorId: string; action: string; details?: Record<string, unknown>; alsoChains?: string[] },
-  meta: Meta,
-) {
+async function auditBothSides(trx: Tx, event: { organisationId: string; memberId: string; actorId: string; action: string; details?: Record<string, unknown>; alsoChains?: string[] }, meta: Meta) {
   const admins = await repo.findAdminIds(trx, event.organisationId);
   for (const chainId of chainsInLockOrder(event.memberId, ...admins, ...(event.alsoChains ?? []))) {
     await recordAudit(trx, {
@@ -195,7 +191,14 @@ export async function revokeInvitation(db: Db, adminId: string, organisationId: 
     const pending = await repo.findPendingInvitations(trx, organisationId, new Date(0));
     if (!pending.some((i) => i.id === invitationId)) throw new AppError('NOT_FOUND', 'Invitation not found');
     await repo.decideInvitation(trx, invitationId, 'revoked', meta.now);
-    await recordAudit(trx, { chainId: adminId, actor: { type: 'user', id: adminId }, action: 'organisation.invitation_revoked', subject: { type: 'organisation', id: organisationId }, details: { invitationId }, ...meta });
+    await recordAudit(trx, {
+      chainId: adminId,
+      actor: { type: 'user', id: adminId },
+      action: 'organisation.invitation_revoked',
+      subject: { type: 'organisation', id: organisationId },
+      details: { invitationId },
+      ...meta,
+    });
   });
 }
 
@@ -230,7 +233,8 @@ export async function acceptInvitation(deps: Pick<OrganisationDeps, 'db' | 'asse
   return inTransaction(deps.db, async (trx) => {
     const user = await findUserById(trx, userId);
     const found = await repo.findInvitationByTokenHash(trx, hashToken(token));
-    if (!found || !user || (found.status === 'pending' && found.email !== user.email)) throw new AppError('NOT_FOUND', 'Invitation not found: check you used the whole link from the email, signed in with the address it was sent to');
+    if (!found || !user || (found.status === 'pending' && found.email !== user.email))
+      throw new AppError('NOT_FOUND', 'Invitation not found: check you used the whole link from the email, signed in with the address it was sent to');
     await repo.lockOrganisation(trx, found.organisation_id);
     const row = await repo.findInvitationByTokenHash(trx, hashToken(token), { forUpdate: true });
     assertInvitationOpen(row, meta.now);
@@ -240,7 +244,14 @@ export async function acceptInvitation(deps: Pick<OrganisationDeps, 'db' | 'asse
     await repo.decideInvitation(trx, row.id, 'accepted', meta.now);
     await auditBothSides(
       trx,
-      { organisationId: row.organisation_id, memberId: userId, actorId: userId, action: 'organisation.invitation_accepted', details: { invitationId: row.id, role: row.role, scope: row.scope }, alsoChains: [row.invited_by] },
+      {
+        organisationId: row.organisation_id,
+        memberId: userId,
+        actorId: userId,
+        action: 'organisation.invitation_accepted',
+        details: { invitationId: row.id, role: row.role, scope: row.scope },
+        alsoChains: [row.invited_by],
+      },
       meta,
     );
     return { organisationId: row.organisation_id };
@@ -296,8 +307,16 @@ export async function leaveOrganisation(db: Db, userId: string, organisationId: 
     const others = await repo.findOtherMembers(trx, organisationId, userId);
     if (others.length === 0) {
       // Deleting it would leave Stripe charging for an organisation that no longer exists.
-      if (await hasStripeSubscription(trx, { organisationId })) throw new AppError('CONFLICT', 'You are its only member and it has a paid plan: cancel the plan in the billing portal before you leave');
-      await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'organisation.left', subject: { type: 'organisation', id: organisationId }, details: { organisationDeleted: true }, ...meta });
+      if (await hasStripeSubscription(trx, { organisationId }))
+        throw new AppError('CONFLICT', 'You are its only member and it has a paid plan: cancel the plan in the billing portal before you leave');
+      await recordAudit(trx, {
+        chainId: userId,
+        actor: { type: 'user', id: userId },
+        action: 'organisation.left',
+        subject: { type: 'organisation', id: organisationId },
+        details: { organisationDeleted: true },
+        ...meta,
+      });
       await repo.deleteOrganisation(trx, organisationId);
       return;
     }
@@ -356,7 +375,14 @@ export async function releaseOrganisationsOf(trx: Tx, userId: string, now: Date)
     if (role !== 'admin' || others.some((m) => m.role === 'admin')) continue;
     const heir = others[0]!;
     await repo.setMemberRole(trx, id, heir.user_id, 'admin');
-    await recordAudit(trx, { chainId: heir.user_id, actor: { type: 'system', id: null }, action: 'organisation.admin_handed_over', subject: { type: 'organisation', id }, details: { reason: 'the only admin’s account was erased' }, now });
+    await recordAudit(trx, {
+      chainId: heir.user_id,
+      actor: { type: 'system', id: null },
+      action: 'organisation.admin_handed_over',
+      subject: { type: 'organisation', id },
+      details: { reason: 'the only admin’s account was erased' },
+      now,
+    });
     handedOver++;
   }
   return { deleted, handedOver };

@@ -23,7 +23,12 @@ export async function updatePlan(
   }>,
   now: Date,
 ) {
-  return db.updateTable('plans').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('plans')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Replaces the active subscription of a user or an organisation. */
@@ -72,7 +77,11 @@ export async function sumUsage(db: DbOrTx, userId: string, periodStart: string):
 /** The seats an organisation's plan in force pays for (null: not limited) and the members using them. */
 export async function findSeatUse(db: DbOrTx, organisationId: string): Promise<{ seats: number | null; members: number }> {
   const sub = await db.selectFrom('subscriptions').select(['seats']).where('organisation_id', '=', organisationId).where('status', '=', 'active').executeTakeFirst();
-  const row = await db.selectFrom('organisation_members').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('organisation_members')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   return { seats: sub?.seats ?? null, members: Number(row.n) };
 }
 
@@ -80,6 +89,12 @@ export async function findSeatUse(db: DbOrTx, organisationId: string): Promise<{
 export async function hasStripeSubscription(db: DbOrTx, owner: { userId: string } | { organisationId: string }): Promise<boolean> {
   const column = 'userId' in owner ? 'user_id' : 'organisation_id';
   const id = 'userId' in owner ? owner.userId : owner.organisationId;
-  const row = await db.selectFrom('subscriptions').select('id').where(column, '=', id).where('status', 'in', ['active', 'suspended']).where('stripe_subscription_id', 'is not', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('subscriptions')
+    .select('id')
+    .where(column, '=', id)
+    .where('status', 'in', ['active', 'suspended'])
+    .where('stripe_subscription_id', 'is not', null)
+    .executeTakeFirst();
   return Boolean(row);
 }

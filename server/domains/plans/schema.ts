@@ -24,11 +24,13 @@ export const ZMyPlan = z.object({
   plan: ZPlan,
   source: z.enum(['personal', 'organisation']).describe('Whether an organisation pays for the plan'),
   organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  usage: z.object({
-    assistantMessages: z.number().int(),
-    cvGenerations: z.number().int(),
-    llmTokens: z.number().int(),
-  }).describe('This period: settled use plus open reservations'),
+  usage: z
+    .object({
+      assistantMessages: z.number().int(),
+      cvGenerations: z.number().int(),
+      llmTokens: z.number().int(),
+    })
+    .describe('This period: settled use plus open reservations'),
   periodStart: z.string(),
   resetsAt: z.string().describe('When monthly limits reset (start of next month, UTC)'),
 });

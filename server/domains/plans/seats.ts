@@ -11,6 +11,9 @@ export async function assertSeatFree(trx: Tx, organisationId: string): Promise<v
   const { seats, members } = await findSeatUse(trx, organisationId);
   if (!seats) return;
   if (members >= seats) {
-    throw new AppError('CONFLICT', `All ${seats} seats of this organisation’s plan are taken: ask one of its admins to add a seat, then accept again. The invitation still works until it expires.`, { seats: seats, members });
+    throw new AppError('CONFLICT', `All ${seats} seats of this organisation’s plan are taken: ask one of its admins to add a seat, then accept again. The invitation still works until it expires.`, {
+      seats: seats,
+      members,
+    });
   }
 }

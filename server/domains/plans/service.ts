@@ -111,13 +111,7 @@ export async function updatePlan(
   });
 }
 
-export async function assignPlan(
-  db: Db,
-  admin: { id: string },
-  owner: { userId: string } | { organisationId: string },
-  planId: string,
-  meta: { requestId: string; now: Date },
-) {
+export async function assignPlan(db: Db, admin: { id: string }, owner: { userId: string } | { organisationId: string }, planId: string, meta: { requestId: string; now: Date }) {
   await inTransaction(db, async (trx) => {
     if (!(await repo.findPlan(trx, planId))) throw new AppError('VALIDATION', 'No such plan', { issues: [{ path: 'body.planId', message: 'is not a plan' }] });
     if ('organisationId' in owner && !(await findOrganisation(trx, owner.organisationId))) throw new AppError('NOT_FOUND', 'Organisation not found');
@@ -127,14 +121,15 @@ export async function assignPlan(
     await repo.replaceActiveSubscription(trx, owner, planId, meta.now);
     // On the admin's timeline, and on the user's when it is their own plan that changed.
     const chains = [...new Set([admin.id, ...('userId' in owner ? [owner.userId] : [])])].sort();
-    for (const chainId of chains) await recordAudit(trx, {
-      chainId,
-      actor: { type: 'admin', id: admin.id },
-      action: 'subscription.assigned',
-      subject: 'userId' in owner ? { type: 'user', id: owner.userId } : { type: 'organisation', id: owner.organisationId },
-      details: { planId },
-      requestId: meta.requestId,
-      now: meta.now,
-    });
+    for (const chainId of chains)
+      await recordAudit(trx, {
+        chainId,
+        actor: { type: 'admin', id: admin.id },
+        action: 'subscription.assigned',
+        subject: 'userId' in owner ? { type: 'user', id: owner.userId } : { type: 'organisation', id: owner.organisationId },
+        details: { planId },
+        requestId: meta.requestId,
+        now: meta.now,
+      });
   });
 }

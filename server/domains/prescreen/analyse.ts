@@ -53,7 +53,15 @@ function gapsAndOverlaps(posts: RecordView['posts'], asOf: string): Finding[] {
   if (coverageEnd) {
     const gap = daysBetween(coverageEnd, asOf);
     if (gap > GAP_DAYS) {
-      findings.push(finding({ kind: 'gap', severity: 'medium', from: addDays(coverageEnd, 1), to: asOf, message: `No post since ${readableDate(coverageEnd)} (${describeLength(gap)}): add current work, or be ready to explain the gap.` }));
+      findings.push(
+        finding({
+          kind: 'gap',
+          severity: 'medium',
+          from: addDays(coverageEnd, 1),
+          to: asOf,
+          message: `No post since ${readableDate(coverageEnd)} (${describeLength(gap)}): add current work, or be ready to explain the gap.`,
+        }),
+      );
     }
   }
   // One finding per post that starts before an earlier post has ended, naming the earlier post
@@ -86,7 +94,16 @@ function expiry(label: string, date: string | null, subject: { type: string; id:
   if (days < 0) return [finding({ kind: 'expired', severity: 'high', subject, to: date, message: `${label} expired on ${readableDate(date)}.` })];
   if (days > 90) return [];
   const withinDays = days <= 30 ? 30 : days <= 60 ? 60 : 90;
-  return [finding({ kind: 'expiring', severity: days <= 30 ? 'high' : 'medium', subject, to: date, withinDays, message: `${label} expires on ${readableDate(date)}, in ${days} ${days === 1 ? 'day' : 'days'}.` })];
+  return [
+    finding({
+      kind: 'expiring',
+      severity: days <= 30 ? 'high' : 'medium',
+      subject,
+      to: date,
+      withinDays,
+      message: `${label} expires on ${readableDate(date)}, in ${days} ${days === 1 ? 'day' : 'days'}.`,
+    }),
+  ];
 }
 
 function expiries(record: RecordView, asOf: string): Finding[] {
@@ -139,8 +156,6 @@ function missingForRole(record: RecordView, role: RoleProfile, asOf: string): Fi
 export function analyseRecord(record: RecordView, asOf: string, role: RoleProfile | undefined): Finding[] {
   const unverified = record.posts
     .filter((p) => p.evidence === 'self-declared')
-    .map((p) =>
-      finding({ kind: 'unverified', severity: 'low', subject: { type: 'post', id: p.id }, message: `${p.title} at ${p.employer} is self-declared: ask a referee to confirm it.` }),
-    );
+    .map((p) => finding({ kind: 'unverified', severity: 'low', subject: { type: 'post', id: p.id }, message: `${p.title} at ${p.employer} is self-declared: ask a referee to confirm it.` }));
   return [...expiries(record, asOf), ...(role ? missingForRole(record, role, asOf) : []), ...gapsAndOverlaps(record.posts, asOf), ...unverified];
 }

@@ -24,7 +24,11 @@ const training = (label: string, ...anyOf: string[]): Requirement => ({ kind: 't
 
 export const ROLE_PROFILES: RoleProfile[] = [
   { id: 'doctor', name: 'Doctor (any specialty)', requirements: [gmc, training('Advanced or immediate life support', 'als', 'ils', 'aha-acls'), ig, enhancedDbs] },
-  { id: 'emergency-medicine', name: 'Emergency medicine doctor', requirements: [gmc, training('ALS', 'als', 'aha-acls'), training('APLS', 'apls', 'aha-pals'), training('ATLS', 'atls'), safeguarding, ig, barredDbs] },
+  {
+    id: 'emergency-medicine',
+    name: 'Emergency medicine doctor',
+    requirements: [gmc, training('ALS', 'als', 'aha-acls'), training('APLS', 'apls', 'aha-pals'), training('ATLS', 'atls'), safeguarding, ig, barredDbs],
+  },
   { id: 'acute-medicine', name: 'Acute or general medicine doctor', requirements: [gmc, training('ALS', 'als', 'aha-acls'), ig, enhancedDbs] },
   { id: 'general-practice', name: 'General practitioner', requirements: [gmc, training('Basic life support', 'bls', 'aha-bls', 'ils', 'als'), safeguarding, ig, barredDbs] },
   { id: 'nurse', name: 'Registered nurse', requirements: [nmc, training('Basic or immediate life support', 'bls', 'ils', 'als', 'aha-bls'), ig, enhancedDbs] },

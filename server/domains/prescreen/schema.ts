@@ -3,7 +3,11 @@ import { ZIsoDate } from '../record/dates.ts';
 import { noControlCharacters } from '../accounts/schema.ts';
 
 export const ZPrescreenQuery = z.object({
-  role: z.string().regex(/^[a-z-]{2,40}$/, 'must be a role id').optional().describe('A role id from `roles` in the response; defaults from your profession'),
+  role: z
+    .string()
+    .regex(/^[a-z-]{2,40}$/, 'must be a role id')
+    .optional()
+    .describe('A role id from `roles` in the response; defaults from your profession'),
   asOf: ZIsoDate.optional().describe('Defaults to today'),
 });
 
@@ -15,7 +19,10 @@ export const ZFinding = z.object({
   subject: z.object({ type: z.string(), id: z.string() }).nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  withinDays: z.union([z.literal(30), z.literal(60), z.literal(90)]).nullable().describe('For expiring items: the window it falls in'),
+  withinDays: z
+    .union([z.literal(30), z.literal(60), z.literal(90)])
+    .nullable()
+    .describe('For expiring items: the window it falls in'),
 });
 export type Finding = z.infer<typeof ZFinding>;
 

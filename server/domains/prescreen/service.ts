@@ -9,8 +9,7 @@ import { DEFAULT_ROLE_FOR_PROFESSION, ROLE_PROFILES } from './roles.ts';
 import type { Prescreen } from './schema.ts';
 import { commentsByFinding } from './repo.ts';
 
-export const PRESCREEN_NOTICE =
-  'These findings are advice to help you prepare for compliance checks. They are not a decision about you or your suitability for any role.';
+export const PRESCREEN_NOTICE = 'These findings are advice to help you prepare for compliance checks. They are not a decision about you or your suitability for any role.';
 
 export async function loadRecordView(deps: { db: DbOrTx }, userId: string): Promise<RecordView> {
   const [posts, training, registrations, dbs] = await listRecordsOfKinds(deps, [postKind, trainingKind, registrationKind, dbsKind], userId);

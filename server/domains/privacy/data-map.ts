@@ -81,18 +81,18 @@ export const OTHER_TABLES: OtherTable[] = [
   { table: 'training_catalogue', notPersonal: 'the shared catalogue of training courses' },
   {
     table: 'organisations',
-    notPersonal: "an employer's name; a member's link to it is in organisation_members. Erasure deletes one whose only member was the user, and gives one they ran alone to its longest-standing member (organisations/service.ts)",
+    notPersonal:
+      "an employer's name; a member's link to it is in organisation_members. Erasure deletes one whose only member was the user, and gives one they ran alone to its longest-standing member (organisations/service.ts)",
   },
-  { table: 'stripe_events', notPersonal: "the ids and types of Stripe webhook events already applied, so a replay changes nothing; no payload is kept" },
+  { table: 'stripe_events', notPersonal: 'the ids and types of Stripe webhook events already applied, so a replay changes nothing; no payload is kept' },
   { table: 'schema_migrations', notPersonal: 'the schema version' },
   { table: 'schema_migrations_lock', notPersonal: 'the migration lock' },
   { table: 'jobs', notPersonal: "background work; erasure deletes the user's queued and finished jobs by their payload" },
   { table: 'status_lists', notPersonal: 'the revocation lists credentials point at' },
-  { table: 'status_entries', notPersonal: "one revocation bit per credential ever issued, with no owner (erasing a credential revokes its bit; docs/ARCHITECTURE.md, Evidence)" },
+  { table: 'status_entries', notPersonal: 'one revocation bit per credential ever issued, with no owner (erasing a credential revokes its bit; docs/ARCHITECTURE.md, Evidence)' },
   { table: 'signing_keys', notPersonal: "the instance's signing keys (public halves, and private halves sealed with the master key)" },
   { table: 'rate_limits', notPersonal: 'hashed counters; erasure resets the keys derived from the user (erasure.ts)' },
 ];
 
 /** Why a column is missing from the export, for the manifest. */
-export const OMITTED_COLUMNS_NOTE =
-  'Password and token hashes, sealed keys, storage paths and embedding vectors are not exported: they are secrets or machine-made copies of data that is exported.';
+export const OMITTED_COLUMNS_NOTE = 'Password and token hashes, sealed keys, storage paths and embedding vectors are not exported: they are secrets or machine-made copies of data that is exported.';

@@ -53,7 +53,11 @@ export interface ErasureDeps {
  * Locks the account at once: sessions end, every share link stops working (and stays revoked
  * if the erasure is cancelled: the clinician re-shares on purpose), and the request is logged.
  */
-async function lockForErasure(trx: Tx, deps: ErasureDeps, input: { userId: string; source: 'user' | 'admin'; scheduledFor: Date; details: Record<string, unknown>; meta: { requestId: string; now: Date } }) {
+async function lockForErasure(
+  trx: Tx,
+  deps: ErasureDeps,
+  input: { userId: string; source: 'user' | 'admin'; scheduledFor: Date; details: Record<string, unknown>; meta: { requestId: string; now: Date } },
+) {
   const { userId, meta } = input;
   await lockUserRow(trx, userId);
   if (await repo.findScheduledErasure(trx, userId)) throw new AppError('CONFLICT', 'An erasure is already scheduled for this account');
@@ -107,7 +111,14 @@ export async function adminEraseNow(deps: ErasureDeps, adminId: string, userId: 
   if (target.role === 'platform_admin') throw new AppError('CONFLICT', 'A platform admin cannot be erased: revoke the role first (medfolio admin --revoke)');
   return inTransaction(deps.db, async (trx) => {
     const request = await lockForErasure(trx, deps, { userId, source: 'admin', scheduledFor: meta.now, details: { adminId, reason: input.reason }, meta });
-    await recordAudit(trx, { chainId: adminId, actor: { type: 'admin', id: adminId }, action: 'admin.erasure_ordered', subject: { type: 'privacy_request', id: request.id }, details: { reference: request.subject_ref }, ...meta });
+    await recordAudit(trx, {
+      chainId: adminId,
+      actor: { type: 'admin', id: adminId },
+      action: 'admin.erasure_ordered',
+      subject: { type: 'privacy_request', id: request.id },
+      details: { reference: request.subject_ref },
+      ...meta,
+    });
     return { reference: request.subject_ref, scheduledFor: meta.now.toISOString(), message: 'The account is locked and is being erased now.' };
   });
 }
@@ -122,7 +133,14 @@ export async function cancelErasure(deps: ErasureDeps, input: { email: string; p
     if (request.source === 'admin') throw new AppError('CONFLICT', 'This erasure was ordered for a legal reason and cannot be cancelled here: contact us');
     await repo.settleRequest(trx, request.id, { status: 'cancelled', completed_at: meta.now });
     await trx.updateTable('users').set({ locked_at: null, updated_at: meta.now }).where('id', '=', user.id).execute();
-    await recordAudit(trx, { chainId: user.id, actor: { type: 'user', id: user.id }, action: 'erasure.cancelled', subject: { type: 'privacy_request', id: request.id }, requestId: meta.requestId, now: meta.now });
+    await recordAudit(trx, {
+      chainId: user.id,
+      actor: { type: 'user', id: user.id },
+      action: 'erasure.cancelled',
+      subject: { type: 'privacy_request', id: request.id },
+      requestId: meta.requestId,
+      now: meta.now,
+    });
     // Whoever cancelled knew the password: the owner hears of it, in case it was not them.
     await deps.queue.enqueue(erasureEmailJob, { requestId: request.id }, { db: trx });
   });
@@ -193,7 +211,12 @@ async function deleteUsersFiles(storage: FileStorage, userId: string): Promise<n
  * the rows go in one transaction that holds the user's row, so work still in flight for the
  * user waits or fails on the missing account instead of writing beside the erasure.
  */
-async function hardDelete(deps: HardDeleteDeps, request: { id: string; subject_ref: string; source: 'user' | 'admin'; details: Record<string, unknown> }, userId: string, ctx: { jobId: string; now: Date }) {
+async function hardDelete(
+  deps: HardDeleteDeps,
+  request: { id: string; subject_ref: string; source: 'user' | 'admin'; details: Record<string, unknown> },
+  userId: string,
+  ctx: { jobId: string; now: Date },
+) {
   const db = deps.db;
   const user = await db.selectFrom('users').select(['id', 'email']).where('id', '=', userId).executeTakeFirst();
   const shareIds = (await db.selectFrom('share_links').select('id').where('user_id', '=', userId).execute()).map((r) => r.id);

@@ -115,7 +115,11 @@ async function tableRows(db: DbOrTx, entry: PersonalTable, userId: string) {
 }
 
 /** Keeps a stored filename readable but safe as a ZIP entry name. */
-const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^\.+/, '').slice(0, 120) || 'file';
+const safeName = (name: string) =>
+  name
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120) || 'file';
 
 export interface ExportDeps {
   db: Db;
@@ -193,11 +197,7 @@ export function exportArchiveStream(deps: ExportDeps, userId: string, now: Date)
     addJson('manifest.json', {
       generatedAt: now.toISOString(),
       format: 'medfolio-export/1',
-      notes: [
-        OMITTED_COLUMNS_NOTE,
-        'Assistant messages are as stored: names and identifiers were redacted before storage.',
-        'Dates and times are ISO 8601; times are UTC.',
-      ],
+      notes: [OMITTED_COLUMNS_NOTE, 'Assistant messages are as stored: names and identifiers were redacted before storage.', 'Dates and times are ISO 8601; times are UTC.'],
       files: manifest,
     });
     zip.end();
@@ -267,7 +267,11 @@ export function buildExportHandler(deps: ExportDeps & { mailer: Mailer; appOrigi
         // The owner's row, held: an erasure that started meanwhile has removed it, and then
         // nothing may be written for them (not even an audit chain under their id).
         const owner = await sql`SELECT 1 FROM users WHERE id = ${row.user_id} FOR KEY SHARE`.execute(trx);
-        if (!owner.rows.length || !(await repo.updateExport(trx, row.id, { status: 'ready', storage_key: key, wrapped_key: wrappedKey, size_bytes: sizeBytes, files, ready_at: now, expires_at: expiresAt, error: null }))) return false;
+        if (
+          !owner.rows.length ||
+          !(await repo.updateExport(trx, row.id, { status: 'ready', storage_key: key, wrapped_key: wrappedKey, size_bytes: sizeBytes, files, ready_at: now, expires_at: expiresAt, error: null }))
+        )
+          return false;
         if (row.request_id) await repo.settleRequest(trx, row.request_id, { status: 'completed', completed_at: now });
         await recordAudit(trx, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'export.ready', subject: { type: 'data_export', id: row.id }, details: { files, sizeBytes }, now });
         return true;

@@ -6,7 +6,17 @@ import type { DataExportStatus, PrivacyRequestStatus, PrivacyRequestType } from 
 
 export async function insertRequest(
   db: DbOrTx,
-  row: { user_id: string; type: PrivacyRequestType; source: 'user' | 'admin'; status: PrivacyRequestStatus; received_at: Date; due_at: Date; scheduled_for?: Date | null; completed_at?: Date | null; details?: Record<string, unknown> },
+  row: {
+    user_id: string;
+    type: PrivacyRequestType;
+    source: 'user' | 'admin';
+    status: PrivacyRequestStatus;
+    received_at: Date;
+    due_at: Date;
+    scheduled_for?: Date | null;
+    completed_at?: Date | null;
+    details?: Record<string, unknown>;
+  },
 ) {
   return db
     .insertInto('privacy_requests')
@@ -30,13 +40,7 @@ export async function findRequests(db: DbOrTx, filter: { status?: PrivacyRequest
 }
 
 export async function findScheduledErasure(db: DbOrTx, userId: string) {
-  return db
-    .selectFrom('privacy_requests')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('type', '=', 'erasure')
-    .where('status', '=', 'scheduled')
-    .executeTakeFirst();
+  return db.selectFrom('privacy_requests').selectAll().where('user_id', '=', userId).where('type', '=', 'erasure').where('status', '=', 'scheduled').executeTakeFirst();
 }
 
 export async function findDueErasures(db: DbOrTx, now: Date, limit: number) {
@@ -88,7 +92,12 @@ export async function findExportInProgress(db: DbOrTx, userId: string, since: Da
 }
 
 export async function countExportsSince(db: DbOrTx, userId: string, since: Date): Promise<number> {
-  const row = await db.selectFrom('data_exports').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('created_at', '>', since).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('data_exports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -104,12 +113,5 @@ export async function updateExport(
 
 /** Ready exports past their download window, oldest first. */
 export async function findExpiredExports(db: DbOrTx, now: Date, limit: number) {
-  return db
-    .selectFrom('data_exports')
-    .select(['id', 'storage_key'])
-    .where('status', '=', 'ready')
-    .where('expires_at', '<=', now)
-    .orderBy('expires_at')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('data_exports').select(['id', 'storage_key']).where('status', '=', 'ready').where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
 }

@@ -127,8 +127,7 @@ export const RETENTION_RULES: RetentionRule[] = [
     data: 'Sign-in sessions that have ended (signed out, revoked or expired)',
     after: 'the session ended',
     keptFor: () => ({ days: ENDED_SESSION_DAYS }),
-    enforce: ({ db }, now) =>
-      deleteInBatches(db, 'sessions', sql`(revoked_at < ${ago(now, ENDED_SESSION_DAYS)}) OR (expires_at < ${ago(now, ENDED_SESSION_DAYS)})`),
+    enforce: ({ db }, now) => deleteInBatches(db, 'sessions', sql`(revoked_at < ${ago(now, ENDED_SESSION_DAYS)}) OR (expires_at < ${ago(now, ENDED_SESSION_DAYS)})`),
   },
   {
     id: 'unanswered-invitations',

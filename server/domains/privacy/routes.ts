@@ -153,4 +153,3 @@ export function privacyRoutes(deps: ErasureDeps & RetentionDeps & { db: Db; stor
     }),
   ];
 }
-

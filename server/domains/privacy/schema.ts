@@ -63,10 +63,7 @@ export const ZAdminErasureRequest = z.object({
 export const ZRetentionRule = z.object({
   id: z.string(),
   data: z.string().describe('What is kept'),
-  keptFor: z.union([
-    z.object({ days: z.number().int() }),
-    z.object({ perPlan: z.array(z.object({ planId: z.string(), planName: z.string(), days: z.number().int() })) }),
-  ]),
+  keptFor: z.union([z.object({ days: z.number().int() }), z.object({ perPlan: z.array(z.object({ planId: z.string(), planName: z.string(), days: z.number().int() })) })]),
   after: z.string().describe('What the time counts from'),
 });
 export const ZRetentionPolicy = z.object({

@@ -44,10 +44,7 @@ const openHold = (db: DbOrTx, userId: string, metric: UsageMetric, requestId: st
 
 /** Closes an open hold; returns it only to the one caller that closed it. */
 export async function closeHold(db: DbOrTx, userId: string, metric: UsageMetric, requestId: string, now: Date) {
-  return openHold(db, userId, metric, requestId)
-    .set({ released_at: now })
-    .returning(['amount', 'period_start'])
-    .executeTakeFirst();
+  return openHold(db, userId, metric, requestId).set({ released_at: now }).returning(['amount', 'period_start']).executeTakeFirst();
 }
 
 export async function applySettlement(db: DbOrTx, userId: string, metric: UsageMetric, periodStart: string, reserved: number, actual: number) {
@@ -68,14 +65,7 @@ export async function insertCharge(db: DbOrTx, charge: { userId: string; metric:
 }
 
 export async function findExpiredHolds(db: DbOrTx, now: Date, limit: number) {
-  return db
-    .selectFrom('usage_ledger')
-    .select(['user_id', 'metric', 'request_id'])
-    .where('kind', '=', 'hold')
-    .where('released_at', 'is', null)
-    .where('expires_at', '<', now)
-    .limit(limit)
-    .execute();
+  return db.selectFrom('usage_ledger').select(['user_id', 'metric', 'request_id']).where('kind', '=', 'hold').where('released_at', 'is', null).where('expires_at', '<', now).limit(limit).execute();
 }
 
 /** Moves an open hold's expiry; undefined when the hold was already settled or swept. */

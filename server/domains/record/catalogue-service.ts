@@ -12,7 +12,13 @@ export async function listCatalogue(db: DbOrTx) {
 }
 
 /** Applies to training added or edited from now on; existing expiry dates are not rewritten. */
-export async function updateCatalogueEntry(db: Db, adminId: string, id: string, patch: { validityMonths?: number | undefined; endOfMonth?: boolean | undefined }, meta: { requestId: string; now: Date }) {
+export async function updateCatalogueEntry(
+  db: Db,
+  adminId: string,
+  id: string,
+  patch: { validityMonths?: number | undefined; endOfMonth?: boolean | undefined },
+  meta: { requestId: string; now: Date },
+) {
   return inTransaction(db, async (trx) => {
     const before = (await repo.findCatalogue(trx)).find((c) => c.id === id);
     if (!before) throw new AppError('NOT_FOUND', 'No such course in the catalogue');
@@ -22,7 +28,14 @@ export async function updateCatalogueEntry(db: Db, adminId: string, id: string, 
       { ...(patch.validityMonths !== undefined ? { validity_months: patch.validityMonths } : {}), ...(patch.endOfMonth !== undefined ? { end_of_month: patch.endOfMonth } : {}) },
       meta.now,
     );
-    await recordAudit(trx, { chainId: adminId, actor: { type: 'admin', id: adminId }, action: 'catalogue.updated', subject: { type: 'training_catalogue', id }, details: { before: toEntry(before) }, ...meta });
+    await recordAudit(trx, {
+      chainId: adminId,
+      actor: { type: 'admin', id: adminId },
+      action: 'catalogue.updated',
+      subject: { type: 'training_catalogue', id },
+      details: { before: toEntry(before) },
+      ...meta,
+    });
     return toEntry(updated!);
   });
 }

@@ -27,8 +27,28 @@ export interface Course {
 const NOT_PAEDIATRIC = '(?<!(?:paediatric|pediatric|neonatal|newborn|immediate|obstetric)\\s)';
 
 export const COURSES: Course[] = [
-  { id: 'aha-bls', name: 'AHA Basic Life Support (BLS)', short: 'BLS (AHA)', us: true, validityMonths: 24, endOfMonth: true, patterns: [/(?<=\b(?:AHA|American Heart Association)\b[^.;\n]{0,40})\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b/, /\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b(?=[^.;\n]{0,40}\b(?:AHA|American Heart Association)\b)/, /\bBLS for (?:Healthcare Providers|Health ?care Professionals)\b/i] },
-  { id: 'aha-acls', name: 'AHA Advanced Cardiovascular Life Support (ACLS)', short: 'ACLS', us: true, validityMonths: 24, endOfMonth: true, patterns: [/\bACLS\b/, /advanced cardi(?:ovascular|ac) life support/i] },
+  {
+    id: 'aha-bls',
+    name: 'AHA Basic Life Support (BLS)',
+    short: 'BLS (AHA)',
+    us: true,
+    validityMonths: 24,
+    endOfMonth: true,
+    patterns: [
+      /(?<=\b(?:AHA|American Heart Association)\b[^.;\n]{0,40})\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b/,
+      /\b(?:BLS|[Bb]asic [Ll]ife [Ss]upport)\b(?=[^.;\n]{0,40}\b(?:AHA|American Heart Association)\b)/,
+      /\bBLS for (?:Healthcare Providers|Health ?care Professionals)\b/i,
+    ],
+  },
+  {
+    id: 'aha-acls',
+    name: 'AHA Advanced Cardiovascular Life Support (ACLS)',
+    short: 'ACLS',
+    us: true,
+    validityMonths: 24,
+    endOfMonth: true,
+    patterns: [/\bACLS\b/, /advanced cardi(?:ovascular|ac) life support/i],
+  },
   { id: 'aha-pals', name: 'AHA Pediatric Advanced Life Support (PALS)', short: 'PALS', us: true, validityMonths: 24, endOfMonth: true, patterns: [/\bPALS\b/, /pediatric advanced life support/i] },
   { id: 'nrp', name: 'Neonatal Resuscitation Program (NRP)', short: 'NRP', us: true, validityMonths: 24, endOfMonth: true, patterns: [/\bNRP\b/, /neonatal resuscitation program\b/i] },
   { id: 'tncc', name: 'Trauma Nursing Core Course (TNCC)', short: 'TNCC', validityMonths: 48, patterns: [/\bTNCC\b/, /trauma nursing core course/i] },
@@ -39,23 +59,72 @@ export const COURSES: Course[] = [
   { id: 'atls', name: 'Advanced Trauma Life Support (ATLS)', short: 'ATLS', validityMonths: 48, patterns: [/\bATLS\b/, /advanced trauma life support/i] },
   { id: 'etc', name: 'European Trauma Course (ETC)', short: 'ETC', validityMonths: 48, patterns: [/\bETC\b(?!\.)/, /european trauma course/i] },
   { id: 'phtls', name: 'Prehospital Trauma Life Support (PHTLS)', short: 'PHTLS', validityMonths: 48, patterns: [/\bPHTLS\b/, /pre-?hospital trauma life support/i] },
-  { id: 'prompt', name: 'PROMPT (Practical Obstetric Multi-Professional Training)', short: 'PROMPT', validityMonths: 12, patterns: [/\bPROMPT\b/, /practical obstetric multi-?professional training/i] },
+  {
+    id: 'prompt',
+    name: 'PROMPT (Practical Obstetric Multi-Professional Training)',
+    short: 'PROMPT',
+    validityMonths: 12,
+    patterns: [/\bPROMPT\b/, /practical obstetric multi-?professional training/i],
+  },
   { id: 'also', name: 'Advanced Life Support in Obstetrics (ALSO)', short: 'ALSO', patterns: [/\bALSO\b/, /advanced life support in obstetrics/i] },
   { id: 'als', name: 'Advanced Life Support (ALS)', short: 'ALS', validityMonths: 48, patterns: [/\bALS\b/, new RegExp(`${NOT_PAEDIATRIC}advanced life support(?! in obstetrics)`, 'i')] },
   { id: 'ils', name: 'Immediate Life Support (ILS)', short: 'ILS', validityMonths: 12, patterns: [/\bILS\b/, new RegExp(`${NOT_PAEDIATRIC}immediate life support`, 'i')] },
-  { id: 'bls', name: 'Basic Life Support (BLS)', short: 'BLS', validityMonths: 12, patterns: [/\bBLS\b/, new RegExp(`${NOT_PAEDIATRIC}basic life support`, 'i'), /\bCPR (?:training|certification|certificate)\b/i] },
+  {
+    id: 'bls',
+    name: 'Basic Life Support (BLS)',
+    short: 'BLS',
+    validityMonths: 12,
+    patterns: [/\bBLS\b/, new RegExp(`${NOT_PAEDIATRIC}basic life support`, 'i'), /\bCPR (?:training|certification|certificate)\b/i],
+  },
   // Adults first: "Safeguarding Adults Level 3" is adults training; a level 3 with no group named
   // (or children's) is the children's level 3 that adverts mean by "Safeguarding Level 3".
-  { id: 'safeguarding-adults', name: 'Safeguarding Adults', short: 'Safeguarding Adults', validityMonths: 36, patterns: [/safeguarding (?:of )?(?:vulnerable )?adults(?:\s+(?:level|L)\s?[1-3])?/i, /adult safeguarding/i] },
-  { id: 'safeguarding-l3', name: 'Safeguarding Level 3', short: 'Safeguarding Level 3', validityMonths: 36, patterns: [/safeguarding\b[^.;\n]{0,40}?\b(?:level|lvl|L)\s?(?:3|three)\b/i, /\b(?:level|L)\s?(?:3|three)\b[^.;\n]{0,20}?safeguarding/i] },
-  { id: 'safeguarding-children', name: 'Safeguarding Children', short: 'Safeguarding Children', patterns: [/safeguarding (?:of )?children/i, /child(?:ren'?s)? safeguarding/i, /child protection training/i] },
-  { id: 'information-governance', name: 'Information Governance', short: 'Information Governance', validityMonths: 12, patterns: [/information governance/i, /data security awareness/i, /data security and protection training/i, /\bIG\b (?:training|toolkit)/] },
+  {
+    id: 'safeguarding-adults',
+    name: 'Safeguarding Adults',
+    short: 'Safeguarding Adults',
+    validityMonths: 36,
+    patterns: [/safeguarding (?:of )?(?:vulnerable )?adults(?:\s+(?:level|L)\s?[1-3])?/i, /adult safeguarding/i],
+  },
+  {
+    id: 'safeguarding-l3',
+    name: 'Safeguarding Level 3',
+    short: 'Safeguarding Level 3',
+    validityMonths: 36,
+    patterns: [/safeguarding\b[^.;\n]{0,40}?\b(?:level|lvl|L)\s?(?:3|three)\b/i, /\b(?:level|L)\s?(?:3|three)\b[^.;\n]{0,20}?safeguarding/i],
+  },
+  {
+    id: 'safeguarding-children',
+    name: 'Safeguarding Children',
+    short: 'Safeguarding Children',
+    patterns: [/safeguarding (?:of )?children/i, /child(?:ren'?s)? safeguarding/i, /child protection training/i],
+  },
+  {
+    id: 'information-governance',
+    name: 'Information Governance',
+    short: 'Information Governance',
+    validityMonths: 12,
+    patterns: [/information governance/i, /data security awareness/i, /data security and protection training/i, /\bIG\b (?:training|toolkit)/],
+  },
   { id: 'manual-handling', name: 'Manual Handling', short: 'Manual Handling', patterns: [/(?:manual|moving and|patient) handling/i] },
   { id: 'infection-control', name: 'Infection Prevention and Control', short: 'Infection Control', patterns: [/infection (?:prevention and |prevention & )?control/i, /\bIPC\b training/] },
   { id: 'fire-safety', name: 'Fire Safety', short: 'Fire Safety', patterns: [/\bfire (?:safety|training|awareness|warden)/i] },
-  { id: 'mca-dols', name: 'Mental Capacity Act and DoLS', short: 'MCA/DoLS', patterns: [/\b(?:MCA|DoLS)\b[^.;\n]{0,30}\btraining\b/, /(?:mental capacity act|deprivation of liberty)[^.;\n]{0,30}\btraining\b/i, /mental capacity act\s*(?:\(MCA\))?\s*(?:and|&|\/)\s*(?:DoLS|deprivation of liberty)/i] },
+  {
+    id: 'mca-dols',
+    name: 'Mental Capacity Act and DoLS',
+    short: 'MCA/DoLS',
+    patterns: [
+      /\b(?:MCA|DoLS)\b[^.;\n]{0,30}\btraining\b/,
+      /(?:mental capacity act|deprivation of liberty)[^.;\n]{0,30}\btraining\b/i,
+      /mental capacity act\s*(?:\(MCA\))?\s*(?:and|&|\/)\s*(?:DoLS|deprivation of liberty)/i,
+    ],
+  },
   { id: 'conflict-resolution', name: 'Conflict Resolution', short: 'Conflict Resolution', patterns: [/conflict resolution/i] },
-  { id: 'mandatory-training', name: 'Mandatory training', short: 'Mandatory training', patterns: [/\b(?:statutory (?:and|&) )?mandatory training\b/i, /\bcore skills training framework\b/i, /\bCSTF\b/, /\bMAST\b/, /\bstat(?:utory)? ?(?:and|&)? ?mand(?:atory)?\b/i] },
+  {
+    id: 'mandatory-training',
+    name: 'Mandatory training',
+    short: 'Mandatory training',
+    patterns: [/\b(?:statutory (?:and|&) )?mandatory training\b/i, /\bcore skills training framework\b/i, /\bCSTF\b/, /\bMAST\b/, /\bstat(?:utory)? ?(?:and|&)? ?mand(?:atory)?\b/i],
+  },
 ];
 
 export const courseById = new Map(COURSES.map((c) => [c.id, c]));

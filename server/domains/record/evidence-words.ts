@@ -74,6 +74,6 @@ export function evidenceLegend(levels: Iterable<MarkLevel>): string[] {
   if (present.has('verifier-confirmed')) lines.push('"Confirmed by": a referee confirmed the entry through their own single-use Medfolio link, giving their role and organisation and a declaration.');
   if (present.has('supervisor-approved')) lines.push('"Approved by shift supervisor": each shift was approved by its supervisor through a Medfolio link.');
   if (present.has('document-backed')) lines.push('"Document on file": Medfolio holds a supporting document (for example a certificate) uploaded by the clinician.');
-  lines.push('Entries without a mark are the clinician\'s own statement.');
+  lines.push("Entries without a mark are the clinician's own statement.");
   return lines;
 }

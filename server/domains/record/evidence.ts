@@ -20,10 +20,7 @@ export interface Evidence {
  * through Medfolio's own link confirms (docs/ARCHITECTURE.md, Evidence).
  */
 export async function findEvidence(db: DbOrTx, userId: string, type: RecordType): Promise<(recordId: string) => Evidence> {
-  const [links, confirmations] = await Promise.all([
-    repo.findDocumentLinks(db, userId, [type]),
-    type === 'post' || type === 'timecard' ? findConfirmations(db, userId, [type]) : Promise.resolve([]),
-  ]);
+  const [links, confirmations] = await Promise.all([repo.findDocumentLinks(db, userId, [type]), type === 'post' || type === 'timecard' ? findConfirmations(db, userId, [type]) : Promise.resolve([])]);
   return evidenceOf(links, confirmations);
 }
 
@@ -31,7 +28,15 @@ export async function findEvidence(db: DbOrTx, userId: string, type: RecordType)
 export async function findAllEvidence(db: DbOrTx, userId: string, types: readonly RecordType[]): Promise<(type: RecordType) => (recordId: string) => Evidence> {
   const confirmable = types.filter((t): t is 'post' | 'timecard' => t === 'post' || t === 'timecard');
   const [links, confirmations] = await Promise.all([repo.findDocumentLinks(db, userId, types), confirmable.length ? findConfirmations(db, userId, confirmable) : Promise.resolve([])]);
-  const byType = new Map(types.map((t) => [t, evidenceOf(links.filter((l) => l.record_type === t), confirmations.filter((c) => c.subject_type === t))]));
+  const byType = new Map(
+    types.map((t) => [
+      t,
+      evidenceOf(
+        links.filter((l) => l.record_type === t),
+        confirmations.filter((c) => c.subject_type === t),
+      ),
+    ]),
+  );
   return (type) => byType.get(type) ?? evidenceOf([], []);
 }
 

@@ -53,8 +53,7 @@ export function registrationNumberProblem(body: RegistrationBody, number: string
   }
 }
 
-export const dbsCertificateProblem = (value: string) =>
-  DBS_CERTIFICATE.test(value) ? undefined : 'A DBS certificate number is 12 digits';
+export const dbsCertificateProblem = (value: string) => (DBS_CERTIFICATE.test(value) ? undefined : 'A DBS certificate number is 12 digits');
 
 /**
  * A DOI as people paste it ("https://doi.org/10.1136/bmj.n71", "doi:10.1136/...") reduced to the

@@ -274,7 +274,11 @@ export const dbsKind = defineKind({
     `${f.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${f.level[0]!.toUpperCase()}${f.level.slice(1)} DBS check`} (${f.workforce} workforce), issued ${f.issueDate}${f.updateService ? ', on the DBS Update Service' : ''}`,
   describe: (f) => dbsCheckWords(f.level),
   facts: (f) => ({
-    text: [f.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${f.level} DBS check`, `${f.workforce === 'both' ? 'adult and child' : f.workforce} workforce`, f.updateService ? 'Subscribed to the DBS Update Service' : null],
+    text: [
+      f.level === 'enhanced-barred' ? 'Enhanced DBS check with barred lists' : `${f.level} DBS check`,
+      `${f.workforce === 'both' ? 'adult and child' : f.workforce} workforce`,
+      f.updateService ? 'Subscribed to the DBS Update Service' : null,
+    ],
     dates: [f.issueDate, f.updateServiceRenewalDate],
   }),
   // The product words the DBS line itself (statement.ts, the offline composer); the model is not given the check.
@@ -324,7 +328,10 @@ const ACTIVITY_SECTION: Record<ActivityFields['category'], string> = {
   management: 'leadership',
   project: 'leadership',
 };
-const ACTIVITY_WORDS = Object.fromEntries(Object.entries(ACTIVITY_SECTION).map(([c, section]) => [c, { word: ACTIVITY_CATEGORY_WORDS[c as ActivityFields['category']], section }])) as Record<ActivityFields['category'], { word: string; section: string }>;
+const ACTIVITY_WORDS = Object.fromEntries(Object.entries(ACTIVITY_SECTION).map(([c, section]) => [c, { word: ACTIVITY_CATEGORY_WORDS[c as ActivityFields['category']], section }])) as Record<
+  ActivityFields['category'],
+  { word: string; section: string }
+>;
 const newestFirst = (date: string | null | undefined, title: string) => `${date ? String(99999999 - Number(date.replace(/-/g, ''))) : '99999999'}|${title.toLowerCase()}`;
 
 export const activityKind = defineKind({
@@ -360,7 +367,16 @@ export const activityKind = defineKind({
   embedText: (f) => joinNonEmpty([`${ACTIVITY_WORDS[f.category].word}: ${f.title}`, joinNonEmpty([f.roles.join(', '), f.organisation], ', '), f.description, ...f.highlights], '. '),
   describe: (f) => `${ACTIVITY_WORDS[f.category].word}: ${f.title}`,
   facts: (f) => ({ text: [ACTIVITY_WORDS[f.category].word, f.category, f.title, f.organisation, ...f.roles, f.description, ...f.highlights, ...f.keywords], dates: [f.startDate, f.endDate] }),
-  aiContext: (a, clean) => ({ category: a.category, title: a.title, organisation: a.organisation, roles: a.roles, startDate: a.startDate, endDate: a.endDate, description: clean(a.description), highlights: a.highlights.map((h) => clean(h)) }),
+  aiContext: (a, clean) => ({
+    category: a.category,
+    title: a.title,
+    organisation: a.organisation,
+    roles: a.roles,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    description: clean(a.description),
+    highlights: a.highlights.map((h) => clean(h)),
+  }),
   cv: (f) => ({
     section: ACTIVITY_WORDS[f.category].section,
     title: f.title,
@@ -372,7 +388,18 @@ export const activityKind = defineKind({
   resume: {
     section: 'projects',
     keptFields: ['name', 'type', 'entity', 'roles', 'startDate', 'endDate', 'description', 'highlights', 'keywords', 'url'],
-    toResume: (f) => ({ name: f.title, type: f.category, entity: f.organisation, roles: f.roles, startDate: f.startDate, endDate: f.endDate, description: f.description, highlights: f.highlights, keywords: f.keywords, url: f.url }),
+    toResume: (f) => ({
+      name: f.title,
+      type: f.category,
+      entity: f.organisation,
+      roles: f.roles,
+      startDate: f.startDate,
+      endDate: f.endDate,
+      description: f.description,
+      highlights: f.highlights,
+      keywords: f.keywords,
+      url: f.url,
+    }),
     fromResume: (item, read) => {
       const title = read.text(item.name);
       if (!title) return { skip: 'an activity needs a name' };
@@ -443,7 +470,10 @@ export const publicationKind = defineKind({
   toInput: (f) => ({ ...f }),
   embedText: (f) => joinNonEmpty([f.title, publicationTypeWords(f.publicationType), f.publisher, f.summary], '. '),
   describe: (f) => f.title,
-  facts: (f) => ({ text: [f.title, publicationTypeWords(f.publicationType), f.authors, f.publisher, f.summary, f.doi ? `doi:${f.doi}` : null, f.pmid ? `PMID ${f.pmid}` : null], dates: [f.publishedOn] }),
+  facts: (f) => ({
+    text: [f.title, publicationTypeWords(f.publicationType), f.authors, f.publisher, f.summary, f.doi ? `doi:${f.doi}` : null, f.pmid ? `PMID ${f.pmid}` : null],
+    dates: [f.publishedOn],
+  }),
   // Authors are people: the model gets the title and where it appeared, not who wrote it.
   aiContext: (p, clean) => ({ title: p.title, publicationType: p.publicationType, publisher: p.publisher, publishedOn: p.publishedOn, summary: clean(p.summary) }),
   cv: (f) => ({
@@ -626,13 +656,26 @@ export const membershipKind = defineKind({
       ['body.since', 'body.until'],
     ),
   toColumns: (input) => ({ organisation: input.organisation, grade: nullable(input.grade), post_nominals: nullable(input.postNominals), since: nullable(input.since), until: nullable(input.until) }),
-  fromRow: (row) => ({ organisation: row.organisation as string, grade: row.grade as string | null, postNominals: row.post_nominals as string | null, since: row.since as string | null, until: row.until as string | null }),
+  fromRow: (row) => ({
+    organisation: row.organisation as string,
+    grade: row.grade as string | null,
+    postNominals: row.post_nominals as string | null,
+    since: row.since as string | null,
+    until: row.until as string | null,
+  }),
   toInput: (f) => ({ ...f }),
   embedText: (f) => joinNonEmpty([joinNonEmpty([f.grade, f.organisation], ', '), f.postNominals], '. '),
   describe: (f) => joinNonEmpty([f.grade, f.organisation], ', '),
   facts: (f) => ({ text: [f.organisation, f.grade, f.postNominals], dates: [f.since, f.until] }),
   aiContext: (m) => ({ organisation: m.organisation, grade: m.grade, postNominals: m.postNominals, since: m.since, until: m.until }),
-  cv: (f) => ({ section: 'memberships', title: f.organisation, subtitle: joinNonEmpty([f.grade, f.postNominals], ', ') || null, dates: f.since ? dateSpan(f.since, f.until) : null, bullets: [], sortDate: f.since }),
+  cv: (f) => ({
+    section: 'memberships',
+    title: f.organisation,
+    subtitle: joinNonEmpty([f.grade, f.postNominals], ', ') || null,
+    dates: f.since ? dateSpan(f.since, f.until) : null,
+    bullets: [],
+    sortDate: f.since,
+  }),
   resume: {
     section: 'clinical.memberships',
     keptFields: ['organisation', 'grade', 'postNominals', 'since', 'until'],
@@ -663,7 +706,10 @@ export const refereeKind = defineKind({
     const issues: FieldIssue[] = [];
     const account = ctx.account;
     if (account && (canonicalPersonName(input.name) === canonicalPersonName(account.name) || (input.email && isSelfReferee({ name: input.name, email: input.email }, account)))) {
-      issues.push({ path: input.email && isSelfReferee({ name: input.name, email: input.email }, account) ? 'body.email' : 'body.name', message: 'is yours: a referee is someone else who knows your work' });
+      issues.push({
+        path: input.email && isSelfReferee({ name: input.name, email: input.email }, account) ? 'body.email' : 'body.name',
+        message: 'is yours: a referee is someone else who knows your work',
+      });
     }
     return issues;
   },
@@ -695,7 +741,16 @@ export const refereeKind = defineKind({
   resume: {
     section: 'references',
     keptFields: ['name', 'reference', 'position', 'organisation', 'relationship', 'email', 'phone', 'showOnCv'],
-    toResume: (f) => ({ name: f.name, reference: f.reference, position: f.position, organisation: f.organisation, relationship: f.relationship, email: f.email, phone: f.phone, showOnCv: f.showOnCv || undefined }),
+    toResume: (f) => ({
+      name: f.name,
+      reference: f.reference,
+      position: f.position,
+      organisation: f.organisation,
+      relationship: f.relationship,
+      email: f.email,
+      phone: f.phone,
+      showOnCv: f.showOnCv || undefined,
+    }),
     fromResume: (item, read) => {
       const name = read.text(item.name);
       if (!name) return { skip: 'a referee needs a name' };

@@ -43,7 +43,10 @@ export function sendRemindersHandler(deps: { db: Db; mailer: Mailer; appOrigin: 
         .map((i) => ({ ...i, daysLeft: daysBetween(today, i.date) }))
         .map((i) => ({ ...i, threshold: thresholdFor(i.daysLeft) }))
         .filter((i): i is typeof i & { threshold: NonNullable<typeof i.threshold> } => i.threshold !== undefined);
-      const claimed = await repo.claimReminders(deps.db, due.map((i) => ({ user_id: userId, item_type: i.item_type, item_id: i.item_id, threshold: i.threshold, item_date: i.date })));
+      const claimed = await repo.claimReminders(
+        deps.db,
+        due.map((i) => ({ user_id: userId, item_type: i.item_type, item_id: i.item_id, threshold: i.threshold, item_date: i.date })),
+      );
       if (!claimed.length) continue;
       const fresh = due.filter((i) => claimed.some((c) => c.item_type === i.item_type && c.item_id === i.item_id && c.threshold === i.threshold));
       try {

@@ -31,13 +31,24 @@ export async function upsertImportedRecord(db: DbOrTx, name: RecordTable, values
   return table(db, name)
     .insertInto(name)
     .values(values)
-    .onConflict((oc) => oc.columns(['user_id', 'import_key']).where('import_key', 'is not', null).doUpdateSet({ ...rest, updated_at: now }))
+    .onConflict((oc) =>
+      oc
+        .columns(['user_id', 'import_key'])
+        .where('import_key', 'is not', null)
+        .doUpdateSet({ ...rest, updated_at: now }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export async function updateRecord(db: DbOrTx, name: RecordTable, userId: string, id: string, values: Row, now: Date): Promise<Row | undefined> {
-  return table(db, name).updateTable(name).set({ ...values, updated_at: now }).where('user_id', '=', userId).where('id', '=', id).returningAll().executeTakeFirst();
+  return table(db, name)
+    .updateTable(name)
+    .set({ ...values, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function deleteRecord(db: DbOrTx, name: RecordTable, userId: string, id: string): Promise<Row | undefined> {
@@ -58,18 +69,19 @@ export async function findCatalogue(db: DbOrTx) {
 }
 
 export async function updateCatalogueEntry(db: DbOrTx, id: string, patch: { validity_months?: number; end_of_month?: boolean }, now: Date) {
-  return db.updateTable('training_catalogue').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('training_catalogue')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
-
 
 export async function findEmbedding(db: DbOrTx, recordType: string, recordId: string) {
   return db.selectFrom('record_embeddings').select(['content_hash', 'model']).where('record_type', '=', recordType).where('record_id', '=', recordId).executeTakeFirst();
 }
 
-export async function upsertEmbedding(
-  db: DbOrTx,
-  row: { user_id: string; record_type: string; record_id: string; model: string; content_hash: string; embedding: string },
-) {
+export async function upsertEmbedding(db: DbOrTx, row: { user_id: string; record_type: string; record_id: string; model: string; content_hash: string; embedding: string }) {
   await db
     .insertInto('record_embeddings')
     .values({ ...row, embedding: sql`${row.embedding}::vector` as unknown as string })
@@ -128,7 +140,12 @@ export async function findDatedItemsUntil(db: DbOrTx, until: string): Promise<Da
 /** Records reminders as sent; returns only those not sent before (the rest are no-ops). */
 export async function claimReminders(db: DbOrTx, rows: Array<{ user_id: string; item_type: string; item_id: string; threshold: '90' | '30' | '7' | 'expired'; item_date: string }>) {
   if (!rows.length) return [];
-  return db.insertInto('reminders_sent').values(rows).onConflict((oc) => oc.doNothing()).returning(['item_type', 'item_id', 'threshold', 'item_date']).execute();
+  return db
+    .insertInto('reminders_sent')
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .returning(['item_type', 'item_id', 'threshold', 'item_date'])
+    .execute();
 }
 
 export async function releaseReminders(db: DbOrTx, userId: string, rows: Array<{ item_type: string; item_id: string; threshold: string; item_date: string }>) {

@@ -24,7 +24,14 @@ export const RECORD_KIND_NAMES = [
   { type: 'training', path: 'training', table: 'training', label: 'Training', plural: 'Training', count: ['training course', 'training courses'] },
   { type: 'dbs', path: 'dbs', table: 'dbs_checks', label: 'DBS check', plural: 'DBS checks', count: ['DBS check', 'DBS checks'] },
   { type: 'education', path: 'education', table: 'education', label: 'Qualification', plural: 'Education', count: ['qualification', 'qualifications'] },
-  { type: 'activity', path: 'activities', table: 'activities', label: 'Activity', plural: 'Audit, teaching, presentations and leadership', count: ['audit, teaching or leadership activity', 'audit, teaching and leadership activities'] },
+  {
+    type: 'activity',
+    path: 'activities',
+    table: 'activities',
+    label: 'Activity',
+    plural: 'Audit, teaching, presentations and leadership',
+    count: ['audit, teaching or leadership activity', 'audit, teaching and leadership activities'],
+  },
   { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications', count: ['publication', 'publications'] },
   { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards', count: ['prize or award', 'prizes and awards'] },
   { type: 'course', path: 'courses', table: 'courses', label: 'Course or conference', plural: 'Courses and conferences', count: ['course or conference', 'courses and conferences'] },
@@ -64,7 +71,12 @@ export const ZIdParams = z.object({ id: z.uuid({ message: 'must be an id' }) });
 export const ZContract = z.enum(['substantive', 'bank', 'agency', 'locum', 'fixed-term', 'honorary', 'other']);
 export const ZPostInput = z.object({
   employer: text(200).describe('Employer as named on the contract, e.g. an NHS trust or agency'),
-  employerOdsCode: z.string().trim().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as RR8').nullable().optional(),
+  employerOdsCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as RR8')
+    .nullable()
+    .optional(),
   site: optionalText(200),
   title: text(200).describe('Job title as employed'),
   grade: optionalText(60).describe('F1, F2, CT1-3, ST1-8, specialty doctor, consultant, Band 2-9, or free text'),
@@ -133,7 +145,12 @@ export const ZTrainingInput = z.object({
   completedOn: ZIsoDate,
   expiresOn: ZIsoDate.nullable().optional().describe('Leave empty to compute it from the catalogue'),
   url: optionalText(2000),
-  catalogueId: z.string().regex(/^[a-z0-9-]{2,40}$/).nullable().optional().describe('Catalogue entry; matched from the name when empty'),
+  catalogueId: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/)
+    .nullable()
+    .optional()
+    .describe('Catalogue entry; matched from the name when empty'),
 });
 export type TrainingInput = z.infer<typeof ZTrainingInput>;
 export const ZTrainingFields = z.object({
@@ -329,7 +346,12 @@ export const ZRefereeInput = z.object({
   organisation: optionalText(200),
   relationship: optionalText(200).describe('e.g. Educational supervisor, 2023 to 2025'),
   email: z.email({ message: 'must be an email address' }).max(320).nullable().optional(),
-  phone: z.string().trim().regex(/^\+?[\d\s()-]{7,20}$/, 'must be a phone number').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s()-]{7,20}$/, 'must be a phone number')
+    .nullable()
+    .optional(),
   reference: optionalText(LONG_TEXT).describe('What they wrote about you, if you hold it'),
   showOnCv: z.boolean().optional().describe('Print the name, position and organisation on CVs; otherwise CVs say "available on request"'),
 });

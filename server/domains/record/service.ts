@@ -75,7 +75,11 @@ export async function listRecords(deps: { db: DbOrTx }, kind: AnyRecordKind, use
 export async function listRecordsOfKinds<K extends AnyRecordKind>(deps: { db: DbOrTx }, kinds: readonly K[], userId: string) {
   const [lists, evidence] = await Promise.all([
     Promise.all(kinds.map((kind) => repo.findRecords(deps.db, kind.table, userId))),
-    findAllEvidence(deps.db, userId, kinds.map((k) => k.type)),
+    findAllEvidence(
+      deps.db,
+      userId,
+      kinds.map((k) => k.type),
+    ),
   ]);
   return kinds.map((kind, i) => lists[i]!.map((row) => toApi(kind, row, evidence(kind.type)(row.id))));
 }
@@ -99,9 +103,7 @@ export async function saveNewRecord(
 ): Promise<Row> {
   assertValid(kind, input, ctx);
   const values = { ...kind.toColumns(input, ctx), user_id: userId };
-  const row = importKey
-    ? await repo.upsertImportedRecord(trx, kind.table, { ...values, import_key: importKey }, meta.now)
-    : await repo.insertRecord(trx, kind.table, values);
+  const row = importKey ? await repo.upsertImportedRecord(trx, kind.table, { ...values, import_key: importKey }, meta.now) : await repo.insertRecord(trx, kind.table, values);
   await recordAudit(trx, auditEntry(kind, userId, row.id, importKey ? 'imported' : 'created', meta, { summary: kind.describe(kind.fromRow(row)) }));
   await deps.queue.enqueue(embedRecordJob, { userId, recordType: kind.type, recordId: row.id }, { db: trx });
   return row;

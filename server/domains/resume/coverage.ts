@@ -48,9 +48,7 @@ function unknownFields(item: unknown, kept: readonly string[], path: string, out
 }
 
 function sectionAt(resume: JsonResume, section: keyof typeof KEPT_ITEM_FIELDS): unknown[] {
-  const value = section.startsWith('clinical.')
-    ? (resume.clinical as Record<string, unknown> | undefined)?.[section.slice('clinical.'.length)]
-    : resume[section as keyof JsonResume];
+  const value = section.startsWith('clinical.') ? (resume.clinical as Record<string, unknown> | undefined)?.[section.slice('clinical.'.length)] : resume[section as keyof JsonResume];
   return Array.isArray(value) ? value : [];
 }
 
@@ -63,7 +61,17 @@ export function findNotImportedFields(resume: JsonResume, account: { email: stri
   const root = resume as Record<string, unknown>;
   for (const field of ['$schema', 'meta']) if (isPresent(root[field])) out.push({ path: field, reason: FILE_DESCRIPTION_REASON });
 
-  const known = new Set<string>(['$schema', 'meta', 'basics', 'clinical', ...KEPT_SECTIONS, 'work', 'education', 'certificates', ...KIND_SECTIONS.map((k) => k.section).filter((s) => !s.startsWith('clinical.'))]);
+  const known = new Set<string>([
+    '$schema',
+    'meta',
+    'basics',
+    'clinical',
+    ...KEPT_SECTIONS,
+    'work',
+    'education',
+    'certificates',
+    ...KIND_SECTIONS.map((k) => k.section).filter((s) => !s.startsWith('clinical.')),
+  ]);
   for (const [field, value] of Object.entries(root)) if (!known.has(field) && isPresent(value)) out.push({ path: field, reason: UNKNOWN_FIELD_REASON });
 
   const basics = (resume.basics ?? {}) as Record<string, unknown>;

@@ -13,7 +13,10 @@ function compact<T extends Record<string, unknown>>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
 }
 
-const byDateDesc = <T>(date: (x: T) => string | null) => (a: T, b: T) => (date(b) ?? '').localeCompare(date(a) ?? '');
+const byDateDesc =
+  <T>(date: (x: T) => string | null) =>
+  (a: T, b: T) =>
+    (date(b) ?? '').localeCompare(date(a) ?? '');
 
 /**
  * The clinician's whole record as JSON Resume 1.x: standard sections any JSON Resume tool

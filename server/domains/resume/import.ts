@@ -64,7 +64,14 @@ function contractOf(w: { contract?: string | undefined; name?: string | undefine
   return 'other';
 }
 
-const DBS_LEVELS: Record<string, string> = { basic: 'basic', standard: 'standard', enhanced: 'enhanced', 'enhanced-barred': 'enhanced-barred', 'enhanced with barred lists': 'enhanced-barred', 'enhanced-with-barred-lists': 'enhanced-barred' };
+const DBS_LEVELS: Record<string, string> = {
+  basic: 'basic',
+  standard: 'standard',
+  enhanced: 'enhanced',
+  'enhanced-barred': 'enhanced-barred',
+  'enhanced with barred lists': 'enhanced-barred',
+  'enhanced-with-barred-lists': 'enhanced-barred',
+};
 
 export function planImport(resume: JsonResume, ctx: KindContext) {
   const items: PlannedItem[] = [];

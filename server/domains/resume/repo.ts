@@ -7,7 +7,15 @@ export async function findProfile(db: DbOrTx, userId: string) {
 export async function upsertProfile(
   db: DbOrTx,
   userId: string,
-  profile: { label: string | null; phone: string | null; summary: string | null; url: string | null; location: Record<string, string>; links: Array<Record<string, string>>; extraSections: Record<string, unknown> },
+  profile: {
+    label: string | null;
+    phone: string | null;
+    summary: string | null;
+    url: string | null;
+    location: Record<string, string>;
+    links: Array<Record<string, string>>;
+    extraSections: Record<string, unknown>;
+  },
   now: Date,
 ) {
   const values = {

@@ -47,9 +47,7 @@ export const ZResumeEducation = z
   })
   .loose();
 
-export const ZResumeCertificate = z
-  .object({ name: str.optional(), date: ZPartialDate.optional(), issuer: str.optional(), url: str.optional(), expiryDate: ZPartialDate.optional() })
-  .loose();
+export const ZResumeCertificate = z.object({ name: str.optional(), date: ZPartialDate.optional(), issuer: str.optional(), url: str.optional(), expiryDate: ZPartialDate.optional() }).loose();
 
 export const ZClinicalRegistration = z
   .object({
@@ -82,10 +80,7 @@ export const ZClinicalTimecard = z
     start: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }),
     end: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }),
     breakMinutes: z.number().int().min(0).optional(),
-    status: z
-      .enum(['open', 'submitted', 'approved', 'rejected'])
-      .optional()
-      .describe('Exported as it stands in Medfolio; ignored on import: an imported shift is always unsubmitted'),
+    status: z.enum(['open', 'submitted', 'approved', 'rejected']).optional().describe('Exported as it stands in Medfolio; ignored on import: an imported shift is always unsubmitted'),
   })
   .loose();
 

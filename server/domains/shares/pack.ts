@@ -78,8 +78,20 @@ export async function loadPack(db: DbOrTx, userId: string, shareId: string): Pro
   const items = await repo.findShareItems(db, [shareId]);
   if (!items.length) return [];
   const documents = new Map((await findDocuments(db, userId)).map((d) => [d.id, d]));
-  const links = await findLinks(db, userId, items.filter((i) => i.item_type === 'document').map((i) => i.item_id));
-  const credentials = new Map((await findCredentialsByIds(db, userId, items.filter((i) => i.item_type === 'credential').map((i) => i.item_id))).map((c) => [c.id, c]));
+  const links = await findLinks(
+    db,
+    userId,
+    items.filter((i) => i.item_type === 'document').map((i) => i.item_id),
+  );
+  const credentials = new Map(
+    (
+      await findCredentialsByIds(
+        db,
+        userId,
+        items.filter((i) => i.item_type === 'credential').map((i) => i.item_id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const out: PackItem[] = [];
   for (const item of items) {
     if (item.item_type === 'document') {

@@ -15,9 +15,10 @@ function evidenceSection(items: EvidenceItem[]) {
   const sections = [...new Set(items.map((i) => i.section))];
   return html`<section class="card" aria-labelledby="evidence-title"><h2 id="evidence-title">What the CV says, and the evidence behind it</h2>
 ${sections.map(
-  (section) => html`<h3>${section}</h3><ul>${items
-    .filter((i) => i.section === section)
-    .map((i) => html`<li>${i.title}${i.evidence.text ? html`<br><span class="${MARK_CLASS[i.evidence.level]}">${i.evidence.text}</span>` : ''}</li>`)}</ul>`,
+  (section) =>
+    html`<h3>${section}</h3><ul>${items
+      .filter((i) => i.section === section)
+      .map((i) => html`<li>${i.title}${i.evidence.text ? html`<br><span class="${MARK_CLASS[i.evidence.level]}">${i.evidence.text}</span>` : ''}</li>`)}</ul>`,
 )}
 <ul class="muted">${evidenceLegend(items.map((i) => i.evidence.level)).map((line) => html`<li>${line}</li>`)}</ul></section>`;
 }
@@ -28,9 +29,10 @@ export function packSection(v: { items: PackItem[]; hrefOf: (item: PackItem) => 
   const hasCredentials = v.items.some((i) => i.type === 'credential');
   return html`<section class="card" aria-labelledby="pack-title"><h2 id="pack-title">Documents and credentials sent with the CV</h2>
 <ul>${v.items.map(
-    (i) => html`<li><strong>${i.title}</strong>${i.details.length ? html`<br><span class="muted">${i.details.join('. ')}.</span>` : ''}${
-      i.available ? html`<br><a href="${v.hrefOf(i)}">${i.type === 'document' ? 'Download (PDFs are stamped with your name)' : 'Download the credential (.jwt)'}</a>` : ''
-    }</li>`,
+    (i) =>
+      html`<li><strong>${i.title}</strong>${i.details.length ? html`<br><span class="muted">${i.details.join('. ')}.</span>` : ''}${
+        i.available ? html`<br><a href="${v.hrefOf(i)}">${i.type === 'document' ? 'Download (PDFs are stamped with your name)' : 'Download the credential (.jwt)'}</a>` : ''
+      }</li>`,
   )}</ul>
 ${
   hasCredentials

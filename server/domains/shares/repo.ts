@@ -4,7 +4,19 @@ import type { ShareViewKind } from '../../platform/db/types.ts';
 
 export async function insertShare(
   db: DbOrTx,
-  row: { user_id: string; cv_request_id: string; pdf_id: string; recipient_email: string; recipient_name: string | null; message: string | null; token_hash: string; passcode_hash: string | null; expires_at: Date; max_views: number | null; created_at: Date },
+  row: {
+    user_id: string;
+    cv_request_id: string;
+    pdf_id: string;
+    recipient_email: string;
+    recipient_name: string | null;
+    message: string | null;
+    token_hash: string;
+    passcode_hash: string | null;
+    expires_at: Date;
+    max_views: number | null;
+    created_at: Date;
+  },
 ) {
   return db.insertInto('share_links').values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -59,7 +71,10 @@ export async function countView(db: DbOrTx, id: string, now: Date) {
     .executeTakeFirst();
 }
 
-export async function insertView(db: DbOrTx, view: { share_id: string; user_id: string; kind: ShareViewKind; item_id?: string | null; ip_prefix: string | null; user_agent: string | null; viewed_at: Date }) {
+export async function insertView(
+  db: DbOrTx,
+  view: { share_id: string; user_id: string; kind: ShareViewKind; item_id?: string | null; ip_prefix: string | null; user_agent: string | null; viewed_at: Date },
+) {
   await db.insertInto('share_views').values(view).execute();
 }
 

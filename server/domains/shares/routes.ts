@@ -149,11 +149,20 @@ export function shareRoutes(deps: shares.ShareDeps & { env: string; viewsPerIp: 
             return;
           }
           if (!(await shares.checkPasscode(row, body.passcode))) {
-            res.status(401).type('html').send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}`, error: 'That passcode is not right.' }));
+            res
+              .status(401)
+              .type('html')
+              .send(passcodePage({ clinicianName: row.clinician_name, action: `/s/${params.token}`, error: 'That passcode is not right.' }));
             return;
           }
           await deps.passcodeGuard.succeeded(attempt);
-          appendCookie(res, unlockCookie(row.id), shares.sealUnlock(deps.secretBox, row.id, now), { httpOnly: true, sameSite: 'strict', ...cookieSecurity(deps.env), path: `/s/${params.token}`, maxAge: shares.UNLOCK_TTL_MS / 1000 });
+          appendCookie(res, unlockCookie(row.id), shares.sealUnlock(deps.secretBox, row.id, now), {
+            httpOnly: true,
+            sameSite: 'strict',
+            ...cookieSecurity(deps.env),
+            path: `/s/${params.token}`,
+            maxAge: shares.UNLOCK_TTL_MS / 1000,
+          });
           res.redirect(303, `/s/${params.token}`);
         }),
     }),

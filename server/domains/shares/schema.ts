@@ -8,8 +8,16 @@ export const ZCreateShare = z.object({
   expiresInHours: z.number().int().min(1).max(720).describe('1 hour to 30 days'),
   maxViews: z.number().int().min(1).max(1000).optional().describe('The link stops working after this many PDF views'),
   passcode: z.string().min(6, 'must be at least 6 characters').max(64).optional().describe('Tell the recipient separately'),
-  documentIds: z.array(z.uuid({ message: 'must be an id' })).max(20).optional().describe('Documents to send with the CV (a compliance pack): PDFs are stamped with the recipient'),
-  credentialIds: z.array(z.uuid({ message: 'must be an id' })).max(50).optional().describe('Your credentials to send with the CV (GET /api/me/credentials)'),
+  documentIds: z
+    .array(z.uuid({ message: 'must be an id' }))
+    .max(20)
+    .optional()
+    .describe('Documents to send with the CV (a compliance pack): PDFs are stamped with the recipient'),
+  credentialIds: z
+    .array(z.uuid({ message: 'must be an id' }))
+    .max(50)
+    .optional()
+    .describe('Your credentials to send with the CV (GET /api/me/credentials)'),
 });
 
 export const ZShareCreated = z.object({ id: z.uuid(), url: z.string().describe('Shown once: only its hash is stored'), emailSent: z.boolean() });

@@ -67,7 +67,10 @@ function toApi(row: Row, views: Awaited<ReturnType<typeof repo.findViews>>, pack
 
 export async function listShares(db: DbOrTx, userId: string, now: Date) {
   const rows = await repo.findShares(db, userId);
-  const views = await repo.findViews(db, rows.map((r) => r.id));
+  const views = await repo.findViews(
+    db,
+    rows.map((r) => r.id),
+  );
   const packs = await Promise.all(rows.map((r) => loadPack(db, userId, r.id)));
   return rows.map((r, i) => toApi(r, views, packs[i]!, now));
 }
@@ -109,7 +112,11 @@ export async function createShare(
     await repo.lockUserShares(trx, userId);
     const active = await repo.countActiveShares(trx, userId, meta.now);
     if (active >= plan.limits.activeShareLinks) {
-      throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${plan.limits.activeShareLinks} active share links: revoke one to share again.`, { metric: 'active_share_links', limit: plan.limits.activeShareLinks, usage: active });
+      throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${plan.limits.activeShareLinks} active share links: revoke one to share again.`, {
+        metric: 'active_share_links',
+        limit: plan.limits.activeShareLinks,
+        usage: active,
+      });
     }
     const share = await repo.insertShare(trx, {
       user_id: userId,
@@ -130,7 +137,15 @@ export async function createShare(
       actor: { type: 'user', id: userId },
       action: 'share.created',
       subject: { type: 'share', id: share.id },
-      details: { cvId, recipientEmail: input.recipientEmail, expiresAt: share.expires_at.toISOString(), maxViews: share.max_views, passcode: Boolean(passcodeHash), documents: input.documentIds?.length ?? 0, credentials: input.credentialIds?.length ?? 0 },
+      details: {
+        cvId,
+        recipientEmail: input.recipientEmail,
+        expiresAt: share.expires_at.toISOString(),
+        maxViews: share.max_views,
+        passcode: Boolean(passcodeHash),
+        documents: input.documentIds?.length ?? 0,
+        credentials: input.credentialIds?.length ?? 0,
+      },
       ...meta,
     });
     return share;
@@ -141,7 +156,14 @@ export async function createShare(
   let emailSent = true;
   try {
     const owner = await findUserById(deps.db, userId);
-    const message = await cvSharedMessage({ recipientName: row.recipient_name, clinicianName: owner?.name ?? 'A clinician', message: row.message, shareUrl: url, expiresOn: dateFmt(row.expires_at, { dateStyle: 'long', timeStyle: 'short' }), passcode: Boolean(passcodeHash) });
+    const message = await cvSharedMessage({
+      recipientName: row.recipient_name,
+      clinicianName: owner?.name ?? 'A clinician',
+      message: row.message,
+      shareUrl: url,
+      expiresOn: dateFmt(row.expires_at, { dateStyle: 'long', timeStyle: 'short' }),
+      passcode: Boolean(passcodeHash),
+    });
     await deps.mailer.send({ to: row.recipient_email, ...message });
   } catch (err) {
     emailSent = false;
@@ -188,7 +210,8 @@ export async function checkPasscode(row: { passcode_hash: string | null }, passc
 type OpenShare = Awaited<ReturnType<typeof openShare>>;
 
 /** What every PDF a link hands out is stamped with. */
-export const shareStamp = (row: { recipient_name: string | null; recipient_email: string; created_at: Date }) => `Shared with ${row.recipient_name ?? row.recipient_email} on ${dateFmt(row.created_at)} via Medfolio`;
+export const shareStamp = (row: { recipient_name: string | null; recipient_email: string; created_at: Date }) =>
+  `Shared with ${row.recipient_name ?? row.recipient_email} on ${dateFmt(row.created_at)} via Medfolio`;
 
 const VIEW_ACTIONS: Record<ShareViewKind, string> = { page: 'share.opened', pdf: 'share.viewed', document: 'share.document_downloaded', credential: 'share.credential_downloaded' };
 
@@ -197,17 +220,36 @@ const VIEW_ACTIONS: Record<ShareViewKind, string> = { page: 'share.opened', pdf:
  * their timeline (and can share a fresh link if the recruiter is held up).
  */
 export async function recordPasscodePause(deps: Pick<ShareDeps, 'db' | 'logger'>, row: OpenShare, pausedForSeconds: number, meta: Meta) {
-  await recordAudit(deps.db, { chainId: row.user_id, actor: { type: 'system', id: null }, action: 'share.paused', subject: { type: 'share', id: row.id }, details: { pausedForSeconds }, ...meta }).catch((err: unknown) =>
-    deps.logger.error({ err: err instanceof Error ? err.name : 'unknown', shareId: row.id }, 'share pause not audited'),
-  );
+  await recordAudit(deps.db, {
+    chainId: row.user_id,
+    actor: { type: 'system', id: null },
+    action: 'share.paused',
+    subject: { type: 'share', id: row.id },
+    details: { pausedForSeconds },
+    ...meta,
+  }).catch((err: unknown) => deps.logger.error({ err: err instanceof Error ? err.name : 'unknown', shareId: row.id }, 'share pause not audited'));
 }
 
-export async function logView(deps: Pick<ShareDeps, 'db'>, row: OpenShare, kind: ShareViewKind, client: { ipPrefix: string | null; userAgent: string | null }, meta: Meta, itemId: string | null = null) {
+export async function logView(
+  deps: Pick<ShareDeps, 'db'>,
+  row: OpenShare,
+  kind: ShareViewKind,
+  client: { ipPrefix: string | null; userAgent: string | null },
+  meta: Meta,
+  itemId: string | null = null,
+) {
   await inTransaction(deps.db, async (trx) => {
     await repo.insertView(trx, { share_id: row.id, user_id: row.user_id, kind, item_id: itemId, ip_prefix: client.ipPrefix, user_agent: client.userAgent, viewed_at: meta.now });
     // The recruiter's network and browser stay in the view log, which retention prunes; the
     // append-only audit trail keeps only that the link was opened.
-    await recordAudit(trx, { chainId: row.user_id, actor: { type: 'recruiter', id: row.id }, action: VIEW_ACTIONS[kind], subject: { type: 'share', id: row.id }, details: { recipientEmail: row.recipient_email, ...(itemId ? { itemId } : {}) }, ...meta });
+    await recordAudit(trx, {
+      chainId: row.user_id,
+      actor: { type: 'recruiter', id: row.id },
+      action: VIEW_ACTIONS[kind],
+      subject: { type: 'share', id: row.id },
+      details: { recipientEmail: row.recipient_email, ...(itemId ? { itemId } : {}) },
+      ...meta,
+    });
   });
 }
 
@@ -226,7 +268,12 @@ export async function viewSharedPdf(deps: ShareDeps, row: OpenShare, client: { i
 
 async function notifyFirstView(deps: ShareDeps, row: OpenShare, now: Date) {
   try {
-    const message = await cvViewedMessage({ name: row.clinician_name, recipient: row.recipient_name ?? row.recipient_email, viewedAt: dateFmt(now, { dateStyle: 'long', timeStyle: 'short' }), sharesUrl: `${deps.appOrigin}/shares` });
+    const message = await cvViewedMessage({
+      name: row.clinician_name,
+      recipient: row.recipient_name ?? row.recipient_email,
+      viewedAt: dateFmt(now, { dateStyle: 'long', timeStyle: 'short' }),
+      sharesUrl: `${deps.appOrigin}/shares`,
+    });
     await deps.mailer.send({ to: row.clinician_email, ...message });
   } catch (err) {
     deps.logger.warn({ shareId: row.id, err: err instanceof Error ? err.message : 'unknown' }, 'first-view email not sent');

@@ -24,7 +24,15 @@ export async function watermarkPdf(pdf: Buffer, stamp: string): Promise<Buffer> 
     page.drawText(text, { x: 36, y: 18, size: 8, font, color: rgb(0.35, 0.38, 0.42) });
     const size = 26;
     const textWidth = font.widthOfTextAtSize(text, size);
-    page.drawText(text, { x: width / 2 - (textWidth / 2) * Math.cos(Math.PI / 6), y: height / 2 - (textWidth / 2) * Math.sin(Math.PI / 6), size, font, color: rgb(0.75, 0.78, 0.82), opacity: 0.25, rotate: degrees(30) });
+    page.drawText(text, {
+      x: width / 2 - (textWidth / 2) * Math.cos(Math.PI / 6),
+      y: height / 2 - (textWidth / 2) * Math.sin(Math.PI / 6),
+      size,
+      font,
+      color: rgb(0.75, 0.78, 0.82),
+      opacity: 0.25,
+      rotate: degrees(30),
+    });
   }
   stampMedfolioMetadata(doc);
   return Buffer.from(await doc.save());

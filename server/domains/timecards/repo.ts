@@ -66,7 +66,13 @@ export async function updateTimecard(
   }>,
   now: Date,
 ) {
-  return db.updateTable('timecards').set({ ...patch, updated_at: now }).where('user_id', '=', userId).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('timecards')
+    .set({ ...patch, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function deleteTimecard(db: DbOrTx, userId: string, id: string) {

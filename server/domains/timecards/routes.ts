@@ -106,7 +106,7 @@ export function timecardRoutes(deps: timecards.TimecardDeps & VerificationDeps) 
     defineRoute({
       method: 'post',
       path: '/api/timecards/:id/submit',
-      summary: "Submit a finished shift: its supervisor gets a link to approve or reject it",
+      summary: 'Submit a finished shift: its supervisor gets a link to approve or reject it',
       tags,
       auth: 'user',
       params: ZIdParams,

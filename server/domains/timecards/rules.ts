@@ -26,8 +26,7 @@ export interface WorkingTimeWarning {
   message: string;
 }
 
-export const workedHours = (s: Shift, now: Date) =>
-  Math.max(0, ((s.clockOut ?? now).getTime() - s.clockIn.getTime()) / HOUR - s.breakMinutes / 60);
+export const workedHours = (s: Shift, now: Date) => Math.max(0, ((s.clockOut ?? now).getTime() - s.clockIn.getTime()) / HOUR - s.breakMinutes / 60);
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -56,9 +55,7 @@ export function workingTimeWarnings(shift: Shift, all: Shift[], now: Date): Work
   if (hours > MAX_SHIFT_HOURS) {
     warnings.push({ code: 'LONG_SHIFT', message: `${round1(hours)} hours worked: more than ${MAX_SHIFT_HOURS} hours in one shift` });
   }
-  const previous = all
-    .filter((s) => s.id !== shift.id && s.clockOut && s.clockOut.getTime() <= shift.clockIn.getTime())
-    .sort((a, b) => b.clockOut!.getTime() - a.clockOut!.getTime())[0];
+  const previous = all.filter((s) => s.id !== shift.id && s.clockOut && s.clockOut.getTime() <= shift.clockIn.getTime()).sort((a, b) => b.clockOut!.getTime() - a.clockOut!.getTime())[0];
   if (previous) {
     const rest = (shift.clockIn.getTime() - previous.clockOut!.getTime()) / HOUR;
     if (rest < MIN_REST_HOURS) warnings.push({ code: 'SHORT_REST', message: `${round1(rest)} hours of rest before this shift: less than ${MIN_REST_HOURS}` });

@@ -20,7 +20,12 @@ export const ZManualTimecardRequest = z.object({
   role: text(200),
   start: ZInstant,
   end: ZInstant,
-  breakMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  breakMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
   notes: text(2000).nullable().optional(),
 });
 export const ZUpdateTimecardRequest = ZManualTimecardRequest.partial();
@@ -52,16 +57,18 @@ export const ZTimecard = z.object({
 export type Timecard = z.infer<typeof ZTimecard>;
 export const ZTimecardList = z.object({ timecards: z.array(ZTimecard) });
 
-export const ZRollup = z.object({
-  rows: z.array(
-    z.object({
-      employer: z.string(),
-      role: z.string(),
-      shifts: z.number().int(),
-      hours: z.number(),
-      firstShift: z.string(),
-      lastShift: z.string(),
-    }),
-  ),
-  totalHours: z.number(),
-}).describe('Approved shifts only: verified work history');
+export const ZRollup = z
+  .object({
+    rows: z.array(
+      z.object({
+        employer: z.string(),
+        role: z.string(),
+        shifts: z.number().int(),
+        hours: z.number(),
+        firstShift: z.string(),
+        lastShift: z.string(),
+      }),
+    ),
+    totalHours: z.number(),
+  })
+  .describe('Approved shifts only: verified work history');

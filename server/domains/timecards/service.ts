@@ -48,8 +48,7 @@ function toApi(row: Row, all: Row[], now: Date): Timecard {
   };
 }
 
-const fmt = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(d);
+const fmt = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(d);
 
 /** Overlapping shifts are refused across all employers: nobody works two places at once. */
 async function assertNoOverlap(trx: Tx, userId: string, from: Date, to: Date | null, exceptId: string | null) {
@@ -112,7 +111,17 @@ export async function clockIn(deps: TimecardDeps, userId: string, input: { emplo
     const open = (await repo.findTimecards(trx, userId)).find((r) => r.clock_out === null);
     if (open) throw new AppError('CONFLICT', `You are already clocked in at ${open.employer} since ${fmt(open.clock_in, open.time_zone)}`, { clash: { id: open.id } });
     await assertNoOverlap(trx, userId, at, null, null);
-    const row = await repo.insertTimecard(trx, { user_id: userId, employer: input.employer, site: input.site ?? null, role: input.role, clock_in: at, clock_out: null, break_minutes: 0, time_zone: timeZone, notes: input.notes ?? null });
+    const row = await repo.insertTimecard(trx, {
+      user_id: userId,
+      employer: input.employer,
+      site: input.site ?? null,
+      role: input.role,
+      clock_in: at,
+      clock_out: null,
+      break_minutes: 0,
+      time_zone: timeZone,
+      notes: input.notes ?? null,
+    });
     await audit(trx, userId, row.id, 'clocked_in', meta, { employer: row.employer });
     return row;
   });
@@ -162,7 +171,17 @@ export async function addTimecard(
   const timeZone = await findUserTimeZone(deps.db, userId);
   return change(deps, userId, meta, async (trx) => {
     await assertNoOverlap(trx, userId, start, end, null);
-    const row = await repo.insertTimecard(trx, { user_id: userId, employer: input.employer, site: input.site ?? null, role: input.role, clock_in: start, clock_out: end, break_minutes: breakMinutes, time_zone: timeZone, notes: input.notes ?? null });
+    const row = await repo.insertTimecard(trx, {
+      user_id: userId,
+      employer: input.employer,
+      site: input.site ?? null,
+      role: input.role,
+      clock_in: start,
+      clock_out: end,
+      break_minutes: breakMinutes,
+      time_zone: timeZone,
+      notes: input.notes ?? null,
+    });
     await audit(trx, userId, row.id, 'added', meta, { employer: row.employer });
     return row;
   });
@@ -172,7 +191,15 @@ export async function updateTimecard(
   deps: TimecardDeps,
   userId: string,
   id: string,
-  patch: { employer?: string | undefined; site?: string | null | undefined; role?: string | undefined; start?: string | undefined; end?: string | undefined; breakMinutes?: number | undefined; notes?: string | null | undefined },
+  patch: {
+    employer?: string | undefined;
+    site?: string | null | undefined;
+    role?: string | undefined;
+    start?: string | undefined;
+    end?: string | undefined;
+    breakMinutes?: number | undefined;
+    notes?: string | null | undefined;
+  },
   meta: Meta,
 ) {
   return change(deps, userId, meta, async (trx) => {

@@ -87,8 +87,7 @@ export function createInstanceKeys(deps: { db: Db; secretBox: SecretBox; appOrig
     },
     async signer() {
       const { kid, key } = await activeKey();
-      return (payload, header) =>
-        new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: keyIdFor(did, kid), ...header }).sign(key);
+      return (payload, header) => new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: keyIdFor(did, kid), ...header }).sign(key);
     },
     async verify(jws) {
       const result = await compactVerify(jws, async (header) => {

@@ -70,7 +70,13 @@ export const answeredPage = (decision: 'confirm' | 'dispute', kind: 'post' | 'ti
   page(
     'Thank you',
     html`<h1>Thank you</h1><p>${
-      decision === 'confirm' ? (kind === 'timecard' ? 'You approved the shift.' : 'You confirmed the post.') : kind === 'timecard' ? 'You rejected the shift; your reason has been passed on.' : 'You disputed the post; your comment has been passed on.'
+      decision === 'confirm'
+        ? kind === 'timecard'
+          ? 'You approved the shift.'
+          : 'You confirmed the post.'
+        : kind === 'timecard'
+          ? 'You rejected the shift; your reason has been passed on.'
+          : 'You disputed the post; your comment has been passed on.'
     }</p><p class="muted">You can close this page.</p>`,
   );
 

@@ -35,7 +35,7 @@ describe('referee email addresses', () => {
     expect(canonicalPersonName("Dr. Jo O'Neil")).toBe('jo oneil');
   });
 
-  it("refuses the clinician as their own referee: their address, or their name with their own mailbox name elsewhere", () => {
+  it('refuses the clinician as their own referee: their address, or their name with their own mailbox name elsewhere', () => {
     const account = { name: 'Dr Aisha Rahman', email: 'aisha.rahman@example.org' };
     expect(isSelfReferee({ name: 'Someone Else', email: 'Aisha.Rahman@example.org' }, account)).toBe(true);
     expect(isSelfReferee({ name: 'Aisha Rahman', email: 'aisha.rahman@gmail.com' }, account)).toBe(true);

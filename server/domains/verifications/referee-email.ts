@@ -9,24 +9,129 @@ import type { RefereeEmailKind } from '../../platform/db/types.ts';
 
 /** Free consumer mailboxes, UK and US. */
 const PERSONAL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'hotmail.com', 'hotmail.co.uk', 'outlook.com', 'outlook.co.uk', 'live.com', 'live.co.uk', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'rocketmail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'aol.co.uk',
-  'protonmail.com', 'proton.me', 'pm.me', 'gmx.com', 'gmx.co.uk', 'mail.com', 'zoho.com', 'fastmail.com', 'tutanota.com', 'hey.com',
-  'btinternet.com', 'btopenworld.com', 'sky.com', 'virginmedia.com', 'ntlworld.com', 'talktalk.net', 'tiscali.co.uk', 'blueyonder.co.uk',
-  'comcast.net', 'verizon.net', 'att.net', 'sbcglobal.net', 'cox.net', 'charter.net', 'earthlink.net',
+  'gmail.com',
+  'googlemail.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'outlook.com',
+  'outlook.co.uk',
+  'live.com',
+  'live.co.uk',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'ymail.com',
+  'rocketmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'aol.co.uk',
+  'protonmail.com',
+  'proton.me',
+  'pm.me',
+  'gmx.com',
+  'gmx.co.uk',
+  'mail.com',
+  'zoho.com',
+  'fastmail.com',
+  'tutanota.com',
+  'hey.com',
+  'btinternet.com',
+  'btopenworld.com',
+  'sky.com',
+  'virginmedia.com',
+  'ntlworld.com',
+  'talktalk.net',
+  'tiscali.co.uk',
+  'blueyonder.co.uk',
+  'comcast.net',
+  'verizon.net',
+  'att.net',
+  'sbcglobal.net',
+  'cox.net',
+  'charter.net',
+  'earthlink.net',
 ]);
 
 /** Endings that name a kind of organisation, not which one. */
-const PUBLIC_SUFFIX_LABELS = new Set(['uk', 'co', 'org', 'ac', 'gov', 'nhs', 'com', 'net', 'edu', 'us', 'scot', 'wales', 'ie', 'hscni', 'ltd', 'plc', 'health', 'nz', 'au', 'ca', 'mail', 'email', 'www']);
+const PUBLIC_SUFFIX_LABELS = new Set([
+  'uk',
+  'co',
+  'org',
+  'ac',
+  'gov',
+  'nhs',
+  'com',
+  'net',
+  'edu',
+  'us',
+  'scot',
+  'wales',
+  'ie',
+  'hscni',
+  'ltd',
+  'plc',
+  'health',
+  'nz',
+  'au',
+  'ca',
+  'mail',
+  'email',
+  'www',
+]);
 
 /** Words too common in employer names to identify one on their own. */
 const GENERIC_WORDS = new Set([
-  'the', 'of', 'and', 'for', 'nhs', 'trust', 'foundation', 'hospital', 'hospitals', 'university', 'universities', 'health', 'healthcare', 'care',
-  'services', 'service', 'teaching', 'general', 'royal', 'national', 'community', 'partnership', 'medical', 'practice', 'clinic', 'group',
-  'limited', 'ltd', 'staffing', 'agency', 'bank', 'staff', 'ambulance', 'mental', 'integrated', 'board', 'centre', 'center', 'st', 'saint',
+  'the',
+  'of',
+  'and',
+  'for',
+  'nhs',
+  'trust',
+  'foundation',
+  'hospital',
+  'hospitals',
+  'university',
+  'universities',
+  'health',
+  'healthcare',
+  'care',
+  'services',
+  'service',
+  'teaching',
+  'general',
+  'royal',
+  'national',
+  'community',
+  'partnership',
+  'medical',
+  'practice',
+  'clinic',
+  'group',
+  'limited',
+  'ltd',
+  'staffing',
+  'agency',
+  'bank',
+  'staff',
+  'ambulance',
+  'mental',
+  'integrated',
+  'board',
+  'centre',
+  'center',
+  'st',
+  'saint',
 ]);
 
-const words = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 export const emailDomain = (email: string) => email.trim().toLowerCase().split('@').pop() ?? '';
 
@@ -46,7 +151,12 @@ export function domainMatchesEmployer(domain: string, employer: string): boolean
   const candidates = new Set<string>();
   for (let i = 1; i <= name.length; i++) candidates.add(name.slice(0, i).join(''));
   candidates.add(name.map((w) => w[0]).join(''));
-  candidates.add(name.filter((w) => w !== 'nhs').map((w) => w[0]).join(''));
+  candidates.add(
+    name
+      .filter((w) => w !== 'nhs')
+      .map((w) => w[0])
+      .join(''),
+  );
   for (const w of name) if (w.length >= 4 && !GENERIC_WORDS.has(w)) candidates.add(w);
   return namingLabels(domain).some((label) => label.length >= 3 && candidates.has(label) && !GENERIC_WORDS.has(label));
 }
@@ -101,7 +211,10 @@ export function canonicalPersonName(name: string): string {
 }
 
 /** The local part of an address, as letters only: "jo.oneil+x" -> "jooneil". */
-const localLetters = (email: string) => canonicalMailbox(email).split('@')[0]!.replace(/[^a-z0-9]/g, '');
+const localLetters = (email: string) =>
+  canonicalMailbox(email)
+    .split('@')[0]!
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * Whether a referee would be the clinician themselves: the same mailbox as the account, or the

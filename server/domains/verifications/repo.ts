@@ -18,7 +18,11 @@ export async function insertVerification(
     email_domain: string;
   },
 ) {
-  return db.insertInto('verifications').values({ ...row, snapshot: JSON.stringify(row.snapshot) }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('verifications')
+    .values({ ...row, snapshot: JSON.stringify(row.snapshot) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findVerifications(db: DbOrTx, userId: string) {

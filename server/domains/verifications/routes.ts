@@ -71,7 +71,10 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
         res.setHeader('Cache-Control', 'no-store');
         const opened = await openVerifierLink(deps.db, params.token, now);
         if ('gone' in opened) {
-          res.status(410).type('html').send(gonePage(opened.gone ?? ''));
+          res
+            .status(410)
+            .type('html')
+            .send(gonePage(opened.gone ?? ''));
           return;
         }
         const v = opened.verification;
@@ -80,7 +83,14 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
           return;
         }
         res.type('html').send(
-          verifierPage({ clinicianName: v.clinician_name, kind: v.subject_type, fields: opened.snapshot.fields, expiresAt: dateFmt(v.expires_at), action: `/verify/${params.token}`, suggestedName: v.verifier_name }),
+          verifierPage({
+            clinicianName: v.clinician_name,
+            kind: v.subject_type,
+            fields: opened.snapshot.fields,
+            expiresAt: dateFmt(v.expires_at),
+            action: `/verify/${params.token}`,
+            suggestedName: v.verifier_name,
+          }),
         );
       },
     }),
@@ -114,18 +124,21 @@ export function verificationRoutes(deps: VerificationDeps & { verifierPerIp: Lim
             return;
           }
           if (err.code !== 'VALIDATION') throw err;
-          res.status(422).type('html').send(
-            verifierPage({
-              clinicianName: v.clinician_name,
-              kind: v.subject_type,
-              fields: opened.snapshot.fields,
-              expiresAt: dateFmt(v.expires_at),
-              action: `/verify/${params.token}`,
-              suggestedName: v.verifier_name,
-              values: body,
-              issues: err.details.issues ?? [],
-            }),
-          );
+          res
+            .status(422)
+            .type('html')
+            .send(
+              verifierPage({
+                clinicianName: v.clinician_name,
+                kind: v.subject_type,
+                fields: opened.snapshot.fields,
+                expiresAt: dateFmt(v.expires_at),
+                action: `/verify/${params.token}`,
+                suggestedName: v.verifier_name,
+                values: body,
+                issues: err.details.issues ?? [],
+              }),
+            );
         }
       },
     }),

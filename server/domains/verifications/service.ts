@@ -164,7 +164,14 @@ export async function submitTimecard(
 ) {
   const row = await inTransaction(deps.db, async (trx) => {
     await markSubmitted(trx, userId, timecardId, meta);
-    return createRequest(trx, deps, userId, { subjectType: 'timecard', subjectId: timecardId, verifierName: input.supervisorName, verifierEmail: input.supervisorEmail, relationship: input.relationship ?? 'Shift supervisor' }, meta, 'body.supervisorEmail');
+    return createRequest(
+      trx,
+      deps,
+      userId,
+      { subjectType: 'timecard', subjectId: timecardId, verifierName: input.supervisorName, verifierEmail: input.supervisorEmail, relationship: input.relationship ?? 'Shift supervisor' },
+      meta,
+      'body.supervisorEmail',
+    );
   });
   deps.notify(userId, 'timecard:updated', { id: timecardId, status: 'submitted' });
   return toApi(row, meta.now);
@@ -187,7 +194,15 @@ export async function cancelVerification(deps: VerificationDeps, userId: string,
     if (!(await repo.cancelVerification(trx, userId, id, meta.now))) throw new AppError('CONFLICT', 'This request was already answered or cancelled');
     // A shift waiting on this request goes back to draft so it can be corrected or resubmitted.
     if (row.subject_type === 'timecard') await reopenSubmitted(trx, userId, row.subject_id, meta.now);
-    await recordAudit(trx, { chainId: userId, actor: { type: 'user', id: userId }, action: 'verification.cancelled', subject: { type: row.subject_type, id: row.subject_id }, details: { verificationId: id }, requestId: meta.requestId, now: meta.now });
+    await recordAudit(trx, {
+      chainId: userId,
+      actor: { type: 'user', id: userId },
+      action: 'verification.cancelled',
+      subject: { type: row.subject_type, id: row.subject_id },
+      details: { verificationId: id },
+      requestId: meta.requestId,
+      now: meta.now,
+    });
   });
 }
 

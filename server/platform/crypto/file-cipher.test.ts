@@ -12,7 +12,7 @@ const CHUNK = 1024; // small chunks, so a few KB make many of them
 /** Feeds `data` in pieces of random sizes, as a network would. */
 function raggedStream(data: Buffer): Readable {
   const parts: Buffer[] = [];
-  for (let at = 0; at < data.length; ) {
+  for (let at = 0; at < data.length;) {
     const size = 1 + Math.floor(Math.random() * 3000);
     parts.push(data.subarray(at, at + size));
     at += size;

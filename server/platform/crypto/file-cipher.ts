@@ -101,7 +101,6 @@ class Sealer {
   }
 }
 
-
 /** Opens either version as it comes; throws at the first thing that does not authenticate. */
 class Opener {
   private buffered: Buffer[] = [];

@@ -15,10 +15,7 @@ export function loadMasterKey(options: { configured: string | undefined; dataDir
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   }
-  options.logger.warn(
-    { file },
-    'DATA_ENCRYPTION_KEY is not set: using a generated key stored beside the data. Set DATA_ENCRYPTION_KEY in production.',
-  );
+  options.logger.warn({ file }, 'DATA_ENCRYPTION_KEY is not set: using a generated key stored beside the data. Set DATA_ENCRYPTION_KEY in production.');
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
   return key;

@@ -52,10 +52,7 @@ function listenForConnectionErrors(pool: pg.Pool, logger: Logger) {
   pool.on('error', () => {});
 }
 
-export async function openDatabase(
-  options: { url: string | undefined; poolMax: number; embeddedDir: string },
-  logger: Logger,
-): Promise<DatabaseHandle> {
+export async function openDatabase(options: { url: string | undefined; poolMax: number; embeddedDir: string }, logger: Logger): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax });
     listenForConnectionErrors(pool, logger);
@@ -70,4 +67,3 @@ export async function openDatabase(
   pool.on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => {}));
   return wrap(pool, 'embedded', () => embedded.close());
 }
-

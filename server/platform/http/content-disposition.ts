@@ -12,12 +12,19 @@ export function safeFileName(name: string, maxChars = 150): string {
   const clean = name.normalize('NFC').replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 ? clean.slice(dot) : '';
-  const stem = [...clean.slice(0, clean.length - ext.length)].slice(0, maxChars - ext.length).join('').trim();
+  const stem = [...clean.slice(0, clean.length - ext.length)]
+    .slice(0, maxChars - ext.length)
+    .join('')
+    .trim();
   return `${stem || 'file'}${ext}`;
 }
 
 /** ASCII only: accents dropped ("Siân" -> "Sian"), anything else as "_". */
-const asciiFallback = (name: string) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_');
+const asciiFallback = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_');
 
 /** RFC 8187 attr-chars stay; everything else is UTF-8 percent-encoded (encodeURIComponent leaves ' ( ) * ! alone). */
 const extValue = (name: string) => encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

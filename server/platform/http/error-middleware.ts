@@ -34,7 +34,11 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (!appError) {
       // Log the error type and stack for operators; never echo the message to the client.
       logger.error({ err, requestId }, 'unhandled error');
-      if (res.locals.htmlErrors) return void res.status(500).type('html').send(errorPage('Something went wrong', `Please try again later (reference ${requestId}).`));
+      if (res.locals.htmlErrors)
+        return void res
+          .status(500)
+          .type('html')
+          .send(errorPage('Something went wrong', `Please try again later (reference ${requestId}).`));
       const body: ErrorBody = { error: { code: 'INTERNAL', message: 'Something went wrong', requestId } };
       res.status(500).json(body);
       return;
@@ -45,7 +49,15 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
     if (res.locals.htmlErrors) {
       const wait = retryAfterSeconds !== undefined ? ` Please try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).` : '';
-      res.status(appError.status).type('html').send(errorPage(appError.code === 'VALIDATION' ? 'Something is missing' : 'This did not work', `${appError.code === 'VALIDATION' ? 'The form was not complete: please go back and fill it in.' : appError.message}${wait}`));
+      res
+        .status(appError.status)
+        .type('html')
+        .send(
+          errorPage(
+            appError.code === 'VALIDATION' ? 'Something is missing' : 'This did not work',
+            `${appError.code === 'VALIDATION' ? 'The form was not complete: please go back and fill it in.' : appError.message}${wait}`,
+          ),
+        );
       return;
     }
     const body: ErrorBody = {

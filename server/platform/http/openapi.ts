@@ -56,9 +56,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { title: string; 
       tags: route.tags,
       ...(route.auth === 'public' ? { security: [] } : {}),
       parameters: parameters(route),
-      ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
-        : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } } : {}),
       responses: {
         [String(route.kind === 'raw' ? 200 : (route.status ?? 200))]: success,
         default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },

@@ -60,9 +60,7 @@ export interface RawRoute<P, Q, B, A extends RouteAuth = RouteAuth> extends Rout
 export type AnyRoute = JsonRoute<any, any, any, any, any> | RawRoute<any, any, any, any>;
 
 /** `auth` is inferred as a literal, so a 'user' or 'admin' handler gets a non-null `ctx.user`. */
-export function defineRoute<P = unknown, Q = unknown, B = unknown, R = unknown, A extends RouteAuth = RouteAuth>(
-  route: JsonRoute<P, Q, B, R, A>,
-): JsonRoute<P, Q, B, R, A>;
+export function defineRoute<P = unknown, Q = unknown, B = unknown, R = unknown, A extends RouteAuth = RouteAuth>(route: JsonRoute<P, Q, B, R, A>): JsonRoute<P, Q, B, R, A>;
 export function defineRoute<P = unknown, Q = unknown, B = unknown, A extends RouteAuth = RouteAuth>(route: RawRoute<P, Q, B, A>): RawRoute<P, Q, B, A>;
 export function defineRoute(route: AnyRoute): AnyRoute {
   return route;

@@ -21,7 +21,15 @@ const INDEX = '<!doctype html><html><head><script type="module" src="/assets/ind
 
 const bigList = Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Post number ${i}` }));
 const routes = [
-  defineRoute({ method: 'get', path: '/api/big', summary: 'a long list', tags: ['test'], auth: 'public', response: z.object({ items: z.array(z.object({ id: z.number(), title: z.string() })) }), handler: () => ({ items: bigList }) }),
+  defineRoute({
+    method: 'get',
+    path: '/api/big',
+    summary: 'a long list',
+    tags: ['test'],
+    auth: 'public',
+    response: z.object({ items: z.array(z.object({ id: z.number(), title: z.string() })) }),
+    handler: () => ({ items: bigList }),
+  }),
   defineRoute({ method: 'get', path: '/api/small', summary: 'a short answer', tags: ['test'], auth: 'public', response: z.object({ ok: z.boolean() }), handler: () => ({ ok: true }) }),
 ];
 

@@ -84,16 +84,13 @@ export function createJobQueue(options: JobQueueOptions) {
       return true;
     } catch (err) {
       // The row is safe in Postgres; the sweeper will dispatch it again.
-      if (transportCircuit.trip()) logger.warn({ job: message.name, jobId: message.jobId, err: describeError(err) }, 'job dispatch failed; the sweeper will send queued jobs once the transport is back');
+      if (transportCircuit.trip())
+        logger.warn({ job: message.name, jobId: message.jobId, err: describeError(err) }, 'job dispatch failed; the sweeper will send queued jobs once the transport is back');
       return false;
     }
   }
 
-  async function enqueue<P>(
-    definition: JobDefinition<P>,
-    payload: NoInfer<P>,
-    opts: { db?: DbOrTx; delayMs?: number } = {},
-  ): Promise<EnqueueResult> {
+  async function enqueue<P>(definition: JobDefinition<P>, payload: NoInfer<P>, opts: { db?: DbOrTx; delayMs?: number } = {}): Promise<EnqueueResult> {
     definitionOf(definition.name);
     const valid = definition.payload.parse(payload);
     const delayMs = opts.delayMs ?? 0;
@@ -154,7 +151,10 @@ export function createJobQueue(options: JobQueueOptions) {
     const requeued = await repo.requeueStuckJobs(db, stuckBefore, at, SWEEP_BATCH);
     const graceMs = opts.graceMs ?? Math.min(options.stuckAfterMs, 30_000);
     const overdue = await repo.findOverdueQueuedJobs(db, new Date(at.getTime() - graceMs), SWEEP_BATCH);
-    const requeuedRows = await repo.findJobNames(db, requeued.filter((id) => !overdue.some((o) => o.id === id)));
+    const requeuedRows = await repo.findJobNames(
+      db,
+      requeued.filter((id) => !overdue.some((o) => o.id === id)),
+    );
     const toDispatch = [...overdue, ...requeuedRows].filter((r) => definitions.has(r.name));
     for (const row of toDispatch) {
       const current = await repo.findJob(db, row.id);

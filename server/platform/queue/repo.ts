@@ -17,10 +17,7 @@ export interface JobRow {
 const returning = ['id', 'name', 'payload', 'status', 'attempts', 'max_attempts', 'run_after'] as const;
 
 /** Inserts a queued row, or returns the waiting row with the same de-duplication key. */
-export async function insertJob(
-  db: DbOrTx,
-  job: { name: string; payload: unknown; dedupeKey: string | null; maxAttempts: number; runAfter: Date },
-): Promise<{ row: JobRow; deduplicated: boolean }> {
+export async function insertJob(db: DbOrTx, job: { name: string; payload: unknown; dedupeKey: string | null; maxAttempts: number; runAfter: Date }): Promise<{ row: JobRow; deduplicated: boolean }> {
   const inserted = await db
     .insertInto('jobs')
     .values({
@@ -34,13 +31,7 @@ export async function insertJob(
     .returning(returning)
     .executeTakeFirst();
   if (inserted) return { row: inserted, deduplicated: false };
-  const existing = await db
-    .selectFrom('jobs')
-    .select(returning)
-    .where('name', '=', job.name)
-    .where('dedupe_key', '=', job.dedupeKey)
-    .where('status', '=', 'queued')
-    .executeTakeFirstOrThrow();
+  const existing = await db.selectFrom('jobs').select(returning).where('name', '=', job.name).where('dedupe_key', '=', job.dedupeKey).where('status', '=', 'queued').executeTakeFirstOrThrow();
   return { row: existing, deduplicated: true };
 }
 
@@ -84,14 +75,7 @@ export async function completeJob(db: DbOrTx, id: string, attempt: number, now: 
 }
 
 /** Records a failed try: back to `queued` at `retryAt`, or `failed` when no tries remain. */
-export async function recordJobFailure(
-  db: DbOrTx,
-  id: string,
-  attempt: number,
-  error: string,
-  now: Date,
-  retryAt: Date | null,
-): Promise<boolean> {
+export async function recordJobFailure(db: DbOrTx, id: string, attempt: number, error: string, now: Date, retryAt: Date | null): Promise<boolean> {
   const res = await db
     .updateTable('jobs')
     .set(
@@ -141,14 +125,7 @@ export async function requeueStuckJobs(db: DbOrTx, stuckBefore: Date, now: Date,
 
 /** Queued rows that are due and have waited past `dueBefore`: their message may be lost. */
 export async function findOverdueQueuedJobs(db: DbOrTx, dueBefore: Date, limit: number) {
-  return db
-    .selectFrom('jobs')
-    .select(['id', 'name'])
-    .where('status', '=', 'queued')
-    .where('run_after', '<=', dueBefore)
-    .orderBy('run_after')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('jobs').select(['id', 'name']).where('status', '=', 'queued').where('run_after', '<=', dueBefore).orderBy('run_after').limit(limit).execute();
 }
 
 export async function findJobNames(db: DbOrTx, ids: string[]) {

@@ -141,7 +141,11 @@ const LABELS: Record<string, string> = {
   id: 'Id',
 };
 
-const splitWords = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase();
+const splitWords = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .toLowerCase();
 
 /**
  * "body.work.0.endDate" -> "End date"; "body" alone (the whole request) -> "The request".

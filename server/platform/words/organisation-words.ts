@@ -23,9 +23,5 @@ export function invitationTerms(organisationName: string, scope: readonly Consen
   const sees = scope.length
     ? [`If you accept, ${organisationName} will see your name, your email address and:`, ...scope.map((s) => `• ${CONSENT_SCOPE_WORDS[s]}`)]
     : [`If you accept, ${organisationName} will see your name and email address, and nothing from your record.`];
-  return [
-    ...sees,
-    NEVER_SHARED,
-    'You can see exactly what they see at any time, share less or more, or leave the organisation, and they are told nothing more once you do.',
-  ];
+  return [...sees, NEVER_SHARED, 'You can see exactly what they see at any time, share less or more, or leave the organisation, and they are told nothing more once you do.'];
 }

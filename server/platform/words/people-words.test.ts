@@ -98,7 +98,12 @@ function problemsIn(text: string): string[] {
 }
 
 /** The text a person reads on a page: no markup, no stylesheet, no attribute values. */
-const visibleText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const visibleText = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 const INVALID_VALUES: unknown[] = [undefined, '', 42, true, 'x'.repeat(60_000), [], {}, '2024-02-30', 'not an email', -5, 1e9, 'zzz'];
 
@@ -159,16 +164,75 @@ describe('what a person reads', () => {
   it('pre-screening findings write dates and levels in words', () => {
     const record: RecordView = {
       posts: [
-        { id: 'p1', evidence: 'self-declared', employer: 'Calder Valley', employerOdsCode: null, site: null, title: 'Staff Nurse', grade: null, specialty: null, contract: 'fixed-term', startDate: '2020-01-01', endDate: '2022-01-01', wte: null, supervisor: null, summary: null, achievements: [], description: null, location: null, url: null },
-        { id: 'p2', evidence: 'self-declared', employer: 'Leeds', employerOdsCode: null, site: null, title: 'Sister', grade: null, specialty: null, contract: 'substantive', startDate: '2021-06-01', endDate: '2023-01-01', wte: null, supervisor: null, summary: null, achievements: [], description: null, location: null, url: null },
-        { id: 'p3', evidence: 'self-declared', employer: 'York', employerOdsCode: null, site: null, title: 'Charge Nurse', grade: null, specialty: null, contract: 'bank', startDate: '2024-01-01', endDate: null, wte: null, supervisor: null, summary: null, achievements: [], description: null, location: null, url: null },
+        {
+          id: 'p1',
+          evidence: 'self-declared',
+          employer: 'Calder Valley',
+          employerOdsCode: null,
+          site: null,
+          title: 'Staff Nurse',
+          grade: null,
+          specialty: null,
+          contract: 'fixed-term',
+          startDate: '2020-01-01',
+          endDate: '2022-01-01',
+          wte: null,
+          supervisor: null,
+          summary: null,
+          achievements: [],
+          description: null,
+          location: null,
+          url: null,
+        },
+        {
+          id: 'p2',
+          evidence: 'self-declared',
+          employer: 'Leeds',
+          employerOdsCode: null,
+          site: null,
+          title: 'Sister',
+          grade: null,
+          specialty: null,
+          contract: 'substantive',
+          startDate: '2021-06-01',
+          endDate: '2023-01-01',
+          wte: null,
+          supervisor: null,
+          summary: null,
+          achievements: [],
+          description: null,
+          location: null,
+          url: null,
+        },
+        {
+          id: 'p3',
+          evidence: 'self-declared',
+          employer: 'York',
+          employerOdsCode: null,
+          site: null,
+          title: 'Charge Nurse',
+          grade: null,
+          specialty: null,
+          contract: 'bank',
+          startDate: '2024-01-01',
+          endDate: null,
+          wte: null,
+          supervisor: null,
+          summary: null,
+          achievements: [],
+          description: null,
+          location: null,
+          url: null,
+        },
       ],
       training: [{ id: 't1', name: 'Immediate Life Support', provider: null, completedOn: '2025-07-01', expiresOn: '2026-07-01', expirySource: 'catalogue', catalogueId: null, url: null }],
       registrations: [
         { id: 'r1', body: 'NMC', number: '12A3456B', jurisdiction: null, status: null, conditions: null, renewalDate: '2026-05-01', revalidationDate: '2026-08-01' },
         { id: 'r2', body: 'US-STATE-BOARD', number: 'A12345', jurisdiction: 'Ohio', status: null, conditions: null, renewalDate: '2026-07-01', revalidationDate: null },
       ],
-      dbs: [{ id: 'd1', level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2022-06-15', updateService: false, updateServiceRenewalDate: null, statusChecks: [] }],
+      dbs: [
+        { id: 'd1', level: 'enhanced-barred', workforce: 'both', certificateNumber: '001234567890', issueDate: '2022-06-15', updateService: false, updateServiceRenewalDate: null, statusChecks: [] },
+      ],
     };
     const findings = ROLE_PROFILES.flatMap((role) => analyseRecord(record, '2026-06-01', role));
     expect(findings.length).toBeGreaterThan(4);
@@ -217,10 +281,24 @@ describe('what a person reads', () => {
       verifyEmailMessage({ name: 'Amara', verifyUrl: url, expiresInHours: 48 }),
       resetPasswordMessage({ name: 'Amara', resetUrl: url, expiresInMinutes: 60 }),
       unlockSignInMessage({ name: 'Amara', unlockUrl: url, expiresInMinutes: 60, pausedFor: '15 minutes' }),
-      verificationRequestMessage({ verifierName: 'Grace', clinicianName: 'Amara', subject: 'Staff Nurse at Calder Valley, 7 Aug 2024 to present', kind: 'post', verifyUrl: url, expiresOn: '21 August 2026' }),
+      verificationRequestMessage({
+        verifierName: 'Grace',
+        clinicianName: 'Amara',
+        subject: 'Staff Nurse at Calder Valley, 7 Aug 2024 to present',
+        kind: 'post',
+        verifyUrl: url,
+        expiresOn: '21 August 2026',
+      }),
       cvSharedMessage({ recipientName: 'Sam', clinicianName: 'Amara', message: null, shareUrl: url, expiresOn: '21 August 2026 at 10:00', passcode: true }),
       cvViewedMessage({ name: 'Amara', recipient: 'Sam', viewedAt: '21 August 2026 at 10:00', sharesUrl: url }),
-      organisationInvitationMessage({ organisationName: 'Calder Valley Practice', inviterName: 'Dr Ada', role: 'admin', terms: invitationTerms('Calder Valley Practice', CONSENT_SCOPES), acceptUrl: url, expiresOn: '21 Aug 2026' }),
+      organisationInvitationMessage({
+        organisationName: 'Calder Valley Practice',
+        inviterName: 'Dr Ada',
+        role: 'admin',
+        terms: invitationTerms('Calder Valley Practice', CONSENT_SCOPES),
+        acceptUrl: url,
+        expiresOn: '21 Aug 2026',
+      }),
       exportReadyMessage({ name: 'Amara', privacyUrl: url, expiresAt: '21 August 2026 at 10:00 UTC' }),
       erasureScheduledMessage({ name: 'Amara', erasesOn: '21 August 2026', cancelUrl: url, reference: 'ref' }),
       erasureCancelledMessage({ name: 'Amara', signInUrl: url }),
@@ -230,7 +308,14 @@ describe('what a person reads', () => {
   });
 
   it('the expiry reminder email and the allowance words', async () => {
-    const email = await expiryReminderMessage({ name: 'Amara', recordUrl: 'https://medfolio.test/record', items: [{ label: 'Immediate Life Support', date: '2026-07-01', expired: false, daysLeft: 30 }, { label: 'NMC revalidation', date: '2026-05-01', expired: true, daysLeft: -31 }] });
+    const email = await expiryReminderMessage({
+      name: 'Amara',
+      recordUrl: 'https://medfolio.test/record',
+      items: [
+        { label: 'Immediate Life Support', date: '2026-07-01', expired: false, daysLeft: 30 },
+        { label: 'NMC revalidation', date: '2026-05-01', expired: true, daysLeft: -31 },
+      ],
+    });
     expect(problemsIn(email.text)).toEqual([]);
     expect(email.text).toContain('1 Jul 2026');
     for (const metric of Object.keys(USAGE_METRIC_WORDS) as Array<keyof typeof USAGE_METRIC_WORDS>) expect(problemsIn(usageWords(metric, 3))).toEqual([]);

@@ -57,7 +57,11 @@ export async function renderOurs(resume: Resume): Promise<string> {
   const draft = await composeOffline(record, '', [], asOf, createHashingEmbedder(64));
   const numbers = new Map(record.registrations.map((r) => [r.id, r.number]));
   // The layout the product would pick for this record (uk-doctor, uk-nurse, us-clinician...).
-  const layout = chooseLayout(undefined, record.registrations.map((r) => r.body), null);
+  const layout = chooseLayout(
+    undefined,
+    record.registrations.map((r) => r.body),
+    null,
+  );
   const snapshot: CvSnapshot = {
     template: layout.id,
     format: layout.format,
@@ -91,9 +95,7 @@ export function scoreWork(resume: Resume, parsed: Resume): Score {
   let recovered = 0;
   for (const w of expected) {
     const precision = w.startDate.length >= 7 ? 7 : 4;
-    const hit = (parsed.work ?? []).some(
-      (p: any) => norm(p.name) === norm(w.name) && norm(p.position) === norm(w.position) && startOf(p.startDate, precision) === startOf(w.startDate, precision),
-    );
+    const hit = (parsed.work ?? []).some((p: any) => norm(p.name) === norm(w.name) && norm(p.position) === norm(w.position) && startOf(p.startDate, precision) === startOf(w.startDate, precision));
     if (hit) recovered++;
     else misses.push(`${w.position} | ${w.name} | ${w.startDate}`);
   }

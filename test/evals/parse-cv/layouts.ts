@@ -37,10 +37,7 @@ export const LAYOUTS: Record<string, (r: Resume) => string> = {
   'table-numeric': (r) =>
     page(
       `${contact(r)}${registrations(r)}<h2>Employment History</h2><table>${(r.work ?? [])
-        .map(
-          (w: any) =>
-            `<tr><td>${numeric(w.startDate, '')} - ${numeric(w.endDate, 'Present')}</td><td><b>${e(w.position)}</b>${w.grade ? ` (${e(w.grade)})` : ''}<br>${e(w.name)}</td></tr>`,
-        )
+        .map((w: any) => `<tr><td>${numeric(w.startDate, '')} - ${numeric(w.endDate, 'Present')}</td><td><b>${e(w.position)}</b>${w.grade ? ` (${e(w.grade)})` : ''}<br>${e(w.name)}</td></tr>`)
         .join('')}</table>${education(r, 'Qualifications', numeric)}`,
     ),
   /** Employer first, title second, dates right-aligned as "September 2019 to date". */

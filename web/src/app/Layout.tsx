@@ -70,34 +70,24 @@ export function AppLayout() {
               {signOut.isPending ? 'Signing out…' : 'Sign out'}
             </button>
           </div>
-          <button
-            ref={menuButton}
-            type="button"
-            className="menu-button"
-            aria-expanded={menuOpen}
-            aria-controls={navId}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
+          <button ref={menuButton} type="button" className="menu-button" aria-expanded={menuOpen} aria-controls={navId} onClick={() => setMenuOpen((open) => !open)}>
             <span className="menu-icon" aria-hidden="true" />
             Menu
           </button>
         </div>
       </header>
       <div className="app-body">
-        <nav
-          id={navId}
-          className="sidenav"
-          aria-label="Main"
-          data-open={menuOpen}
-        >
+        <nav id={navId} className="sidenav" aria-label="Main" data-open={menuOpen}>
           <ul>
-            {appRoutes.filter((r) => r.inNav !== false).map((r) => (
-              <li key={r.path}>
-                <NavLink to={r.path} end={r.end ?? false}>
-                  {r.label}
-                </NavLink>
-              </li>
-            ))}
+            {appRoutes
+              .filter((r) => r.inNav !== false)
+              .map((r) => (
+                <li key={r.path}>
+                  <NavLink to={r.path} end={r.end ?? false}>
+                    {r.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <main id="main" className="main" tabIndex={-1}>

@@ -99,14 +99,7 @@ export function ConfirmStep({
         </p>
       ) : null}
       <div className="actions">
-        <button
-          ref={confirmRef}
-          type="button"
-          className={`btn btn-danger${buttonSize}`}
-          aria-busy={busy || undefined}
-          aria-disabled={busy || undefined}
-          onClick={() => !busy && onConfirm()}
-        >
+        <button ref={confirmRef} type="button" className={`btn btn-danger${buttonSize}`} aria-busy={busy || undefined} aria-disabled={busy || undefined} onClick={() => !busy && onConfirm()}>
           {busy && busyLabel ? busyLabel : confirmLabel}
         </button>
         <button type="button" className={`btn btn-secondary${buttonSize}`} aria-disabled={busy || undefined} onClick={cancel}>

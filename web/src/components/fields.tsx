@@ -35,8 +35,7 @@ function FieldFrame({ id, label, hint, error, optional, children }: FieldBase & 
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Error:</span>{' '}
-          {error}
+          <span className="visually-hidden">Error:</span> {error}
         </p>
       ) : null}
       {children}
@@ -166,8 +165,7 @@ export function Checkbox({ id, label, hint, error, checked, onChange, ...rest }:
     <div className={error ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
       {error ? (
         <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Error:</span>{' '}
-          {error}
+          <span className="visually-hidden">Error:</span> {error}
         </p>
       ) : null}
       <div className="checkbox-row">

@@ -69,7 +69,9 @@ describe('api client', () => {
 
   it('reads the lockout time of a 429 RATE_LIMITED from Retry-After', async () => {
     document.cookie = 'medfolio_csrf=tok';
-    stubFetch(on('POST', '/api/auth/login', apiError(429, 'RATE_LIMITED', 'Too many failed sign-in attempts: the account is locked for a while', { retryAfterSeconds: 900 }, { 'Retry-After': '900' })));
+    stubFetch(
+      on('POST', '/api/auth/login', apiError(429, 'RATE_LIMITED', 'Too many failed sign-in attempts: the account is locked for a while', { retryAfterSeconds: 900 }, { 'Retry-After': '900' })),
+    );
     const err = await caught(api.post('/api/auth/login', {}));
     expect(err.isRateLimited).toBe(true);
     expect(err.retryAfterSeconds).toBe(900);
@@ -118,11 +120,7 @@ describe('api client', () => {
     );
     await expect(api.post('/api/shares', { a: 1 })).resolves.toEqual({ id: 's1' });
     expect(posts).toBe(2);
-    expect(calls.map((c) => `${c.method} ${c.path} ${c.headers['x-csrf-token'] ?? ''}`.trim())).toEqual([
-      'POST /api/shares stale',
-      'GET /api/auth/csrf',
-      'POST /api/shares renewed',
-    ]);
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.headers['x-csrf-token'] ?? ''}`.trim())).toEqual(['POST /api/shares stale', 'GET /api/auth/csrf', 'POST /api/shares renewed']);
   });
 
   it('gives up after one CSRF retry', async () => {

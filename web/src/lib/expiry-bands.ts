@@ -91,7 +91,6 @@ export interface TimelineItem extends BandInfo {
   recordId: string;
 }
 
-
 /** Every dated renewal or expiry in the record, soonest (or longest overdue) first. */
 export function buildTimeline(source: TimelineSource, todayIso: string): TimelineItem[] {
   const items: Array<Omit<TimelineItem, keyof BandInfo>> = [];

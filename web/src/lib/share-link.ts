@@ -43,7 +43,6 @@ export const EXPIRY_OPTIONS = [
   { value: '720', label: '30 days' },
 ] as const;
 
-
 export const SHARE_STATUS: Record<ShareStatus, { label: string; badge: string }> = {
   active: { label: 'Active', badge: 'badge badge-ok' },
   expired: { label: 'Expired', badge: 'badge' },

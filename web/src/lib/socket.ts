@@ -19,8 +19,7 @@ interface Entry {
 const entries = new Map<Namespace, Entry>();
 
 /** Replaced in tests (a fake socket); the default connects for real. */
-let factory: (namespace: Namespace) => Socket = (namespace) =>
-  io(namespace, { withCredentials: true, transports: ['websocket', 'polling'], reconnectionDelayMax: 10_000 });
+let factory: (namespace: Namespace) => Socket = (namespace) => io(namespace, { withCredentials: true, transports: ['websocket', 'polling'], reconnectionDelayMax: 10_000 });
 
 export function setSocketFactory(next: (namespace: Namespace) => Socket) {
   for (const entry of entries.values()) entry.socket.disconnect();

@@ -66,7 +66,6 @@ export interface ErrorSummaryProps {
   focusKey: number;
 }
 
-
 export function useZodForm<S extends z.ZodObject>(options: UseZodFormOptions<S>) {
   const { schema, labels, onSubmit } = options;
   const reactId = useId();

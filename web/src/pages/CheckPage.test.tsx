@@ -13,7 +13,11 @@ const issued = {
   issuedAt: '2026-11-20T10:00:00.000Z',
   holder: { name: 'Daniel Adeyemi' },
   items: [
-    { section: 'Clinical experience', title: 'Senior Staff Nurse, General Intensive Care Unit', evidence: { level: 'verifier-confirmed', text: 'Confirmed by Matron, Critical Care, Clifton Vale NHS Foundation Trust on 18 November 2026' } },
+    {
+      section: 'Clinical experience',
+      title: 'Senior Staff Nurse, General Intensive Care Unit',
+      evidence: { level: 'verifier-confirmed', text: 'Confirmed by Matron, Critical Care, Clifton Vale NHS Foundation Trust on 18 November 2026' },
+    },
     { section: 'Clinical experience', title: 'Staff Nurse', evidence: { level: 'self-declared', text: null } },
     { section: 'Registration', title: 'NMC registration', evidence: { level: 'document-backed', text: 'Document on file' } },
   ],
@@ -63,7 +67,10 @@ describe('the public CV check', () => {
 
   it('explains a genuine but withdrawn CV, a shared copy, and an unknown code', async () => {
     let reply: Parameters<typeof on>[2] = { body: { authentic: true, ...issued, copy: 'shared-copy' } };
-    stubFetch(on('POST', '/api/check-cv', () => reply as never), on('GET', /\/api\/check-cv\//, apiError(404, 'NOT_FOUND', 'No CV has this check code. Check it against the one printed on the CV.')));
+    stubFetch(
+      on('POST', '/api/check-cv', () => reply as never),
+      on('GET', /\/api\/check-cv\//, apiError(404, 'NOT_FOUND', 'No CV has this check code. Check it against the one printed on the CV.')),
+    );
     const user = userEvent.setup();
     renderAt(<CheckPage />, '/check');
     await user.upload(screen.getByLabelText('CV (PDF)'), new File(['%PDF-1.7'], 'cv.pdf', { type: 'application/pdf' }));

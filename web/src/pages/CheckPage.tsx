@@ -148,7 +148,11 @@ function headline(outcome: Extract<Outcome, { kind: 'result' }>): { tone: 'ok' |
   const issued = r.issuedAt ? ` on ${formatDate(r.issuedAt)}` : '';
   if (!r.authentic) return { tone: 'danger', title: 'Not genuine', text: r.reason ?? 'This is not a CV as Medfolio issued it.' };
   if (r.withdrawn) {
-    return { tone: 'warn', title: 'Genuine, but withdrawn', text: `Medfolio issued this CV to ${who}${issued}, but ${who} withdrew it${r.withdrawnAt ? ` on ${formatDate(r.withdrawnAt)}` : ''}: they no longer stand behind it.` };
+    return {
+      tone: 'warn',
+      title: 'Genuine, but withdrawn',
+      text: `Medfolio issued this CV to ${who}${issued}, but ${who} withdrew it${r.withdrawnAt ? ` on ${formatDate(r.withdrawnAt)}` : ''}: they no longer stand behind it.`,
+    };
   }
   if (outcome.via === 'code') {
     return { tone: 'ok', title: 'This code is genuine', text: `It belongs to a CV Medfolio issued to ${who}${issued}. Compare it with the CV you hold, or upload the PDF to check every byte.` };
@@ -156,7 +160,10 @@ function headline(outcome: Extract<Outcome, { kind: 'result' }>): { tone: 'ok' |
   return {
     tone: 'ok',
     title: 'Genuine and unchanged',
-    text: r.copy === 'shared-copy' ? `This is the copy of ${who}'s CV (issued${issued}) that a Medfolio share link stamped with its recipient, unchanged since.` : `This is the CV Medfolio issued to ${who}${issued}, unchanged since.`,
+    text:
+      r.copy === 'shared-copy'
+        ? `This is the copy of ${who}'s CV (issued${issued}) that a Medfolio share link stamped with its recipient, unchanged since.`
+        : `This is the CV Medfolio issued to ${who}${issued}, unchanged since.`,
   };
 }
 

@@ -23,8 +23,26 @@ describe('credentials', () => {
       on('GET', '/api/me/credentials', () => ({
         body: {
           credentials: [
-            { id: A, kind: 'post-confirmation', title: 'Post confirmed by a referee: Registrar at Northgate', issuedAt: '2026-11-20T10:00:00.000Z', status: withdrawn ? 'revoked' : 'active', revokedAt: withdrawn ? '2026-11-27T10:00:00.000Z' : null, revocationReason: withdrawn ? 'Withdrawn by you' : null, downloadUrl: `/api/me/credentials/${A}` },
-            { id: B, kind: 'shift-rollup', title: 'Approved shifts at Northgate: 1 shift', issuedAt: '2026-10-20T10:00:00.000Z', status: 'revoked', revokedAt: '2026-11-01T10:00:00.000Z', revocationReason: 'Replaced by a newer credential, because what it says changed', downloadUrl: `/api/me/credentials/${B}` },
+            {
+              id: A,
+              kind: 'post-confirmation',
+              title: 'Post confirmed by a referee: Registrar at Northgate',
+              issuedAt: '2026-11-20T10:00:00.000Z',
+              status: withdrawn ? 'revoked' : 'active',
+              revokedAt: withdrawn ? '2026-11-27T10:00:00.000Z' : null,
+              revocationReason: withdrawn ? 'Withdrawn by you' : null,
+              downloadUrl: `/api/me/credentials/${A}`,
+            },
+            {
+              id: B,
+              kind: 'shift-rollup',
+              title: 'Approved shifts at Northgate: 1 shift',
+              issuedAt: '2026-10-20T10:00:00.000Z',
+              status: 'revoked',
+              revokedAt: '2026-11-01T10:00:00.000Z',
+              revocationReason: 'Replaced by a newer credential, because what it says changed',
+              downloadUrl: `/api/me/credentials/${B}`,
+            },
           ],
         },
       })),

@@ -9,7 +9,6 @@ import { api, describeError } from '../lib/api.ts';
 import { formatDate } from '../lib/record-format.ts';
 import { credentialsKey, useCredentials } from './credentials/use-credentials.ts';
 
-
 const KIND_LABEL: Record<Credential['kind'], string> = {
   'post-confirmation': 'Confirmed post',
   'shift-rollup': 'Approved shifts',
@@ -100,8 +99,8 @@ export function CredentialsPage() {
         <summary>How an employer checks a credential</summary>
         <p>
           Each file is a W3C Verifiable Credential (a signed JSON Web Token). Their systems verify its signature against the keys Medfolio publishes at{' '}
-          <a href="/.well-known/jwks.json">/.well-known/jwks.json</a>, then look up its entry in the revocation list it names: a credential you withdraw, or one whose post
-          you change, shows as revoked there at once.
+          <a href="/.well-known/jwks.json">/.well-known/jwks.json</a>, then look up its entry in the revocation list it names: a credential you withdraw, or one whose post you change, shows as revoked
+          there at once.
         </p>
       </details>
       {credentials.isPending ? (
@@ -111,8 +110,8 @@ export function CredentialsPage() {
       ) : list.length === 0 ? (
         <EmptyState title="No credentials yet">
           <p>
-            Credentials come from evidence: <Link to="/verifications">ask a referee to confirm a post</Link>, submit your shifts to their supervisors, or{' '}
-            <Link to="/documents">link a document</Link> to a registration or DBS check.
+            Credentials come from evidence: <Link to="/verifications">ask a referee to confirm a post</Link>, submit your shifts to their supervisors, or <Link to="/documents">link a document</Link>{' '}
+            to a registration or DBS check.
           </p>
         </EmptyState>
       ) : (

@@ -49,8 +49,8 @@ export function DashboardPage() {
       {me.data?.processingRestricted ? (
         <div className="notice notice-warn" role="note">
           <p>
-            <strong>Processing is restricted.</strong> At your request, AI processing of your record (drafting CVs, the assistant, search) is paused. Your record is kept and you
-            can still edit it. <Link to="/privacy">Change this in Privacy</Link>.
+            <strong>Processing is restricted.</strong> At your request, AI processing of your record (drafting CVs, the assistant, search) is paused. Your record is kept and you can still edit it.{' '}
+            <Link to="/privacy">Change this in Privacy</Link>.
           </p>
         </div>
       ) : null}

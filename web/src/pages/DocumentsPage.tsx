@@ -175,13 +175,7 @@ function DocumentRow({
                 Download
               </a>
               {!linking && available.length ? (
-                <button
-                  id={`doc-link-${doc.id}`}
-                  type="button"
-                  className="btn btn-secondary btn-small"
-                  aria-label={`Link ${doc.filename} to a record`}
-                  onClick={() => setLinking(true)}
-                >
+                <button id={`doc-link-${doc.id}`} type="button" className="btn btn-secondary btn-small" aria-label={`Link ${doc.filename} to a record`} onClick={() => setLinking(true)}>
                   Link to a record
                 </button>
               ) : null}

@@ -6,7 +6,24 @@ import { useMe } from '../app/auth.ts';
 import { expiryBand, todayIn } from '../lib/expiry-bands.ts';
 import { EVIDENCE, VERIFICATION_STATUS, confirmedByText, formatDate, formatSpan, type ConfirmedBy } from '../lib/record-format.ts';
 import { dbsLevelLabel, useVerifications, type PostItem } from './record/record-api.ts';
-import { ActivityForm, AwardForm, CourseForm, LanguageForm, MembershipForm, courseFormatLabel, DbsForm, EducationForm, PostForm, PublicationForm, RefereeForm, RegistrationForm, TrainingForm, activityCategoryLabel, contractLabel, workforceLabel } from './record/RecordForms.tsx';
+import {
+  ActivityForm,
+  AwardForm,
+  CourseForm,
+  LanguageForm,
+  MembershipForm,
+  courseFormatLabel,
+  DbsForm,
+  EducationForm,
+  PostForm,
+  PublicationForm,
+  RefereeForm,
+  RegistrationForm,
+  TrainingForm,
+  activityCategoryLabel,
+  contractLabel,
+  workforceLabel,
+} from './record/RecordForms.tsx';
 import { RecordSection } from './record/RecordSection.tsx';
 import { capitalise, publicationTypeWords, registrationBodyWords } from '../../../server/platform/words/enum-words.ts';
 import { RECORD_KIND_NAMES } from '../../../server/domains/record/schema.ts';
@@ -316,7 +333,9 @@ export function RecordPage() {
               <>
                 <strong>{p.title}</strong>
                 {p.authors ? <div>{p.authors}</div> : null}
-                <div className="muted">{[capitalise(publicationTypeWords(p.publicationType)), p.publisher, p.doi ? `DOI ${p.doi}` : null, p.pmid ? `PMID ${p.pmid}` : null].filter(Boolean).join(', ')}</div>
+                <div className="muted">
+                  {[capitalise(publicationTypeWords(p.publicationType)), p.publisher, p.doi ? `DOI ${p.doi}` : null, p.pmid ? `PMID ${p.pmid}` : null].filter(Boolean).join(', ')}
+                </div>
               </>
             ),
           },

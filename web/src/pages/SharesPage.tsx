@@ -53,7 +53,8 @@ export function SharesPage() {
         ) : cvs.isError ? (
           <ErrorState level={3} error={cvs.error} title="Your CVs could not be loaded" onRetry={() => void cvs.refetch()} />
         ) : readyCvs.length === 0 ? (
-          <EmptyState level={3}
+          <EmptyState
+            level={3}
             title="No CV ready to share"
             action={
               <Link className="btn" to="/assistant">
@@ -98,7 +99,9 @@ export function SharesPage() {
                 share={s}
                 cvTitle={cvTitles.get(s.cvId)}
                 onRevoked={(share) => {
-                  queryClient.setQueryData<ShareList>(sharesKey, (prev) => (prev ? { shares: prev.shares.map((x) => (x.id === share.id ? { ...x, status: 'revoked', revokedAt: new Date().toISOString() } : x)) } : prev));
+                  queryClient.setQueryData<ShareList>(sharesKey, (prev) =>
+                    prev ? { shares: prev.shares.map((x) => (x.id === share.id ? { ...x, status: 'revoked', revokedAt: new Date().toISOString() } : x)) } : prev,
+                  );
                   void queryClient.invalidateQueries({ queryKey: sharesKey });
                   setAnnouncement(`The link for ${share.recipientEmail} is revoked.`);
                 }}

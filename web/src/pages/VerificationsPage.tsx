@@ -142,13 +142,7 @@ function VerificationRow({ v, onCancelled }: { v: Verification; onCancelled: (v:
               Withdraw this request? The link in the email will stop working.
             </ConfirmStep>
           ) : (
-            <button
-              id={`cancel-${v.id}`}
-              type="button"
-              className="btn btn-secondary btn-small"
-              aria-label={`Cancel request to ${v.verifierName}`}
-              onClick={() => setConfirming(true)}
-            >
+            <button id={`cancel-${v.id}`} type="button" className="btn btn-secondary btn-small" aria-label={`Cancel request to ${v.verifierName}`} onClick={() => setConfirming(true)}>
               Cancel request
             </button>
           )}

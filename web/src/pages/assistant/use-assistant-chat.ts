@@ -26,7 +26,17 @@ export function useConversation(id: string | undefined) {
   });
 }
 
-const STATUS_OF: Record<string, number> = { QUOTA_EXCEEDED: 429, RATE_LIMITED: 429, PROCESSING_RESTRICTED: 403, VALIDATION: 422, NOT_FOUND: 404, CONFLICT: 409, UNAUTHENTICATED: 401, LLM_UNAVAILABLE: 503, SERVICE_UNAVAILABLE: 503 };
+const STATUS_OF: Record<string, number> = {
+  QUOTA_EXCEEDED: 429,
+  RATE_LIMITED: 429,
+  PROCESSING_RESTRICTED: 403,
+  VALIDATION: 422,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  LLM_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 /** The socket's `error` {code, message, details} as an ApiError, so it is explained like any other. */
 export function socketError(payload: { code?: unknown; message?: unknown; details?: unknown }): ApiError {

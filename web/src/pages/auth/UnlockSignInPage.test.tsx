@@ -29,7 +29,10 @@ describe('the emailed sign-in unlock', () => {
   });
 
   it('explains a used link and offers a password reset', async () => {
-    stubFetch(csrf, on('POST', '/api/auth/unlock-sign-in', () => apiError(410, 'GONE', 'This link has expired or was already used')));
+    stubFetch(
+      csrf,
+      on('POST', '/api/auth/unlock-sign-in', () => apiError(410, 'GONE', 'This link has expired or was already used')),
+    );
     renderAt(<App />, `/unlock-sign-in?token=${token}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'This browser could not be let in' })).toBeInTheDocument();
     expect(screen.getByText(/expired or was already used/)).toBeInTheDocument();

@@ -29,7 +29,13 @@ const cv = (id: string, jobTitle: string, createdAt: string, status = 'done') =>
   createdAt,
   completedAt: null,
 });
-const list = { cvs: [cv(A, 'Trust Registrar in Emergency Medicine', '2026-11-01T10:00:00.000Z'), cv(B, 'Clinical Fellow in Acute Medicine', '2026-11-02T10:00:00.000Z'), cv(C, 'Salaried GP', '2026-11-03T10:00:00.000Z', 'running')] };
+const list = {
+  cvs: [
+    cv(A, 'Trust Registrar in Emergency Medicine', '2026-11-01T10:00:00.000Z'),
+    cv(B, 'Clinical Fellow in Acute Medicine', '2026-11-02T10:00:00.000Z'),
+    cv(C, 'Salaried GP', '2026-11-03T10:00:00.000Z', 'running'),
+  ],
+};
 const diff = {
   first: { id: A, jobTitle: 'Trust Registrar in Emergency Medicine', createdAt: '2026-11-01T10:00:00.000Z' },
   second: { id: B, jobTitle: 'Clinical Fellow in Acute Medicine', createdAt: '2026-11-02T10:00:00.000Z' },
@@ -62,7 +68,11 @@ describe('comparing CVs', () => {
     const { container } = renderAt(<CvCompare id={A} />, `/cvs/${A}/compare`);
     const select = await screen.findByLabelText('Compare with');
     // Only the other finished CV is offered: not this one, not one still being made.
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a CV', expect.stringMatching(/^Clinical Fellow in Acute Medicine \(made 2 Nov 2026/)]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose a CV', expect.stringMatching(/^Clinical Fellow in Acute Medicine \(made 2 Nov 2026/)]);
     await user.selectOptions(select, B);
     await user.click(screen.getByRole('button', { name: 'Compare' }));
     expect(screen.getByTestId('location')).toHaveTextContent(`/cvs/${A}/compare?with=${B}`);

@@ -16,7 +16,11 @@ const check = {
   issuedAt: '2026-11-20T10:00:00.000Z',
   withdrawnAt: null,
   items: [
-    { section: 'Clinical experience', title: 'Senior Staff Nurse', evidence: { level: 'verifier-confirmed' as const, text: 'Confirmed by Matron, Critical Care, Clifton Vale NHS Foundation Trust on 18 November 2026' } },
+    {
+      section: 'Clinical experience',
+      title: 'Senior Staff Nurse',
+      evidence: { level: 'verifier-confirmed' as const, text: 'Confirmed by Matron, Critical Care, Clifton Vale NHS Foundation Trust on 18 November 2026' },
+    },
     { section: 'Clinical experience', title: 'Staff Nurse', evidence: { level: 'self-declared' as const, text: null } },
     { section: 'Verified shifts', title: 'Bank Staff Nurse, ICU', evidence: { level: 'supervisor-approved' as const, text: 'Approved by shift supervisor: 1 shift, on 3 October 2026' } },
   ],

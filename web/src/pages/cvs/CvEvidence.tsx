@@ -38,8 +38,7 @@ export function CvEvidence({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'show
     <section className="stack stack-tight cv-evidence" aria-labelledby={`evidence-${cv.id}`}>
       <Sub id={`evidence-${cv.id}`}>Evidence on this CV</Sub>
       <p className="muted">
-        Each entry carries the mark a recruiter sees on the PDF and on your share link. The PDF is signed: anyone can check it, or the code printed on it, at{' '}
-        <Link to="/check">the check page</Link>.
+        Each entry carries the mark a recruiter sees on the PDF and on your share link. The PDF is signed: anyone can check it, or the code printed on it, at <Link to="/check">the check page</Link>.
       </p>
       {check.withdrawnAt ? (
         <p className="notice notice-warn" role="status">
@@ -119,8 +118,7 @@ export function CvEvidence({ cv, headingLevel = 2 }: { cv: Pick<Cv, 'id' | 'show
 export function EvidenceLine({ item, noMark }: { item: Check['items'][number]; noMark: string }) {
   return (
     <li className="evidence-line">
-      <span>{item.title}</span>{' '}
-      {item.evidence.text ? <span className={MARK_BADGE[item.evidence.level]}>{item.evidence.text}</span> : <span className="muted">{noMark}</span>}
+      <span>{item.title}</span> {item.evidence.text ? <span className={MARK_BADGE[item.evidence.level]}>{item.evidence.text}</span> : <span className="muted">{noMark}</span>}
     </li>
   );
 }

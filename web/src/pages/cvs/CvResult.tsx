@@ -28,7 +28,9 @@ export function CvResult({
   const { requirements, removed, warnings } = summary;
   return (
     <div className="stack cv-result">
-      <H className="cv-result-title" ref={titleRef} tabIndex={-1}>{cv.jobTitle ? `Your CV for ${cv.jobTitle}` : 'Your tailored CV'}</H>
+      <H className="cv-result-title" ref={titleRef} tabIndex={-1}>
+        {cv.jobTitle ? `Your CV for ${cv.jobTitle}` : 'Your tailored CV'}
+      </H>
 
       <section className={removed.length ? 'notice notice-danger cv-removed' : 'notice notice-ok cv-removed'} aria-labelledby={`removed-${cv.id}`}>
         <Sub id={`removed-${cv.id}`}>{removed.length ? `Removed by the evidence check (${removed.length})` : 'Nothing was removed by the evidence check'}</Sub>
@@ -65,7 +67,8 @@ export function CvResult({
       <section className="stack stack-tight" aria-labelledby={`reqs-${cv.id}`}>
         <Sub id={`reqs-${cv.id}`}>Job requirements</Sub>
         <p className="muted">
-          {requirements.met.length} met · {requirements.probablyMet.length} to check · {requirements.unmet.length} not met · {requirements.expired.length} expired · {requirements.expiring.length} expiring soon
+          {requirements.met.length} met · {requirements.probablyMet.length} to check · {requirements.unmet.length} not met · {requirements.expired.length} expired · {requirements.expiring.length}{' '}
+          expiring soon
         </p>
         <RequirementGroup title="Not met" tone="danger" items={requirements.unmet} empty="None: your record covers every requirement found." />
         <RequirementGroup title="Expired" tone="danger" items={requirements.expired} />

@@ -9,7 +9,16 @@ import { CvTracker } from './CvTracker.tsx';
 import { installFakeSockets, type FakeSocket } from '../../test/fake-socket.ts';
 
 const ID = '0b8f6c1e-1d2a-4c3b-9e4f-5a6b7c8d9e0f';
-const base = { id: ID, template: 'full', jobTitle: 'Specialty Registrar in Emergency Medicine', composer: 'offline', draft: null, error: null, createdAt: '2026-03-01T10:00:00.000Z', completedAt: null };
+const base = {
+  id: ID,
+  template: 'full',
+  jobTitle: 'Specialty Registrar in Emergency Medicine',
+  composer: 'offline',
+  draft: null,
+  error: null,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  completedAt: null,
+};
 const summary = {
   requirements: {
     met: [{ text: 'Full GMC registration with a licence to practise', importance: 'essential', note: 'GMC registration, active', evidence: ['GMC registration'] }],
@@ -66,7 +75,9 @@ describe('CV tracker', () => {
   });
 
   it('says so when the CV failed', async () => {
-    stubFetch(on('GET', `/api/cvs/${ID}`, { body: { ...base, status: 'failed', stage: 'failed', summary: null, pdf: null, error: 'The CV could not be generated. Nothing was charged; please try again.' } }));
+    stubFetch(
+      on('GET', `/api/cvs/${ID}`, { body: { ...base, status: 'failed', stage: 'failed', summary: null, pdf: null, error: 'The CV could not be generated. Nothing was charged; please try again.' } }),
+    );
     renderAt(<CvTracker id={ID} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('The CV could not be generated. Nothing was charged; please try again.');
     expect(screen.getByText('The CV could not be made')).toBeInTheDocument();

@@ -31,16 +31,12 @@ function stubs(options: { restricted?: boolean; comment?: { comment: string; upd
     on('GET', '/api/me', { body: { ...me, processingRestricted: options.restricted ?? false } }),
     on('GET', '/api/registrations', {
       body: {
-        items: [
-          { id: 'r1', body: 'GMC', number: '1234567', jurisdiction: null, status: null, conditions: null, renewalDate: '2026-03-20', revalidationDate: '2027-06-01', ...meta },
-        ],
+        items: [{ id: 'r1', body: 'GMC', number: '1234567', jurisdiction: null, status: null, conditions: null, renewalDate: '2026-03-20', revalidationDate: '2027-06-01', ...meta }],
       },
     }),
     on('GET', '/api/training', {
       body: {
-        items: [
-          { id: 't1', name: 'Basic Life Support', provider: null, completedOn: '2025-02-01', expiresOn: '2026-02-01', expirySource: 'catalogue', catalogueId: 'bls', ...meta },
-        ],
+        items: [{ id: 't1', name: 'Basic Life Support', provider: null, completedOn: '2025-02-01', expiresOn: '2026-02-01', expirySource: 'catalogue', catalogueId: 'bls', ...meta }],
       },
     }),
     on('GET', '/api/dbs', {
@@ -175,7 +171,14 @@ describe('dashboard', () => {
       ...['registrations', 'training', 'dbs', 'posts', 'education'].map((path) => on('GET', `/api/${path}`, { body: { items: [] } })),
       on('GET', '/api/verifications', { body: { verifications: [] } }),
       on('GET', '/api/prescreen', {
-        body: { asOf: '2026-03-10', role: null, notice, findings: [], summary: { gaps: 0, overlaps: 0, expired: 0, expiring: 0, unverified: 0, missing: 0 }, roles: [{ id: 'doctor-foundation', name: 'Foundation doctor' }] },
+        body: {
+          asOf: '2026-03-10',
+          role: null,
+          notice,
+          findings: [],
+          summary: { gaps: 0, overlaps: 0, expired: 0, expiring: 0, unverified: 0, missing: 0 },
+          roles: [{ id: 'doctor-foundation', name: 'Foundation doctor' }],
+        },
       }),
     );
     renderAt(<DashboardPage />, '/');
@@ -188,7 +191,8 @@ describe('dashboard', () => {
       ['Add your DBS check', '/record#dbs'],
       ['Ask a referee', '/verifications'],
       ['Start from your CV', '/record#import-export'],
-    ]) expect(within(checklist).getByRole('link', { name })).toHaveAttribute('href', href);
+    ])
+      expect(within(checklist).getByRole('link', { name })).toHaveAttribute('href', href);
     expect(await screen.findByText(/Nothing to check yet: your record is empty/)).toBeInTheDocument();
     expect(screen.queryByText(/nothing in your record needs attention/)).not.toBeInTheDocument();
   });

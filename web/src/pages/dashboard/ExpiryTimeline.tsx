@@ -30,8 +30,8 @@ export function ExpiryTimeline({ timeline }: { timeline: ReturnType<typeof useTi
     return (
       <div className="empty-state">
         <p>
-          No renewal or expiry dates yet. Add your <Link to="/record#registrations">registrations</Link>, <Link to="/record#training">training</Link> and{' '}
-          <Link to="/record#dbs">DBS checks</Link> and they will be listed here, soonest first.
+          No renewal or expiry dates yet. Add your <Link to="/record#registrations">registrations</Link>, <Link to="/record#training">training</Link> and <Link to="/record#dbs">DBS checks</Link> and
+          they will be listed here, soonest first.
         </p>
       </div>
     );

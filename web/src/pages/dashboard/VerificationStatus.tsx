@@ -12,7 +12,8 @@ export function VerificationStatus() {
   if (verifications.isPending || posts.isPending) return <Loading label="Loading verification status…" />;
   if (verifications.isError || posts.isError)
     return (
-      <ErrorState level={3}
+      <ErrorState
+        level={3}
         error={verifications.error ?? posts.error}
         title="Verification status could not be loaded"
         onRetry={() => {

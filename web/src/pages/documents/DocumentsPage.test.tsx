@@ -47,9 +47,7 @@ function fakeXhr(replies: { status: number; body: unknown } | Array<{ status: nu
 describe('documents', () => {
   it('checks the file before sending it', () => {
     expect(fileProblem(undefined)).toBe('Choose a file to upload');
-    expect(fileProblem(new File(['x'], 'notes.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))).toBe(
-      'The file must be a PDF, PNG or JPEG',
-    );
+    expect(fileProblem(new File(['x'], 'notes.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))).toBe('The file must be a PDF, PNG or JPEG');
     const big = new File(['x'], 'scan.pdf', { type: 'application/pdf' });
     Object.defineProperty(big, 'size', { value: 11 * 1024 * 1024 });
     expect(fileProblem(big)).toBe('The file is 11.0 MB: files can be at most 10 MB');
@@ -57,12 +55,7 @@ describe('documents', () => {
   });
 
   it('shows upload progress, and puts a 415 on the file field', async () => {
-    stubFetch(
-      csrf,
-      on('GET', '/api/me', { body: me }),
-      on('GET', '/api/documents', { body: { documents: [] } }),
-      ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty),
-    );
+    stubFetch(csrf, on('GET', '/api/me', { body: me }), on('GET', '/api/documents', { body: { documents: [] } }), ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty));
     const sent: FormData[] = [];
     fakeXhr({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only PDF, PNG and JPEG files are accepted (this file is ZIP)', requestId: 'r1' } } }, sent);
     const user = userEvent.setup();
@@ -81,13 +74,17 @@ describe('documents', () => {
   });
 
   it('takes the previous "Uploaded" notice away when the next upload fails', async () => {
-    stubFetch(
-      csrf,
-      on('GET', '/api/me', { body: me }),
-      on('GET', '/api/documents', { body: { documents: [] } }),
-      ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty),
-    );
-    const uploaded = { id: '3f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10', type: 'certificate', filename: 'bls.pdf', mimeType: 'application/pdf', sizeBytes: 100, sha256: 'a'.repeat(64), uploadedAt: '2026-03-01T10:00:00.000Z', links: [] };
+    stubFetch(csrf, on('GET', '/api/me', { body: me }), on('GET', '/api/documents', { body: { documents: [] } }), ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty));
+    const uploaded = {
+      id: '3f1c1f2e-8a43-4b8e-9a55-2f4f3c1d2e10',
+      type: 'certificate',
+      filename: 'bls.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: 100,
+      sha256: 'a'.repeat(64),
+      uploadedAt: '2026-03-01T10:00:00.000Z',
+      links: [],
+    };
     const sent: FormData[] = [];
     fakeXhr(
       [

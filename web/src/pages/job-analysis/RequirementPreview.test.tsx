@@ -41,7 +41,9 @@ describe('requirement preview under the pasted advert', () => {
     const preview = await screen.findByRole('region', { name: 'What this job asks for' }, { timeout: 3000 });
     expect(await within(preview).findByText('Critical Care Outreach Practitioner')).toBeInTheDocument();
     expect(within(preview).getByText(/Essential: 2 of 3 met \(1 to check\) · 1 not met/)).toBeInTheDocument();
-    const items = within(preview).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(preview)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toContain('Not met');
     expect(items[0]).toContain('Experience of teaching');
     expect(items.at(-1)).toContain('Desirable');
@@ -52,7 +54,19 @@ describe('requirement preview under the pasted advert', () => {
   it('says so when the text is not an advert', async () => {
     stubFetch(
       on('GET', '/api/auth/csrf', { body: { csrfToken: 't' } }),
-      on('POST', '/api/job-analysis', { body: { title: 'Untitled job', employer: null, country: null, asOf: '2026-11-22', analysedWith: 'offline', requirements: [], essential: { ...counts, met: 0, probablyMet: 0, unmet: 0 }, desirable: { ...counts, met: 0, probablyMet: 0, unmet: 0 }, notice: 'No requirements found: is this a job advert?' } }),
+      on('POST', '/api/job-analysis', {
+        body: {
+          title: 'Untitled job',
+          employer: null,
+          country: null,
+          asOf: '2026-11-22',
+          analysedWith: 'offline',
+          requirements: [],
+          essential: { ...counts, met: 0, probablyMet: 0, unmet: 0 },
+          desirable: { ...counts, met: 0, probablyMet: 0, unmet: 0 },
+          notice: 'No requirements found: is this a job advert?',
+        },
+      }),
     );
     const user = userEvent.setup();
     renderAt(<TailorCvForm onStarted={() => undefined} />);

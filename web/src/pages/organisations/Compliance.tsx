@@ -86,7 +86,8 @@ export function ComplianceSection({ organisationId }: { organisationId: string }
       ) : (
         <>
           <p>
-            Across the members who share it: {view.data.expiring.expired} expired, {view.data.expiring.within30} expiring within 30 days, {view.data.expiring.within60} within 60 and {view.data.expiring.within90} within 90.
+            Across the members who share it: {view.data.expiring.expired} expired, {view.data.expiring.within30} expiring within 30 days, {view.data.expiring.within60} within 60 and{' '}
+            {view.data.expiring.within90} within 90.
             {view.data.notSharing ? ` ${view.data.notSharing} member${view.data.notSharing === 1 ? ' shares' : 's share'} nothing and ${view.data.notSharing === 1 ? 'is' : 'are'} not shown.` : ''}
           </p>
           <p>

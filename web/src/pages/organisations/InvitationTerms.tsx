@@ -21,7 +21,8 @@ export function InvitationTerms({ invitation }: { invitation: InvitationView }) 
       ))}
       <p className="muted">
         Sent to {invitation.email}
-        {invitation.role === 'admin' ? ', to join as an admin' : ''}. The link works once, until {new Date(invitation.expiresAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}.
+        {invitation.role === 'admin' ? ', to join as an admin' : ''}. The link works once, until{' '}
+        {new Date(invitation.expiresAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}.
       </p>
     </section>
   );

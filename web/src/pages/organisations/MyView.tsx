@@ -18,11 +18,7 @@ export function MyViewPage() {
         <ErrorState error={view.error} title="This could not be loaded" />
       ) : (
         <>
-          {view.data.sees ? (
-            <MemberItems member={view.data.sees} headingLevel={2} />
-          ) : (
-            <p>They see your name and email address, and nothing from your record.</p>
-          )}
+          {view.data.sees ? <MemberItems member={view.data.sees} headingLevel={2} /> : <p>They see your name and email address, and nothing from your record.</p>}
           <section className="card stack stack-tight" aria-labelledby="terms-heading">
             <h2 id="terms-heading">What you agreed to</h2>
             {view.data.terms.map((line) => (

@@ -137,7 +137,12 @@ function Members({ org, onDone }: { org: Organisation; onDone: (s: string) => vo
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"
-                  onClick={() => void run(() => api.patch(`/api/organisations/${org.id}/members/${m.id}`, { role: m.role === 'admin' ? 'member' : 'admin' }), `${m.name} is now ${m.role === 'admin' ? 'a member' : 'an admin'}.`)}
+                  onClick={() =>
+                    void run(
+                      () => api.patch(`/api/organisations/${org.id}/members/${m.id}`, { role: m.role === 'admin' ? 'member' : 'admin' }),
+                      `${m.name} is now ${m.role === 'admin' ? 'a member' : 'an admin'}.`,
+                    )
+                  }
                 >
                   {m.role === 'admin' ? `Make ${m.name} a member` : `Make ${m.name} an admin`}
                 </button>
@@ -197,7 +202,16 @@ function InviteSection({ organisationId, onDone }: { organisationId: string; onD
       <form className="stack" onSubmit={(e) => void send(e)} noValidate>
         <ErrorSummary error={error} />
         <TextField id="invite-email" label="Email address" type="email" autoComplete="off" spellCheck={false} value={email} onChange={setEmail} />
-        <SelectField id="invite-role" label="Role" value={role} onChange={setRole} options={[{ value: 'member', label: 'Member' }, { value: 'admin', label: 'Admin' }]} />
+        <SelectField
+          id="invite-role"
+          label="Role"
+          value={role}
+          onChange={setRole}
+          options={[
+            { value: 'member', label: 'Member' },
+            { value: 'admin', label: 'Admin' },
+          ]}
+        />
         <ScopeChoices idPrefix="invite-scope" legend="Ask them to share" value={scope} onChange={setScope} />
         <div className="actions">
           <SubmitButton busy={busy} busyLabel="Sending…">

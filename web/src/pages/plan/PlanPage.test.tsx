@@ -41,14 +41,23 @@ describe('plan & usage', () => {
     expect(within(table).getByRole('row', { name: /Conversations kept for 30 days 365 days/ })).toBeInTheDocument();
   });
 
-  const myPlan = { plan: free, source: 'personal', organisation: null, usage: { assistantMessages: 0, cvGenerations: 0, llmTokens: 0 }, periodStart: '2026-03-01T00:00:00.000Z', resetsAt: '2026-04-01T00:00:00.000Z' };
+  const myPlan = {
+    plan: free,
+    source: 'personal',
+    organisation: null,
+    usage: { assistantMessages: 0, cvGenerations: 0, llmTokens: 0 },
+    periodStart: '2026-03-01T00:00:00.000Z',
+    resetsAt: '2026-04-01T00:00:00.000Z',
+  };
 
   it('without billing, hides the upgrade buttons and says who assigns plans', async () => {
     stubFetch(
       on('GET', '/api/me', { body: me }),
       on('GET', '/api/me/plan', { body: myPlan }),
       on('GET', '/api/plans', { body: { plans: [free, pro] } }),
-      on('GET', '/api/billing', { body: { configured: false, message: 'Billing is not set up on this Medfolio: plans are assigned by Medfolio or by your organisation’s administrator.', purchasable: [], subscription: null } }),
+      on('GET', '/api/billing', {
+        body: { configured: false, message: 'Billing is not set up on this Medfolio: plans are assigned by Medfolio or by your organisation’s administrator.', purchasable: [], subscription: null },
+      }),
     );
     renderAt(<App />, '/plan');
     expect(await screen.findByText(/^Billing is not set up on this Medfolio/)).toBeInTheDocument();
@@ -65,7 +74,9 @@ describe('plan & usage', () => {
       on('GET', '/api/me', { body: me }),
       on('GET', '/api/me/plan', { body: myPlan }),
       on('GET', '/api/plans', { body: { plans: [free, pro] } }),
-      on('GET', '/api/billing', { body: { configured: true, message: null, purchasable: [{ planId: 'pro', for: 'personal' }], subscription: { planId: 'free', managedBy: 'admin', status: 'active', seats: null, notice: null } } }),
+      on('GET', '/api/billing', {
+        body: { configured: true, message: null, purchasable: [{ planId: 'pro', for: 'personal' }], subscription: { planId: 'free', managedBy: 'admin', status: 'active', seats: null, notice: null } },
+      }),
       on('POST', '/api/billing/checkout', { status: 409, body: { error: { code: 'CONFLICT', message: 'There is already a subscription: change it in the billing portal', requestId: 'r1' } } }),
     );
     renderAt(<App />, '/plan');

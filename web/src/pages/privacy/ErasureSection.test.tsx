@@ -22,7 +22,9 @@ const policy = {
 };
 /** The password is checked before the confirmation step; only this one is right. */
 const passwordCheck = on('POST', '/api/me/erasure/password-check', (call) =>
-  (call.body as { password: string }).password === 'correct horse battery' ? { body: { ok: true } } : apiError(422, 'VALIDATION', 'The password is incorrect', { issues: [{ path: 'body.password', message: 'Password is incorrect' }] }),
+  (call.body as { password: string }).password === 'correct horse battery'
+    ? { body: { ok: true } }
+    : apiError(422, 'VALIDATION', 'The password is incorrect', { issues: [{ path: 'body.password', message: 'Password is incorrect' }] }),
 );
 const privacyPage = (user: typeof me) => [
   csrf,

@@ -124,8 +124,8 @@ export function CvFileImport({ announce, onImported }: { announce: (message: str
     <div className="stack">
       <h3>Start from an existing CV</h3>
       <p>
-        Choose your CV as a PDF or Word (.docx) file. Medfolio reads it and lists the posts, qualifications, courses and registrations it found; nothing is saved until you tick the
-        items to keep and import them. Imported items are your own statement until a referee confirms them.
+        Choose your CV as a PDF or Word (.docx) file. Medfolio reads it and lists the posts, qualifications, courses and registrations it found; nothing is saved until you tick the items to keep and
+        import them. Imported items are your own statement until a referee confirms them.
       </p>
       <div className="field">
         <label htmlFor={inputId} className="field-label">

@@ -26,7 +26,22 @@ import { Checkbox, DateField, SelectField, SubmitButton, TextAreaField, TextFiel
 import { api } from '../../lib/api.ts';
 import { useZodForm, type ZodForm } from '../../lib/use-zod-form.ts';
 import { ACTIVITY_CATEGORY_WORDS, capitalise, enumWord, publicationTypeWords } from '../../../../server/platform/words/enum-words.ts';
-import type { ActivityItem, AwardItem, CourseItem, LanguageItem, MembershipItem, DbsItem, EducationItem, ItemOf, PostItem, PublicationItem, RecordPath, RefereeItem, RegistrationItem, TrainingItem } from './record-api.ts';
+import type {
+  ActivityItem,
+  AwardItem,
+  CourseItem,
+  LanguageItem,
+  MembershipItem,
+  DbsItem,
+  EducationItem,
+  ItemOf,
+  PostItem,
+  PublicationItem,
+  RecordPath,
+  RefereeItem,
+  RegistrationItem,
+  TrainingItem,
+} from './record-api.ts';
 
 /**
  * One form per kind of record, each validated with the server's own create schema (a few fields
@@ -234,12 +249,7 @@ export function RegistrationForm({ item, onSaved, onCancel }: RecordFormProps<'r
   });
   return (
     <FormFrame title={item ? `Edit ${item.body} registration` : 'Add a registration'} form={form} saveLabel="Save registration" onCancel={onCancel}>
-      <SelectField
-        label="Regulator"
-        placeholder="Choose a regulator"
-        options={ZRegistrationBody.options.map((b) => ({ value: b, label: BODY_LABELS[b] ?? b }))}
-        {...form.field('body')}
-      />
+      <SelectField label="Regulator" placeholder="Choose a regulator" options={ZRegistrationBody.options.map((b) => ({ value: b, label: BODY_LABELS[b] ?? b }))} {...form.field('body')} />
       <TextField
         label="Registration number"
         hint="GMC: 7 digits. NMC: e.g. 12A3456B. HCPC: prefix and digits, e.g. PA12345."
@@ -367,12 +377,7 @@ export function DbsForm({ item, onSaved, onCancel }: RecordFormProps<'dbs'>) {
   return (
     <FormFrame title={item ? 'Edit DBS check' : 'Add a DBS check'} form={form} saveLabel="Save DBS check" onCancel={onCancel}>
       <SelectField label="Level" placeholder="Choose a level" options={ZDbsLevel.options.map((l) => ({ value: l, label: capitalise(enumWord(l)) }))} {...form.field('level')} />
-      <SelectField
-        label="Workforce"
-        placeholder="Choose a workforce"
-        options={ZDbsInput.shape.workforce.options.map((w) => ({ value: w, label: workforceLabel(w) }))}
-        {...form.field('workforce')}
-      />
+      <SelectField label="Workforce" placeholder="Choose a workforce" options={ZDbsInput.shape.workforce.options.map((w) => ({ value: w, label: workforceLabel(w) }))} {...form.field('workforce')} />
       <TextField
         label="Certificate number"
         hint="12 digits, from the top right of the certificate."
@@ -466,7 +471,18 @@ export function ActivityForm({ item, onSaved, onCancel }: RecordFormProps<'activ
   const form = useZodForm({
     schema: ZActivityForm,
     initialValues: initialValues as z.input<typeof ZActivityForm>,
-    labels: { category: 'Type', title: 'Title', roles: 'Your role', organisation: 'Where', startDate: 'Start date', endDate: 'End date', description: 'Description', highlights: 'Outcomes', keywords: 'Keywords', url: 'Web address' },
+    labels: {
+      category: 'Type',
+      title: 'Title',
+      roles: 'Your role',
+      organisation: 'Where',
+      startDate: 'Start date',
+      endDate: 'End date',
+      description: 'Description',
+      highlights: 'Outcomes',
+      keywords: 'Keywords',
+      url: 'Web address',
+    },
     onSubmit: async (data) => {
       const saved = await saveRecord<ActivityItem>('activities', item?.id, data, ZActivityInput.shape, Object.keys(initialValues));
       onSaved(saved, !item);
@@ -511,7 +527,17 @@ export function PublicationForm({ item, onSaved, onCancel }: RecordFormProps<'pu
   const form = useZodForm({
     schema: ZPublicationForm,
     initialValues: initialValues as z.input<typeof ZPublicationForm>,
-    labels: { title: 'Title', publicationType: 'Type', authors: 'Authors', publisher: 'Journal or publisher', publishedOn: 'Publication date', doi: 'DOI', pmid: 'PubMed id (PMID)', url: 'Web address', summary: 'Summary' },
+    labels: {
+      title: 'Title',
+      publicationType: 'Type',
+      authors: 'Authors',
+      publisher: 'Journal or publisher',
+      publishedOn: 'Publication date',
+      doi: 'DOI',
+      pmid: 'PubMed id (PMID)',
+      url: 'Web address',
+      summary: 'Summary',
+    },
     onSubmit: async (data) => {
       const saved = await saveRecord<PublicationItem>('publications', item?.id, data, ZPublicationInput.shape, Object.keys(initialValues));
       onSaved(saved, !item);
@@ -520,7 +546,12 @@ export function PublicationForm({ item, onSaved, onCancel }: RecordFormProps<'pu
   return (
     <FormFrame title={item ? `Edit publication: ${item.title}` : 'Add a publication'} form={form} saveLabel="Save publication" onCancel={onCancel}>
       <TextField label="Title" {...form.field('title')} />
-      <SelectField label="Type" placeholder="Choose a type" options={ZPublicationType.options.map((t) => ({ value: t, label: capitalise(publicationTypeWords(t)) }))} {...form.field('publicationType')} />
+      <SelectField
+        label="Type"
+        placeholder="Choose a type"
+        options={ZPublicationType.options.map((t) => ({ value: t, label: capitalise(publicationTypeWords(t)) }))}
+        {...form.field('publicationType')}
+      />
       <TextField label="Authors" optional hint='As cited, e.g. "Okafor S, Rahman A, et al."' {...form.field('authors')} />
       <TextField label="Journal or publisher" optional {...form.field('publisher')} />
       <DateField label="Publication date" optional {...form.field('publishedOn')} />
@@ -592,7 +623,11 @@ export function RefereeForm({ item, onSaved, onCancel }: RecordFormProps<'refere
       <TextField label="Email address" optional type="email" autoComplete="off" {...form.field('email')} />
       <TextField label="Phone number" optional type="tel" autoComplete="off" {...form.field('phone')} />
       <TextAreaField label="Reference" optional hint="What they wrote about you, if you hold it." rows={3} {...form.field('reference')} />
-      <Checkbox label="Print their name, position and organisation on my CVs" hint="Otherwise CVs say referees are available on request. Contact details are never printed." {...form.checkbox('showOnCv')} />
+      <Checkbox
+        label="Print their name, position and organisation on my CVs"
+        hint="Otherwise CVs say referees are available on request. Contact details are never printed."
+        {...form.checkbox('showOnCv')}
+      />
     </FormFrame>
   );
 }

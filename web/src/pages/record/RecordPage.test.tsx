@@ -24,12 +24,7 @@ const registration = {
   ...meta,
 };
 const empty = (path: string) => on('GET', `/api/${path}`, { body: { items: [] } });
-const base = [
-  csrf,
-  on('GET', '/api/me', { body: me }),
-  on('GET', '/api/verifications', { body: { verifications: [] } }),
-  on('GET', '/api/training-catalogue', { body: { entries: [] } }),
-];
+const base = [csrf, on('GET', '/api/me', { body: me }), on('GET', '/api/verifications', { body: { verifications: [] } }), on('GET', '/api/training-catalogue', { body: { entries: [] } })];
 
 describe('record page', () => {
   it('puts the server’s 422 on the registration number field', async () => {
@@ -63,7 +58,7 @@ describe('record page', () => {
     expect(posts[0]!.body).toEqual({ body: 'GMC', number: '12345' });
   });
 
-  it('adds a referee, held back from CVs unless chosen, and puts the server\'s PMID rule on its field', async () => {
+  it("adds a referee, held back from CVs unless chosen, and puts the server's PMID rule on its field", async () => {
     const sent: unknown[] = [];
     let referees: unknown[] = [];
     stubFetch(
@@ -71,7 +66,18 @@ describe('record page', () => {
       on('GET', '/api/referees', () => ({ body: { items: referees } })),
       on('POST', '/api/referees', (call) => {
         sent.push(call.body);
-        const item = { id: '7f1d2c3b-4a5e-4f60-8a71-92b3c4d5e6f7', position: null, organisation: null, relationship: null, phone: null, reference: null, showOnCv: false, ...(call.body as object), label: 'Dr Ngozi Adeyemi', ...meta };
+        const item = {
+          id: '7f1d2c3b-4a5e-4f60-8a71-92b3c4d5e6f7',
+          position: null,
+          organisation: null,
+          relationship: null,
+          phone: null,
+          reference: null,
+          showOnCv: false,
+          ...(call.body as object),
+          label: 'Dr Ngozi Adeyemi',
+          ...meta,
+        };
         referees = [item];
         return { status: 201, body: item };
       }),

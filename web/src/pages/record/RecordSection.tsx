@@ -157,13 +157,7 @@ export function RecordSection<P extends RecordPath>({ path, anchor, title, noun,
                           </ConfirmStep>
                         ) : (
                           <div className="actions record-row-actions">
-                            <button
-                              id={editId}
-                              type="button"
-                              className="btn btn-secondary btn-small"
-                              aria-label={`Edit ${what}`}
-                              onClick={() => open({ kind: 'edit', id: item.id }, editId)}
-                            >
+                            <button id={editId} type="button" className="btn btn-secondary btn-small" aria-label={`Edit ${what}`} onClick={() => open({ kind: 'edit', id: item.id }, editId)}>
                               Edit
                             </button>
                             <button

@@ -17,7 +17,10 @@ type ImportState =
       issues: Array<{ path: string; message: string }>;
     };
 
-const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [...RECORD_KIND_NAMES.map((k) => [k.path, ...k.count] as [RecordPath, string, string]), ['timecards', 'time card', 'time cards']];
+const COUNT_LABELS: Array<[keyof ImportReport['created'], string, string]> = [
+  ...RECORD_KIND_NAMES.map((k) => [k.path, ...k.count] as [RecordPath, string, string]),
+  ['timecards', 'time card', 'time cards'],
+];
 
 function counts(c: ImportReport['created']): string[] {
   return COUNT_LABELS.filter(([k]) => c[k] > 0).map(([k, one, many]) => `${c[k]} ${c[k] === 1 ? one : many}`);
@@ -102,8 +105,8 @@ export function ResumeImport({ announce }: { announce: (message: string) => void
     <div className="stack">
       <h3>Import a JSON Resume</h3>
       <p>
-        Choose a <a href="https://jsonresume.org/schema">JSON Resume</a> file (for example one exported from Medfolio or another CV tool). Importing starts as soon as you choose
-        the file. Importing the same file again updates what it added; it never makes duplicates.
+        Choose a <a href="https://jsonresume.org/schema">JSON Resume</a> file (for example one exported from Medfolio or another CV tool). Importing starts as soon as you choose the file. Importing
+        the same file again updates what it added; it never makes duplicates.
       </p>
       <div className="field">
         <label htmlFor={inputId} className="field-label">

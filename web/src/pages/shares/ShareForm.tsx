@@ -19,10 +19,7 @@ const wholeNumber = z.coerce.number<string>({ message: 'must be a whole number' 
 export const ZShareForm = ZCreateShare.extend({
   cvId: z.uuid({ message: 'Choose the CV to share' }),
   expiresInHours: wholeNumber.pipe(z.number().int('must be a whole number of hours').min(1, 'must be at least 1 hour').max(720, 'must be 30 days or less')).pipe(ZCreateShare.shape.expiresInHours),
-  maxViews: wholeNumber
-    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be 1000 or fewer'))
-    .pipe(ZCreateShare.shape.maxViews.unwrap())
-    .optional(),
+  maxViews: wholeNumber.pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be 1000 or fewer')).pipe(ZCreateShare.shape.maxViews.unwrap()).optional(),
 });
 
 export interface ShareCreated {
@@ -38,14 +35,32 @@ export interface ShareFormProps {
   onCreated: (created: ShareCreated & { recipientEmail: string; hasPasscode: boolean }) => void;
 }
 
-const DOCUMENT_TYPE: Record<string, string> = { certificate: 'Certificate', registration: 'Registration evidence', dbs: 'DBS certificate', identity: 'Identity', cv: 'CV', reference: 'Reference', other: 'Document' };
+const DOCUMENT_TYPE: Record<string, string> = {
+  certificate: 'Certificate',
+  registration: 'Registration evidence',
+  dbs: 'DBS certificate',
+  identity: 'Identity',
+  cv: 'CV',
+  reference: 'Reference',
+  other: 'Document',
+};
 
 /**
  * The compliance pack: documents and valid credentials to send with the CV. The recruiter's
  * page lists each with its evidence, PDFs are stamped with the recipient, and every download
  * is logged.
  */
-function PackPicker({ documentIds, credentialIds, onChange, errors }: { documentIds: string[]; credentialIds: string[]; onChange: (next: { documentIds: string[]; credentialIds: string[] }) => void; errors: string[] }) {
+function PackPicker({
+  documentIds,
+  credentialIds,
+  onChange,
+  errors,
+}: {
+  documentIds: string[];
+  credentialIds: string[];
+  onChange: (next: { documentIds: string[]; credentialIds: string[] }) => void;
+  errors: string[];
+}) {
   const documents = useQuery({ queryKey: documentsKey, queryFn: ({ signal }) => api.get<{ documents: Document[] }>('/api/documents', { signal }).then((r) => r.documents) });
   const credentials = useCredentials();
   const valid = (credentials.data?.credentials ?? []).filter((c) => c.status === 'active');
@@ -68,7 +83,12 @@ function PackPicker({ documentIds, credentialIds, onChange, errors }: { document
           <p className="pack-group">Documents</p>
           {docs.map((d) => (
             <div className="checkbox-row" key={d.id}>
-              <input id={`pack-doc-${d.id}`} type="checkbox" checked={documentIds.includes(d.id)} onChange={(e) => onChange({ documentIds: toggle(documentIds, d.id, e.target.checked), credentialIds })} />
+              <input
+                id={`pack-doc-${d.id}`}
+                type="checkbox"
+                checked={documentIds.includes(d.id)}
+                onChange={(e) => onChange({ documentIds: toggle(documentIds, d.id, e.target.checked), credentialIds })}
+              />
               <label htmlFor={`pack-doc-${d.id}`}>
                 {DOCUMENT_TYPE[d.type] ?? 'Document'}: {d.filename}
               </label>
@@ -81,7 +101,12 @@ function PackPicker({ documentIds, credentialIds, onChange, errors }: { document
           <p className="pack-group">Credentials</p>
           {valid.map((c) => (
             <div className="checkbox-row" key={c.id}>
-              <input id={`pack-cred-${c.id}`} type="checkbox" checked={credentialIds.includes(c.id)} onChange={(e) => onChange({ documentIds, credentialIds: toggle(credentialIds, c.id, e.target.checked) })} />
+              <input
+                id={`pack-cred-${c.id}`}
+                type="checkbox"
+                checked={credentialIds.includes(c.id)}
+                onChange={(e) => onChange({ documentIds, credentialIds: toggle(credentialIds, c.id, e.target.checked) })}
+              />
               <label htmlFor={`pack-cred-${c.id}`}>{c.title}</label>
             </div>
           ))}
@@ -133,7 +158,14 @@ export function ShareForm({ cvs, initialCvId, onCreated }: ShareFormProps) {
       <TextField label="Recipient email" type="email" autoComplete="off" spellCheck={false} hint="We email the link to this address." {...form.field('recipientEmail')} />
       <TextField label="Recipient name" optional autoComplete="off" {...form.field('recipientName')} />
       <SelectField label="Expires in" options={EXPIRY_OPTIONS} {...form.field('expiresInHours')} />
-      <TextField label="Passcode (optional)" type="text" autoComplete="off" spellCheck={false} hint="At least 6 characters. Tell the recipient separately, not in the email." {...form.field('passcode')} />
+      <TextField
+        label="Passcode (optional)"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        hint="At least 6 characters. Tell the recipient separately, not in the email."
+        {...form.field('passcode')}
+      />
       <TextField label="Maximum views (optional)" inputMode="numeric" hint="The link stops working after this many PDF views." className="input-code" {...form.field('maxViews')} />
       <TextAreaField label="Message" optional rows={3} hint="Included in the email." {...form.field('message')} />
       <PackPicker documentIds={pack.documentIds} credentialIds={pack.credentialIds} onChange={setPack} errors={packErrors} />
@@ -158,12 +190,8 @@ export function ShareCreatedPanel({ created, onDismiss }: { created: ShareCreate
         Link created
       </h2>
       <p>
-        {created.emailSent ? (
-          <>We emailed the link to {created.recipientEmail}.</>
-        ) : (
-          <strong>The email to {created.recipientEmail} could not be sent. Copy the link and send it yourself.</strong>
-        )}{' '}
-        This is the only time the link is shown: copy it now if you need it.
+        {created.emailSent ? <>We emailed the link to {created.recipientEmail}.</> : <strong>The email to {created.recipientEmail} could not be sent. Copy the link and send it yourself.</strong>} This
+        is the only time the link is shown: copy it now if you need it.
       </p>
       {created.hasPasscode ? <p>The link needs the passcode you chose. Tell the recipient separately (for example by phone).</p> : null}
       <div className="field">

@@ -14,7 +14,19 @@ const csrf = on('GET', '/api/auth/csrf', () => {
   document.cookie = 'medfolio_csrf=t0k3n';
   return { body: { csrfToken: 't0k3n' } };
 });
-const cv = { id: CV_ID, status: 'done', stage: 'done', template: 'full', jobTitle: 'Specialty Registrar in Emergency Medicine', composer: 'offline', summary: null, error: null, pdf: { url: `/api/cvs/${CV_ID}/pdf`, pages: 2 }, createdAt: '2026-03-01T10:00:00.000Z', completedAt: '2026-03-01T10:01:00.000Z' };
+const cv = {
+  id: CV_ID,
+  status: 'done',
+  stage: 'done',
+  template: 'full',
+  jobTitle: 'Specialty Registrar in Emergency Medicine',
+  composer: 'offline',
+  summary: null,
+  error: null,
+  pdf: { url: `/api/cvs/${CV_ID}/pdf`, pages: 2 },
+  createdAt: '2026-03-01T10:00:00.000Z',
+  completedAt: '2026-03-01T10:01:00.000Z',
+};
 const share = {
   id: SHARE_ID,
   cvId: CV_ID,
@@ -34,13 +46,33 @@ const share = {
 const DOC_ID = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const CRED_ID = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60';
 const documents = on('GET', '/api/documents', {
-  body: { documents: [{ id: DOC_ID, type: 'dbs', filename: 'dbs-certificate.pdf', mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), uploadedAt: '2026-02-01T10:00:00.000Z', links: [] }] },
+  body: {
+    documents: [{ id: DOC_ID, type: 'dbs', filename: 'dbs-certificate.pdf', mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), uploadedAt: '2026-02-01T10:00:00.000Z', links: [] }],
+  },
 });
 const credentials = on('GET', '/api/me/credentials', {
   body: {
     credentials: [
-      { id: CRED_ID, kind: 'registration', title: 'GMC registration 7302418, document on file', issuedAt: '2026-02-02T10:00:00.000Z', status: 'active', revokedAt: null, revocationReason: null, downloadUrl: `/api/me/credentials/${CRED_ID}` },
-      { id: '3e4f5a6b-7c8d-4e9f-0a1b-2c3d4e5f6071', kind: 'dbs', title: 'An old DBS credential', issuedAt: '2026-01-02T10:00:00.000Z', status: 'revoked', revokedAt: '2026-01-03T10:00:00.000Z', revocationReason: 'Withdrawn by you', downloadUrl: '/x' },
+      {
+        id: CRED_ID,
+        kind: 'registration',
+        title: 'GMC registration 7302418, document on file',
+        issuedAt: '2026-02-02T10:00:00.000Z',
+        status: 'active',
+        revokedAt: null,
+        revocationReason: null,
+        downloadUrl: `/api/me/credentials/${CRED_ID}`,
+      },
+      {
+        id: '3e4f5a6b-7c8d-4e9f-0a1b-2c3d4e5f6071',
+        kind: 'dbs',
+        title: 'An old DBS credential',
+        issuedAt: '2026-01-02T10:00:00.000Z',
+        status: 'revoked',
+        revokedAt: '2026-01-03T10:00:00.000Z',
+        revocationReason: 'Withdrawn by you',
+        downloadUrl: '/x',
+      },
     ],
   },
 });

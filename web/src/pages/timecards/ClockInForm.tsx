@@ -16,10 +16,7 @@ const unique = (values: Array<string | null>) => [...new Set(values.filter((v): 
 
 export function ClockInForm({ previous = [], onClockedIn }: ClockInFormProps) {
   const initialValues = INITIAL;
-  const suggestions = useMemo(
-    () => ({ employer: unique(previous.map((p) => p.employer)), site: unique(previous.map((p) => p.site)), role: unique(previous.map((p) => p.role)) }),
-    [previous],
-  );
+  const suggestions = useMemo(() => ({ employer: unique(previous.map((p) => p.employer)), site: unique(previous.map((p) => p.site)), role: unique(previous.map((p) => p.role)) }), [previous]);
   const form = useZodForm({
     schema: ZClockInRequest,
     initialValues,

@@ -44,65 +44,101 @@ export function ShiftItem({ card, onChanged, onDeleted }: ShiftItemProps) {
   return (
     <li className="tc-shift-li">
       <article className="card tc-shift" aria-labelledby={titleId}>
-      <div className="tc-shift-head">
-        <h3 id={titleId} className="tc-shift-title">
-          {formatShiftTime(card.clockIn, card.timeZone)}
-          <span className="visually-hidden">, {card.employer}</span>
-        </h3>
-        <span className={BADGE[status]}>{STATUS_LABEL[status]}</span>
-      </div>
-      <p className="tc-shift-where">
-        {card.role} · {card.employer}
-        {card.site ? `, ${card.site}` : ''}
-      </p>
-      <dl className="tc-facts">
-        <div>
-          <dt>Time</dt>
-          <dd>
-            {formatTimeOfDay(card.clockIn, card.timeZone)} – {card.clockOut ? formatShiftTime(card.clockOut, card.timeZone) : 'now'}
-          </dd>
+        <div className="tc-shift-head">
+          <h3 id={titleId} className="tc-shift-title">
+            {formatShiftTime(card.clockIn, card.timeZone)}
+            <span className="visually-hidden">, {card.employer}</span>
+          </h3>
+          <span className={BADGE[status]}>{STATUS_LABEL[status]}</span>
         </div>
-        <div>
-          <dt>Hours</dt>
-          <dd>{formatHours(hours)}</dd>
-        </div>
-        <div>
-          <dt>Breaks</dt>
-          <dd>{formatBreak(card.breakMinutes)}</dd>
-        </div>
-      </dl>
-      {card.status === 'rejected' && card.rejectionReason ? (
-        <p className="notice notice-danger">
-          <strong>Rejected{card.decidedBy ? ` by ${card.decidedBy}` : ''}:</strong> {card.rejectionReason}
+        <p className="tc-shift-where">
+          {card.role} · {card.employer}
+          {card.site ? `, ${card.site}` : ''}
         </p>
-      ) : null}
-      {card.status === 'approved' && card.decidedBy ? <p className="muted">Approved by {card.decidedBy}</p> : null}
-      <Warnings warnings={card.warnings} />
-      {card.notes && panel !== 'notes' ? (
-        <p className="tc-notes">
-          <span className="muted">Notes:</span> {card.notes}
-        </p>
-      ) : null}
+        <dl className="tc-facts">
+          <div>
+            <dt>Time</dt>
+            <dd>
+              {formatTimeOfDay(card.clockIn, card.timeZone)} – {card.clockOut ? formatShiftTime(card.clockOut, card.timeZone) : 'now'}
+            </dd>
+          </div>
+          <div>
+            <dt>Hours</dt>
+            <dd>{formatHours(hours)}</dd>
+          </div>
+          <div>
+            <dt>Breaks</dt>
+            <dd>{formatBreak(card.breakMinutes)}</dd>
+          </div>
+        </dl>
+        {card.status === 'rejected' && card.rejectionReason ? (
+          <p className="notice notice-danger">
+            <strong>Rejected{card.decidedBy ? ` by ${card.decidedBy}` : ''}:</strong> {card.rejectionReason}
+          </p>
+        ) : null}
+        {card.status === 'approved' && card.decidedBy ? <p className="muted">Approved by {card.decidedBy}</p> : null}
+        <Warnings warnings={card.warnings} />
+        {card.notes && panel !== 'notes' ? (
+          <p className="tc-notes">
+            <span className="muted">Notes:</span> {card.notes}
+          </p>
+        ) : null}
 
-      {editable ? (
-        <div className="actions tc-shift-actions">
-          <button ref={(el) => void (toggleRefs.current.notes = el)} type="button" className="btn btn-secondary btn-small" aria-expanded={panel === 'notes'} onClick={() => setPanel(panel === 'notes' ? 'none' : 'notes')}>
-            Edit notes
-          </button>
-          {/* A shift too short to be work is not sent for approval: its warning says why and what to do. */}
-          {card.warnings.some((w) => w.code === 'TOO_SHORT') ? null : (
-            <button ref={(el) => void (toggleRefs.current.submit = el)} type="button" className="btn btn-secondary btn-small" aria-expanded={panel === 'submit'} onClick={() => setPanel(panel === 'submit' ? 'none' : 'submit')}>
-              Submit for approval
+        {editable ? (
+          <div className="actions tc-shift-actions">
+            <button
+              ref={(el) => void (toggleRefs.current.notes = el)}
+              type="button"
+              className="btn btn-secondary btn-small"
+              aria-expanded={panel === 'notes'}
+              onClick={() => setPanel(panel === 'notes' ? 'none' : 'notes')}
+            >
+              Edit notes
             </button>
-          )}
-          <button ref={(el) => void (toggleRefs.current.delete = el)} type="button" className="btn btn-secondary btn-small tc-delete" aria-expanded={panel === 'delete'} onClick={() => setPanel(panel === 'delete' ? 'none' : 'delete')}>
-            Delete
-          </button>
-        </div>
-      ) : null}
-      {panel === 'notes' ? <NotesForm card={card} onCancel={() => close('notes')} onSaved={() => { close('notes'); onChanged('Notes saved.'); }} /> : null}
-      {panel === 'submit' ? <SubmitForm card={card} onCancel={() => close('submit')} onSubmitted={(to) => { setPanel('none'); onChanged(`Shift sent to ${to} for approval.`); }} /> : null}
-      {panel === 'delete' ? <DeleteConfirm card={card} onCancel={() => close('delete')} onDeleted={() => onDeleted('Shift deleted.')} /> : null}
+            {/* A shift too short to be work is not sent for approval: its warning says why and what to do. */}
+            {card.warnings.some((w) => w.code === 'TOO_SHORT') ? null : (
+              <button
+                ref={(el) => void (toggleRefs.current.submit = el)}
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-expanded={panel === 'submit'}
+                onClick={() => setPanel(panel === 'submit' ? 'none' : 'submit')}
+              >
+                Submit for approval
+              </button>
+            )}
+            <button
+              ref={(el) => void (toggleRefs.current.delete = el)}
+              type="button"
+              className="btn btn-secondary btn-small tc-delete"
+              aria-expanded={panel === 'delete'}
+              onClick={() => setPanel(panel === 'delete' ? 'none' : 'delete')}
+            >
+              Delete
+            </button>
+          </div>
+        ) : null}
+        {panel === 'notes' ? (
+          <NotesForm
+            card={card}
+            onCancel={() => close('notes')}
+            onSaved={() => {
+              close('notes');
+              onChanged('Notes saved.');
+            }}
+          />
+        ) : null}
+        {panel === 'submit' ? (
+          <SubmitForm
+            card={card}
+            onCancel={() => close('submit')}
+            onSubmitted={(to) => {
+              setPanel('none');
+              onChanged(`Shift sent to ${to} for approval.`);
+            }}
+          />
+        ) : null}
+        {panel === 'delete' ? <DeleteConfirm card={card} onCancel={() => close('delete')} onDeleted={() => onDeleted('Shift deleted.')} /> : null}
       </article>
     </li>
   );
