@@ -1,12 +1,8 @@
 import type { AnyJobDefinition } from './platform/queue/job.ts';
 import { sendAccountEmailJob } from './domains/accounts/jobs.ts';
-import { embedRecordJob } from './domains/record/embedding.ts';
-import { sendRemindersJob } from './domains/record/reminders.ts';
-import { generateCvJob } from './domains/cvs/jobs.ts';
-import { renderCvJob } from './domains/cvs/render.ts';
-import { buildExportJob } from './domains/privacy/export.ts';
-import { eraseAccountJob, erasureEmailJob } from './domains/privacy/erasure.ts';
-import { retentionJob } from './domains/privacy/retention.ts';
+import { embedRecordJob, sendRemindersJob } from './domains/record/jobs.ts';
+import { generateCvJob, renderCvJob } from './domains/cvs/jobs.ts';
+import { buildExportJob, eraseAccountJob, erasureEmailJob, retentionJob } from './domains/privacy/jobs.ts';
 import { sendVerificationRequestJob } from './domains/verifications/jobs.ts';
 
 /**

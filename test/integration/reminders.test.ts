@@ -3,7 +3,8 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { signUp } from '../support/accounts.ts';
 import { createLogger } from '../../server/platform/logger.ts';
-import { sendRemindersHandler, sendRemindersJob } from '../../server/domains/record/reminders.ts';
+import { sendRemindersHandler } from '../../server/domains/record/reminders.ts';
+import { sendRemindersJob } from '../../server/domains/record/jobs.ts';
 import { waitFor } from '../support/wait.ts';
 
 let app: TestApp;

@@ -9,7 +9,6 @@ import { runCvPipeline } from '../../ai/pipeline.ts';
 import { isAppError } from '../../platform/errors.ts';
 import { release, renewOrReserve, settle, type Reservation } from '../quotas/service.ts';
 import * as repo from './repo.ts';
-import { renderCvJob } from './render.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 
 export const generateCvJob = defineJob({
@@ -102,3 +101,19 @@ export function generateCvHandler(deps: {
  * renewed when the job starts (or taken again if the sweeper released it meanwhile).
  */
 export const CV_HOLD_TTL_MS = 2 * 3_600_000;
+
+/**
+ * Renders a checked draft to PDF: freeze the snapshot (laid out for its template, with each item's
+ * evidence) within the template's page budget, reuse the PDF
+ * of an identical snapshot, otherwise render it with its check code, link and QR code, check the
+ * PDF's text layer against the snapshot (name, headings, item titles and evidence marks in order,
+ * the check code readable, no ligature glyphs), sign its manifest and store it encrypted.
+ */
+export const renderCvJob = defineJob({
+  name: 'cv.render',
+  payload: z.object({ cvId: z.uuid() }),
+  attempts: 3,
+  backoff: { type: 'exponential', delayMs: 3_000 },
+  dedupeKey: (p) => p.cvId,
+  concurrency: 2,
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { JobHandler } from '../../platform/queue/job.ts';
 import { PermanentJobError } from '../../platform/queue/queue.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
@@ -22,22 +22,7 @@ import { renderWithinBudget } from '../../cv-render/fit.ts';
 import type { JobAnalysis } from '../../ai/jd-analysis/schema.ts';
 import type { Draft } from '../../ai/cv-draft/schema.ts';
 import * as repo from './repo.ts';
-
-/**
- * Renders a checked draft to PDF: freeze the snapshot (laid out for its template, with each item's
- * evidence) within the template's page budget, reuse the PDF
- * of an identical snapshot, otherwise render it with its check code, link and QR code, check the
- * PDF's text layer against the snapshot (name, headings, item titles and evidence marks in order,
- * the check code readable, no ligature glyphs), sign its manifest and store it encrypted.
- */
-export const renderCvJob = defineJob({
-  name: 'cv.render',
-  payload: z.object({ cvId: z.uuid() }),
-  attempts: 3,
-  backoff: { type: 'exponential', delayMs: 3_000 },
-  dedupeKey: (p) => p.cvId,
-  concurrency: 2,
-});
+import { renderCvJob } from './jobs.ts';
 
 export interface RenderDeps {
   db: Db;

@@ -12,7 +12,7 @@ import * as repo from './repo.ts';
 import { redact } from '../../ai/redaction/index.ts';
 import { assertProcessingAllowed } from '../accounts/restriction.ts';
 import type { Cv, CvTemplate } from './schema.ts';
-import { renderCvJob } from './render.ts';
+import { renderCvJob } from './jobs.ts';
 import { findPdfCheck, withdrawPdf, type CheckDeps } from '../cv-checks/service.ts';
 import { compareCvs, type ComparedCv } from './compare.ts';
 import type { AssessedRequirement, JobAnalysis } from '../../ai/jd-analysis/schema.ts';

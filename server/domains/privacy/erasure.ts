@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
-import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { JobHandler } from '../../platform/queue/job.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { CreateLimiter } from '../../platform/rate-limit.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -21,26 +21,9 @@ import { stopBilling, type BillingDeps } from '../billing/service.ts';
 import * as repo from './repo.ts';
 import { peopleDate } from '../../platform/words/people-dates.ts';
 import { dueDate, logRequest } from './requests.ts';
+import { eraseAccountJob, erasureEmailJob } from './jobs.ts';
 
 const DAY_MS = 86_400_000;
-
-/** Deletes one account for good; runs when the grace period ends (or at once for an admin). */
-export const eraseAccountJob = defineJob({
-  name: 'privacy.erase',
-  payload: z.object({ requestId: z.uuid() }),
-  attempts: 5,
-  backoff: { type: 'exponential', delayMs: 60_000 },
-  dedupeKey: (p) => p.requestId,
-});
-
-/** Tells the clinician an erasure was scheduled (and how to cancel it), or cancelled; ids only. */
-export const erasureEmailJob = defineJob({
-  name: 'privacy.erasure-email',
-  payload: z.object({ requestId: z.uuid() }),
-  attempts: 5,
-  backoff: { type: 'exponential', delayMs: 5_000 },
-  dedupeKey: (p) => p.requestId,
-});
 
 export interface ErasureDeps {
   db: Db;

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { DbOrTx } from '../../platform/db/transaction.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
-import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { JobHandler } from '../../platform/queue/job.ts';
 import { PermanentJobError, type JobQueue } from '../../platform/queue/queue.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { encryptingStream, openDecrypted } from '../../platform/crypto/file-cipher.ts';
@@ -21,6 +21,7 @@ import { OMITTED_COLUMNS_NOTE, PERSONAL_TABLES, type PersonalTable } from './dat
 import type { DataExport } from './schema.ts';
 import * as repo from './repo.ts';
 import { logRequest } from './requests.ts';
+import { buildExportJob } from './jobs.ts';
 
 /** A download stays available this long after it is ready; the retention job then deletes it. */
 export const EXPORT_LIFETIME_MS = 24 * 3_600_000;
@@ -28,14 +29,6 @@ const DAY_MS = 86_400_000;
 export const EXPORTS_PER_DAY = 3;
 /** A build still `queued` or `building` after this was lost with its worker: it blocks nothing. */
 const STALE_BUILD_MS = 3_600_000;
-
-export const buildExportJob = defineJob({
-  name: 'privacy.export',
-  payload: z.object({ exportId: z.uuid() }),
-  attempts: 3,
-  backoff: { type: 'exponential', delayMs: 30_000 },
-  dedupeKey: (p) => p.exportId,
-});
 
 type ExportRow = NonNullable<Awaited<ReturnType<typeof repo.findExportById>>>;
 

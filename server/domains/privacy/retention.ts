@@ -1,14 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
-import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { JobHandler } from '../../platform/queue/job.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { FileStorage } from '../../adapters/storage.ts';
 import { listPlans } from '../plans/service.ts';
 import { enforceConversationRetention } from '../assistant/retention.ts';
-import { eraseAccountJob } from './erasure.ts';
 import * as repo from './repo.ts';
 import type { RetentionPolicy } from './schema.ts';
+import { eraseAccountJob, retentionJob } from './jobs.ts';
 
 /**
  * The retention policy, in one place: what is kept, for how long, and the code that enforces
@@ -202,14 +202,6 @@ export async function enforceRetention(deps: RetentionDeps, now: Date): Promise<
   }
   return { removed, failed };
 }
-
-export const retentionJob = defineJob({
-  name: 'privacy.retention',
-  payload: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-  attempts: 3,
-  backoff: { type: 'exponential', delayMs: 60_000 },
-  dedupeKey: (p) => p.day,
-});
 
 export function retentionHandler(deps: RetentionDeps & { now?: () => Date }): JobHandler<z.infer<typeof retentionJob.payload>> {
   return async (_payload, ctx) => {

@@ -1,26 +1,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import pgvector from 'pgvector';
-import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { JobHandler } from '../../platform/queue/job.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Embedder } from '../../adapters/embedder.ts';
 import { kindOfType } from './kinds.ts';
-import { RECORD_KIND_TYPES } from './schema.ts';
 import * as repo from './repo.ts';
 import { isProcessingRestricted } from '../accounts/restriction.ts';
-
-/**
- * Keeps `record_embeddings` in step with the record: every change enqueues this job (de-duplicated
- * per record), which embeds the record's own wording, or removes the vector of a deleted record.
- */
-export const embedRecordJob = defineJob({
-  name: 'record.embed',
-  payload: z.object({ userId: z.uuid(), recordType: z.enum(RECORD_KIND_TYPES), recordId: z.uuid() }),
-  attempts: 5,
-  backoff: { type: 'exponential', delayMs: 2_000 },
-  dedupeKey: (p) => `${p.recordType}:${p.recordId}`,
-  concurrency: 4,
-});
+import { embedRecordJob } from './jobs.ts';
 
 export function embedRecordHandler(deps: { db: Db; embedder: Embedder }): JobHandler<z.infer<typeof embedRecordJob.payload>> {
   return async ({ userId, recordType, recordId }) => {

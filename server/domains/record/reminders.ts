@@ -1,23 +1,11 @@
 import { z } from 'zod';
-import { defineJob, type JobHandler } from '../../platform/queue/job.ts';
+import type { JobHandler } from '../../platform/queue/job.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
 import { expiryReminderMessage } from '../../emails/render.ts';
 import { addDays, daysBetween, todayIn } from './dates.ts';
 import * as repo from './repo.ts';
-
-/**
- * Daily expiry reminders: one email per clinician listing each registration, training item or
- * DBS Update Service renewal that has just crossed 90, 30 or 7 days to go, or expired. Each
- * (item, threshold, date) is sent once; running the job again the same day sends nothing new.
- */
-export const sendRemindersJob = defineJob({
-  name: 'record.send-reminders',
-  payload: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-  attempts: 3,
-  backoff: { type: 'exponential', delayMs: 60_000 },
-  dedupeKey: (p) => p.day,
-});
+import { sendRemindersJob } from './jobs.ts';
 
 export function thresholdFor(daysLeft: number): '90' | '30' | '7' | 'expired' | undefined {
   if (daysLeft < 0) return 'expired';

@@ -5,7 +5,7 @@ import type { JobQueue } from '../../platform/queue/queue.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIn } from './dates.ts';
 import { findUserById } from '../accounts/repo.ts';
-import { embedRecordJob } from './embedding.ts';
+import { embedRecordJob } from './jobs.ts';
 import { findAllEvidence, findEvidence, type Evidence } from './evidence.ts';
 import type { AnyRecordKind, KindContext } from './kind.ts';
 import * as repo from './repo.ts';
