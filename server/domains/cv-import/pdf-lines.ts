@@ -1,5 +1,5 @@
 import { getDocumentProxy } from 'unpdf';
-import { columnText, type Piece } from './wrapped-lines.ts';
+import { columnText, groupLines, textEdge, type Piece } from './wrapped-lines.ts';
 
 /**
  * A PDF's text as lines in reading order, from where each piece of text sits on the page rather
@@ -49,14 +49,14 @@ function findGutter(pieces: Piece[], pageWidth: number): number | null {
   return aligned > right.length * MAX_ALIGNED_SHARE ? null : mid;
 }
 
-function pageLines(pieces: Piece[], pageWidth: number): string[] {
+function pageLines(pieces: Piece[], pageWidth: number, documentEdge: number | undefined): string[] {
   if (!pieces.length) return [];
   // Where text on this page must stop: pages have even margins, so as far from the right as the
   // leftmost text is from the left (the longest line found may stop well short of it).
   const rightEdge = Math.max(pageWidth - Math.min(...pieces.map((p) => p.x)), ...pieces.map((p) => p.x + p.width));
   const gutter = findGutter(pieces, pageWidth);
-  const toLines = (ps: Piece[], edge = rightEdge) => columnText(ps, edge);
-  if (gutter === null) return toLines(pieces);
+  if (gutter === null) return columnText(pieces, { page: rightEdge, document: documentEdge });
+  const toLines = (ps: Piece[], edge = rightEdge) => columnText(ps, { page: edge });
   const crossing = pieces.filter((p) => p.x < gutter && p.x + p.width > gutter);
   const columns = pieces.filter((p) => !crossing.includes(p));
   const top = Math.max(...columns.map((p) => p.y));
@@ -77,7 +77,7 @@ export async function readPdfLines(data: Uint8Array, options: { maxPages?: numbe
   // pdf.js takes ownership of the bytes it is given, so it gets a copy; verbosity 0 keeps damaged files quiet.
   const document = await getDocumentProxy(new Uint8Array(data), { verbosity: 0 });
   try {
-    const lines: string[] = [];
+    const pages: Array<{ pieces: Piece[]; width: number }> = [];
     for (let number = 1; number <= Math.min(document.numPages, options.maxPages ?? Infinity); number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -87,9 +87,13 @@ export async function readPdfLines(data: Uint8Array, options: { maxPages?: numbe
         const [a, b, , , x, y] = item.transform as number[];
         pieces.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10, font: item.fontName });
       }
-      lines.push(...pageLines(pieces, page.view[2]! - page.view[0]!));
+      pages.push({ pieces, width: page.view[2]! - page.view[0]! });
       page.cleanup();
     }
+    // Where running text stops on the pages read as one column, for pages that have too little of it to tell.
+    const edges = pages.filter((p) => findGutter(p.pieces, p.width) === null).map((p) => textEdge(groupLines(p.pieces)) ?? -Infinity);
+    const documentEdge = edges.length && Math.max(...edges) > 0 ? Math.max(...edges) : undefined;
+    const lines = pages.flatMap((p) => pageLines(p.pieces, p.width, documentEdge));
     return { lines, pages: document.numPages };
   } finally {
     await document.destroy();

@@ -8,24 +8,31 @@ describe('rejoining text a PDF wrapped', () => {
   it('joins a title wrapped at the right edge, in the same font one line below', () => {
     const lines = columnText(
       [piece('Advanced Clinical Practitioner (bank), Urgent', 50, 700, 'bold', 16), piece('Treatment Centre', 50, 680, 'bold', 16), piece('Northgate University Hospitals NHS Trust', 50, 665)],
-      420,
+      { page: 420 },
     );
     expect(lines).toEqual(['Advanced Clinical Practitioner (bank), Urgent Treatment Centre', 'Northgate University Hospitals NHS Trust']);
   });
 
   it('joins an employer wrapped before a right-aligned date, and keeps the date in its own cell', () => {
-    const lines = columnText([piece('Deputy Medical Director at Northgate University', 50, 700), piece('Apr 2022 - Current', 320, 700), piece('Hospitals NHS Foundation Trust', 50, 687)], 420);
+    const lines = columnText([piece('Deputy Medical Director at Northgate University', 50, 700), piece('Apr 2022 - Current', 320, 700), piece('Hospitals NHS Foundation Trust', 50, 687)], {
+      page: 420,
+    });
     expect(lines).toEqual(['Deputy Medical Director at Northgate University Hospitals NHS Foundation Trust\tApr 2022 - Current']);
   });
 
   it('keeps apart short lines in the same style: one post per line, or a title above its employer', () => {
-    expect(columnText([piece('Staff Nurse – Leeds General Infirmary', 50, 700), piece('Healthcare Assistant – Leeds', 50, 687)], 420)).toHaveLength(2);
-    expect(columnText([piece('Specialty Registrar in Emergency Medicine (ST4)', 50, 700, 'bold'), piece('Wharfedale Teaching Hospitals NHS Trust', 50, 687)], 300)).toHaveLength(2);
+    expect(columnText([piece('Staff Nurse – Leeds General Infirmary', 50, 700), piece('Healthcare Assistant – Leeds', 50, 687)], { page: 420 })).toHaveLength(2);
+    expect(columnText([piece('Specialty Registrar in Emergency Medicine (ST4)', 50, 700, 'bold'), piece('Wharfedale Teaching Hospitals NHS Trust', 50, 687)], { page: 300 })).toHaveLength(2);
   });
 
   it('does not join a line that has its own dates, nor anything onto a date', () => {
     const full = 'Specialty Doctor, General Adult Psychiatry – Ribble Trust';
-    expect(columnText([piece(full, 50, 700), piece('Feb 2006 – Mar 2009', 340, 700), piece('Staff Grade – Ribble Trust', 50, 687), piece('Apr 2009 – Aug 2015', 340, 687)], 420)).toHaveLength(2);
-    expect(columnText([piece('Sep 2019 –', 50, 700), piece('Aug 2022', 105, 700), piece('Northgate General Hospital', 50, 687)], 150)).toEqual(['Sep 2019 – Aug 2022', 'Northgate General Hospital']);
+    expect(
+      columnText([piece(full, 50, 700), piece('Feb 2006 – Mar 2009', 340, 700), piece('Staff Grade – Ribble Trust', 50, 687), piece('Apr 2009 – Aug 2015', 340, 687)], { page: 420 }),
+    ).toHaveLength(2);
+    expect(columnText([piece('Sep 2019 –', 50, 700), piece('Aug 2022', 105, 700), piece('Northgate General Hospital', 50, 687)], { page: 150 })).toEqual([
+      'Sep 2019 – Aug 2022',
+      'Northgate General Hospital',
+    ]);
   });
 });

@@ -114,15 +114,36 @@ export function continuedCell(above: Cell[], line: Piece[]): number {
   });
 }
 
+/** Running text: several words, mostly in lower case (a sentence, a bullet point), not a name, a title or an entry's dated heading. */
+const isRunningText = (text: string) => {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  return words.length >= 6 && words.filter((w) => /^\p{Ll}/u.test(w)).length > 0.6 * words.length && !findDateRange(text);
+};
+
 /**
- * The lines of one column (whose text stops at `rightEdge`) as text, cells separated by tabs, wrapped continuations joined to the
+ * Where a column's text has to stop: where its running text does, as paragraphs fill their lines.
+ * A column of names and titles alone does not show it (the caller then gives the page's edge).
+ */
+export function textEdge(lines: Piece[][]): number | undefined {
+  const running = lines.filter((line) => isRunningText(line.map((p) => p.text).join(' ')));
+  if (!running.length) return undefined;
+  // Even the longest line stops short of the edge by up to a word: allow one em more.
+  return Math.max(...running.map((line) => Math.max(...line.map((p) => p.x + p.width)) + line[0]!.size));
+}
+
+/**
+ * The lines of one column as text (`edges`: where the page's text stops, and where the running text
+ * of the document's one-column pages does), cells separated by tabs, wrapped continuations joined to the
  * first cell of the line they continue (before any date beside it).
  */
-export function columnText(pieces: Piece[], rightEdge: number): string[] {
+export function columnText(pieces: Piece[], edges: { page: number; document?: number }): string[] {
   if (!pieces.length) return [];
-  const columnRight = Math.max(rightEdge, ...pieces.map((p) => p.x + p.width));
+  const lines = groupLines(pieces);
+  // A page with little running text shows its edge short: the other pages of a one-column CV show it better.
+  const running = Math.max(textEdge(lines) ?? -Infinity, edges.document ?? -Infinity);
+  const columnRight = running > 0 ? running : Math.max(edges.page, ...pieces.map((p) => p.x + p.width));
   const out: Cell[][] = [];
-  for (const line of groupLines(pieces)) {
+  for (const line of lines) {
     const above = out.at(-1);
     const at = above ? continuedCell(above, line) : -1;
     const cells = cellsWithGeometry(line, columnRight);
