@@ -108,4 +108,14 @@ describe('reading a CV into a draft', () => {
     expect(resume.certificates).toEqual([{ name: 'Advanced Life Support (ALS)', date: '2024-03' }]);
     expect(resume.clinical?.registrations).toEqual([{ body: 'GMC', number: '7312458' }]);
   });
+
+  it("reads a specialty after the title's comma as part of the title, and a place below it as neither", () => {
+    const { resume } = parseCvLines(['Experience', "St Aldric's Hospital NHS Trust", 'London', 'Feb 1999 – Jul 1999', 'Senior House Officer, General Medical Rotation']);
+    expect(resume.work).toEqual([expect.objectContaining({ name: "St Aldric's Hospital NHS Trust", position: 'Senior House Officer, General Medical Rotation', startDate: '1999-02' })]);
+  });
+
+  it('leaves out the "at" of a title broken from its employer', () => {
+    const { resume } = parseCvLines(['Experience', 'Locum Consultant Psychiatrist, Crisis Resolution and Home Treatment\tSep 2015 - Jun 2016', 'at Lanternfield Medical Staffing Ltd']);
+    expect(resume.work).toEqual([expect.objectContaining({ name: 'Lanternfield Medical Staffing Ltd', position: 'Locum Consultant Psychiatrist, Crisis Resolution and Home Treatment' })]);
+  });
 });

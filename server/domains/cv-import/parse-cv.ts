@@ -104,7 +104,8 @@ function headerPart(line: string): string | undefined {
 const splitParts = (text: string) =>
   text
     .split(/\t|\s+(?:at|@|\||·|•|—|–|-)\s+/i)
-    .map((p) => p.trim())
+    // "Title at" above "Employer": a line broken after its "at" leaves it on one side or the other.
+    .map((p) => p.trim().replace(/^(?:at|@)\s+|\s+(?:at|@)$/i, ''))
     .filter((p) => p && !URL_OR_EMAIL.test(p));
 
 const SELF_EMPLOYED = /^self[- ]employed\b/i;

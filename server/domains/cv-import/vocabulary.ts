@@ -154,7 +154,8 @@ export const capitalisedShare = (text: string) => {
   return words.length ? words.filter((w) => /^[A-Z]/.test(w)).length / words.length : 0;
 };
 
-export const titleScore = (text: string) => 2 * count(text, TITLE_WORDS) + (findGrade(text) ? 1 : 0) - 2 * count(text, ORG_WORDS);
+/** After a title's comma comes its specialty ("Senior House Officer, General Medical Rotation"), whose words name no employer. */
+export const titleScore = (text: string) => 2 * count(text, TITLE_WORDS) + (findGrade(text) ? 1 : 0) - 2 * count(text.split(/,\s+/)[0]!, ORG_WORDS);
 export const employerScore = (text: string) => 2 * count(text, ORG_WORDS) - count(text, TITLE_WORDS) + (capitalisedShare(text) >= 0.6 ? 1 : -1);
 
 const GRADE = /\b(FY1|FY2|F1|F2|CT[1-3]|ST[1-8]|ACCS|StR|SpR|SHO|Specialty Doctor|Speciality Doctor|Associate Specialist|Consultant|Band\s?[2-9][a-d]?|Specialist Registrar|Staff Grade)\b/i;

@@ -35,4 +35,22 @@ describe('rejoining text a PDF wrapped', () => {
       'Northgate General Hospital',
     ]);
   });
+
+  it('does not carry a complete organisation name on into the site below it', () => {
+    const lines = columnText([piece('Harrowdene General Hospital NHS Trust Staff Bank', 36, 700, 'bold'), piece('Harrowdene General Hospital, Leicester', 36, 687, 'bold')], { page: 300 });
+    expect(lines).toEqual(['Harrowdene General Hospital NHS Trust Staff Bank', 'Harrowdene General Hospital, Leicester']);
+    expect(columnText([piece('Northgate University Hospitals NHS Foundation Trust', 36, 700), piece('Staff Bank', 36, 687)], { page: 300 })).toEqual([
+      'Northgate University Hospitals NHS Foundation Trust Staff Bank',
+    ]);
+  });
+
+  it('finds a column edge from its running text, not from the page', () => {
+    const sentence = 'supervised the ward team and the students on the unit';
+    // The page is wide, but the paragraph stops at about 320 points: the title wrapped there.
+    const lines = columnText(
+      [piece('Locum Consultant Psychiatrist, Crisis Resolution and', 36, 700, 'bold'), piece('Home Treatment', 36, 687, 'bold'), piece(sentence, 36, 660), piece('and more', 36, 647)],
+      { page: 560 },
+    );
+    expect(lines[0]).toBe('Locum Consultant Psychiatrist, Crisis Resolution and Home Treatment');
+  });
 });

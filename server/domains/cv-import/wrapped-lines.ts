@@ -110,9 +110,19 @@ export function continuedCell(above: Cell[], line: Piece[]): number {
     const nextLine = drop > 0 && drop <= MAX_LEADING * first.size;
     const wouldNotFit = cell.right + SPACE * first.size + firstWordWidth(first) > cell.limit;
     // Dates wrap too ("Sep 2019 –" above "Aug 2022"), but what follows a date is never more of it.
-    return sameEdge && sameStyle && nextLine && wouldNotFit && !findDateRange(cell.text);
+    return sameEdge && sameStyle && nextLine && wouldNotFit && !findDateRange(cell.text) && !startsAfresh(cell.text, first.text);
   });
 }
+
+/**
+ * An organisation's name that is already complete ("... NHS Trust", "... Staffing Ltd"): a
+ * capitalised line under it is the site or team, not more of the name, however long the line
+ * above ("Harrowdene General Hospital NHS Trust Staff Bank" above "Harrowdene General Hospital").
+ * Only a bank or a department of the same body carries such a name on ("Trust" + "Staff Bank").
+ */
+const COMPLETE_NAME = /\b(Trust|Ltd|Limited|Network|Board|Inc|LLC|plc|Partnership|Infirmary|Practice|Surgery|Bank)$/;
+const NAME_GOES_ON = /^(Staff|Medical|Nurse|Bank|NHS|Foundation|Trust)\b/;
+const startsAfresh = (above: string, line: string) => COMPLETE_NAME.test(above.trim()) && /^\p{Lu}/u.test(line.trim()) && !NAME_GOES_ON.test(line.trim());
 
 /** Running text: several words, mostly in lower case (a sentence, a bullet point), not a name, a title or an entry's dated heading. */
 const isRunningText = (text: string) => {
