@@ -118,4 +118,28 @@ describe('reading a CV into a draft', () => {
     const { resume } = parseCvLines(['Experience', 'Locum Consultant Psychiatrist, Crisis Resolution and Home Treatment\tSep 2015 - Jun 2016', 'at Lanternfield Medical Staffing Ltd']);
     expect(resume.work).toEqual([expect.objectContaining({ name: 'Lanternfield Medical Staffing Ltd', position: 'Locum Consultant Psychiatrist, Crisis Resolution and Home Treatment' })]);
   });
+
+  it('reads a title by its last word, and a bracketed note as no employer', () => {
+    const { resume } = parseCvLines([
+      'Experience',
+      'Agency Operating Department Practitioner\tJan 2019 – Jun 2023',
+      'Redwick Theatre Staffing Ltd, Band 6 equivalent, Anaesthetics and recovery, agency work',
+      'Physiotherapist (self-employed private practice)\tJun 2020 – present',
+      'Hartigan Physiotherapy, Musculoskeletal',
+    ]);
+    expect(resume.work?.map((w) => [w.position, w.name])).toEqual([
+      ['Agency Operating Department Practitioner', 'Redwick Theatre Staffing Ltd'],
+      ['Physiotherapist (self-employed private practice)', 'Hartigan Physiotherapy'],
+    ]);
+  });
+
+  it('does not take a description line as the title, even one naming a grade before its comma', () => {
+    const { resume } = parseCvLines([
+      'Experience',
+      'Foundation Year 1 Doctor, General Surgery\tDec 2026 – Apr 2027',
+      'Wendmoor Teaching Hospitals NHS Foundation Trust, F1',
+      'Second F1 rotation (allocated, not yet started): colorectal and upper GI surgery wards and the surgical assessment unit.',
+    ]);
+    expect(resume.work).toEqual([expect.objectContaining({ position: 'Foundation Year 1 Doctor, General Surgery', name: 'Wendmoor Teaching Hospitals NHS Foundation Trust' })]);
+  });
 });

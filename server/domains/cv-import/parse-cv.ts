@@ -97,7 +97,9 @@ function headerPart(line: string): string | undefined {
   const text = line.replace(BULLET, '');
   if (/[.!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text)) return undefined;
   const first = firstCommaPart(text);
-  return first !== text && first.split(/\s+/).length <= 8 && isHeaderLike(first) ? first : undefined;
+  // A bracket opened and not closed before the comma is a sentence's aside: "Second F1 rotation (allocated, not yet started): ...".
+  const balanced = (first.match(/\(/g) ?? []).length === (first.match(/\)/g) ?? []).length;
+  return first !== text && balanced && first.split(/\s+/).length <= 8 && isHeaderLike(first) ? first : undefined;
 }
 
 /** A line split where CVs join a title and an employer: "Registrar at X", "X | Y", "X · Y", "X – Y". */
