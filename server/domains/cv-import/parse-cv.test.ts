@@ -142,4 +142,31 @@ describe('reading a CV into a draft', () => {
     ]);
     expect(resume.work).toEqual([expect.objectContaining({ position: 'Foundation Year 1 Doctor, General Surgery', name: 'Wendmoor Teaching Hospitals NHS Foundation Trust' })]);
   });
+
+  it("reads posts grouped under their employer, with the site below each post's dates", () => {
+    const { resume } = parseCvLines([
+      'Work',
+      'Northgate University Hospitals NHS Trust',
+      'Emergency Department Sister',
+      'Sep 2015 – Aug 2019',
+      'Northgate General Hospital Emergency Department',
+      'Led the shift and escalation',
+      'Senior Staff Nurse, Emergency Department',
+      'Jul 2011 – Aug 2015',
+      'Northgate General Hospital Emergency Department',
+      'Riverside Chase Hospital NHS Trust',
+      'Senior House Officer, Accident and Emergency',
+      'Aug 1998 – Jan 1999',
+      'London',
+      'Senior House Officer, General Medical Rotation',
+      'Feb 1999 – Jul 1999',
+      'London',
+    ]);
+    expect(resume.work?.map((w) => [w.position, w.name, w.startDate])).toEqual([
+      ['Emergency Department Sister', 'Northgate University Hospitals NHS Trust', '2015-09'],
+      ['Senior Staff Nurse, Emergency Department', 'Northgate University Hospitals NHS Trust', '2011-07'],
+      ['Senior House Officer, Accident and Emergency', 'Riverside Chase Hospital NHS Trust', '1998-08'],
+      ['Senior House Officer, General Medical Rotation', 'Riverside Chase Hospital NHS Trust', '1999-02'],
+    ]);
+  });
 });
