@@ -79,6 +79,8 @@ function phrasesOf(fullNames: readonly string[], withFirstName: boolean): string
 }
 
 export function findKnownNames(text: string, context: RecogniserContext): Entity[] {
+  // Most messages are redacted with no names known or mentioned yet.
+  if (context.knownNames.length === 0 && (context.mentionedNames ?? []).length === 0) return [];
   const phrases = [...phrasesOf(context.knownNames, true), ...phrasesOf(context.mentionedNames ?? [], false)];
   // The same phrase often arrives from several names (a shared surname); search for it once.
   const unique = new Map(phrases.map((words) => [words.join(' ').toLowerCase(), words]));

@@ -19,12 +19,18 @@ const RECOGNISERS: readonly Recogniser[] = [findEmails, findPhones, findPostcode
  */
 const PRIORITY: readonly EntityType[] = ['NHS_NUMBER', 'NI_NUMBER', 'GMC_NUMBER', 'NMC_PIN', 'DBS_NUMBER', 'HCPC_NUMBER', 'GPHC_NUMBER', 'EMAIL', 'DATE_OF_BIRTH', 'PHONE', 'POSTCODE', 'PERSON'];
 
+const byStart = (a: Entity, b: Entity) => a.start - b.start;
+const byRank = (a: Entity, b: Entity) => b.end - b.start - (a.end - a.start) || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || a.start - b.start;
+
 function resolveOverlaps(candidates: readonly Entity[], textLength: number): Entity[] {
   // Most text has nothing or one thing in it, or things apart from each other: then every
   // candidate is kept, in text order, and there is nothing to rank (or buffer to allocate).
-  const inOrder = [...candidates].sort((a, b) => a.start - b.start);
-  if (inOrder.every((e, i) => i === 0 || e.start >= inOrder[i - 1]!.end)) return inOrder;
-  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || a.start - b.start);
+  if (candidates.length < 2) return candidates.slice();
+  const inOrder = candidates.slice().sort(byStart);
+  let apart = true;
+  for (let i = 1; i < inOrder.length && apart; i++) apart = inOrder[i]!.start >= inOrder[i - 1]!.end;
+  if (apart) return inOrder;
+  const ranked = candidates.slice().sort(byRank);
   // Marking claimed characters keeps this linear in the text, however many candidates a
   // pasted spreadsheet produces.
   const claimed = new Uint8Array(textLength);
@@ -40,17 +46,24 @@ function resolveOverlaps(candidates: readonly Entity[], textLength: number): Ent
 /** Every entity in `text`, non-overlapping (the longer span wins, then PRIORITY), in text order. */
 export function findEntities(text: string, context: Partial<RecogniserContext> = {}): Entity[] {
   const full: RecogniserContext = { knownNames: context.knownNames ?? [], mentionedNames: context.mentionedNames ?? [] };
-  const candidates = RECOGNISERS.flatMap((recognise) => recognise(text, full));
+  // A plain loop: this runs once per message, and a callback per recogniser costs more than
+  // most of them do on text that has nothing in it.
+  const candidates: Entity[] = [];
+  let person = false;
+  for (const recognise of RECOGNISERS) {
+    for (const entity of recognise(text, full)) {
+      candidates.push(entity);
+      if (entity.type === 'PERSON') person = true;
+    }
+  }
+  if (!person) return resolveOverlaps(candidates, text.length);
   // A name is only recognisable in free text where a title or "patient" introduces it; once
   // introduced, every other mention of it ("my patient, John Smith ... John Smith improved")
   // is the same person and must go too.
-  const introduced = candidates.some((e) => e.type === 'PERSON')
-    ? resolveOverlaps(candidates, text.length)
-        .filter((e) => e.type === 'PERSON')
-        .map((e) => e.text)
-    : [];
+  const introduced: string[] = [];
+  for (const e of resolveOverlaps(candidates, text.length)) if (e.type === 'PERSON') introduced.push(e.text);
   const mentions = introduced.length > 0 ? findKnownNames(text, { knownNames: [], mentionedNames: introduced }) : [];
-  return resolveOverlaps([...candidates, ...mentions], text.length);
+  return resolveOverlaps(mentions.length > 0 ? candidates.concat(mentions) : candidates, text.length);
 }
 
 export type Operator = 'placeholder' | 'pseudonym' | 'remove';
