@@ -1,4 +1,4 @@
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
+import { allMatches, NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
 import { mayNameRelative, RELATION_AFTER_NAME, RELATION_BEFORE_NAME } from './relations.ts';
 import { isTitle, TITLE_PATTERN } from './titles.ts';
 import type { Entity } from './types.ts';
@@ -79,12 +79,14 @@ function nameLength(words: readonly string[], minWords: number): number {
   return real >= minWords ? length : 0;
 }
 
+const SPACED_WORD = /[^ \t]+/g;
+
 function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
   const found: Entity[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of allMatches(pattern, text)) {
     const candidate = match[1] ?? '';
     const start = match.index + match[0].length - candidate.length;
-    const words = [...candidate.matchAll(/[^ \t]+/g)];
+    const words = allMatches(SPACED_WORD, candidate);
     const length = nameLength(
       words.map((w) => w[0]),
       minWords,
