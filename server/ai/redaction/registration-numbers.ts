@@ -61,8 +61,17 @@ const MAY_HAVE = {
   hcpc: anywhere(HCPC_CONTEXT),
   gphc: anywhere(GPHC_CONTEXT),
 };
+// All five checks as one (same flags), so text with no context word at all, which is most text,
+// is read once rather than five times.
+const MAY_HAVE_ANY = new RegExp(
+  Object.values(MAY_HAVE)
+    .map((check) => `(?:${check.source})`)
+    .join('|'),
+  'i',
+);
 
 export function findRegistrationNumbers(text: string): Entity[] {
+  if (!MAY_HAVE_ANY.test(text)) return [];
   return [
     ...(MAY_HAVE.gmc.test(text) ? findGmcNumbers(text) : []),
     ...(MAY_HAVE.nmc.test(text) ? findNmcPins(text) : []),
