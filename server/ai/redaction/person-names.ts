@@ -81,8 +81,8 @@ function nameLength(words: readonly string[], minWords: number): number {
 
 const SPACED_WORD = /[^ \t]+/g;
 
-function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
-  const found: Entity[] = [];
+/** Adds to `found` every name `pattern` introduces in `text`. */
+function collect(found: Entity[], text: string, pattern: RegExp, minWords: number): void {
   for (const match of allMatches(pattern, text)) {
     const candidate = match[1] ?? '';
     const start = match.index + match[0].length - candidate.length;
@@ -95,21 +95,21 @@ function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
     if (length === 0 || !last) continue;
     found.push(toEntity('PERSON', text, start, start + last.index + last[0].length));
   }
-  return found;
 }
 
 export function findPersonNames(text: string): Entity[] {
   // Each shape runs only where the word it hinges on occurs: most text has no label, no
   // relative and no patient details, and these patterns are costly to try at every position.
-  const relatives = mayNameRelative(text);
-  const all = [
-    ...(ANY_TITLE.test(text) ? collect(text, TITLED, 1) : []),
-    ...(text.includes('atient') ? collect(text, PATIENT, 2) : []),
-    ...(relatives ? collect(text, RELATIVE, 1) : []),
-    ...(relatives ? collect(text, RELATIVE_BEFORE, 1) : []),
-    ...(text.includes(':') && ANY_LABEL.test(text) ? collect(text, FORM_LABEL, 2) : []),
-    ...(PATIENT_DETAIL_WORD.test(text) ? collect(text, BEFORE_PATIENT_DETAILS, 2) : []),
-  ];
+  const all: Entity[] = [];
+  if (ANY_TITLE.test(text)) collect(all, text, TITLED, 1);
+  if (text.includes('atient')) collect(all, text, PATIENT, 2);
+  if (mayNameRelative(text)) {
+    collect(all, text, RELATIVE, 1);
+    collect(all, text, RELATIVE_BEFORE, 1);
+  }
+  if (text.includes(':') && ANY_LABEL.test(text)) collect(all, text, FORM_LABEL, 2);
+  if (PATIENT_DETAIL_WORD.test(text)) collect(all, text, BEFORE_PATIENT_DETAILS, 2);
+  if (all.length < 2) return all;
   // Several shapes can find the same name ("Patient name: Jane Doe", "his wife, Mrs Hale").
   const seen = new Set<string>();
   return all.filter((e) => !seen.has(`${e.start}:${e.end}`) && Boolean(seen.add(`${e.start}:${e.end}`)));

@@ -22,6 +22,18 @@ const PRIORITY: readonly EntityType[] = ['NHS_NUMBER', 'NI_NUMBER', 'GMC_NUMBER'
 const byStart = (a: Entity, b: Entity) => a.start - b.start;
 const byRank = (a: Entity, b: Entity) => b.end - b.start - (a.end - a.start) || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || a.start - b.start;
 
+// A loop, not claimed.subarray(...).includes(1): a view object per candidate costs more than the check.
+function isClaimed(claimed: Uint8Array, { start, end }: Entity): boolean {
+  for (let i = start; i < end; i++) if (claimed[i] === 1) return true;
+  return false;
+}
+
+const overlapsAny = (kept: readonly Entity[], { start, end }: Entity) => kept.some((k) => k.start < end && start < k.end);
+
+// Up to this many candidates, checking each against those kept is cheaper than a buffer the
+// length of the text (a typical overlap is a name found by two recognisers).
+const FEW_CANDIDATES = 16;
+
 function resolveOverlaps(candidates: readonly Entity[], textLength: number): Entity[] {
   // Most text has nothing or one thing in it, or things apart from each other: then every
   // candidate is kept, in text order, and there is nothing to rank (or buffer to allocate).
@@ -31,16 +43,20 @@ function resolveOverlaps(candidates: readonly Entity[], textLength: number): Ent
   for (let i = 1; i < inOrder.length && apart; i++) apart = inOrder[i]!.start >= inOrder[i - 1]!.end;
   if (apart) return inOrder;
   const ranked = candidates.slice().sort(byRank);
+  const kept: Entity[] = [];
+  if (ranked.length <= FEW_CANDIDATES) {
+    for (const candidate of ranked) if (!overlapsAny(kept, candidate)) kept.push(candidate);
+    return kept.sort(byStart);
+  }
   // Marking claimed characters keeps this linear in the text, however many candidates a
   // pasted spreadsheet produces.
   const claimed = new Uint8Array(textLength);
-  const kept: Entity[] = [];
   for (const candidate of ranked) {
-    if (claimed.subarray(candidate.start, candidate.end).includes(1)) continue;
+    if (isClaimed(claimed, candidate)) continue;
     claimed.fill(1, candidate.start, candidate.end);
     kept.push(candidate);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.sort(byStart);
 }
 
 /** Every entity in `text`, non-overlapping (the longer span wins, then PRIORITY), in text order. */
@@ -106,27 +122,34 @@ function trimBlankEnd(value: string): string {
   return value.slice(0, end);
 }
 
+function operatorFor(options: RedactOptions, type: EntityType): Operator {
+  return options.operators?.[type] ?? DEFAULT_OPERATORS[type];
+}
+
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
-  // Without a shared instance, pseudonyms are still consistent within this one text.
-  const pseudonymiser = options.pseudonymiser ?? new Pseudonymiser();
+  // Without a shared instance, pseudonyms are still consistent within this one text (one is
+  // made when the first pseudonym is needed: most text has no name in it).
+  let pseudonymiser = options.pseudonymiser;
   // People named earlier in the conversation stay recognisable, so a later bare mention
   // ("Update on John Smith") is caught without its title or "patient" trigger.
+  const earlier = pseudonymiser ? pseudonymiser.originals('PERSON') : [];
   const entities = findEntities(text, {
     knownNames: options.knownNames ?? [],
-    mentionedNames: [...(options.mentionedNames ?? []), ...pseudonymiser.originals('PERSON')],
+    mentionedNames: earlier.length > 0 ? [...(options.mentionedNames ?? []), ...earlier] : (options.mentionedNames ?? []),
   });
-  const operatorFor = (type: EntityType) => options.operators?.[type] ?? DEFAULT_OPERATORS[type];
+  if (entities.length === 0) return { text, entities };
 
   let out = '';
   let cursor = 0;
   for (const entity of entities) {
     out += text.slice(cursor, entity.start);
     cursor = entity.end;
-    switch (operatorFor(entity.type)) {
+    switch (operatorFor(options, entity.type)) {
       case 'placeholder':
         out += `[${entity.type}]`;
         break;
       case 'pseudonym':
+        pseudonymiser ??= new Pseudonymiser();
         out += pseudonymiser.pseudonymFor(entity.type, entity.text);
         break;
       case 'remove': {

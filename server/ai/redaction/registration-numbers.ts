@@ -70,8 +70,16 @@ const MAY_HAVE_ANY = new RegExp(
   'i',
 );
 
+/*
+ * And every number needs its own shape: seven digits in a row (GMC, GPhC, DBS), four digits, a
+ * space or dash and four more (a DBS number in groups), two digits, a letter and four digits
+ * (NMC; any character stands for the letter, as the candidate is matched case-insensitively), or
+ * a capitalised HCPC prefix and a digit. Digits are far rarer than the words, so this goes first.
+ */
+const MAY_HAVE_NUMBER = new RegExp(String.raw`\d{7}|\d\d\D\d{4}|(?:${HCPC_PREFIXES.join('|')}) ?\d`);
+
 export function findRegistrationNumbers(text: string): Entity[] {
-  if (!MAY_HAVE_ANY.test(text)) return [];
+  if (!MAY_HAVE_NUMBER.test(text) || !MAY_HAVE_ANY.test(text)) return [];
   return [
     ...(MAY_HAVE.gmc.test(text) ? findGmcNumbers(text) : []),
     ...(MAY_HAVE.nmc.test(text) ? findNmcPins(text) : []),

@@ -102,5 +102,9 @@ for (const word of new Set([...FAMILY, ...OTHERS, ...LABELS])) {
   const first = word.charAt(0).toLowerCase();
   byFirstLetter.set(first, [...(byFirstLetter.get(first) ?? []), word.slice(1).replace(/ /g, String.raw`\s+`)]);
 }
-const ANY_RELATION_WORD = new RegExp(`(?<![A-Za-z0-9])(?:${[...byFirstLetter].map(([first, rests]) => `[${first}${first.toUpperCase()}](?:${rests.join('|')})`).join('|')})`);
-export const mayNameRelative = (text: string) => ANY_RELATION_WORD.test(text);
+const RELATION_WORDS = [...byFirstLetter].map(([first, rests]) => `[${first}${first.toUpperCase()}](?:${rests.join('|')})`).join('|');
+// `\b` is the cheapest word start to test, but it also refuses a word after "_", which the
+// patterns do not ("x_carer: Mark Evans"): text with an underscore takes the exact check.
+const RELATION_WORD_AT_WORD_START = new RegExp(`\\b(?:${RELATION_WORDS})`);
+const RELATION_WORD_AFTER_NO_LETTER_OR_DIGIT = new RegExp(`(?<![A-Za-z0-9])(?:${RELATION_WORDS})`);
+export const mayNameRelative = (text: string) => RELATION_WORD_AT_WORD_START.test(text) || (text.includes('_') && RELATION_WORD_AFTER_NO_LETTER_OR_DIGIT.test(text));
