@@ -83,6 +83,9 @@ export function findKnownNames(text: string, context: RecogniserContext): Entity
   if (context.knownNames.length === 0 && (context.mentionedNames ?? []).length === 0) return [];
   const phrases = [...phrasesOf(context.knownNames, true), ...phrasesOf(context.mentionedNames ?? [], false)];
   // The same phrase often arrives from several names (a shared surname); search for it once.
-  const unique = new Map(phrases.map((words) => [words.join(' ').toLowerCase(), words]));
-  return [...unique.values()].flatMap((words) => findName(text, words));
+  const unique = new Map<string, string[]>();
+  for (const words of phrases) unique.set(words.join(' ').toLowerCase(), words);
+  const found: Entity[] = [];
+  for (const words of unique.values()) for (const entity of findName(text, words)) found.push(entity);
+  return found;
 }

@@ -105,6 +105,8 @@ for (const word of new Set([...FAMILY, ...OTHERS, ...LABELS])) {
 const RELATION_WORDS = [...byFirstLetter].map(([first, rests]) => `[${first}${first.toUpperCase()}](?:${rests.join('|')})`).join('|');
 // `\b` is the cheapest word start to test, but it also refuses a word after "_", which the
 // patterns do not ("x_carer: Mark Evans"): text with an underscore takes the exact check.
-const RELATION_WORD_AT_WORD_START = new RegExp(`\\b(?:${RELATION_WORDS})`);
+/** A regex fragment for a relation word at an ASCII word start; see mayNameRelative. */
+export const RELATION_WORD_AT_WORD_START_SOURCE = `\\b(?:${RELATION_WORDS})`;
+const RELATION_WORD_AT_WORD_START = new RegExp(RELATION_WORD_AT_WORD_START_SOURCE);
 const RELATION_WORD_AFTER_NO_LETTER_OR_DIGIT = new RegExp(`(?<![A-Za-z0-9])(?:${RELATION_WORDS})`);
 export const mayNameRelative = (text: string) => RELATION_WORD_AT_WORD_START.test(text) || (text.includes('_') && RELATION_WORD_AFTER_NO_LETTER_OR_DIGIT.test(text));

@@ -14,15 +14,22 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
+// ASCII answered without a regex or a string per call; anything else goes to WORD_CHAR.
+const isAsciiWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
 /** Whether the code point ending just before `index` is a letter or digit: what NOT_AFTER_WORD refuses. */
 export function wordCharBefore(text: string, index: number): boolean {
   if (index <= 0) return false;
+  const code = text.charCodeAt(index - 1);
+  if (code < 128) return isAsciiWordChar(code);
   const pair = index >= 2 && isLowSurrogate(text.charCodeAt(index - 1)) && isHighSurrogate(text.charCodeAt(index - 2));
   return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(pair ? index - 2 : index - 1) ?? 0));
 }
 
 /** Whether the code point starting at `index` is a letter or digit: what NOT_BEFORE_WORD refuses. */
 export function wordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return isAsciiWordChar(code);
   const codePoint = text.codePointAt(index);
   return codePoint !== undefined && WORD_CHAR.test(String.fromCodePoint(codePoint));
 }
