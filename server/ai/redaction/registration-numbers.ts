@@ -71,12 +71,13 @@ const MAY_HAVE_ANY = new RegExp(
 );
 
 /*
- * And every number needs its own shape: seven digits in a row (GMC, GPhC, DBS), four digits, a
- * space or dash and four more (a DBS number in groups), two digits, a letter and four digits
- * (NMC; any character stands for the letter, as the candidate is matched case-insensitively), or
- * a capitalised HCPC prefix and a digit. Digits are far rarer than the words, so this goes first.
+ * And every number needs its own shape: seven digits in a row (GMC, GPhC, DBS), three groups of
+ * four digits split by spaces or dashes (DBS), two digits, a letter and four digits (NMC: the
+ * letter in either case, or the two letters that fold into A-Z under /iu, long s and the Kelvin
+ * sign), or a capitalised HCPC prefix and a digit. Most text has none of these, so this goes
+ * before the context words.
  */
-const MAY_HAVE_NUMBER = new RegExp(String.raw`\d{7}|\d\d\D\d{4}|(?:${HCPC_PREFIXES.join('|')}) ?\d`);
+const MAY_HAVE_NUMBER = new RegExp(String.raw`\d{7}|\d{4}[ -]\d{4}[ -]\d{4}|\d\d[A-Za-z\u017F\u212A]\d{4}|(?:${HCPC_PREFIXES.join('|')}) ?\d`);
 
 export function findRegistrationNumbers(text: string): Entity[] {
   if (!MAY_HAVE_NUMBER.test(text) || !MAY_HAVE_ANY.test(text)) return [];
