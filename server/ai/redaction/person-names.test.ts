@@ -158,3 +158,17 @@ describe('the relation-word gate', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+// findPersonNames first checks for any trigger word at a word start, `\b`, which unlike the
+// shapes refuses a word after "_": that text must still reach the shapes.
+describe('the trigger-word gate', () => {
+  it.each([
+    ['x_Dr Sam Okafor', 'Sam Okafor'],
+    ['ref_Patient John Smith', 'John Smith'],
+    ['form_Name: Grace Adebayo', 'Grace Adebayo'],
+    ['id_NOK: Raj Patel', 'Raj Patel'],
+    ['Agnes Tully,NHS 401 102 4007', 'Agnes Tully'],
+  ])('finds the name in %j', (text, name) => {
+    expect(findPersonNames(text).map((e) => e.text)).toContain(name);
+  });
+});
