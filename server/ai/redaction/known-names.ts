@@ -37,13 +37,15 @@ const capitalised = (word: string) => /^\p{Lu}/u.test(word);
 const MAX_CACHED_PATTERNS = 1000;
 const patterns = new Map<string, RegExp>();
 
+// Keyed by the words joined with a space (they hold no whitespace: nameWords splits on it), so a
+// cached pattern costs a join, not an escape per word.
 function patternFor(words: readonly string[]): RegExp {
-  const source = words.map(escapeRegExp).join('\\s+');
-  let pattern = patterns.get(source);
+  const key = words.join(' ');
+  let pattern = patterns.get(key);
   if (!pattern) {
     if (patterns.size >= MAX_CACHED_PATTERNS) patterns.delete(patterns.keys().next().value ?? '');
-    pattern = new RegExp(source, 'giu');
-    patterns.set(source, pattern);
+    pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'giu');
+    patterns.set(key, pattern);
   }
   pattern.lastIndex = 0;
   return pattern;
