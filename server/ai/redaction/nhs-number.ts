@@ -62,7 +62,8 @@ function tenDigitSpans(groups: readonly Group[]): Group[] {
  * digit groups joined by single separators, and a run yields a number only if it holds ten
  * digits. Text without such a stretch holds no number.
  */
-const LONG_FIGURE = /\d(?:[ .-]?\d){9}/;
+/** Without a match of this, findNhsNumbers finds nothing. */
+export const LONG_FIGURE = /\d(?:[ .-]?\d){9}/;
 
 export function findNhsNumbers(text: string): Entity[] {
   // Most text has a few figures at most: the run pattern, tried at every position, need not run.

@@ -19,7 +19,8 @@ export function isValidNiNumber(value: string): boolean {
 
 // The digits and suffix of a candidate, found cheaply (no look-behind at every position, the
 // same flags): most text has no three digit pairs in a row and need not be scanned for letters.
-const DIGITS_AND_SUFFIX = /\d\d ?\d\d ?\d\d ?[A-D]/iu;
+/** Without a match of this, findNiNumbers finds nothing. */
+export const DIGITS_AND_SUFFIX = /\d\d ?\d\d ?\d\d ?[A-D]/iu;
 
 export function findNiNumbers(text: string): Entity[] {
   if (!DIGITS_AND_SUFFIX.test(text)) return [];

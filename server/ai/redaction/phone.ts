@@ -111,7 +111,8 @@ export function plainPhone(window: string): { startsAt: number; endsAt: number }
 }
 
 /** A candidate anywhere in the text (a segment's candidate is one of the whole text's too). */
-const ANY_CANDIDATE = new RegExp(CANDIDATE.source, 'u');
+/** Without a match of this, findPhones finds nothing. */
+export const ANY_CANDIDATE = new RegExp(CANDIDATE.source, 'u');
 
 export function findPhones(text: string): Entity[] {
   const found: Entity[] = [];

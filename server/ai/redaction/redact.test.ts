@@ -45,6 +45,21 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('finds figures of every shape that the pipeline checks for in one pattern first', () => {
+    expect(found('Call +44 7700 900123 or 0161 496 0789.')).toEqual([
+      ['PHONE', '+44 7700 900123'],
+      ['PHONE', '0161 496 0789'],
+    ]);
+    expect(found('Home LS1 4AP, or ls1 4ap')).toEqual([
+      ['POSTCODE', 'LS1 4AP'],
+      ['POSTCODE', 'ls1 4ap'],
+    ]);
+    expect(found('NHS 943-476-5919; NI ab 12 34 56 c')).toEqual([
+      ['NHS_NUMBER', '943-476-5919'],
+      ['NI_NUMBER', 'ab 12 34 56 c'],
+    ]);
+  });
+
   it('finds nothing in an empty string or plain clinical text', () => {
     expect(findEntities('')).toEqual([]);
     expect(found('Managed sepsis per the Sepsis Six; ALS and ATLS current; Band 6 to Band 7.')).toEqual([]);
