@@ -19,10 +19,7 @@ const RECOGNISERS: readonly Recogniser[] = [findEmails, findPhones, findPostcode
  * (/iu) each gate matches at least what it matches under its own.
  */
 const FIGURE_RECOGNISERS: ReadonlySet<Recogniser> = new Set([findPhones, findPostcodes, findNhsNumbers, findNiNumbers]);
-const ANY_FIGURE = new RegExp(
-  [ANY_CANDIDATE, INWARD, LONG_FIGURE, DIGITS_AND_SUFFIX].map((gate) => `(?:${gate.source})`).join('|'),
-  'iu',
-);
+const ANY_FIGURE = new RegExp([ANY_CANDIDATE, INWARD, LONG_FIGURE, DIGITS_AND_SUFFIX].map((gate) => `(?:${gate.source})`).join('|'), 'iu');
 
 /*
  * Ties between equally long overlapping spans go to the recogniser with the stronger
