@@ -27,7 +27,7 @@ const DATE_SOON_AFTER = new RegExp(`[\\s\\S]{0,${MAX_GAP}}?${NOT_AFTER_WORD}(?<d
 
 // Every anchor holds "dob", "d.o", "birth" or "born": text without any is skipped cheaply (the
 // same flags, so the same case folding; no look-behind to try at every position).
-const MAY_HAVE_ANCHOR = /d(?:ob|\.\s?o)|b(?:irth|orn)/iu;
+export const MAY_HAVE_ANCHOR = /d(?:ob|\.\s?o)|b(?:irth|orn)/iu;
 
 export function findDatesOfBirth(text: string): Entity[] {
   if (!MAY_HAVE_ANCHOR.test(text)) return [];

@@ -1,4 +1,4 @@
-import { findDatesOfBirth } from './date-of-birth.ts';
+import { findDatesOfBirth, MAY_HAVE_ANCHOR } from './date-of-birth.ts';
 import { findEmails } from './email.ts';
 import { findKnownNames } from './known-names.ts';
 import { findNhsNumbers, LONG_FIGURE } from './nhs-number.ts';
@@ -7,7 +7,7 @@ import { findPersonNames } from './person-names.ts';
 import { ANY_CANDIDATE, findPhones } from './phone.ts';
 import { findPostcodes, INWARD } from './postcode.ts';
 import { Pseudonymiser } from './pseudonymiser.ts';
-import { findRegistrationNumbers } from './registration-numbers.ts';
+import { findRegistrationNumbers, MAY_HAVE_ANY } from './registration-numbers.ts';
 import type { Entity, EntityType, Recogniser, RecogniserContext } from './types.ts';
 
 const RECOGNISERS: readonly Recogniser[] = [findEmails, findPhones, findPostcodes, findNhsNumbers, findNiNumbers, findRegistrationNumbers, findDatesOfBirth, findKnownNames, findPersonNames];
@@ -20,6 +20,14 @@ const RECOGNISERS: readonly Recogniser[] = [findEmails, findPhones, findPostcode
  */
 const FIGURE_RECOGNISERS: ReadonlySet<Recogniser> = new Set([findPhones, findPostcodes, findNhsNumbers, findNiNumbers]);
 const ANY_FIGURE = new RegExp([ANY_CANDIDATE, INWARD, LONG_FIGURE, DIGITS_AND_SUFFIX].map((gate) => `(?:${gate.source})`).join('|'), 'iu');
+
+/*
+ * Likewise the two recognisers that need a context word first: a registration number's ("GMC",
+ * "DBS", ...) or a birth date's ("DOB", "born"). Under /iu their checks match at least what they
+ * match under their own flags once `\b` is dropped (under /iu "ſ" and "K" are word characters).
+ */
+const WORD_RECOGNISERS: ReadonlySet<Recogniser> = new Set([findRegistrationNumbers, findDatesOfBirth]);
+const ANY_CONTEXT_WORD = new RegExp([MAY_HAVE_ANY, MAY_HAVE_ANCHOR].map((gate) => `(?:${gate.source.replace(/\\b/g, '')})`).join('|'), 'iu');
 
 /*
  * Ties between equally long overlapping spans go to the recogniser with the stronger
@@ -76,8 +84,10 @@ export function findEntities(text: string, context: Partial<RecogniserContext> =
   const candidates: Entity[] = [];
   let person = false;
   const figures = ANY_FIGURE.test(text);
+  const contextWords = ANY_CONTEXT_WORD.test(text);
   for (const recognise of RECOGNISERS) {
     if (!figures && FIGURE_RECOGNISERS.has(recognise)) continue;
+    if (!contextWords && WORD_RECOGNISERS.has(recognise)) continue;
     for (const entity of recognise(text, full)) {
       candidates.push(entity);
       if (entity.type === 'PERSON') person = true;

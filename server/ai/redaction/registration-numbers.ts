@@ -63,7 +63,7 @@ const MAY_HAVE = {
 };
 // All five checks as one (same flags), so text with no context word at all, which is most text,
 // is read once rather than five times.
-const MAY_HAVE_ANY = new RegExp(
+export const MAY_HAVE_ANY = new RegExp(
   Object.values(MAY_HAVE)
     .map((check) => `(?:${check.source})`)
     .join('|'),
