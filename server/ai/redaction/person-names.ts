@@ -36,6 +36,9 @@ const RELATIVE = new RegExp(`${NOT_AFTER_WORD}${RELATION_BEFORE_NAME}[ \\t]*[:,\
 
 // A name the text then says is a relative: "Ellen, her daughter", "Hamid (brother)".
 const RELATIVE_BEFORE = new RegExp(`${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})(?=${RELATION_AFTER_NAME})`, 'gu');
+// What RELATIVE_BEFORE looks ahead for, alone (same flags): without it the pattern, tried at every
+// capitalised word, cannot match ("her daughter Sarah" names the relative after the word).
+const ANY_RELATION_AFTER_NAME = new RegExp(RELATION_AFTER_NAME, 'u');
 // Form and letter labels before a name of at least two words ("Name: Grace Adebayo").
 const LABEL = String.raw`(?:[Ff]ull name|[Nn]ame|[Pp]revious name|[Mm]aiden name|[Pp]atient details|[Rr]eferee|[Rr]eference|[Nn]urse in charge|[Cc]ontact|[Ss]igned)[ \t]*:`;
 const FORM_LABEL = new RegExp(`${NOT_AFTER_WORD}${LABEL}[ \\t]*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`, 'gu');
@@ -116,7 +119,7 @@ export function findPersonNames(text: string): Entity[] {
   if (text.includes('atient')) collect(all, text, PATIENT, 2);
   if (mayNameRelative(text)) {
     collect(all, text, RELATIVE, 1);
-    collect(all, text, RELATIVE_BEFORE, 1);
+    if (ANY_RELATION_AFTER_NAME.test(text)) collect(all, text, RELATIVE_BEFORE, 1);
   }
   if (text.includes(':') && ANY_LABEL.test(text)) collect(all, text, FORM_LABEL, 2);
   if (PATIENT_DETAIL_WORD.test(text)) collect(all, text, BEFORE_PATIENT_DETAILS, 2);
