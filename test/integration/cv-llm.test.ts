@@ -40,21 +40,31 @@ async function generate(client: TestClient) {
   );
 }
 
+/** A clinician with `resume` imported, and the offline draft for the job: what a model's answer is made from. */
+async function clinicianWithDraft(resume: ReturnType<typeof persona> = persona()) {
+  const { client, userId } = await signUp(app, { name: resume.basics.name });
+  expect((await client.post('/api/import/json-resume', resume)).status).toBe(200);
+  const record = await loadAiRecord(app.server.platform.database.db, userId, new Date());
+  const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
+  const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
+  return { client, userId, record, modelDraft };
+}
+
+/** The fake provider answers the job analysis as the offline reader would, and drafts `draft`. */
+const modelDrafts = (draft: unknown) =>
+  fake.reply((body) => {
+    const schema = body.response_format?.json_schema?.name;
+    if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };
+    if (schema === 'cv_draft') return { json: draft };
+    return undefined;
+  });
+
 describe('CV generation with an LLM provider', () => {
   it('drafts with the model on pseudonymised context, and the grounding check removes what the record cannot support', async () => {
-    const { client, userId } = await signUp(app, { name: persona().basics.name });
-    await client.post('/api/import/json-resume', persona());
-    const record = await loadAiRecord(app.server.platform.database.db, userId, new Date());
-    const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
-    const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
+    const { client, userId, modelDraft } = await clinicianWithDraft();
     const experience = modelDraft.sections.find((s) => s.kind === 'experience')!;
     experience.items[0]!.bullets.push('Led the trust-wide sepsis programme, saving 200 lives a year');
-    fake.reply((body) => {
-      const schema = body.response_format?.json_schema?.name;
-      if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };
-      if (schema === 'cv_draft') return { json: modelDraft };
-      return undefined;
-    });
+    modelDrafts(modelDraft);
 
     const cv = await generate(client);
     expect(cv.status).toBe('done');
@@ -89,24 +99,15 @@ describe('CV generation with an LLM provider', () => {
     // The clinician names the referee in a post's own words too: redaction must catch it there.
     resume.work[0].summary = `${resume.work[0].summary ?? ''} Educational supervisor: Dr Ngozi Adeyemi.`;
     resume.references = [referee];
-    const { client, userId } = await signUp(app, { name: resume.basics.name });
-    expect((await client.post('/api/import/json-resume', resume)).status).toBe(200);
-    const record = await loadAiRecord(app.server.platform.database.db, userId, new Date());
+    const { client, userId, record, modelDraft } = await clinicianWithDraft(resume);
     expect(record.refereeCount).toBe(1);
-    const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
-    const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
     // A model that writes a referees section anyway (it cannot know one; it might guess).
     modelDraft.sections.push({
       kind: 'referees',
       title: 'Referees',
       items: [{ title: 'Dr A Guess, Consultant', subtitle: null, dates: null, bullets: [], cites: [{ type: 'post', id: record.posts[0]!.id }] }],
     });
-    fake.reply((body) => {
-      const schema = body.response_format?.json_schema?.name;
-      if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };
-      if (schema === 'cv_draft') return { json: modelDraft };
-      return undefined;
-    });
+    modelDrafts(modelDraft);
 
     const cv = await generate(client);
     expect(cv.status).toBe('done');
@@ -138,20 +139,11 @@ describe('CV generation with an LLM provider', () => {
   }, 60_000);
 
   it('removes bidirectional controls the model writes, so the recruiter reads what the record says', async () => {
-    const { client, userId } = await signUp(app, { name: persona().basics.name });
-    await client.post('/api/import/json-resume', persona());
-    const record = await loadAiRecord(app.server.platform.database.db, userId, new Date());
-    const assessed = assessRequirements(analyseJobOffline(job()), record, '2026-11-22');
-    const modelDraft = await composeOffline(record, job(), assessed, '2026-11-22', createHashingEmbedder(384));
+    const { client, modelDraft } = await clinicianWithDraft();
     const item = modelDraft.sections.find((s) => s.kind === 'experience')!.items[0]!;
     item.title = `\u202E${item.title}\u202C`;
     item.bullets = item.bullets.map((b) => `\u2067${b}\u2069`);
-    fake.reply((body) => {
-      const schema = body.response_format?.json_schema?.name;
-      if (schema === 'job_analysis') return { json: analyseJobOffline(job()) };
-      if (schema === 'cv_draft') return { json: modelDraft };
-      return undefined;
-    });
+    modelDrafts(modelDraft);
     const cv = await generate(client);
     expect(cv.status).toBe('done');
     expect(cv.composer).toBe('llm:fake-model');
