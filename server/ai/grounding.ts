@@ -85,6 +85,7 @@ export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> =
   achievements: 'Prizes and awards',
   courses: 'Courses and conferences',
   memberships: 'Professional memberships',
+  procedures: 'Clinical skills and procedures',
   skills: 'Skills and languages',
   referees: 'Referees',
 };

@@ -21,6 +21,7 @@ const SUMMARY_NOUNS: Partial<Record<Section['kind'], [string, string]>> = {
   education: ['further qualification', 'further qualifications'],
   achievements: ['further award or membership', 'further awards and memberships'],
   publications: ['further publication or project', 'further publications and projects'],
+  procedures: ['further skill or procedure', 'further skills and procedures'],
   skills: ['further skill', 'further skills'],
   registration: ['further registration or certification', 'further registrations and certifications'],
 };

@@ -47,6 +47,7 @@ const FULL_CAPS: Layout['caps'] = {
   teaching: 6,
   leadership: 6,
   achievements: 8,
+  procedures: 10,
   skills: 10,
   referees: 4,
 };
@@ -59,6 +60,7 @@ const UK_NMC_HCPC_ORDER: SectionKind[] = [
   'training',
   'courses',
   'education',
+  'procedures',
   'skills',
   'leadership',
   'teaching',
@@ -121,6 +123,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
       'audit',
       'achievements',
       'memberships',
+      'procedures',
       'skills',
       'referees',
     ],
@@ -134,13 +137,14 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   locum: {
     id: 'locum',
     format: 'A4',
-    order: ['profile', 'registration', 'training', 'experience', 'shifts', 'education', 'skills'],
+    order: ['profile', 'registration', 'training', 'experience', 'shifts', 'procedures', 'education', 'skills'],
     headings: {
       profile: 'Profile',
       registration: 'Registration and DBS',
       training: 'Mandatory training',
       experience: 'Recent posts',
       shifts: 'Verified shifts',
+      procedures: 'Procedures',
       education: 'Qualifications',
       skills: 'Skills',
     },
@@ -149,7 +153,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     pageBudget: 1,
     // Generous for one page: a full record is tightened until it fits (renderWithinBudget), a
     // short one still fills the page rather than leaving it half blank.
-    caps: { registration: 4, training: 10, experience: 5, shifts: 4, education: 3, skills: 6 },
+    caps: { registration: 4, training: 10, experience: 5, shifts: 4, procedures: 6, education: 3, skills: 6 },
     points: { first: 3, older: 2, firstItems: 2 },
   },
 };

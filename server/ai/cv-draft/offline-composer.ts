@@ -121,20 +121,7 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
 
   // The kinds that word their own entry (audit, publications, presentations, teaching,
   // leadership, awards...), each in its section, newest first.
-  const extras = (section: string) => record.extras.filter((x) => x.section === section);
-  const entries = [
-    // JSON Resume's skills, kept as given, before the languages.
-    ...extras('skills').map((x) => ({
-      section: 'skills',
-      title: x.title,
-      subtitle: null,
-      dates: null,
-      bullets: [x.text.slice(x.title.length + 2)].filter(Boolean),
-      sortDate: null,
-      cites: [{ type: 'extra', id: x.id }],
-    })),
-    ...RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : [])),
-  ];
+  const entries = RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : []));
   for (const section of SECTION_KINDS) {
     // Newest first; undated entries (skills, languages) keep the record's order.
     const inSection = entries.filter((e) => e.section === section).sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''));

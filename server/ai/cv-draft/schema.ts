@@ -22,6 +22,7 @@ export const SECTION_KINDS = [
   'leadership',
   'achievements',
   'memberships',
+  'procedures',
   'skills',
   // Made from the record after the draft is checked, never by a model (cv-render/build.ts).
   'referees',

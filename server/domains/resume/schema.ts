@@ -125,8 +125,8 @@ export const ZJsonResume = z
   .loose();
 export type JsonResume = z.infer<typeof ZJsonResume>;
 
-/** Sections Medfolio keeps as they are (exported back unchanged); the record kinds own `projects`, `publications`, `awards`, `languages` and `references`. */
-export const KEPT_SECTIONS = ['skills', 'interests', 'volunteer'] as const;
+/** Sections Medfolio keeps as they are (exported back unchanged); the record kinds own `projects`, `publications`, `awards`, `skills`, `languages` and `references`. */
+export const KEPT_SECTIONS = ['interests', 'volunteer'] as const;
 
 /** Created and updated items per record kind (by its path) and time cards. */
 const ZCounts = z.object({ ...Object.fromEntries(RECORD_KIND_NAMES.map((k) => [k.path, z.number().int()])), timecards: z.number().int() } as { [P in RecordPath | 'timecards']: z.ZodNumber });

@@ -367,6 +367,23 @@ export interface CoursesTable {
   updated_at: Timestamp;
 }
 
+/** Clinical skills and procedures: logbook counts and supervision levels, and JSON Resume's skills. */
+export interface ClinicalSkillsTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  supervision: 'independent' | 'supervised' | 'observed' | null;
+  proficiency: string | null;
+  performed: number | null;
+  period_start: NullableDateColumn;
+  period_end: NullableDateColumn;
+  keywords: Json<string[]>;
+  logbook: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface LanguagesTable {
   id: Generated<string>;
   user_id: string;
@@ -742,6 +759,7 @@ export interface Database {
   publications: PublicationsTable;
   awards: AwardsTable;
   courses: CoursesTable;
+  clinical_skills: ClinicalSkillsTable;
   languages: LanguagesTable;
   memberships: MembershipsTable;
   referees: RefereesTable;

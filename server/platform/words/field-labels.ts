@@ -89,6 +89,12 @@ const LABELS: Record<string, string> = {
   postNominals: 'Letters after your name',
   since: 'Start of membership',
   until: 'End of membership',
+  supervision: 'Supervision',
+  proficiency: 'Level',
+  count: 'Number performed',
+  periodStart: 'Start of the period counted',
+  periodEnd: 'Counted to (as of)',
+  logbook: 'Logbook summary',
   // time cards
   start: 'Start',
   end: 'End',

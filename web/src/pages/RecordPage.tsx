@@ -19,7 +19,9 @@ import {
   PublicationForm,
   RefereeForm,
   RegistrationForm,
+  SkillForm,
   TrainingForm,
+  supervisionLabel,
   activityCategoryLabel,
   contractLabel,
   workforceLabel,
@@ -392,6 +394,42 @@ export function RecordPage() {
           { header: 'Dates', cell: (c) => (c.endDate && c.endDate !== c.startDate ? formatSpan(c.startDate, c.endDate) : formatDate(c.startDate)) },
           { header: 'CPD hours', cell: (c) => (c.cpdHours !== null ? String(c.cpdHours) : <span className="muted">Not given</span>) },
           { header: 'Evidence', cell: (c) => <Evidence level={c.evidence} documents={c.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
+        path="skills"
+        anchor="skills"
+        title="Clinical skills and procedures"
+        noun="skill or procedure"
+        intro="What you can do, how many you have performed (from your logbook) and under what supervision. The one-page locum CV and tailored CVs list them."
+        emptyText="No skills or procedures yet."
+        Form={SkillForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Skill or procedure',
+            cell: (k) => (
+              <>
+                <strong>{k.name}</strong>
+                {k.keywords.length ? <div>{k.keywords.join(', ')}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Supervision', cell: (k) => (k.supervision ? supervisionLabel(k.supervision) : k.proficiency ?? <span className="muted">Not given</span>) },
+          {
+            header: 'Number performed',
+            cell: (k) =>
+              k.count !== null ? (
+                <>
+                  {String(k.count)}
+                  {k.periodStart || k.periodEnd ? <div className="muted">{k.periodStart ? formatSpan(k.periodStart, k.periodEnd) : `as of ${formatDate(k.periodEnd!)}`}</div> : null}
+                </>
+              ) : (
+                <span className="muted">Not given</span>
+              ),
+          },
+          { header: 'Evidence', cell: (k) => <Evidence level={k.evidence} documents={k.documentIds.length} /> },
         ]}
       />
 
