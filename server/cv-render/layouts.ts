@@ -32,8 +32,8 @@ export interface Layout {
   points: { first: number; older: number; firstItems: number };
 }
 
-/** The draft's own section list is declared in the GMC-style order a UK doctor's CV follows. */
-const GMC_ORDER: SectionKind[] = [...SECTION_KINDS];
+/** The draft's own section list is declared in the GMC-style order a UK doctor's CV follows; availability is the locum profile's alone. */
+const GMC_ORDER: SectionKind[] = SECTION_KINDS.filter((k) => k !== 'availability');
 const FULL_CAPS: Layout['caps'] = {
   experience: 8,
   shifts: 6,
@@ -137,9 +137,10 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   locum: {
     id: 'locum',
     format: 'A4',
-    order: ['profile', 'registration', 'training', 'experience', 'shifts', 'procedures', 'education', 'skills'],
+    order: ['profile', 'availability', 'registration', 'training', 'experience', 'shifts', 'procedures', 'education', 'skills'],
     headings: {
       profile: 'Profile',
+      availability: 'Specialties and availability',
       registration: 'Registration and DBS',
       training: 'Mandatory training',
       experience: 'Recent posts',

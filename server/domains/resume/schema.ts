@@ -118,6 +118,8 @@ export const ZJsonResume = z
         registrations: z.array(ZClinicalRegistration).max(50).optional(),
         dbs: z.array(ZClinicalDbs).max(50).optional(),
         timecards: z.array(ZClinicalTimecard).max(5000).optional(),
+        // Read leniently here; the importer applies the profile's own rules, naming each field.
+        locumProfile: z.record(z.string(), z.unknown()).optional().describe('Specialties and availability (domains/profile)'),
       })
       .loose()
       .optional(),

@@ -223,6 +223,13 @@ export interface ProfilesTable {
   location: Json<Record<string, string>>;
   links: Json<Array<Record<string, string>>>;
   extra_sections: Json<Record<string, unknown>>;
+  /** The locum profile (domains/profile): what the one-page locum CV prints beside compliance. */
+  specialties: Json<string[]>;
+  shift_patterns: Json<string[]>;
+  notice_days: number | null;
+  regions: Json<string[]>;
+  travel_radius_miles: number | null;
+  available_from: NullableDateColumn;
   updated_at: Timestamp;
 }
 

@@ -95,6 +95,13 @@ const LABELS: Record<string, string> = {
   periodStart: 'Start of the period counted',
   periodEnd: 'Counted to (as of)',
   logbook: 'Logbook summary',
+  // the locum profile
+  specialties: 'Specialties',
+  shiftPatterns: 'Shift patterns',
+  noticeDays: 'Notice',
+  regions: 'Regions',
+  travelRadiusMiles: 'Travel radius',
+  availableFrom: 'Available from',
   // time cards
   start: 'Start',
   end: 'End',
