@@ -31,8 +31,13 @@ import { capitalise, publicationTypeWords, registrationBodyWords } from '../../.
 import { RECORD_KIND_NAMES } from '../../../server/domains/record/schema.ts';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
 import { CvFileImport } from './record/CvFileImport.tsx';
+import { LocumProfileSection } from './record/LocumProfileForm.tsx';
 
-const SECTIONS = [...RECORD_KIND_NAMES.map((k) => ({ anchor: k.path as string, label: k.plural as string })), { anchor: 'import-export', label: 'Import and export' }];
+const SECTIONS = [
+  ...RECORD_KIND_NAMES.map((k) => ({ anchor: k.path as string, label: k.plural as string })),
+  { anchor: 'locum-profile', label: 'Specialties and availability' },
+  { anchor: 'import-export', label: 'Import and export' },
+];
 
 function Evidence({ level, documents, confirmedBy }: { level: keyof typeof EVIDENCE; documents: number; confirmedBy?: ConfirmedBy | null }) {
   const e = EVIDENCE[level];
@@ -504,6 +509,8 @@ export function RecordPage() {
           { header: 'On your CVs', cell: (r) => (r.showOnCv ? 'Name, position and organisation' : 'Available on request') },
         ]}
       />
+
+      <LocumProfileSection announce={announce} />
 
       <section id="import-export" className="record-section stack" aria-labelledby="import-export-heading">
         <h2 id="import-export-heading" tabIndex={-1}>
