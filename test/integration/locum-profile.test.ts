@@ -67,7 +67,11 @@ describe('the locum profile', () => {
     const registration = (await client.post('/api/registrations', { body: 'GMC', number: '7123456', status: 'Full registration with a licence to practise' })).body;
     const draft = {
       sections: [
-        { kind: 'registration' as const, title: 'Registration', items: [{ title: 'GMC registration', subtitle: null, dates: null, bullets: [], cites: [{ type: 'registration', id: registration.id }] }] },
+        {
+          kind: 'registration' as const,
+          title: 'Registration',
+          items: [{ title: 'GMC registration', subtitle: null, dates: null, bullets: [], cites: [{ type: 'registration', id: registration.id }] }],
+        },
         // A model's availability section is never printed: the record's is.
         { kind: 'availability' as const, title: 'Availability', items: [{ title: 'Available every day', subtitle: null, dates: null, bullets: [], cites: [{ type: 'profile', id: 'profile' }] }] },
       ],

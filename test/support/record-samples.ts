@@ -41,7 +41,14 @@ export const RECORD_SAMPLES: { [T in RecordKindType]: { valid: Record<string, un
     correction: { reflection: 'Changed how I teach ultrasound' },
   },
   skill: {
-    valid: { name: 'Central venous catheter insertion', supervision: 'independent', count: 45, periodStart: '2023-08-02', periodEnd: '2025-07-31', keywords: ['ultrasound-guided', 'internal jugular'] },
+    valid: {
+      name: 'Central venous catheter insertion',
+      supervision: 'independent',
+      count: 45,
+      periodStart: '2023-08-02',
+      periodEnd: '2025-07-31',
+      keywords: ['ultrasound-guided', 'internal jugular'],
+    },
     correction: { count: 52 },
   },
   language: { valid: { language: 'Arabic', fluency: 'Conversational' }, correction: { fluency: 'Fluent' } },

@@ -638,7 +638,10 @@ function assessProcedures(req: Requirement, citable: Citable[]): Outcome | undef
   if (!named.length) return undefined;
   // A logged skill or procedure (its count, its supervision) is the best evidence of having done
   // one, so it is cited before a post or a course that mentions it.
-  const shownBy = named.map((p) => ({ p, by: citable.filter((c) => c.ref.type !== 'registration' && p.names.test(c.text)).sort((a, b) => Number(b.ref.type === 'skill') - Number(a.ref.type === 'skill')) }));
+  const shownBy = named.map((p) => ({
+    p,
+    by: citable.filter((c) => c.ref.type !== 'registration' && p.names.test(c.text)).sort((a, b) => Number(b.ref.type === 'skill') - Number(a.ref.type === 'skill')),
+  }));
   const shown = shownBy.filter((x) => x.by.length);
   const cited = shown.flatMap((x) => x.by).slice(0, 3);
   const list = (xs: typeof shownBy) => xs.map((x) => x.p.label).join(', ');

@@ -332,14 +332,7 @@ export const ZSkillInput = z.object({
   supervision: ZSupervision.nullable().optional().describe('independent, supervised or observed'),
   proficiency: optionalText(100).describe("A level in the clinician's own words (JSON Resume's level), e.g. Foundation, Advanced"),
   // A refinement, not .int(): its message reaches the clinician ("must be a whole number").
-  count: z
-    .number()
-    .refine(Number.isInteger, 'must be a whole number')
-    .min(0)
-    .max(100_000)
-    .nullable()
-    .optional()
-    .describe('How many performed, from a logbook'),
+  count: z.number().refine(Number.isInteger, 'must be a whole number').min(0).max(100_000).nullable().optional().describe('How many performed, from a logbook'),
   periodStart: ZIsoDate.nullable().optional().describe('The start of the period the count covers'),
   periodEnd: ZIsoDate.nullable().optional().describe('The end of that period, or the date the count stands at ("as of")'),
   keywords: z.array(text(200)).max(50).optional().describe('What it includes, e.g. the procedures of a group'),

@@ -421,7 +421,7 @@ export function RecordPage() {
               </>
             ),
           },
-          { header: 'Supervision', cell: (k) => (k.supervision ? supervisionLabel(k.supervision) : k.proficiency ?? <span className="muted">Not given</span>) },
+          { header: 'Supervision', cell: (k) => (k.supervision ? supervisionLabel(k.supervision) : (k.proficiency ?? <span className="muted">Not given</span>)) },
           {
             header: 'Number performed',
             cell: (k) =>

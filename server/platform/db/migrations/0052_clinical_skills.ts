@@ -30,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE record_documents DROP CONSTRAINT record_documents_record_type_check`.execute(db);
   await sql`
     ALTER TABLE record_documents ADD CONSTRAINT record_documents_record_type_check
-      CHECK (record_type IN ('post', 'registration', 'training', 'dbs', 'education', 'activity', 'publication', 'award', 'course', 'skill', 'language', 'membership', 'referee', 'timecard'))`.execute(db);
+      CHECK (record_type IN ('post', 'registration', 'training', 'dbs', 'education', 'activity', 'publication', 'award', 'course', 'skill', 'language', 'membership', 'referee', 'timecard'))`.execute(
+    db,
+  );
 
   const key = (...parts: string[]) =>
     createHash('sha256')

@@ -114,7 +114,16 @@ describe('record page', () => {
       on('GET', '/api/skills', () => ({ body: { items: skills } })),
       on('POST', '/api/skills', (call) => {
         sent.push(call.body);
-        const item = { id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d', proficiency: null, periodStart: null, keywords: [], logbook: null, ...(call.body as object), label: 'Chest drain insertion', ...meta };
+        const item = {
+          id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+          proficiency: null,
+          periodStart: null,
+          keywords: [],
+          logbook: null,
+          ...(call.body as object),
+          label: 'Chest drain insertion',
+          ...meta,
+        };
         skills = [item];
         return { status: 201, body: item };
       }),
