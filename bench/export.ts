@@ -6,12 +6,16 @@
  * Uses DATABASE_URL when set, otherwise the embedded PGlite; files on local disk under a
  * temporary directory (S3 streams the same way: see server/adapters/s3-storage.ts).
  *
+ * The ZIP read back is checked by Python's zipfile (every entry's CRC); `--mb 4500` makes an
+ * archive past 4 GiB, which needs ZIP64 records.
+ *
  * Peak RSS is the process's resident memory sampled every 20 ms while the export runs (what the
  * account's build left behind included): goal well under the data size, < 250 MB. The embedded
  * PGlite runs inside this process and holds a few hundred MB of its own, so the figure that
  * measures the export is the one with DATABASE_URL set.
  *   DATABASE_URL=postgres://... npm run bench:export [-- --mb 500]
  */
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -96,12 +100,19 @@ try {
   // Read back as a download would: decrypted as a stream, every chunk authenticated.
   const opened = await openExport({ db, storage, secretBox }, userId, row.id, { requestId: 'bench', now: new Date() });
   let read = 0;
-  await pipeline(opened.stream, new Writable({ write: (chunk: Buffer, _enc, done) => ((read += chunk.length), done()) }));
+  const zipPath = path.join(dir, 'export.zip');
+  const copy = fs.createWriteStream(zipPath);
+  await pipeline(opened.stream, new Writable({ write: (chunk: Buffer, _enc, done) => ((read += chunk.length), copy.write(chunk) ? done() : copy.once('drain', () => done())) }));
+  await new Promise((resolve) => copy.end(resolve));
   clearInterval(sampler);
   if (read !== opened.sizeBytes) throw new Error(`export read back as ${read} bytes, stored as ${opened.sizeBytes}`);
   if (read < totalMb * 1024 * 1024) throw new Error('the export is smaller than its documents');
 
-  console.log(`export: ZIP ${(read / 1024 / 1024).toFixed(0)} MB (${documents} documents), read back and authenticated; RSS ${Math.round(before / 1024 / 1024)} MB before the export`);
+  // An independent reader (Python's zipfile, ZIP64-aware) lists the archive and checks every CRC.
+  const checked = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); bad = z.testzip(); print(len(z.namelist()), bad or "ok")', zipPath], { encoding: 'utf8' });
+  const zipCheck = checked.error ? 'not checked (no python3)' : checked.status === 0 ? `zipfile lists ${checked.stdout.trim()}` : `zipfile FAILED: ${checked.stderr.trim().split('\n').pop()}`;
+  if (checked.status !== 0 && !checked.error) throw new Error(zipCheck);
+  console.log(`export: ZIP ${(read / 1024 / 1024).toFixed(0)} MB (${documents} documents), read back and authenticated, ${zipCheck}; RSS ${Math.round(before / 1024 / 1024)} MB before the export`);
   if (database.mode !== 'postgres') console.log('export: on the embedded database, whose own memory is in this process: set DATABASE_URL to measure the export alone');
   console.log(`export: ${totalMb} MB in ${seconds.toFixed(1)} s, peak RSS ${Math.round(peak / 1024 / 1024)} MB`);
 } finally {

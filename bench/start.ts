@@ -148,7 +148,8 @@ let firstLoad: Tally;
 let reload: Tally;
 try {
   const page = await browser.newPage();
-  firstLoad = await loadScripts((p) => p.goto(`${origin}/`, { waitUntil: 'networkidle' }), page);
+  // The app's first screen: `/` is the landing page, server-rendered with no script at all.
+  firstLoad = await loadScripts((p) => p.goto(`${origin}/sign-in`, { waitUntil: 'networkidle' }), page);
   reload = await loadScripts((p) => p.reload({ waitUntil: 'networkidle' }), page);
 } finally {
   await browser.close();
@@ -156,7 +157,7 @@ try {
 }
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
-  `first load of ${origin}/: ${firstLoad.files} JavaScript files, ${kb(firstLoad.wire)} on the wire (${[...firstLoad.encodings].join(', ')}), ${kb(firstLoad.decoded)} decoded; reload: ${kb(reload.wire)} of JavaScript on the wire`,
+  `first load of ${origin}/sign-in: ${firstLoad.files} JavaScript files, ${kb(firstLoad.wire)} on the wire (${[...firstLoad.encodings].join(', ')}), ${kb(firstLoad.decoded)} decoded; reload: ${kb(reload.wire)} of JavaScript on the wire`,
 );
 
 // The CLI as the README says to run it (npx), and node running its entry directly: the first

@@ -195,4 +195,27 @@ describe('local file storage', () => {
     await storage.put(storageKey('documents', 'u2', 'd'), Buffer.from('4'));
     expect((await getBytes(storage, storageKey('documents', 'u2', 'd'))).toString()).toBe('4');
   });
+
+  it('sweeps what a write cut short by a crash left behind, once it has been idle long enough, and nothing else', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-files-'));
+    roots.push(root);
+    const storage = createLocalFileStorage(root);
+    const kept = storageKey('documents', 'u1', 'kept');
+    await storage.put(kept, Buffer.from('1'));
+    // What a process killed mid-put leaves: the temporary name beside the key, never renamed.
+    const dead = path.join(root, 'documents', 'u2', 'gone.tmp-0123456789ab');
+    const live = path.join(root, 'documents', 'u1', 'writing.tmp-ba9876543210');
+    fs.mkdirSync(path.dirname(dead), { recursive: true });
+    fs.writeFileSync(dead, 'half');
+    fs.writeFileSync(live, 'half');
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    fs.utimesSync(dead, dayAgo, dayAgo);
+    expect((await storage.list()).map((f) => f.key)).toEqual([kept]);
+
+    expect(await storage.sweepUnfinishedWrites!(new Date(Date.now() - 24 * 3_600_000))).toBe(1);
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(path.join(root, 'documents', 'u2'))).toBe(false); // nor its user's directory
+    expect(fs.existsSync(live)).toBe(true); // a write under way
+    expect((await getBytes(storage, kept)).toString()).toBe('1');
+  });
 });

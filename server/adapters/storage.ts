@@ -28,6 +28,12 @@ export interface FileStorage {
   pages(prefix?: string): AsyncIterable<StoredFile[]>;
   /** Every file under `prefix` at once: for one user's files (erasure), never the whole store. */
   list(prefix?: string): Promise<StoredFile[]>;
+  /**
+   * Removes what writes cut short by a crash left behind (last changed before `before`), which
+   * `pages()` never shows; returns how many. Local disk only: an S3 bucket expires unfinished
+   * multipart uploads by its lifecycle rule (AbortIncompleteMultipartUpload, see README).
+   */
+  sweepUnfinishedWrites?(before: Date): Promise<number>;
 }
 
 /** Files per page of `pages()` (S3's own maximum for one ListObjectsV2 call). */
@@ -67,8 +73,26 @@ export function checkStorageKey(key: string): string {
   return key;
 }
 
+const TEMP_SUFFIX_BYTES = 6;
+const TEMP_NAME = new RegExp(`\\.tmp-[0-9a-f]{${TEMP_SUFFIX_BYTES * 2}}$`);
+
 export function createLocalFileStorage(root: string, options: { pageSize?: number } = {}): FileStorage {
   const pathOf = (key: string) => path.join(root, checkStorageKey(key));
+
+  /**
+   * A directory named by a user's id goes with their last file: an erased account leaves no
+   * trace of its id on disk (issue 16). The area directories themselves stay.
+   */
+  async function removeWithEmptyParents(file: string) {
+    await fs.rm(file, { force: true });
+    for (let dir = path.dirname(file); path.relative(root, dir).includes(path.sep); dir = path.dirname(dir)) {
+      try {
+        await fs.rmdir(dir);
+      } catch {
+        break; // not empty (or already gone): its parents are not empty either
+      }
+    }
+  }
   const pageSize = options.pageSize ?? STORAGE_PAGE_SIZE;
 
   /** Depth first, one directory handle open per level: memory bounded by the depth, not the count. */
@@ -92,7 +116,7 @@ export function createLocalFileStorage(root: string, options: { pageSize?: numbe
       const file = pathOf(key);
       // Write then rename, so a crash or a failed stream never leaves a file under the final
       // name. The temporary name is not a storage key, so listings never show it.
-      const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
+      const tmp = `${file}.tmp-${randomBytes(TEMP_SUFFIX_BYTES).toString('hex')}`;
       for (let attempt = 1; ; attempt++) {
         await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
         try {
@@ -114,17 +138,7 @@ export function createLocalFileStorage(root: string, options: { pageSize?: numbe
       return handle.createReadStream();
     },
     async delete(key) {
-      const file = pathOf(key);
-      await fs.rm(file, { force: true });
-      // A directory named by a user's id goes with their last file: an erased account leaves no
-      // trace of its id on disk (issue 16). The area directories themselves stay.
-      for (let dir = path.dirname(file); path.relative(root, dir).includes(path.sep); dir = path.dirname(dir)) {
-        try {
-          await fs.rmdir(dir);
-        } catch {
-          break; // not empty (or already gone): its parents are not empty either
-        }
-      }
+      await removeWithEmptyParents(pathOf(key));
     },
     async *pages(prefix) {
       let page: StoredFile[] = [];
@@ -142,6 +156,18 @@ export function createLocalFileStorage(root: string, options: { pageSize?: numbe
       if (page.length) yield page;
     },
     list: (prefix) => collectPages(store.pages(prefix)),
+    async sweepUnfinishedWrites(before) {
+      let removed = 0;
+      for await (const full of walk(root)) {
+        if (!TEMP_NAME.test(full)) continue;
+        // A write still under way keeps changing its file: only one idle since `before` is dead.
+        const stat = await fs.stat(full).catch(() => undefined);
+        if (!stat || stat.mtime > before) continue;
+        await removeWithEmptyParents(full);
+        removed++;
+      }
+      return removed;
+    },
   };
   return store;
 }

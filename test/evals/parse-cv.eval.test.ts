@@ -9,7 +9,8 @@ import { corpus, evaluate, layouts, renderOurs, themes, totals, type EvalRow } f
  * The CV reader's recovery, on part of the eval corpus (`npm run eval:parse-cv` runs all of it):
  * floors below the measured figures, so a change that makes reading worse fails CI.
  */
-const FLOORS = { themes: 0.5, layouts: 0.7, ours: 0.9 };
+// Measured on this subset (parse-cv branch): themes 97.1%, layouts 93.3%, ours 100%.
+const FLOORS = { themes: 0.9, layouts: 0.85, ours: 0.95 };
 
 let pdf: PdfRenderer;
 let rows: EvalRow[];

@@ -234,6 +234,46 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     expect(/^[\x20-\x7e]*$/.test(disposition)).toBe(true);
   }, 240_000);
 
+  it('a long section keeps in full what the advert asks for, even when it is older, and summarises the rest', async () => {
+    const doctor = persona('em-st4-locum.json');
+    const { client } = await signUp(app, { name: doctor.basics.name });
+    expect((await client.post('/api/import/json-resume', { ...doctor, projects: [] })).status).toBe(200);
+    // Seven recent audits in respiratory medicine, one older in emergency medicine: more than
+    // the full CV's cap for the section (6), so something must be summarised.
+    for (let i = 0; i < 7; i++) {
+      const year = 2025 - i;
+      const res = await client.post('/api/activities', {
+        category: 'audit',
+        title: `Inhaler technique audit ${year} in respiratory medicine`,
+        organisation: 'Calder Valley Hospitals NHS Trust',
+        startDate: `${year}-02-01`,
+      });
+      expect(res.status).toBe(201);
+    }
+    const ed = await client.post('/api/activities', {
+      category: 'audit',
+      title: 'Time to antibiotics in sepsis: an audit in emergency medicine',
+      organisation: 'Calder Valley Hospitals NHS Trust',
+      startDate: '2016-03-01',
+    });
+    expect(ed.status).toBe(201);
+    const advert = [
+      'Specialty Registrar in Emergency Medicine (ST4)',
+      'Calder Valley Hospitals NHS Trust',
+      'Person specification',
+      'Essential criteria',
+      '- Full registration with the GMC and a licence to practise',
+      '- Evidence of participation in clinical audit in emergency medicine',
+      '- Advanced Life Support certificate',
+    ].join('\n');
+    const cv = await tailor(client, advert);
+    const text = flat((await extractPdfText((await download(client, cv.pdf.url)).body)).text);
+    expect(text).toContain('Time to antibiotics in sepsis');
+    expect(text).toMatch(/and 2 further entries/);
+    expect(text).toContain('Inhaler technique audit 2025'); // the rest newest first
+    expect(text).not.toContain('Inhaler technique audit 2019');
+  });
+
   it('a record of thousands of entries stays within each template’s page budget, the rest summarised', async () => {
     const gp = persona('locum-gp.json');
     const { client, userId } = await signUp(app, { name: gp.basics.name });

@@ -86,57 +86,20 @@ describe('hostile uploads', () => {
     expect((await uploadDocument(app, client, pdfWith('x'), 'Zoë Ó Briain – BLS.pdf')).body.filename).toBe('Zoë Ó Briain – BLS.pdf');
   });
 
-  it('answers 413 to an endless chunked upload and stops reading it', async () => {
-    const { client } = await signUp(app);
+  /**
+   * A multipart upload written by hand, so a test can send what a browser never would: a body
+   * cut short, a client that vanishes, an endless file. Settles when the request is over (the
+   * answer read, or the connection closed by either side).
+   */
+  const rawUpload = async (
+    client: Awaited<ReturnType<typeof signUp>>['client'],
+    send: (req: http.ClientRequest, head: string) => void,
+    filePrefix = `%PDF-1.4\n${'A'.repeat(64 * 1024)}`,
+  ) => {
     const csrf = (await client.get('/api/auth/csrf')).body.csrfToken as string;
     const url = new URL(app.url('/api/documents'));
     const boundary = 'medfolio-test-boundary';
-    const result = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
-      const req = http.request({
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'transfer-encoding': 'chunked',
-          cookie: client.cookieHeader(),
-          origin: client.origin,
-          'x-csrf-token': csrf,
-          'x-forwarded-for': client.ip ?? '',
-        },
-      });
-      let sentBytes = 0;
-      let status = 0;
-      req.on('response', (res) => {
-        status = res.statusCode ?? 0;
-        res.resume();
-      });
-      req.on('error', () => resolve({ status, sentBytes })); // the server hung up: expected
-      req.on('close', () => resolve({ status, sentBytes }));
-      req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="huge.pdf"\r\ncontent-type: application/pdf\r\n\r\n%PDF-1.4\n`);
-      const chunk = Buffer.alloc(256 * 1024, 0x41);
-      const pump = () => {
-        // Up to 200 MB unless the server stops us first.
-        while (sentBytes < 200 * 1024 * 1024) {
-          sentBytes += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      pump();
-      setTimeout(() => reject(new Error('the upload was read to the end')), 60_000).unref();
-    });
-    expect(result.status).toBe(413);
-    expect(result.sentBytes).toBeLessThan(100 * 1024 * 1024);
-  });
-
-  // A multipart body that stops mid-file must fail that request only: the process keeps serving.
-  const rawUpload = async (client: Awaited<ReturnType<typeof signUp>>['client'], send: (req: http.ClientRequest, head: string) => void) => {
-    const csrf = (await client.get('/api/auth/csrf')).body.csrfToken as string;
-    const url = new URL(app.url('/api/documents'));
-    const boundary = 'medfolio-cut-boundary';
-    const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="cut.pdf"\r\ncontent-type: application/pdf\r\n\r\n%PDF-1.4\n${'A'.repeat(64 * 1024)}`;
+    const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="upload.pdf"\r\ncontent-type: application/pdf\r\n\r\n${filePrefix}`;
     return new Promise<{ status: number; body: string }>((resolve) => {
       const req = http.request({
         host: url.hostname,
@@ -152,15 +115,45 @@ describe('hostile uploads', () => {
           'x-forwarded-for': client.ip ?? '',
         },
       });
+      let status = 0;
       let body = '';
       req.on('response', (res) => {
+        status = res.statusCode ?? 0;
         res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       });
-      req.on('error', () => resolve({ status: 0, body }));
+      req.on('error', () => undefined); // the server hung up: expected after a refusal
+      req.on('close', () => resolve({ status, body }));
       send(req, head);
     });
   };
+
+  it('answers 413 to an endless chunked upload and stops reading it', async () => {
+    const { client } = await signUp(app);
+    let sentBytes = 0;
+    const timeout = setTimeout(() => {
+      throw new Error('the upload was read to the end');
+    }, 60_000).unref();
+    const result = await rawUpload(
+      client,
+      (req, head) => {
+        req.write(head);
+        const chunk = Buffer.alloc(256 * 1024, 0x41);
+        const pump = () => {
+          // Up to 200 MB unless the server stops us first.
+          while (sentBytes < 200 * 1024 * 1024 && !req.destroyed) {
+            sentBytes += chunk.length;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
+      },
+      '%PDF-1.4\n',
+    );
+    clearTimeout(timeout);
+    expect(result.status).toBe(413);
+    expect(sentBytes).toBeLessThan(100 * 1024 * 1024);
+  });
 
   it('answers 422 to a body that ends mid-file, keeps nothing, and keeps serving', async () => {
     const { client, userId } = await signUp(app);

@@ -118,6 +118,42 @@ describe('account export as a stream', () => {
     expect(sha256(old.data)).toBe(sha256(zip.data));
   });
 
+  it('fails the build, not the process, when a document cannot be decrypted mid-archive; the next attempt is clean', { timeout: 60_000 }, async () => {
+    const { client } = await signUp(app);
+    const pdf = randomPdf(512 * 1024);
+    const uploaded = await uploadDocument(app, client, pdf, 'scan.pdf', { type: 'certificate' });
+    expect(uploaded.status).toBe(201);
+    const started = await client.post('/api/me/export');
+    const exportId = started.body.id as string;
+    await waitFor('export settled', async () => ['ready', 'failed'].includes((await client.get(`/api/me/export/${exportId}`)).body.status), 60_000);
+    const doc = await db().selectFrom('documents').selectAll().where('id', '=', uploaded.body.id).executeTakeFirstOrThrow();
+    const { storage, secretBox, mailer, logger } = app.server.platform;
+    const original = Buffer.from(await getBytes(storage, doc.storage_key));
+    const damaged = Buffer.from(original);
+    damaged[15 + 3 * (64 * 1024 + 16) + 10]! ^= 1; // inside the fourth chunk: the archive has begun
+    await storage.put(doc.storage_key, damaged);
+    await sql`UPDATE data_exports SET status = 'queued' WHERE id = ${exportId}`.execute(db());
+    const build = buildExportHandler({ db: db(), storage, secretBox, mailer, appOrigin: app.config.appOrigin });
+    await expect(build({ exportId }, { jobId: randomUUID(), attempt: 1, logger })).rejects.toThrow();
+    expect((await client.get(`/api/me/export/${exportId}`)).body.status).toBe('queued'); // retried later
+
+    await storage.put(doc.storage_key, original);
+    await build({ exportId }, { jobId: randomUUID(), attempt: 2, logger });
+    const zip = await download(client, `/api/me/export/${exportId}/download`);
+    const [, data] = Object.entries(unzipSync(zip.data)).find(([name]) => name.startsWith('documents/files/'))!;
+    expect(sha256(data)).toBe(sha256(pdf));
+  });
+
+  it('records the size of an export past 2 GiB (a 64-bit column; the archive writes ZIP64 where needed)', async () => {
+    const { client } = await signUp(app);
+    const started = await client.post('/api/me/export');
+    const exportId = started.body.id as string;
+    await waitFor('export settled', async () => (await client.get(`/api/me/export/${exportId}`)).body.status === 'ready', 60_000);
+    const large = 5 * 1024 ** 3;
+    await db().updateTable('data_exports').set({ size_bytes: large }).where('id', '=', exportId).execute();
+    expect((await client.get(`/api/me/export/${exportId}`)).body.sizeBytes).toBe(large);
+  });
+
   it('cuts a download short rather than send bytes after a damaged chunk', { timeout: 60_000 }, async () => {
     const { client } = await signUp(app);
     const data = randomPdf(512 * 1024);

@@ -120,11 +120,16 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
   );
 
   // The kinds that word their own entry (audit, publications, presentations, teaching,
-  // leadership, awards...), each in its section, newest first.
+  // leadership, awards, skills and procedures...), each in its section.
   const entries = RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : []));
+  // What the advert asks for comes first, so the page budget keeps it in full when a long
+  // section is summarised (fit.ts keeps a section's first items): an audit the advert's
+  // requirement cites, then the rest newest first; undated entries (skills, languages) keep the
+  // record's order.
+  const meetsAdvert = new Set(assessed.filter((r) => r.status === 'met' || r.status === 'probably-met').flatMap((r) => r.evidence.map((e) => `${e.type}:${e.id}`)));
+  const asked = (e: (typeof entries)[number]) => Number(e.cites.some((c) => meetsAdvert.has(`${c.type}:${c.id}`)));
   for (const section of SECTION_KINDS) {
-    // Newest first; undated entries (skills, languages) keep the record's order.
-    const inSection = entries.filter((e) => e.section === section).sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''));
+    const inSection = entries.filter((e) => e.section === section).sort((a, b) => asked(b) - asked(a) || (b.sortDate ?? '').localeCompare(a.sortDate ?? ''));
     add(
       section,
       SECTION_TITLES[section],

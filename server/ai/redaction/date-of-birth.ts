@@ -1,4 +1,4 @@
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
+import { allMatches, NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
 import type { Entity } from './types.ts';
 
 /*
@@ -25,9 +25,14 @@ const MAX_GAP = 25;
 // of the text.
 const DATE_SOON_AFTER = new RegExp(`[\\s\\S]{0,${MAX_GAP}}?${NOT_AFTER_WORD}(?<date>${DATE})${NOT_BEFORE_WORD}`, 'iuy');
 
+// Every anchor holds "dob", "d.o", "birth" or "born": text without any is skipped cheaply (the
+// same flags, so the same case folding; no look-behind to try at every position).
+export const MAY_HAVE_ANCHOR = /d(?:ob|\.\s?o)|b(?:irth|orn)/iu;
+
 export function findDatesOfBirth(text: string): Entity[] {
+  if (!MAY_HAVE_ANCHOR.test(text)) return [];
   const found: Entity[] = [];
-  for (const anchor of text.matchAll(ANCHOR)) {
+  for (const anchor of allMatches(ANCHOR, text)) {
     DATE_SOON_AFTER.lastIndex = anchor.index + anchor[0].length;
     const match = DATE_SOON_AFTER.exec(text);
     const date = match?.groups?.date;

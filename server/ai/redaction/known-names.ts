@@ -37,13 +37,15 @@ const capitalised = (word: string) => /^\p{Lu}/u.test(word);
 const MAX_CACHED_PATTERNS = 1000;
 const patterns = new Map<string, RegExp>();
 
+// Keyed by the words joined with a space (they hold no whitespace: nameWords splits on it), so a
+// cached pattern costs a join, not an escape per word.
 function patternFor(words: readonly string[]): RegExp {
-  const source = words.map(escapeRegExp).join('\\s+');
-  let pattern = patterns.get(source);
+  const key = words.join(' ');
+  let pattern = patterns.get(key);
   if (!pattern) {
     if (patterns.size >= MAX_CACHED_PATTERNS) patterns.delete(patterns.keys().next().value ?? '');
-    pattern = new RegExp(source, 'giu');
-    patterns.set(source, pattern);
+    pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'giu');
+    patterns.set(key, pattern);
   }
   pattern.lastIndex = 0;
   return pattern;
@@ -79,8 +81,13 @@ function phrasesOf(fullNames: readonly string[], withFirstName: boolean): string
 }
 
 export function findKnownNames(text: string, context: RecogniserContext): Entity[] {
+  // Most messages are redacted with no names known or mentioned yet.
+  if (context.knownNames.length === 0 && (context.mentionedNames ?? []).length === 0) return [];
   const phrases = [...phrasesOf(context.knownNames, true), ...phrasesOf(context.mentionedNames ?? [], false)];
   // The same phrase often arrives from several names (a shared surname); search for it once.
-  const unique = new Map(phrases.map((words) => [words.join(' ').toLowerCase(), words]));
-  return [...unique.values()].flatMap((words) => findName(text, words));
+  const unique = new Map<string, string[]>();
+  for (const words of phrases) unique.set(words.join(' ').toLowerCase(), words);
+  const found: Entity[] = [];
+  for (const words of unique.values()) for (const entity of findName(text, words)) found.push(entity);
+  return found;
 }

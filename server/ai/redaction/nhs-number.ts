@@ -1,4 +1,4 @@
-import { NUMBER_END, NUMBER_START, toEntity } from './scan.ts';
+import { allMatches, NUMBER_END, NUMBER_START, toEntity } from './scan.ts';
 import type { Entity } from './types.ts';
 
 /*
@@ -31,8 +31,10 @@ interface Group {
   end: number;
 }
 
+const GROUP = /\d+/g;
+
 function groupsOf(run: string, offset: number): Group[] {
-  return [...run.matchAll(/\d+/g)].map((g) => ({ start: offset + g.index, end: offset + g.index + g[0].length }));
+  return allMatches(GROUP, run).map((g) => ({ start: offset + g.index, end: offset + g.index + g[0].length }));
 }
 
 /** Spans of consecutive groups that together hold ten digits in a plausible grouping. */
@@ -56,10 +58,12 @@ function tenDigitSpans(groups: readonly Group[]): Group[] {
 }
 
 /*
- * Ten characters in a row of digits, spaces, dots or dashes: every run RUN takes is made of
- * those, and a run needs ten characters to hold ten digits. Text without them holds no number.
+ * Ten digits, each but the first after at most one space, dot or dash: every run RUN takes is
+ * digit groups joined by single separators, and a run yields a number only if it holds ten
+ * digits. Text without such a stretch holds no number.
  */
-const LONG_FIGURE = /[\d .-]{10}/;
+/** Without a match of this, findNhsNumbers finds nothing. */
+export const LONG_FIGURE = /\d(?:[ .-]?\d){9}/;
 
 export function findNhsNumbers(text: string): Entity[] {
   // Most text has a few figures at most: the run pattern, tried at every position, need not run.
@@ -67,7 +71,7 @@ export function findNhsNumbers(text: string): Entity[] {
   // Without the checksum every ten-digit figure would be redacted; with it, roughly one in
   // eleven random ten-digit numbers still passes, which is an acceptable cost.
   const found: Entity[] = [];
-  for (const run of text.matchAll(RUN)) {
+  for (const run of allMatches(RUN, text)) {
     // Most runs are short figures ("14", "2019", "08.00"); ten digits need ten characters.
     if (run[0].length < DIGITS) continue;
     for (const span of tenDigitSpans(groupsOf(run[0], run.index))) {

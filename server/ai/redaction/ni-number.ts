@@ -17,6 +17,12 @@ export function isValidNiNumber(value: string): boolean {
   return !NEVER_FIRST.has(first) && !NEVER_SECOND.has(second) && !NEVER_PREFIX.has(first + second);
 }
 
+// The digits and suffix of a candidate, found cheaply (no look-behind at every position, the
+// same flags): most text has no three digit pairs in a row and need not be scanned for letters.
+/** Without a match of this, findNiNumbers finds nothing. */
+export const DIGITS_AND_SUFFIX = /\d\d ?\d\d ?\d\d ?[A-D]/iu;
+
 export function findNiNumbers(text: string): Entity[] {
+  if (!DIGITS_AND_SUFFIX.test(text)) return [];
   return scan('NI_NUMBER', text, CANDIDATE, (m) => isValidNiNumber(m[0]));
 }

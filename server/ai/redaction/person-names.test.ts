@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonNames } from './person-names.ts';
+import { mayNameRelative } from './relations.ts';
 import { found, pairs } from './test-helpers.ts';
 
 describe('person names in free text', () => {
@@ -110,5 +111,64 @@ describe('names the text then says are relatives, on forms, or before patient de
     ['services before patient details', 'Riverside Hospital (NHS Foundation Trust) and Ward 9, 24, NHS'],
   ])('leaves %s alone', (_label, text) => {
     expect(found(text).filter(([type]) => type === 'PERSON')).toEqual([]);
+  });
+});
+
+/*
+ * The relation patterns run only where mayNameRelative finds a relation word starting a word
+ * (relations.ts). A gate tighter than the patterns would leak names silently, so every shape the
+ * patterns take is held here both to the gate and to the name being found.
+ */
+describe('the relation-word gate', () => {
+  it.each([
+    ['her son James rang', 'James'],
+    ['Her son James rang', 'James'],
+    ['His son (Raj) visited', 'Raj'],
+    ['her sonJames rang', 'James'],
+    ['Jo (son) rang', 'Jo'],
+    ["pt's grandson Leo", 'Leo'],
+    ['her ex-wife Dana', 'Dana'],
+    ['Son-in-law Marek will collect her.', 'Marek'],
+    ['Mum (Ruth) present', 'Ruth'],
+    ["Rose's nan Ada", 'Ada'],
+    ['Ellen, her daughter, rang', 'Ellen'],
+    ['Next   of kin: Priya Shah', 'Priya Shah'],
+    ['next of\tkin - Tom Hale', 'Tom Hale'],
+    ['x_carer: Mark Evans', 'Mark Evans'],
+    ['NOK is Raj Patel', 'Raj Patel'],
+    ['LPA: Omar Haddad', 'Omar Haddad'],
+    ['her fiancé Luca came', 'Luca'],
+    ['her fiancée Anna came', 'Anna'],
+    ['Main carer: Joan Reid', 'Joan Reid'],
+  ])('lets %j through and the name is found', (text, name) => {
+    expect(mayNameRelative(text)).toBe(true);
+    expect(found(text)).toContainEqual(['PERSON', name]);
+  });
+
+  it.each([
+    'the reason was clear',
+    'Reason for admission: chest pain',
+    'a season of audits with Madison and Jason',
+    'person-centred care; personal development',
+    'minimum dose, finance, comparison and Grayson ward',
+    'transparent pharmacopoeia; Thompson and Watson',
+    'SON and MUM in capitals',
+  ])('keeps %j away from the relation patterns', (text) => {
+    expect(mayNameRelative(text)).toBe(false);
+    expect(found(text)).toEqual([]);
+  });
+});
+
+// findPersonNames first checks for any trigger word at a word start, `\b`, which unlike the
+// shapes refuses a word after "_": that text must still reach the shapes.
+describe('the trigger-word gate', () => {
+  it.each([
+    ['x_Dr Sam Okafor', 'Sam Okafor'],
+    ['ref_Patient John Smith', 'John Smith'],
+    ['form_Name: Grace Adebayo', 'Grace Adebayo'],
+    ['id_NOK: Raj Patel', 'Raj Patel'],
+    ['Agnes Tully,NHS 401 102 4007', 'Agnes Tully'],
+  ])('finds the name in %j', (text, name) => {
+    expect(findPersonNames(text).map((e) => e.text)).toContain(name);
   });
 });

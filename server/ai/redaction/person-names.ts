@@ -1,5 +1,5 @@
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
-import { mayNameRelative, RELATION_AFTER_NAME, RELATION_BEFORE_NAME } from './relations.ts';
+import { allMatches, NOT_AFTER_WORD, NOT_BEFORE_WORD, toEntity } from './scan.ts';
+import { mayNameRelative, RELATION_AFTER_NAME, RELATION_BEFORE_NAME, RELATION_WORD_AT_WORD_START_SOURCE } from './relations.ts';
 import { isTitle, TITLE_PATTERN } from './titles.ts';
 import type { Entity } from './types.ts';
 
@@ -36,6 +36,9 @@ const RELATIVE = new RegExp(`${NOT_AFTER_WORD}${RELATION_BEFORE_NAME}[ \\t]*[:,\
 
 // A name the text then says is a relative: "Ellen, her daughter", "Hamid (brother)".
 const RELATIVE_BEFORE = new RegExp(`${NOT_AFTER_WORD}(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2})(?=${RELATION_AFTER_NAME})`, 'gu');
+// What RELATIVE_BEFORE looks ahead for, alone (same flags): without it the pattern, tried at every
+// capitalised word, cannot match ("her daughter Sarah" names the relative after the word).
+const ANY_RELATION_AFTER_NAME = new RegExp(RELATION_AFTER_NAME, 'u');
 // Form and letter labels before a name of at least two words ("Name: Grace Adebayo").
 const LABEL = String.raw`(?:[Ff]ull name|[Nn]ame|[Pp]revious name|[Mm]aiden name|[Pp]atient details|[Rr]eferee|[Rr]eference|[Nn]urse in charge|[Cc]ontact|[Ss]igned)[ \t]*:`;
 const FORM_LABEL = new RegExp(`${NOT_AFTER_WORD}${LABEL}[ \\t]*(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,2})${NOT_BEFORE_WORD}`, 'gu');
@@ -79,12 +82,14 @@ function nameLength(words: readonly string[], minWords: number): number {
   return real >= minWords ? length : 0;
 }
 
-function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
-  const found: Entity[] = [];
-  for (const match of text.matchAll(pattern)) {
+const SPACED_WORD = /[^ \t]+/g;
+
+/** Adds to `found` every name `pattern` introduces in `text`. */
+function collect(found: Entity[], text: string, pattern: RegExp, minWords: number): void {
+  for (const match of allMatches(pattern, text)) {
     const candidate = match[1] ?? '';
     const start = match.index + match[0].length - candidate.length;
-    const words = [...candidate.matchAll(/[^ \t]+/g)];
+    const words = allMatches(SPACED_WORD, candidate);
     const length = nameLength(
       words.map((w) => w[0]),
       minWords,
@@ -93,21 +98,32 @@ function collect(text: string, pattern: RegExp, minWords: number): Entity[] {
     if (length === 0 || !last) continue;
     found.push(toEntity('PERSON', text, start, start + last.index + last[0].length));
   }
-  return found;
 }
 
+/*
+ * Every word the shapes below hinge on, in one pattern: two messages in three have none of them
+ * and are read once, not five times. Each shape wants its word where no letter or digit comes
+ * before it (NOT_AFTER_WORD before a title, "patient", a label or a relation word; a blank, comma
+ * or bracket before NHS or DOB), so the words are wanted at a word start, which `\b` (the
+ * cheapest to test) finds too, except after "_": text with an underscore takes the five gates.
+ * The label loses its `u` flag here, which changes nothing in it.
+ */
+const ANY_TRIGGER = new RegExp(`\\b(?:${[TITLE_PATTERN, '[Pp]atient', RELATION_WORD_AT_WORD_START_SOURCE, LABEL, PATIENT_DETAIL].join('|')})`);
+
 export function findPersonNames(text: string): Entity[] {
+  if (!ANY_TRIGGER.test(text) && !text.includes('_')) return [];
   // Each shape runs only where the word it hinges on occurs: most text has no label, no
   // relative and no patient details, and these patterns are costly to try at every position.
-  const relatives = mayNameRelative(text);
-  const all = [
-    ...(ANY_TITLE.test(text) ? collect(text, TITLED, 1) : []),
-    ...(text.includes('atient') ? collect(text, PATIENT, 2) : []),
-    ...(relatives ? collect(text, RELATIVE, 1) : []),
-    ...(relatives ? collect(text, RELATIVE_BEFORE, 1) : []),
-    ...(text.includes(':') && ANY_LABEL.test(text) ? collect(text, FORM_LABEL, 2) : []),
-    ...(PATIENT_DETAIL_WORD.test(text) ? collect(text, BEFORE_PATIENT_DETAILS, 2) : []),
-  ];
+  const all: Entity[] = [];
+  if (ANY_TITLE.test(text)) collect(all, text, TITLED, 1);
+  if (text.includes('atient')) collect(all, text, PATIENT, 2);
+  if (mayNameRelative(text)) {
+    collect(all, text, RELATIVE, 1);
+    if (ANY_RELATION_AFTER_NAME.test(text)) collect(all, text, RELATIVE_BEFORE, 1);
+  }
+  if (text.includes(':') && ANY_LABEL.test(text)) collect(all, text, FORM_LABEL, 2);
+  if (PATIENT_DETAIL_WORD.test(text)) collect(all, text, BEFORE_PATIENT_DETAILS, 2);
+  if (all.length < 2) return all;
   // Several shapes can find the same name ("Patient name: Jane Doe", "his wife, Mrs Hale").
   const seen = new Set<string>();
   return all.filter((e) => !seen.has(`${e.start}:${e.end}`) && Boolean(seen.add(`${e.start}:${e.end}`)));

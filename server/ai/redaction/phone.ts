@@ -1,5 +1,5 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
-import { toEntity } from './scan.ts';
+import { allMatches, toEntity } from './scan.ts';
 import type { Entity } from './types.ts';
 
 /*
@@ -65,7 +65,7 @@ interface Window {
 /** The part of `segment` around each candidate that libphonenumber needs to see, merged where they touch. */
 function candidateWindows(segment: string): Window[] {
   const windows: Window[] = [];
-  for (const candidate of segment.matchAll(CANDIDATE)) {
+  for (const candidate of allMatches(CANDIDATE, segment)) {
     const start = widenStart(segment, candidate.index);
     const end = widenEnd(segment, candidate.index + candidate[0].length);
     const last = windows.at(-1);
@@ -111,13 +111,14 @@ export function plainPhone(window: string): { startsAt: number; endsAt: number }
 }
 
 /** A candidate anywhere in the text (a segment's candidate is one of the whole text's too). */
-const ANY_CANDIDATE = new RegExp(CANDIDATE.source, 'u');
+/** Without a match of this, findPhones finds nothing. */
+export const ANY_CANDIDATE = new RegExp(CANDIDATE.source, 'u');
 
 export function findPhones(text: string): Entity[] {
   const found: Entity[] = [];
   // Most text has no candidate at all: then there is nothing to split into segments.
   if (!ANY_CANDIDATE.test(text)) return found;
-  for (const segment of text.matchAll(SEGMENT)) {
+  for (const segment of allMatches(SEGMENT, text)) {
     for (const window of candidateWindows(segment[0])) {
       const offset = segment.index + window.start;
       const searched = segment[0].slice(window.start, window.end);

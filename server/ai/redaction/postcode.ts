@@ -18,7 +18,8 @@ function plausible(match: RegExpExecArray): boolean {
 
 // The inward code alone, found cheaply (a digit is where to look): text without one cannot hold
 // a postcode, and the whole pattern, tried at every letter, need not run.
-const INWARD = /\d[ABD-HJLNP-UW-Z]{2}/iu; // the same flags: the same case folding
+/** Without a match of this, findPostcodes finds nothing. */
+export const INWARD = /\d[ABD-HJLNP-UW-Z]{2}/iu; // the same flags: the same case folding
 
 export function findPostcodes(text: string): Entity[] {
   return INWARD.test(text) ? scan('POSTCODE', text, POSTCODE, plausible) : [];

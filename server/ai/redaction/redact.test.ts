@@ -45,6 +45,36 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('finds figures of every shape that the pipeline checks for in one pattern first', () => {
+    expect(found('Call +44 7700 900123 or 0161 496 0789.')).toEqual([
+      ['PHONE', '+44 7700 900123'],
+      ['PHONE', '0161 496 0789'],
+    ]);
+    expect(found('Home LS1 4AP, or ls1 4ap')).toEqual([
+      ['POSTCODE', 'LS1 4AP'],
+      ['POSTCODE', 'ls1 4ap'],
+    ]);
+    expect(found('NHS 943-476-5919; NI ab 12 34 56 c')).toEqual([
+      ['NHS_NUMBER', '943-476-5919'],
+      ['NI_NUMBER', 'ab 12 34 56 c'],
+    ]);
+  });
+
+  it('finds numbers and dates that hinge on a context word, which the pipeline checks for in one pattern first', () => {
+    expect(found('GMC number 1234567; DOB 12/03/1985')).toEqual([
+      ['GMC_NUMBER', '1234567'],
+      ['DATE_OF_BIRTH', '12/03/1985'],
+    ]);
+    expect(found('NMC PIN 12A3456B, DBS certificate 001234567890')).toEqual([
+      ['NMC_PIN', '12A3456B'],
+      ['DBS_NUMBER', '001234567890'],
+    ]);
+    expect(found('born on 3 May 1950, GPhC 2054321')).toEqual([
+      ['DATE_OF_BIRTH', '3 May 1950'],
+      ['GPHC_NUMBER', '2054321'],
+    ]);
+  });
+
   it('finds nothing in an empty string or plain clinical text', () => {
     expect(findEntities('')).toEqual([]);
     expect(found('Managed sepsis per the Sepsis Six; ALS and ATLS current; Band 6 to Band 7.')).toEqual([]);

@@ -61,8 +61,26 @@ const MAY_HAVE = {
   hcpc: anywhere(HCPC_CONTEXT),
   gphc: anywhere(GPHC_CONTEXT),
 };
+// All five checks as one (same flags), so text with no context word at all, which is most text,
+// is read once rather than five times.
+export const MAY_HAVE_ANY = new RegExp(
+  Object.values(MAY_HAVE)
+    .map((check) => `(?:${check.source})`)
+    .join('|'),
+  'i',
+);
+
+/*
+ * And every number needs its own shape: seven digits in a row (GMC, GPhC, DBS), three groups of
+ * four digits split by spaces or dashes (DBS), two digits, a letter and four digits (NMC: the
+ * letter in either case, or the two letters that fold into A-Z under /iu, long s and the Kelvin
+ * sign), or a capitalised HCPC prefix and a digit. The context words are the cheaper check and
+ * the rarer, so they go first.
+ */
+const MAY_HAVE_NUMBER = new RegExp(String.raw`\d{7}|\d{4}[ -]\d{4}[ -]\d{4}|\d\d[A-Za-z\u017F\u212A]\d{4}|(?:${HCPC_PREFIXES.join('|')}) ?\d`);
 
 export function findRegistrationNumbers(text: string): Entity[] {
+  if (!MAY_HAVE_ANY.test(text) || !MAY_HAVE_NUMBER.test(text)) return [];
   return [
     ...(MAY_HAVE.gmc.test(text) ? findGmcNumbers(text) : []),
     ...(MAY_HAVE.nmc.test(text) ? findNmcPins(text) : []),

@@ -12,6 +12,7 @@ import { pseudonymisedRecord } from '../../ai/context.ts';
 import { loadPrompt } from '../../ai/prompts.ts';
 import { prescreen } from '../prescreen/service.ts';
 import { release, reserveAll, settle } from '../quotas/service.ts';
+import { findEffectivePlan } from '../plans/service.ts';
 import { requestCv } from '../cvs/service.ts';
 import * as repo from './repo.ts';
 import { assertProcessingAllowed } from '../accounts/restriction.ts';
@@ -98,11 +99,12 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
   const wantsHistory = Boolean(deps.llm) && !isAdvert;
   // Independent reads run together: the clinician waits for the first token on all of them. The
   // earlier turns are read by conversation id and used only once the conversation proves theirs.
-  const [, record, existing, earlier] = await Promise.all([
+  const [, record, existing, earlier, { plan }] = await Promise.all([
     assertProcessingAllowed(deps.db, user.id),
     loadAiRecord(deps.db, user.id, now),
     input.conversationId ? repo.findConversation(deps.db, user.id, input.conversationId) : undefined,
     input.conversationId && wantsHistory ? repo.findMessages(deps.db, input.conversationId, HISTORY - 1) : [],
+    findEffectivePlan(deps.db, user.id),
   ]);
   const knownNames = [record.name, ...record.posts.map((p) => p.supervisor).filter((s): s is string => Boolean(s))];
   const conversation = input.conversationId ? existing : await repo.insertConversation(deps.db, { user_id: user.id, title: redact(input.text, { knownNames }).text.slice(0, 60), created_at: now });
@@ -125,6 +127,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
   const [reservation, tokens] = await reserveAll(deps.db, {
     userId: user.id,
     now,
+    plan,
     holds: [
       { metric: 'assistant_messages', amount: 1, requestId: messageId },
       ...(llm && prompt ? [{ metric: 'llm_tokens' as const, amount: Math.ceil(prompt.reduce((n, m) => n + m.content.length, 0) / 4) + llm.maxTokens, requestId: `${messageId}:chat` }] : []),
@@ -150,20 +153,29 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
       reply = `${lack}\n\nI am tailoring a CV to this job using only what your record can show. When it is ready you will see it with the tailored CV, including anything I had to leave out. Ask me "draft my supporting information" for this post too.`;
       sink.token(reply);
     } else if (llm && prompt && tokens) {
+      // The clinician reads the names they typed; only the provider and the store see pseudonyms.
+      // The provider starts answering while the question is stored (a round trip less before
+      // the first token), but nothing is shown until it is stored: a turn whose question could
+      // not be logged fails as a whole (its answer is dropped and its tokens released).
+      let streamed = '';
+      let questionStored = false;
+      const early: string[] = [];
+      const shown = createRestoringStream(pseudonymiser, (t) => (questionStored ? sink.token(t) : early.push(t)));
+      const answering = llm.stream(prompt, (t) => {
+        streamed += t;
+        shown.push(t);
+      });
+      answering.catch(() => undefined); // awaited below, once the question is stored
       try {
         await storingQuestion;
       } catch (err) {
         await release(deps.db, tokens, now);
         throw err;
       }
-      // The clinician reads the names they typed; only the provider and the store see pseudonyms.
-      let streamed = '';
-      const shown = createRestoringStream(pseudonymiser, (t) => sink.token(t));
+      questionStored = true;
+      for (const t of early.splice(0)) sink.token(t);
       try {
-        const result = await llm.stream(prompt, (t) => {
-          streamed += t;
-          shown.push(t);
-        });
+        const result = await answering;
         shown.end();
         await settle(deps.db, tokens, result.usage.totalTokens, now);
         reply = result.text;

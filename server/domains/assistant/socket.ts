@@ -32,13 +32,15 @@ export function attachAssistant(io: SocketServer, authenticate: SocketAuthentica
       try {
         // The session is checked again for every message, not only at connection: a socket
         // opened before sign-out, a revoked session or an erasure request must stop working.
-        const current = await authenticate(socket).catch(() => undefined);
-        if (current?.id !== user.id) {
+        // The rate limit is counted meanwhile (the clinician waits on both); a dead session
+        // answers as such even when the limit is also reached.
+        const [current, admitted] = await Promise.allSettled([authenticate(socket), deps.messagesPerUser.consume(user.id)]);
+        if (current.status === 'rejected' || current.value?.id !== user.id) {
           socket.emit('error', { code: 'UNAUTHENTICATED', message: 'Please sign in again' });
           socket.disconnect(true);
           return;
         }
-        await deps.messagesPerUser.consume(user.id);
+        if (admitted.status === 'rejected') throw admitted.reason;
         const sink = {
           // A new conversation's id is known before the first token: every token carries it.
           conversation: (id: string) => void (conversationId = id),

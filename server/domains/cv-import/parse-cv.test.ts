@@ -108,4 +108,65 @@ describe('reading a CV into a draft', () => {
     expect(resume.certificates).toEqual([{ name: 'Advanced Life Support (ALS)', date: '2024-03' }]);
     expect(resume.clinical?.registrations).toEqual([{ body: 'GMC', number: '7312458' }]);
   });
+
+  it("reads a specialty after the title's comma as part of the title, and a place below it as neither", () => {
+    const { resume } = parseCvLines(['Experience', "St Aldric's Hospital NHS Trust", 'London', 'Feb 1999 – Jul 1999', 'Senior House Officer, General Medical Rotation']);
+    expect(resume.work).toEqual([expect.objectContaining({ name: "St Aldric's Hospital NHS Trust", position: 'Senior House Officer, General Medical Rotation', startDate: '1999-02' })]);
+  });
+
+  it('leaves out the "at" of a title broken from its employer', () => {
+    const { resume } = parseCvLines(['Experience', 'Locum Consultant Psychiatrist, Crisis Resolution and Home Treatment\tSep 2015 - Jun 2016', 'at Lanternfield Medical Staffing Ltd']);
+    expect(resume.work).toEqual([expect.objectContaining({ name: 'Lanternfield Medical Staffing Ltd', position: 'Locum Consultant Psychiatrist, Crisis Resolution and Home Treatment' })]);
+  });
+
+  it('reads a title by its last word, and a bracketed note as no employer', () => {
+    const { resume } = parseCvLines([
+      'Experience',
+      'Agency Operating Department Practitioner\tJan 2019 – Jun 2023',
+      'Redwick Theatre Staffing Ltd, Band 6 equivalent, Anaesthetics and recovery, agency work',
+      'Physiotherapist (self-employed private practice)\tJun 2020 – present',
+      'Hartigan Physiotherapy, Musculoskeletal',
+    ]);
+    expect(resume.work?.map((w) => [w.position, w.name])).toEqual([
+      ['Agency Operating Department Practitioner', 'Redwick Theatre Staffing Ltd'],
+      ['Physiotherapist (self-employed private practice)', 'Hartigan Physiotherapy'],
+    ]);
+  });
+
+  it('does not take a description line as the title, even one naming a grade before its comma', () => {
+    const { resume } = parseCvLines([
+      'Experience',
+      'Foundation Year 1 Doctor, General Surgery\tDec 2026 – Apr 2027',
+      'Wendmoor Teaching Hospitals NHS Foundation Trust, F1',
+      'Second F1 rotation (allocated, not yet started): colorectal and upper GI surgery wards and the surgical assessment unit.',
+    ]);
+    expect(resume.work).toEqual([expect.objectContaining({ position: 'Foundation Year 1 Doctor, General Surgery', name: 'Wendmoor Teaching Hospitals NHS Foundation Trust' })]);
+  });
+
+  it("reads posts grouped under their employer, with the site below each post's dates", () => {
+    const { resume } = parseCvLines([
+      'Work',
+      'Northgate University Hospitals NHS Trust',
+      'Emergency Department Sister',
+      'Sep 2015 – Aug 2019',
+      'Northgate General Hospital Emergency Department',
+      'Led the shift and escalation',
+      'Senior Staff Nurse, Emergency Department',
+      'Jul 2011 – Aug 2015',
+      'Northgate General Hospital Emergency Department',
+      'Riverside Chase Hospital NHS Trust',
+      'Senior House Officer, Accident and Emergency',
+      'Aug 1998 – Jan 1999',
+      'London',
+      'Senior House Officer, General Medical Rotation',
+      'Feb 1999 – Jul 1999',
+      'London',
+    ]);
+    expect(resume.work?.map((w) => [w.position, w.name, w.startDate])).toEqual([
+      ['Emergency Department Sister', 'Northgate University Hospitals NHS Trust', '2015-09'],
+      ['Senior Staff Nurse, Emergency Department', 'Northgate University Hospitals NHS Trust', '2011-07'],
+      ['Senior House Officer, Accident and Emergency', 'Riverside Chase Hospital NHS Trust', '1998-08'],
+      ['Senior House Officer, General Medical Rotation', 'Riverside Chase Hospital NHS Trust', '1999-02'],
+    ]);
+  });
 });

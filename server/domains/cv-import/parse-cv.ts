@@ -97,14 +97,17 @@ function headerPart(line: string): string | undefined {
   const text = line.replace(BULLET, '');
   if (/[.!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text)) return undefined;
   const first = firstCommaPart(text);
-  return first !== text && first.split(/\s+/).length <= 8 && isHeaderLike(first) ? first : undefined;
+  // A bracket opened and not closed before the comma is a sentence's aside: "Second F1 rotation (allocated, not yet started): ...".
+  const balanced = (first.match(/\(/g) ?? []).length === (first.match(/\)/g) ?? []).length;
+  return first !== text && balanced && first.split(/\s+/).length <= 8 && isHeaderLike(first) ? first : undefined;
 }
 
 /** A line split where CVs join a title and an employer: "Registrar at X", "X | Y", "X · Y", "X – Y". */
 const splitParts = (text: string) =>
   text
     .split(/\t|\s+(?:at|@|\||·|•|—|–|-)\s+/i)
-    .map((p) => p.trim())
+    // "Title at" above "Employer": a line broken after its "at" leaves it on one side or the other.
+    .map((p) => p.trim().replace(/^(?:at|@)\s+|\s+(?:at|@)$/i, ''))
     .filter((p) => p && !URL_OR_EMAIL.test(p));
 
 const SELF_EMPLOYED = /^self[- ]employed\b/i;
@@ -194,11 +197,22 @@ function anchors(lines: string[], accept: (range: DateRange) => boolean) {
   return found;
 }
 
-function readWorkAs(lines: string[], layout: Layout) {
+/**
+ * Some templates print the site or town on the line below an entry's dates, under a title and an
+ * employer above them ("Foundation Year 1 Doctor" / "Wendmoor Teaching Hospitals NHS Foundation
+ * Trust" / "Dec 2026 – Apr 2027" / "Wendmoor General Hospital"). Where a section's entries show
+ * that more than once, the line below the dates is read as the site all through the section, and
+ * an entry with no employer above it belongs to the employer of the one before (a template that
+ * groups posts under their employer prints the name once).
+ */
+const SITES_BELOW_SEEN = 2;
+
+function readWorkAs(lines: string[], layout: Layout, sitesBelow = false) {
   const entries: Array<{ item: NonNullable<JsonResume['work']>[number]; complete: boolean; line: string; fit: number }> = [];
   const found = anchors(lines, (r) => !r.single);
   let claimedUpTo = -1;
-  let lastEmployer: string | undefined;
+  let lastEmployer: { name: string; s: number } | undefined;
+  let sitesSeen = 0;
   found.forEach(({ at, range }, n) => {
     const next = found[n + 1]?.at ?? lines.length;
     const candidates = candidatesAround(lines, at, range, claimedUpTo + 1, next - 1, layout);
@@ -209,16 +223,21 @@ function readWorkAs(lines: string[], layout: Layout) {
       employerWeight,
       position?.c,
     );
-    const employer = aboveOrBeside && aboveOrBeside.s > 0 ? aboveOrBeside : best(candidates, employerWeight, position?.c);
+    // A site or a town is no title: a line below the dates that reads as one is not counted as a site.
+    const below = candidates.find((c) => c.side === 'after' && c.distance === 1 && c !== position?.c && titleScore(c.text) <= 0);
+    if (aboveOrBeside && aboveOrBeside.s > 0 && aboveOrBeside.c.side === 'before' && below) sitesSeen++;
+    const employer = aboveOrBeside && aboveOrBeside.s > 0 ? aboveOrBeside : sitesBelow && lastEmployer ? undefined : best(candidates, employerWeight, position?.c);
     // Lines below the date that this entry did not use may open the next one (its employer, above its date).
-    claimedUpTo = Math.max(at, position?.c.line ?? at, employer?.c.line ?? at);
+    claimedUpTo = Math.max(at, position?.c.line ?? at, employer?.c.line ?? at, sitesBelow && below ? below.line : at);
     // Templates that group posts under one employer print its name once: later posts inherit it.
-    const name = employer && employer.s > 0 ? firstCommaPart(employer.c.text) : (lastEmployer ?? (employer ? firstCommaPart(employer.c.text) : undefined));
+    const name = employer && employer.s > 0 ? firstCommaPart(employer.c.text) : (lastEmployer?.name ?? (employer ? firstCommaPart(employer.c.text) : undefined));
     if (!position || !name) {
       entries.push({ item: { startDate: range.start }, complete: false, line: lines[at]!, fit: 0 });
       return;
     }
-    lastEmployer = name;
+    // Where the section reads as grouped under employers, an inherited employer fits as well as where it was named.
+    const employerFit = employer && employer.s > 0 ? employer.s : sitesBelow && name === lastEmployer?.name ? lastEmployer.s : Math.max(0, employer?.s ?? 0);
+    lastEmployer = { name, s: employerFit };
     const grade = findGrade(position.c.raw) ?? findGrade(candidates.map((c) => c.raw).join(' '));
     const location = employer?.c.text.split(/,\s+/)[1]?.trim();
     const highlights = lines
@@ -230,7 +249,7 @@ function readWorkAs(lines: string[], layout: Layout) {
       complete: true,
       line: lines[at]!,
       // How title-like the title and how name-like the employer: the best reading of a section fits best.
-      fit: Math.max(0, titleScore(position.c.text)) + Math.max(0, employer?.s ?? 0) + 1,
+      fit: Math.max(0, titleScore(position.c.text)) + employerFit + 1,
       item: {
         name,
         position: position.c.text,
@@ -242,12 +261,15 @@ function readWorkAs(lines: string[], layout: Layout) {
       },
     });
   });
-  return entries;
+  return { entries, sitesSeen };
 }
 
 function readWork(lines: string[], warnings: string[]): NonNullable<JsonResume['work']> {
-  const readings = LAYOUTS.map((layout) => readWorkAs(lines, layout));
-  const fit = (r: ReturnType<typeof readWorkAs>) => r.reduce((n, e) => n + e.fit, 0);
+  const readings = LAYOUTS.map((layout) => {
+    const reading = readWorkAs(lines, layout);
+    return reading.sitesSeen >= SITES_BELOW_SEEN ? readWorkAs(lines, layout, true).entries : reading.entries;
+  });
+  const fit = (r: ReturnType<typeof readWorkAs>['entries']) => r.reduce((n, e) => n + e.fit, 0);
   const chosen = readings.reduce((a, b) => (fit(b) > fit(a) ? b : a));
   for (const e of chosen) if (!e.complete) warnings.push(`Work: "${e.line}" has dates but no recognisable job title and employer`);
   return chosen.filter((e) => e.complete).map((e) => e.item);

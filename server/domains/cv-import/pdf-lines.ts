@@ -1,51 +1,18 @@
 import { getDocumentProxy } from 'unpdf';
+import { columnText, groupLines, textEdge, type Piece } from './wrapped-lines.ts';
 
 /**
  * A PDF's text as lines in reading order, from where each piece of text sits on the page rather
  * than the order it was drawn in: CV templates draw dates, sidebars and headings out of order
  * (a date right-aligned beside a job title may be drawn last on the page). Pieces at the same
  * height form a line; a wide gap between them (a right-aligned date) becomes a tab; a page split
- * by an empty vertical gutter (a sidebar) is read column by column.
+ * by an empty vertical gutter (a sidebar) is read column by column; a line wrapped in a narrow
+ * column is joined back up (wrapped-lines.ts).
  */
-interface Piece {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
-
-const SAME_LINE = 0.5; // of the font size
-const CELL_GAP = 1.2; // of the font size: wider than a word space, narrower than a column gap
 const MIN_GUTTER = 6; // points
 const MAX_GUTTER_CROSSINGS = 0.04; // share of pieces allowed across a gutter (a full-width header)
 const MIN_COLUMN_SHARE = 0.15; // of the page's characters, on each side of a gutter
 const MAX_ALIGNED_SHARE = 0.5; // of the right side's pieces on a left-side baseline
-
-function toLines(pieces: Piece[]): string[] {
-  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Piece[][] = [];
-  for (const piece of sorted) {
-    const line = lines.at(-1);
-    if (line && Math.abs(line[0]!.y - piece.y) <= SAME_LINE * Math.max(piece.size, line[0]!.size)) line.push(piece);
-    else lines.push([piece]);
-  }
-  return lines
-    .map((line) => {
-      line.sort((a, b) => a.x - b.x);
-      let text = '';
-      let end = -Infinity;
-      for (const p of line) {
-        const gap = p.x - end;
-        if (text && gap > CELL_GAP * p.size) text += '\t';
-        else if (text && gap > 0.15 * p.size && !text.endsWith(' ') && !p.text.startsWith(' ')) text += ' ';
-        text += p.text;
-        end = p.x + p.width;
-      }
-      return text.replace(/[ \u00a0]+/g, ' ').trim();
-    })
-    .filter(Boolean);
-}
 
 /** The x of an empty vertical band splitting the page into two columns, if there is one. */
 function findGutter(pieces: Piece[], pageWidth: number): number | null {
@@ -82,16 +49,24 @@ function findGutter(pieces: Piece[], pageWidth: number): number | null {
   return aligned > right.length * MAX_ALIGNED_SHARE ? null : mid;
 }
 
-function pageLines(pieces: Piece[], pageWidth: number): string[] {
+function pageLines(pieces: Piece[], pageWidth: number, documentEdge: number | undefined): string[] {
+  if (!pieces.length) return [];
+  // Where text on this page must stop: pages have even margins, so as far from the right as the
+  // leftmost text is from the left (the longest line found may stop well short of it).
+  const rightEdge = Math.max(pageWidth - Math.min(...pieces.map((p) => p.x)), ...pieces.map((p) => p.x + p.width));
   const gutter = findGutter(pieces, pageWidth);
-  if (gutter === null) return toLines(pieces);
+  if (gutter === null) return columnText(pieces, { page: rightEdge, document: documentEdge });
+  const toLines = (ps: Piece[], edge = rightEdge) => columnText(ps, { page: edge });
   const crossing = pieces.filter((p) => p.x < gutter && p.x + p.width > gutter);
   const columns = pieces.filter((p) => !crossing.includes(p));
   const top = Math.max(...columns.map((p) => p.y));
   // Full-width text above the columns (a header) first, then each column, then anything below.
   return [
     ...toLines(crossing.filter((p) => p.y > top)),
-    ...toLines(columns.filter((p) => p.x + p.width <= gutter)),
+    ...toLines(
+      columns.filter((p) => p.x + p.width <= gutter),
+      gutter,
+    ),
     ...toLines(columns.filter((p) => p.x + p.width > gutter)),
     ...toLines(crossing.filter((p) => p.y <= top)),
   ];
@@ -102,7 +77,7 @@ export async function readPdfLines(data: Uint8Array, options: { maxPages?: numbe
   // pdf.js takes ownership of the bytes it is given, so it gets a copy; verbosity 0 keeps damaged files quiet.
   const document = await getDocumentProxy(new Uint8Array(data), { verbosity: 0 });
   try {
-    const lines: string[] = [];
+    const pages: Array<{ pieces: Piece[]; width: number }> = [];
     for (let number = 1; number <= Math.min(document.numPages, options.maxPages ?? Infinity); number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -110,11 +85,15 @@ export async function readPdfLines(data: Uint8Array, options: { maxPages?: numbe
       for (const item of content.items) {
         if (!('str' in item) || !item.str.trim()) continue;
         const [a, b, , , x, y] = item.transform as number[];
-        pieces.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
+        pieces.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 10, font: item.fontName });
       }
-      lines.push(...pageLines(pieces, page.view[2]! - page.view[0]!));
+      pages.push({ pieces, width: page.view[2]! - page.view[0]! });
       page.cleanup();
     }
+    // Where running text stops on the pages read as one column, for pages that have too little of it to tell.
+    const edges = pages.filter((p) => findGutter(p.pieces, p.width) === null).map((p) => textEdge(groupLines(p.pieces)) ?? -Infinity);
+    const documentEdge = edges.length && Math.max(...edges) > 0 ? Math.max(...edges) : undefined;
+    const lines = pages.flatMap((p) => pageLines(p.pieces, p.width, documentEdge));
     return { lines, pages: document.numPages };
   } finally {
     await document.destroy();

@@ -154,7 +154,19 @@ export const capitalisedShare = (text: string) => {
   return words.length ? words.filter((w) => /^[A-Z]/.test(w)).length / words.length : 0;
 };
 
-export const titleScore = (text: string) => 2 * count(text, TITLE_WORDS) + (findGrade(text) ? 1 : 0) - 2 * count(text, ORG_WORDS);
+/**
+ * After a title's comma comes its specialty ("Senior House Officer, General Medical Rotation"), and
+ * in brackets a note ("Physiotherapist (self-employed private practice)"): neither names an employer.
+ */
+const withoutNotes = (text: string) => text.replace(/\([^()]*\)/g, ' ');
+/** A name's head noun comes last: a title ends in one ("Operating Department Practitioner"), an employer in another ("Theatre Staffing Ltd"). */
+const ENDS_IN_TITLE = new RegExp(`(?:${TITLE_WORDS.source})\\s*$`, 'i');
+export const titleScore = (text: string) => {
+  const head = withoutNotes(text).split(/,\s+/)[0]!.trim();
+  // "Self-employed locum pharmacist" says who employed, whatever it ends in.
+  const headIsTitle = ENDS_IN_TITLE.test(head) && !/^self[- ]employed\b/i.test(head);
+  return 2 * count(text, TITLE_WORDS) + (findGrade(text) ? 1 : 0) - (headIsTitle ? 0 : 2 * count(head, ORG_WORDS));
+};
 export const employerScore = (text: string) => 2 * count(text, ORG_WORDS) - count(text, TITLE_WORDS) + (capitalisedShare(text) >= 0.6 ? 1 : -1);
 
 const GRADE = /\b(FY1|FY2|F1|F2|CT[1-3]|ST[1-8]|ACCS|StR|SpR|SHO|Specialty Doctor|Speciality Doctor|Associate Specialist|Consultant|Band\s?[2-9][a-d]?|Specialist Registrar|Staff Grade)\b/i;

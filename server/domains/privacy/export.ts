@@ -1,6 +1,6 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import yazl from 'yazl';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
@@ -125,79 +125,72 @@ export interface ExportDeps {
  * export and the erasure can never disagree about what exists), the JSON Resume, the original
  * documents and the generated PDFs decrypted, and a manifest that says what each file is.
  *
- * The ZIP is made as it is read: a document goes in a chunk at a time, straight from storage
- * through decryption, and the next chunk is read only when the reader has taken the ZIP bytes
- * before it. Memory is bounded by a chunk, whatever the account's size. `files` is known once
- * the stream has ended.
+ * The ZIP is made as it is read (yazl): each entry is opened only when the archive reaches it
+ * (a table is queried, a document streamed from storage through decryption) and read at the
+ * reader's pace, so memory is bounded by a chunk and one table whatever the account's size.
+ * ZIP64 records are written where sizes or offsets pass 4 GiB, so an account of any size exports
+ * to an archive ordinary tools open. `files` is known once the stream has ended.
  */
 export function exportArchiveStream(deps: ExportDeps, userId: string, now: Date): { stream: Readable; summary: { files: number } } {
   const summary = { files: 0 };
-  async function* archive(): AsyncGenerator<Uint8Array> {
-    // fflate's Zip calls back synchronously as input goes in: what it gave is handed on before
-    // more input goes in, so the generator's pace (the reader's) is the ZIP's pace.
-    let out: Uint8Array[] = [];
-    let failure: Error | null = null;
-    const zip = new Zip((err, data) => {
-      if (err) failure = err;
-      else out.push(data);
+  const zip = new yazl.ZipFile();
+  const output = zip.outputStream as Readable;
+  // The entry being read: destroyed with the archive, so a reader that gives up (or a store that
+  // fails) lets the document's file or connection go. yazl pipes it without an error listener.
+  let current: Readable | undefined;
+  const fail = (err: unknown) => output.destroy(err instanceof Error ? err : new Error(String(err)));
+  zip.on('error', fail);
+  output.once('close', () => current?.destroy());
+  const entry = (path: string, compress: boolean, open: () => Promise<Readable>) =>
+    zip.addReadStreamLazy(path, { compress, mtime: now }, (give) => {
+      open().then((stream) => {
+        current = stream.once('error', fail);
+        give(null, stream);
+      }, fail);
     });
-    function* flush() {
-      if (failure) throw failure;
-      const ready = out;
-      out = [];
-      yield* ready;
-    }
-    const addJson = (path: string, value: unknown) => {
-      const entry = new ZipDeflate(path, { level: 6 });
-      zip.add(entry);
-      entry.push(strToU8(`${JSON.stringify(value, null, 2)}\n`), true);
-    };
-    async function* addFile(path: string, body: Readable) {
-      // Stored, not deflated: PDFs and images are compressed already.
-      const entry = new ZipPassThrough(path);
-      zip.add(entry);
-      for await (const chunk of body) {
-        entry.push(chunk as Uint8Array);
-        yield* flush();
-      }
-      entry.push(new Uint8Array(0), true);
-      yield* flush();
-    }
+  const json = (path: string, value: () => Promise<unknown>) => entry(path, true, async () => Readable.from([Buffer.from(`${JSON.stringify(await value(), null, 2)}\n`)]));
+  const decrypted = (path: string, file: { id: string; storage_key: string; wrapped_key: string }) =>
+    // Stored, not deflated: PDFs and images are compressed already.
+    entry(path, false, () => openDecrypted(deps.storage, deps.secretBox, { id: file.id, storageKey: file.storage_key, wrappedKey: file.wrapped_key }));
 
+  async function addEntries() {
     const manifest: Array<{ path: string; table?: string; rows?: number; description: string }> = [];
-    for (const entry of PERSONAL_TABLES) {
-      const rows = await tableRows(deps.db, entry, userId);
-      addJson(entry.file, rows);
-      manifest.push({ path: entry.file, table: entry.table, rows: rows.length, description: `Rows of ${entry.table}` });
-      yield* flush();
+    for (const table of PERSONAL_TABLES) {
+      const listed: (typeof manifest)[number] = { path: table.file, table: table.table, description: `Rows of ${table.table}` };
+      manifest.push(listed);
+      json(table.file, async () => {
+        const rows = await tableRows(deps.db, table, userId);
+        listed.rows = rows.length;
+        return rows;
+      });
     }
-    addJson('resume.json', await exportJsonResume(deps.db, userId, now));
+    json('resume.json', () => exportJsonResume(deps.db, userId, now));
     manifest.push({ path: 'resume.json', description: 'Your record as JSON Resume (jsonresume.org), to import elsewhere' });
-    yield* flush();
 
     const documents = await deps.db.selectFrom('documents').select(['id', 'filename', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).orderBy('uploaded_at').execute();
     for (const doc of documents) {
       const path = `documents/files/${doc.id}-${safeName(doc.filename)}`;
-      yield* addFile(path, await openDecrypted(deps.storage, deps.secretBox, { id: doc.id, storageKey: doc.storage_key, wrappedKey: doc.wrapped_key }));
+      decrypted(path, doc);
       manifest.push({ path, table: 'documents', description: 'An original document you uploaded' });
     }
     const pdfs = await deps.db.selectFrom('cv_pdfs').select(['id', 'storage_key', 'wrapped_key']).where('user_id', '=', userId).orderBy('created_at').execute();
     for (const pdf of pdfs) {
       const path = `cvs/files/${pdf.id}.pdf`;
-      yield* addFile(path, await openDecrypted(deps.storage, deps.secretBox, { id: pdf.id, storageKey: pdf.storage_key, wrappedKey: pdf.wrapped_key }));
+      decrypted(path, pdf);
       manifest.push({ path, table: 'cv_pdfs', description: 'A CV PDF generated for you' });
     }
-    addJson('manifest.json', {
+    // Opened last, when every table above has been read and counted.
+    json('manifest.json', async () => ({
       generatedAt: now.toISOString(),
       format: 'medfolio-export/1',
       notes: [OMITTED_COLUMNS_NOTE, 'Assistant messages are as stored: names and identifiers were redacted before storage.', 'Dates and times are ISO 8601; times are UTC.'],
       files: manifest,
-    });
-    zip.end();
-    yield* flush();
+    }));
     summary.files = manifest.length + 1;
+    zip.end();
   }
-  return { stream: Readable.from(archive(), { objectMode: false }), summary };
+  addEntries().catch(fail);
+  return { stream: output, summary };
 }
 
 /** Counts the bytes going through. */

@@ -97,7 +97,7 @@ export const RETENTION_RULES: RetentionRule[] = [
   },
   {
     id: 'orphaned-files',
-    data: 'Files no record points to (an upload refused or interrupted part-way)',
+    data: 'Files no record points to (an upload refused or interrupted part-way, a write cut short)',
     after: 'the file was written',
     keptFor: () => ({ days: ORPHAN_FILE_DAYS }),
     async enforce({ db, storage }, now) {
@@ -119,7 +119,8 @@ export const RETENTION_RULES: RetentionRule[] = [
           removed++;
         }
       }
-      return removed;
+      // And what a write cut short by a crash left beside them.
+      return removed + ((await storage.sweepUnfinishedWrites?.(cutoff)) ?? 0);
     },
   },
   {

@@ -2,40 +2,25 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/transaction.ts';
 import type { UsageMetric } from '../../platform/db/types.ts';
 
+/** SQLSTATE raised by `reserve_usage` when a hold does not fit its limit (DETAIL: the metric). */
+export const LIMIT_REACHED = 'MQ001';
+
 /**
- * The atomic step, in one statement: creates the period's balance or adds to its `held`, only
- * if the total stays within the limit. Nothing is returned when it would not.
+ * Writes a request's holds and adds them to the period's balances, all or nothing, in one
+ * statement (migration 0056 holds the rule). Throws a database error with code LIMIT_REACHED
+ * and the metric as `detail` when one would take its balance past the limit.
  */
-export async function tryHold(db: DbOrTx, userId: string, metric: UsageMetric, periodStart: string, amount: number, limit: number) {
-  const result = await sql<{ used: number; held: number }>`
-    INSERT INTO usage_balances (user_id, metric, period_start, held)
-    SELECT ${userId}::uuid, ${metric}::text, ${periodStart}::date, ${amount}::bigint WHERE ${amount}::bigint <= ${limit}::bigint
-    ON CONFLICT (user_id, metric, period_start) DO UPDATE SET held = usage_balances.held + EXCLUDED.held
-      WHERE usage_balances.used + usage_balances.held + EXCLUDED.held <= ${limit}::bigint
-    RETURNING used, held`.execute(db);
-  return result.rows[0];
+export async function holdAll(
+  db: DbOrTx,
+  input: { userId: string; periodStart: string; expiresAt: Date; now: Date; holds: Array<{ metric: UsageMetric; amount: number; requestId: string; limit: number }> },
+) {
+  const { holds } = input;
+  await sql`SELECT reserve_usage(${input.userId}::uuid, ${input.periodStart}::date, ${input.expiresAt}, ${input.now},
+    ${holds.map((h) => h.metric)}::text[], ${holds.map((h) => h.amount)}::bigint[], ${holds.map((h) => h.requestId)}::text[], ${holds.map((h) => h.limit)}::bigint[])`.execute(db);
 }
 
 export async function findBalance(db: DbOrTx, userId: string, metric: UsageMetric, periodStart: string) {
   return db.selectFrom('usage_balances').select(['used', 'held']).where('user_id', '=', userId).where('metric', '=', metric).where('period_start', '=', periodStart).executeTakeFirst();
-}
-
-export async function insertHold(db: DbOrTx, hold: { userId: string; metric: UsageMetric; amount: number; requestId: string; periodStart: string; expiresAt: Date; now: Date }) {
-  return db
-    .insertInto('usage_ledger')
-    .values({
-      user_id: hold.userId,
-      metric: hold.metric,
-      kind: 'hold',
-      amount: hold.amount,
-      request_id: hold.requestId,
-      period_start: hold.periodStart,
-      expires_at: hold.expiresAt,
-      created_at: hold.now,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
 }
 
 /** The one open hold of a request: the row settling, releasing and renewing all act on. */

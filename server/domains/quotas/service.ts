@@ -45,38 +45,38 @@ export interface Hold {
 
 /**
  * Holds the worst case of one or more metrics for a request: one plan lookup and one
- * transaction, all or nothing (a chat answer holds its message and its tokens together, so a
+ * statement, all or nothing (a chat answer holds its message and its tokens together, so a
  * used-up token allowance leaves no message held). A request id already holding is not held twice.
  */
-export async function reserveAll(db: Db, input: { userId: string; holds: Hold[]; now: Date; ttlMs?: number | undefined }): Promise<Reservation[]> {
+export async function reserveAll(db: Db, input: { userId: string; holds: Hold[]; now: Date; ttlMs?: number | undefined; plan?: Plan | undefined }): Promise<Reservation[]> {
   try {
-    const { plan } = await findEffectivePlan(db, input.userId);
+    // A caller may look the plan up alongside its other reads (the assistant does, to save a round trip).
+    const plan = input.plan ?? (await findEffectivePlan(db, input.userId)).plan;
     const periodStart = periodStartOf(input.now);
     const expiresAt = new Date(input.now.getTime() + (input.ttlMs ?? HOLD_TTL_MS));
-    await inTransaction(db, async (trx) => {
-      for (const h of input.holds) {
-        const limit = plan.limits[LIMIT_OF[h.metric]];
-        const hold = await repo.insertHold(trx, { userId: input.userId, ...h, periodStart, expiresAt, now: input.now });
-        if (!hold) continue; // this request already holds its reservation
-        const held = await repo.tryHold(trx, input.userId, h.metric, periodStart, h.amount, limit);
-        if (!held) {
-          const balance = await repo.findBalance(trx, input.userId, h.metric, periodStart);
-          const resetsAt = billingPeriod(input.now).resetsAt;
-          throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${usageWords(h.metric, limit)} a month and this month's allowance is used up.`, {
-            metric: h.metric,
-            limit,
-            usage: (balance?.used ?? 0) + (balance?.held ?? 0),
-            resetsAt: resetsAt.toISOString(),
-            retryAfterSeconds: Math.ceil((resetsAt.getTime() - input.now.getTime()) / 1000),
-          });
-        }
-      }
-    });
+    const holds = input.holds.map((h) => ({ ...h, limit: plan.limits[LIMIT_OF[h.metric]] }));
+    try {
+      await repo.holdAll(db, { userId: input.userId, periodStart, expiresAt, now: input.now, holds });
+    } catch (err) {
+      const full = holds.find((h) => isLimitReached(err) && h.metric === err.detail);
+      if (!full) throw err;
+      const balance = await repo.findBalance(db, input.userId, full.metric, periodStart);
+      const resetsAt = billingPeriod(input.now).resetsAt;
+      throw new AppError('QUOTA_EXCEEDED', `Your ${plan.name} plan allows ${usageWords(full.metric, full.limit)} a month and this month's allowance is used up.`, {
+        metric: full.metric,
+        limit: full.limit,
+        usage: (balance?.used ?? 0) + (balance?.held ?? 0),
+        resetsAt: resetsAt.toISOString(),
+        retryAfterSeconds: Math.ceil((resetsAt.getTime() - input.now.getTime()) / 1000),
+      });
+    }
     return input.holds.map((h) => ({ userId: input.userId, metric: h.metric, requestId: h.requestId, amount: h.amount }));
   } catch (err) {
     return ledgerUnavailable(err);
   }
 }
+
+const isLimitReached = (err: unknown): err is { code: string; detail: string } => (err as { code?: unknown } | null)?.code === repo.LIMIT_REACHED;
 
 export async function reserve(db: Db, input: { userId: string; metric: UsageMetric; amount: number; requestId: string; now: Date; ttlMs?: number }): Promise<Reservation> {
   const { userId, now, ttlMs, ...hold } = input;

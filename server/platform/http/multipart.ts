@@ -13,11 +13,14 @@ export interface Upload {
 }
 
 /**
- * After a refusal the rest of the body is not read (a chunked one could be endless). The client
- * must still see the answer: closing at once would reset a connection it is still writing to,
- * and a reset discards the answer unread. So reading stops (the client's writes stall), the
- * answer goes out, and the connection closes a moment after it has been sent.
+ * After a refusal the client must still see the answer: closing at once would reset a connection
+ * it is still writing to, and a reset discards the answer unread (browsers show "connection
+ * reset"). A body of a declared length not far past what was read is read to its end and thrown
+ * away, so the answer arrives on a healthy connection (a file just over the limit, the common
+ * case). Any other body (chunked, so possibly endless, or declared huge) is not read: reading
+ * stops, the answer goes out, and the connection closes a moment after it has been sent.
  */
+const DRAIN_AT_MOST_BYTES = 16 * 1024 * 1024;
 const LINGER_AFTER_REFUSAL_MS = 2_000;
 const HANG_UP_UNANSWERED_MS = 30_000;
 
@@ -35,16 +38,23 @@ export function readSingleFileUpload(req: Request, options: { maxBytes: number }
     const chunks: Buffer[] = [];
     let filename: string | undefined;
     let failed = false;
+    let received = 0;
     const fail = (err: Error) => {
       if (failed) return;
       failed = true;
       req.unpipe(parser);
       // A body that was read to its end (one cut short by the client) leaves a reusable connection.
       if (!req.complete) {
-        req.pause();
         const hangUp = (afterMs: number) => setTimeout(() => req.socket.destroy(), afterMs).unref();
-        if (req.res && !req.res.writableFinished) req.res.once('finish', () => hangUp(LINGER_AFTER_REFUSAL_MS));
-        hangUp(HANG_UP_UNANSWERED_MS);
+        if (declared > 0 && declared - received <= DRAIN_AT_MOST_BYTES) {
+          req.resume(); // read to its end, unused
+          const stalled = setTimeout(() => req.socket.destroy(), HANG_UP_UNANSWERED_MS).unref();
+          req.once('end', () => clearTimeout(stalled));
+        } else {
+          req.pause();
+          if (req.res && !req.res.writableFinished) req.res.once('finish', () => hangUp(LINGER_AFTER_REFUSAL_MS));
+          hangUp(HANG_UP_UNANSWERED_MS);
+        }
       }
       reject(err);
     };
@@ -73,6 +83,7 @@ export function readSingleFileUpload(req: Request, options: { maxBytes: number }
       if (!filename || !chunks.length) return fail(validationError([{ path: 'body.file', message: 'is required' }]));
       resolve({ filename, data: Buffer.concat(chunks), fields });
     });
+    req.on('data', (chunk: Buffer) => (received += chunk.length));
     // A client that hangs up mid-body: fail this request (nobody is listening for the answer).
     req.on('error', cutShort);
     req.on('close', () => {

@@ -25,6 +25,8 @@ import * as m0042 from './0042_organisation_consent.ts';
 import * as m0043 from './0043_billing.ts';
 import * as m0050 from './0050_cv_prompt_versions.ts';
 import * as m0051 from './0051_plan_prices.ts';
+import * as m0056 from './0056_reserve_usage.ts';
+import * as m0057 from './0057_export_size.ts';
 import * as m0046 from './0046_full_record_kinds.ts';
 import * as m0047 from './0047_courses_memberships.ts';
 import * as m0048 from './0048_languages.ts';
@@ -68,4 +70,6 @@ export const migrations: Record<string, Migration> = {
   '0051_plan_prices': m0051,
   '0052_clinical_skills': m0052,
   '0053_locum_availability': m0053,
+  '0056_reserve_usage': m0056,
+  '0057_export_size': m0057,
 };

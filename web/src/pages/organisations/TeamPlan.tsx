@@ -4,32 +4,17 @@ import { ErrorState, Loading } from '../../components/states.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SubmitButton, TextField } from '../../components/fields.tsx';
 import { api } from '../../lib/api.ts';
-import type { BillingStatus, OrganisationUsage } from './org-api.ts';
-
-/** Sends the browser to a page Stripe hosts (Checkout or the Customer Portal). */
-export const goTo = (url: string) => window.location.assign(url);
+import { useBilling } from '../../lib/use-billing.ts';
+import type { OrganisationUsage } from './org-api.ts';
 
 /** The organisation's plan and seats, this month's use per member in totals, and buying or managing the team plan. */
 export function TeamPlanSection({ organisationId }: { organisationId: string }) {
-  const billing = useQuery({ queryKey: ['billing', organisationId], queryFn: ({ signal }) => api.get<BillingStatus>(`/api/billing?organisationId=${organisationId}`, { signal }) });
+  const { status: billing, busy, error, redirect } = useBilling(organisationId);
   const usage = useQuery({ queryKey: ['organisations', organisationId, 'usage'], queryFn: ({ signal }) => api.get<OrganisationUsage>(`/api/organisations/${organisationId}/usage`, { signal }) });
   const [seats, setSeats] = useState('5');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const redirect = async (path: string, body: unknown) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      goTo((await api.post<{ url: string }>(path, body)).url);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
   const buy = (e: FormEvent) => {
     e.preventDefault();
-    void redirect('/api/billing/checkout', { planId: 'team', organisationId, seats: Number(seats) });
+    void redirect('/api/billing/checkout', { planId: 'team', seats: Number(seats) });
   };
 
   return (
@@ -66,7 +51,7 @@ export function TeamPlanSection({ organisationId }: { organisationId: string }) 
         <div className="stack stack-tight">
           {billing.data.subscription.notice ? <p role="status">{billing.data.subscription.notice}</p> : null}
           <div className="actions">
-            <button type="button" className="btn btn-secondary" aria-busy={busy || undefined} onClick={() => void redirect('/api/billing/portal', { organisationId })}>
+            <button type="button" className="btn btn-secondary" aria-busy={busy || undefined} onClick={() => void redirect('/api/billing/portal', {})}>
               Manage seats and billing
             </button>
           </div>

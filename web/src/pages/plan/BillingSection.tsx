@@ -1,29 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
-import { api } from '../../lib/api.ts';
-import type { BillingStatus } from '../organisations/org-api.ts';
-import { goTo } from '../organisations/TeamPlan.tsx';
+import { useBilling } from '../../lib/use-billing.ts';
 
 /**
  * Upgrading (Stripe Checkout) and managing a personal subscription (the Customer Portal). Where
  * billing is not configured the buttons are not shown and the page says who assigns plans.
  */
 export function BillingSection() {
-  const billing = useQuery({ queryKey: ['billing', 'mine'], queryFn: ({ signal }) => api.get<BillingStatus>('/api/billing', { signal }) });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const redirect = async (path: string, body: unknown) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      goTo((await api.post<{ url: string }>(path, body)).url);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { status: billing, busy, error, redirect } = useBilling();
   return (
     <section className="card stack stack-tight" aria-labelledby="billing-heading">
       <h2 id="billing-heading">Upgrade or manage</h2>
