@@ -25,6 +25,7 @@ import { timecardRoutes } from './domains/timecards/routes.ts';
 import { privacyRoutes } from './domains/privacy/routes.ts';
 import { verificationRoutes } from './domains/verifications/routes.ts';
 import { resumeRoutes } from './domains/resume/routes.ts';
+import { profileRoutes } from './domains/profile/routes.ts';
 import { prescreenRoutes } from './domains/prescreen/routes.ts';
 import { documentRoutes } from './domains/documents/routes.ts';
 import { cvImportRoutes } from './domains/cv-import/routes.ts';
@@ -112,6 +113,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     ...recordRoutes(recordDeps),
     ...timecardRoutes(recordDeps),
     ...resumeRoutes(recordDeps),
+    ...profileRoutes({ db }),
     ...prescreenRoutes(recordDeps),
     ...cvRoutes({ db, queue, storage: platform.storage, secretBox: platform.secretBox, keys, logger }),
     ...trustRoutes({ keys }),

@@ -2,7 +2,7 @@ import { PROFILE_REF, shiftsRef, type AiRecord } from './record-view.ts';
 import { REGISTRATION_NUMBER_PLACEHOLDER } from './cv-draft/placeholders.ts';
 import type { EvidenceRef } from './jd-analysis/schema.ts';
 import { findCertifications, GRADE_PATTERNS } from './jd-analysis/vocabulary.ts';
-import type { Draft, DraftItem, RemovedItem } from './cv-draft/schema.ts';
+import { RECORD_MADE_SECTIONS, type Draft, type DraftItem, type RemovedItem } from './cv-draft/schema.ts';
 import { RECORD_KINDS } from '../domains/record/kinds.ts';
 
 /**
@@ -85,8 +85,10 @@ export const SECTION_TITLES: Record<Draft['sections'][number]['kind'], string> =
   achievements: 'Prizes and awards',
   courses: 'Courses and conferences',
   memberships: 'Professional memberships',
+  procedures: 'Clinical skills and procedures',
   skills: 'Skills and languages',
   referees: 'Referees',
+  availability: 'Specialties and availability',
 };
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -184,9 +186,10 @@ export function checkGrounding(draft: Draft, record: AiRecord): { draft: Draft; 
   const removed: RemovedItem[] = [];
   const sections = draft.sections
     .filter((section) => {
-      // The referees section is the product's, made from the record after this check; a draft's is not used.
-      if (section.kind !== 'referees') return true;
-      for (const item of section.items) removed.push({ section: SECTION_TITLES.referees, text: item.title, reason: 'referees are added from your record, never written by the model' });
+      // The referees and availability sections are the product's, made from the record after this check; a draft's are not used.
+      if (!RECORD_MADE_SECTIONS.includes(section.kind)) return true;
+      for (const item of section.items)
+        removed.push({ section: SECTION_TITLES[section.kind], text: item.title, reason: `${SECTION_TITLES[section.kind].toLowerCase()} are added from your record, never written by the model` });
       return false;
     })
     .map((section) => {

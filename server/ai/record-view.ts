@@ -17,7 +17,7 @@ export type AiItems = { [T in RecordKindType]: Array<AiItem<T>> };
 
 export interface ExtraItem {
   id: string;
-  section: 'skills' | 'volunteer';
+  section: 'volunteer';
   title: string;
   text: string;
 }
@@ -39,12 +39,12 @@ export interface AiRecord {
   shifts: Awaited<ReturnType<typeof rollup>>;
 }
 
-/** JSON Resume's free sections, flattened into citable items ("awards:0", "skills:1"...). */
+/** JSON Resume's free sections, flattened into citable items ("volunteer:0"...). */
 export function extrasOf(sections: Record<string, unknown>): ExtraItem[] {
   const out: ExtraItem[] = [];
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  // Awards, publications, projects, languages and references are record kinds of their own.
-  for (const section of ['skills', 'volunteer'] as const) {
+  // Awards, publications, projects, skills, languages and references are record kinds of their own.
+  for (const section of ['volunteer'] as const) {
     const items = Array.isArray(sections[section]) ? (sections[section] as Array<Record<string, unknown>>) : [];
     items.forEach((item, i) => {
       const title = str(item.title) || str(item.name) || str(item.language) || str(item.organization);

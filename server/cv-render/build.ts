@@ -10,7 +10,10 @@ import { findEvidence, type Evidence } from '../domains/record/evidence.ts';
 import { approvedShiftsMark, confirmedMark, DOCUMENT_ON_FILE, SELF_DECLARED, weakestMark, type EvidenceMark } from '../domains/record/evidence-words.ts';
 import { rollup } from '../domains/timecards/service.ts';
 import { shiftsRef } from '../ai/record-view.ts';
-import type { Draft } from '../ai/cv-draft/schema.ts';
+import { RECORD_MADE_SECTIONS, type Draft } from '../ai/cv-draft/schema.ts';
+import { findLocumProfile } from '../domains/profile/repo.ts';
+import { todayIn } from '../domains/record/dates.ts';
+import { availabilitySection } from './availability.ts';
 import type { EvidenceRef } from '../ai/jd-analysis/schema.ts';
 import type { RegistrationBody } from '../domains/record/identifiers.ts';
 import type { JobAnalysis } from '../ai/jd-analysis/schema.ts';
@@ -85,9 +88,10 @@ export async function buildSnapshot(
   cv: { template: TemplateChoice; draft: Draft; jobTitle: string | null; analysis?: Pick<JobAnalysis, 'country' | 'requirements'> | null; showRefereeNames?: boolean; squeeze?: number },
   now: Date = new Date(),
 ): Promise<CvSnapshot> {
-  const [user, profile, registrations, refereeRows] = await Promise.all([
+  const [user, profile, locumProfile, registrations, refereeRows] = await Promise.all([
     findUserById(db, userId),
     findProfile(db, userId),
+    findLocumProfile(db, userId),
     findRecords(db, registrationKind.table, userId),
     findRecords(db, refereeKind.table, userId),
   ]);
@@ -102,8 +106,11 @@ export async function buildSnapshot(
     regs.map((r) => r.body),
     cv.analysis ?? null,
   );
-  const drafted = fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections.filter((s) => s.kind !== 'referees');
-  const sections = fitToLayout(referees ? [...drafted, referees] : drafted, layout, cv.squeeze);
+  const drafted = fillPlaceholders(cv.draft, new Map(regs.map((r) => [r.id, r.number]))).sections.filter((s) => !RECORD_MADE_SECTIONS.includes(s.kind));
+  // Made from the record here, after the check; a layout without them in its order leaves them out.
+  const availability = availabilitySection(locumProfile, todayIn(user?.time_zone ?? 'Europe/London', now));
+  const fromRecord = [referees, availability].filter((s): s is NonNullable<typeof s> => Boolean(s));
+  const sections = fitToLayout([...drafted, ...fromRecord], layout, cv.squeeze);
   return {
     template: layout.id,
     format: layout.format,

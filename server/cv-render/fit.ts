@@ -21,6 +21,7 @@ const SUMMARY_NOUNS: Partial<Record<Section['kind'], [string, string]>> = {
   education: ['further qualification', 'further qualifications'],
   achievements: ['further award or membership', 'further awards and memberships'],
   publications: ['further publication or project', 'further publications and projects'],
+  procedures: ['further skill or procedure', 'further skills and procedures'],
   skills: ['further skill', 'further skills'],
   registration: ['further registration or certification', 'further registrations and certifications'],
 };
@@ -70,7 +71,8 @@ export function fitToLayout(sections: Section[], layout: Layout, squeeze = 0): S
     .filter((s): s is Section => Boolean(s?.items.length))
     .map((section) => {
       const items = section.items.map(humanise);
-      const cap = section.kind === 'profile' ? items.length : scale(layout.caps[section.kind] ?? items.length);
+      // The statement and the few availability lines are printed whole, never folded.
+      const cap = section.kind === 'profile' || section.kind === 'availability' ? items.length : scale(layout.caps[section.kind] ?? items.length);
       const points = (i: number) => (section.kind === 'profile' ? Infinity : scale(i < layout.points.firstItems ? layout.points.first : layout.points.older));
       const kept = items.slice(0, cap).map((item, i) => ({ ...item, bullets: item.bullets.slice(0, points(i)).map(shorten) }));
       const rest = items.slice(cap);

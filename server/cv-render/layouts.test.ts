@@ -71,6 +71,15 @@ describe('CV layouts', () => {
     expect(tighter[1]!.items[6]!.title).toBe('and 14 earlier posts, 2005–2018');
   });
 
+  it('prints specialties and availability on the locum profile only, whole at any squeeze', () => {
+    const line = (title: string) => ({ title, subtitle: 'x', dates: null, bullets: [], cites: [{ type: 'profile', id: 'profile' }] });
+    const availability = { kind: 'availability' as const, title: 'Specialties and availability', items: ['Specialties', 'Shift patterns', 'Available', 'Notice', 'Regions', 'Travel'].map(line) };
+    const locum = fitToLayout([...draft(2), availability], LAYOUTS.locum, 3);
+    expect(locum.map((s) => s.kind).slice(0, 2)).toEqual(['availability', 'registration']);
+    expect(locum[0]!.items).toHaveLength(6);
+    for (const id of ['uk-doctor', 'uk-nurse', 'uk-ahp', 'us-clinician'] as const) expect(fitToLayout([...draft(2), availability], LAYOUTS[id]).map((s) => s.kind)).not.toContain('availability');
+  });
+
   it('cuts a very long point at a sentence or word, never inside a number', () => {
     const long = `${'Ran the clinic for 1234 patients a year. '.repeat(12)}`;
     const [experience] = fitToLayout([{ kind: 'experience', title: 'Experience', items: [{ ...post(0), bullets: [long, `word ${'12345 '.repeat(80)}`] }] }], LAYOUTS['uk-doctor']);

@@ -32,8 +32,8 @@ export interface Layout {
   points: { first: number; older: number; firstItems: number };
 }
 
-/** The draft's own section list is declared in the GMC-style order a UK doctor's CV follows. */
-const GMC_ORDER: SectionKind[] = [...SECTION_KINDS];
+/** The draft's own section list is declared in the GMC-style order a UK doctor's CV follows; availability is the locum profile's alone. */
+const GMC_ORDER: SectionKind[] = SECTION_KINDS.filter((k) => k !== 'availability');
 const FULL_CAPS: Layout['caps'] = {
   experience: 8,
   shifts: 6,
@@ -47,6 +47,7 @@ const FULL_CAPS: Layout['caps'] = {
   teaching: 6,
   leadership: 6,
   achievements: 8,
+  procedures: 10,
   skills: 10,
   referees: 4,
 };
@@ -59,6 +60,7 @@ const UK_NMC_HCPC_ORDER: SectionKind[] = [
   'training',
   'courses',
   'education',
+  'procedures',
   'skills',
   'leadership',
   'teaching',
@@ -121,6 +123,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
       'audit',
       'achievements',
       'memberships',
+      'procedures',
       'skills',
       'referees',
     ],
@@ -134,13 +137,15 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   locum: {
     id: 'locum',
     format: 'A4',
-    order: ['profile', 'registration', 'training', 'experience', 'shifts', 'education', 'skills'],
+    order: ['profile', 'availability', 'registration', 'training', 'experience', 'shifts', 'procedures', 'education', 'skills'],
     headings: {
       profile: 'Profile',
+      availability: 'Specialties and availability',
       registration: 'Registration and DBS',
       training: 'Mandatory training',
       experience: 'Recent posts',
       shifts: 'Verified shifts',
+      procedures: 'Procedures',
       education: 'Qualifications',
       skills: 'Skills',
     },
@@ -149,7 +154,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     pageBudget: 1,
     // Generous for one page: a full record is tightened until it fits (renderWithinBudget), a
     // short one still fills the page rather than leaving it half blank.
-    caps: { registration: 4, training: 10, experience: 5, shifts: 4, education: 3, skills: 6 },
+    caps: { registration: 4, training: 10, experience: 5, shifts: 4, procedures: 6, education: 3, skills: 6 },
     points: { first: 3, older: 2, firstItems: 2 },
   },
 };

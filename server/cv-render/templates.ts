@@ -99,8 +99,8 @@ const profile = (items: Item[]) =>
 
 const section = (s: Section) => `<section><h2>${escapeHtml(s.title)}</h2>${s.kind === 'profile' ? profile(s.items) : s.items.map((i) => item(i, s.kind)).join('')}</section>`;
 
-/** On the locum profile, the sections an agency's compliance team reads first. */
-const AT_A_GLANCE = new Set<Section['kind']>(['registration', 'training']);
+/** On the locum profile, the sections an agency's compliance team reads first: when and where the clinician works, then registration and training. */
+const AT_A_GLANCE = new Set<Section['kind']>(['availability', 'registration', 'training']);
 
 /** The sections in the order the HTML prints them (the text check reads them in this order). */
 function printOrder(snapshot: CvSnapshot): Section[] {

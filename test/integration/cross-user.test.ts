@@ -220,5 +220,6 @@ describe('cross-user access', () => {
         'POST /api/timecards/:id/submit': { supervisorName: 'Me', supervisorEmail: 'me@example.org' },
       },
     });
-  });
+    // Every route with an id, each kind's included: it grows with the record, past the default 30 s.
+  }, 90_000);
 });

@@ -309,10 +309,22 @@ describe.skipIf(!chromium)('a CV a clinician would send', () => {
     expect(text).toMatch(/and \d{3,} earlier posts, (?:19|20)\d{2}–20\d{2}/);
     expect(text).toMatch(/and \d{3} further courses/);
 
+    // A full availability block too: it sits in the compliance panel and the page still holds.
+    const availability = {
+      specialties: ['General practice', 'Urgent care'],
+      shiftPatterns: ['days', 'twilights', 'weekends'],
+      noticeDays: 7,
+      regions: ['Bristol', 'North Somerset'],
+      travelRadiusMiles: 25,
+    };
+    expect((await client.put('/api/me/locum-profile', availability)).status).toBe(200);
     const locum = await tailor(client, job('salaried-gp.txt'), 'locum');
     expect(locum.template).toBe('locum');
     expect(locum.pdf.pages).toBe(1);
     const locumText = flat((await extractPdfText((await download(client, locum.pdf.url)).body)).text);
+    expect(locumText).toContain('SPECIALTIES AND AVAILABILITY');
+    expect(locumText).toContain('General practice, Urgent care');
+    expect(locumText).toContain('Up to 25 miles');
     expect(locumText).toContain('MANDATORY TRAINING');
     expect(locumText).toContain('RECENT POSTS');
     console.log(`cv-writing: 5,000-item record -> full CV ${full.pdf.pages} pages (request to PDF ${fullMs} ms), locum profile ${locum.pdf.pages} page`);

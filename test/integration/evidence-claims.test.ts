@@ -48,6 +48,8 @@ const forged = {
       verification: { status: 'confirmed', verifierName: 'Dr Someone', verifierEmail: 'someone@severnside.nhs.uk' },
     },
   ],
+  // A logbook count and "independent" are the clinician's word; a signed-off logbook claimed in the file is not evidence either.
+  skills: [{ name: 'Chest drain insertion', supervision: 'independent', count: 30, evidence: 'verifier-confirmed', signedOffBy: 'Dr Someone' }],
   clinical: {
     registrations: [{ body: 'GMC', number: '7123456', evidence: 'document-backed', documents: [{ sha256: 'a'.repeat(64) }] }],
     timecards: [
@@ -72,7 +74,7 @@ describe('import is a claim, never proof', () => {
     const { client, userId } = await signUp(app, { name: 'Dr Forge Tester' });
     const res = await client.post('/api/import/json-resume', forged);
     expect(res.status).toBe(200);
-    expect(res.body.created).toMatchObject({ posts: 1, registrations: 1, timecards: 3 });
+    expect(res.body.created).toMatchObject({ posts: 1, registrations: 1, skills: 1, timecards: 3 });
     expect(res.body.warnings.join('\n')).toContain('3 shifts were marked as submitted, approved or rejected in the file');
 
     const timecards = (await client.get('/api/timecards')).body.timecards;
@@ -84,6 +86,8 @@ describe('import is a claim, never proof', () => {
     expect((await client.get('/api/timecards/rollup')).body).toEqual({ rows: [], totalHours: 0 });
     expect((await client.get('/api/posts')).body.items[0].evidence).toBe('self-declared');
     expect((await client.get('/api/registrations')).body.items[0].evidence).toBe('self-declared');
+    expect((await client.get('/api/skills')).body.items[0]).toMatchObject({ count: 30, evidence: 'self-declared', documentIds: [] });
+    expect(res.body.notImported).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'skills.0.evidence' }), expect.objectContaining({ path: 'skills.0.signedOffBy' })]));
     expect((await client.get('/api/verifications')).body.verifications).toEqual([]);
     // Nothing to vouch for: no credential, and a CV built from it carries no mark.
     expect((await client.get('/api/me/credentials')).body.credentials).toEqual([]);

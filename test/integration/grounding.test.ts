@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
-import { jobs, personas } from '../support/fixtures.ts';
+import { allJobs, jobs, persona, personas } from '../support/fixtures.ts';
 import { loadAiRecord, type AiRecord } from '../../server/ai/record-view.ts';
 import { analyseJobOffline } from '../../server/ai/jd-analysis/offline.ts';
 import { assessRequirements } from '../../server/ai/jd-analysis/assess.ts';
@@ -62,6 +62,34 @@ describe('offline composer and grounding on every persona and job', () => {
     expect(assessed.find((r) => r.text.includes('resuscitation room'))!.status).toBe('met');
     // MRCEM is held in the awards section, and still counts.
     expect(assessed.find((r) => r.key === 'mrcem')!.status).toBe('met');
+  });
+});
+
+describe('a logged procedure', () => {
+  it('has its own CV section with its count, holds the check, loses an inflated count, and is what a procedure requirement cites', async () => {
+    const resume = persona('img-clinical-fellow.json');
+    const { client, userId } = await signUp(app, { name: resume.basics.name });
+    expect((await client.post('/api/import/json-resume', resume)).status).toBe(200);
+    const logged = await client.post('/api/skills', { name: 'Lumbar puncture', supervision: 'independent', count: 14, periodEnd: '2026-06-30' });
+    expect(logged.status).toBe(201);
+    const record = await loadAiRecord(app.server.platform.database.db, userId, now);
+    const text = allJobs().find((j) => j.file === 'imt-level-trust-grade-medicine-inline-lists.txt')!.text;
+    const assessed = assessRequirements(analyseJobOffline(text), record, AS_OF);
+    const draft = await composeOffline(record, text, assessed, AS_OF, embedder);
+    const procedures = draft.sections.find((s) => s.kind === 'procedures')!;
+    expect(procedures.title).toBe('Clinical skills and procedures');
+    expect(procedures.items).toEqual([{ title: 'Lumbar puncture', subtitle: 'Independent', dates: 'as of Jun 2026', bullets: ['14 performed'], cites: [{ type: 'skill', id: logged.body.id }] }]);
+    // The persona's skill groups (no count, no supervision) stay under skills and languages.
+    expect(draft.sections.find((s) => s.kind === 'skills')!.items.map((i) => i.title)).toContain('Acute medicine');
+    expect(checkGrounding(draft, record).removed).toEqual([]);
+
+    draft.sections.find((s) => s.kind === 'procedures')!.items[0]!.bullets = ['60 performed'];
+    expect(checkGrounding(draft, record).removed).toEqual([expect.objectContaining({ section: 'Clinical skills and procedures' })]);
+
+    const wardProcedures = assessed.find((r) => /lumbar punctures/.test(r.text))!;
+    // The skills (the logged one, and the persona's group naming lumbar punctures) are cited before any post.
+    expect(wardProcedures.evidence).toContainEqual(expect.objectContaining({ type: 'skill', id: logged.body.id }));
+    expect(wardProcedures.evidence[0]!.type).toBe('skill');
   });
 });
 

@@ -147,6 +147,34 @@ describe('the career record', () => {
     expect(referee.body).toMatchObject({ showOnCv: false, evidence: 'self-declared' });
   });
 
+  it('keeps a clinical skill or procedure with its logbook count, refusing a count that is not a non-negative whole number', async () => {
+    const { client } = await signUp(app);
+    const words = { '-1': 'Number performed must be at least 0', '2.5': 'Number performed must be a whole number' } as Record<string, string>;
+    for (const count of [-1, 2.5, '12', true]) {
+      const bad = await client.post('/api/skills', { name: 'Chest drain insertion', count });
+      expect(bad.status).toBe(422);
+      expect(Object.keys(issuesOf(bad))).toEqual(['body.count']);
+      if (words[String(count)]) expect(issuesOf(bad)['body.count']).toBe(words[String(count)]);
+    }
+    const backwards = await client.post('/api/skills', { name: 'Chest drain insertion', periodStart: '2025-01-01', periodEnd: '2024-01-01' });
+    expect(issuesOf(backwards)).toEqual({ 'body.periodEnd': 'Counted to (as of) must not be before the start of the period counted' });
+    const future = await client.post('/api/skills', { name: 'Chest drain insertion', periodEnd: '2099-01-01' });
+    expect(issuesOf(future)).toEqual({ 'body.periodEnd': 'Counted to (as of) cannot be in the future' });
+    const badSupervision = await client.post('/api/skills', { name: 'Chest drain insertion', supervision: 'mostly' });
+    expect(Object.keys(issuesOf(badSupervision))).toEqual(['body.supervision']);
+    expect(issuesOf(badSupervision)['body.supervision']).toMatch(/^Supervision /);
+
+    // Zero is a count (observed, never performed); a bare skill group needs nothing but its name.
+    const observed = await client.post('/api/skills', { name: 'Pericardiocentesis', supervision: 'observed', count: 0, periodEnd: '2025-06-30' });
+    expect(observed.status).toBe(201);
+    expect(observed.body).toMatchObject({ name: 'Pericardiocentesis', supervision: 'observed', count: 0, periodStart: null, periodEnd: '2025-06-30', keywords: [], label: 'Pericardiocentesis' });
+    const group = await client.post('/api/skills', { name: 'Systems', keywords: ['EMIS Web', 'SystmOne'] });
+    expect(group.body).toMatchObject({ supervision: null, count: null, proficiency: null, keywords: ['EMIS Web', 'SystmOne'] });
+    // Clearing the count clears it.
+    const cleared = await client.patch(`/api/skills/${observed.body.id}`, { count: null });
+    expect(cleared.body.count).toBeNull();
+  });
+
   it('normalises registration numbers and matches training to the catalogue with computed expiry', async () => {
     const { client } = await signUp(app);
     const reg = await client.post('/api/registrations', { body: 'NMC', number: '16i 2345e', revalidationDate: '2027-01-31' });

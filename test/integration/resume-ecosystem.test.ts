@@ -33,6 +33,7 @@ const IDENTITY: Record<string, (a: any, b: any) => boolean> = {
   publications: (a, b) => a.name?.trim() === b.name && sameValue('releaseDate', a.releaseDate, b.releaseDate),
   awards: (a, b) => a.title?.trim() === b.title && sameValue('date', a.date, b.date),
   references: (a, b) => a.name?.trim() === b.name,
+  skills: (a, b) => a.name?.trim() === b.name,
   languages: (a, b) => a.language?.trim() === b.language,
 };
 

@@ -44,7 +44,9 @@ describe('JSON Resume import and export', () => {
       expect(exported.clinical.dbs.map((d: any) => ({ ...d, statusChecks: undefined }))).toEqual(resume.clinical.dbs.map((d: any) => ({ ...d, statusChecks: undefined })));
       // Shifts arrive unsubmitted whatever the file says: an approval is given in Medfolio, never imported.
       expect(exported.clinical.timecards ?? []).toEqual((resume.clinical.timecards ?? []).map((t: any) => ({ ...t, status: 'open' })));
-      expect(exported.skills).toEqual(resume.skills);
+      // Skills are record items now: kept field for field, exported in the record's order (by name when undated).
+      const byName = (xs: any[] = []) => [...xs].sort((a, b) => a.name.localeCompare(b.name));
+      expect(exported.skills).toEqual(resume.skills ? byName(resume.skills) : undefined);
       expect(exported.basics).toMatchObject({ name: resume.basics.name, label: resume.basics.label, summary: resume.basics.summary });
 
       // Importing the same file, or the export, again changes nothing and duplicates nothing.
@@ -92,6 +94,21 @@ describe('JSON Resume import and export', () => {
           summary: 'A prospective service evaluation',
         },
       ],
+      // Logged procedures (newest first), then skill groups by name: the record's order.
+      skills: [
+        {
+          name: 'Central venous catheter insertion',
+          level: 'Competent',
+          keywords: ['ultrasound-guided', 'internal jugular'],
+          supervision: 'independent',
+          count: 45,
+          periodStart: '2023-08-02',
+          periodEnd: '2025-07-31',
+          logbook: 'No pneumothoraces; one arterial puncture',
+        },
+        { name: 'Pericardiocentesis', supervision: 'observed', count: 0, periodEnd: '2025-06-30' },
+        { name: 'Systems', keywords: ['EMIS Web', 'SystmOne'] },
+      ],
       languages: [
         { language: 'Arabic', fluency: 'Conversational' },
         { language: 'English', fluency: 'Native speaker' },
@@ -127,7 +144,7 @@ describe('JSON Resume import and export', () => {
     const { client } = await signUp(app, { name: 'Dr Leila Haddad' });
     const first = await client.post('/api/import/json-resume', file);
     expect(first.status).toBe(200);
-    expect(first.body.created).toMatchObject({ activities: 3, publications: 1, awards: 1, courses: 1, languages: 2, memberships: 1, referees: 1 });
+    expect(first.body.created).toMatchObject({ activities: 3, publications: 1, awards: 1, courses: 1, skills: 3, languages: 2, memberships: 1, referees: 1 });
     // A project type Medfolio has no category for is kept as a project, and the report says so.
     expect(first.body.notImported).toContainEqual({ path: 'projects.2.type', reason: expect.stringMatching(/^kept as "project"/) });
     expect((await client.get('/api/activities')).body.items.map((a: any) => a.category).sort()).toEqual(['audit', 'project', 'teaching']);
@@ -139,6 +156,8 @@ describe('JSON Resume import and export', () => {
     expect(exported.references).toEqual(file.references);
     expect(exported.clinical).toEqual(file.clinical);
     expect(exported.languages).toEqual(file.languages);
+    expect(exported.skills).toEqual(file.skills);
+    expect((await client.get('/api/skills')).body.items.find((k: any) => k.name === 'Pericardiocentesis')).toMatchObject({ count: 0, supervision: 'observed', evidence: 'self-declared' });
     expect(exported.projects[0]).toEqual({ ...file.projects[0], startDate: '2024-01-01' });
 
     const again = await client.post('/api/import/json-resume', exported);
@@ -147,8 +166,22 @@ describe('JSON Resume import and export', () => {
     const other = await signUp(app, { name: 'Dr Leila Haddad' });
     // Every field of the exported sections is kept (only the file's own description and the account email are not).
     const notImported = (await other.client.post('/api/import/json-resume', exported)).body.notImported.map((n: { path: string }) => n.path);
-    expect(notImported.filter((p: string) => /^(?:projects|publications|awards|references|languages|clinical)\./.test(p))).toEqual([]);
+    expect(notImported.filter((p: string) => /^(?:projects|publications|awards|references|skills|languages|clinical)\./.test(p))).toEqual([]);
     expect(comparable((await other.client.get('/api/export/json-resume')).body)).toEqual(comparable(exported));
+  });
+
+  it("refuses a skill's count that is not a non-negative whole number, and an unknown supervision, naming the field in the file", async () => {
+    const { client } = await signUp(app);
+    const res = await client.post('/api/import/json-resume', {
+      skills: [
+        { name: 'Chest drain insertion', count: -2 },
+        { name: 'Lumbar puncture', count: 3.5, supervision: 'sometimes' },
+        { name: 'Arterial lines', count: '12' },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.skills.0.count', 'body.skills.1.count', 'body.skills.1.supervision', 'body.skills.2.count']);
+    expect((await client.get('/api/skills')).body.items).toEqual([]);
   });
 
   it('imports a plain JSON Resume with no clinical fields, mapping certificates to the catalogue', async () => {

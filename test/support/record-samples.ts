@@ -40,6 +40,17 @@ export const RECORD_SAMPLES: { [T in RecordKindType]: { valid: Record<string, un
     valid: { title: 'Royal College of Emergency Medicine Annual Scientific Conference', format: 'conference', organiser: 'RCEM', startDate: '2024-09-24', endDate: '2024-09-26', cpdHours: 15 },
     correction: { reflection: 'Changed how I teach ultrasound' },
   },
+  skill: {
+    valid: {
+      name: 'Central venous catheter insertion',
+      supervision: 'independent',
+      count: 45,
+      periodStart: '2023-08-02',
+      periodEnd: '2025-07-31',
+      keywords: ['ultrasound-guided', 'internal jugular'],
+    },
+    correction: { count: 52 },
+  },
   language: { valid: { language: 'Arabic', fluency: 'Conversational' }, correction: { fluency: 'Fluent' } },
   membership: { valid: { organisation: 'Royal College of Emergency Medicine', grade: 'Member', postNominals: 'MRCEM', since: '2024-03-01' }, correction: { grade: 'Fellow' } },
   referee: {

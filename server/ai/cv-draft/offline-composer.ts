@@ -120,21 +120,8 @@ export async function composeOffline(record: AiRecord, jobDescription: string, a
   );
 
   // The kinds that word their own entry (audit, publications, presentations, teaching,
-  // leadership, awards...), each in its section.
-  const extras = (section: string) => record.extras.filter((x) => x.section === section);
-  const entries = [
-    // JSON Resume's skills, kept as given, before the languages.
-    ...extras('skills').map((x) => ({
-      section: 'skills',
-      title: x.title,
-      subtitle: null,
-      dates: null,
-      bullets: [x.text.slice(x.title.length + 2)].filter(Boolean),
-      sortDate: null,
-      cites: [{ type: 'extra', id: x.id }],
-    })),
-    ...RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : [])),
-  ];
+  // leadership, awards, skills and procedures...), each in its section.
+  const entries = RECORD_KINDS.flatMap((kind) => (kind.cv ? record.items[kind.type].map((item) => ({ ...kind.cv!(item), cites: [{ type: kind.type, id: item.id }] })) : []));
   // What the advert asks for comes first, so the page budget keeps it in full when a long
   // section is summarised (fit.ts keeps a section's first items): an audit the advert's
   // requirement cites, then the rest newest first; undated entries (skills, languages) keep the

@@ -22,11 +22,16 @@ export const SECTION_KINDS = [
   'leadership',
   'achievements',
   'memberships',
+  'procedures',
   'skills',
   // Made from the record after the draft is checked, never by a model (cv-render/build.ts).
   'referees',
+  // The locum profile's specialties and availability: also the record's, never a model's.
+  'availability',
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
+/** Sections the product makes from the record after the grounding check; a draft's are dropped. */
+export const RECORD_MADE_SECTIONS: readonly SectionKind[] = ['referees', 'availability'];
 
 export const ZDraftItem = z.object({
   title: z.string().describe('e.g. the job title as employed, the course name, the qualification'),

@@ -636,7 +636,12 @@ const GAP_REASON =
 function assessProcedures(req: Requirement, citable: Citable[]): Outcome | undefined {
   const named = proceduresIn(req.text);
   if (!named.length) return undefined;
-  const shownBy = named.map((p) => ({ p, by: citable.filter((c) => c.ref.type !== 'registration' && p.names.test(c.text)) }));
+  // A logged skill or procedure (its count, its supervision) is the best evidence of having done
+  // one, so it is cited before a post or a course that mentions it.
+  const shownBy = named.map((p) => ({
+    p,
+    by: citable.filter((c) => c.ref.type !== 'registration' && p.names.test(c.text)).sort((a, b) => Number(b.ref.type === 'skill') - Number(a.ref.type === 'skill')),
+  }));
   const shown = shownBy.filter((x) => x.by.length);
   const cited = shown.flatMap((x) => x.by).slice(0, 3);
   const list = (xs: typeof shownBy) => xs.map((x) => x.p.label).join(', ');
@@ -693,7 +698,7 @@ function assessSkill(req: Requirement, record: AiRecord, citable: Citable[]): Ou
   if (procedures) return procedures;
   const topic = SKILL_TOPICS.find((t) => t.key === req.key);
   // Skills are shown by what the clinician did and wrote, not by courses attended.
-  const doings = citable.filter((c) => ['post', 'extra', 'education', 'activity', 'publication', 'award'].includes(c.ref.type));
+  const doings = citable.filter((c) => ['post', 'skill', 'extra', 'education', 'activity', 'publication', 'award'].includes(c.ref.type));
   if (topic) {
     // "Publications in peer-reviewed journals" asks for publications, not any research.
     const evidence = req.key === 'research' && /\bpublicat|\bpublished|\bpeer[- ]reviewed\b/i.test(req.text) ? /\b(?:published|journal|publication)\b/i : (TOPIC_EVIDENCE[topic.key] ?? topic.words);

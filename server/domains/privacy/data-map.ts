@@ -50,6 +50,7 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'publications', owner: 'user_id', file: 'record/publications.json' },
   { table: 'awards', owner: 'user_id', file: 'record/awards.json' },
   { table: 'courses', owner: 'user_id', file: 'record/courses.json' },
+  { table: 'clinical_skills', owner: 'user_id', file: 'record/clinical-skills.json' },
   { table: 'languages', owner: 'user_id', file: 'record/languages.json' },
   { table: 'memberships', owner: 'user_id', file: 'record/memberships.json' },
   // Other people's contact details, held for the clinician: exported to them and erased with them.

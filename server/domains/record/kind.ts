@@ -33,7 +33,7 @@ export interface KindCvEntry {
 /** How a JSON Resume file carries a kind (docs/ARCHITECTURE.md, Domain model: imports lose nothing silently). */
 export interface KindResume<Input, Fields> {
   /** The JSON Resume section the kind owns. */
-  section: 'publications' | 'awards' | 'references' | 'projects' | 'languages' | `clinical.${string}`;
+  section: 'publications' | 'awards' | 'references' | 'projects' | 'skills' | 'languages' | `clinical.${string}`;
   /** The fields of one section item the kind keeps; coverage.ts reports any other. */
   keptFields: readonly string[];
   toResume(fields: Fields): Record<string, unknown>;

@@ -2,7 +2,7 @@ import type { FieldIssue } from '../../platform/errors.ts';
 import { computeExpiry, matchCatalogue } from './catalogue.ts';
 import { addDays, FAR_FUTURE_YEARS } from './dates.ts';
 import { fieldLabel } from '../../platform/words/field-labels.ts';
-import { ACTIVITY_CATEGORY_WORDS, dbsCheckWords, publicationTypeWords, registrationBodyWords } from '../../platform/words/enum-words.ts';
+import { ACTIVITY_CATEGORY_WORDS, capitalise, dbsCheckWords, enumWord, publicationTypeWords, registrationBodyWords } from '../../platform/words/enum-words.ts';
 import { dbsCertificateProblem, doiProblem, normaliseDoi, normaliseRegistrationNumber, pmidProblem, registrationNumberProblem } from './identifiers.ts';
 import { canonicalPersonName, isSelfReferee } from '../verifications/referee-email.ts';
 import { dateSpan, monthYear } from '../../ai/cv-draft/wording.ts';
@@ -17,6 +17,9 @@ import {
   ZCourseInput,
   ZLanguageFields,
   ZLanguageInput,
+  type SkillFields,
+  ZSkillFields,
+  ZSkillInput,
   ZMembershipFields,
   ZMembershipInput,
   kindName,
@@ -616,6 +619,121 @@ export const courseKind = defineKind({
   },
 });
 
+/** "12 performed", as a CV prints a count and grounding finds it (one wording for both). */
+const performedWords = (count: number) => `${count} performed`;
+
+/**
+ * A skill with a logbook behind it (a count, a period, a supervision level or a logbook summary)
+ * is a clinical skill or procedure and has its own CV section; a bare skill group as JSON Resume
+ * tools write them ("Systems: EMIS Web, SystmOne") stays under skills and languages.
+ */
+const isLoggedProcedure = (f: SkillFields) => f.supervision !== null || f.count !== null || f.periodStart !== null || f.periodEnd !== null || f.logbook !== null;
+
+/** "Aug 2023 – Jul 2025" for a period, "as of Jul 2025" for a count that stands at a date. */
+const skillPeriod = (f: SkillFields) => (f.periodStart ? dateSpan(f.periodStart, f.periodEnd) : f.periodEnd ? `as of ${monthYear(f.periodEnd)}` : null);
+
+const supervisionWord = (s: SkillFields['supervision']) => (s ? capitalise(enumWord(s)) : null);
+
+export const skillKind = defineKind({
+  ...kindName('skill'),
+  input: ZSkillInput,
+  fields: ZSkillFields,
+  // A logbook count is of what has been done: its period cannot end in the future.
+  check: (input, ctx) =>
+    dateIssues(
+      ctx,
+      [
+        { path: 'body.periodStart', value: input.periodStart, notAfterToday: true },
+        { path: 'body.periodEnd', value: input.periodEnd, notAfterToday: true },
+      ],
+      ['body.periodStart', 'body.periodEnd'],
+    ),
+  toColumns: (input) => ({
+    name: input.name,
+    supervision: nullable(input.supervision),
+    proficiency: nullable(input.proficiency),
+    performed: nullable(input.count),
+    period_start: nullable(input.periodStart),
+    period_end: nullable(input.periodEnd),
+    keywords: JSON.stringify(input.keywords ?? []),
+    logbook: nullable(input.logbook),
+  }),
+  fromRow: (row) => ({
+    name: row.name as string,
+    supervision: row.supervision as SkillFields['supervision'],
+    proficiency: row.proficiency as string | null,
+    count: row.performed === null ? null : Number(row.performed),
+    periodStart: row.period_start as string | null,
+    periodEnd: row.period_end as string | null,
+    keywords: (row.keywords ?? []) as string[],
+    logbook: row.logbook as string | null,
+  }),
+  toInput: (f) => ({ ...f }),
+  embedText: (f) =>
+    joinNonEmpty([joinNonEmpty([f.name, supervisionWord(f.supervision), f.proficiency], ', '), f.count !== null ? performedWords(f.count) : null, f.keywords.join(', '), f.logbook], '. '),
+  describe: (f) => f.name,
+  facts: (f) => ({
+    text: [f.name, f.supervision, supervisionWord(f.supervision), f.proficiency, f.count !== null ? performedWords(f.count) : null, ...f.keywords, f.logbook],
+    dates: [f.periodStart, f.periodEnd],
+  }),
+  // The logbook summary may name patients or places: it goes through the redaction like any free text.
+  aiContext: (k, clean) => ({
+    name: k.name,
+    supervision: k.supervision,
+    proficiency: k.proficiency,
+    count: k.count,
+    periodStart: k.periodStart,
+    periodEnd: k.periodEnd,
+    keywords: k.keywords,
+    logbook: clean(k.logbook),
+  }),
+  cv: (f) => ({
+    section: isLoggedProcedure(f) ? 'procedures' : 'skills',
+    title: f.name,
+    subtitle: joinNonEmpty([supervisionWord(f.supervision), f.proficiency], ', ') || null,
+    dates: skillPeriod(f),
+    bullets: [f.count !== null ? performedWords(f.count) : null, f.keywords.join(', '), f.logbook].filter((b): b is string => Boolean(b)),
+    sortDate: f.periodEnd ?? f.periodStart,
+  }),
+  resume: {
+    // JSON Resume's own skills (name, level, keywords), with the logbook riding along as the clinical extension.
+    section: 'skills',
+    keptFields: ['name', 'level', 'keywords', 'supervision', 'count', 'periodStart', 'periodEnd', 'logbook'],
+    toResume: (f) => ({
+      name: f.name,
+      level: f.proficiency,
+      keywords: f.keywords,
+      supervision: f.supervision,
+      count: f.count,
+      periodStart: f.periodStart,
+      periodEnd: f.periodEnd,
+      logbook: f.logbook,
+    }),
+    fromResume: (item, read) => {
+      const name = read.text(item.name);
+      if (!name) return { skip: 'a skill needs a name' };
+      const supervision = read.text(item.supervision)?.toLowerCase() ?? null;
+      return {
+        identity: ['skill', name],
+        fieldMap: { proficiency: 'level' },
+        input: {
+          name,
+          // An unknown word is passed on, so the import names the field rather than dropping it.
+          supervision: supervision as SkillFields['supervision'],
+          proficiency: read.text(item.level),
+          // Anything but a number is passed on too: the kind's rule refuses it with the field's name.
+          count: item.count === undefined || item.count === null ? null : (item.count as number),
+          periodStart: read.date(item.periodStart, 'periodStart'),
+          periodEnd: read.date(item.periodEnd, 'periodEnd', true),
+          keywords: read.list(item.keywords),
+          logbook: read.text(item.logbook),
+        },
+      };
+    },
+    sortKey: (f) => newestFirst(f.periodEnd ?? f.periodStart, f.name),
+  },
+});
+
 export const languageKind = defineKind({
   ...kindName('language'),
   input: ZLanguageInput,
@@ -783,6 +901,7 @@ const KINDS = {
   publication: publicationKind,
   award: awardKind,
   course: courseKind,
+  skill: skillKind,
   language: languageKind,
   membership: membershipKind,
   referee: refereeKind,

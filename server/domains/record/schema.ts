@@ -35,6 +35,14 @@ export const RECORD_KIND_NAMES = [
   { type: 'publication', path: 'publications', table: 'publications', label: 'Publication', plural: 'Research and publications', count: ['publication', 'publications'] },
   { type: 'award', path: 'awards', table: 'awards', label: 'Prize or award', plural: 'Prizes and awards', count: ['prize or award', 'prizes and awards'] },
   { type: 'course', path: 'courses', table: 'courses', label: 'Course or conference', plural: 'Courses and conferences', count: ['course or conference', 'courses and conferences'] },
+  {
+    type: 'skill',
+    path: 'skills',
+    table: 'clinical_skills',
+    label: 'Skill or procedure',
+    plural: 'Clinical skills and procedures',
+    count: ['skill or procedure', 'skills and procedures'],
+  },
   { type: 'language', path: 'languages', table: 'languages', label: 'Language', plural: 'Languages', count: ['language', 'languages'] },
   { type: 'membership', path: 'memberships', table: 'memberships', label: 'Membership', plural: 'Memberships', count: ['membership', 'memberships'] },
   { type: 'referee', path: 'referees', table: 'referees', label: 'Referee', plural: 'Referees', count: ['referee', 'referees'] },
@@ -314,6 +322,35 @@ export const ZCourseFields = z.object({
 });
 export type CourseFields = z.infer<typeof ZCourseFields>;
 
+// ---- clinical skills and procedures
+
+/** How the clinician does it now: on their own, under supervision, or has only watched it done. */
+export const SUPERVISION_LEVELS = ['independent', 'supervised', 'observed'] as const;
+export const ZSupervision = z.enum(SUPERVISION_LEVELS);
+export const ZSkillInput = z.object({
+  name: text(200).describe('The skill or procedure, e.g. "Central venous catheter insertion", or a group such as "Airway"'),
+  supervision: ZSupervision.nullable().optional().describe('independent, supervised or observed'),
+  proficiency: optionalText(100).describe("A level in the clinician's own words (JSON Resume's level), e.g. Foundation, Advanced"),
+  // A refinement, not .int(): its message reaches the clinician ("must be a whole number").
+  count: z.number().refine(Number.isInteger, 'must be a whole number').min(0).max(100_000).nullable().optional().describe('How many performed, from a logbook'),
+  periodStart: ZIsoDate.nullable().optional().describe('The start of the period the count covers'),
+  periodEnd: ZIsoDate.nullable().optional().describe('The end of that period, or the date the count stands at ("as of")'),
+  keywords: z.array(text(200)).max(50).optional().describe('What it includes, e.g. the procedures of a group'),
+  logbook: optionalText(LONG_TEXT).describe('A summary of the logbook: settings, complications, outcomes'),
+});
+export type SkillInput = z.infer<typeof ZSkillInput>;
+export const ZSkillFields = z.object({
+  name: z.string(),
+  supervision: ZSupervision.nullable(),
+  proficiency: z.string().nullable(),
+  count: z.number().int().nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  keywords: z.array(z.string()),
+  logbook: z.string().nullable(),
+});
+export type SkillFields = z.infer<typeof ZSkillFields>;
+
 // ---- languages
 
 export const ZLanguageInput = z.object({
@@ -379,6 +416,7 @@ export const RECORD_FIELDS = {
   publications: ZPublicationFields,
   awards: ZAwardFields,
   courses: ZCourseFields,
+  skills: ZSkillFields,
   languages: ZLanguageFields,
   memberships: ZMembershipFields,
   referees: ZRefereeFields,

@@ -1,6 +1,7 @@
 import type { ImportReport, JsonResume } from './schema.ts';
 import { KEPT_SECTIONS } from './schema.ts';
 import { RECORD_KINDS } from '../record/kinds.ts';
+import { ZLocumProfileInput } from '../profile/schema.ts';
 
 /**
  * Which fields of a JSON Resume Medfolio keeps, and a report of every other field present in a
@@ -21,6 +22,9 @@ export const KEPT_ITEM_FIELDS = {
   // A shift's status is a claim; the importer ignores it and says so in its warnings.
   'clinical.timecards': ['employer', 'site', 'role', 'start', 'end', 'breakMinutes', 'status'],
 } as const;
+
+/** The locum profile's fields (`clinical.locumProfile`), all kept. */
+const LOCUM_PROFILE_FIELDS = Object.keys(ZLocumProfileInput.shape);
 
 /** A section of the file: a standard one, or one of the clinical extension (`clinical.memberships`). */
 export const sectionIn = (resume: JsonResume, section: string): unknown =>
@@ -85,7 +89,8 @@ export function findNotImportedFields(resume: JsonResume, account: { email: stri
   }
 
   const clinicalKinds = KIND_SECTIONS.flatMap((k) => (k.section.startsWith('clinical.') ? [k.section.slice('clinical.'.length)] : []));
-  if (resume.clinical) unknownFields(resume.clinical, ['registrations', 'dbs', 'timecards', ...clinicalKinds], 'clinical', out);
+  if (resume.clinical) unknownFields(resume.clinical, ['registrations', 'dbs', 'timecards', 'locumProfile', ...clinicalKinds], 'clinical', out);
+  unknownFields(resume.clinical?.locumProfile, LOCUM_PROFILE_FIELDS, 'clinical.locumProfile', out);
   for (const section of Object.keys(KEPT_ITEM_FIELDS) as Array<keyof typeof KEPT_ITEM_FIELDS>) {
     sectionAt(resume, section).forEach((item, i) => {
       const path = `${section}.${i}`;

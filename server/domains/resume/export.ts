@@ -7,6 +7,7 @@ import { findRecords } from '../record/repo.ts';
 import { findTimecards } from '../timecards/repo.ts';
 import * as repo from './repo.ts';
 import { KEPT_SECTIONS } from './schema.ts';
+import { findLocumProfile } from '../profile/repo.ts';
 
 /** JSON Resume has no nulls: a missing value is an absent property. */
 function compact<T extends Record<string, unknown>>(obj: T): Partial<T> {
@@ -26,8 +27,9 @@ const byDateDesc =
 export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError('NOT_FOUND', 'Account not found');
-  const [profile, posts, education, training, registrations, dbs, timecards, kindSections] = await Promise.all([
+  const [profile, locumProfile, posts, education, training, registrations, dbs, timecards, kindSections] = await Promise.all([
     repo.findProfile(db, userId),
+    findLocumProfile(db, userId),
     findRecords(db, postKind.table, userId),
     findRecords(db, educationKind.table, userId),
     findRecords(db, trainingKind.table, userId),
@@ -98,6 +100,8 @@ export async function exportJsonResume(db: DbOrTx, userId: string, now: Date) {
       registrations: registrations.map((r) => registrationKind.fromRow(r)).map((r) => compact({ ...r })),
       ...Object.fromEntries(kindSections.filter(([section, items]) => items.length && section.startsWith('clinical.')).map(([section, items]) => [section.slice('clinical.'.length), items])),
       dbs: dbs.map((r) => dbsKind.fromRow(r)).map((d) => compact({ ...d })),
+      // Specialties and availability (domains/profile); absent when the clinician gave none.
+      locumProfile: Object.keys(compact(locumProfile)).length ? compact(locumProfile) : undefined,
       timecards: [...timecards]
         .sort((a, b) => a.clock_in.getTime() - b.clock_in.getTime())
         .filter((t) => t.clock_out)

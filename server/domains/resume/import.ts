@@ -15,6 +15,9 @@ import { findUserById } from '../accounts/repo.ts';
 import { findNotImportedFields, sectionIn } from './coverage.ts';
 import * as repo from './repo.ts';
 import { KEPT_SECTIONS, type ImportReport, type JsonResume } from './schema.ts';
+import { ZLocumProfileInput, type LocumProfile, type LocumProfileInput } from '../profile/schema.ts';
+import { findLocumProfile, saveLocumProfile } from '../profile/repo.ts';
+import { locumProfileIssues } from '../profile/service.ts';
 
 /**
  * Imports a JSON Resume (with or without the clinical extension) into a clinician's record.
@@ -237,6 +240,16 @@ export function planImport(resume: JsonResume, ctx: KindContext) {
   return { items, skipped, warnings, issues };
 }
 
+/** The file's locum profile (specialties and availability), checked by the profile's own rules, or the issues that refuse it. */
+function planLocumProfile(resume: JsonResume, today: string): { input: LocumProfileInput | null; issues: FieldIssue[] } {
+  const given = resume.clinical?.locumProfile;
+  if (!given) return { input: null, issues: [] };
+  const at = 'body.clinical.locumProfile';
+  const parsed = ZLocumProfileInput.safeParse(given);
+  if (!parsed.success) return { input: null, issues: parsed.error.issues.map((i) => ({ path: [at, ...i.path.map(String)].join('.'), message: i.message })) };
+  return { input: parsed.data, issues: locumProfileIssues(parsed.data, today, at) };
+}
+
 const zeroCounts = () => ({ ...Object.fromEntries(RECORD_KIND_NAMES.map((k) => [k.path, 0])), timecards: 0 }) as ImportReport['created'];
 
 export async function importJsonResume(deps: RecordDeps, user: { id: string; name: string }, resume: JsonResume, meta: Meta): Promise<ImportReport> {
@@ -248,6 +261,8 @@ export async function importJsonResume(deps: RecordDeps, user: { id: string; nam
     if (end <= start) plan.issues.push({ path: `body.clinical.timecards.${i}.end`, message: 'must be after the start' });
     if (!t.role) plan.skipped.push({ path: `clinical.timecards.${i}`, reason: 'a shift needs a role' });
   }
+  const locum = planLocumProfile(resume, ctx.today);
+  plan.issues.push(...locum.issues);
   if (plan.issues.length) throw validationError(plan.issues, 'Some items in the file are not valid: nothing was imported');
 
   const account = await findUserById(deps.db, user.id);
@@ -299,6 +314,12 @@ export async function importJsonResume(deps: RecordDeps, user: { id: string; nam
       },
       meta.now,
     );
+    // The same rule for the locum profile: each field the file gives replaces ours, the rest stay.
+    if (locum.input) {
+      const current = await findLocumProfile(trx, user.id);
+      const fromFile = Object.fromEntries(Object.entries(locum.input).filter(([, v]) => v !== undefined)) as Partial<LocumProfile>;
+      await saveLocumProfile(trx, user.id, { ...current, ...fromFile }, meta.now);
+    }
     await recordAudit(trx, {
       chainId: user.id,
       actor: { type: 'user', id: user.id },

@@ -118,6 +118,8 @@ export const ZJsonResume = z
         registrations: z.array(ZClinicalRegistration).max(50).optional(),
         dbs: z.array(ZClinicalDbs).max(50).optional(),
         timecards: z.array(ZClinicalTimecard).max(5000).optional(),
+        // Read leniently here; the importer applies the profile's own rules, naming each field.
+        locumProfile: z.record(z.string(), z.unknown()).optional().describe('Specialties and availability (domains/profile)'),
       })
       .loose()
       .optional(),
@@ -125,8 +127,8 @@ export const ZJsonResume = z
   .loose();
 export type JsonResume = z.infer<typeof ZJsonResume>;
 
-/** Sections Medfolio keeps as they are (exported back unchanged); the record kinds own `projects`, `publications`, `awards`, `languages` and `references`. */
-export const KEPT_SECTIONS = ['skills', 'interests', 'volunteer'] as const;
+/** Sections Medfolio keeps as they are (exported back unchanged); the record kinds own `projects`, `publications`, `awards`, `skills`, `languages` and `references`. */
+export const KEPT_SECTIONS = ['interests', 'volunteer'] as const;
 
 /** Created and updated items per record kind (by its path) and time cards. */
 const ZCounts = z.object({ ...Object.fromEntries(RECORD_KIND_NAMES.map((k) => [k.path, z.number().int()])), timecards: z.number().int() } as { [P in RecordPath | 'timecards']: z.ZodNumber });

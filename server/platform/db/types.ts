@@ -223,6 +223,13 @@ export interface ProfilesTable {
   location: Json<Record<string, string>>;
   links: Json<Array<Record<string, string>>>;
   extra_sections: Json<Record<string, unknown>>;
+  /** The locum profile (domains/profile): what the one-page locum CV prints beside compliance. */
+  specialties: Json<string[]>;
+  shift_patterns: Json<string[]>;
+  notice_days: number | null;
+  regions: Json<string[]>;
+  travel_radius_miles: number | null;
+  available_from: NullableDateColumn;
   updated_at: Timestamp;
 }
 
@@ -362,6 +369,23 @@ export interface CoursesTable {
   /** numeric: read back as a string. */
   cpd_hours: ColumnType<string | null, number | null | undefined, number | null>;
   reflection: string | null;
+  import_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Clinical skills and procedures: logbook counts and supervision levels, and JSON Resume's skills. */
+export interface ClinicalSkillsTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  supervision: 'independent' | 'supervised' | 'observed' | null;
+  proficiency: string | null;
+  performed: number | null;
+  period_start: NullableDateColumn;
+  period_end: NullableDateColumn;
+  keywords: Json<string[]>;
+  logbook: string | null;
   import_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -742,6 +766,7 @@ export interface Database {
   publications: PublicationsTable;
   awards: AwardsTable;
   courses: CoursesTable;
+  clinical_skills: ClinicalSkillsTable;
   languages: LanguagesTable;
   memberships: MembershipsTable;
   referees: RefereesTable;

@@ -19,7 +19,9 @@ import {
   PublicationForm,
   RefereeForm,
   RegistrationForm,
+  SkillForm,
   TrainingForm,
+  supervisionLabel,
   activityCategoryLabel,
   contractLabel,
   workforceLabel,
@@ -29,8 +31,13 @@ import { capitalise, publicationTypeWords, registrationBodyWords } from '../../.
 import { RECORD_KIND_NAMES } from '../../../server/domains/record/schema.ts';
 import { ResumeExport, ResumeImport } from './record/ResumeImportExport.tsx';
 import { CvFileImport } from './record/CvFileImport.tsx';
+import { LocumProfileSection } from './record/LocumProfileForm.tsx';
 
-const SECTIONS = [...RECORD_KIND_NAMES.map((k) => ({ anchor: k.path as string, label: k.plural as string })), { anchor: 'import-export', label: 'Import and export' }];
+const SECTIONS = [
+  ...RECORD_KIND_NAMES.map((k) => ({ anchor: k.path as string, label: k.plural as string })),
+  { anchor: 'locum-profile', label: 'Specialties and availability' },
+  { anchor: 'import-export', label: 'Import and export' },
+];
 
 function Evidence({ level, documents, confirmedBy }: { level: keyof typeof EVIDENCE; documents: number; confirmedBy?: ConfirmedBy | null }) {
   const e = EVIDENCE[level];
@@ -396,6 +403,42 @@ export function RecordPage() {
       />
 
       <RecordSection
+        path="skills"
+        anchor="skills"
+        title="Clinical skills and procedures"
+        noun="skill or procedure"
+        intro="What you can do, how many you have performed (from your logbook) and under what supervision. The one-page locum CV and tailored CVs list them."
+        emptyText="No skills or procedures yet."
+        Form={SkillForm}
+        announce={announce}
+        columns={[
+          {
+            header: 'Skill or procedure',
+            cell: (k) => (
+              <>
+                <strong>{k.name}</strong>
+                {k.keywords.length ? <div>{k.keywords.join(', ')}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Supervision', cell: (k) => (k.supervision ? supervisionLabel(k.supervision) : (k.proficiency ?? <span className="muted">Not given</span>)) },
+          {
+            header: 'Number performed',
+            cell: (k) =>
+              k.count !== null ? (
+                <>
+                  {String(k.count)}
+                  {k.periodStart || k.periodEnd ? <div className="muted">{k.periodStart ? formatSpan(k.periodStart, k.periodEnd) : `as of ${formatDate(k.periodEnd!)}`}</div> : null}
+                </>
+              ) : (
+                <span className="muted">Not given</span>
+              ),
+          },
+          { header: 'Evidence', cell: (k) => <Evidence level={k.evidence} documents={k.documentIds.length} /> },
+        ]}
+      />
+
+      <RecordSection
         path="languages"
         anchor="languages"
         title="Languages"
@@ -466,6 +509,8 @@ export function RecordPage() {
           { header: 'On your CVs', cell: (r) => (r.showOnCv ? 'Name, position and organisation' : 'Available on request') },
         ]}
       />
+
+      <LocumProfileSection announce={announce} />
 
       <section id="import-export" className="record-section stack" aria-labelledby="import-export-heading">
         <h2 id="import-export-heading" tabIndex={-1}>

@@ -19,6 +19,8 @@ import {
   ZRefereeInput,
   ZRegistrationBody,
   ZRegistrationInput,
+  ZSkillInput,
+  ZSupervision,
   ZTrainingInput,
 } from '../../../../server/domains/record/schema.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -40,6 +42,7 @@ import type {
   RecordPath,
   RefereeItem,
   RegistrationItem,
+  SkillItem,
   TrainingItem,
 } from './record-api.ts';
 
@@ -736,6 +739,79 @@ export function LanguageForm({ item, onSaved, onCancel }: RecordFormProps<'langu
     <FormFrame title={item ? `Edit language: ${item.language}` : 'Add a language'} form={form} saveLabel="Save language" onCancel={onCancel}>
       <TextField label="Language" {...form.field('language')} />
       <TextField label="Fluency" optional hint="e.g. Native, Fluent, Conversational, IELTS 8.0." {...form.field('fluency')} />
+    </FormFrame>
+  );
+}
+
+// ---- clinical skills and procedures -----------------------------------------------------------
+
+export const supervisionLabel = (s: string) => capitalise(enumWord(s));
+
+const ZSkillForm = ZSkillInput.extend({
+  // Empty is "not given"; anything else is checked by the server's own rule (a whole number, not negative).
+  count: z
+    .string()
+    .trim()
+    .regex(/^(-?\d+(\.\d+)?)?$/, 'must be a whole number')
+    .transform((v) => (v === '' ? null : Number(v)))
+    .pipe(ZSkillInput.shape.count.unwrap()),
+  supervision: z
+    .string()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(ZSupervision.nullable()),
+  keywords: lines(ZSkillInput.shape.keywords.unwrap()),
+});
+
+const skillValues = (k?: SkillItem) => ({
+  name: k?.name ?? '',
+  supervision: k?.supervision ?? '',
+  proficiency: nullToEmpty(k?.proficiency),
+  count: k?.count === null || k?.count === undefined ? '' : String(k.count),
+  periodStart: nullToEmpty(k?.periodStart),
+  periodEnd: nullToEmpty(k?.periodEnd),
+  keywords: (k?.keywords ?? []).join('\n'),
+  logbook: nullToEmpty(k?.logbook),
+});
+
+export function SkillForm({ item, onSaved, onCancel }: RecordFormProps<'skills'>) {
+  const initialValues = skillValues(item);
+  const form = useZodForm({
+    schema: ZSkillForm,
+    initialValues: initialValues as z.input<typeof ZSkillForm>,
+    labels: {
+      name: 'Skill or procedure',
+      supervision: 'Supervision',
+      proficiency: 'Level',
+      count: 'Number performed',
+      periodStart: 'Counted from',
+      periodEnd: 'Counted to (as of)',
+      keywords: 'Includes',
+      logbook: 'Logbook summary',
+    },
+    onSubmit: async (data) => {
+      const saved = await saveRecord<SkillItem>('skills', item?.id, data, ZSkillInput.shape, Object.keys(initialValues));
+      onSaved(saved, !item);
+    },
+  });
+  return (
+    <FormFrame title={item ? `Edit skill: ${item.name}` : 'Add a clinical skill or procedure'} form={form} saveLabel="Save skill" onCancel={onCancel}>
+      <TextField label="Skill or procedure" hint="e.g. Central venous catheter insertion, or a group such as Airway." {...form.field('name')} />
+      <SelectField
+        label="Supervision"
+        optional
+        placeholder="Not given"
+        options={ZSupervision.options.map((s) => ({ value: s, label: supervisionLabel(s) }))}
+        hint="How you do it now: on your own, under supervision, or observed only."
+        {...form.field('supervision')}
+      />
+      <TextField label="Number performed" optional hint="From your logbook, e.g. 45." inputMode="numeric" className="input-code" {...form.field('count')} />
+      <div className="record-form-row">
+        <DateField label="Counted from" optional hint="The start of the period the number covers." {...form.field('periodStart')} />
+        <DateField label="Counted to (as of)" optional hint="The date the number stands at." {...form.field('periodEnd')} />
+      </div>
+      <TextField label="Level" optional hint="In your own words, e.g. Foundation, Advanced." {...form.field('proficiency')} />
+      <TextAreaField label="Includes" optional hint="One per line, e.g. the procedures of a group." rows={2} {...form.field('keywords')} />
+      <TextAreaField label="Logbook summary" optional hint="Settings, complications, outcomes. Leave out anything that identifies a patient." rows={3} {...form.field('logbook')} />
     </FormFrame>
   );
 }

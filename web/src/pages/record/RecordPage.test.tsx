@@ -106,6 +106,73 @@ describe('record page', () => {
     expect(within(publications).getByLabelText(/PubMed id/)).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it("adds a procedure with its logbook count, checking the count in the browser with the server's rule", async () => {
+    const sent: unknown[] = [];
+    let skills: unknown[] = [];
+    stubFetch(
+      ...base,
+      on('GET', '/api/skills', () => ({ body: { items: skills } })),
+      on('POST', '/api/skills', (call) => {
+        sent.push(call.body);
+        const item = {
+          id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+          proficiency: null,
+          periodStart: null,
+          keywords: [],
+          logbook: null,
+          ...(call.body as object),
+          label: 'Chest drain insertion',
+          ...meta,
+        };
+        skills = [item];
+        return { status: 201, body: item };
+      }),
+      ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty),
+    );
+    const user = userEvent.setup();
+    renderAt(<RecordPage />, '/record');
+    const section = screen.getByRole('region', { name: 'Clinical skills and procedures' });
+    await user.click(within(section).getByRole('button', { name: 'Add skill or procedure' }));
+    await user.type(within(section).getByLabelText('Skill or procedure'), 'Chest drain insertion');
+    await user.selectOptions(within(section).getByLabelText(/^Supervision/), 'supervised');
+    await user.type(within(section).getByLabelText(/^Number performed/), '2.5');
+    await user.click(within(section).getByRole('button', { name: 'Save skill' }));
+    expect(within(section).getByRole('link', { name: 'Number performed must be a whole number' })).toBeInTheDocument();
+    expect(sent).toHaveLength(0);
+
+    await user.clear(within(section).getByLabelText(/^Number performed/));
+    await user.type(within(section).getByLabelText(/^Number performed/), '12');
+    await user.type(within(section).getByLabelText(/^Counted to/), '2025-07-31');
+    await user.click(within(section).getByRole('button', { name: 'Save skill' }));
+    expect(await within(section).findByText('Supervised')).toBeInTheDocument();
+    expect(sent).toEqual([{ name: 'Chest drain insertion', supervision: 'supervised', count: 12, periodEnd: '2025-07-31', keywords: [] }]);
+  });
+
+  it('saves specialties and availability whole, with each shift pattern a checkbox', async () => {
+    const puts: unknown[] = [];
+    const none = { specialties: [], shiftPatterns: [], noticeDays: null, regions: [], travelRadiusMiles: null, availableFrom: null };
+    stubFetch(
+      ...base,
+      on('GET', '/api/me/locum-profile', { body: none }),
+      on('PUT', '/api/me/locum-profile', (call) => {
+        puts.push(call.body);
+        return { body: call.body };
+      }),
+      ...['posts', 'registrations', 'training', 'dbs', 'education'].map(empty),
+    );
+    const user = userEvent.setup();
+    renderAt(<RecordPage />, '/record');
+    const section = screen.getByRole('region', { name: 'Specialties and availability' });
+    await user.type(await within(section).findByLabelText(/^Specialties(?! and)/), 'Emergency medicine{enter}Acute medicine');
+    await user.click(within(section).getByLabelText('Nights'));
+    await user.click(within(section).getByLabelText('On call'));
+    await user.type(within(section).getByLabelText(/^Notice/), '14');
+    await user.type(within(section).getByLabelText(/^Travel radius/), '40');
+    await user.click(within(section).getByRole('button', { name: 'Save specialties and availability' }));
+    expect(await screen.findByText('Specialties and availability saved.')).toBeInTheDocument();
+    expect(puts).toEqual([{ specialties: ['Emergency medicine', 'Acute medicine'], regions: [], noticeDays: 14, travelRadiusMiles: 40, availableFrom: null, shiftPatterns: ['nights', 'on-call'] }]);
+  });
+
   it('edits with PATCH, sending a cleared optional field as null, then announces it', async () => {
     let saved = registration;
     const patches: unknown[] = [];

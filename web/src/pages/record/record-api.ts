@@ -21,6 +21,7 @@ export type ActivityItem = ItemOf['activities'];
 export type PublicationItem = ItemOf['publications'];
 export type AwardItem = ItemOf['awards'];
 export type CourseItem = ItemOf['courses'];
+export type SkillItem = ItemOf['skills'];
 export type LanguageItem = ItemOf['languages'];
 export type MembershipItem = ItemOf['memberships'];
 export type RefereeItem = ItemOf['referees'];
