@@ -41,7 +41,8 @@ export interface LlmProvider {
   readonly model: string;
   readonly maxTokens: number;
   structured<T>(schema: z.ZodType<T>, name: string, messages: ChatMessage[]): Promise<{ value: T; usage: LlmUsage }>;
-  stream(messages: ChatMessage[], onToken: (token: string) => void): Promise<{ text: string; usage: LlmUsage }>;
+  /** `cancel` stops the reply early (its caller no longer wants it); the deadline applies anyway. */
+  stream(messages: ChatMessage[], onToken: (token: string) => void, cancel?: AbortSignal): Promise<{ text: string; usage: LlmUsage }>;
 }
 
 const toLangChain = (messages: ChatMessage[]): BaseMessageLike[] => messages.map((m) => [m.role === 'assistant' ? 'ai' : m.role, m.content] as BaseMessageLike);
@@ -73,9 +74,9 @@ const RETRYABLE = new Set<LlmFailure>(['rate_limited', 'unavailable', 'timeout']
  * signal, which fires `deadlineMs` after the first began, and no retry starts that could not
  * begin before it (docs/ARCHITECTURE.md, Failure policy). Then the caller falls back offline.
  */
-async function withRetries<T>(fn: (signal: AbortSignal) => Promise<T>, attempts: number, baseDelayMs: number, deadlineMs: number): Promise<T> {
+async function withRetries<T>(fn: (signal: AbortSignal) => Promise<T>, attempts: number, baseDelayMs: number, deadlineMs: number, cancel?: AbortSignal): Promise<T> {
   const deadline = Date.now() + deadlineMs;
-  const signal = AbortSignal.timeout(deadlineMs);
+  const signal = cancel ? AbortSignal.any([AbortSignal.timeout(deadlineMs), cancel]) : AbortSignal.timeout(deadlineMs);
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(signal);
@@ -144,7 +145,7 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
         llm.stepDeadlineMs,
       );
     },
-    async stream(messages, onToken) {
+    async stream(messages, onToken, cancel) {
       // Only the connection is retried: once tokens have reached the user, a retry would repeat them.
       let started = false;
       return withRetries(
@@ -166,6 +167,7 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
         attempts,
         baseDelay,
         llm.chatDeadlineMs,
+        cancel,
       );
     },
   };

@@ -53,7 +53,7 @@ describe.each(engines)('$name', ({ open, available }) => {
     }
   });
 
-  it.skipIf(!available)("0046, 0048 and 0052 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer's keys", async () => {
+  it.skipIf(!available)("0046, 0048 and 0058 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer's keys", async () => {
     const handle = await open();
     try {
       const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
@@ -65,7 +65,12 @@ describe.each(engines)('$name', ({ open, available }) => {
         publications: [{ name: 'A case report', publisher: 'BMJ Case Reports', releaseDate: '2023-02-30' }],
         awards: [{ title: 'Prize in anatomy', date: '2016' }],
         references: [{ name: 'Dr Ngozi Adeyemi', reference: 'Excellent' }],
-        skills: [{ name: 'Procedures', level: 'Foundation', keywords: ['cannulation', 'ABG sampling'] }, { keywords: ['no name'] }],
+        skills: [
+          { name: 'Procedures', level: 'Foundation', keywords: ['cannulation', 'ABG sampling'] },
+          { keywords: ['no name'] },
+          { name: 'procedures', keywords: ['chest drain', 'cannulation'] },
+          { level: 'nothing to name it by' },
+        ],
         languages: [{ language: 'Arabic', fluency: 'Conversational' }],
       };
       await sql`INSERT INTO profiles (user_id, extra_sections) VALUES (${userId}, ${JSON.stringify(kept)})`.execute(handle.db);
@@ -83,11 +88,15 @@ describe.each(engines)('$name', ({ open, available }) => {
       expect(await rows('SELECT name, reference, show_on_cv FROM referees')).toEqual([{ name: 'Dr Ngozi Adeyemi', reference: 'Excellent', show_on_cv: false }]);
       // 0048 moves languages the same way.
       expect(await rows('SELECT language, fluency FROM languages')).toEqual([{ language: 'Arabic', fluency: 'Conversational' }]);
-      // 0052 moves skills the same way: JSON Resume's level is the clinician's own word for it.
-      expect(await rows('SELECT name, proficiency, keywords, supervision, performed FROM clinical_skills')).toEqual([
-        { name: 'Procedures', proficiency: 'Foundation', keywords: ['cannulation', 'ABG sampling'], supervision: null, performed: null },
+      // 0058 moves skills the same way: JSON Resume's level is the clinician's own word for it;
+      // a nameless item is named by its keywords, two of one name are merged, nothing is lost.
+      const skills = await rows('SELECT name, proficiency, keywords, supervision, performed FROM clinical_skills ORDER BY lower(name)');
+      expect(skills).toEqual([
+        { name: 'no name', proficiency: null, keywords: ['no name'], supervision: null, performed: null },
+        { name: 'Procedures', proficiency: 'Foundation', keywords: expect.arrayContaining(['cannulation', 'ABG sampling', 'chest drain']), supervision: null, performed: null },
       ]);
-      expect(await rows('SELECT extra_sections FROM profiles')).toEqual([{ extra_sections: {} }]);
+      expect((skills[1]!.keywords as string[]).length).toBe(3);
+      expect(await rows('SELECT extra_sections FROM profiles')).toEqual([{ extra_sections: { skills: [{ level: 'nothing to name it by' }] } }]);
       const keys = await rows('SELECT import_key FROM awards');
       expect(keys[0]!.import_key).toMatch(/^[0-9a-f]{32}$/);
     } finally {

@@ -1,5 +1,5 @@
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { unzipSync } from 'fflate';
@@ -9,7 +9,7 @@ import { uploadDocument } from '../support/files.ts';
 import { waitFor } from '../support/wait.ts';
 import { getBytes, type FileStorage } from '../../server/adapters/storage.ts';
 import { decryptFile } from '../../server/platform/crypto/file-cipher.ts';
-import { buildExportHandler } from '../../server/domains/privacy/export.ts';
+import { buildExportHandler, exportArchiveStream } from '../../server/domains/privacy/export.ts';
 
 // The account export is streamed (issue 16): documents go from storage through decryption into
 // the ZIP, and the ZIP through encryption back into storage, a chunk at a time; the download
@@ -142,6 +142,35 @@ describe('account export as a stream', () => {
     const zip = await download(client, `/api/me/export/${exportId}/download`);
     const [, data] = Object.entries(unzipSync(zip.data)).find(([name]) => name.startsWith('documents/files/'))!;
     expect(sha256(data)).toBe(sha256(pdf));
+  });
+
+  it('closes a document opened after the reader gave up (a failed store leaks no file or connection)', async () => {
+    const { client, userId } = await signUp(app);
+    expect((await uploadDocument(app, client, randomPdf(64 * 1024), 'scan.pdf', { type: 'certificate' })).status).toBe(201);
+    const { storage, secretBox } = app.server.platform;
+    let release!: () => void;
+    let asked!: () => void;
+    const opening = new Promise<void>((resolve) => (release = resolve));
+    const reached = new Promise<void>((resolve) => (asked = resolve));
+    const opened: Readable[] = [];
+    const slow: FileStorage = {
+      ...storage,
+      async get(key) {
+        if (!key.startsWith('documents/')) return storage.get(key);
+        asked();
+        await opening; // the store is slow to answer while the reader gives up
+        const stream = await storage.get(key);
+        opened.push(stream);
+        return stream;
+      },
+    };
+    const archive = exportArchiveStream({ db: db(), storage: slow, secretBox }, userId, new Date());
+    archive.stream.on('error', () => undefined);
+    archive.stream.resume();
+    await reached; // the tables are zipped; the document is being opened
+    archive.stream.destroy();
+    release();
+    await waitFor('the late document closed', async () => (opened.length && opened.every((s) => s.destroyed) ? true : undefined), 10_000);
   });
 
   it('records the size of an export past 2 GiB (a 64-bit column; the archive writes ZIP64 where needed)', async () => {

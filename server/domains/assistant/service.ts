@@ -156,19 +156,25 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
       // The clinician reads the names they typed; only the provider and the store see pseudonyms.
       // The provider starts answering while the question is stored (a round trip less before
       // the first token), but nothing is shown until it is stored: a turn whose question could
-      // not be logged fails as a whole (its answer is dropped and its tokens released).
+      // not be logged fails as a whole (its answer stopped and its tokens released).
       let streamed = '';
       let questionStored = false;
       const early: string[] = [];
       const shown = createRestoringStream(pseudonymiser, (t) => (questionStored ? sink.token(t) : early.push(t)));
-      const answering = llm.stream(prompt, (t) => {
-        streamed += t;
-        shown.push(t);
-      });
+      const cancel = new AbortController();
+      const answering = llm.stream(
+        prompt,
+        (t) => {
+          streamed += t;
+          shown.push(t);
+        },
+        cancel.signal,
+      );
       answering.catch(() => undefined); // awaited below, once the question is stored
       try {
         await storingQuestion;
       } catch (err) {
+        cancel.abort(); // no answer is wanted (nor charged) for a question that was not logged
         await release(deps.db, tokens, now);
         throw err;
       }

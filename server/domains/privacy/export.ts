@@ -144,8 +144,14 @@ export function exportArchiveStream(deps: ExportDeps, userId: string, now: Date)
   const entry = (path: string, compress: boolean, open: () => Promise<Readable>) =>
     zip.addReadStreamLazy(path, { compress, mtime: now }, (give) => {
       open().then((stream) => {
+        // Opened after the reader gave up: nobody will read it.
+        if (output.destroyed) return void stream.destroy();
         current = stream.once('error', fail);
-        give(null, stream);
+        try {
+          give(null, stream);
+        } catch (err) {
+          fail(err);
+        }
       }, fail);
     });
   const json = (path: string, value: () => Promise<unknown>) => entry(path, true, async () => Readable.from([Buffer.from(`${JSON.stringify(await value(), null, 2)}\n`)]));

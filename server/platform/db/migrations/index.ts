@@ -27,11 +27,11 @@ import * as m0050 from './0050_cv_prompt_versions.ts';
 import * as m0051 from './0051_plan_prices.ts';
 import * as m0056 from './0056_reserve_usage.ts';
 import * as m0057 from './0057_export_size.ts';
+import * as m0058 from './0058_clinical_skills.ts';
+import * as m0059 from './0059_locum_availability.ts';
 import * as m0046 from './0046_full_record_kinds.ts';
 import * as m0047 from './0047_courses_memberships.ts';
 import * as m0048 from './0048_languages.ts';
-import * as m0052 from './0052_clinical_skills.ts';
-import * as m0053 from './0053_locum_availability.ts';
 
 /**
  * Forward-only, versioned migrations, applied in name order. Never edit one that has been
@@ -68,8 +68,8 @@ export const migrations: Record<string, Migration> = {
   '0048_languages': m0048,
   '0050_cv_prompt_versions': m0050,
   '0051_plan_prices': m0051,
-  '0052_clinical_skills': m0052,
-  '0053_locum_availability': m0053,
   '0056_reserve_usage': m0056,
   '0057_export_size': m0057,
+  '0058_clinical_skills': m0058,
+  '0059_locum_availability': m0059,
 };

@@ -6,7 +6,8 @@ import { sql, type Kysely } from 'kysely';
  * have performed (a logbook count over a period, or as of a date) and under what supervision.
  * The kind owns JSON Resume's `skills` section, which profiles kept as it came; it moves here
  * under the importer's keys (name, level and keywords are the standard fields), so nothing is
- * lost and re-importing the same file updates these rows. Frozen: imports no product code.
+ * lost and re-importing the same file updates these rows: an item without a name is named by
+ * its keywords, two of one name are merged, and what cannot be a skill stays in the profile. Frozen: imports no product code.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -40,18 +41,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .digest('hex')
       .slice(0, 32);
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+  const words = (v: unknown) => (Array.isArray(v) ? v.filter((k) => (typeof k === 'string' && k.trim()) || typeof k === 'number').map(String) : []);
   const profiles = await sql<{ user_id: string; extra_sections: Record<string, unknown> }>`SELECT user_id, extra_sections FROM profiles WHERE extra_sections ? 'skills'`.execute(db);
   for (const { user_id, extra_sections } of profiles.rows) {
-    const items = Array.isArray(extra_sections.skills) ? (extra_sections.skills as Array<Record<string, unknown>>) : [];
+    const items = Array.isArray(extra_sections.skills) ? (extra_sections.skills as unknown[]) : [];
+    // What cannot be a skill (no name and no keywords to name it by) stays where it was.
+    const kept: unknown[] = [];
     for (const item of items) {
-      const name = item && typeof item === 'object' ? text(item.name) : null;
-      if (!name) continue;
-      const keywords = Array.isArray(item.keywords) ? item.keywords.filter((k): k is string => typeof k === 'string' && k.trim() !== '') : [];
+      const fields = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+      const keywords = words(fields.keywords);
+      const name = text(fields.name) ?? (keywords.length ? keywords.join(', ') : null);
+      if (!name) {
+        kept.push(item);
+        continue;
+      }
+      // Two items of one name (the importer's key) become one, with the keywords of both.
       await sql`
         INSERT INTO clinical_skills (user_id, name, proficiency, keywords, import_key)
-        VALUES (${user_id}, ${name}, ${text(item.level)}, ${JSON.stringify(keywords)}, ${key('skill', name)})
-        ON CONFLICT DO NOTHING`.execute(db);
+        VALUES (${user_id}, ${name}, ${text(fields.level)}, ${JSON.stringify(keywords)}, ${key('skill', name)})
+        ON CONFLICT (user_id, import_key) WHERE import_key IS NOT NULL DO UPDATE SET
+          proficiency = coalesce(clinical_skills.proficiency, EXCLUDED.proficiency),
+          keywords = (SELECT coalesce(jsonb_agg(DISTINCT k), '[]') FROM jsonb_array_elements(clinical_skills.keywords || EXCLUDED.keywords) AS k)`.execute(db);
     }
-    await sql`UPDATE profiles SET extra_sections = extra_sections - 'skills' WHERE user_id = ${user_id}`.execute(db);
+    await sql`UPDATE profiles SET extra_sections = ${kept.length ? sql`jsonb_set(extra_sections, '{skills}', ${JSON.stringify(kept)}::jsonb)` : sql`extra_sections - 'skills'`} WHERE user_id = ${user_id}`.execute(
+      db,
+    );
   }
 }
