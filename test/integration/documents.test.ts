@@ -91,11 +91,7 @@ describe('hostile uploads', () => {
    * cut short, a client that vanishes, an endless file. Settles when the request is over (the
    * answer read, or the connection closed by either side).
    */
-  const rawUpload = async (
-    client: Awaited<ReturnType<typeof signUp>>['client'],
-    send: (req: http.ClientRequest, head: string) => void,
-    filePrefix = `%PDF-1.4\n${'A'.repeat(64 * 1024)}`,
-  ) => {
+  const rawUpload = async (client: Awaited<ReturnType<typeof signUp>>['client'], send: (req: http.ClientRequest, head: string) => void, filePrefix = `%PDF-1.4\n${'A'.repeat(64 * 1024)}`) => {
     const csrf = (await client.get('/api/auth/csrf')).body.csrfToken as string;
     const url = new URL(app.url('/api/documents'));
     const boundary = 'medfolio-test-boundary';
