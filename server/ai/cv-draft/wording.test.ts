@@ -30,5 +30,12 @@ describe('CV wording', () => {
       'Wisconsin state license, license number 7351820: active, unrestricted.',
     );
     expect(registrationSentence({ body: 'GMC', number: '1', jurisdiction: null, status: 'GP Register' })).toContain(': GP Register.');
+    // As the HCPC register shows a status and a profession.
+    expect(registrationSentence({ body: 'HCPC', number: 'PA148207', jurisdiction: null, status: 'Registered: Paramedic' })).toBe(
+      'Health and Care Professions Council, HCPC registration number PA148207: registered as a paramedic.',
+    );
+    expect(registrationSentence({ body: 'HCPC', number: 'ODP12345', jurisdiction: null, status: 'Registered - Operating Department Practitioner' })).toContain(
+      ': registered as an operating department practitioner.',
+    );
   });
 });

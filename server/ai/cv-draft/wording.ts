@@ -68,5 +68,17 @@ export function registrationSentence(r: { body: RegistrationBody; number: string
   const who = r.body === 'US-STATE-BOARD' ? `${r.jurisdiction ? `${r.jurisdiction} ` : ''}${regulator.name}` : regulator.name;
   const named = `${who[0]!.toUpperCase()}${who.slice(1)}, ${regulator.numberLabel} ${r.number}`;
   const status = r.status?.trim().replace(/\.$/, '');
-  return status ? `${named}: ${lowerFirst(status)}.` : `${named}.`;
+  return status ? `${named}: ${statusWords(status)}.` : `${named}.`;
+}
+
+/**
+ * The status as a sentence says it. A register's own "Registered: Paramedic" (the HCPC shows a
+ * status and a profession) reads "registered as a paramedic", not "registered: Paramedic".
+ */
+function statusWords(status: string): string {
+  const as = /^registered\s*[:–-]\s*(.+)$/i.exec(status);
+  if (!as) return lowerFirst(status);
+  // Title Case words are the register's display, not names: "Operating Department Practitioner".
+  const profession = as[1]!.replace(/\b[A-Z][a-z]+\b/g, (w) => w.toLowerCase());
+  return `registered as ${/^[aeiou]/i.test(profession) ? 'an' : 'a'} ${profession}`;
 }
