@@ -32,6 +32,7 @@ import { cvImportRoutes } from './domains/cv-import/routes.ts';
 import { cvRoutes } from './domains/cvs/routes.ts';
 import { assistantRoutes } from './domains/assistant/routes.ts';
 import { attachAssistant } from './domains/assistant/socket.ts';
+import { createAiRecordCache } from './ai/record-cache.ts';
 import { shareRoutes } from './domains/shares/routes.ts';
 import { jobAnalysisRoutes } from './domains/job-analysis/routes.ts';
 import { createInstanceKeys } from './domains/trust/keys.ts';
@@ -221,6 +222,7 @@ export async function startServer(config: Config, logger: Logger, options: { web
     queue,
     secretBox: platform.secretBox,
     llm: platform.llm,
+    records: createAiRecordCache(),
     logger,
     messagesPerUser: platform.createLimiter('assistant-messages', { points: 30, durationSeconds: 60, message: 'Too many messages: slow down a little' }),
   });

@@ -41,8 +41,7 @@ export interface LlmProvider {
   readonly model: string;
   readonly maxTokens: number;
   structured<T>(schema: z.ZodType<T>, name: string, messages: ChatMessage[]): Promise<{ value: T; usage: LlmUsage }>;
-  /** `cancel` stops the reply early (its caller no longer wants it); the deadline applies anyway. */
-  stream(messages: ChatMessage[], onToken: (token: string) => void, cancel?: AbortSignal): Promise<{ text: string; usage: LlmUsage }>;
+  stream(messages: ChatMessage[], onToken: (token: string) => void): Promise<{ text: string; usage: LlmUsage }>;
 }
 
 const toLangChain = (messages: ChatMessage[]): BaseMessageLike[] => messages.map((m) => [m.role === 'assistant' ? 'ai' : m.role, m.content] as BaseMessageLike);
@@ -74,9 +73,9 @@ const RETRYABLE = new Set<LlmFailure>(['rate_limited', 'unavailable', 'timeout']
  * signal, which fires `deadlineMs` after the first began, and no retry starts that could not
  * begin before it (docs/ARCHITECTURE.md, Failure policy). Then the caller falls back offline.
  */
-async function withRetries<T>(fn: (signal: AbortSignal) => Promise<T>, attempts: number, baseDelayMs: number, deadlineMs: number, cancel?: AbortSignal): Promise<T> {
+async function withRetries<T>(fn: (signal: AbortSignal) => Promise<T>, attempts: number, baseDelayMs: number, deadlineMs: number): Promise<T> {
   const deadline = Date.now() + deadlineMs;
-  const signal = cancel ? AbortSignal.any([AbortSignal.timeout(deadlineMs), cancel]) : AbortSignal.timeout(deadlineMs);
+  const signal = AbortSignal.timeout(deadlineMs);
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(signal);
@@ -145,7 +144,7 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
         llm.stepDeadlineMs,
       );
     },
-    async stream(messages, onToken, cancel) {
+    async stream(messages, onToken) {
       // Only the connection is retried: once tokens have reached the user, a retry would repeat them.
       let started = false;
       return withRetries(
@@ -167,7 +166,6 @@ export function createLlmProvider(llm: Config['llm'], options: LlmOptions = {}):
         attempts,
         baseDelay,
         llm.chatDeadlineMs,
-        cancel,
       );
     },
   };

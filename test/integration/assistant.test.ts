@@ -136,6 +136,37 @@ describe('the assistant with an LLM provider', () => {
     socket.close();
   });
 
+  it('reads the record as it is now on every turn, though it keeps a copy between turns', async () => {
+    const { client } = await signUp(app);
+    await client.post('/api/import/json-resume', persona());
+    const socket = await assistantSocket(app, client);
+    const first = await turn(socket, { text: 'What training do I have?' });
+    expect(JSON.stringify(fake.requestsTo('chat')[0]!.body)).not.toContain('Paediatric Immediate Life Support');
+    expect((await client.post('/api/training', { name: 'Paediatric Immediate Life Support', provider: 'Resuscitation Council UK', completedOn: '2026-02-03' })).status).toBe(201);
+    await turn(socket, { conversationId: first.done.conversationId, text: 'And now?' });
+    expect(JSON.stringify(fake.requestsTo('chat')[1]!.body)).toContain('Paediatric Immediate Life Support');
+    socket.close();
+  });
+
+  it('asks the provider nothing when the question cannot be logged, and gives both holds back', async () => {
+    const { client, userId } = await signUp(app);
+    const db = app.server.platform.database.db;
+    // A store that refuses this clinician's messages (a full disk, a lost primary...).
+    await sql`CREATE FUNCTION refuse_message() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'store refused'; END $$`.execute(db);
+    await sql`CREATE TRIGGER refuse_message BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.user_id = ${sql.lit(userId)}::uuid) EXECUTE FUNCTION refuse_message()`.execute(db);
+    try {
+      const socket = await assistantSocket(app, client);
+      const result = await turn(socket, { text: 'When does my ILS expire?' });
+      expect(result.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect(fake.requestsTo('chat')).toHaveLength(0);
+      expect((await client.get('/api/me/plan')).body.usage).toMatchObject({ assistantMessages: 0, llmTokens: 0 });
+      socket.close();
+    } finally {
+      await sql`DROP TRIGGER refuse_message ON messages`.execute(db);
+      await sql`DROP FUNCTION refuse_message()`.execute(db);
+    }
+  });
+
   it('answers from the record when the provider refuses, charging no tokens', async () => {
     const { client } = await signUp(app);
     fake.reply({ status: 401 });

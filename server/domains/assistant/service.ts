@@ -7,7 +7,7 @@ import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { LlmError, type LlmProvider } from '../../adapters/llm.ts';
 import { createRestoringStream, Pseudonymiser, redact } from '../../ai/redaction/index.ts';
-import { loadAiRecord } from '../../ai/record-view.ts';
+import type { AiRecordSource } from '../../ai/record-cache.ts';
 import { pseudonymisedRecord } from '../../ai/context.ts';
 import { loadPrompt } from '../../ai/prompts.ts';
 import { prescreen } from '../prescreen/service.ts';
@@ -27,6 +27,8 @@ export interface AssistantDeps {
   queue: Pick<JobQueue, 'enqueue'>;
   secretBox: SecretBox;
   llm: LlmProvider | undefined;
+  /** The clinician's AI record: read on every turn, so kept in memory while it is current. */
+  records: AiRecordSource;
   logger: Logger;
 }
 
@@ -56,7 +58,7 @@ async function offlineReply(deps: AssistantDeps, userId: string, conversationId:
   const asOf = todayIn(await findUserTimeZone(deps.db, userId), now);
   const intent = intentOf(text);
   if (intent) {
-    const record = await loadAiRecord(deps.db, userId, now);
+    const record = await deps.records(deps.db, userId, now);
     if (intent === 'expires-before') return describeExpiries(record, parseDate(text, now)!, asOf);
     const advert = await repo.findLatestAdvert(deps.db, userId, conversationId);
     if (!advert) {
@@ -101,7 +103,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
   // earlier turns are read by conversation id and used only once the conversation proves theirs.
   const [, record, existing, earlier, { plan }] = await Promise.all([
     assertProcessingAllowed(deps.db, user.id),
-    loadAiRecord(deps.db, user.id, now),
+    deps.records(deps.db, user.id, now),
     input.conversationId ? repo.findConversation(deps.db, user.id, input.conversationId) : undefined,
     input.conversationId && wantsHistory ? repo.findMessages(deps.db, input.conversationId, HISTORY - 1) : [],
     findEffectivePlan(deps.db, user.id),
@@ -134,17 +136,15 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
     ],
   });
   if (!reservation) throw new Error('the message was not held');
-  let storingQuestion: Promise<unknown> | undefined;
   try {
-    // Stored while the answer is prepared; awaited before anything else is written.
-    storingQuestion = repo.insertMessage(deps.db, { conversation_id: conversation.id, user_id: user.id, ...question, created_at: now });
-    storingQuestion.catch(() => undefined);
+    // Stored before anything is sent: a question that could not be logged is not asked (nor
+    // charged). With a real provider the round trip is a sliver of the wait for its first token.
+    await repo.insertMessage(deps.db, { conversation_id: conversation.id, user_id: user.id, ...question, created_at: now });
 
     let reply: string;
     let cvRequestId: string | null = null;
     let usage: { totalTokens: number } | undefined;
     if (isAdvert) {
-      await storingQuestion;
       const cv = await requestCv(deps, user.id, { jobDescription: input.text }, { requestId: messageId, now });
       cvRequestId = cv.id;
       // What the advert asks for, against the record, straight away (the same reading the CV gets).
@@ -154,34 +154,13 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
       sink.token(reply);
     } else if (llm && prompt && tokens) {
       // The clinician reads the names they typed; only the provider and the store see pseudonyms.
-      // The provider starts answering while the question is stored (a round trip less before
-      // the first token), but nothing is shown until it is stored: a turn whose question could
-      // not be logged fails as a whole (its answer stopped and its tokens released).
       let streamed = '';
-      let questionStored = false;
-      const early: string[] = [];
-      const shown = createRestoringStream(pseudonymiser, (t) => (questionStored ? sink.token(t) : early.push(t)));
-      const cancel = new AbortController();
-      const answering = llm.stream(
-        prompt,
-        (t) => {
+      const shown = createRestoringStream(pseudonymiser, (t) => sink.token(t));
+      try {
+        const result = await llm.stream(prompt, (t) => {
           streamed += t;
           shown.push(t);
-        },
-        cancel.signal,
-      );
-      answering.catch(() => undefined); // awaited below, once the question is stored
-      try {
-        await storingQuestion;
-      } catch (err) {
-        cancel.abort(); // no answer is wanted (nor charged) for a question that was not logged
-        await release(deps.db, tokens, now);
-        throw err;
-      }
-      questionStored = true;
-      for (const t of early.splice(0)) sink.token(t);
-      try {
-        const result = await answering;
+        });
         shown.end();
         await settle(deps.db, tokens, result.usage.totalTokens, now);
         reply = result.text;
@@ -203,7 +182,6 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
         }
       }
     } else {
-      await storingQuestion;
       reply = await offlineReply(deps, user.id, conversation.id, input.text, now);
       sink.token(reply);
     }
@@ -221,8 +199,9 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
     await settle(deps.db, reservation, 1, now);
     return { conversationId: conversation.id, messageId: stored.id, cvRequestId, usage: usage ?? { totalTokens: 0 } };
   } catch (err) {
-    await storingQuestion?.catch(() => undefined);
+    // Either hold may be open still (a question that could not be stored); a closed one stays closed.
     await release(deps.db, reservation, now);
+    if (tokens) await release(deps.db, tokens, now);
     throw err;
   }
 }

@@ -43,15 +43,17 @@ export async function replaceActiveSubscription(db: DbOrTx, owner: { userId: str
 }
 
 /**
- * The plans that apply to a user: their own, and those of organisations they belong to.
- * The caller picks the most generous.
+ * The plans that apply to a user: their own, and those of organisations they belong to, with
+ * `fallback` false; and the free plan with `fallback` true, for a user with none (read in the
+ * same round trip: most users have none, and every chat turn looks the plan up). The caller
+ * picks the most generous of those that apply.
  */
 export async function findApplicablePlans(db: DbOrTx, userId: string) {
   const personal = db
     .selectFrom('subscriptions')
     .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
     .selectAll('plans')
-    .select([sql<string | null>`null::uuid`.as('organisation_id'), sql<string | null>`null::text`.as('organisation_name')])
+    .select([sql<string | null>`null::uuid`.as('organisation_id'), sql<string | null>`null::text`.as('organisation_name'), sql<boolean>`false`.as('fallback')])
     .where('subscriptions.user_id', '=', userId)
     .where('subscriptions.status', '=', 'active');
   const viaOrganisation = db
@@ -60,10 +62,15 @@ export async function findApplicablePlans(db: DbOrTx, userId: string) {
     .innerJoin('organisation_members', 'organisation_members.organisation_id', 'subscriptions.organisation_id')
     .innerJoin('organisations', 'organisations.id', 'subscriptions.organisation_id')
     .selectAll('plans')
-    .select(['organisations.id as organisation_id', 'organisations.name as organisation_name'])
+    .select(['organisations.id as organisation_id', 'organisations.name as organisation_name', sql<boolean>`false`.as('fallback')])
     .where('organisation_members.user_id', '=', userId)
     .where('subscriptions.status', '=', 'active');
-  return personal.unionAll(viaOrganisation).execute();
+  const free = db
+    .selectFrom('plans')
+    .selectAll('plans')
+    .select([sql<string | null>`null::uuid`.as('organisation_id'), sql<string | null>`null::text`.as('organisation_name'), sql<boolean>`true`.as('fallback')])
+    .where('plans.id', '=', 'free');
+  return personal.unionAll(viaOrganisation).unionAll(free).execute();
 }
 
 /** This period's use per metric: settled plus currently reserved (see domains/quotas). */

@@ -39,15 +39,16 @@ export async function subscribeUserToPlan(db: DbOrTx, userId: string, planId: st
  * (an organisation's team plan lifts its members), falling back to the free plan.
  */
 export async function findEffectivePlan(db: DbOrTx, userId: string) {
-  const candidates = await repo.findApplicablePlans(db, userId);
-  const best = [...candidates].sort((a, b) => b.monthly_cv_generations - a.monthly_cv_generations || b.monthly_llm_tokens - a.monthly_llm_tokens)[0];
+  const rows = await repo.findApplicablePlans(db, userId);
+  const applicable = rows.filter((r) => !r.fallback);
+  const best = [...applicable].sort((a, b) => b.monthly_cv_generations - a.monthly_cv_generations || b.monthly_llm_tokens - a.monthly_llm_tokens)[0];
   if (best) {
     return {
       plan: toPlan(best),
       organisation: best.organisation_id ? { id: best.organisation_id, name: best.organisation_name ?? '' } : null,
     };
   }
-  const free = await repo.findPlan(db, 'free');
+  const free = rows.find((r) => r.fallback);
   if (!free) throw new Error('The free plan is missing from the catalogue');
   return { plan: toPlan(free), organisation: null };
 }

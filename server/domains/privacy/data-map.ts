@@ -74,6 +74,8 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'recovery_codes', owner: 'user_id', file: 'account/recovery-codes.json', omit: ['code_hash'] },
   { table: 'audit_events', owner: 'chain_id', file: 'audit/timeline.json' },
   { table: 'audit_chain_heads', owner: 'chain_id', file: 'audit/chain-head.json' },
+  // How many times the record has changed (migration 0060): the chat's in-memory copy checks it.
+  { table: 'record_versions', owner: 'user_id', file: 'record/version.json' },
   { table: 'users', owner: 'id', file: 'account/account.json', omit: ['password_hash', 'totp_secret', 'totp_last_step'] },
 ];
 

@@ -741,6 +741,14 @@ export interface ShareItemsTable {
   position: number;
 }
 
+/** Moves at the commit of any change to what the AI record is built from (migration 0060). */
+export interface RecordVersionsTable {
+  user_id: string;
+  version: ColumnType<string, never, never>;
+  /** The transaction that last moved it: the triggers move it once per transaction. */
+  changed_in: ColumnType<string | null, never, never>;
+}
+
 export interface Database {
   jobs: JobsTable;
   organisations: OrganisationsTable;
@@ -796,4 +804,5 @@ export interface Database {
   status_entries: StatusEntriesTable;
   credentials: CredentialsTable;
   share_items: ShareItemsTable;
+  record_versions: RecordVersionsTable;
 }
