@@ -196,6 +196,40 @@ describe('local file storage', () => {
     expect((await getBytes(storage, storageKey('documents', 'u2', 'd'))).toString()).toBe('4');
   });
 
+  it('leaves no directory behind for a first write that failed (a refused upload keeps no trace of its user)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-files-'));
+    roots.push(root);
+    const storage = createLocalFileStorage(root);
+    const failing = Readable.from(
+      (async function* () {
+        yield Buffer.from('%PDF-1.4');
+        throw new Error('refused');
+      })(),
+    );
+    await expect(storage.put(storageKey('documents', 'u1', 'a'), failing)).rejects.toThrow(/refused/);
+    expect(fs.readdirSync(root)).toEqual(['documents']);
+    expect(fs.readdirSync(path.join(root, 'documents'))).toEqual([]);
+  });
+
+  it('writes while another write of the same user fails and takes their directory with it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-files-'));
+    roots.push(root);
+    const storage = createLocalFileStorage(root);
+    const failing = () =>
+      Readable.from(
+        (async function* () {
+          yield Buffer.from('x');
+          throw new Error('refused');
+        })(),
+      );
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      i % 2 ? storage.put(storageKey('documents', 'u1', `f${i}`), failing()) : storage.put(storageKey('documents', 'u1', `k${i}`), Readable.from([Buffer.from(`${i}`)])),
+    );
+    const results = await Promise.allSettled(writes);
+    expect(results.filter((r, i) => i % 2 === 0 && r.status === 'rejected')).toEqual([]);
+    expect((await storage.list('documents/u1')).map((f) => f.key).sort()).toEqual(Array.from({ length: 20 }, (_, i) => storageKey('documents', 'u1', `k${i * 2}`)).sort());
+  });
+
   it('sweeps what a write cut short by a crash left behind, once it has been idle long enough, and nothing else', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'medfolio-files-'));
     roots.push(root);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -93,6 +92,21 @@ export function createLocalFileStorage(root: string, options: { pageSize?: numbe
       }
     }
   }
+  /**
+   * Opens a new file, making its directories. Opened before any byte is read, so a delete of a
+   * directory's last file that removes the directory meanwhile is met by making it again, and
+   * once the file exists its directory cannot be removed under it.
+   */
+  async function openCreatingDirectories(file: string) {
+    for (let attempt = 1; ; attempt++) {
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      try {
+        return await fs.open(file, 'wx', 0o600);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw err;
+      }
+    }
+  }
   const pageSize = options.pageSize ?? STORAGE_PAGE_SIZE;
 
   /** Depth first, one directory handle open per level: memory bounded by the depth, not the count. */
@@ -117,19 +131,15 @@ export function createLocalFileStorage(root: string, options: { pageSize?: numbe
       // Write then rename, so a crash or a failed stream never leaves a file under the final
       // name. The temporary name is not a storage key, so listings never show it.
       const tmp = `${file}.tmp-${randomBytes(TEMP_SUFFIX_BYTES).toString('hex')}`;
-      for (let attempt = 1; ; attempt++) {
-        await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-        try {
-          if (Buffer.isBuffer(data)) await fs.writeFile(tmp, data, { mode: 0o600 });
-          else await pipeline(data, createWriteStream(tmp, { mode: 0o600 }));
-          await fs.rename(tmp, file);
-          return;
-        } catch (err) {
-          await fs.rm(tmp, { force: true });
-          // A delete of the directory's last file removed the directory meanwhile: make it again
-          // (only for bytes in hand: a stream cannot be read twice).
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3 || !Buffer.isBuffer(data)) throw err;
-        }
+      const handle = await openCreatingDirectories(tmp);
+      try {
+        if (Buffer.isBuffer(data)) await handle.writeFile(data).finally(() => handle.close());
+        else await pipeline(data, handle.createWriteStream()); // closes the handle, done or failed
+        await fs.rename(tmp, file);
+      } catch (err) {
+        // Nothing of a failed write stays: neither the partial file nor a directory it made.
+        await removeWithEmptyParents(tmp);
+        throw err;
       }
     },
     async get(key) {

@@ -151,6 +151,61 @@ describe('hostile uploads', () => {
     expect(sentBytes).toBeLessThan(100 * 1024 * 1024);
   });
 
+  it('refuses a file of another type on its first bytes, without reading the rest', async () => {
+    const { client, userId } = await signUp(app);
+    let sentBytes = 0;
+    const result = await rawUpload(
+      client,
+      (req, head) => {
+        req.write(head);
+        const chunk = Buffer.alloc(256 * 1024, 0x41);
+        const pump = () => {
+          // Up to 200 MB: read on, it would meet the size limit (413) before its end.
+          while (sentBytes < 200 * 1024 * 1024 && !req.destroyed) {
+            sentBytes += chunk.length;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end('\r\n--medfolio-test-boundary--\r\n');
+        };
+        pump();
+      },
+      'GIF89a\x01\x00\x01\x00',
+    );
+    expect(result.status).toBe(415);
+    expect(JSON.parse(result.body).error.message).toContain('GIF');
+    expect(sentBytes).toBeLessThan(100 * 1024 * 1024);
+    expect(fs.existsSync(path.join(app.config.dataDir, 'files', 'documents', userId))).toBe(false);
+  });
+
+  it('stores an upload as it arrives, not once it has all arrived', async () => {
+    const { client, userId } = await signUp(app);
+    const dir = path.join(app.config.dataDir, 'files', 'documents', userId);
+    const body = Buffer.concat([pdfWith('streamed'), Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    let seenWhileOpen = 0;
+    const result = await rawUpload(
+      client,
+      (req, head) => {
+        void (async () => {
+          req.write(head);
+          req.write(body.subarray(0, 2 * 1024 * 1024));
+          // The first part is encrypted into storage while the rest has not been sent.
+          for (let i = 0; i < 200 && !seenWhileOpen; i++) {
+            await new Promise((r) => setTimeout(r, 25));
+            const partial = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.includes('.tmp-')) : [];
+            seenWhileOpen = partial.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+          }
+          req.end(Buffer.concat([body.subarray(2 * 1024 * 1024), Buffer.from('\r\n--medfolio-test-boundary--\r\n')]));
+        })();
+      },
+      '',
+    );
+    expect(result.status).toBe(201);
+    expect(seenWhileOpen).toBeGreaterThan(0);
+    const id = JSON.parse(result.body).id as string;
+    const download = await fetch(app.url(`/api/documents/${id}/content`), { headers: { cookie: client.cookieHeader() } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);
+  });
+
   it('answers 422 to a body that ends mid-file, keeps nothing, and keeps serving', async () => {
     const { client, userId } = await signUp(app);
     const res = await rawUpload(client, (req, head) => req.end(head)); // no closing boundary

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../platform/http/route.ts';
-import { readSingleFileUpload } from '../../platform/http/multipart.ts';
+import { receiveSingleFile } from '../../platform/http/multipart.ts';
 import { validationError } from '../../platform/errors.ts';
 import { toFieldIssues } from '../../platform/http/mount.ts';
 import type { Limiter } from '../../platform/rate-limit.ts';
@@ -22,10 +22,21 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
       produces: 'application/json',
       handler: async ({ req, res, user, requestId, now }) => {
         await deps.uploadsPerUser.consume(user.id);
-        const upload = await readSingleFileUpload(req, { maxBytes: MAX_DOCUMENT_BYTES });
-        const fields = ZUploadFields.safeParse(upload.fields);
-        if (!fields.success) throw validationError(toFieldIssues(fields.error, 'body'));
-        const document = await documents.uploadDocument(deps, user.id, upload, fields.data, { requestId, now });
+        const { result: upload, fields } = await receiveSingleFile(
+          req,
+          { maxBytes: MAX_DOCUMENT_BYTES },
+          (file) => documents.storeUpload(deps, user.id, file),
+          (stored) => documents.discardUpload(deps, stored),
+        );
+        let document: Awaited<ReturnType<typeof documents.saveUpload>>;
+        try {
+          const parsed = ZUploadFields.safeParse(fields);
+          if (!parsed.success) throw validationError(toFieldIssues(parsed.error, 'body'));
+          document = await documents.saveUpload(deps, user.id, upload, parsed.data, { requestId, now });
+        } catch (err) {
+          await documents.discardUpload(deps, upload); // nothing kept for a refused upload
+          throw err;
+        }
         res.status(201).json(ZDocument.parse(document));
       },
     }),

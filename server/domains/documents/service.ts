@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable, pipeline } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction, type DbOrTx } from '../../platform/db/transaction.ts';
 import type { RecordType } from '../../platform/db/types.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
-import { decryptFile, encryptFile, openDecrypted } from '../../platform/crypto/file-cipher.ts';
+import { decryptFile, encryptingStream, openDecrypted } from '../../platform/crypto/file-cipher.ts';
 import { getBytes, storageKey, type FileStorage } from '../../adapters/storage.ts';
-import type { Upload } from '../../platform/http/multipart.ts';
+import type { IncomingFile } from '../../platform/http/multipart.ts';
 import { recordAudit } from '../audit/service.ts';
 import { kindOfType } from '../record/kinds.ts';
 import { findRecord } from '../record/repo.ts';
@@ -79,54 +80,114 @@ export async function getDocument(db: DbOrTx, userId: string, id: string) {
   return (await toApi(db, userId, [row]))[0]!;
 }
 
-export async function uploadDocument(
+/** How many bytes file-type reads to tell a PDF, PNG or JPEG (its own sample size). */
+const SNIFF_BYTES = 4100;
+
+/** An uploaded file, encrypted in storage, not yet a document (see `saveUpload`). */
+export interface StoredUpload {
+  id: string;
+  key: string;
+  filename: string;
+  /** Null for an empty file, which the upload refuses (422) and discards. */
+  mimeType: AllowedMime | null;
+  sizeBytes: number;
+  sha256: string;
+  wrappedKey: string;
+}
+
+/**
+ * Encrypts an arriving file into storage as it comes, a chunk at a time in memory whatever its
+ * size. The bytes decide the type, not the name or the declared type: anything but a PDF, PNG
+ * or JPEG is refused (415) on its first bytes, before more is read, and nothing is kept.
+ */
+export async function storeUpload(deps: DocumentDeps, userId: string, file: IncomingFile): Promise<StoredUpload> {
+  const id = randomUUID();
+  const key = storageKey('documents', userId, id);
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  let mimeType: AllowedMime | undefined;
+  let refusal: AppError | undefined;
+  const sniff = async (head: Buffer) => {
+    const sniffed = await fileTypeFromBuffer(head);
+    if (sniffed && ALLOWED.has(sniffed.mime as AllowedMime)) return sniffed.mime as AllowedMime;
+    throw (refusal = new AppError('UNSUPPORTED_MEDIA_TYPE', `Only PDF, PNG and JPEG files are accepted${sniffed ? ` (this file is ${sniffed.ext.toUpperCase()})` : ''}`));
+  };
+  const counted = (chunk: Buffer) => {
+    hash.update(chunk);
+    sizeBytes += chunk.length;
+    return chunk;
+  };
+  async function* checked() {
+    let head = Buffer.alloc(0);
+    for await (const chunk of file.stream as AsyncIterable<Buffer>) {
+      if (mimeType) yield counted(chunk);
+      else if ((head = Buffer.concat([head, chunk])).length >= SNIFF_BYTES) {
+        mimeType = await sniff(head);
+        yield counted(head);
+      }
+    }
+    // A file shorter than the sample (an empty one is refused by the upload itself).
+    if (!mimeType && head.length) {
+      mimeType = await sniff(head);
+      yield counted(head);
+    }
+  }
+  const { stream: encrypting, wrappedKey } = encryptingStream(deps.secretBox, id);
+  // pipeline, not pipe: a refusal or a cut-short upload must fail the write, not just stop it.
+  pipeline(Readable.from(checked()), encrypting, () => undefined);
+  try {
+    await deps.storage.put(key, encrypting);
+  } catch (err) {
+    throw refusal ?? err;
+  }
+  return { id, key, filename: cleanFilename(file.filename), mimeType: mimeType ?? null, sizeBytes, sha256: hash.digest('hex'), wrappedKey };
+}
+
+/** Deletes an upload that will not become a document. */
+export async function discardUpload(deps: DocumentDeps, upload: StoredUpload) {
+  await deps.storage.delete(upload.key);
+}
+
+/**
+ * Makes a stored upload a document, linked to a record when one is given. When this throws, the
+ * caller discards the upload (the route does), so a refused upload keeps nothing.
+ */
+export async function saveUpload(
   deps: DocumentDeps,
   userId: string,
-  upload: Upload,
+  upload: StoredUpload,
   fields: { type: Document['type']; recordType?: RecordType | undefined; recordId?: string | undefined },
   meta: Meta,
 ) {
-  // Trust the bytes, not the name or the declared type.
-  const sniffed = await fileTypeFromBuffer(upload.data);
-  if (!sniffed || !ALLOWED.has(sniffed.mime as AllowedMime)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Only PDF, PNG and JPEG files are accepted${sniffed ? ` (this file is ${sniffed.ext.toUpperCase()})` : ''}`);
-  }
   if ((fields.recordType === undefined) !== (fields.recordId === undefined)) {
     throw new AppError('VALIDATION', 'Give both recordType and recordId to link the document to a record', { issues: [{ path: 'body.recordId', message: 'needs recordType with it' }] });
   }
-  const id = randomUUID();
-  const key = storageKey('documents', userId, id);
-  const { ciphertext, wrappedKey } = encryptFile(deps.secretBox, id, upload.data);
-  await deps.storage.put(key, ciphertext);
-  try {
-    await inTransaction(deps.db, async (trx) => {
-      if (fields.recordType && fields.recordId) await assertRecordOwned(trx, userId, fields.recordType, fields.recordId);
-      await repo.insertDocument(trx, {
-        id,
-        user_id: userId,
-        type: fields.type,
-        filename: cleanFilename(upload.filename),
-        mime_type: sniffed.mime as AllowedMime,
-        size_bytes: upload.data.length,
-        sha256: createHash('sha256').update(upload.data).digest('hex'),
-        storage_key: key,
-        wrapped_key: wrappedKey,
-        uploaded_at: meta.now,
-      });
-      if (fields.recordType && fields.recordId) await repo.insertLink(trx, { document_id: id, user_id: userId, record_type: fields.recordType, record_id: fields.recordId });
-      await recordAudit(trx, {
-        chainId: userId,
-        actor: { type: 'user', id: userId },
-        action: 'document.uploaded',
-        subject: { type: 'document', id },
-        details: { type: fields.type, mimeType: sniffed.mime, sizeBytes: upload.data.length, ...(fields.recordType ? { linkedTo: { type: fields.recordType, id: fields.recordId } } : {}) },
-        ...meta,
-      });
+  const { id, mimeType } = upload;
+  if (!mimeType) throw new Error('an empty upload cannot be a document');
+  await inTransaction(deps.db, async (trx) => {
+    if (fields.recordType && fields.recordId) await assertRecordOwned(trx, userId, fields.recordType, fields.recordId);
+    await repo.insertDocument(trx, {
+      id,
+      user_id: userId,
+      type: fields.type,
+      filename: upload.filename,
+      mime_type: mimeType,
+      size_bytes: upload.sizeBytes,
+      sha256: upload.sha256,
+      storage_key: upload.key,
+      wrapped_key: upload.wrappedKey,
+      uploaded_at: meta.now,
     });
-  } catch (err) {
-    await deps.storage.delete(key); // nothing kept for a refused upload
-    throw err;
-  }
+    if (fields.recordType && fields.recordId) await repo.insertLink(trx, { document_id: id, user_id: userId, record_type: fields.recordType, record_id: fields.recordId });
+    await recordAudit(trx, {
+      chainId: userId,
+      actor: { type: 'user', id: userId },
+      action: 'document.uploaded',
+      subject: { type: 'document', id },
+      details: { type: fields.type, mimeType, sizeBytes: upload.sizeBytes, ...(fields.recordType ? { linkedTo: { type: fields.recordType, id: fields.recordId } } : {}) },
+      ...meta,
+    });
+  });
   return getDocument(deps.db, userId, id);
 }
 
