@@ -91,3 +91,28 @@ export function findKnownNames(text: string, context: RecogniserContext): Entity
   for (const words of unique.values()) for (const entity of findName(text, words)) found.push(entity);
   return found;
 }
+
+/*
+ * findEntities searches the text again for every name a title or "patient" introduced, to catch
+ * its later mentions, but most names are mentioned once. Every phrase searched for a mentioned
+ * name (the name, its surname) ends with the name's last word, so if that word occurs once in the
+ * text, every match ends there, inside the name's own occurrence. The check is done on the text
+ * in lower case, which keeps every case-insensitive (/iu) match of an ASCII word, unless the text
+ * holds the only two other characters that fold to ASCII letters (long s, Kelvin sign): those
+ * texts, and words that are not ASCII, are searched in full.
+ */
+const FOLDS_TO_ASCII = /[\u017F\u212A]/;
+const ASCII = /^\p{ASCII}+$/u;
+
+/** Whether the last word of each name occurs at most once in `text`, whatever its case. */
+export function eachNameEndsOnce(text: string, names: readonly string[]): boolean {
+  if (FOLDS_TO_ASCII.test(text)) return false;
+  const lower = text.toLowerCase();
+  for (const name of names) {
+    const last = nameWords(name).at(-1);
+    if (last === undefined || !ASCII.test(last)) return false;
+    const word = last.toLowerCase();
+    if (lower.indexOf(word) !== lower.lastIndexOf(word)) return false;
+  }
+  return true;
+}
