@@ -37,23 +37,28 @@ const MIN_NATIONAL_DIGITS = 9;
 const CANDIDATE = /\+|0(?:[^\p{L}\p{Nd}]{0,4}\p{Nd}){7}/gu;
 const LETTER = /\p{L}/u;
 
-const isLetter = (char: string | undefined) => char !== undefined && LETTER.test(char);
+/** Whether the UTF-16 unit at `index` is a letter: ASCII answered without a regex (the widening below asks of every character it passes). */
+function isLetterAt(segment: string, index: number): boolean {
+  const code = segment.charCodeAt(index);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(segment.charAt(index));
+}
 
 /** Back from `index` over non-letters, then over one word and the non-letters before it. */
 function widenStart(segment: string, index: number): number {
   let start = index;
-  while (start > 0 && !isLetter(segment[start - 1])) start--;
-  while (start > 0 && isLetter(segment[start - 1])) start--;
-  while (start > 0 && !isLetter(segment[start - 1])) start--;
+  while (start > 0 && !isLetterAt(segment, start - 1)) start--;
+  while (start > 0 && isLetterAt(segment, start - 1)) start--;
+  while (start > 0 && !isLetterAt(segment, start - 1)) start--;
   return start;
 }
 
 /** On from `index` over non-letters, then over one word and the non-letters after it. */
 function widenEnd(segment: string, index: number): number {
   let end = index;
-  while (end < segment.length && !isLetter(segment[end])) end++;
-  while (end < segment.length && isLetter(segment[end])) end++;
-  while (end < segment.length && !isLetter(segment[end])) end++;
+  while (end < segment.length && !isLetterAt(segment, end)) end++;
+  while (end < segment.length && isLetterAt(segment, end)) end++;
+  while (end < segment.length && !isLetterAt(segment, end)) end++;
   return end;
 }
 
