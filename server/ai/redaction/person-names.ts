@@ -79,7 +79,10 @@ const NOT_A_NAME = new Set(
 );
 
 const isNameWord = (word: string) => !NOT_A_NAME.has(word) && !isTitle(word);
-const isInitial = (word: string) => /^\p{Lu}\.?$/u.test(word);
+// Module-level patterns, not literals in the functions: a literal makes a new RegExp object on
+// every call, which costs several times the test on a word.
+const INITIAL_WORD = /^\p{Lu}\.?$/u;
+const isInitial = (word: string) => INITIAL_WORD.test(word);
 
 /** How many leading words form a name, or 0 if fewer than `minWords` of them are real words. */
 function nameLength(words: readonly string[], minWords: number): number {
