@@ -21,8 +21,12 @@ function nameWords(fullName: string): string[] {
   return words;
 }
 
-const letterCount = (word: string) => word.replace(/[^\p{L}]/gu, '').length;
-const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+// Module-level patterns, not literals in the functions: a literal makes a new RegExp object on
+// every call, which costs several times the test on a word.
+const NOT_LETTERS = /[^\p{L}]/gu;
+const CAPITALISED = /^\p{Lu}/u;
+const letterCount = (word: string) => word.replace(NOT_LETTERS, '').length;
+const capitalised = (word: string) => CAPITALISED.test(word);
 
 /*
  * Names are searched for case-insensitively (only capitalised matches are kept), but a
@@ -90,4 +94,28 @@ export function findKnownNames(text: string, context: RecogniserContext): Entity
   const found: Entity[] = [];
   for (const words of unique.values()) for (const entity of findName(text, words)) found.push(entity);
   return found;
+}
+
+/*
+ * findEntities searches the text again for every name a title or "patient" introduced, to catch
+ * its later mentions, but most names are mentioned once. Every phrase searched for a mentioned
+ * name (the name, its surname) ends with the name's last word, so if that word occurs once in the
+ * text, every match ends there, inside the name's own occurrence. The check is done on the text
+ * in lower case, which keeps every case-insensitive (/iu) match of an ASCII word, unless the text
+ * holds the only two other characters that fold to ASCII letters (long s, Kelvin sign): those
+ * texts, and words that are not ASCII, are searched in full.
+ */
+const ASCII = /^\p{ASCII}+$/u;
+
+/** Whether the last word of each name occurs at most once in `text`, whatever its case. */
+export function eachNameEndsOnce(text: string, names: readonly string[]): boolean {
+  if (text.includes('\u017F') || text.includes('\u212A')) return false;
+  const lower = text.toLowerCase();
+  for (const name of names) {
+    const last = nameWords(name).at(-1);
+    if (last === undefined || !ASCII.test(last)) return false;
+    const word = last.toLowerCase();
+    if (lower.indexOf(word) !== lower.lastIndexOf(word)) return false;
+  }
+  return true;
 }

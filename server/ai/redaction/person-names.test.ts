@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonNames } from './person-names.ts';
+import { findPersonNames, findPersonNamesUngated } from './person-names.ts';
 import { mayNameRelative } from './relations.ts';
 import { found, pairs } from './test-helpers.ts';
 
@@ -170,5 +170,53 @@ describe('the trigger-word gate', () => {
     ['Agnes Tully,NHS 401 102 4007', 'Agnes Tully'],
   ])('finds the name in %j', (text, name) => {
     expect(findPersonNames(text).map((e) => e.text)).toContain(name);
+  });
+});
+
+/*
+ * Every gate in findPersonNames (the trigger words, the title or "patient" before a capital, the
+ * relation words, labels and patient details) only decides which shapes to run; run them all
+ * anyway and the names must be the same, on text built to sit at each gate's edge.
+ */
+describe('the gates against the shapes run everywhere', () => {
+  let state = 20261128;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const names = ['Sam', 'Okafor', "O'Neill", 'McDonald', 'Smith-Jones', 'Émile', 'Ørsted', 'Łucja', 'J.', 'A', 'Zoë', 'Who', 'Ward', 'Trust', 'Patient', 'Nurse', 'Sister', 'sam', 'SAM', '𝐀da'];
+  const triggers = [
+    ...['Dr', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Prof', 'Professor', 'Sister', 'Nurse', 'Sir', 'Dame', 'Father', 'Rev', 'Revd', 'Reverend', 'Reviewed', 'Drs', 'dr'],
+    ...['patient', 'Patient', "patient's", 'patient name', 'Patient name:', 'patient,', 'patient -', 'patient –', 'patient:\n', 'patients', 'inpatient', 'Patient details:'],
+    ...[
+      'her daughter',
+      'his son',
+      'my mum',
+      'their carer',
+      'next of kin:',
+      'NOK -',
+      'Wife',
+      'Son-in-law',
+      'her late husband',
+      '(brother)',
+      ', her daughter',
+      "'s granddaughter",
+      'main carer is',
+      'reason',
+      'x_carer:',
+      'LPA:',
+    ],
+    ...['Name:', 'Full name :', 'Referee:', 'Signed:', 'Contact:', 'Nurse in charge:', 'name', 'NHS', 'DOB', 'D.O.B', 'Date of birth', 'born', ', 91, NHS', ' (NHS'],
+  ];
+  const gaps = [' ', ' ', '  ', '\t', '', ', ', ': ', '\n', '. ', ' - ', '_', '(', ')', ' 12 '];
+  const text = () => Array.from({ length: 2 + Math.floor(random() * 7) }, () => (random() < 0.45 ? pick(triggers) : pick(names))).join(pick(gaps));
+
+  it('finds what the shapes find', () => {
+    let withNames = 0;
+    for (let i = 0; i < 16000; i++) {
+      const t = text();
+      const all = findPersonNamesUngated(t);
+      if (all.length > 0) withNames++;
+      expect(findPersonNames(t), t).toEqual(all);
+    }
+    expect(withNames).toBeGreaterThan(2000);
   });
 });

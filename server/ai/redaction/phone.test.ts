@@ -1,6 +1,6 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
-import { findPhones, plainPhone } from './phone.ts';
+import { findPhones, mayHoldPhone, phonesByLibphonenumber, plainPhone } from './phone.ts';
 import { found, pairs } from './test-helpers.ts';
 
 describe('phone recogniser', () => {
@@ -92,24 +92,40 @@ describe('plain phone numbers, found without libphonenumber', () => {
     ' X',
     '. Ext 12',
     '. HbA1c ',
+    // After the next word, figures that start no number we keep (no "0", no "+").
+    '. HbA1c 64 ',
+    '. INR 3.4 ',
+    '. Plan: ',
+    '. NEWS2 ',
+    '. ext 12',
+    '! X 99#',
+    '? int 55 ',
+    '. Obs 1234 5678 9123',
+    '. GCS 15/15, ',
+    ' on 12',
+    ' by 5 pm',
+    ' to (555) 123-4567',
+    ' or 44 (1) 2',
+    ' then 1 2 3 4 5 6 7 8 9 1 2 3 4 5 6 7 8 9 1 2 123456789123456789123456789',
   ];
+  // And after the next word, anything but letters, "0" and "+".
+  const tail = () => Array.from({ length: Math.floor(random() * 8) }, () => pick(['1', '5', '9', '12', '123456789', ' ', '.', '-', '(', ')', '/', '#', ':', '~', 'ー', '＋', '٣', '\u00a0'])).join('');
+  const afterWord = () => `${pick(['. ', '! ', '? ', '.\t', ' ', '  '])}${pick(['Obs', 'ext', 'x', 'int', 'to', 'by', 'Xray', 'HbA', 'NEWS', 'on', 'Büro'])}${tail()}`;
 
   it('puts each number where libphonenumber does, on every shape it takes (and declines the rest)', () => {
     let plainCount = 0;
-    for (let i = 0; i < 6000; i++) {
-      const window = `${pick(before)}${pick(shapes)()}${pick(after)}`;
+    for (let i = 0; i < 9000; i++) {
+      const window = `${pick(before)}${pick(shapes)()}${random() < 0.3 ? afterWord() : pick(after)}`;
       const plain = plainPhone(window);
       if (!plain) continue;
       plainCount++;
       const theirs = findPhoneNumbersInText(window, { defaultCountry: 'GB', extended: true });
-      expect(
-        theirs.map((m) => [m.startsAt, m.endsAt]),
-        window,
-      ).toEqual([[plain.startsAt, plain.endsAt]]);
-      // And the rules this recogniser adds accept it: ten national digits.
+      expect(theirs[0] && [theirs[0].startsAt, theirs[0].endsAt], window).toEqual([plain.startsAt, plain.endsAt]);
+      // And the rules this recogniser adds accept it (ten national digits), and nothing else there.
       expect(theirs[0]!.number.nationalNumber.length, window).toBeGreaterThanOrEqual(10);
+      expect(phonesByLibphonenumber(window), window).toEqual([plain]);
     }
-    expect(plainCount).toBeGreaterThan(1500);
+    expect(plainCount).toBeGreaterThan(3000);
   });
 
   it.each([
@@ -120,5 +136,78 @@ describe('plain phone numbers, found without libphonenumber', () => {
     ['another number after it', 'on 07700 900123 or 0161 496 0789'],
   ])('leaves to libphonenumber a window with %s', (_label, window) => {
     expect(plainPhone(window)).toBeUndefined();
+  });
+});
+
+describe('windows libphonenumber need not read (mayHoldPhone)', () => {
+  let state = 20261128;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const int = (n: number) => Math.floor(random() * n);
+  // Zeros often, and now and then a digit libphonenumber reads in another script.
+  const digit = () => (random() < 0.3 ? '0' : random() < 0.03 ? pick(['٣', '０', '۵', '५', '٠']) : String(int(10)));
+  const digits = (n: number) => Array.from({ length: n }, digit).join('');
+  const pieces = [
+    () => digits(1 + int(12)),
+    () => digits(1 + int(30)),
+    () => `0${digits(6 + int(6))}`,
+    () => `+${digits(1 + int(4))}`,
+    // Digit groups as NHS numbers and counts are written, a "0" inside a group.
+    () => `${1 + int(9)}${digits(2)} ${digits(3)} ${digits(4)}`,
+    () => `${1 + int(9)}${digits(7 + int(10))}`,
+    () => `${1 + int(9)}${digits(1 + int(4))}${pick([' ', '-', '.', ' / '])}${digits(2 + int(6))}`,
+    // Extensions and long runs, where libphonenumber ends a match inside a run of digits.
+    () => pick([' x ', ' ext ', ' ext. ', ' int ', '#', ' ~', ' anexo ', ' доб ', ';ext=', ',,', ',']) + digits(8 + int(14)),
+    () => `${'1 '.repeat(int(22))}${digits(15 + int(10))}`,
+    () => pick([' ', ' ', '', '-', '.', '/', '(', ')', '[', ']', '（', '）', '\u00a0', '\t', '  ', ' - ', '–', '~', ':', '+', '＋', '. ', '! ', '\u200b', '\u3000', '£']),
+    () => pick(['Call', 'on', 'Tel:', 'or', 'NHS', 'HbA1c', 'X', 'Ext', 'obs', 'GMC', 'Büro', 'v', 'e']),
+    () =>
+      pick([
+        '07700 900123',
+        '+44 7700 900456',
+        '(0161) 496 0789',
+        '+1 (415) 555-0123',
+        '0044 7700 900456',
+        '+44 (0) 7700 900456',
+        '0800 111 222',
+        '01-08-2019',
+        '0800-1700',
+        '2019-08-01 12:30',
+        '0.75',
+      ]),
+  ];
+  const window = () => Array.from({ length: 1 + int(8) }, () => pick(pieces)()).join('');
+
+  it('refuses only windows where libphonenumber finds no number the rules keep', () => {
+    // Those that matter: a "0" and seven digits after it (what findPhones makes windows around).
+    const candidate = /0(?:[^\p{L}\p{Nd}]{0,4}\p{Nd}){7}/u;
+    let refused = 0;
+    let refusedCandidates = 0;
+    for (let i = 0; i < 25000; i++) {
+      const text = window();
+      if (mayHoldPhone(text)) continue;
+      refused++;
+      if (candidate.test(text)) refusedCandidates++;
+      expect(phonesByLibphonenumber(text), text).toEqual([]);
+    }
+    expect(refused).toBeGreaterThan(3000);
+    expect(refusedCandidates).toBeGreaterThan(1200);
+  });
+
+  it.each([
+    ['a trunk zero after a word', 'on 07700 900123'],
+    ['a plus sign', 'on +1 415 555 2671'],
+    ['a zero after nine digits that end an extension', '07700 900123 x 12345678907700900123'],
+    ['a zero after a run cut at the 21st digit block', `${'1 '.repeat(20)}1234567890123456789007700900123`],
+  ])('lets through %s', (_label, text) => {
+    expect(mayHoldPhone(text)).toBe(true);
+    expect(phonesByLibphonenumber(text)).not.toEqual([]);
+  });
+
+  it.each([
+    ['an NHS number with a zero inside a group', 'NHS 402 345 6789'],
+    ['a count', 'seen 1250000 times'],
+  ])('refuses %s', (_label, text) => {
+    expect(mayHoldPhone(text)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPhones } from './phone.ts';
 import { Pseudonymiser } from './pseudonymiser.ts';
-import { findEntities, redact, type Operator } from './redact.ts';
+import { findEntities, findEntitiesSearchingEveryMention, redact, type Operator } from './redact.ts';
 import { found } from './test-helpers.ts';
 import { ENTITY_TYPES, type EntityType } from './types.ts';
 
@@ -176,5 +176,65 @@ describe('redact', () => {
         'in post since 1 August 2019; audit of 85,000 attendances a year, v2.3.1 of the pathway.',
       ].join('\n'),
     );
+  });
+});
+
+/*
+ * findEntities skips the search for later mentions of names whose last word occurs once in the
+ * text (eachNameEndsOnce). Held here to the search run every time, on seeded random text full of
+ * names said twice, in other cases, inside other words, with letters that fold to ASCII (long s,
+ * Kelvin sign) and without ASCII.
+ */
+describe('later mentions of names that occur once', () => {
+  let state = 20261128;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const names = [
+    'Sam Okafor',
+    'Okafor',
+    'OKAFOR',
+    'okafor',
+    'Okaforson',
+    'Jo Hale',
+    'Hale',
+    'Shale',
+    'HALE',
+    "Tom O'Neill",
+    "O'Neill",
+    'O’Neill',
+    'Ana',
+    'Anana',
+    'Émile Zola',
+    'Zola',
+    'Zoë Li',
+    'Li',
+    'Kim Park',
+    'Kim',
+    'Park',
+    'Parſ',
+    'Jane Doe',
+    'Doe',
+    'Mark Evans',
+    'Evanſ',
+    'Ann Ann',
+    'J. Smith',
+    'Smith-Jones',
+    'Νίκος Σοσ',
+    'ΣΟΣ',
+    'Σοσ',
+  ];
+  const introducers = ['Dr', 'Mrs', 'Prof.', 'Sister', 'patient', 'Patient:', 'her daughter', 'next of kin:', 'Name:'];
+  const gaps = [' ', ', ', '. ', '; ', ' and ', ' saw ', '\n', ' (', ') ', '-', '  '];
+  const text = () => Array.from({ length: 2 + Math.floor(random() * 6) }, () => (random() < 0.4 ? `${pick(introducers)} ${pick(names)}` : pick(names))).join(pick(gaps));
+
+  it('finds what searching for every mention finds', () => {
+    let persons = 0;
+    for (let i = 0; i < 6000; i++) {
+      const t = text();
+      const all = findEntitiesSearchingEveryMention(t);
+      if (all.some((e) => e.type === 'PERSON')) persons++;
+      expect(findEntities(t), t).toEqual(all);
+    }
+    expect(persons).toBeGreaterThan(3000);
   });
 });

@@ -1,6 +1,6 @@
 import { findDatesOfBirth, MAY_HAVE_ANCHOR } from './date-of-birth.ts';
 import { findEmails } from './email.ts';
-import { findKnownNames } from './known-names.ts';
+import { eachNameEndsOnce, findKnownNames } from './known-names.ts';
 import { findNhsNumbers, LONG_FIGURE } from './nhs-number.ts';
 import { DIGITS_AND_SUFFIX, findNiNumbers } from './ni-number.ts';
 import { findPersonNames } from './person-names.ts';
@@ -78,6 +78,13 @@ function resolveOverlaps(candidates: readonly Entity[], textLength: number): Ent
 
 /** Every entity in `text`, non-overlapping (the longer span wins, then PRIORITY), in text order. */
 export function findEntities(text: string, context: Partial<RecogniserContext> = {}): Entity[] {
+  return entitiesIn(text, context, true);
+}
+
+/** findEntities searching for every name's later mentions, even where eachNameEndsOnce says none can be found (tests hold the two together). */
+export const findEntitiesSearchingEveryMention = (text: string, context: Partial<RecogniserContext> = {}) => entitiesIn(text, context, false);
+
+function entitiesIn(text: string, context: Partial<RecogniserContext>, skipLoneNames: boolean): Entity[] {
   const full: RecogniserContext = { knownNames: context.knownNames ?? [], mentionedNames: context.mentionedNames ?? [] };
   // A plain loop: this runs once per message, and a callback per recogniser costs more than
   // most of them do on text that has nothing in it.
@@ -97,8 +104,12 @@ export function findEntities(text: string, context: Partial<RecogniserContext> =
   // A name is only recognisable in free text where a title or "patient" introduces it; once
   // introduced, every other mention of it ("my patient, John Smith ... John Smith improved")
   // is the same person and must go too.
+  const resolved = resolveOverlaps(candidates, text.length);
   const introduced: string[] = [];
-  for (const e of resolveOverlaps(candidates, text.length)) if (e.type === 'PERSON') introduced.push(e.text);
+  for (const e of resolved) if (e.type === 'PERSON') introduced.push(e.text);
+  // A name whose last word occurs once can only be found again inside itself, where the name
+  // already found wins every overlap: the search would change nothing.
+  if (skipLoneNames && eachNameEndsOnce(text, introduced)) return resolved;
   const mentions = introduced.length > 0 ? findKnownNames(text, { knownNames: [], mentionedNames: introduced }) : [];
   return resolveOverlaps(mentions.length > 0 ? candidates.concat(mentions) : candidates, text.length);
 }

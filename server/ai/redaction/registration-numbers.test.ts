@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDbsNumbers, findGmcNumbers, findGphcNumbers, findHcpcNumbers, findNmcPins } from './registration-numbers.ts';
+import { contextFamilies, contextFamiliesOneByOne, findDbsNumbers, findGmcNumbers, findGphcNumbers, findHcpcNumbers, findNmcPins } from './registration-numbers.ts';
 import { found, pairs } from './test-helpers.ts';
 
 describe('GMC numbers', () => {
@@ -84,5 +84,59 @@ describe('GPhC registration numbers', () => {
     expect(pairs(findGphcNumbers('Pharmacist prescriber, GPhC 2087654'))).toEqual([['GPHC_NUMBER', '2087654']]);
     expect(found('General Pharmaceutical Council registration 2087654')).toHaveLength(1);
     expect(findGphcNumbers('Stock code 2087654')).toEqual([]);
+  });
+});
+
+// findRegistrationNumbers finds which families' context words occur in one walk over their union
+// (contextFamilies); each family's own check on the whole text must agree, wherever the words
+// overlap, share a start, change case or stop short of a word boundary.
+describe('context words of every family, found in one reading', () => {
+  let state = 20261128;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const words = [
+    'GMC',
+    'gmc',
+    'General Medical Council',
+    'General  Pharmaceutical\nCouncil',
+    'General',
+    'registration number',
+    'registration no',
+    'registration',
+    'Registration No.',
+    'reg. no',
+    'reg number',
+    'regno',
+    'NMC',
+    'PIN',
+    'pin',
+    'Pinfold',
+    'spinning',
+    'Nursing and Midwifery Council',
+    'DBS',
+    'certificate',
+    'disclosure',
+    'HCPC',
+    'Health and Care Professions Council',
+    'GPhC',
+    'GPHC',
+    'regiſtration',
+    'DBſ',
+    'ward',
+    '7654321',
+    '12A3456B',
+  ];
+  const gaps = [' ', '', '-', ', ', '\n', '_', '.'];
+  const text = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(words)).join(pick(gaps));
+
+  it('agrees with each family checked on its own', () => {
+    let several = 0;
+    for (let i = 0; i < 8000; i++) {
+      const t = text();
+      const expected = contextFamiliesOneByOne(t);
+      if (expected.size > 1) several++;
+      expect([...contextFamilies(t)].sort(), t).toEqual([...expected].sort());
+    }
+    expect(several).toBeGreaterThan(2000);
   });
 });

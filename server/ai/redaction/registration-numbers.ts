@@ -79,13 +79,46 @@ export const MAY_HAVE_ANY = new RegExp(
  */
 const MAY_HAVE_NUMBER = new RegExp(String.raw`\d{7}|\d{4}[ -]\d{4}[ -]\d{4}|\d\d[A-Za-z\u017F\u212A]\d{4}|(?:${HCPC_PREFIXES.join('|')}) ?\d`);
 
+type Family = keyof typeof MAY_HAVE;
+
+/*
+ * Which families' context words occur, in one reading rather than five: every place where one
+ * family's check matches is a place where their union matches, so the union is walked over every
+ * place it matches (on one character after each, as two families' words can start at the same
+ * place or overlap: "registration number" is GMC's and HCPC's), and each family's own check is
+ * tried there alone (sticky). registration-numbers.test.ts holds this to the five checks.
+ */
+const EVERY_CONTEXT = new RegExp(MAY_HAVE_ANY.source, 'gi');
+const FAMILIES = Object.keys(MAY_HAVE) as Family[];
+const CONTEXT_HERE = Object.fromEntries(FAMILIES.map((family) => [family, new RegExp(MAY_HAVE[family].source, 'iy')])) as Record<Family, RegExp>;
+
+/** The families whose context check matches somewhere in `text`, as `MAY_HAVE[family].test(text)` says. */
+export function contextFamilies(text: string): Set<Family> {
+  const found = new Set<Family>();
+  EVERY_CONTEXT.lastIndex = 0;
+  for (let match = EVERY_CONTEXT.exec(text); match && found.size < FAMILIES.length; match = EVERY_CONTEXT.exec(text)) {
+    for (const family of FAMILIES) {
+      if (found.has(family)) continue;
+      CONTEXT_HERE[family].lastIndex = match.index;
+      if (CONTEXT_HERE[family].test(text)) found.add(family);
+    }
+    EVERY_CONTEXT.lastIndex = match.index + 1;
+  }
+  EVERY_CONTEXT.lastIndex = 0;
+  return found;
+}
+
+/** What findRegistrationNumbers is held to: each family's own check on the whole text. */
+export const contextFamiliesOneByOne = (text: string) => new Set(FAMILIES.filter((family) => MAY_HAVE[family].test(text)));
+
 export function findRegistrationNumbers(text: string): Entity[] {
-  if (!MAY_HAVE_ANY.test(text) || !MAY_HAVE_NUMBER.test(text)) return [];
+  const families = contextFamilies(text);
+  if (families.size === 0 || !MAY_HAVE_NUMBER.test(text)) return [];
   return [
-    ...(MAY_HAVE.gmc.test(text) ? findGmcNumbers(text) : []),
-    ...(MAY_HAVE.nmc.test(text) ? findNmcPins(text) : []),
-    ...(MAY_HAVE.dbs.test(text) ? findDbsNumbers(text) : []),
-    ...(MAY_HAVE.hcpc.test(text) ? findHcpcNumbers(text) : []),
-    ...(MAY_HAVE.gphc.test(text) ? findGphcNumbers(text) : []),
+    ...(families.has('gmc') ? findGmcNumbers(text) : []),
+    ...(families.has('nmc') ? findNmcPins(text) : []),
+    ...(families.has('dbs') ? findDbsNumbers(text) : []),
+    ...(families.has('hcpc') ? findHcpcNumbers(text) : []),
+    ...(families.has('gphc') ? findGphcNumbers(text) : []),
   ];
 }
