@@ -47,30 +47,30 @@ export async function replaceActiveSubscription(db: DbOrTx, owner: { userId: str
  * `fallback` false; and the free plan with `fallback` true, for a user with none (read in the
  * same round trip: most users have none, and every chat turn looks the plan up). The caller
  * picks the most generous of those that apply.
+ *
+ * One scan of the active subscriptions, by either partial index (the user's own, or their
+ * organisations' ids gathered first as an array), rather than a join per source: a third of the
+ * planning time, on the path to the assistant's first token.
  */
 export async function findApplicablePlans(db: DbOrTx, userId: string) {
-  const personal = db
-    .selectFrom('subscriptions')
-    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
-    .selectAll('plans')
-    .select([sql<string | null>`null::uuid`.as('organisation_id'), sql<string | null>`null::text`.as('organisation_name'), sql<boolean>`false`.as('fallback')])
-    .where('subscriptions.user_id', '=', userId)
-    .where('subscriptions.status', '=', 'active');
-  const viaOrganisation = db
-    .selectFrom('subscriptions')
-    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
-    .innerJoin('organisation_members', 'organisation_members.organisation_id', 'subscriptions.organisation_id')
-    .innerJoin('organisations', 'organisations.id', 'subscriptions.organisation_id')
-    .selectAll('plans')
-    .select(['organisations.id as organisation_id', 'organisations.name as organisation_name', sql<boolean>`false`.as('fallback')])
-    .where('organisation_members.user_id', '=', userId)
-    .where('subscriptions.status', '=', 'active');
+  const applicable = db
+    .selectFrom('subscriptions as s')
+    .innerJoin('plans as p', 'p.id', 's.plan_id')
+    .selectAll('p')
+    .select((eb) => ['s.organisation_id', eb.selectFrom('organisations as o').select('o.name').whereRef('o.id', '=', 's.organisation_id').as('organisation_name'), sql<boolean>`false`.as('fallback')])
+    .where('s.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb('s.user_id', '=', userId),
+        eb('s.organisation_id', '=', sql<string>`ANY (ARRAY(${eb.selectFrom('organisation_members').select('organisation_id').where('organisation_members.user_id', '=', userId)}))`),
+      ]),
+    );
   const free = db
-    .selectFrom('plans')
-    .selectAll('plans')
+    .selectFrom('plans as p')
+    .selectAll('p')
     .select([sql<string | null>`null::uuid`.as('organisation_id'), sql<string | null>`null::text`.as('organisation_name'), sql<boolean>`true`.as('fallback')])
-    .where('plans.id', '=', 'free');
-  return personal.unionAll(viaOrganisation).unionAll(free).execute();
+    .where('p.id', '=', 'free');
+  return applicable.unionAll(free).execute();
 }
 
 /** This period's use per metric: settled plus currently reserved (see domains/quotas). */
