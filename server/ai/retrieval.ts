@@ -20,7 +20,10 @@ export async function retrieveRelevant(db: DbOrTx, embedder: Embedder, userId: s
   return rows.rows.map((r) => ({ type: r.record_type, id: r.record_id, similarity: 1 - Number(r.distance) }));
 }
 
-/** Records whose vector was made by another model (or is missing), to re-embed. */
+/**
+ * Records whose vector was made by another model, to re-embed. A record gets its first vector
+ * when it is saved (migration 0061 queued those that migrations wrote by SQL).
+ */
 export async function findStaleEmbeddings(db: DbOrTx, model: string, limit: number) {
   const rows = await sql<{ user_id: string; record_type: string; record_id: string }>`
     SELECT user_id, record_type, record_id FROM record_embeddings WHERE model <> ${model} LIMIT ${limit}`.execute(db);

@@ -53,7 +53,7 @@ describe.each(engines)('$name', ({ open, available }) => {
     }
   });
 
-  it.skipIf(!available)("0046, 0048 and 0058 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer's keys", async () => {
+  it.skipIf(!available)("0046, 0048 and 0058 move the JSON Resume sections profiles kept verbatim into the new record kinds, under the importer's keys, and 0061 queues their vectors", async () => {
     const handle = await open();
     try {
       const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
@@ -99,6 +99,15 @@ describe.each(engines)('$name', ({ open, available }) => {
       expect(await rows('SELECT extra_sections FROM profiles')).toEqual([{ extra_sections: { skills: [{ level: 'nothing to name it by' }] } }]);
       const keys = await rows('SELECT import_key FROM awards');
       expect(keys[0]!.import_key).toMatch(/^[0-9a-f]{32}$/);
+      // 0061 queues a vector for each moved record once (a referee is never embedded).
+      const queued = await rows(`SELECT payload->>'recordType' AS type, count(*)::int AS n FROM jobs WHERE name = 'record.embed' GROUP BY 1 ORDER BY 1`);
+      expect(queued).toEqual([
+        { type: 'activity', n: 2 },
+        { type: 'award', n: 1 },
+        { type: 'language', n: 1 },
+        { type: 'publication', n: 1 },
+        { type: 'skill', n: 2 },
+      ]);
     } finally {
       await handle.close();
     }

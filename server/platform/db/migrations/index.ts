@@ -30,6 +30,7 @@ import * as m0057 from './0057_export_size.ts';
 import * as m0058 from './0058_clinical_skills.ts';
 import * as m0059 from './0059_locum_availability.ts';
 import * as m0060 from './0060_record_versions.ts';
+import * as m0061 from './0061_embed_moved_records.ts';
 import * as m0046 from './0046_full_record_kinds.ts';
 import * as m0047 from './0047_courses_memberships.ts';
 import * as m0048 from './0048_languages.ts';
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '0058_clinical_skills': m0058,
   '0059_locum_availability': m0059,
   '0060_record_versions': m0060,
+  '0061_embed_moved_records': m0061,
 };
