@@ -342,6 +342,17 @@ describe('organisations and plans', () => {
     expect((await admin.client.patch('/api/admin/plans/team', { price: { monthlyPence: 750, perSeat: true } })).body.price).toEqual({ monthlyPence: 750, perSeat: true });
     expect((await member.client.get('/api/plans')).body.plans.find((p: { id: string }) => p.id === 'team').price.monthlyPence).toBe(750);
   });
+
+  it("between plans as generous as each other, counts the user's own, whichever came first", async () => {
+    const admin = await signUp(app);
+    await sql`UPDATE users SET role = 'platform_admin' WHERE id = ${admin.userId}`.execute(app.server.platform.database.db);
+    const member = await signUp(app);
+    const org = await member.client.post('/api/organisations', { name: 'Airedale Bank Staff', kind: 'trust' });
+    // The organisation's subscription is written first, so a plain scan meets it first.
+    expect((await admin.client.put(`/api/admin/organisations/${org.body.id}/plan`, { planId: 'team' })).status).toBe(204);
+    expect((await admin.client.put(`/api/admin/users/${member.userId}/plan`, { planId: 'team' })).status).toBe(204);
+    for (let i = 0; i < 3; i++) expect((await member.client.get('/api/me/plan')).body).toMatchObject({ plan: { id: 'team' }, source: 'personal', organisation: null });
+  });
   // Membership itself (invitations, consent, roles) is tested in organisations.test.ts.
 });
 

@@ -1,10 +1,12 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { signUp } from '../support/accounts.ts';
 import { pdfWith, tinyPng, uploadDocument } from '../support/files.ts';
+import { serviceEnv } from '../support/env.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -54,6 +56,35 @@ describe('documents', () => {
     expect(json.status).toBe(415);
     expect((await client.get('/api/documents')).body.documents).toEqual([]);
     expect(fs.existsSync(path.join(app.config.dataDir, 'files', 'documents', userId))).toBe(false);
+  });
+
+  it.skipIf(!serviceEnv.databaseUrl)('keeps the file of a saved document when reading it back fails', async () => {
+    const { client } = await signUp(app);
+    const original = pdfWith('saved, then the read-back failed');
+    // The read-back is the one query of the upload that reads record_documents: hold that table
+    // and cancel whatever waits on it.
+    const locker = new pg.Client({ connectionString: app.config.database.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE record_documents IN ACCESS EXCLUSIVE MODE');
+      const uploading = uploadDocument(app, client, original, 'cert.pdf', { type: 'registration' });
+      let cancelled = 0;
+      for (let i = 0; i < 400 && !cancelled; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        const waiting = await locker.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
+        for (const row of waiting.rows) cancelled += (await locker.query('SELECT pg_cancel_backend($1)', [row.pid])).rowCount ?? 0;
+      }
+      await locker.query('ROLLBACK');
+      expect(cancelled).toBeGreaterThan(0);
+      expect((await uploading).status).not.toBe(201);
+    } finally {
+      await locker.end();
+    }
+    const [document] = (await client.get('/api/documents')).body.documents;
+    const download = await fetch(app.url(`/api/documents/${document.id}/content`), { headers: { cookie: client.cookieHeader() } });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(original)).toBe(true);
   });
 
   it('backs a record: the record becomes document-backed', async () => {

@@ -40,8 +40,8 @@ describe('the AI record kept in memory', () => {
       // Each cache must give what a fresh read gives, after every change.
       const bothCurrent = async () => {
         const fresh = await loadAiRecord(db(), owner.userId, new Date());
-        expect(await first(db(), owner.userId, new Date())).toEqual(fresh);
-        expect(await second(db(), owner.userId, new Date())).toEqual(fresh);
+        expect(await first.load(db(), owner.userId, new Date())).toEqual(fresh);
+        expect(await second.load(db(), owner.userId, new Date())).toEqual(fresh);
         return fresh.items[kind.type];
       };
 
@@ -59,15 +59,15 @@ describe('the AI record kept in memory', () => {
   it('follows a change of name and a new profile, and an import of many items moves the version once', async () => {
     const owner = await signUp(app, { name: 'Dr Ada Brennan' });
     const cache = createAiRecordCache();
-    expect((await cache(db(), owner.userId, new Date())).name).toBe('Dr Ada Brennan');
+    expect((await cache.load(db(), owner.userId, new Date())).name).toBe('Dr Ada Brennan');
     const me = (await owner.client.get('/api/me')).body;
     await owner.client.patch('/api/me', { name: 'Dr Ada Quinn', profession: me.profession, homeNation: me.homeNation, timeZone: me.timeZone });
-    expect((await cache(db(), owner.userId, new Date())).name).toBe('Dr Ada Quinn');
+    expect((await cache.load(db(), owner.userId, new Date())).name).toBe('Dr Ada Quinn');
 
     const at = Number(await version(owner.userId));
     const resume = persona('icu-nurse-band6.json');
     expect((await owner.client.post('/api/import/json-resume', resume)).status).toBeLessThan(300);
-    const imported = await cache(db(), owner.userId, new Date());
+    const imported = await cache.load(db(), owner.userId, new Date());
     expect(imported.profile.summary).toBe(resume.basics.summary);
     expect(imported.posts.length).toBeGreaterThan(1);
     // One transaction, however many rows: the version moves once (a bump per row would rewrite it thousands of times on a large import).
@@ -78,12 +78,28 @@ describe('the AI record kept in memory', () => {
     const owner = await signUp(app);
     await owner.client.post('/api/training', RECORD_SAMPLES.training.valid);
     const cache = createAiRecordCache();
-    const mine = await cache(db(), owner.userId, new Date());
+    const mine = await cache.load(db(), owner.userId, new Date());
     mine.training.length = 0;
     mine.name = 'changed';
-    const next = await cache(db(), owner.userId, new Date());
+    const next = await cache.load(db(), owner.userId, new Date());
     expect(next.training).toHaveLength(1);
     expect(next.name).not.toBe('changed');
+  });
+
+  it('lets a record go once unused for its time, asked for again or not, and holds none larger than its room', async () => {
+    const owner = await signUp(app);
+    const brief = createAiRecordCache({ ttlMs: 1000 });
+    await brief.load(db(), owner.userId, new Date());
+    expect(brief.held).toBe(1);
+    await new Promise((r) => setTimeout(r, 500));
+    await brief.load(db(), owner.userId, new Date()); // a use keeps it longer
+    await new Promise((r) => setTimeout(r, 500));
+    expect(brief.held).toBe(1);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(brief.held).toBe(0);
+    const small = createAiRecordCache({ maxChars: 10 });
+    expect((await small.load(db(), owner.userId, new Date())).userId).toBe(owner.userId);
+    expect(small.held).toBe(0);
   });
 
   it('keeps nothing for an account that is gone: its version row goes with it', async () => {
@@ -91,7 +107,7 @@ describe('the AI record kept in memory', () => {
     expect(await version(owner.userId)).toBeDefined();
     await sql`DELETE FROM users WHERE id = ${owner.userId}`.execute(db());
     expect(await version(owner.userId)).toBeUndefined();
-    const record = await createAiRecordCache()(db(), owner.userId, new Date());
+    const record = await createAiRecordCache().load(db(), owner.userId, new Date());
     expect(record.name).toBe('');
   });
 });

@@ -58,7 +58,7 @@ async function offlineReply(deps: AssistantDeps, userId: string, conversationId:
   const asOf = todayIn(await findUserTimeZone(deps.db, userId), now);
   const intent = intentOf(text);
   if (intent) {
-    const record = await deps.records(deps.db, userId, now);
+    const record = await deps.records.load(deps.db, userId, now);
     if (intent === 'expires-before') return describeExpiries(record, parseDate(text, now)!, asOf);
     const advert = await repo.findLatestAdvert(deps.db, userId, conversationId);
     if (!advert) {
@@ -103,7 +103,7 @@ export async function handleChatMessage(deps: AssistantDeps, user: { id: string 
   // earlier turns are read by conversation id and used only once the conversation proves theirs.
   const [, record, existing, earlier, { plan }] = await Promise.all([
     assertProcessingAllowed(deps.db, user.id),
-    deps.records(deps.db, user.id, now),
+    deps.records.load(deps.db, user.id, now),
     input.conversationId ? repo.findConversation(deps.db, user.id, input.conversationId) : undefined,
     input.conversationId && wantsHistory ? repo.findMessages(deps.db, input.conversationId, HISTORY - 1) : [],
     findEffectivePlan(deps.db, user.id),

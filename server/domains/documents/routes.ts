@@ -28,15 +28,19 @@ export function documentRoutes(deps: documents.DocumentDeps & { uploadsPerUser: 
           (file) => documents.storeUpload(deps, user.id, file),
           (stored) => documents.discardUpload(deps, stored),
         );
-        let document: Awaited<ReturnType<typeof documents.saveUpload>>;
+        let id: string;
         try {
           const parsed = ZUploadFields.safeParse(fields);
           if (!parsed.success) throw validationError(toFieldIssues(parsed.error, 'body'));
-          document = await documents.saveUpload(deps, user.id, upload, parsed.data, { requestId, now });
+          id = await documents.saveUpload(deps, user.id, upload, parsed.data, { requestId, now });
         } catch (err) {
-          await documents.discardUpload(deps, upload); // nothing kept for a refused upload
+          // Nothing kept for a refused upload; should the delete fail too, the refusal is still
+          // the answer, and the orphan sweep removes a file that no document names.
+          await documents.discardUpload(deps, upload).catch(() => undefined);
           throw err;
         }
+        // Read back only once saved: a failure here must not take the file of a saved document.
+        const document = await documents.getDocument(deps.db, user.id, id);
         res.status(201).json(ZDocument.parse(document));
       },
     }),

@@ -149,8 +149,8 @@ export async function discardUpload(deps: DocumentDeps, upload: StoredUpload) {
 }
 
 /**
- * Makes a stored upload a document, linked to a record when one is given. When this throws, the
- * caller discards the upload (the route does), so a refused upload keeps nothing.
+ * Makes a stored upload a document, linked to a record when one is given; returns its id. When
+ * this throws, nothing was saved and the caller discards the upload (the route does).
  */
 export async function saveUpload(
   deps: DocumentDeps,
@@ -188,7 +188,7 @@ export async function saveUpload(
       ...meta,
     });
   });
-  return getDocument(deps.db, userId, id);
+  return id;
 }
 
 /** The document held whole (a recruiter's pack stamps its PDF pages). */

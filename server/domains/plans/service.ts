@@ -41,7 +41,10 @@ export async function subscribeUserToPlan(db: DbOrTx, userId: string, planId: st
 export async function findEffectivePlan(db: DbOrTx, userId: string) {
   const rows = await repo.findApplicablePlans(db, userId);
   const applicable = rows.filter((r) => !r.fallback);
-  const best = [...applicable].sort((a, b) => b.monthly_cv_generations - a.monthly_cv_generations || b.monthly_llm_tokens - a.monthly_llm_tokens)[0];
+  // The most generous; between equals, the user's own plan (rows come in no set order).
+  const best = [...applicable].sort(
+    (a, b) => b.monthly_cv_generations - a.monthly_cv_generations || b.monthly_llm_tokens - a.monthly_llm_tokens || Number(a.organisation_id !== null) - Number(b.organisation_id !== null),
+  )[0];
   if (best) {
     return {
       plan: toPlan(best),

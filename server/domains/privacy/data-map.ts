@@ -75,7 +75,7 @@ export const PERSONAL_TABLES: PersonalTable[] = [
   { table: 'audit_events', owner: 'chain_id', file: 'audit/timeline.json' },
   { table: 'audit_chain_heads', owner: 'chain_id', file: 'audit/chain-head.json' },
   // How many times the record has changed (migration 0060): the chat's in-memory copy checks it.
-  { table: 'record_versions', owner: 'user_id', file: 'record/version.json' },
+  { table: 'record_versions', owner: 'user_id', file: 'record/version.json', omit: ['changed_in'] },
   { table: 'users', owner: 'id', file: 'account/account.json', omit: ['password_hash', 'totp_secret', 'totp_last_step'] },
 ];
 
@@ -98,4 +98,5 @@ export const OTHER_TABLES: OtherTable[] = [
 ];
 
 /** Why a column is missing from the export, for the manifest. */
-export const OMITTED_COLUMNS_NOTE = 'Password and token hashes, sealed keys, storage paths and embedding vectors are not exported: they are secrets or machine-made copies of data that is exported.';
+export const OMITTED_COLUMNS_NOTE =
+  'Password and token hashes, sealed keys, storage paths, embedding vectors and transaction ids are not exported: they are secrets, machine-made copies of data that is exported, or database internals.';

@@ -79,7 +79,7 @@ export function receiveSingleFile<T>(
       // A body that ends mid-file makes busboy emit 'error' on the file stream as well as on the
       // parser; an 'error' with no listener would take the whole process down.
       stream.on('error', cutShort);
-      if (name !== 'file') {
+      if (name !== 'file' || failed) {
         stream.resume();
         return;
       }
