@@ -7,28 +7,14 @@
  *   npm run bench:chat [-- --messages 200]
  */
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { openBenchDatabase } from './bench-database.ts';
 
-// A database of the bench's own (the test helpers would clone the test suite's template).
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-const benchDatabase = serverUrl ? `medfolio_bench_chat_${process.pid}` : undefined;
-const admin = async (sql: string) => {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
-if (benchDatabase) await admin(`CREATE DATABASE "${benchDatabase}"`);
+const database = await openBenchDatabase('chat');
 const { startTestApp } = await import('../test/support/app.ts');
 const { signUp } = await import('../test/support/accounts.ts');
 const { assistantSocket } = await import('../test/support/assistant.ts');
 const { persona } = await import('../test/support/fixtures.ts');
 const { startFakeOpenAI } = await import('../test/fakes/openai-server.ts');
-const { withDatabase } = await import('../test/support/env.ts');
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '200' } } });
 const MESSAGES = Math.max(10, Number(values.messages));
@@ -42,7 +28,7 @@ const app = await startTestApp({
   LLM_BASE_URL: fake.url,
   LLM_MODEL: 'fake-model',
   LLM_API_KEY: 'bench',
-  ...(serverUrl && benchDatabase ? { DATABASE_URL: withDatabase(serverUrl, benchDatabase) } : {}),
+  ...database.env,
 });
 const question = 'Which of my courses expire before March, and what should I renew first?';
 const latencies: number[] = [];
@@ -74,10 +60,8 @@ try {
 } finally {
   await app.close();
   await fake.close();
-  if (benchDatabase) await admin(`DROP DATABASE IF EXISTS "${benchDatabase}" WITH (FORCE)`);
+  await database.drop();
 }
 const sorted = [...latencies].sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-console.log(
-  `chat: ${latencies.length} messages on ${serverUrl ? 'PostgreSQL' : 'the embedded database'}, time to first token p50 ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`,
-);
+console.log(`chat: ${latencies.length} messages on ${database.label}, time to first token p50 ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`);

@@ -10,30 +10,17 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { openBenchDatabase } from './bench-database.ts';
 
-const serverUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-const benchDatabase = serverUrl ? `medfolio_bench_upload_${process.pid}` : undefined;
-const admin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-};
-if (benchDatabase) await admin(`CREATE DATABASE "${benchDatabase}"`);
+const database = await openBenchDatabase('upload');
 const { startTestApp } = await import('../test/support/app.ts');
 const { signUp } = await import('../test/support/accounts.ts');
-const { withDatabase } = await import('../test/support/env.ts');
 
 const { values } = parseArgs({ options: { uploads: { type: 'string', default: '20' } } });
 const UPLOADS = Math.max(1, Number(values.uploads));
 const FILE_BYTES = Math.round(9.5 * 1024 * 1024);
 
-const app = await startTestApp({ TRUST_PROXY: 'true', ...(serverUrl && benchDatabase ? { DATABASE_URL: withDatabase(serverUrl, benchDatabase) } : {}) });
+const app = await startTestApp({ TRUST_PROXY: 'true', ...database.env });
 try {
   const owner = await signUp(app);
   const csrf = (await owner.client.get('/api/auth/csrf')).body.csrfToken as string;
@@ -60,5 +47,5 @@ try {
   );
 } finally {
   await app.close();
-  if (benchDatabase) await admin(`DROP DATABASE IF EXISTS "${benchDatabase}" WITH (FORCE)`);
+  await database.drop();
 }

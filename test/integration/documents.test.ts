@@ -154,57 +154,40 @@ describe('hostile uploads', () => {
     });
   };
 
+  /** Sends the head, then up to 200 MB of file unless the server stops reading first, counting what was sent. */
+  const sendEndlessFile = (req: http.ClientRequest, head: string, sent: { bytes: number }) => {
+    req.write(head);
+    const chunk = Buffer.alloc(256 * 1024, 0x41);
+    const pump = () => {
+      while (sent.bytes < 200 * 1024 * 1024 && !req.destroyed) {
+        sent.bytes += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end('\r\n--medfolio-test-boundary--\r\n');
+    };
+    pump();
+  };
+
   it('answers 413 to an endless chunked upload and stops reading it', async () => {
     const { client } = await signUp(app);
-    let sentBytes = 0;
     const timeout = setTimeout(() => {
       throw new Error('the upload was read to the end');
     }, 60_000).unref();
-    const result = await rawUpload(
-      client,
-      (req, head) => {
-        req.write(head);
-        const chunk = Buffer.alloc(256 * 1024, 0x41);
-        const pump = () => {
-          // Up to 200 MB unless the server stops us first.
-          while (sentBytes < 200 * 1024 * 1024 && !req.destroyed) {
-            sentBytes += chunk.length;
-            if (!req.write(chunk)) return void req.once('drain', pump);
-          }
-          req.end();
-        };
-        pump();
-      },
-      '%PDF-1.4\n',
-    );
+    const sent = { bytes: 0 };
+    const result = await rawUpload(client, (req, head) => sendEndlessFile(req, head, sent), '%PDF-1.4\n');
     clearTimeout(timeout);
     expect(result.status).toBe(413);
-    expect(sentBytes).toBeLessThan(100 * 1024 * 1024);
+    expect(sent.bytes).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('refuses a file of another type on its first bytes, without reading the rest', async () => {
     const { client, userId } = await signUp(app);
-    let sentBytes = 0;
-    const result = await rawUpload(
-      client,
-      (req, head) => {
-        req.write(head);
-        const chunk = Buffer.alloc(256 * 1024, 0x41);
-        const pump = () => {
-          // Up to 200 MB: read on, it would meet the size limit (413) before its end.
-          while (sentBytes < 200 * 1024 * 1024 && !req.destroyed) {
-            sentBytes += chunk.length;
-            if (!req.write(chunk)) return void req.once('drain', pump);
-          }
-          req.end('\r\n--medfolio-test-boundary--\r\n');
-        };
-        pump();
-      },
-      'GIF89a\x01\x00\x01\x00',
-    );
+    // Read on, it would meet the size limit (413) before its end.
+    const sent = { bytes: 0 };
+    const result = await rawUpload(client, (req, head) => sendEndlessFile(req, head, sent), 'GIF89a\x01\x00\x01\x00');
     expect(result.status).toBe(415);
     expect(JSON.parse(result.body).error.message).toContain('GIF');
-    expect(sentBytes).toBeLessThan(100 * 1024 * 1024);
+    expect(sent.bytes).toBeLessThan(100 * 1024 * 1024);
     expect(fs.existsSync(path.join(app.config.dataDir, 'files', 'documents', userId))).toBe(false);
   });
 
